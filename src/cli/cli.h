@@ -1,0 +1,53 @@
+/*
+ * cli.h - what every subcommand of bangfu shares.
+ *
+ * Each subcommand lives in its own file src/cli/cmd_<name>.c and is one
+ * entry of commands[] in main.c (git's git.c / builtin/ layout).  To add one:
+ * write `int cmd_<name>(cli_context *ctx, int argc, char **argv)`, declare it
+ * here, and add a line to commands[] with the flags it needs.
+ *
+ * argv[0] is the subcommand name; the global options (--db) are already
+ * removed.  A command returns an exit status: CLI_EXIT_OK, CLI_EXIT_FAILURE
+ * (the work could not be done) or CLI_EXIT_USAGE (bad arguments or input).
+ */
+#ifndef BANGFU_CLI_CLI_H
+#define BANGFU_CLI_CLI_H
+
+#include "store/store.h"
+
+enum cli_exit { CLI_EXIT_OK = 0, CLI_EXIT_FAILURE = 1, CLI_EXIT_USAGE = 2 };
+
+/* commands[] flags */
+#define CLI_NEEDS_STORE 0x1 /* open the database (migrated) before the command runs */
+
+/* Everything main() prepared for the command. */
+typedef struct cli_context {
+    const char *target; /* the database target (--db, $BANGFU_DB or ./bangfu.db) */
+    store *store;       /* open and migrated when the command has CLI_NEEDS_STORE, else NULL */
+} cli_context;
+
+/* Prints "bangfu: message" on stderr and returns status (for `return cli_fail(...)`). */
+int cli_fail(int status, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens ctx->target into ctx->store and applies missing migrations. */
+int cli_open_store(cli_context *ctx, bf_error *err);
+
+/*
+ * Looks for "--name VALUE" or "--name=VALUE" at argv[*index]; on a match
+ * sets *value, advances *index past it and returns 1.  Returns -1 when the
+ * option is present but its value is missing, 0 when argv[*index] is another
+ * argument.
+ */
+int cli_option_value(int argc, char **argv, int *index, const char *name, const char **value);
+
+int cmd_init(cli_context *ctx, int argc, char **argv);
+int cmd_status(cli_context *ctx, int argc, char **argv);
+int cmd_region(cli_context *ctx, int argc, char **argv);
+int cmd_import(cli_context *ctx, int argc, char **argv);
+int cmd_export(cli_context *ctx, int argc, char **argv);
+int cmd_person(cli_context *ctx, int argc, char **argv);
+int cmd_generate(cli_context *ctx, int argc, char **argv);
+int cmd_calc(cli_context *ctx, int argc, char **argv);
+int cmd_policy(cli_context *ctx, int argc, char **argv);
+
+#endif

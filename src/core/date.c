@@ -1,0 +1,140 @@
+/* date.c - proleptic Gregorian calendar arithmetic for ISO 8601 dates. */
+#include "core/date.h"
+
+#include "core/error.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static int is_leap(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int date_days_in_month(int year, int month)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12)
+        return 0;
+    return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+int date_is_valid(int year, int month, int day)
+{
+    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+           day <= date_days_in_month(year, month);
+}
+
+/* Reads count decimal digits at text; -1 when one of them is not a digit. */
+static int read_digits(const char *text, int count)
+{
+    int value = 0;
+    for (int i = 0; i < count; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return -1;
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+int date_parse(const char *text, bf_date *out)
+{
+    if (text == NULL || strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+        return BF_EINVAL;
+    int year = read_digits(text, 4), month = read_digits(text + 5, 2),
+        day = read_digits(text + 8, 2);
+    if (year < 0 || month < 0 || day < 0 || !date_is_valid(year, month, day))
+        return BF_EINVAL;
+    *out = (bf_date){year, month, day};
+    return BF_OK;
+}
+
+int date_parse_compact(const char *text, bf_date *out)
+{
+    int year = read_digits(text, 4), month = read_digits(text + 4, 2),
+        day = read_digits(text + 6, 2);
+    if (year < 0 || month < 0 || day < 0 || !date_is_valid(year, month, day))
+        return BF_EINVAL;
+    *out = (bf_date){year, month, day};
+    return BF_OK;
+}
+
+void date_format(bf_date date, char out[BF_DATE_TEXT_MAX])
+{
+    snprintf(out, BF_DATE_TEXT_MAX, "%04u-%02u-%02u", (unsigned)date.year % 10000u,
+             (unsigned)date.month % 100u, (unsigned)date.day % 100u);
+}
+
+/* Howard Hinnant's days_from_civil: exact for every Gregorian date. */
+int64_t date_to_days(bf_date date)
+{
+    int64_t y = date.year - (date.month <= 2);
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t mp = (date.month + 9) % 12;
+    int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+bf_date date_from_days(int64_t days)
+{
+    days += 719468;
+    int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    int64_t doe = days - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    return (bf_date){(int)(y + (m <= 2)), m, d};
+}
+
+bf_date date_today(void)
+{
+    time_t now = time(NULL);
+    return date_from_days((int64_t)(now / 86400));
+}
+
+int date_month_index(bf_date date)
+{
+    return date.year * 12 + date.month - 1;
+}
+
+int date_month_parse(const char *text, int *month_index)
+{
+    if (text == NULL || strlen(text) != 7 || text[4] != '-')
+        return BF_EINVAL;
+    int year = read_digits(text, 4), month = read_digits(text + 5, 2);
+    if (year < 1 || month < 1 || month > 12)
+        return BF_EINVAL;
+    *month_index = year * 12 + month - 1;
+    return BF_OK;
+}
+
+void date_month_format(int month_index, char out[BF_MONTH_TEXT_MAX])
+{
+    snprintf(out, BF_MONTH_TEXT_MAX, "%04u-%02u", (unsigned)(month_index / 12) % 10000u,
+             (unsigned)(month_index % 12 + 1) % 100u);
+}
+
+bf_date date_month_first_day(int month_index)
+{
+    return (bf_date){month_index / 12, month_index % 12 + 1, 1};
+}
+
+bf_date date_month_last_day(int month_index)
+{
+    int year = month_index / 12, month = month_index % 12 + 1;
+    return (bf_date){year, month, date_days_in_month(year, month)};
+}
+
+void date_now_timestamp(char out[BF_TIMESTAMP_TEXT_MAX])
+{
+    time_t now = time(NULL);
+    struct tm parts;
+    gmtime_r(&now, &parts);
+    strftime(out, BF_TIMESTAMP_TEXT_MAX, "%Y-%m-%dT%H:%M:%SZ", &parts);
+}

@@ -1,0 +1,57 @@
+/* idcard.c - GB 11643 identity number validation. */
+#include "core/idcard.h"
+
+#include <string.h>
+
+char idcard_check_character(const char *digits17)
+{
+    static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static const char check[11] = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+    int sum = 0;
+    for (int i = 0; i < 17; i++)
+        sum += (digits17[i] - '0') * weights[i];
+    return check[sum % 11];
+}
+
+idcard_problem idcard_check(const char *text, bf_date today, idcard_info *info)
+{
+    if (text == NULL || strlen(text) != 18)
+        return IDCARD_BAD_LENGTH;
+    for (int i = 0; i < 17; i++)
+        if (text[i] < '0' || text[i] > '9')
+            return IDCARD_BAD_CHARACTER;
+    char last = text[17] == 'x' ? 'X' : text[17];
+    if (!(last == 'X' || (last >= '0' && last <= '9')))
+        return IDCARD_BAD_CHARACTER;
+    bf_date birth;
+    if (date_parse_compact(text + 6, &birth) != 0 || birth.year < 1900 ||
+        date_to_days(birth) > date_to_days(today))
+        return IDCARD_BAD_BIRTH_DATE;
+    if (idcard_check_character(text) != last)
+        return IDCARD_BAD_CHECK_DIGIT;
+    if (info != NULL) {
+        memcpy(info->normalized, text, 17);
+        info->normalized[17] = last;
+        info->normalized[18] = '\0';
+        info->birth_date = birth;
+        info->male = (text[16] - '0') % 2 == 1;
+    }
+    return IDCARD_OK;
+}
+
+const char *idcard_problem_text(idcard_problem problem)
+{
+    switch (problem) {
+    case IDCARD_OK:
+        return "有效";
+    case IDCARD_BAD_LENGTH:
+        return "长度应为18位";
+    case IDCARD_BAD_CHARACTER:
+        return "前17位应为数字，末位应为数字或X";
+    case IDCARD_BAD_BIRTH_DATE:
+        return "出生日期不存在";
+    case IDCARD_BAD_CHECK_DIGIT:
+        return "校验位错误";
+    }
+    return "无效";
+}

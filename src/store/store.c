@@ -1,0 +1,167 @@
+/* store.c - engine choice and the thin dispatch to the engine in use. */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const store_engine *store_engine_for(const char *target)
+{
+    if (strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0 ||
+        strstr(target, "dbname=") != NULL)
+        return &store_postgres_engine;
+    return &store_sqlite_engine;
+}
+
+const char *store_default_target(void)
+{
+    const char *target = getenv("BANGFU_DB");
+    return target != NULL && target[0] != '\0' ? target : "./bangfu.db";
+}
+
+int store_open(const char *target, store **out, bf_error *err)
+{
+    *out = NULL;
+    if (target == NULL || target[0] == '\0')
+        return bf_error_set(err, BF_EUSAGE, "%s", BF_TR("未指定数据库", "no database given"));
+    return store_engine_for(target)->open(target, out, err);
+}
+
+void store_close(store *st)
+{
+    if (st != NULL)
+        st->engine->close(st);
+}
+
+const char *store_engine_name(const store *st)
+{
+    return st->engine->name;
+}
+
+const char *store_error_message(const store *st)
+{
+    return st->error;
+}
+
+int store_exec(store *st, const char *sql)
+{
+    return st->engine->exec(st, sql);
+}
+
+int store_prepare(store *st, const char *sql, store_stmt **out)
+{
+    return st->engine->prepare(st, sql, out);
+}
+
+int store_bind_text(store_stmt *stmt, int index, const char *value)
+{
+    return stmt->owner->engine->bind_text(stmt, index, value);
+}
+
+int store_bind_int64(store_stmt *stmt, int index, int64_t value)
+{
+    return stmt->owner->engine->bind_int64(stmt, index, value);
+}
+
+int store_bind_null(store_stmt *stmt, int index)
+{
+    return stmt->owner->engine->bind_null(stmt, index);
+}
+
+int store_step(store_stmt *stmt)
+{
+    return stmt->owner->engine->step(stmt);
+}
+
+int store_column_count(store_stmt *stmt)
+{
+    return stmt->owner->engine->column_count(stmt);
+}
+
+const char *store_column_text(store_stmt *stmt, int column)
+{
+    return stmt->owner->engine->column_text(stmt, column);
+}
+
+int64_t store_column_int64(store_stmt *stmt, int column)
+{
+    return stmt->owner->engine->column_int64(stmt, column);
+}
+
+int store_column_is_null(store_stmt *stmt, int column)
+{
+    return stmt->owner->engine->column_is_null(stmt, column);
+}
+
+int store_reset(store_stmt *stmt)
+{
+    return stmt->owner->engine->reset(stmt);
+}
+
+void store_finalize(store_stmt *stmt)
+{
+    if (stmt != NULL)
+        stmt->owner->engine->finalize(stmt);
+}
+
+int store_begin(store *st)
+{
+    int rc = st->engine->begin(st);
+    if (rc == BF_OK)
+        st->in_transaction = 1;
+    return rc;
+}
+
+int store_commit(store *st)
+{
+    int rc = st->engine->commit(st);
+    if (rc == BF_OK)
+        st->in_transaction = 0;
+    return rc;
+}
+
+int store_rollback(store *st)
+{
+    if (!st->in_transaction)
+        return BF_OK;
+    st->in_transaction = 0;
+    return st->engine->rollback(st);
+}
+
+int store_bulk_begin(store *st, const char *table, const char *const *columns, int count,
+                     store_bulk **out)
+{
+    return st->engine->bulk_begin(st, table, columns, count, out);
+}
+
+int store_bulk_row(store_bulk *bulk, const char *const *values)
+{
+    return bulk->owner->engine->bulk_row(bulk, values);
+}
+
+int store_bulk_end(store_bulk *bulk, int keep)
+{
+    return bulk->owner->engine->bulk_end(bulk, keep);
+}
+
+int store_query_int64(store *st, const char *sql, const char *const *params, int count,
+                      int64_t *value)
+{
+    store_stmt *stmt = NULL;
+    *value = 0;
+    int rc = store_prepare(st, sql, &stmt);
+    if (rc != BF_OK)
+        return rc;
+    for (int i = 0; i < count && rc == BF_OK; i++)
+        rc = store_bind_text(stmt, i + 1, params[i]);
+    if (rc == BF_OK) {
+        rc = store_step(stmt);
+        if (rc == BF_ROW) {
+            *value = store_column_int64(stmt, 0);
+            rc = BF_OK;
+        } else if (rc == BF_DONE) {
+            rc = BF_OK;
+        }
+    }
+    store_finalize(stmt);
+    return rc;
+}

@@ -1,0 +1,141 @@
+/*
+ * store.h - the one storage interface of bangfu.
+ *
+ * Callers open a target and speak SQL through prepare/bind/step, never
+ * knowing which engine answers (the shape of Redis's ConnectionType).  Two
+ * engines implement store_engine: store_sqlite.c (a file path, the embedded
+ * default) and store_postgres.c (a postgresql:// URL).  Engine-specific SQL
+ * lives only in those two files; everything else writes the portable subset:
+ * '?' placeholders, TEXT/INTEGER/BIGINT columns, INSERT ... ON CONFLICT.
+ *
+ * Ownership: store_open() returns a store the caller frees with
+ * store_close(); store_prepare() returns a statement freed with
+ * store_finalize() before the store is closed.  Text bound to a statement is
+ * copied (or kept alive by the engine) so the caller's buffer may change
+ * after the bind call.  Text returned by store_column_text() belongs to the
+ * statement and is valid until the next step, reset or finalize.
+ *
+ * Errors: functions return BF_OK (or BF_ROW/BF_DONE from store_step) or a
+ * negative code; the engine's message is then in store_error_message().
+ */
+#ifndef BANGFU_STORE_STORE_H
+#define BANGFU_STORE_STORE_H
+
+#include "core/error.h"
+
+#include <stdint.h>
+
+typedef struct store store;
+typedef struct store_stmt store_stmt;
+typedef struct store_bulk store_bulk;
+
+/* The operations every engine provides; see the store_* wrappers below. */
+typedef struct store_engine {
+    const char *name; /* "sqlite" or "postgresql" */
+    int (*open)(const char *target, store **out, bf_error *err);
+    void (*close)(store *st);
+    int (*exec)(store *st, const char *sql);
+    int (*prepare)(store *st, const char *sql, store_stmt **out);
+    int (*bind_text)(store_stmt *stmt, int index, const char *value);
+    int (*bind_int64)(store_stmt *stmt, int index, int64_t value);
+    int (*bind_null)(store_stmt *stmt, int index);
+    int (*step)(store_stmt *stmt);
+    int (*column_count)(store_stmt *stmt);
+    const char *(*column_text)(store_stmt *stmt, int column);
+    int64_t (*column_int64)(store_stmt *stmt, int column);
+    int (*column_is_null)(store_stmt *stmt, int column);
+    int (*reset)(store_stmt *stmt);
+    void (*finalize)(store_stmt *stmt);
+    int (*begin)(store *st);
+    int (*commit)(store *st);
+    int (*rollback)(store *st);
+    int (*bulk_begin)(store *st, const char *table, const char *const *columns, int count,
+                      store_bulk **out);
+    int (*bulk_row)(store_bulk *bulk, const char *const *values);
+    int (*bulk_end)(store_bulk *bulk, int keep);
+} store_engine;
+
+/* Longest engine message kept by a store. */
+#define STORE_ERROR_MAX 1024
+
+/* The part of every open store that is common to the engines. */
+struct store {
+    const store_engine *engine;
+    int in_transaction;             /* 1 between begin and commit/rollback */
+    char error[STORE_ERROR_MAX];    /* last engine message */
+};
+
+/* The part of every statement that is common to the engines. */
+struct store_stmt {
+    store *owner;
+};
+
+/* The part of every bulk load that is common to the engines. */
+struct store_bulk {
+    store *owner;
+};
+
+extern const store_engine store_sqlite_engine;
+extern const store_engine store_postgres_engine;
+
+/*
+ * Picks the engine for target: postgresql:// or postgres:// URLs (and
+ * libpq "key=value" strings containing "dbname=") are PostgreSQL, anything
+ * else is an SQLite file path.
+ */
+const store_engine *store_engine_for(const char *target);
+
+/* The target to use when none was given: $BANGFU_DB, else "./bangfu.db". */
+const char *store_default_target(void);
+
+/* Opens target with the engine store_engine_for() picks. */
+int store_open(const char *target, store **out, bf_error *err);
+void store_close(store *st);
+
+/* The name of the engine behind st: "sqlite" or "postgresql". */
+const char *store_engine_name(const store *st);
+/* The last engine message. */
+const char *store_error_message(const store *st);
+
+/* Runs sql, which may hold several statements and no placeholders. */
+int store_exec(store *st, const char *sql);
+int store_prepare(store *st, const char *sql, store_stmt **out);
+/* Binds parameter index (1-based); a NULL value binds SQL NULL. */
+int store_bind_text(store_stmt *stmt, int index, const char *value);
+int store_bind_int64(store_stmt *stmt, int index, int64_t value);
+int store_bind_null(store_stmt *stmt, int index);
+/* Returns BF_ROW when a row is ready, BF_DONE at the end, or an error. */
+int store_step(store_stmt *stmt);
+int store_column_count(store_stmt *stmt);
+/* Column text (NULL for SQL NULL), valid until the next step. */
+const char *store_column_text(store_stmt *stmt, int column);
+int64_t store_column_int64(store_stmt *stmt, int column);
+int store_column_is_null(store_stmt *stmt, int column);
+/* Makes stmt ready to run again; bindings are kept until rebound. */
+int store_reset(store_stmt *stmt);
+void store_finalize(store_stmt *stmt);
+
+int store_begin(store *st);
+int store_commit(store *st);
+/* Rolls back when a transaction is open; harmless otherwise. */
+int store_rollback(store *st);
+
+/*
+ * Fast append of many rows to one table inside the current transaction
+ * (SQLite: a reused INSERT; PostgreSQL: COPY FROM STDIN).  values holds
+ * count strings per row, NULL for SQL NULL.  bulk_end with keep=0 abandons
+ * the load (the caller then rolls back).  bulk_end always frees bulk.
+ */
+int store_bulk_begin(store *st, const char *table, const char *const *columns, int count,
+                     store_bulk **out);
+int store_bulk_row(store_bulk *bulk, const char *const *values);
+int store_bulk_end(store_bulk *bulk, int keep);
+
+/*
+ * Convenience: runs a query with text parameters (count of them) that returns
+ * one integer in its first column; *value is 0 when there is no row.
+ */
+int store_query_int64(store *st, const char *sql, const char *const *params, int count,
+                      int64_t *value);
+
+#endif

@@ -1,0 +1,256 @@
+/*
+ * store_sqlite.c - the SQLite engine: a database file in WAL mode with
+ * foreign keys enforced and synchronous=FULL (a committed import or payment
+ * survives power loss, not only a crash).
+ */
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sqlite_store {
+    store base;
+    sqlite3 *db;
+} sqlite_store;
+
+typedef struct sqlite_stmt {
+    store_stmt base;
+    sqlite3_stmt *stmt;
+} sqlite_stmt;
+
+typedef struct sqlite_bulk {
+    store_bulk base;
+    sqlite3_stmt *insert;
+    int count;
+} sqlite_bulk;
+
+/* Copies the connection's message into the store and returns BF_ESTORE. */
+static int sqlite_fail(sqlite_store *st)
+{
+    snprintf(st->base.error, sizeof st->base.error, "%s", sqlite3_errmsg(st->db));
+    return BF_ESTORE;
+}
+
+static int sqlite_open(const char *target, store **out, bf_error *err)
+{
+    sqlite_store *st = calloc(1, sizeof *st);
+    if (st == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    st->base.engine = &store_sqlite_engine;
+    if (sqlite3_open_v2(target, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        bf_error_set(err, BF_ESTORE, BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"),
+                     target, st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
+        sqlite3_close(st->db);
+        free(st);
+        return BF_ESTORE;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    char *message = NULL;
+    if (sqlite3_exec(st->db,
+                     "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+                     NULL, NULL, &message) != SQLITE_OK) {
+        bf_error_set(err, BF_ESTORE, BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"),
+                     target, message != NULL ? message : "?");
+        sqlite3_free(message);
+        sqlite3_close(st->db);
+        free(st);
+        return BF_ESTORE;
+    }
+    *out = &st->base;
+    return BF_OK;
+}
+
+static void sqlite_close(store *base)
+{
+    sqlite_store *st = (sqlite_store *)base;
+    sqlite3_close(st->db);
+    free(st);
+}
+
+static int sqlite_exec(store *base, const char *sql)
+{
+    sqlite_store *st = (sqlite_store *)base;
+    char *message = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &message) != SQLITE_OK) {
+        snprintf(st->base.error, sizeof st->base.error, "%s", message ? message : "?");
+        sqlite3_free(message);
+        return BF_ESTORE;
+    }
+    return BF_OK;
+}
+
+static int sqlite_prepare(store *base, const char *sql, store_stmt **out)
+{
+    sqlite_store *st = (sqlite_store *)base;
+    sqlite_stmt *stmt = calloc(1, sizeof *stmt);
+    if (stmt == NULL)
+        return BF_ENOMEM;
+    stmt->base.owner = base;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &stmt->stmt, NULL) != SQLITE_OK) {
+        free(stmt);
+        return sqlite_fail(st);
+    }
+    *out = &stmt->base;
+    return BF_OK;
+}
+
+static int sqlite_check(store_stmt *base, int rc)
+{
+    return rc == SQLITE_OK ? BF_OK : sqlite_fail((sqlite_store *)base->owner);
+}
+
+static int sqlite_bind_text(store_stmt *base, int index, const char *value)
+{
+    sqlite_stmt *stmt = (sqlite_stmt *)base;
+    if (value == NULL)
+        return sqlite_check(base, sqlite3_bind_null(stmt->stmt, index));
+    return sqlite_check(base, sqlite3_bind_text(stmt->stmt, index, value, -1, SQLITE_TRANSIENT));
+}
+
+static int sqlite_bind_int64(store_stmt *base, int index, int64_t value)
+{
+    return sqlite_check(base, sqlite3_bind_int64(((sqlite_stmt *)base)->stmt, index, value));
+}
+
+static int sqlite_bind_null(store_stmt *base, int index)
+{
+    return sqlite_check(base, sqlite3_bind_null(((sqlite_stmt *)base)->stmt, index));
+}
+
+static int sqlite_step(store_stmt *base)
+{
+    int rc = sqlite3_step(((sqlite_stmt *)base)->stmt);
+    if (rc == SQLITE_ROW)
+        return BF_ROW;
+    if (rc == SQLITE_DONE)
+        return BF_DONE;
+    return sqlite_fail((sqlite_store *)base->owner);
+}
+
+static int sqlite_column_count(store_stmt *base)
+{
+    return sqlite3_column_count(((sqlite_stmt *)base)->stmt);
+}
+
+static const char *sqlite_column_text(store_stmt *base, int column)
+{
+    return (const char *)sqlite3_column_text(((sqlite_stmt *)base)->stmt, column);
+}
+
+static int64_t sqlite_column_int64(store_stmt *base, int column)
+{
+    return sqlite3_column_int64(((sqlite_stmt *)base)->stmt, column);
+}
+
+static int sqlite_column_is_null(store_stmt *base, int column)
+{
+    return sqlite3_column_type(((sqlite_stmt *)base)->stmt, column) == SQLITE_NULL;
+}
+
+static int sqlite_reset(store_stmt *base)
+{
+    return sqlite_check(base, sqlite3_reset(((sqlite_stmt *)base)->stmt));
+}
+
+static void sqlite_finalize(store_stmt *base)
+{
+    sqlite3_finalize(((sqlite_stmt *)base)->stmt);
+    free(base);
+}
+
+static int sqlite_begin(store *base)
+{
+    return sqlite_exec(base, "BEGIN IMMEDIATE");
+}
+
+static int sqlite_commit(store *base)
+{
+    return sqlite_exec(base, "COMMIT");
+}
+
+static int sqlite_rollback(store *base)
+{
+    return sqlite_exec(base, "ROLLBACK");
+}
+
+/* Longest INSERT built for a bulk load. */
+#define SQLITE_BULK_SQL_MAX 4096
+
+static int sqlite_bulk_begin(store *base, const char *table, const char *const *columns,
+                             int count, store_bulk **out)
+{
+    sqlite_store *st = (sqlite_store *)base;
+    char sql[SQLITE_BULK_SQL_MAX];
+    size_t used = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
+    for (int i = 0; i < count && used < sizeof sql; i++)
+        used += (size_t)snprintf(sql + used, sizeof sql - used, "%s%s", i ? "," : "", columns[i]);
+    for (int i = 0; i < count && used < sizeof sql; i++)
+        used += (size_t)snprintf(sql + used, sizeof sql - used, "%s", i ? ",?" : ") VALUES (?");
+    if (used + 2 >= sizeof sql) {
+        snprintf(st->base.error, sizeof st->base.error, "bulk insert into %s too wide", table);
+        return BF_ETOOBIG;
+    }
+    strcat(sql, ")");
+    sqlite_bulk *bulk = calloc(1, sizeof *bulk);
+    if (bulk == NULL)
+        return BF_ENOMEM;
+    bulk->base.owner = base;
+    bulk->count = count;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &bulk->insert, NULL) != SQLITE_OK) {
+        free(bulk);
+        return sqlite_fail(st);
+    }
+    *out = &bulk->base;
+    return BF_OK;
+}
+
+static int sqlite_bulk_row(store_bulk *base, const char *const *values)
+{
+    sqlite_bulk *bulk = (sqlite_bulk *)base;
+    for (int i = 0; i < bulk->count; i++) {
+        int rc = values[i] == NULL
+                     ? sqlite3_bind_null(bulk->insert, i + 1)
+                     : sqlite3_bind_text(bulk->insert, i + 1, values[i], -1, SQLITE_STATIC);
+        if (rc != SQLITE_OK)
+            return sqlite_fail((sqlite_store *)base->owner);
+    }
+    int rc = sqlite3_step(bulk->insert);
+    sqlite3_reset(bulk->insert);
+    return rc == SQLITE_DONE ? BF_OK : sqlite_fail((sqlite_store *)base->owner);
+}
+
+static int sqlite_bulk_end(store_bulk *base, int keep)
+{
+    (void)keep; /* rows are already in the open transaction; the caller decides */
+    sqlite3_finalize(((sqlite_bulk *)base)->insert);
+    free(base);
+    return BF_OK;
+}
+
+const store_engine store_sqlite_engine = {
+    .name = "sqlite",
+    .open = sqlite_open,
+    .close = sqlite_close,
+    .exec = sqlite_exec,
+    .prepare = sqlite_prepare,
+    .bind_text = sqlite_bind_text,
+    .bind_int64 = sqlite_bind_int64,
+    .bind_null = sqlite_bind_null,
+    .step = sqlite_step,
+    .column_count = sqlite_column_count,
+    .column_text = sqlite_column_text,
+    .column_int64 = sqlite_column_int64,
+    .column_is_null = sqlite_column_is_null,
+    .reset = sqlite_reset,
+    .finalize = sqlite_finalize,
+    .begin = sqlite_begin,
+    .commit = sqlite_commit,
+    .rollback = sqlite_rollback,
+    .bulk_begin = sqlite_bulk_begin,
+    .bulk_row = sqlite_bulk_row,
+    .bulk_end = sqlite_bulk_end,
+};
