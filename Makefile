@@ -52,7 +52,7 @@ $(BUILD)/gen/migrations_embedded.o: $(BUILD)/gen/migrations_embedded.c
 $(BUILD)/libbangfu.a: $(LIB_OBJECTS)
 	rm -f $@ && ar rcs $@ $(LIB_OBJECTS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbangfu.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libbangfu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(BUILD)/libbangfu.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 

@@ -1,0 +1,109 @@
+#!/bin/sh
+# Runs the whole suite: unit tests (cmocka), then every tests/cli/t*.sh on
+# SQLite and on a real PostgreSQL server started on loopback for the run,
+# then the policy cases; then the same again built with ASan and UBSan.
+#   scripts/test.sh            everything (what `make test` and CI run)
+#   scripts/test.sh --quick    the normal build only, no sanitizer pass
+#   scripts/test.sh NAME...    only the cli tests whose file name contains NAME
+set -eu
+cd "$(dirname "$0")/.."
+root=$(pwd)
+quick=0
+filters=""
+for a in "$@"; do
+    case "$a" in
+    --quick) quick=1 ;;
+    *) filters="$filters $a" ;;
+    esac
+done
+
+out="$root/tests/out"
+rm -rf "$out"
+mkdir -p "$out"
+failures=0
+passes=0
+
+pg_started=0
+cleanup() {
+    [ "$pg_started" = 1 ] && scripts/pg_server.sh stop "$out/pg" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT INT TERM
+
+# run_suite BUILD_DIR: unit tests, cli tests on both engines, policy cases.
+run_suite() {
+    build=$1
+    export BANGFU="$root/$build/bangfu"
+    echo "== unit tests ($build)"
+    for t in "$build"/tests/test_*; do
+        [ -x "$t" ] || continue
+        if "$t" >"$out/$(basename "$t").$build.log" 2>&1; then
+            passes=$((passes + 1))
+        else
+            failures=$((failures + 1))
+            echo "FAIL unit $(basename "$t") ($build):"
+            tail -20 "$out/$(basename "$t").$build.log"
+        fi
+    done
+    for engine in sqlite postgresql; do
+        export ENGINE=$engine
+        if [ "$engine" = sqlite ]; then
+            export TEMPLATE_DB="$out/template.sqlite"
+            if [ ! -f "$TEMPLATE_DB" ]; then
+                "$BANGFU" --db "$TEMPLATE_DB" init >/dev/null
+            fi
+        else
+            export TEMPLATE_DB=bangfu_template
+            if ! psql -qAt "${PG_URL_BASE}postgres" -c "SELECT 1 FROM pg_database WHERE datname='bangfu_template'" | grep -q 1; then
+                psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE bangfu_template" >/dev/null
+                "$BANGFU" --db "${PG_URL_BASE}bangfu_template" init >/dev/null
+            fi
+        fi
+        echo "== cli tests on $engine ($build)"
+        for t in tests/cli/t*.sh; do
+            name=$(basename "$t" .sh)
+            if [ -n "$filters" ]; then
+                hit=0
+                for f in $filters; do case "$name" in *"$f"*) hit=1 ;; esac; done
+                [ "$hit" = 1 ] || continue
+            fi
+            export WORK="$out/$build.$engine.$name"
+            mkdir -p "$WORK"
+            if sh "$t" >"$WORK/log" 2>&1; then
+                passes=$((passes + 1))
+                echo "ok   $name"
+            else
+                failures=$((failures + 1))
+                echo "FAIL $name ($engine, $build):"
+                tail -20 "$WORK/log" | sed 's/^/    /'
+            fi
+        done
+    done
+    if [ -x scripts/policy_cases.sh ]; then
+        echo "== policy cases ($build)"
+        if scripts/policy_cases.sh "$BANGFU" >"$out/policy.$build.log" 2>&1; then
+            passes=$((passes + 1))
+            tail -1 "$out/policy.$build.log"
+        else
+            failures=$((failures + 1))
+            echo "FAIL policy cases ($build):"
+            tail -30 "$out/policy.$build.log"
+        fi
+    fi
+}
+
+echo "== starting PostgreSQL on loopback"
+PG_URL_BASE=$(scripts/pg_server.sh start "$out/pg")
+pg_started=1
+export PG_URL_BASE
+
+run_suite build
+if [ "$quick" = 0 ]; then
+    echo "== building with AddressSanitizer and UndefinedBehaviorSanitizer"
+    make -s SANITIZE=1 build-asan/bangfu unit >/dev/null
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    run_suite build-asan
+fi
+
+echo "== $passes passed, $failures failed"
+[ "$failures" = 0 ]

@@ -1,0 +1,57 @@
+# tests/cli/lib.sh - sourced by every tests/cli/tNNNN-*.sh script.
+#
+# The runner (scripts/test.sh) sets:
+#   BANGFU         the binary under test (build/bangfu or build-asan/bangfu)
+#   ENGINE         sqlite or postgresql
+#   TEMPLATE_DB    an initialised database (regions loaded) to copy from:
+#                  an SQLite file path, or a PostgreSQL database name
+#   PG_URL_BASE    postgresql://user@127.0.0.1:PORT/ (PostgreSQL only)
+#   WORK           a scratch directory of this test script
+# A test script calls new_db to get a fresh initialised target, runs the
+# binary through bf, and fails with fail "message" (or any failed command,
+# as scripts run under set -eu).
+
+set -eu
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+# Prints a fresh database target, a copy of the template.
+new_db() {
+    _n=$(( ${_new_db_count:-0} + 1 ))
+    _new_db_count=$_n
+    if [ "$ENGINE" = postgresql ]; then
+        _name="t_$(basename "$0" .sh | tr -c 'a-z0-9\n' '_')_$$_$_n"
+        psql -q "${PG_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $_name" >/dev/null
+        psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE $_name TEMPLATE $TEMPLATE_DB" >/dev/null
+        echo "${PG_URL_BASE}$_name"
+    else
+        cp "$TEMPLATE_DB" "$WORK/db$_n.sqlite"
+        echo "$WORK/db$_n.sqlite"
+    fi
+}
+
+# Runs bangfu with LANG=zh_CN.UTF-8 unless the caller set LANG.
+bf() {
+    "$BANGFU" "$@"
+}
+
+# expect_eq ACTUAL EXPECTED MESSAGE
+expect_eq() {
+    [ "$1" = "$2" ] || fail "$3: expected [$2], got [$1]"
+}
+
+# expect_contains HAYSTACK NEEDLE MESSAGE
+expect_contains() {
+    case "$1" in
+    *"$2"*) ;;
+    *) fail "$3: [$2] not found in [$1]" ;;
+    esac
+}
+
+# json_get JSON KEY: the value of a top-level key, compact (needs python3 -c; jq is not assumed).
+json_get() {
+    printf '%s' "$1" | python3 -c 'import json,sys; v=json.load(sys.stdin)[sys.argv[1]]; print(v if isinstance(v,str) else json.dumps(v, ensure_ascii=False))' "$2"
+}
