@@ -1,10 +1,65 @@
-/* cmd_status.c - `bangfu status` (not yet written). */
+/*
+ * cmd_status.c - `bangfu status`: where the data is and what it holds: the
+ * database, its schema version, the size of the region table and registry,
+ * people per category and per employment status, and the latest import.
+ */
 #include "cli/cli.h"
+
+#include "store/migrate.h"
+
+#include <stdio.h>
+
+/* Prints "label: count" for each row of a (text, count) query. */
+static int print_breakdown(store *st, const char *title, const char *sql)
+{
+    store_stmt *stmt = NULL;
+    int rc = store_prepare(st, sql, &stmt);
+    if (rc != BF_OK)
+        return rc;
+    printf("%s\n", title);
+    while ((rc = store_step(stmt)) == BF_ROW) {
+        const char *label = store_column_text(stmt, 0);
+        printf("  %-24s %lld\n", label != NULL && label[0] ? label : BF_TR("（未填）", "(empty)"),
+               (long long)store_column_int64(stmt, 1));
+    }
+    store_finalize(stmt);
+    return rc == BF_DONE ? BF_OK : rc;
+}
 
 int cmd_status(cli_context *ctx, int argc, char **argv)
 {
-    (void)ctx;
-    (void)argc;
     (void)argv;
-    return cli_fail(CLI_EXIT_FAILURE, "status: not implemented yet");
+    if (argc != 1)
+        return cli_fail(CLI_EXIT_USAGE, "%s", BF_TR("用法：bangfu status", "usage: bangfu status"));
+    store *st = ctx->store;
+    int version = 0;
+    int64_t regions = 0, people = 0, households = 0;
+    int rc = store_schema_version(st, &version);
+    if (rc == BF_OK)
+        rc = store_query_int64(st, "SELECT COUNT(*) FROM regions", NULL, 0, &regions);
+    if (rc == BF_OK)
+        rc = store_query_int64(st, "SELECT COUNT(*) FROM people", NULL, 0, &people);
+    if (rc == BF_OK)
+        rc = store_query_int64(st, "SELECT COUNT(*) FROM households", NULL, 0, &households);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
+    printf(BF_TR("数据库：%s（%s，架构版本 %d）\n", "database: %s (%s, schema version %d)\n"),
+           ctx->target, store_engine_name(st), version);
+    printf(BF_TR("区划：%lld 条\n", "regions: %lld\n"), (long long)regions);
+    printf(BF_TR("登记人员：%lld 人，%lld 户\n", "registered people: %lld in %lld households\n"),
+           (long long)people, (long long)households);
+    rc = print_breakdown(st, BF_TR("按帮扶类别：", "by category:"),
+                         "SELECT categories, COUNT(*) FROM people GROUP BY categories "
+                         "ORDER BY COUNT(*) DESC, categories LIMIT 12");
+    if (rc == BF_OK)
+        rc = print_breakdown(st, BF_TR("按就业状态：", "by employment status:"),
+                             "SELECT employment_status, COUNT(*) FROM people "
+                             "GROUP BY employment_status ORDER BY COUNT(*) DESC, 1");
+    if (rc == BF_OK)
+        rc = print_breakdown(st, BF_TR("最近的导入（批次）：", "latest imports (batches):"),
+                             "SELECT started_at || '  ' || source, inserted + updated FROM batches "
+                             "ORDER BY id DESC LIMIT 3");
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
+    return CLI_EXIT_OK;
 }

