@@ -1,10 +1,68 @@
-/* cmd_export.c - `bangfu export` (not yet written). */
+/*
+ * cmd_export.c - `bangfu export people [--region CODE] [--out FILE]`: the
+ * registry in the import format (services/export_people.c).
+ */
 #include "cli/cli.h"
+
+#include "core/region_code.h"
+#include "registry/region.h"
+#include "services/export_people.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int cmd_export_usage(void)
+{
+    return cli_fail(CLI_EXIT_USAGE, "%s",
+                    BF_TR("用法：bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx]",
+                          "usage: bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx]"));
+}
 
 int cmd_export(cli_context *ctx, int argc, char **argv)
 {
-    (void)ctx;
-    (void)argc;
-    (void)argv;
-    return cli_fail(CLI_EXIT_FAILURE, "export: not implemented yet");
+    export_people_options options = {.region = NULL, .out = "-"};
+    const char *region_text = NULL;
+    char region[REGION_CODE_TEXT_MAX];
+    bf_error err;
+    bf_error_clear(&err);
+    if (argc < 2 || strcmp(argv[1], "people") != 0)
+        return cmd_export_usage();
+    for (int i = 2; i < argc;) {
+        const char *value = NULL;
+        int found = cli_option_value(argc, argv, &i, "--region", &value);
+        if (found == 1) {
+            region_text = value;
+            continue;
+        }
+        if (found == 0)
+            found = cli_option_value(argc, argv, &i, "--out", &value);
+        if (found == 1) {
+            options.out = value;
+            continue;
+        }
+        return cmd_export_usage();
+    }
+    if (region_text != NULL) {
+        if (region_code_normalize(region_text, region) == REGION_LEVEL_INVALID)
+            return cli_fail(CLI_EXIT_USAGE,
+                            BF_TR("“%s”不是区划代码（应为 2、4、6、9 或 12 位数字）",
+                                  "'%s' is not a region code (2, 4, 6, 9 or 12 digits)"),
+                            region_text);
+        char path[REGION_PATH_MAX];
+        int rc = region_path_name(ctx->store, region, path, sizeof path, NULL);
+        if (rc == BF_ENOTFOUND)
+            return cli_fail(CLI_EXIT_FAILURE,
+                            BF_TR("区划代码 %s 不存在", "region code %s does not exist"), region_text);
+        if (rc != BF_OK)
+            return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(ctx->store));
+        options.region = region;
+    }
+    int64_t rows = 0;
+    int rc = export_people(ctx->store, &options, &rows, &err);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    if (strcmp(options.out, "-") != 0)
+        fprintf(stderr, BF_TR("已导出 %lld 人到 %s\n", "exported %lld people to %s\n"), (long long)rows,
+                options.out);
+    return CLI_EXIT_OK;
 }

@@ -1,10 +1,98 @@
-/* cmd_import.c - `bangfu import` (not yet written). */
+/*
+ * cmd_import.c - `bangfu import people FILE [--errors OUT]`: the validated
+ * bulk import (services/import_people.c), one JSON line of counts on stdout.
+ */
 #include "cli/cli.h"
+
+#include "services/import_people.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Seconds between two progress lines on the terminal. */
+#define IMPORT_PROGRESS_INTERVAL 0.5
+
+/* The state of the progress line on stderr. */
+typedef struct import_progress_state {
+    struct timespec last; /* when the line was last drawn */
+    int drawn;            /* 1 once something was drawn (a final newline is then due) */
+} import_progress_state;
+
+/* Redraws "导入中 45%（123456 行）" on stderr at most every IMPORT_PROGRESS_INTERVAL. */
+static void cmd_import_progress(void *context, int64_t rows, double fraction)
+{
+    import_progress_state *state = context;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double elapsed = (double)(now.tv_sec - state->last.tv_sec) +
+                     (double)(now.tv_nsec - state->last.tv_nsec) / 1e9;
+    if (fraction < 1.0 && elapsed < IMPORT_PROGRESS_INTERVAL)
+        return;
+    if (fraction >= 1.0 && !state->drawn)
+        return;
+    state->last = now;
+    state->drawn = 1;
+    fprintf(stderr, BF_TR("\r导入中 %3d%%（%lld 行）", "\rimporting %3d%% (%lld rows)"),
+            (int)(fraction * 100.0), (long long)rows);
+    if (fraction >= 1.0)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+static int cmd_import_usage(void)
+{
+    return cli_fail(CLI_EXIT_USAGE, "%s",
+                    BF_TR("用法：bangfu import people FILE [--errors OUT]",
+                          "usage: bangfu import people FILE [--errors OUT]"));
+}
 
 int cmd_import(cli_context *ctx, int argc, char **argv)
 {
-    (void)ctx;
-    (void)argc;
-    (void)argv;
-    return cli_fail(CLI_EXIT_FAILURE, "import: not implemented yet");
+    import_people_options options = {0};
+    import_people_result result;
+    import_progress_state progress = {0};
+    bf_error err;
+    bf_error_clear(&err);
+    if (argc < 2 || strcmp(argv[1], "people") != 0)
+        return cmd_import_usage();
+    for (int i = 2; i < argc;) {
+        const char *value = NULL;
+        int found = cli_option_value(argc, argv, &i, "--errors", &value);
+        if (found == 1) {
+            options.errors_path = value;
+            continue;
+        }
+        if (found < 0 || (argv[i][0] == '-' && argv[i][1] != '\0') || options.path != NULL)
+            return cmd_import_usage();
+        options.path = argv[i++];
+    }
+    if (options.path == NULL)
+        return cmd_import_usage();
+    if (isatty(STDERR_FILENO)) {
+        clock_gettime(CLOCK_MONOTONIC, &progress.last);
+        options.progress = cmd_import_progress;
+        options.progress_context = &progress;
+    }
+    int rc = import_people(ctx->store, &options, &result, &err);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    json_t *counts = json_pack("{s:I,s:I,s:I,s:I,s:I}", "rows", (json_int_t)result.rows,
+                               "inserted", (json_int_t)result.inserted, "updated",
+                               (json_int_t)result.updated, "unchanged",
+                               (json_int_t)result.unchanged, "rejected", (json_int_t)result.rejected);
+    char *text = counts != NULL ? json_dumps(counts, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(counts);
+    if (text == NULL)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
+    puts(text);
+    free(text);
+    if (result.rejected > 0)
+        fprintf(stderr,
+                BF_TR("bangfu: %lld 行未导入，原因见 %s\n", "bangfu: %lld rows rejected, see %s\n"),
+                (long long)result.rejected, result.errors_path);
+    return CLI_EXIT_OK;
 }

@@ -1,0 +1,266 @@
+/* person.c - loading, inserting and updating people, with field history. */
+#include "registry/person.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Column name and Chinese label of each field, in person_field order. */
+static const struct {
+    const char *column;
+    const char *label;
+} person_fields[PERSON_FIELD_COUNT] = {
+    {"name", "姓名"},
+    {"sex", "性别"},
+    {"birth_date", "出生日期"},
+    {"phone", "联系电话"},
+    {"household_id", "户编号"},
+    {"relation", "与户主关系"},
+    {"hukou_region", "户籍地区划代码"},
+    {"categories", "帮扶类别"},
+    {"labor_ability", "劳动能力"},
+    {"employment_status", "就业状态"},
+    {"employment_wish", "就业意愿"},
+    {"training_wish", "培训意愿"},
+    {"skills", "技能"},
+    {"difficulties", "就业困难"},
+};
+
+const person_column person_columns[PERSON_COLUMN_COUNT] = {
+    {"姓名", "name", PERSON_COLUMN_FIELD, PERSON_NAME, 1},
+    {"证件号码", "id_number", PERSON_COLUMN_ID_NUMBER, PERSON_NAME, 1},
+    {"性别", "sex", PERSON_COLUMN_FIELD, PERSON_SEX, 0},
+    {"户籍地区划代码", "hukou_region", PERSON_COLUMN_FIELD, PERSON_HUKOU_REGION, 1},
+    {"户编号", "household_id", PERSON_COLUMN_FIELD, PERSON_HOUSEHOLD_ID, 0},
+    {"与户主关系", "relation", PERSON_COLUMN_FIELD, PERSON_RELATION, 0},
+    {"帮扶类别", "category", PERSON_COLUMN_FIELD, PERSON_CATEGORIES, 1},
+    {"联系电话", "phone", PERSON_COLUMN_FIELD, PERSON_PHONE, 0},
+    {"劳动能力", "labor_ability", PERSON_COLUMN_FIELD, PERSON_LABOR_ABILITY, 0},
+    {"就业状态", "employment_status", PERSON_COLUMN_FIELD, PERSON_EMPLOYMENT_STATUS, 0},
+    {"就业意愿", "employment_wish", PERSON_COLUMN_FIELD, PERSON_EMPLOYMENT_WISH, 0},
+    {"培训意愿", "training_wish", PERSON_COLUMN_FIELD, PERSON_TRAINING_WISH, 0},
+    {"技能", "skills", PERSON_COLUMN_FIELD, PERSON_SKILLS, 0},
+    {"就业困难", "difficulties", PERSON_COLUMN_FIELD, PERSON_DIFFICULTIES, 0},
+};
+
+const char *person_field_column(person_field field)
+{
+    return field < PERSON_FIELD_COUNT ? person_fields[field].column : "?";
+}
+
+const char *person_field_label(person_field field)
+{
+    return field < PERSON_FIELD_COUNT ? person_fields[field].label : "?";
+}
+
+int person_field_from_column(const char *column)
+{
+    for (int i = 0; i < PERSON_FIELD_COUNT; i++)
+        if (strcmp(person_fields[i].column, column) == 0)
+            return i;
+    return -1;
+}
+
+int person_column_find(const char *text)
+{
+    /* A leading '*' marks required columns in some templates; it is not part of the name. */
+    while (*text == '*')
+        text++;
+    for (int i = 0; i < PERSON_COLUMN_COUNT; i++)
+        if (strcmp(person_columns[i].header, text) == 0 ||
+            strcasecmp(person_columns[i].alias, text) == 0)
+            return i;
+    /* "categories" is the column name in the database; accept it too. */
+    if (strcasecmp(text, "categories") == 0)
+        return person_column_find("category");
+    return -1;
+}
+
+int person_value_equal(const char *a, const char *b)
+{
+    if (a == NULL || *a == '\0')
+        return b == NULL || *b == '\0';
+    return b != NULL && strcmp(a, b) == 0;
+}
+
+/* The prepared statements of the people and person_history tables. */
+struct person_store {
+    store *st;
+    store_stmt *select;  /* the fields of one person by id_number */
+    store_stmt *insert;  /* one new person */
+    store_stmt *update;  /* every field of one person */
+    store_stmt *history; /* one person_history row */
+    /* Copies of the loaded person's values (the statement's text dies at its next step). */
+    char loaded[PERSON_FIELD_COUNT][PERSON_VALUE_MAX];
+};
+
+/* Longest SQL text built here. */
+#define PERSON_SQL_MAX 2048
+
+int person_store_open(store *st, person_store **out, bf_error *err)
+{
+    char select_sql[PERSON_SQL_MAX], insert_sql[PERSON_SQL_MAX], update_sql[PERSON_SQL_MAX];
+    size_t s = 0, i = 0, u = 0;
+    int rc;
+    person_store *ps = calloc(1, sizeof *ps);
+    *out = NULL;
+    if (ps == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    ps->st = st;
+    s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "SELECT ");
+    i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, "INSERT INTO people (id_number");
+    u += (size_t)snprintf(update_sql + u, sizeof update_sql - u, "UPDATE people SET ");
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "%s, ", person_fields[f].column);
+        i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", %s", person_fields[f].column);
+        u += (size_t)snprintf(update_sql + u, sizeof update_sql - u, "%s = ?, ",
+                              person_fields[f].column);
+    }
+    snprintf(select_sql + s, sizeof select_sql - s,
+             "created_batch, updated_batch FROM people WHERE id_number = ?");
+    i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i,
+                          ", created_batch, updated_batch) VALUES (?");
+    for (int f = 0; f < PERSON_FIELD_COUNT + 2; f++)
+        i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", ?");
+    snprintf(insert_sql + i, sizeof insert_sql - i, ")");
+    snprintf(update_sql + u, sizeof update_sql - u, "updated_batch = ? WHERE id_number = ?");
+    rc = store_prepare(st, select_sql, &ps->select);
+    if (rc == BF_OK)
+        rc = store_prepare(st, insert_sql, &ps->insert);
+    if (rc == BF_OK)
+        rc = store_prepare(st, update_sql, &ps->update);
+    if (rc == BF_OK)
+        rc = store_prepare(st,
+                           "INSERT INTO person_history (id_number, batch_id, field, old_value, "
+                           "new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           &ps->history);
+    if (rc != BF_OK) {
+        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
+                     store_error_message(st));
+        person_store_close(ps);
+        return rc;
+    }
+    *out = ps;
+    return BF_OK;
+}
+
+void person_store_close(person_store *ps)
+{
+    if (ps == NULL)
+        return;
+    store_finalize(ps->select);
+    store_finalize(ps->insert);
+    store_finalize(ps->update);
+    store_finalize(ps->history);
+    free(ps);
+}
+
+/* Fills err with the store's message about id_number and returns rc. */
+static int person_store_fail(person_store *ps, int rc, const char *id_number, bf_error *err)
+{
+    return bf_error_set(err, rc < 0 ? rc : BF_ESTORE,
+                        BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
+                        id_number, store_error_message(ps->st));
+}
+
+int person_store_load(person_store *ps, const char *id_number, person *out, bf_error *err)
+{
+    int rc = store_reset(ps->select);
+    if (rc == BF_OK)
+        rc = store_bind_text(ps->select, 1, id_number);
+    if (rc == BF_OK)
+        rc = store_step(ps->select);
+    if (rc == BF_DONE) {
+        rc = BF_ENOTFOUND;
+        goto out;
+    }
+    if (rc != BF_ROW) {
+        person_store_fail(ps, rc, id_number, err);
+        goto out;
+    }
+    snprintf(out->id_number, sizeof out->id_number, "%s", id_number);
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        const char *text = store_column_text(ps->select, f);
+        if (text == NULL || text[0] == '\0') {
+            out->values[f] = NULL;
+            continue;
+        }
+        snprintf(ps->loaded[f], PERSON_VALUE_MAX, "%s", text);
+        out->values[f] = ps->loaded[f];
+    }
+    out->created_batch = store_column_int64(ps->select, PERSON_FIELD_COUNT);
+    out->updated_batch = store_column_int64(ps->select, PERSON_FIELD_COUNT + 1);
+    rc = BF_OK;
+out:
+    store_reset(ps->select);
+    return rc;
+}
+
+/* Binds value to parameter index, an empty text as NULL. */
+static int person_bind_value(store_stmt *stmt, int index, const char *value)
+{
+    return store_bind_text(stmt, index, value != NULL && value[0] != '\0' ? value : NULL);
+}
+
+int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_error *err)
+{
+    int rc = store_reset(ps->insert);
+    if (rc == BF_OK)
+        rc = store_bind_text(ps->insert, 1, p->id_number);
+    for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++)
+        rc = person_bind_value(ps->insert, f + 2, p->values[f]);
+    if (rc == BF_OK)
+        rc = store_bind_int64(ps->insert, PERSON_FIELD_COUNT + 2, batch);
+    if (rc == BF_OK)
+        rc = store_bind_int64(ps->insert, PERSON_FIELD_COUNT + 3, batch);
+    if (rc == BF_OK)
+        rc = store_step(ps->insert) == BF_DONE ? BF_OK : BF_ESTORE;
+    if (rc != BF_OK)
+        person_store_fail(ps, rc, p->id_number, err);
+    return rc;
+}
+
+int person_store_update(person_store *ps, const person *old, const person *updated, int64_t batch,
+                        const char *changed_at, int *changed, bf_error *err)
+{
+    int count = 0, rc = BF_OK;
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        if (!person_value_equal(old->values[f], updated->values[f]))
+            count++;
+    if (changed != NULL)
+        *changed = count;
+    if (count == 0)
+        return BF_OK;
+    rc = store_reset(ps->update);
+    for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++)
+        rc = person_bind_value(ps->update, f + 1, updated->values[f]);
+    if (rc == BF_OK)
+        rc = store_bind_int64(ps->update, PERSON_FIELD_COUNT + 1, batch);
+    if (rc == BF_OK)
+        rc = store_bind_text(ps->update, PERSON_FIELD_COUNT + 2, updated->id_number);
+    if (rc == BF_OK)
+        rc = store_step(ps->update) == BF_DONE ? BF_OK : BF_ESTORE;
+    for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
+        if (person_value_equal(old->values[f], updated->values[f]))
+            continue;
+        rc = store_reset(ps->history);
+        if (rc == BF_OK)
+            rc = store_bind_text(ps->history, 1, updated->id_number);
+        if (rc == BF_OK)
+            rc = store_bind_int64(ps->history, 2, batch);
+        if (rc == BF_OK)
+            rc = store_bind_text(ps->history, 3, person_fields[f].column);
+        if (rc == BF_OK)
+            rc = person_bind_value(ps->history, 4, old->values[f]);
+        if (rc == BF_OK)
+            rc = person_bind_value(ps->history, 5, updated->values[f]);
+        if (rc == BF_OK)
+            rc = store_bind_text(ps->history, 6, changed_at);
+        if (rc == BF_OK)
+            rc = store_step(ps->history) == BF_DONE ? BF_OK : BF_ESTORE;
+    }
+    if (rc != BF_OK)
+        person_store_fail(ps, rc, updated->id_number, err);
+    return rc;
+}

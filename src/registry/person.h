@@ -1,0 +1,121 @@
+/*
+ * person.h - one person of the registry (table people) and the change
+ * history of their fields (table person_history).
+ *
+ * A person is keyed by the normalised ID number and holds PERSON_FIELD_COUNT
+ * text fields, NULL when empty.  Sex and birth date are always derived from
+ * the ID number; categories are in canonical order joined by '；' (see
+ * registry/category.h); the hukou region is a canonical 12-digit code.
+ *
+ * History rule: every update writes one person_history row per changed
+ * field (old value, new value, time, batch).  An insert writes no history
+ * rows: the person's created_batch names the import or user that supplied
+ * the first values, and the first later change of a field keeps that first
+ * value as its old_value, so every value a field ever had is traceable.
+ * (Writing a row per field on insert would multiply a million-row import
+ * by ten.)
+ *
+ * person_columns[] is the import and export format: the Chinese header, the
+ * English alias, and the field each column feeds.
+ *
+ * Ownership: person_store_open() returns a person_store (prepared
+ * statements plus one value buffer) freed by person_store_close() before the
+ * store is closed.  The values of a person filled by person_store_load()
+ * point into the person_store and stay valid until its next load.
+ */
+#ifndef BANGFU_REGISTRY_PERSON_H
+#define BANGFU_REGISTRY_PERSON_H
+
+#include "core/error.h"
+#include "core/idcard.h"
+#include "store/store.h"
+
+#include <stdint.h>
+
+/* The text fields of a person, in the column order of the people table. */
+typedef enum person_field {
+    PERSON_NAME,
+    PERSON_SEX,
+    PERSON_BIRTH_DATE,
+    PERSON_PHONE,
+    PERSON_HOUSEHOLD_ID,
+    PERSON_RELATION,
+    PERSON_HUKOU_REGION,
+    PERSON_CATEGORIES,
+    PERSON_LABOR_ABILITY,
+    PERSON_EMPLOYMENT_STATUS,
+    PERSON_EMPLOYMENT_WISH,
+    PERSON_TRAINING_WISH,
+    PERSON_SKILLS,
+    PERSON_DIFFICULTIES,
+    PERSON_FIELD_COUNT
+} person_field;
+
+/* Longest value of one field in bytes, terminator included (a table cell's maximum). */
+#define PERSON_VALUE_MAX 4096
+
+/* One person. */
+typedef struct person {
+    char id_number[IDCARD_TEXT_MAX];         /* normalised ID number, uppercase X */
+    const char *values[PERSON_FIELD_COUNT];  /* each field's text, NULL when empty */
+    int64_t created_batch;                   /* batch that inserted the person */
+    int64_t updated_batch;                   /* batch of the last change */
+} person;
+
+/* The column of person_field in the people table, e.g. "hukou_region". */
+const char *person_field_column(person_field field);
+/* The Chinese label of a field, e.g. "户籍地区划代码". */
+const char *person_field_label(person_field field);
+/* The field whose column name is column, or -1. */
+int person_field_from_column(const char *column);
+
+/* What a column of the import/export format holds. */
+typedef enum person_column_kind {
+    PERSON_COLUMN_FIELD,     /* a field, stored as given (after its own normalisation) */
+    PERSON_COLUMN_ID_NUMBER, /* the key */
+} person_column_kind;
+
+/* One column of the import and export format. */
+typedef struct person_column {
+    const char *header;      /* Chinese header, e.g. "证件号码" */
+    const char *alias;       /* English alias, e.g. "id_number" (matched case-insensitively) */
+    person_column_kind kind; /* the key or a field */
+    person_field field;      /* the field fed (kind PERSON_COLUMN_FIELD) */
+    int required;            /* 1 when the column must be present and its cells non-empty */
+} person_column;
+
+/* Number of columns of the format. */
+#define PERSON_COLUMN_COUNT 14
+/* The columns in export order. */
+extern const person_column person_columns[PERSON_COLUMN_COUNT];
+
+/* The column whose header or alias is text, or -1. */
+int person_column_find(const char *text);
+
+typedef struct person_store person_store;
+
+int person_store_open(store *st, person_store **out, bf_error *err);
+void person_store_close(person_store *ps);
+
+/*
+ * Loads the person with id_number into *out.  Returns BF_OK, BF_ENOTFOUND
+ * (no such person, err untouched) or an error.
+ */
+int person_store_load(person_store *ps, const char *id_number, person *out, bf_error *err);
+
+/* Inserts p, created and last updated by batch. */
+int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_error *err);
+
+/*
+ * Writes every field in which updated differs from old (same ID number) and
+ * one history row per such field, stamped with batch and changed_at
+ * (ISO 8601 UTC).  *changed (may be NULL) receives the number of fields
+ * changed; with none, nothing is written.
+ */
+int person_store_update(person_store *ps, const person *old, const person *updated, int64_t batch,
+                        const char *changed_at, int *changed, bf_error *err);
+
+/* True when the values a and b (either may be NULL for empty) are the same text. */
+int person_value_equal(const char *a, const char *b);
+
+#endif

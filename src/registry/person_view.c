@@ -1,0 +1,212 @@
+/* person_view.c - a person, their batches and their history as JSON and as text. */
+#include "registry/person_view.h"
+
+#include "registry/category.h"
+#include "registry/person.h"
+#include "registry/region.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Text as a JSON string, NULL or "" as null. */
+static json_t *person_view_text(const char *text)
+{
+    return text != NULL && text[0] != '\0' ? json_string(text) : json_null();
+}
+
+/* The object {batch, kind, source, at} of batch id, or null when it is missing. */
+static int person_view_batch(store_stmt *stmt, int64_t id, json_t **out)
+{
+    int rc = store_reset(stmt);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 1, id);
+    if (rc == BF_OK)
+        rc = store_step(stmt);
+    if (rc == BF_DONE) {
+        *out = json_null();
+        return BF_OK;
+    }
+    if (rc != BF_ROW)
+        return rc;
+    *out = json_pack("{s:I,s:o,s:o,s:o}", "batch", (json_int_t)id, "kind",
+                     person_view_text(store_column_text(stmt, 0)), "source",
+                     person_view_text(store_column_text(stmt, 1)), "at",
+                     person_view_text(store_column_text(stmt, 2)));
+    return *out != NULL ? BF_OK : BF_ENOMEM;
+}
+
+int person_view_json(store *st, const char *id_number, json_t **out, bf_error *err)
+{
+    person_store *ps = NULL;
+    store_stmt *batch = NULL, *history = NULL;
+    json_t *view = NULL, *list = NULL, *item = NULL;
+    person p;
+    int rc;
+    *out = NULL;
+    rc = person_store_open(st, &ps, err);
+    if (rc != BF_OK)
+        return rc;
+    rc = person_store_load(ps, id_number, &p, err);
+    if (rc == BF_ENOTFOUND) {
+        bf_error_set(err, rc, BF_TR("没有证件号码为 %s 的人员", "no person with ID number %s"),
+                     id_number);
+        goto out;
+    }
+    if (rc != BF_OK)
+        goto out;
+    view = json_object();
+    if (view == NULL)
+        goto nomem;
+    json_object_set_new(view, "name", person_view_text(p.values[PERSON_NAME]));
+    json_object_set_new(view, "id_number", json_string(p.id_number));
+    json_object_set_new(view, "sex", person_view_text(p.values[PERSON_SEX]));
+    json_object_set_new(view, "birth_date", person_view_text(p.values[PERSON_BIRTH_DATE]));
+    const char *region = p.values[PERSON_HUKOU_REGION];
+    json_object_set_new(view, "hukou_region", person_view_text(region));
+    char path[REGION_PATH_MAX] = "";
+    if (region != NULL && region_path_name(st, region, path, sizeof path, NULL) != BF_OK)
+        path[0] = '\0';
+    json_object_set_new(view, "hukou_region_name", person_view_text(path));
+    list = json_array();
+    if (list == NULL)
+        goto nomem;
+    category_set set = 0;
+    if (category_parse(p.values[PERSON_CATEGORIES], &set, NULL, 0) == BF_OK)
+        for (int i = 0; i < CATEGORY_COUNT; i++)
+            if (set & (1u << i))
+                json_array_append_new(list, json_string(category_name(i)));
+    json_object_set_new(view, "categories", list);
+    list = NULL;
+    static const person_field plain[] = {
+        PERSON_PHONE,           PERSON_HOUSEHOLD_ID,     PERSON_RELATION,
+        PERSON_LABOR_ABILITY,   PERSON_EMPLOYMENT_STATUS, PERSON_EMPLOYMENT_WISH,
+        PERSON_TRAINING_WISH,   PERSON_SKILLS,           PERSON_DIFFICULTIES,
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        json_object_set_new(view, person_field_column(plain[i]), person_view_text(p.values[plain[i]]));
+
+    rc = store_prepare(st, "SELECT kind, source, started_at FROM batches WHERE id = ?", &batch);
+    if (rc == BF_OK)
+        rc = person_view_batch(batch, p.created_batch, &item);
+    if (rc == BF_OK) {
+        json_object_set_new(view, "created", item);
+        rc = person_view_batch(batch, p.updated_batch, &item);
+    }
+    if (rc == BF_OK)
+        json_object_set_new(view, "updated", item);
+    item = NULL;
+    if (rc == BF_OK)
+        rc = store_prepare(st,
+                           "SELECT h.field, h.old_value, h.new_value, h.changed_at, h.batch_id, "
+                           "b.kind, b.source FROM person_history h JOIN batches b ON b.id = h.batch_id "
+                           "WHERE h.id_number = ? ORDER BY h.batch_id, h.field",
+                           &history);
+    if (rc == BF_OK)
+        rc = store_bind_text(history, 1, p.id_number);
+    if (rc != BF_OK)
+        goto store_failed;
+    list = json_array();
+    if (list == NULL)
+        goto nomem;
+    while ((rc = store_step(history)) == BF_ROW) {
+        const char *field = store_column_text(history, 0);
+        int f = field != NULL ? person_field_from_column(field) : -1;
+        item = json_pack("{s:o,s:o,s:o,s:o,s:o,s:I,s:o,s:o}", "field", person_view_text(field),
+                         "label", f >= 0 ? json_string(person_field_label((person_field)f)) : json_null(),
+                         "old_value", person_view_text(store_column_text(history, 1)), "new_value",
+                         person_view_text(store_column_text(history, 2)), "changed_at",
+                         person_view_text(store_column_text(history, 3)), "batch",
+                         (json_int_t)store_column_int64(history, 4), "kind",
+                         person_view_text(store_column_text(history, 5)), "source",
+                         person_view_text(store_column_text(history, 6)));
+        if (item == NULL || json_array_append_new(list, item) != 0)
+            goto nomem;
+        item = NULL;
+    }
+    if (rc != BF_DONE)
+        goto store_failed;
+    json_object_set_new(view, "history", list);
+    list = NULL;
+    rc = BF_OK;
+    *out = view;
+    view = NULL;
+    goto out;
+store_failed:
+    bf_error_set(err, rc < 0 ? rc : BF_ESTORE, BF_TR("数据库错误：%s", "database error: %s"),
+                 store_error_message(st));
+    rc = rc < 0 ? rc : BF_ESTORE;
+    goto out;
+nomem:
+    rc = bf_error_set(err, BF_ENOMEM, NULL);
+out:
+    json_decref(item);
+    json_decref(list);
+    json_decref(view);
+    store_finalize(history);
+    store_finalize(batch);
+    person_store_close(ps);
+    return rc;
+}
+
+/* The string member key of object, or "" when it is null or missing. */
+static const char *person_view_get(const json_t *object, const char *key)
+{
+    const char *text = json_string_value(json_object_get(object, key));
+    return text != NULL ? text : "";
+}
+
+/* "批次 3（导入 people.csv，2026-11-25T12:00:00Z）" for a batch object. */
+static void person_view_print_batch(const json_t *batch, FILE *file)
+{
+    if (!json_is_object(batch)) {
+        fputs("-", file);
+        return;
+    }
+    const char *kind = person_view_get(batch, "kind");
+    fprintf(file, "批次 %lld（%s %s，%s）", (long long)json_integer_value(json_object_get(batch, "batch")),
+            strcmp(kind, "import") == 0 ? "导入" : kind, person_view_get(batch, "source"),
+            person_view_get(batch, "at"));
+}
+
+void person_view_print_text(const json_t *view, FILE *file)
+{
+    static const struct {
+        const char *key;
+        const char *label;
+    } lines[] = {
+        {"name", "姓名"},          {"id_number", "证件号码"},     {"sex", "性别"},
+        {"birth_date", "出生日期"}, {"phone", "联系电话"},        {"household_id", "户编号"},
+        {"relation", "与户主关系"}, {"labor_ability", "劳动能力"}, {"employment_status", "就业状态"},
+        {"employment_wish", "就业意愿"}, {"training_wish", "培训意愿"}, {"skills", "技能"},
+        {"difficulties", "就业困难"},
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        fprintf(file, "%s：%s\n", lines[i].label, person_view_get(view, lines[i].key));
+        if (strcmp(lines[i].key, "birth_date") == 0) {
+            fprintf(file, "户籍地：%s %s\n", person_view_get(view, "hukou_region"),
+                    person_view_get(view, "hukou_region_name"));
+            fputs("帮扶类别：", file);
+            const json_t *categories = json_object_get(view, "categories");
+            for (size_t c = 0; c < json_array_size(categories); c++)
+                fprintf(file, "%s%s", c > 0 ? "；" : "",
+                        json_string_value(json_array_get(categories, c)));
+            fputc('\n', file);
+        }
+    }
+    fputs("登记来源：", file);
+    person_view_print_batch(json_object_get(view, "created"), file);
+    fputs("\n最近变更：", file);
+    person_view_print_batch(json_object_get(view, "updated"), file);
+    fputc('\n', file);
+    const json_t *history = json_object_get(view, "history");
+    fprintf(file, "变更历史（%zu 项）：\n", json_array_size(history));
+    for (size_t i = 0; i < json_array_size(history); i++) {
+        const json_t *h = json_array_get(history, i);
+        const char *old_value = person_view_get(h, "old_value");
+        const char *new_value = person_view_get(h, "new_value");
+        fprintf(file, "  %s 批次 %lld（%s）%s：%s → %s\n", person_view_get(h, "changed_at"),
+                (long long)json_integer_value(json_object_get(h, "batch")),
+                person_view_get(h, "source"), person_view_get(h, "label"),
+                old_value[0] ? old_value : "（空）", new_value[0] ? new_value : "（空）");
+    }
+}

@@ -1,0 +1,533 @@
+/* import_people.c - validating a list of people and storing it in one transaction. */
+#include "services/import_people.h"
+
+#include "core/date.h"
+#include "core/idcard.h"
+#include "core/int_map.h"
+#include "core/region_code.h"
+#include "io/table_reader.h"
+#include "io/table_writer.h"
+#include "registry/category.h"
+#include "registry/person.h"
+#include "registry/phone.h"
+#include "registry/region.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+/* Longest rejection reason of one row, terminator included. */
+#define IMPORT_REASON_MAX 4096
+/* Rows between two progress calls. */
+#define IMPORT_PROGRESS_EVERY 8192
+/* Columns of the people table written per row by the bulk path: id, the fields, two batches. */
+#define IMPORT_BULK_COLUMNS (PERSON_FIELD_COUNT + 3)
+
+/* Everything one import run holds. */
+typedef struct import_state {
+    store *st;
+    const import_people_options *options;
+    import_people_result *result;
+    const char *errors_path;       /* the error file to write */
+    table_reader *reader;          /* the input */
+    table_writer *errors;          /* the error file, opened at the first rejection */
+    region_set *regions;           /* every known region code */
+    int_map seen;                  /* first 17 digits of each ID number -> its line */
+    person_store *people;          /* statements for lookups, inserts, updates */
+    store_bulk *bulk;              /* the insert-only path, when people was empty at the start */
+    int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
+    int header_count;              /* cells in the header row */
+    char **header;                 /* copies of the header cells (for the error file) */
+    const char **error_cells;      /* header_count + 2 cell pointers, reused per rejected row */
+    int64_t batch;                 /* the batch of this run */
+    char now[BF_TIMESTAMP_TEXT_MAX]; /* start of the run, stamped on batch and history */
+    bf_date today;                 /* bounds birth dates */
+    /* Per-row buffers, reused. */
+    char reason[IMPORT_REASON_MAX];
+    size_t reason_used;
+    char id_number[IDCARD_TEXT_MAX];
+    char birth_date[BF_DATE_TEXT_MAX];
+    char region[REGION_CODE_TEXT_MAX];
+    char categories[CATEGORY_TEXT_MAX];
+    char batch_text[24];
+} import_state;
+
+/* Appends "column：message" to the row's reasons, separated by "；". */
+static void import_reject(import_state *s, const char *column, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void import_reject(import_state *s, const char *column, const char *format, ...)
+{
+    size_t size = sizeof s->reason;
+    if (s->reason_used + 1 >= size)
+        return;
+    int n = snprintf(s->reason + s->reason_used, size - s->reason_used, "%s%s：",
+                     s->reason_used > 0 ? "；" : "", column);
+    if (n < 0 || (size_t)n >= size - s->reason_used) {
+        s->reason_used = size - 1;
+        return;
+    }
+    s->reason_used += (size_t)n;
+    va_list args;
+    va_start(args, format);
+    n = vsnprintf(s->reason + s->reason_used, size - s->reason_used, format, args);
+    va_end(args);
+    s->reason_used = n < 0 || (size_t)n >= size - s->reason_used ? size - 1 : s->reason_used + (size_t)n;
+}
+
+/*
+ * Reads a sex cell: 1 for a man (男, 男性, M, male), 0 for a woman (女, 女性,
+ * F, female), -1 for anything else.
+ */
+static int import_parse_sex(const char *text)
+{
+    if (strcmp(text, "男") == 0 || strcmp(text, "男性") == 0 || strcasecmp(text, "M") == 0 ||
+        strcasecmp(text, "male") == 0)
+        return 1;
+    if (strcmp(text, "女") == 0 || strcmp(text, "女性") == 0 || strcasecmp(text, "F") == 0 ||
+        strcasecmp(text, "female") == 0)
+        return 0;
+    return -1;
+}
+
+/* The cell of format column c in row: NULL when the file has no such column, "" when the row is short. */
+static const char *import_cell(const import_state *s, const table_row *row, int c)
+{
+    int index = s->column_of[c];
+    if (index < 0)
+        return NULL;
+    return index < row->count ? row->cells[index] : "";
+}
+
+/*
+ * Reads the header row and maps it onto person_columns[].  Unknown columns
+ * are kept (they go back into the error file) but ignored.  Fails when the
+ * file is empty, a column appears twice, or a required column is missing.
+ */
+static int import_read_header(import_state *s, bf_error *err)
+{
+    table_row row;
+    const char *path = s->options->path;
+    int rc = table_reader_next(s->reader, &row, err);
+    if (rc == BF_DONE)
+        return bf_error_set(err, BF_EPARSE, BF_TR("%s：文件为空，没有表头", "%s: the file is empty, no header"),
+                            path);
+    if (rc != BF_ROW)
+        return rc;
+    for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
+        s->column_of[c] = -1;
+    s->header = calloc((size_t)row.count + 1, sizeof *s->header);
+    s->error_cells = calloc((size_t)row.count + 2, sizeof *s->error_cells);
+    if (s->header == NULL || s->error_cells == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    s->header_count = row.count;
+    int known = 0;
+    for (int i = 0; i < row.count; i++) {
+        s->header[i] = strdup(row.cells[i]);
+        if (s->header[i] == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        int c = person_column_find(row.cells[i]);
+        if (c < 0)
+            continue;
+        if (s->column_of[c] >= 0)
+            return bf_error_set(err, BF_EPARSE,
+                                BF_TR("%s 第 %ld 行：表头“%s”重复（第 %d 列与第 %d 列）",
+                                      "%s line %ld: header '%s' appears twice (columns %d and %d)"),
+                                path, row.line, person_columns[c].header, s->column_of[c] + 1, i + 1);
+        s->column_of[c] = i;
+        known++;
+    }
+    if (known == 0)
+        return bf_error_set(err, BF_EPARSE,
+                            BF_TR("%s 第 %ld 行：没有可识别的表头（应有 姓名、证件号码、户籍地区划代码、帮扶类别 等列）",
+                                  "%s line %ld: no usable header (expected 姓名/name, 证件号码/id_number, "
+                                  "户籍地区划代码/hukou_region, 帮扶类别/category, ...)"),
+                            path, row.line);
+    char missing[512] = "";
+    size_t used = 0;
+    for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
+        if (person_columns[c].required && s->column_of[c] < 0 && used < sizeof missing)
+            used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%s/%s",
+                                     used > 0 ? "、" : "", person_columns[c].header,
+                                     person_columns[c].alias);
+    if (used > 0)
+        return bf_error_set(err, BF_EPARSE,
+                            BF_TR("%s 第 %ld 行：表头缺少必需列 %s", "%s line %ld: the header lacks the required columns %s"),
+                            path, row.line, missing);
+    return BF_OK;
+}
+
+/* Writes the rejected row (as read, padded to the header) with its line and reasons. */
+static int import_write_rejected(import_state *s, const table_row *row, bf_error *err)
+{
+    int rc;
+    char line[32];
+    if (s->errors == NULL) {
+        rc = table_writer_open(s->errors_path, &s->errors, err);
+        if (rc != BF_OK)
+            return rc;
+        for (int i = 0; i < s->header_count; i++)
+            s->error_cells[i] = s->header[i];
+        s->error_cells[s->header_count] = "行号";
+        s->error_cells[s->header_count + 1] = "错误原因";
+        rc = table_writer_row(s->errors, s->error_cells, s->header_count + 2, err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    snprintf(line, sizeof line, "%ld", row->line);
+    for (int i = 0; i < s->header_count; i++)
+        s->error_cells[i] = i < row->count ? row->cells[i] : "";
+    s->error_cells[s->header_count] = line;
+    s->error_cells[s->header_count + 1] = s->reason;
+    return table_writer_row(s->errors, s->error_cells, s->header_count + 2, err);
+}
+
+/*
+ * Checks one row and fills p with its normalised values.  Returns 1 when
+ * the row is valid, 0 when it was rejected (the reasons are in s->reason),
+ * or a negative error code (out of memory).
+ */
+static int import_validate(import_state *s, const table_row *row, person *p)
+{
+    int c_name = 0, c_id = 1, c_sex = 2, c_region = 3, c_category = 6, c_phone = 7;
+    const char *cell;
+    idcard_info info;
+    int id_valid = 0;
+    s->reason_used = 0;
+    s->reason[0] = '\0';
+    memset(p, 0, sizeof *p);
+
+    cell = import_cell(s, row, c_name);
+    if (cell == NULL || cell[0] == '\0')
+        import_reject(s, "姓名", "必填");
+    p->values[PERSON_NAME] = cell;
+
+    cell = import_cell(s, row, c_id);
+    if (cell == NULL || cell[0] == '\0') {
+        import_reject(s, "证件号码", "必填");
+    } else {
+        idcard_problem problem = idcard_check(cell, s->today, &info);
+        if (problem != IDCARD_OK) {
+            import_reject(s, "证件号码", "%s", idcard_problem_text(problem));
+        } else {
+            id_valid = 1;
+            memcpy(s->id_number, info.normalized, sizeof s->id_number);
+            /* The first 17 digits determine the check character: they are the key. */
+            uint64_t key = int_map_key_from_digits(info.normalized, 17);
+            int64_t earlier = 0;
+            int added = key != 0 ? int_map_insert(&s->seen, key, row->line, &earlier) : BF_OK;
+            if (added == BF_ECONFLICT)
+                import_reject(s, "证件号码", "与第 %" PRId64 " 行重复", earlier);
+            else if (added != BF_OK)
+                return added;
+        }
+    }
+
+    cell = import_cell(s, row, c_sex);
+    if (cell != NULL && cell[0] != '\0') {
+        int male = import_parse_sex(cell);
+        if (male < 0)
+            import_reject(s, "性别", "“%s”应为 男 或 女", cell);
+        else if (id_valid && male != info.male)
+            import_reject(s, "性别", "与证件号码不符（证件号码为%s）", info.male ? "男性" : "女性");
+    }
+
+    cell = import_cell(s, row, c_region);
+    if (cell == NULL || cell[0] == '\0') {
+        import_reject(s, "户籍地区划代码", "必填");
+    } else if (region_code_normalize(cell, s->region) == REGION_LEVEL_INVALID) {
+        import_reject(s, "户籍地区划代码", "“%s”不是有效的区划代码（应为 6、9 或 12 位数字）", cell);
+    } else if (!region_set_contains(s->regions, s->region)) {
+        import_reject(s, "户籍地区划代码", "区划代码 %s 不存在", cell);
+    }
+
+    cell = import_cell(s, row, c_category);
+    if (cell == NULL || cell[0] == '\0') {
+        import_reject(s, "帮扶类别", "必填");
+    } else {
+        category_set set = 0;
+        char bad[CATEGORY_ITEM_MAX];
+        if (category_parse(cell, &set, bad, sizeof bad) != BF_OK)
+            import_reject(s, "帮扶类别", "“%s”不是有效类别（应为 %s）", bad, category_all_names());
+        else if (set == 0)
+            import_reject(s, "帮扶类别", "必填");
+        else
+            category_join(set, s->categories);
+    }
+
+    cell = import_cell(s, row, c_phone);
+    if (cell != NULL && cell[0] != '\0' && !phone_is_valid(cell))
+        import_reject(s, "联系电话", "格式不正确（%s）", cell);
+
+    if (s->reason_used > 0)
+        return 0;
+
+    memcpy(p->id_number, s->id_number, sizeof p->id_number);
+    date_format(info.birth_date, s->birth_date);
+    p->values[PERSON_SEX] = info.male ? "男" : "女";
+    p->values[PERSON_BIRTH_DATE] = s->birth_date;
+    p->values[PERSON_HUKOU_REGION] = s->region;
+    p->values[PERSON_CATEGORIES] = s->categories;
+    /* The plain text fields, as written (NULL when their column is absent). */
+    for (int c = 0; c < PERSON_COLUMN_COUNT; c++) {
+        if (person_columns[c].kind != PERSON_COLUMN_FIELD)
+            continue;
+        person_field f = person_columns[c].field;
+        if (f == PERSON_NAME || f == PERSON_SEX || f == PERSON_HUKOU_REGION || f == PERSON_CATEGORIES)
+            continue;
+        p->values[f] = import_cell(s, row, c);
+    }
+    return 1;
+}
+
+/* Stores a valid row: bulk insert, insert, update or nothing. */
+static int import_store(import_state *s, person *p, bf_error *err)
+{
+    int rc;
+    if (s->bulk != NULL) {
+        const char *values[IMPORT_BULK_COLUMNS];
+        values[0] = p->id_number;
+        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+            values[f + 1] = p->values[f] != NULL && p->values[f][0] != '\0' ? p->values[f] : NULL;
+        values[PERSON_FIELD_COUNT + 1] = s->batch_text;
+        values[PERSON_FIELD_COUNT + 2] = s->batch_text;
+        rc = store_bulk_row(s->bulk, values);
+        if (rc != BF_OK)
+            return bf_error_set(err, rc, BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
+                                p->id_number, store_error_message(s->st));
+        s->result->inserted++;
+        return BF_OK;
+    }
+    person old;
+    rc = person_store_load(s->people, p->id_number, &old, err);
+    if (rc == BF_ENOTFOUND) {
+        rc = person_store_insert(s->people, p, s->batch, err);
+        if (rc == BF_OK)
+            s->result->inserted++;
+        return rc;
+    }
+    if (rc != BF_OK)
+        return rc;
+    /* A column absent from the file leaves the field as it is. */
+    for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
+        if (person_columns[c].kind == PERSON_COLUMN_FIELD && s->column_of[c] < 0 &&
+            person_columns[c].field != PERSON_SEX)
+            p->values[person_columns[c].field] = old.values[person_columns[c].field];
+    int changed = 0;
+    rc = person_store_update(s->people, &old, p, s->batch, s->now, &changed, err);
+    if (rc != BF_OK)
+        return rc;
+    if (changed > 0)
+        s->result->updated++;
+    else
+        s->result->unchanged++;
+    return BF_OK;
+}
+
+/* Creates this run's batch row (inside the transaction) and sets s->batch. */
+static int import_begin_batch(import_state *s, bf_error *err)
+{
+    int64_t last = 0;
+    store_stmt *stmt = NULL;
+    int rc = store_query_int64(s->st, "SELECT COALESCE(MAX(id), 0) FROM batches", NULL, 0, &last);
+    if (rc == BF_OK)
+        rc = store_prepare(s->st,
+                           "INSERT INTO batches (id, kind, source, started_at) VALUES (?, ?, ?, ?)",
+                           &stmt);
+    s->batch = last + 1;
+    snprintf(s->batch_text, sizeof s->batch_text, "%" PRId64, s->batch);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 1, s->batch);
+    if (rc == BF_OK)
+        rc = store_bind_text(stmt, 2, s->options->kind != NULL ? s->options->kind : "import");
+    if (rc == BF_OK)
+        rc = store_bind_text(stmt, 3, s->options->source != NULL ? s->options->source : s->options->path);
+    if (rc == BF_OK)
+        rc = store_bind_text(stmt, 4, s->now);
+    if (rc == BF_OK)
+        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
+    store_finalize(stmt);
+    if (rc != BF_OK)
+        bf_error_set(err, rc, BF_TR("无法登记导入批次：%s", "cannot record the import batch: %s"),
+                     store_error_message(s->st));
+    return rc;
+}
+
+/* Writes the final counts into this run's batch row. */
+static int import_finish_batch(import_state *s, bf_error *err)
+{
+    store_stmt *stmt = NULL;
+    const import_people_result *r = s->result;
+    int rc = store_prepare(s->st,
+                           "UPDATE batches SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, "
+                           "rejected = ? WHERE id = ?",
+                           &stmt);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 1, r->rows);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 2, r->inserted);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 3, r->updated);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 4, r->unchanged);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 5, r->rejected);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 6, s->batch);
+    if (rc == BF_OK)
+        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
+    store_finalize(stmt);
+    if (rc != BF_OK)
+        bf_error_set(err, rc, BF_TR("无法登记导入批次：%s", "cannot record the import batch: %s"),
+                     store_error_message(s->st));
+    return rc;
+}
+
+/* Starts the insert-only bulk path when the people table is empty. */
+static int import_start_bulk(import_state *s, bf_error *err)
+{
+    static const char *const columns[IMPORT_BULK_COLUMNS] = {
+        "id_number",     "name",          "sex",           "birth_date",        "phone",
+        "household_id",  "relation",      "hukou_region",  "categories",        "labor_ability",
+        "employment_status", "employment_wish", "training_wish", "skills",      "difficulties",
+        "created_batch", "updated_batch",
+    };
+    int64_t any = 0;
+    int rc = store_query_int64(s->st, "SELECT 1 FROM people LIMIT 1", NULL, 0, &any);
+    if (rc == BF_OK && any == 0)
+        rc = store_bulk_begin(s->st, "people", columns, IMPORT_BULK_COLUMNS, &s->bulk);
+    if (rc != BF_OK)
+        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), store_error_message(s->st));
+    return rc;
+}
+
+int import_people(store *st, const import_people_options *options, import_people_result *result,
+                  bf_error *err)
+{
+    import_state *s = calloc(1, sizeof *s);
+    char default_errors[4096];
+    int rc = BF_OK;
+    memset(result, 0, sizeof *result);
+    if (s == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    s->st = st;
+    s->options = options;
+    s->result = result;
+    s->today = date_today();
+    date_now_timestamp(s->now);
+    if (options->errors_path != NULL) {
+        s->errors_path = options->errors_path;
+    } else {
+        snprintf(default_errors, sizeof default_errors, "%s.errors.csv", options->path);
+        s->errors_path = default_errors;
+    }
+
+    rc = table_reader_open(options->path, &s->reader, err);
+    if (rc != BF_OK)
+        goto out;
+    rc = import_read_header(s, err);
+    if (rc != BF_OK)
+        goto out;
+    rc = region_set_load(st, &s->regions, err);
+    if (rc != BF_OK)
+        goto out;
+    rc = store_begin(st);
+    if (rc != BF_OK) {
+        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), store_error_message(st));
+        goto out;
+    }
+    rc = import_begin_batch(s, err);
+    if (rc == BF_OK)
+        rc = import_start_bulk(s, err);
+    if (rc == BF_OK && s->bulk == NULL)
+        rc = person_store_open(st, &s->people, err);
+    if (rc != BF_OK)
+        goto out;
+
+    table_row row;
+    person p;
+    while ((rc = table_reader_next(s->reader, &row, err)) == BF_ROW) {
+        result->rows++;
+        int valid = import_validate(s, &row, &p);
+        if (valid < 0) {
+            rc = bf_error_set(err, valid, NULL);
+            goto out;
+        }
+        if (valid == 0) {
+            result->rejected++;
+            rc = import_write_rejected(s, &row, err);
+        } else {
+            rc = import_store(s, &p, err);
+        }
+        if (rc != BF_OK)
+            goto out;
+        if (options->progress != NULL && result->rows % IMPORT_PROGRESS_EVERY == 0)
+            options->progress(options->progress_context, result->rows,
+                              table_reader_progress(s->reader));
+    }
+    if (rc != BF_DONE)
+        goto out;
+    rc = BF_OK;
+    if (s->bulk != NULL) {
+        store_bulk *bulk = s->bulk;
+        s->bulk = NULL;
+        rc = store_bulk_end(bulk, 1);
+        if (rc != BF_OK) {
+            bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), store_error_message(st));
+            goto out;
+        }
+    }
+    rc = import_finish_batch(s, err);
+    if (rc != BF_OK)
+        goto out;
+    if (s->errors != NULL) {
+        table_writer *errors = s->errors;
+        s->errors = NULL;
+        rc = table_writer_close(errors, 1, err);
+        if (rc != BF_OK)
+            goto out;
+        snprintf(result->errors_path, sizeof result->errors_path, "%s", s->errors_path);
+    }
+    rc = store_commit(st);
+    if (rc != BF_OK) {
+        bf_error_set(err, rc, BF_TR("提交失败：%s", "commit failed: %s"), store_error_message(st));
+        goto out;
+    }
+    result->batch = s->batch;
+    if (result->rejected == 0 && unlink(s->errors_path) != 0 && errno != ENOENT) {
+        /* A stale error file that cannot be removed would mislead: say so, but the import stands. */
+        fprintf(stderr, BF_TR("bangfu: 无法删除旧的错误文件 %s\n", "bangfu: cannot remove the old error file %s\n"),
+                s->errors_path);
+    }
+    if (options->progress != NULL)
+        options->progress(options->progress_context, result->rows, 1.0);
+out:
+    if (s->bulk != NULL)
+        store_bulk_end(s->bulk, 0);
+    if (rc != BF_OK) {
+        store_rollback(st);
+        if (result->errors_path[0] != '\0')
+            unlink(result->errors_path);
+        result->errors_path[0] = '\0';
+    }
+    if (s->errors != NULL)
+        table_writer_close(s->errors, 0, NULL);
+    person_store_close(s->people);
+    region_set_free(s->regions);
+    int_map_free(&s->seen);
+    if (s->reader != NULL)
+        table_reader_close(s->reader);
+    for (int i = 0; s->header != NULL && i < s->header_count; i++)
+        free(s->header[i]);
+    free(s->header);
+    free(s->error_cells);
+    free(s);
+    if (rc != BF_OK && err != NULL && err->code == BF_OK)
+        bf_error_set(err, rc, "%s: %s", options->path, bf_strerror(rc));
+    return rc;
+}

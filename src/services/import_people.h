@@ -1,0 +1,64 @@
+/*
+ * import_people.h - the validated bulk import of a list of people
+ * (`bangfu import people FILE`, and later the HTTP API).
+ *
+ * Reads a .csv (UTF-8 with or without BOM, or GB18030) or .xlsx file
+ * through io/table_reader, maps its header (Chinese names or English
+ * aliases, see person_columns[]), validates every row and, in ONE
+ * transaction, inserts new people and updates known ones field by field
+ * with history, all stamped with one new batch (kind 'import', source = the
+ * batch source).  Rejected rows are written to an error file: the original
+ * header plus 行号 and 错误原因, each row as read plus its line and its
+ * reasons (in Chinese, naming the column).  When nothing is rejected no
+ * error file is left behind (a stale one is removed).
+ *
+ * A column absent from the file leaves that field untouched on update; a
+ * present but empty cell clears it (required columns refuse empty cells).
+ * The sex column is optional and only checked against the ID number: sex and
+ * birth date are always derived from the ID number.
+ *
+ * Any failure other than rejected rows (unreadable file, no usable header,
+ * a database error) rolls the transaction back: the database is as before.
+ */
+#ifndef BANGFU_SERVICES_IMPORT_PEOPLE_H
+#define BANGFU_SERVICES_IMPORT_PEOPLE_H
+
+#include "core/error.h"
+#include "store/store.h"
+
+#include <stdint.h>
+
+/* Called now and then during the import with the rows read so far and the fraction of the input consumed. */
+typedef void (*import_people_progress)(void *context, int64_t rows, double fraction);
+
+/* What to import and how. */
+typedef struct import_people_options {
+    const char *path;        /* the file to read (.csv or .xlsx) */
+    const char *errors_path; /* where rejected rows go; NULL: path + ".errors.csv" */
+    const char *source;      /* batches.source; NULL: path */
+    const char *kind;        /* batches.kind; NULL: "import" */
+    import_people_progress progress; /* may be NULL */
+    void *progress_context;          /* passed to progress */
+} import_people_options;
+
+/* What an import did. */
+typedef struct import_people_result {
+    int64_t rows;      /* data rows read (the header not counted) */
+    int64_t inserted;  /* new people */
+    int64_t updated;   /* known people with at least one field changed */
+    int64_t unchanged; /* known people whose row changed nothing */
+    int64_t rejected;  /* rows written to the error file */
+    int64_t batch;     /* the batch id written */
+    char errors_path[4096]; /* the error file written, "" when none */
+} import_people_result;
+
+/*
+ * Runs the import described by options against st (migrated, regions
+ * loaded).  BF_OK when the file was read and the valid rows committed (even
+ * if some rows were rejected); otherwise an error with err naming the file
+ * (and line) and nothing changed in the database.
+ */
+int import_people(store *st, const import_people_options *options, import_people_result *result,
+                  bf_error *err);
+
+#endif
