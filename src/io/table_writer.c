@@ -1,0 +1,283 @@
+/*
+ * table_writer.c - the .csv / .xlsx writer of table_writer.h.
+ *
+ * CSV goes through a FILE with a TABLE_WRITER_BUFFER byte buffer; XLSX
+ * through libxlsxwriter in constant_memory mode (each row is flushed to a
+ * temporary file in the output's directory as the next one starts, so a
+ * million rows take no more memory than one), every cell a string so that
+ * ID numbers and region codes keep all their digits and leading zeros.
+ */
+#include "io/table_writer.h"
+
+#include "io/table_reader.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+/* Bytes of the CSV output buffer. */
+#define TABLE_WRITER_BUFFER (1 << 20)
+/* Width of the XLSX columns, in characters (an 18-digit ID number fits). */
+#define TABLE_WRITER_COLUMN_WIDTH 20
+
+/* The file formats written. */
+typedef enum table_writer_format {
+    TABLE_WRITER_CSV, /* UTF-8 with BOM, CRLF */
+    TABLE_WRITER_XLSX /* libxlsxwriter */
+} table_writer_format;
+
+struct table_writer {
+    table_writer_format format; /* chosen by the extension of path */
+    char *path;                 /* the final file name; "-" for standard output */
+    char *temporary;            /* path + ".tmp", NULL for standard output */
+    char *directory;            /* directory of path, for libxlsxwriter's temporary files */
+    FILE *file;                 /* CSV: the temporary file or stdout */
+    char *buffer;               /* CSV: TABLE_WRITER_BUFFER bytes of stdio buffer */
+    lxw_workbook *workbook;     /* XLSX: the workbook being written */
+    lxw_worksheet *worksheet;   /* XLSX: its one worksheet */
+    lxw_format *bold;           /* XLSX: format of the header row */
+    long rows;                  /* rows written so far */
+};
+
+/* Frees writer and what it holds, without finishing any file. */
+static void table_writer_free(table_writer *writer)
+{
+    if (writer == NULL)
+        return;
+    if (writer->file != NULL && writer->file != stdout)
+        fclose(writer->file);
+    free(writer->buffer);
+    free(writer->directory);
+    free(writer->temporary);
+    free(writer->path);
+    free(writer);
+}
+
+/* Opens the CSV output (stdout for "-") and writes the BOM to files. */
+static int table_writer_open_csv(table_writer *writer, bf_error *err)
+{
+    if (writer->temporary == NULL) {
+        writer->file = stdout;
+        return BF_OK;
+    }
+    writer->file = fopen(writer->temporary, "wb");
+    if (writer->file == NULL)
+        return bf_error_set(err, BF_EIO, BF_TR("无法创建 %s：%s", "cannot create %s: %s"),
+                            writer->temporary, strerror(errno));
+    writer->buffer = malloc(TABLE_WRITER_BUFFER);
+    if (writer->buffer == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    setvbuf(writer->file, writer->buffer, _IOFBF, TABLE_WRITER_BUFFER);
+    fputs("\xEF\xBB\xBF", writer->file);
+    return BF_OK;
+}
+
+/*
+ * Creates the workbook.  The temporary file is created once here so that a
+ * directory that cannot be written fails now, not after a million rows.
+ */
+static int table_writer_open_xlsx(table_writer *writer, bf_error *err)
+{
+    FILE *probe = fopen(writer->temporary, "wb");
+    if (probe == NULL)
+        return bf_error_set(err, BF_EIO, BF_TR("无法创建 %s：%s", "cannot create %s: %s"),
+                            writer->temporary, strerror(errno));
+    fclose(probe);
+
+    lxw_workbook_options options = {
+        .constant_memory = LXW_TRUE, .tmpdir = writer->directory, .use_zip64 = LXW_FALSE};
+    writer->workbook = workbook_new_opt(writer->temporary, &options);
+    if (writer->workbook == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    writer->worksheet = workbook_add_worksheet(writer->workbook, NULL);
+    writer->bold = workbook_add_format(writer->workbook);
+    if (writer->worksheet == NULL || writer->bold == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    format_set_bold(writer->bold);
+    return BF_OK;
+}
+
+int table_writer_open(const char *path, table_writer **out, bf_error *err)
+{
+    int rc = BF_OK;
+    table_writer *writer = calloc(1, sizeof *writer);
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash != NULL ? slash : path, '.');
+
+    *out = NULL;
+    if (writer == NULL || (writer->path = strdup(path)) == NULL) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
+    if (strcmp(path, "-") == 0) {
+        writer->format = TABLE_WRITER_CSV;
+    } else if (dot != NULL && strcasecmp(dot, ".csv") == 0) {
+        writer->format = TABLE_WRITER_CSV;
+    } else if (dot != NULL && strcasecmp(dot, ".xlsx") == 0) {
+        writer->format = TABLE_WRITER_XLSX;
+    } else {
+        rc = bf_error_set(err, BF_EUNSUPPORTED,
+                          BF_TR("%s：不支持的文件类型，只能写 .csv 或 .xlsx",
+                                "%s: unsupported file type; only .csv and .xlsx can be written"),
+                          path);
+        goto out;
+    }
+    if (strcmp(path, "-") != 0) {
+        size_t length = strlen(path);
+        writer->temporary = malloc(length + sizeof ".tmp");
+        writer->directory = slash != NULL ? strndup(path, (size_t)(slash - path) + 1) : strdup(".");
+        if (writer->temporary == NULL || writer->directory == NULL) {
+            rc = bf_error_set(err, BF_ENOMEM, NULL);
+            goto out;
+        }
+        memcpy(writer->temporary, path, length);
+        memcpy(writer->temporary + length, ".tmp", sizeof ".tmp");
+    }
+    if (writer->format == TABLE_WRITER_CSV)
+        rc = table_writer_open_csv(writer, err);
+    else
+        rc = table_writer_open_xlsx(writer, err);
+    if (rc < 0)
+        goto out;
+    *out = writer;
+    writer = NULL;
+out:
+    if (writer != NULL) {
+        if (writer->workbook != NULL)
+            workbook_close(writer->workbook);
+        if (writer->temporary != NULL) {
+            if (writer->file != NULL && writer->file != stdout) {
+                fclose(writer->file);
+                writer->file = NULL;
+            }
+            remove(writer->temporary);
+        }
+        table_writer_free(writer);
+    }
+    return rc;
+}
+
+/* Writes one CSV field, quoted when it holds a comma, quote or line break. */
+static void table_writer_csv_field(FILE *file, const char *cell)
+{
+    if (strpbrk(cell, ",\"\r\n") == NULL) {
+        fputs(cell, file);
+        return;
+    }
+    putc('"', file);
+    for (const char *quote; (quote = strchr(cell, '"')) != NULL; cell = quote + 1) {
+        fwrite(cell, 1, (size_t)(quote - cell) + 1, file);
+        putc('"', file);
+    }
+    fputs(cell, file);
+    putc('"', file);
+}
+
+/* Writes one XLSX row; the first row is the header, in bold. */
+static int table_writer_xlsx_row(table_writer *writer, const char *const *cells, int count,
+                                 bf_error *err)
+{
+    if (writer->rows >= LXW_ROW_MAX)
+        return bf_error_set(err, BF_ETOOBIG,
+                            BF_TR("%s：超过 Excel 的 %d 行上限", "%s: more than Excel's %d rows"),
+                            writer->path, LXW_ROW_MAX);
+    if (writer->rows == 0 && count > 0)
+        worksheet_set_column(writer->worksheet, 0, (lxw_col_t)(count - 1),
+                             TABLE_WRITER_COLUMN_WIDTH, NULL);
+    lxw_format *format = writer->rows == 0 ? writer->bold : NULL;
+    for (int i = 0; i < count; i++) {
+        if (cells[i] == NULL || cells[i][0] == '\0')
+            continue;
+        lxw_error error = worksheet_write_string(writer->worksheet, (lxw_row_t)writer->rows,
+                                                 (lxw_col_t)i, cells[i], format);
+        if (error != LXW_NO_ERROR)
+            return bf_error_set(err,
+                                error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? BF_ETOOBIG : BF_EIO,
+                                BF_TR("%s 第 %ld 行第 %d 列：%s", "%s row %ld column %d: %s"),
+                                writer->path, writer->rows + 1, i + 1, lxw_strerror(error));
+    }
+    return BF_OK;
+}
+
+int table_writer_row(table_writer *writer, const char *const *cells, int count, bf_error *err)
+{
+    if (count < 0 || count > TABLE_COLUMNS_MAX)
+        return bf_error_set(err, BF_ETOOBIG,
+                            BF_TR("%s：一行最多 %d 列", "%s: at most %d columns in a row"),
+                            writer->path, TABLE_COLUMNS_MAX);
+    if (writer->format == TABLE_WRITER_XLSX) {
+        int rc = table_writer_xlsx_row(writer, cells, count, err);
+        if (rc < 0)
+            return rc;
+    } else {
+        for (int i = 0; i < count; i++) {
+            if (i > 0)
+                putc(',', writer->file);
+            if (cells[i] != NULL)
+                table_writer_csv_field(writer->file, cells[i]);
+        }
+        fputs("\r\n", writer->file);
+        if (ferror(writer->file))
+            return bf_error_set(err, BF_EIO, BF_TR("无法写入 %s：%s", "cannot write %s: %s"),
+                                writer->path, strerror(errno));
+    }
+    writer->rows++;
+    return BF_OK;
+}
+
+/* Flushes and closes the CSV output; returns an error if anything failed to be written. */
+static int table_writer_finish_csv(table_writer *writer, bf_error *err)
+{
+    int failed = fflush(writer->file) != 0 || ferror(writer->file);
+    int error = errno;
+    if (writer->file != stdout) {
+        if (!failed && fsync(fileno(writer->file)) != 0 && errno != EINVAL) {
+            failed = 1;
+            error = errno;
+        }
+        if (fclose(writer->file) != 0 && !failed) {
+            failed = 1;
+            error = errno;
+        }
+    }
+    writer->file = NULL;
+    if (failed)
+        return bf_error_set(err, BF_EIO, BF_TR("无法写入 %s：%s", "cannot write %s: %s"),
+                            writer->path, strerror(error));
+    return BF_OK;
+}
+
+int table_writer_close(table_writer *writer, int keep, bf_error *err)
+{
+    int rc = BF_OK;
+
+    if (writer == NULL)
+        return BF_OK;
+    if (writer->format == TABLE_WRITER_XLSX) {
+        lxw_error error = workbook_close(writer->workbook);
+        writer->workbook = NULL;
+        if (error != LXW_NO_ERROR && keep)
+            rc = bf_error_set(err, BF_EIO, BF_TR("无法写入 %s：%s", "cannot write %s: %s"),
+                              writer->path, lxw_strerror(error));
+    } else {
+        int finished = table_writer_finish_csv(writer, keep ? err : NULL);
+        if (keep)
+            rc = finished;
+    }
+    if (writer->temporary != NULL) {
+        if (keep && rc == BF_OK) {
+            if (rename(writer->temporary, writer->path) != 0)
+                rc = bf_error_set(err, BF_EIO,
+                                  BF_TR("无法把 %s 改名为 %s：%s", "cannot rename %s to %s: %s"),
+                                  writer->temporary, writer->path, strerror(errno));
+        }
+        if (!keep || rc != BF_OK)
+            remove(writer->temporary);
+    }
+    table_writer_free(writer);
+    return rc;
+}

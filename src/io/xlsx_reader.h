@@ -1,0 +1,66 @@
+/*
+ * xlsx_reader.h - rows of the first worksheet of an .xlsx workbook.
+ *
+ * The workbook is read with libzip and expat:
+ *  - the first <sheet> of xl/workbook.xml, resolved through
+ *    xl/_rels/workbook.xml.rels (xl/worksheets/sheet1.xml when these are
+ *    missing);
+ *  - the shared strings (xl/sharedStrings.xml or the one the relationships
+ *    name), rich text runs <r><t> concatenated, phonetic runs <rPh> left out;
+ *  - the worksheet streamed chunk by chunk, the parser suspended after each
+ *    </row>, so memory does not grow with the number of rows.
+ * Cells: t="s" (shared), t="inlineStr" (<is>), t="str" (formula result),
+ * numbers and dates as their stored text (e.g. "1730", "0.5"), t="b" as
+ * "TRUE"/"FALSE", t="e" as the error text.  A cell goes to the column of its
+ * reference (A1, AB12; the next column when r= is missing) so gaps stay
+ * empty; the row number is r= of <row>.  Excel's _xHHHH_ escapes of control
+ * characters are decoded.  Cells are not trimmed; rows without any value are
+ * returned with count 0.
+ *
+ * Ownership: xlsx_reader_open() returns a reader freed by xlsx_reader_close().
+ * A record's cells point into the reader, may be modified in place by the
+ * caller (within their length) and are valid until the next call.
+ */
+#ifndef BANGFU_IO_XLSX_READER_H
+#define BANGFU_IO_XLSX_READER_H
+
+#include "core/error.h"
+#include "io/table_reader.h"
+
+/* Uncompressed worksheet bytes parsed at once. */
+#define XLSX_READER_CHUNK (1 << 20)
+/* Most shared strings, and most bytes of shared string text, accepted. */
+#define XLSX_SHARED_STRINGS_MAX (1 << 25)
+#define XLSX_SHARED_TEXT_MAX    ((size_t)1 << 30)
+/* Longest part name (path inside the zip) accepted. */
+#define XLSX_PART_NAME_MAX 512
+
+typedef struct xlsx_reader xlsx_reader;
+
+/* One worksheet row. */
+typedef struct xlsx_record {
+    long line;    /* the row number (r= of <row>), 1-based */
+    int count;    /* cells up to the last one holding a value; 0 for a row without values */
+    char **cells; /* count NUL-terminated cells ("" for gaps) */
+} xlsx_record;
+
+/*
+ * Opens the workbook at path and prepares its first worksheet.  Errors name
+ * the file: BF_ENOTFOUND (missing), BF_EIO (unreadable), BF_EPARSE (not a
+ * zip / not a workbook / no worksheet / malformed XML).
+ */
+int xlsx_reader_open(const char *path, xlsx_reader **out, bf_error *err);
+
+/*
+ * Reads the next row.  Returns BF_ROW, BF_DONE, or an error naming the file
+ * and row: BF_ETOOBIG (a cell over TABLE_CELL_MAX bytes, a value beyond
+ * TABLE_COLUMNS_MAX columns), BF_EPARSE (malformed XML, bad shared string index).
+ */
+int xlsx_reader_next(xlsx_reader *reader, xlsx_record *record, bf_error *err);
+
+/* Fraction of the worksheet consumed, 0.0 .. 1.0. */
+double xlsx_reader_progress(const xlsx_reader *reader);
+
+void xlsx_reader_close(xlsx_reader *reader);
+
+#endif
