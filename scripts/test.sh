@@ -95,6 +95,8 @@ echo "== starting PostgreSQL on loopback"
 PG_URL_BASE=$(scripts/pg_server.sh start "$out/pg")
 pg_started=1
 export PG_URL_BASE
+# the storage unit test (tests/unit/test_store.c) runs its PostgreSQL half on this server
+export BANGFU_TEST_PG="$PG_URL_BASE"
 
 run_suite build
 if [ "$quick" = 0 ]; then

@@ -1,0 +1,622 @@
+/*
+ * test_store.c - the storage interface, on both engines.
+ *
+ * Every engine test runs twice: on SQLite (a temporary file) and on
+ * PostgreSQL (a fresh database on the server whose URL base is in
+ * $BANGFU_TEST_PG, e.g. postgresql://postgres@127.0.0.1:55432/, dropped at
+ * the end).  Without $BANGFU_TEST_PG the PostgreSQL tests are reported as
+ * skipped.  The tests of one engine share its database and run in order
+ * (migrations first); each uses its own tables.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/error.h"
+#include "store/migrate.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Longest database target or URL built by the tests. */
+#define TEST_TARGET_MAX 1024
+/* Rows of the bulk load and streaming tests. */
+#define TEST_BULK_ROWS 10000
+
+/* One engine's database for a group of tests. */
+typedef struct fixture {
+    const char *engine;            /* "sqlite" or "postgresql" */
+    int skip;                      /* 1: this engine is not available in this run */
+    char target[TEST_TARGET_MAX];  /* the database the tests use */
+    char admin[TEST_TARGET_MAX];   /* PostgreSQL: the "postgres" database, for CREATE/DROP */
+    char database[64];             /* PostgreSQL: the name of the fresh database */
+    store *st;                     /* open on target */
+} fixture;
+
+/* Values of the bulk load: everything COPY's text format must escape, and NULL. */
+static const char *const bulk_texts[] = {
+    "tab\there", "line\nbreak", "back\\slash", "quote ' and \" both", "中文 帮扶 就业",
+    "cr\rlf\r\n", "\\N",       "",           NULL,                    "plain",
+};
+#define BULK_TEXT_COUNT (sizeof bulk_texts / sizeof bulk_texts[0])
+
+static int sqlite_setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (f == NULL)
+        return -1;
+    f->engine = "sqlite";
+    const char *tmp = getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp";
+    snprintf(f->target, sizeof f->target, "%s/bangfu-test-store-XXXXXX", tmp);
+    int fd = mkstemp(f->target);
+    if (fd < 0) {
+        free(f);
+        return -1;
+    }
+    close(fd);
+    bf_error err;
+    bf_error_clear(&err);
+    if (store_open(f->target, &f->st, &err) != BF_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        unlink(f->target);
+        free(f);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int sqlite_teardown(void **state)
+{
+    fixture *f = *state;
+    char path[TEST_TARGET_MAX + 8];
+    store_close(f->st);
+    unlink(f->target);
+    snprintf(path, sizeof path, "%s-wal", f->target);
+    unlink(path);
+    snprintf(path, sizeof path, "%s-shm", f->target);
+    unlink(path);
+    free(f);
+    return 0;
+}
+
+/* Runs one statement on the server's "postgres" database (CREATE/DROP DATABASE). */
+static int postgres_admin(const fixture *f, const char *sql)
+{
+    store *admin = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    int rc = store_open(f->admin, &admin, &err);
+    if (rc != BF_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return rc;
+    }
+    rc = store_exec(admin, sql);
+    if (rc != BF_OK)
+        fprintf(stderr, "%s: %s\n", sql, store_error_message(admin));
+    store_close(admin);
+    return rc;
+}
+
+static int postgres_setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (f == NULL)
+        return -1;
+    f->engine = "postgresql";
+    *state = f;
+    const char *base = getenv("BANGFU_TEST_PG");
+    if (base == NULL || base[0] == '\0') {
+        f->skip = 1;
+        return 0;
+    }
+    char sql[256];
+    snprintf(f->database, sizeof f->database, "bangfu_test_store_%ld", (long)getpid());
+    snprintf(f->admin, sizeof f->admin, "%spostgres", base);
+    snprintf(f->target, sizeof f->target, "%s%s", base, f->database);
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", f->database);
+    if (postgres_admin(f, sql) != BF_OK)
+        return -1;
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->database);
+    if (postgres_admin(f, sql) != BF_OK)
+        return -1;
+    bf_error err;
+    bf_error_clear(&err);
+    if (store_open(f->target, &f->st, &err) != BF_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int postgres_teardown(void **state)
+{
+    fixture *f = *state;
+    int rc = 0;
+    store_close(f->st);
+    if (!f->skip) {
+        char sql[256];
+        snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", f->database);
+        rc = postgres_admin(f, sql) == BF_OK ? 0 : -1;
+    }
+    free(f);
+    return rc;
+}
+
+/* The fixture of the running group; skips the test when its engine is not available. */
+static fixture *engine_fixture(void **state)
+{
+    fixture *f = *state;
+    if (f->skip) {
+        print_message("[   INFO   ] PostgreSQL tests skipped: BANGFU_TEST_PG is not set\n");
+        skip();
+    }
+    return f;
+}
+
+static int is_postgres(const fixture *f)
+{
+    return strcmp(f->engine, "postgresql") == 0;
+}
+
+/* SELECT COUNT(*) FROM table. */
+static int64_t count_rows(store *st, const char *table)
+{
+    char sql[256];
+    int64_t value = -1;
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", table);
+    assert_int_equal(store_query_int64(st, sql, NULL, 0, &value), BF_OK);
+    return value;
+}
+
+/* The message of the last failure: present, and without libpq's trailing newline. */
+static void assert_store_message(store *st)
+{
+    const char *message = store_error_message(st);
+    size_t length = strlen(message);
+    assert_true(length > 0);
+    assert_true(message[length - 1] != '\n');
+}
+
+static void test_engine_for(void **state)
+{
+    (void)state;
+    assert_ptr_equal(store_engine_for("postgresql://u@127.0.0.1:5432/db"), &store_postgres_engine);
+    assert_ptr_equal(store_engine_for("postgres://u@localhost/db"), &store_postgres_engine);
+    assert_ptr_equal(store_engine_for("host=127.0.0.1 dbname=bangfu"), &store_postgres_engine);
+    assert_ptr_equal(store_engine_for("/var/lib/bangfu/bangfu.db"), &store_sqlite_engine);
+    assert_ptr_equal(store_engine_for("bangfu.db"), &store_sqlite_engine);
+    assert_string_equal(store_postgres_engine.name, "postgresql");
+    assert_string_equal(store_sqlite_engine.name, "sqlite");
+}
+
+/* A server that is not there: a clear error naming the target, its password masked. */
+static void test_postgres_open_failure(void **state)
+{
+    (void)state;
+    store *st = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    assert_int_equal(store_open("postgresql://someone:hunter2@127.0.0.1:1/nodb", &st, &err),
+                     BF_ESTORE);
+    assert_null(st);
+    assert_non_null(strstr(err.message, "127.0.0.1:1/nodb"));
+    assert_null(strstr(err.message, "hunter2"));
+    bf_error_clear(&err);
+    assert_int_equal(store_open("host=127.0.0.1 port=1 password='hunter 2' dbname=nodb", &st, &err),
+                     BF_ESTORE);
+    assert_null(st);
+    assert_non_null(strstr(err.message, "dbname=nodb"));
+    assert_null(strstr(err.message, "hunter"));
+    bf_error_clear(&err);
+    assert_int_equal(store_open("", &st, &err), BF_EUSAGE);
+}
+
+static void test_migrate_idempotent(void **state)
+{
+    fixture *f = engine_fixture(state);
+    int migrations = 0, last = 0, applied = -1, version = -1;
+    for (const store_migration *m = store_migrations; m->version != 0; m++) {
+        migrations++;
+        last = m->version;
+    }
+    assert_true(migrations > 0);
+    bf_error err;
+    bf_error_clear(&err);
+    assert_int_equal(store_migrate(f->st, &applied, &err), BF_OK);
+    assert_int_equal(applied, migrations);
+    assert_int_equal(store_schema_version(f->st, &version), BF_OK);
+    assert_int_equal(version, last);
+    assert_int_equal(store_migrate(f->st, &applied, &err), BF_OK);
+    assert_int_equal(applied, 0);
+    assert_int_equal(store_schema_version(f->st, &version), BF_OK);
+    assert_int_equal(version, last);
+    assert_int_equal(count_rows(f->st, "people"), 0);
+    assert_int_equal(count_rows(f->st, "schema_migrations"), migrations);
+}
+
+static void test_prepare_bind_columns(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *st = f->st;
+    store_stmt *stmt = NULL;
+    assert_int_equal(
+        store_exec(st, "CREATE TABLE t_values (id BIGINT PRIMARY KEY, name TEXT, amount BIGINT);"
+                       "CREATE INDEX t_values_name ON t_values (name)"),
+        BF_OK);
+    assert_int_equal(store_prepare(st, "INSERT INTO t_values (id, name, amount) VALUES (?, ?, ?)",
+                                   &stmt),
+                     BF_OK);
+    assert_int_equal(store_column_count(stmt), 0);
+    char name[32];
+    /* row 1: text copied at bind time, the caller's buffer reused before the step */
+    snprintf(name, sizeof name, "张三");
+    assert_int_equal(store_bind_int64(stmt, 1, 1), BF_OK);
+    assert_int_equal(store_bind_text(stmt, 2, name), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 3, INT64_MAX), BF_OK);
+    snprintf(name, sizeof name, "overwritten");
+    assert_int_equal(store_step(stmt), BF_DONE);
+    assert_int_equal(store_reset(stmt), BF_OK);
+    /* row 2: NULL text through bind_text(NULL) */
+    assert_int_equal(store_bind_int64(stmt, 1, 2), BF_OK);
+    assert_int_equal(store_bind_text(stmt, 2, NULL), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 3, -5), BF_OK);
+    assert_int_equal(store_step(stmt), BF_DONE);
+    assert_int_equal(store_reset(stmt), BF_OK);
+    /* row 3: bind_null, and a binding kept from row 2 is replaced */
+    assert_int_equal(store_bind_int64(stmt, 1, 3), BF_OK);
+    assert_int_equal(store_bind_text(stmt, 2, "x"), BF_OK);
+    assert_int_equal(store_bind_null(stmt, 3), BF_OK);
+    assert_int_equal(store_step(stmt), BF_DONE);
+    store_finalize(stmt);
+
+    assert_int_equal(store_prepare(st, "SELECT id, name, amount FROM t_values WHERE id >= ? ORDER BY id",
+                                   &stmt),
+                     BF_OK);
+    assert_int_equal(store_column_count(stmt), 3);
+    assert_int_equal(store_bind_int64(stmt, 1, 1), BF_OK);
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_string_equal(store_column_text(stmt, 0), "1");
+    assert_int_equal(store_column_int64(stmt, 0), 1);
+    assert_string_equal(store_column_text(stmt, 1), "张三");
+    assert_int_equal(store_column_int64(stmt, 2), INT64_MAX);
+    assert_false(store_column_is_null(stmt, 1));
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_null(store_column_text(stmt, 1));
+    assert_true(store_column_is_null(stmt, 1));
+    assert_int_equal(store_column_int64(stmt, 2), -5);
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_int_equal(store_column_int64(stmt, 0), 3);
+    assert_string_equal(store_column_text(stmt, 1), "x");
+    assert_null(store_column_text(stmt, 2));
+    assert_true(store_column_is_null(stmt, 2));
+    assert_int_equal(store_column_int64(stmt, 2), 0);
+    assert_int_equal(store_step(stmt), BF_DONE);
+    /* rebound and reset: runs again with the new value */
+    assert_int_equal(store_reset(stmt), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 1, 3), BF_OK);
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_int_equal(store_column_int64(stmt, 0), 3);
+    assert_int_equal(store_step(stmt), BF_DONE);
+    /* a step after the end runs it again, as SQLite does */
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_int_equal(store_column_int64(stmt, 0), 3);
+    store_finalize(stmt);
+
+    /* text parameters compared with an integer column; an empty result */
+    const char *params[] = {"2"};
+    int64_t value = 0;
+    assert_int_equal(store_query_int64(st, "SELECT amount FROM t_values WHERE id = ?", params, 1,
+                                       &value),
+                     BF_OK);
+    assert_int_equal(value, -5);
+    params[0] = "99";
+    value = 7;
+    assert_int_equal(store_query_int64(st, "SELECT amount FROM t_values WHERE id = ?", params, 1,
+                                       &value),
+                     BF_OK);
+    assert_int_equal(value, 0);
+    /* many prepare/finalize cycles (PostgreSQL defers DEALLOCATE in batches) */
+    for (int i = 0; i < 100; i++) {
+        params[0] = "1";
+        assert_int_equal(store_query_int64(st, "SELECT COUNT(*) FROM t_values WHERE id >= ?",
+                                           params, 1, &value),
+                         BF_OK);
+        assert_int_equal(value, 3);
+    }
+}
+
+/* '?' in strings, quoted identifiers and comments is text, not a placeholder. */
+static void test_placeholders_in_literals(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store_stmt *stmt = NULL;
+    assert_int_equal(store_prepare(f->st,
+                                   "SELECT '?' AS a, ? AS b, 'it''s ?' AS c, \"?\" AS d /* ? */\n"
+                                   "FROM (SELECT 7 AS \"?\") AS q -- why?\n"
+                                   "WHERE ? = 1",
+                                   &stmt),
+                     BF_OK);
+    assert_int_equal(store_bind_text(stmt, 1, "v"), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 2, 1), BF_OK);
+    assert_int_equal(store_bind_text(stmt, 3, "too many"), BF_ESTORE);
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_string_equal(store_column_text(stmt, 0), "?");
+    assert_string_equal(store_column_text(stmt, 1), "v");
+    assert_string_equal(store_column_text(stmt, 2), "it's ?");
+    assert_int_equal(store_column_int64(stmt, 3), 7);
+    assert_int_equal(store_step(stmt), BF_DONE);
+    store_finalize(stmt);
+    if (!is_postgres(f))
+        return;
+    /* PostgreSQL's own string forms */
+    assert_int_equal(store_prepare(f->st, "SELECT E'\\'?', $$ ? $$, $q$?$q$, ?", &stmt), BF_OK);
+    assert_int_equal(store_bind_text(stmt, 1, "w"), BF_OK);
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_string_equal(store_column_text(stmt, 0), "'?");
+    assert_string_equal(store_column_text(stmt, 1), " ? ");
+    assert_string_equal(store_column_text(stmt, 2), "?");
+    assert_string_equal(store_column_text(stmt, 3), "w");
+    store_finalize(stmt);
+}
+
+static void test_transactions(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *st = f->st;
+    store_stmt *stmt = NULL;
+    assert_int_equal(store_exec(st, "CREATE TABLE t_tx (id BIGINT PRIMARY KEY, v TEXT)"), BF_OK);
+    assert_int_equal(store_rollback(st), BF_OK); /* harmless outside a transaction */
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_tx (id, v) VALUES (1, 'kept')"), BF_OK);
+    assert_int_equal(store_commit(st), BF_OK);
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_prepare(st, "INSERT INTO t_tx (id, v) VALUES (?, ?)", &stmt), BF_OK);
+    for (int i = 2; i <= 10; i++) {
+        assert_int_equal(store_bind_int64(stmt, 1, i), BF_OK);
+        assert_int_equal(store_bind_text(stmt, 2, "rolled back"), BF_OK);
+        assert_int_equal(store_step(stmt), BF_DONE);
+        assert_int_equal(store_reset(stmt), BF_OK);
+    }
+    store_finalize(stmt);
+    assert_int_equal(count_rows(st, "t_tx"), 10); /* visible inside the transaction */
+    assert_int_equal(store_rollback(st), BF_OK);
+    assert_int_equal(count_rows(st, "t_tx"), 1);
+    const char *params[] = {"rolled back"};
+    int64_t value = -1;
+    assert_int_equal(store_query_int64(st, "SELECT COUNT(*) FROM t_tx WHERE v = ?", params, 1,
+                                       &value),
+                     BF_OK);
+    assert_int_equal(value, 0);
+}
+
+static void test_errors(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *st = f->st;
+    store_stmt *stmt = NULL;
+    assert_int_equal(store_exec(st, "CREATE TABLE t_err (id BIGINT PRIMARY KEY, v TEXT NOT NULL)"),
+                     BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_err (id, v) VALUES (1, 'one')"), BF_OK);
+
+    assert_int_equal(store_prepare(st, "SELEKT nothing FROM nowhere", &stmt), BF_ESTORE);
+    assert_null(stmt);
+    assert_store_message(st);
+    assert_int_equal(store_exec(st, "INSERT INTO no_such_table VALUES (1)"), BF_ESTORE);
+    assert_store_message(st);
+
+    /* a primary-key conflict outside a transaction; the connection stays usable */
+    assert_int_equal(store_prepare(st, "INSERT INTO t_err (id, v) VALUES (?, ?)", &stmt), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 1, 1), BF_OK);
+    assert_int_equal(store_bind_text(stmt, 2, "again"), BF_OK);
+    assert_int_equal(store_step(stmt), BF_ESTORE);
+    assert_store_message(st);
+    /* the reset after a failed step: SQLite's engine repeats the step's error, so not checked */
+    store_reset(stmt);
+    assert_int_equal(store_bind_int64(stmt, 1, 2), BF_OK);
+    assert_int_equal(store_step(stmt), BF_DONE);
+    /* a NOT NULL violation */
+    assert_int_equal(store_reset(stmt), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 1, 3), BF_OK);
+    assert_int_equal(store_bind_null(stmt, 2), BF_OK);
+    assert_int_equal(store_step(stmt), BF_ESTORE);
+    assert_store_message(st);
+    store_reset(stmt);
+
+    /* a conflict inside a transaction: the caller rolls back, earlier rows stay */
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 1, 4), BF_OK);
+    assert_int_equal(store_bind_text(stmt, 2, "four"), BF_OK);
+    assert_int_equal(store_step(stmt), BF_DONE);
+    assert_int_equal(store_reset(stmt), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 1, 1), BF_OK);
+    assert_int_equal(store_step(stmt), BF_ESTORE);
+    assert_store_message(st);
+    if (is_postgres(f)) {
+        /* the failed transaction is not reported as committed */
+        assert_int_equal(store_commit(st), BF_ESTORE);
+        assert_store_message(st);
+    }
+    assert_int_equal(store_rollback(st), BF_OK);
+    store_finalize(stmt);
+    assert_int_equal(count_rows(st, "t_err"), 2);
+
+    /* binding outside the parameters */
+    assert_int_equal(store_prepare(st, "SELECT v FROM t_err WHERE id = ?", &stmt), BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 2, 1), BF_ESTORE);
+    assert_int_equal(store_bind_int64(stmt, 0, 1), BF_ESTORE);
+    store_finalize(stmt);
+}
+
+/* The id-th row of a bulk load: its text and its note (NULL every 7th row). */
+static void bulk_values(int id, char *id_text, size_t id_size, const char **text, char *note,
+                        size_t note_size)
+{
+    snprintf(id_text, id_size, "%d", id);
+    *text = bulk_texts[id % BULK_TEXT_COUNT];
+    snprintf(note, note_size, "第%d行\t%s", id, id % 2 ? "odd" : "even");
+}
+
+/* Loads TEST_BULK_ROWS rows into table (id, txt, note) in one transaction. */
+static void bulk_load(store *st, const char *table)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "CREATE TABLE %s (id BIGINT PRIMARY KEY, txt TEXT, note TEXT)",
+             table);
+    assert_int_equal(store_exec(st, sql), BF_OK);
+    const char *const columns[] = {"id", "txt", "note"};
+    store_bulk *bulk = NULL;
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_bulk_begin(st, table, columns, 3, &bulk), BF_OK);
+    for (int id = 0; id < TEST_BULK_ROWS; id++) {
+        char id_text[32], note[64];
+        const char *values[3];
+        bulk_values(id, id_text, sizeof id_text, &values[1], note, sizeof note);
+        values[0] = id_text;
+        values[2] = id % 7 == 0 ? NULL : note;
+        assert_int_equal(store_bulk_row(bulk, values), BF_OK);
+    }
+    assert_int_equal(store_bulk_end(bulk, 1), BF_OK);
+    assert_int_equal(store_commit(st), BF_OK);
+}
+
+/* Checks that the current row of stmt (id, txt, note) is the id-th row of bulk_load. */
+static void assert_bulk_row(store_stmt *stmt, int id)
+{
+    char id_text[32], note[64];
+    const char *text;
+    bulk_values(id, id_text, sizeof id_text, &text, note, sizeof note);
+    assert_int_equal(store_column_int64(stmt, 0), id);
+    if (text == NULL)
+        assert_null(store_column_text(stmt, 1));
+    else
+        assert_string_equal(store_column_text(stmt, 1), text);
+    if (id % 7 == 0)
+        assert_true(store_column_is_null(stmt, 2));
+    else
+        assert_string_equal(store_column_text(stmt, 2), note);
+}
+
+static void test_bulk_load(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *st = f->st;
+    bulk_load(st, "t_bulk");
+    assert_int_equal(count_rows(st, "t_bulk"), TEST_BULK_ROWS);
+    int64_t nulls = -1;
+    assert_int_equal(store_query_int64(st, "SELECT COUNT(*) FROM t_bulk WHERE txt IS NULL", NULL,
+                                       0, &nulls),
+                     BF_OK);
+    assert_int_equal(nulls, TEST_BULK_ROWS / BULK_TEXT_COUNT);
+    store_stmt *stmt = NULL;
+    assert_int_equal(store_prepare(st, "SELECT id, txt, note FROM t_bulk WHERE id < ? ORDER BY id",
+                                   &stmt),
+                     BF_OK);
+    assert_int_equal(store_bind_int64(stmt, 1, 50), BF_OK);
+    for (int id = 0; id < 50; id++) {
+        assert_int_equal(store_step(stmt), BF_ROW);
+        assert_bulk_row(stmt, id);
+    }
+    assert_int_equal(store_step(stmt), BF_DONE);
+    store_finalize(stmt);
+
+    /* abandoned load + rollback leaves nothing */
+    const char *const columns[] = {"id", "txt", "note"};
+    store_bulk *bulk = NULL;
+    assert_int_equal(store_exec(st, "CREATE TABLE t_bulk_gone (id BIGINT PRIMARY KEY, txt TEXT, "
+                                    "note TEXT)"),
+                     BF_OK);
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_bulk_begin(st, "t_bulk_gone", columns, 3, &bulk), BF_OK);
+    for (int id = 0; id < 2000; id++) {
+        char id_text[32];
+        snprintf(id_text, sizeof id_text, "%d", id);
+        const char *values[] = {id_text, "abandoned", NULL};
+        assert_int_equal(store_bulk_row(bulk, values), BF_OK);
+    }
+    assert_int_equal(store_bulk_end(bulk, 0), BF_OK);
+    assert_int_equal(store_rollback(st), BF_OK);
+    assert_int_equal(count_rows(st, "t_bulk_gone"), 0);
+
+    /* a duplicate key fails the load (at the row on SQLite, at the end on PostgreSQL) */
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_bulk_begin(st, "t_bulk", columns, 3, &bulk), BF_OK);
+    const char *values[] = {"5", "duplicate", NULL};
+    int rc = store_bulk_row(bulk, values);
+    assert_int_equal(store_bulk_end(bulk, rc == BF_OK), rc == BF_OK ? BF_ESTORE : BF_OK);
+    assert_store_message(st);
+    assert_int_equal(store_rollback(st), BF_OK);
+    assert_int_equal(count_rows(st, "t_bulk"), TEST_BULK_ROWS);
+
+    /* a bad table is reported at bulk_begin */
+    assert_int_equal(store_bulk_begin(st, "no_such_table", columns, 3, &bulk), BF_ESTORE);
+    assert_store_message(st);
+}
+
+/* A SELECT over all rows streams; other statements may run while it is half-read. */
+static void test_streaming_select(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *st = f->st;
+    store_stmt *stmt = NULL;
+    bulk_load(st, "t_stream");
+    assert_int_equal(store_exec(st, "CREATE TABLE t_side (id BIGINT PRIMARY KEY)"), BF_OK);
+    assert_int_equal(store_prepare(st, "SELECT id, txt, note FROM t_stream ORDER BY id", &stmt),
+                     BF_OK);
+    int id = 0, rc;
+    while ((rc = store_step(stmt)) == BF_ROW) {
+        assert_bulk_row(stmt, id);
+        if (id == 100) {
+            /* half-read: a query and an insert in between */
+            assert_int_equal(count_rows(st, "t_stream"), TEST_BULK_ROWS);
+            assert_int_equal(store_exec(st, "INSERT INTO t_side (id) VALUES (1)"), BF_OK);
+            assert_bulk_row(stmt, id); /* the current row is still readable */
+        }
+        id++;
+    }
+    assert_int_equal(rc, BF_DONE);
+    assert_int_equal(id, TEST_BULK_ROWS);
+    assert_int_equal(count_rows(st, "t_side"), 1);
+
+    /* reset half-way starts again from the first row */
+    assert_int_equal(store_reset(stmt), BF_OK);
+    for (id = 0; id < 5; id++) {
+        assert_int_equal(store_step(stmt), BF_ROW);
+        assert_bulk_row(stmt, id);
+    }
+    assert_int_equal(store_reset(stmt), BF_OK);
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_bulk_row(stmt, 0);
+    /* finalized half-way: the connection is free again */
+    store_finalize(stmt);
+    assert_int_equal(count_rows(st, "t_side"), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest common_tests[] = {
+        cmocka_unit_test(test_engine_for),
+        cmocka_unit_test(test_postgres_open_failure),
+    };
+    /* the same tests, in this order, for each engine */
+#define ENGINE_TESTS                                                                               \
+    {                                                                                              \
+        cmocka_unit_test(test_migrate_idempotent), cmocka_unit_test(test_prepare_bind_columns),    \
+            cmocka_unit_test(test_placeholders_in_literals), cmocka_unit_test(test_transactions),  \
+            cmocka_unit_test(test_errors), cmocka_unit_test(test_bulk_load),                       \
+            cmocka_unit_test(test_streaming_select),                                               \
+    }
+    const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
+    const struct CMUnitTest postgresql_tests[] = ENGINE_TESTS;
+#undef ENGINE_TESTS
+    bf_locale_init();
+    int failed = cmocka_run_group_tests(common_tests, NULL, NULL);
+    failed += cmocka_run_group_tests(sqlite_tests, sqlite_setup, sqlite_teardown);
+    failed += cmocka_run_group_tests(postgresql_tests, postgres_setup, postgres_teardown);
+    return failed != 0;
+}
