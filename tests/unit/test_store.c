@@ -354,6 +354,11 @@ static void test_placeholders_in_literals(void **state)
     store_finalize(stmt);
     if (!is_postgres(f))
         return;
+    /* text always travels as UTF-8 */
+    assert_int_equal(store_prepare(f->st, "SELECT current_setting('client_encoding')", &stmt), BF_OK);
+    assert_int_equal(store_step(stmt), BF_ROW);
+    assert_string_equal(store_column_text(stmt, 0), "UTF8");
+    store_finalize(stmt);
     /* PostgreSQL's own string forms */
     assert_int_equal(store_prepare(f->st, "SELECT E'\\'?', $$ ? $$, $q$?$q$, ?", &stmt), BF_OK);
     assert_int_equal(store_bind_text(stmt, 1, "w"), BF_OK);
