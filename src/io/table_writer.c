@@ -67,7 +67,7 @@ static int table_writer_open_csv(table_writer *writer, bf_error *err)
     writer->file = fopen(writer->temporary, "wb");
     if (writer->file == NULL)
         return bf_error_set(err, BF_EIO, BF_TR("无法创建 %s：%s", "cannot create %s: %s"),
-                            writer->temporary, strerror(errno));
+                            writer->path, strerror(errno));
     writer->buffer = malloc(TABLE_WRITER_BUFFER);
     if (writer->buffer == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
@@ -85,7 +85,7 @@ static int table_writer_open_xlsx(table_writer *writer, bf_error *err)
     FILE *probe = fopen(writer->temporary, "wb");
     if (probe == NULL)
         return bf_error_set(err, BF_EIO, BF_TR("无法创建 %s：%s", "cannot create %s: %s"),
-                            writer->temporary, strerror(errno));
+                            writer->path, strerror(errno));
     fclose(probe);
 
     lxw_workbook_options options = {
