@@ -56,12 +56,12 @@ typedef struct postgres_bulk postgres_bulk;
 
 typedef struct postgres_store {
     store base;
-    PGconn *conn;                             /* the one connection, owned */
-    unsigned long statements;                 /* counter that names prepared statements */
-    postgres_stmt *active;                    /* statement whose results are arriving on conn */
-    postgres_bulk *bulk;                      /* the COPY in progress, or NULL */
+    PGconn *conn;                                /* the one connection, owned */
+    unsigned long statements;                    /* counter that names prepared statements */
+    postgres_stmt *active;                       /* statement whose results are arriving on conn */
+    postgres_bulk *bulk;                         /* the COPY in progress, or NULL */
     unsigned long pending[POSTGRES_PENDING_MAX]; /* finalized statements not yet deallocated */
-    int pending_count;                        /* entries used in pending */
+    int pending_count;                           /* entries used in pending */
 } postgres_store;
 
 /* Where a statement is between executions. */
@@ -73,20 +73,20 @@ enum postgres_stmt_state {
 
 struct postgres_stmt {
     store_stmt base;
-    unsigned long number;       /* names it "bf_<number>" on the server */
-    char name[POSTGRES_NAME_MAX];
-    int param_count;            /* '?' placeholders, PQprepare's nParams */
-    char **buffers;             /* per parameter: owned copy of the bound text, or NULL */
-    size_t *capacities;         /* per parameter: bytes allocated in buffers[i] */
-    const char **params;        /* per parameter: buffers[i], or NULL for SQL NULL */
-    enum postgres_stmt_state state;
-    PGresult *row;              /* the current row (PGRES_SINGLE_TUPLE), or NULL */
-    int columns;                /* result columns, -1 until known */
-    PGresult **queue;           /* results read ahead while suspended, owned */
-    size_t queue_head;          /* next result to return from queue */
-    size_t queue_count;         /* results stored in queue */
-    size_t queue_capacity;      /* entries allocated in queue */
-    int overflow;               /* 1 when the queue hit POSTGRES_QUEUE_MAX and results were lost */
+    unsigned long number;           /* names it "bf_<number>" on the server */
+    char name[POSTGRES_NAME_MAX];   /* "bf_<number>", for PQsendQueryPrepared */
+    int param_count;                /* '?' placeholders, PQprepare's nParams */
+    char **buffers;                 /* per parameter: owned copy of the bound text, or NULL */
+    size_t *capacities;             /* per parameter: bytes allocated in buffers[i] */
+    const char **params;            /* per parameter: buffers[i], or NULL for SQL NULL */
+    enum postgres_stmt_state state; /* ready, running or done */
+    PGresult *row;                  /* the current row (PGRES_SINGLE_TUPLE), or NULL */
+    int columns;                    /* result columns, -1 until known */
+    PGresult **queue;               /* results read ahead while suspended, owned */
+    size_t queue_head;              /* next result to return from queue */
+    size_t queue_count;             /* results stored in queue */
+    size_t queue_capacity;          /* entries allocated in queue */
+    int overflow; /* 1 when the queue hit POSTGRES_QUEUE_MAX and results were lost */
 };
 
 struct postgres_bulk {
@@ -300,8 +300,8 @@ static int postgres_command(postgres_store *st, const char *sql, PGresult **res)
         return rc;
     *res = PQexec(st->conn, sql);
     ExecStatusType status = PQresultStatus(*res);
-    if (*res == NULL || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK &&
-                         status != PGRES_EMPTY_QUERY))
+    if (*res == NULL ||
+        (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY))
         return postgres_fail_result(st, *res);
     return BF_OK;
 }
@@ -329,8 +329,9 @@ static void postgres_refuse_copy(postgres_store *st, PGresult *res)
         if (again == PGRES_COPY_IN || again == PGRES_COPY_OUT || again == PGRES_COPY_BOTH)
             break; /* the connection is broken; do not loop */
     }
-    snprintf(st->base.error, sizeof st->base.error, "%s",
-             BF_TR("exec 不支持 COPY，请用批量载入", "COPY is not supported by exec; use a bulk load"));
+    snprintf(
+        st->base.error, sizeof st->base.error, "%s",
+        BF_TR("exec 不支持 COPY，请用批量载入", "COPY is not supported by exec; use a bulk load"));
 }
 
 /* Runs sql (several statements allowed, no placeholders) in one round trip. */
@@ -540,7 +541,8 @@ static int postgres_check_index(postgres_stmt *stmt, int index)
         return BF_OK;
     postgres_store *st = (postgres_store *)stmt->base.owner;
     snprintf(st->base.error, sizeof st->base.error,
-             BF_TR("参数序号 %d 超出范围（共 %d 个）", "parameter index %d out of range (%d parameters)"),
+             BF_TR("参数序号 %d 超出范围（共 %d 个）",
+                   "parameter index %d out of range (%d parameters)"),
              index, stmt->param_count);
     return BF_ESTORE;
 }
@@ -620,8 +622,7 @@ static int postgres_execute(postgres_stmt *stmt)
     int rc = postgres_claim(st);
     if (rc != BF_OK)
         return rc;
-    if (!PQsendQueryPrepared(st->conn, stmt->name, stmt->param_count, stmt->params, NULL, NULL,
-                             0))
+    if (!PQsendQueryPrepared(st->conn, stmt->name, stmt->param_count, stmt->params, NULL, NULL, 0))
         return postgres_fail(st);
     st->active = stmt;
     stmt->state = POSTGRES_STMT_RUNNING;
@@ -665,8 +666,9 @@ static int postgres_step(store_stmt *base)
         int overflow = stmt->overflow;
         postgres_finish(stmt);
         if (overflow) {
-            snprintf(st->base.error, sizeof st->base.error, "%s",
-                     BF_TR("未读完的查询结果过多", "too many unread rows held for a suspended query"));
+            snprintf(
+                st->base.error, sizeof st->base.error, "%s",
+                BF_TR("未读完的查询结果过多", "too many unread rows held for a suspended query"));
             return BF_ESTORE;
         }
         return postgres_fail(st);
@@ -874,7 +876,8 @@ static int postgres_bulk_flush(postgres_bulk *bulk)
     postgres_store *st = (postgres_store *)bulk->base.owner;
     if (bulk->used == 0)
         return BF_OK;
-    if (bulk->used > (size_t)INT32_MAX || PQputCopyData(st->conn, bulk->buffer, (int)bulk->used) != 1) {
+    if (bulk->used > (size_t)INT32_MAX ||
+        PQputCopyData(st->conn, bulk->buffer, (int)bulk->used) != 1) {
         bulk->failed = 1;
         return postgres_fail(st);
     }

@@ -30,18 +30,26 @@
 
 /* One engine's database for a group of tests. */
 typedef struct fixture {
-    const char *engine;            /* "sqlite" or "postgresql" */
-    int skip;                      /* 1: this engine is not available in this run */
-    char target[TEST_TARGET_MAX];  /* the database the tests use */
-    char admin[TEST_TARGET_MAX];   /* PostgreSQL: the "postgres" database, for CREATE/DROP */
-    char database[64];             /* PostgreSQL: the name of the fresh database */
-    store *st;                     /* open on target */
+    const char *engine;           /* "sqlite" or "postgresql" */
+    int skip;                     /* 1: this engine is not available in this run */
+    char target[TEST_TARGET_MAX]; /* the database the tests use */
+    char admin[TEST_TARGET_MAX];  /* PostgreSQL: the "postgres" database, for CREATE/DROP */
+    char database[64];            /* PostgreSQL: the name of the fresh database */
+    store *st;                    /* open on target */
 } fixture;
 
 /* Values of the bulk load: everything COPY's text format must escape, and NULL. */
 static const char *const bulk_texts[] = {
-    "tab\there", "line\nbreak", "back\\slash", "quote ' and \" both", "中文 帮扶 就业",
-    "cr\rlf\r\n", "\\N",       "",           NULL,                    "plain",
+    "tab\there",
+    "line\nbreak",
+    "back\\slash",
+    "quote ' and \" both",
+    "中文 帮扶 就业",
+    "cr\rlf\r\n",
+    "\\N",
+    "",
+    NULL,
+    "plain",
 };
 #define BULK_TEXT_COUNT (sizeof bulk_texts / sizeof bulk_texts[0])
 
@@ -249,9 +257,9 @@ static void test_prepare_bind_columns(void **state)
         store_exec(st, "CREATE TABLE t_values (id BIGINT PRIMARY KEY, name TEXT, amount BIGINT);"
                        "CREATE INDEX t_values_name ON t_values (name)"),
         BF_OK);
-    assert_int_equal(store_prepare(st, "INSERT INTO t_values (id, name, amount) VALUES (?, ?, ?)",
-                                   &stmt),
-                     BF_OK);
+    assert_int_equal(
+        store_prepare(st, "INSERT INTO t_values (id, name, amount) VALUES (?, ?, ?)", &stmt),
+        BF_OK);
     assert_int_equal(store_column_count(stmt), 0);
     char name[32];
     /* row 1: text copied at bind time, the caller's buffer reused before the step */
@@ -275,9 +283,9 @@ static void test_prepare_bind_columns(void **state)
     assert_int_equal(store_step(stmt), BF_DONE);
     store_finalize(stmt);
 
-    assert_int_equal(store_prepare(st, "SELECT id, name, amount FROM t_values WHERE id >= ? ORDER BY id",
-                                   &stmt),
-                     BF_OK);
+    assert_int_equal(
+        store_prepare(st, "SELECT id, name, amount FROM t_values WHERE id >= ? ORDER BY id", &stmt),
+        BF_OK);
     assert_int_equal(store_column_count(stmt), 3);
     assert_int_equal(store_bind_int64(stmt, 1, 1), BF_OK);
     assert_int_equal(store_step(stmt), BF_ROW);
@@ -311,22 +319,22 @@ static void test_prepare_bind_columns(void **state)
     /* text parameters compared with an integer column; an empty result */
     const char *params[] = {"2"};
     int64_t value = 0;
-    assert_int_equal(store_query_int64(st, "SELECT amount FROM t_values WHERE id = ?", params, 1,
-                                       &value),
-                     BF_OK);
+    assert_int_equal(
+        store_query_int64(st, "SELECT amount FROM t_values WHERE id = ?", params, 1, &value),
+        BF_OK);
     assert_int_equal(value, -5);
     params[0] = "99";
     value = 7;
-    assert_int_equal(store_query_int64(st, "SELECT amount FROM t_values WHERE id = ?", params, 1,
-                                       &value),
-                     BF_OK);
+    assert_int_equal(
+        store_query_int64(st, "SELECT amount FROM t_values WHERE id = ?", params, 1, &value),
+        BF_OK);
     assert_int_equal(value, 0);
     /* many prepare/finalize cycles (PostgreSQL defers DEALLOCATE in batches) */
     for (int i = 0; i < 100; i++) {
         params[0] = "1";
-        assert_int_equal(store_query_int64(st, "SELECT COUNT(*) FROM t_values WHERE id >= ?",
-                                           params, 1, &value),
-                         BF_OK);
+        assert_int_equal(
+            store_query_int64(st, "SELECT COUNT(*) FROM t_values WHERE id >= ?", params, 1, &value),
+            BF_OK);
         assert_int_equal(value, 3);
     }
 }
@@ -355,7 +363,8 @@ static void test_placeholders_in_literals(void **state)
     if (!is_postgres(f))
         return;
     /* text always travels as UTF-8 */
-    assert_int_equal(store_prepare(f->st, "SELECT current_setting('client_encoding')", &stmt), BF_OK);
+    assert_int_equal(store_prepare(f->st, "SELECT current_setting('client_encoding')", &stmt),
+                     BF_OK);
     assert_int_equal(store_step(stmt), BF_ROW);
     assert_string_equal(store_column_text(stmt, 0), "UTF8");
     store_finalize(stmt);
@@ -394,9 +403,8 @@ static void test_transactions(void **state)
     assert_int_equal(count_rows(st, "t_tx"), 1);
     const char *params[] = {"rolled back"};
     int64_t value = -1;
-    assert_int_equal(store_query_int64(st, "SELECT COUNT(*) FROM t_tx WHERE v = ?", params, 1,
-                                       &value),
-                     BF_OK);
+    assert_int_equal(
+        store_query_int64(st, "SELECT COUNT(*) FROM t_tx WHERE v = ?", params, 1, &value), BF_OK);
     assert_int_equal(value, 0);
 }
 
@@ -450,6 +458,14 @@ static void test_errors(void **state)
     assert_int_equal(store_rollback(st), BF_OK);
     store_finalize(stmt);
     assert_int_equal(count_rows(st, "t_err"), 2);
+
+    if (is_postgres(f)) {
+        /* COPY belongs to bulk loads: exec refuses it and the connection stays usable */
+        assert_int_equal(store_exec(st, "COPY t_err (id, v) FROM STDIN"), BF_ESTORE);
+        assert_store_message(st);
+        assert_int_equal(store_exec(st, "COPY t_err (id, v) TO STDOUT"), BF_ESTORE);
+        assert_int_equal(count_rows(st, "t_err"), 2);
+    }
 
     /* binding outside the parameters */
     assert_int_equal(store_prepare(st, "SELECT v FROM t_err WHERE id = ?", &stmt), BF_OK);
@@ -514,14 +530,14 @@ static void test_bulk_load(void **state)
     bulk_load(st, "t_bulk");
     assert_int_equal(count_rows(st, "t_bulk"), TEST_BULK_ROWS);
     int64_t nulls = -1;
-    assert_int_equal(store_query_int64(st, "SELECT COUNT(*) FROM t_bulk WHERE txt IS NULL", NULL,
-                                       0, &nulls),
-                     BF_OK);
+    assert_int_equal(
+        store_query_int64(st, "SELECT COUNT(*) FROM t_bulk WHERE txt IS NULL", NULL, 0, &nulls),
+        BF_OK);
     assert_int_equal(nulls, TEST_BULK_ROWS / BULK_TEXT_COUNT);
     store_stmt *stmt = NULL;
-    assert_int_equal(store_prepare(st, "SELECT id, txt, note FROM t_bulk WHERE id < ? ORDER BY id",
-                                   &stmt),
-                     BF_OK);
+    assert_int_equal(
+        store_prepare(st, "SELECT id, txt, note FROM t_bulk WHERE id < ? ORDER BY id", &stmt),
+        BF_OK);
     assert_int_equal(store_bind_int64(stmt, 1, 50), BF_OK);
     for (int id = 0; id < 50; id++) {
         assert_int_equal(store_step(stmt), BF_ROW);
