@@ -125,6 +125,13 @@ static int load_division_file(store_bulk *bulk, const char *dir, const division_
                               path, row.line);
             goto out;
         }
+        /*
+         * A row whose code names a higher level repeats that region: a city
+         * without counties (东莞市 441900) is listed again as its county, and
+         * 金门县 (350527) as its own township.  The higher row already holds it.
+         */
+        if (region_code_level(code) != file->level)
+            continue;
         const char *values[4] = {code, row.cells[name_column], level,
                                  parent_column >= 0 ? parent : NULL};
         rc = store_bulk_row(bulk, values);
@@ -141,25 +148,31 @@ out:
     return rc;
 }
 
+/* The settings key under which the line count of the loaded files is kept. */
+#define REGION_SETTING_KEY "region_files_lines"
+
 int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed, bf_error *err)
 {
     static const char *const columns[] = {"code", "name", "level", "parent"};
     int64_t wanted = 0, present = 0;
     store_bulk *bulk = NULL;
+    store_stmt *record = NULL;
+    char lines[32];
     if (changed != NULL)
         *changed = 0;
     int rc = count_division_rows(dir, &wanted, err);
     if (rc != BF_OK)
         return rc;
-    rc = store_query_int64(st, "SELECT COUNT(*) FROM regions", NULL, 0, &present);
+    snprintf(lines, sizeof lines, "%lld", (long long)wanted);
+    const char *key[] = {REGION_SETTING_KEY, lines};
+    rc = store_query_int64(st, "SELECT COUNT(*) FROM settings WHERE key = ? AND value = ?", key, 2,
+                           &present);
     if (rc != BF_OK)
         goto out;
-    if (present == wanted) {
-        *loaded = present;
-        return BF_OK;
-    }
+    if (present == 1)
+        return store_query_int64(st, "SELECT COUNT(*) FROM regions", NULL, 0, loaded);
     rc = store_begin(st);
-    if (rc == BF_OK && present > 0)
+    if (rc == BF_OK)
         rc = store_exec(st, "DELETE FROM regions");
     if (rc == BF_OK)
         rc = store_bulk_begin(st, "regions", columns, 4, &bulk);
@@ -174,12 +187,24 @@ int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed,
             rc = end;
     }
     if (rc == BF_OK)
+        rc = store_prepare(st,
+                           "INSERT INTO settings (key, value) VALUES (?, ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           &record);
+    if (rc == BF_OK)
+        rc = store_bind_text(record, 1, REGION_SETTING_KEY);
+    if (rc == BF_OK)
+        rc = store_bind_text(record, 2, lines);
+    if (rc == BF_OK)
+        rc = store_step(record) == BF_DONE ? BF_OK : BF_ESTORE;
+    if (rc == BF_OK)
         rc = store_query_int64(st, "SELECT COUNT(*) FROM regions", NULL, 0, loaded);
     if (rc == BF_OK)
         rc = store_commit(st);
     if (rc == BF_OK && changed != NULL)
         *changed = 1;
 out:
+    store_finalize(record);
     if (rc != BF_OK) {
         store_rollback(st);
         if (err != NULL && err->code == BF_OK)
