@@ -1,0 +1,1618 @@
+/*
+ * policy_load.c - policy files into a policy_set, in a Lua sandbox.
+ *
+ * Two steps.  Running: the chunk runs in a state whose globals are only the
+ * four declaration functions; each call records (kind, line, table) in a
+ * list kept as an upvalue, the line taken from the caller's debug info.
+ * Converting: a protected C function walks that list and checks every table
+ * strictly against the vocabulary, writing the structs.  Errors inside a
+ * declaration name the line of the declaration, refined by finding the
+ * offending key or value in the source between that declaration and the
+ * next (the line-tracking approach: Lua tables keep no line numbers).
+ */
+#include "policy/policy_load.h"
+
+#include "core/date.h"
+#include "policy/population.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Instructions between two budget checks. */
+#define LOAD_HOOK_STEP 1000
+/* Largest yuan amount accepted in a policy file (a trillion yuan). */
+#define LOAD_YUAN_MAX 1e12
+
+void policy_diagnostic_add(policy_diagnostics *diag, const char *file, int line,
+                           const char *format, ...)
+{
+    if (diag == NULL)
+        return;
+    if (diag->count >= POLICY_DIAGNOSTICS_MAX) {
+        diag->dropped++;
+        return;
+    }
+    policy_diagnostic *d = &diag->items[diag->count++];
+    snprintf(d->file, sizeof d->file, "%s", file);
+    d->line = line;
+    va_list args;
+    va_start(args, format);
+    vsnprintf(d->message, sizeof d->message, format, args);
+    va_end(args);
+}
+
+/* ---- the sandboxed state ------------------------------------------------ */
+
+/* The allocator's and hook's bookkeeping for one state. */
+typedef struct load_budget {
+    size_t used;        /* bytes held by the state */
+    size_t limit;       /* POLICY_LUA_MEMORY_MAX */
+    long instructions;  /* instructions run, in LOAD_HOOK_STEP steps */
+    const char *name;   /* the file, for the message of a stopped run */
+} load_budget;
+
+static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    load_budget *budget = ud;
+    size_t old = ptr != NULL ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        budget->used -= old;
+        return NULL;
+    }
+    if (nsize > old && budget->used + (nsize - old) > budget->limit)
+        return NULL;
+    void *grown = realloc(ptr, nsize);
+    if (grown == NULL)
+        return NULL;
+    budget->used = budget->used - old + nsize;
+    return grown;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    load_budget *budget = ud;
+    budget->instructions += LOAD_HOOK_STEP;
+    int line = lua_getinfo(L, "l", ar) ? ar->currentline : 0;
+    if (budget->instructions > POLICY_LUA_INSTRUCTIONS_MAX)
+        luaL_error(L, "%s:%d: %s", budget->name, line, BF_TR("运行超出指令上限（政策文件只应声明数据，不应循环）",
+                                  "instruction budget exceeded (a policy file declares data; it "
+                                  "must not loop)"));
+}
+
+/* The declaration functions: upvalue 1 is the list, upvalue 2 the kind name. */
+static int declare(lua_State *L)
+{
+    const char *kind = lua_tostring(L, lua_upvalueindex(2));
+    if (lua_gettop(L) != 1 || lua_type(L, 1) != LUA_TTABLE)
+        return luaL_error(L, BF_TR("%s 需要一个表参数：%s { ... }", "%s takes one table: %s { ... }"),
+                          kind, kind);
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+        line = ar.currentline;
+    lua_Integer n = (lua_Integer)lua_rawlen(L, lua_upvalueindex(1));
+    lua_createtable(L, 3, 0);
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_rawseti(L, -2, 1);
+    lua_pushinteger(L, line);
+    lua_rawseti(L, -2, 2);
+    lua_pushvalue(L, 1);
+    lua_rawseti(L, -2, 3);
+    lua_rawseti(L, lua_upvalueindex(1), n + 1);
+    return 0;
+}
+
+/* Writes "a.b" into out (size bytes), truncating a label that is too long. */
+static void join_label(char *out, size_t size, const char *a, const char *b)
+{
+    int written = snprintf(out, size, "%s.%s", a, b);
+    if (written < 0 || (size_t)written >= size)
+        out[size - 1] = '\0';
+}
+
+/* ---- conversion context ------------------------------------------------- */
+
+typedef struct load_context {
+    lua_State *L;
+    policy_set *set;
+    policy_diagnostics *diag;
+    const char *file;     /* name for diagnostics */
+    const char *source;   /* the file's text */
+    size_t length;
+    size_t *line_starts;  /* offset of each line (1-based index) */
+    int line_count;
+    int first_line;       /* current declaration's line */
+    int last_line;        /* last line before the next declaration */
+    int errors;           /* problems found in this file */
+    int document;         /* index of this file's document, -1 before it */
+} load_context;
+
+/* The line of the first occurrence of needle within the current declaration, else its line. */
+static int find_line(const load_context *ctx, const char *needle)
+{
+    if (needle == NULL || needle[0] == '\0' || ctx->line_starts == NULL)
+        return ctx->first_line;
+    size_t needle_length = strlen(needle);
+    for (int line = ctx->first_line; line >= 1 && line <= ctx->last_line; line++) {
+        size_t from = ctx->line_starts[line];
+        size_t to = line < ctx->line_count ? ctx->line_starts[line + 1] : ctx->length;
+        for (size_t i = from; i + needle_length <= to; i++)
+            if (memcmp(ctx->source + i, needle, needle_length) == 0)
+                return line;
+    }
+    return ctx->first_line;
+}
+
+/* Records a problem at the line where needle appears (or the declaration's line). */
+static void problem(load_context *ctx, const char *needle, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+static void problem(load_context *ctx, const char *needle, const char *format, ...)
+{
+    char message[POLICY_DIAGNOSTIC_MAX];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    policy_diagnostic_add(ctx->diag, ctx->file, find_line(ctx, needle), "%s", message);
+    ctx->errors++;
+}
+
+/* A key as a needle: `key =` is looked for as the bare word. */
+static const char *key_needle(const char *key, char *buffer, size_t size)
+{
+    snprintf(buffer, size, "%s", key);
+    return buffer;
+}
+
+/* A quoted text as a needle: "text". */
+static const char *quoted_needle(const char *text, char *buffer, size_t size)
+{
+    snprintf(buffer, size, "\"%s\"", text);
+    return buffer;
+}
+
+/* Longest needle built for a diagnostic. */
+#define LOAD_NEEDLE_MAX 160
+
+/*
+ * Checks that every key of the table at index is a string among allowed
+ * (NULL-terminated).  what names the table in messages.
+ */
+static void check_keys(load_context *ctx, int index, const char *const *allowed, const char *what)
+{
+    lua_State *L = ctx->L;
+    index = lua_absindex(L, index);
+    lua_pushnil(L);
+    while (lua_next(L, index) != 0) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            problem(ctx, NULL, BF_TR("%s 中有非名称的键（只允许 名称 = 值）",
+                                     "%s has a key that is not a name (only name = value)"),
+                    what);
+            continue;
+        }
+        const char *key = lua_tostring(L, -1);
+        int known = 0;
+        for (int i = 0; allowed[i] != NULL; i++)
+            if (strcmp(allowed[i], key) == 0)
+                known = 1;
+        if (!known) {
+            char needle[LOAD_NEEDLE_MAX];
+            problem(ctx, key_needle(key, needle, sizeof needle),
+                    BF_TR("%s 中有未知的键“%s”", "%s has an unknown key '%s'"), what, key);
+        }
+    }
+}
+
+/* True when the table at index is a list 1..n (n may be 0); sets *n. */
+static int is_list(lua_State *L, int index, int *n)
+{
+    index = lua_absindex(L, index);
+    lua_Integer length = (lua_Integer)lua_rawlen(L, index);
+    lua_Integer count = 0;
+    int ok = 1;
+    lua_pushnil(L);
+    while (lua_next(L, index) != 0) {
+        lua_pop(L, 1);
+        count++;
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > length)
+            ok = 0;
+    }
+    *n = (int)length;
+    return ok && count == length;
+}
+
+static const char *type_name(lua_State *L, int index)
+{
+    return lua_typename(L, lua_type(L, index));
+}
+
+/*
+ * Pushes field key of the table at index when present with the expected Lua
+ * type; returns 1 then.  Returns 0 (nothing pushed) when absent (a problem
+ * when required) or of another type (always a problem).
+ */
+static int get_field(load_context *ctx, int index, const char *key, int type, int required,
+                     const char *what)
+{
+    lua_State *L = ctx->L;
+    char needle[LOAD_NEEDLE_MAX];
+    int got = lua_getfield(L, index, key);
+    if (got == LUA_TNIL) {
+        lua_pop(L, 1);
+        if (required)
+            problem(ctx, NULL, BF_TR("%s 缺少“%s”", "%s lacks '%s'"), what, key);
+        return 0;
+    }
+    if (got != type) {
+        problem(ctx, key_needle(key, needle, sizeof needle),
+                BF_TR("%s 的“%s”应为 %s，实为 %s", "%s: '%s' should be a %s, not a %s"), what, key,
+                lua_typename(L, type), type_name(L, -1));
+        lua_pop(L, 1);
+        return 0;
+    }
+    return 1;
+}
+
+/* Copies a string field into out (size bytes); 1 when set. */
+static int get_string(load_context *ctx, int index, const char *key, int required, char *out,
+                      size_t size, const char *what)
+{
+    if (!get_field(ctx, index, key, LUA_TSTRING, required, what))
+        return 0;
+    size_t length = 0;
+    const char *text = lua_tolstring(ctx->L, -1, &length);
+    int ok = 1;
+    if (length >= size || length == 0 || strlen(text) != length) {
+        char needle[LOAD_NEEDLE_MAX];
+        problem(ctx, key_needle(key, needle, sizeof needle),
+                BF_TR("%s 的“%s”为空或过长（上限 %zu 字节）",
+                      "%s: '%s' is empty or too long (at most %zu bytes)"),
+                what, key, size - 1);
+        ok = 0;
+    } else {
+        memcpy(out, text, length + 1);
+    }
+    lua_pop(ctx->L, 1);
+    return ok;
+}
+
+/* A heap copy of a string field (NULL when absent or bad). */
+static char *get_text(load_context *ctx, int index, const char *key, int required,
+                      const char *what)
+{
+    if (!get_field(ctx, index, key, LUA_TSTRING, required, what))
+        return NULL;
+    size_t length = 0;
+    const char *text = lua_tolstring(ctx->L, -1, &length);
+    char *copy = NULL;
+    if (length == 0 || strlen(text) != length) {
+        char needle[LOAD_NEEDLE_MAX];
+        problem(ctx, key_needle(key, needle, sizeof needle),
+                BF_TR("%s 的“%s”为空", "%s: '%s' is empty"), what, key);
+    } else {
+        copy = strdup(text);
+        if (copy == NULL)
+            problem(ctx, NULL, "%s", bf_strerror(BF_ENOMEM));
+    }
+    lua_pop(ctx->L, 1);
+    return copy;
+}
+
+/* A date field ("YYYY-MM-DD") as a day number; 1 when set. */
+static int get_date(load_context *ctx, int index, const char *key, int required, int32_t *out,
+                    const char *what)
+{
+    char text[BF_DATE_TEXT_MAX + 8];
+    if (!get_string(ctx, index, key, required, text, sizeof text, what))
+        return 0;
+    bf_date date;
+    if (date_parse(text, &date) != BF_OK) {
+        char needle[LOAD_NEEDLE_MAX];
+        problem(ctx, quoted_needle(text, needle, sizeof needle),
+                BF_TR("%s 的“%s”不是有效日期“%s”（应为 YYYY-MM-DD）",
+                      "%s: '%s' is not a valid date \"%s\" (YYYY-MM-DD)"),
+                what, key, text);
+        return 0;
+    }
+    *out = (int32_t)date_to_days(date);
+    return 1;
+}
+
+/* A month field ("YYYY-MM") as a month index; 1 when set. */
+static int get_month(load_context *ctx, int index, const char *key, int required, int *out,
+                     const char *what)
+{
+    char text[BF_MONTH_TEXT_MAX + 8];
+    if (!get_string(ctx, index, key, required, text, sizeof text, what))
+        return 0;
+    if (date_month_parse(text, out) != BF_OK) {
+        char needle[LOAD_NEEDLE_MAX];
+        problem(ctx, quoted_needle(text, needle, sizeof needle),
+                BF_TR("%s 的“%s”不是有效月份“%s”（应为 YYYY-MM）",
+                      "%s: '%s' is not a valid month \"%s\" (YYYY-MM)"),
+                what, key, text);
+        return 0;
+    }
+    return 1;
+}
+
+/* A region field as a number; 1 when set. */
+static int get_region(load_context *ctx, int index, const char *key, int required, int64_t *out,
+                      const char *what)
+{
+    char text[32];
+    if (!get_string(ctx, index, key, required, text, sizeof text, what))
+        return 0;
+    int64_t code = population_region_parse(text);
+    if (code == 0) {
+        char needle[LOAD_NEEDLE_MAX];
+        problem(ctx, quoted_needle(text, needle, sizeof needle),
+                BF_TR("%s 的“%s”不是区划代码“%s”", "%s: '%s' is not a region code \"%s\""), what,
+                key, text);
+        return 0;
+    }
+    *out = code;
+    return 1;
+}
+
+/*
+ * The number at the top of the stack as fen (yuan with at most two
+ * decimals, not negative); 1 when it is one.
+ */
+static int number_to_fen(lua_State *L, int index, int64_t *fen)
+{
+    if (lua_type(L, index) != LUA_TNUMBER)
+        return 0;
+    if (lua_isinteger(L, index)) {
+        lua_Integer yuan = lua_tointeger(L, index);
+        if (yuan < 0 || yuan > (lua_Integer)LOAD_YUAN_MAX)
+            return 0;
+        *fen = (int64_t)yuan * 100;
+        return 1;
+    }
+    double yuan = lua_tonumber(L, index);
+    if (!isfinite(yuan) || yuan < 0 || yuan > LOAD_YUAN_MAX)
+        return 0;
+    double cents = yuan * 100.0;
+    double rounded = floor(cents + 0.5);
+    if (fabs(cents - rounded) > 1e-6)
+        return 0;
+    *fen = (int64_t)rounded;
+    return 1;
+}
+
+/* A non-negative integer field; 1 when set. */
+static int get_count(load_context *ctx, int index, const char *key, int required, int *out,
+                     const char *what)
+{
+    if (!get_field(ctx, index, key, LUA_TNUMBER, required, what))
+        return 0;
+    int ok = lua_isinteger(ctx->L, -1) && lua_tointeger(ctx->L, -1) >= 0 &&
+             lua_tointeger(ctx->L, -1) <= 100000;
+    if (ok)
+        *out = (int)lua_tointeger(ctx->L, -1);
+    else {
+        char needle[LOAD_NEEDLE_MAX];
+        problem(ctx, key_needle(key, needle, sizeof needle),
+                BF_TR("%s 的“%s”应为 0 到 100000 的整数", "%s: '%s' should be an integer 0..100000"),
+                what, key);
+    }
+    lua_pop(ctx->L, 1);
+    return ok;
+}
+
+/* A boolean field; 1 when set. */
+static int get_flag(load_context *ctx, int index, const char *key, int *out, const char *what)
+{
+    if (!get_field(ctx, index, key, LUA_TBOOLEAN, 0, what))
+        return 0;
+    *out = lua_toboolean(ctx->L, -1);
+    lua_pop(ctx->L, 1);
+    return 1;
+}
+
+/* A window { from = date, to = date } field into from/to (kept when absent). */
+static void get_window(load_context *ctx, int index, const char *key, int required, int32_t *from,
+                       int32_t *to, const char *what)
+{
+    if (!get_field(ctx, index, key, LUA_TTABLE, required, what))
+        return;
+    static const char *const keys[] = {"from", "to", NULL};
+    char inner[POLICY_NAME_MAX];
+    join_label(inner, sizeof inner, what, key);
+    check_keys(ctx, -1, keys, inner);
+    get_date(ctx, lua_gettop(ctx->L), "from", 1, from, inner);
+    if (!get_date(ctx, lua_gettop(ctx->L), "to", 0, to, inner))
+        *to = POLICY_DAY_MAX;
+    if (*from > *to)
+        problem(ctx, key, BF_TR("%s：起始日期晚于结束日期", "%s: from is after to"), inner);
+    lua_pop(ctx->L, 1);
+}
+
+/* ---- conditions --------------------------------------------------------- */
+
+/* Argument shapes of the predicates. */
+typedef enum load_args {
+    ARGS_NONE,
+    ARGS_REGIONS,
+    ARGS_NAMES,
+    ARGS_JOB_KINDS,
+    ARGS_ORG_KINDS,
+    ARGS_TRAINING_KINDS,
+    ARGS_LOCATIONS,
+    ARGS_CERTIFICATES,
+    ARGS_INT,
+    ARGS_INT_PAIR,
+    ARGS_DATE_PAIR,
+    ARGS_FRACTION,
+    ARGS_PERCENT,
+    ARGS_STATUS,
+    ARGS_CONDITIONS,
+    ARGS_CONDITION
+} load_args;
+
+#define U_PERSON (1 << POLICY_UNIT_PERSON)
+#define U_JOB (1 << POLICY_UNIT_JOB)
+#define U_TRAINING (1 << POLICY_UNIT_TRAINING)
+#define U_ORG (1 << POLICY_UNIT_ORG)
+#define U_HAS_PERSON (U_PERSON | U_JOB | U_TRAINING)
+#define U_ALL (U_HAS_PERSON | U_ORG)
+
+/* Per predicate (policy_predicate order): argument shape and the units it applies to. */
+static const struct {
+    load_args args;
+    int units;
+} predicate_spec[POLICY_PRED_COUNT] = {
+    [POLICY_PRED_CATEGORY] = {ARGS_NAMES, U_HAS_PERSON},
+    [POLICY_PRED_HUKOU_WITHIN] = {ARGS_REGIONS, U_HAS_PERSON},
+    [POLICY_PRED_HUKOU_OUTSIDE] = {ARGS_REGIONS, U_HAS_PERSON},
+    [POLICY_PRED_THREE_NO] = {ARGS_NONE, U_HAS_PERSON},
+    [POLICY_PRED_INSURED] = {ARGS_NONE, U_HAS_PERSON},
+    [POLICY_PRED_AGE_BETWEEN] = {ARGS_INT_PAIR, U_HAS_PERSON},
+    [POLICY_PRED_JOB_WITHIN] = {ARGS_REGIONS, U_JOB},
+    [POLICY_PRED_JOB_LOCATION] = {ARGS_LOCATIONS, U_JOB},
+    [POLICY_PRED_JOB_KIND] = {ARGS_JOB_KINDS, U_JOB},
+    [POLICY_PRED_EMPLOYER_KIND] = {ARGS_ORG_KINDS, U_JOB | U_TRAINING},
+    [POLICY_PRED_EMPLOYER_FREE_PREMISES] = {ARGS_NONE, U_JOB | U_TRAINING},
+    [POLICY_PRED_EMPLOYER_STATUS] = {ARGS_STATUS, U_JOB | U_TRAINING},
+    [POLICY_PRED_AGENCY_KIND] = {ARGS_ORG_KINDS, U_JOB},
+    [POLICY_PRED_ORGANIZED] = {ARGS_NONE, U_JOB},
+    [POLICY_PRED_JOB_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
+    [POLICY_PRED_JOB_START_BETWEEN] = {ARGS_DATE_PAIR, U_JOB},
+    [POLICY_PRED_CONTRACT_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
+    [POLICY_PRED_INSURANCE_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
+    [POLICY_PRED_TRAINING_KIND] = {ARGS_TRAINING_KINDS, U_TRAINING},
+    [POLICY_PRED_TRAINING_WITHIN] = {ARGS_REGIONS, U_TRAINING},
+    [POLICY_PRED_CERTIFICATE] = {ARGS_CERTIFICATES, U_TRAINING},
+    [POLICY_PRED_TRAINING_DAYS_AT_LEAST] = {ARGS_INT, U_TRAINING},
+    [POLICY_PRED_ONLINE_SHARE_AT_MOST] = {ARGS_FRACTION, U_TRAINING},
+    [POLICY_PRED_TRAINING_WITHIN_MONTHS_OF_HIRE] = {ARGS_INT, U_TRAINING},
+    [POLICY_PRED_ORG_KIND] = {ARGS_ORG_KINDS, U_ORG},
+    [POLICY_PRED_ORG_WITHIN] = {ARGS_REGIONS, U_ORG},
+    [POLICY_PRED_ORG_FREE_PREMISES] = {ARGS_NONE, U_ORG},
+    [POLICY_PRED_HIRES_AT_LEAST] = {ARGS_INT, U_ORG},
+    [POLICY_PRED_HIRES_SHARE_AT_LEAST] = {ARGS_PERCENT, U_ORG},
+    [POLICY_PRED_STATUS] = {ARGS_STATUS, U_ALL},
+    [POLICY_PRED_ANY] = {ARGS_CONDITIONS, U_ALL},
+    [POLICY_PRED_NOT] = {ARGS_CONDITION, U_ALL},
+};
+
+/* The conditions array being filled (a rule's conditions or hires). */
+typedef struct condition_list {
+    policy_condition *items;
+    int total; /* used entries */
+} condition_list;
+
+static int parse_condition(load_context *ctx, int index, policy_unit unit, condition_list *list,
+                           int slot, const char *what);
+
+/* Reserves a slot in list; -1 (with a problem) when full. */
+static int condition_slot(load_context *ctx, condition_list *list, const char *what)
+{
+    if (list->total >= POLICY_CONDITIONS_MAX) {
+        problem(ctx, NULL, BF_TR("%s 的条件超过 %d 个", "%s has more than %d conditions"), what,
+                POLICY_CONDITIONS_MAX);
+        return -1;
+    }
+    memset(&list->items[list->total], 0, sizeof list->items[0]);
+    list->items[list->total].status_rule = -1;
+    return list->total++;
+}
+
+/* Parses the argument at list position position (2-based) of the condition at index. */
+static int parse_argument(load_context *ctx, int index, int position, load_args args,
+                          policy_condition *c, const char *name, int *ok)
+{
+    lua_State *L = ctx->L;
+    char needle[LOAD_NEEDLE_MAX];
+    lua_rawgeti(L, index, position);
+    int type = lua_type(L, -1);
+    const char *text = type == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    int arg = c->argc;
+    int good = 1;
+    switch (args) {
+    case ARGS_REGIONS:
+        c->ints[arg] = text != NULL ? population_region_parse(text) : 0;
+        good = c->ints[arg] != 0;
+        break;
+    case ARGS_NAMES:
+    case ARGS_STATUS:
+        good = text != NULL && strlen(text) > 0 && strlen(text) < POLICY_ARG_TEXT_MAX;
+        if (good)
+            snprintf(c->names[arg], POLICY_ARG_TEXT_MAX, "%s", text);
+        break;
+    case ARGS_JOB_KINDS:
+        c->ints[arg] = population_job_kind_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_ORG_KINDS:
+        c->ints[arg] = population_org_kind_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_TRAINING_KINDS:
+        c->ints[arg] = population_training_kind_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_LOCATIONS:
+        c->ints[arg] = policy_location_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_CERTIFICATES:
+        if (text != NULL && strcmp(text, "any") == 0)
+            c->ints[arg] = 0;
+        else
+            c->ints[arg] = text != NULL ? population_certificate_parse(text) : -1;
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_INT:
+    case ARGS_INT_PAIR:
+        good = lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 0 && lua_tointeger(L, -1) <= 100000;
+        if (good)
+            c->ints[arg] = lua_tointeger(L, -1);
+        break;
+    case ARGS_DATE_PAIR: {
+        bf_date date;
+        good = text != NULL && date_parse(text, &date) == BF_OK;
+        if (good)
+            c->ints[arg] = date_to_days(date);
+        break;
+    }
+    case ARGS_FRACTION:
+        good = type == LUA_TNUMBER && lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= 1;
+        if (good)
+            c->ints[arg] = (int64_t)floor(lua_tonumber(L, -1) * 1000.0 + 0.5);
+        break;
+    case ARGS_PERCENT:
+        good = type == LUA_TNUMBER && lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= 100;
+        if (good)
+            c->ints[arg] = (int64_t)floor(lua_tonumber(L, -1) * 100.0 + 0.5);
+        break;
+    default:
+        good = 0;
+        break;
+    }
+    if (!good) {
+        *ok = 0;
+        problem(ctx, text != NULL ? quoted_needle(text, needle, sizeof needle)
+                                  : quoted_needle(name, needle, sizeof needle),
+                BF_TR("条件 %s 的第 %d 个参数无效（%s）", "condition %s: argument %d is not valid (%s)"),
+                name, position - 1, text != NULL ? text : type_name(L, -1));
+    }
+    lua_pop(L, 1);
+    c->argc++;
+    return good;
+}
+
+/*
+ * Parses the condition table at index into list slot slot.  Nested any/not
+ * conditions take further slots.  Returns 1 when it is valid.
+ */
+static int parse_condition(load_context *ctx, int index, policy_unit unit, condition_list *list,
+                           int slot, const char *what)
+{
+    lua_State *L = ctx->L;
+    char needle[LOAD_NEEDLE_MAX];
+    index = lua_absindex(L, index);
+    int n = 0;
+    if (lua_type(L, index) != LUA_TTABLE || !is_list(L, index, &n) || n < 1) {
+        problem(ctx, "conditions",
+                BF_TR("%s：条件应写成列表 { \"名称\", 参数… }",
+                      "%s: a condition is a list { \"name\", arguments... }"),
+                what);
+        return 0;
+    }
+    lua_rawgeti(L, index, 1);
+    if (lua_type(L, -1) != LUA_TSTRING) {
+        problem(ctx, NULL, BF_TR("%s：条件的第一项应为条件名称", "%s: a condition starts with its name"),
+                what);
+        lua_pop(L, 1);
+        return 0;
+    }
+    char name[POLICY_ARG_TEXT_MAX];
+    snprintf(name, sizeof name, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    int predicate = policy_predicate_parse(name);
+    if (predicate < 0) {
+        problem(ctx, quoted_needle(name, needle, sizeof needle),
+                BF_TR("%s：未知条件“%s”", "%s: unknown condition '%s'"), what, name);
+        return 0;
+    }
+    policy_condition *c = &list->items[slot];
+    c->predicate = (policy_predicate)predicate;
+    c->line = find_line(ctx, quoted_needle(name, needle, sizeof needle));
+    if (!(predicate_spec[predicate].units & (1 << unit))) {
+        problem(ctx, needle, BF_TR("%s：条件 %s 不适用于 unit = \"%s\"",
+                                   "%s: condition %s does not apply to unit = \"%s\""),
+                what, name, policy_unit_name(unit));
+        return 0;
+    }
+    load_args args = predicate_spec[predicate].args;
+    int given = n - 1, ok = 1;
+    int min = 0, max = 0;
+    switch (args) {
+    case ARGS_NONE:
+        break;
+    case ARGS_INT:
+    case ARGS_FRACTION:
+    case ARGS_PERCENT:
+    case ARGS_STATUS:
+    case ARGS_CONDITION:
+        min = max = 1;
+        break;
+    case ARGS_INT_PAIR:
+    case ARGS_DATE_PAIR:
+        min = max = 2;
+        break;
+    default:
+        min = 1;
+        max = POLICY_ARGS_MAX;
+        break;
+    }
+    if (given < min || given > max) {
+        problem(ctx, needle,
+                BF_TR("%s：条件 %s 需要 %d 到 %d 个参数，给了 %d 个",
+                      "%s: condition %s takes %d to %d arguments, not %d"),
+                what, name, min, max, given);
+        return 0;
+    }
+    if (args == ARGS_CONDITIONS || args == ARGS_CONDITION) {
+        for (int i = 2; i <= n; i++) {
+            int child = condition_slot(ctx, list, what);
+            if (child < 0)
+                return 0;
+            c = &list->items[slot]; /* items does not move; keep the pointer explicit */
+            c->children[c->child_count++] = child;
+            lua_rawgeti(L, index, i);
+            if (!parse_condition(ctx, -1, unit, list, child, what))
+                ok = 0;
+            lua_pop(L, 1);
+        }
+        return ok;
+    }
+    for (int i = 2; i <= n; i++)
+        parse_argument(ctx, index, i, args, c, name, &ok);
+    if (ok && args == ARGS_INT_PAIR && c->ints[0] > c->ints[1]) {
+        problem(ctx, needle, BF_TR("%s：条件 %s 的下限大于上限", "%s: condition %s: min above max"),
+                what, name);
+        ok = 0;
+    }
+    if (ok && args == ARGS_DATE_PAIR && c->ints[0] > c->ints[1]) {
+        problem(ctx, needle, BF_TR("%s：条件 %s 的起始日期晚于结束日期",
+                                   "%s: condition %s: first date after second"),
+                what, name);
+        ok = 0;
+    }
+    return ok;
+}
+
+/* Parses the list field key (conditions or hires) into items; sets *top and *total. */
+static void parse_condition_list(load_context *ctx, int index, const char *key, int required,
+                                 policy_unit unit, policy_condition *items, int *top, int *total,
+                                 const char *what)
+{
+    lua_State *L = ctx->L;
+    *top = 0;
+    *total = 0;
+    if (!get_field(ctx, index, key, LUA_TTABLE, required, what))
+        return;
+    int n = 0;
+    if (!is_list(L, -1, &n)) {
+        problem(ctx, key, BF_TR("%s 的“%s”应为条件列表", "%s: '%s' should be a list of conditions"),
+                what, key);
+        lua_pop(L, 1);
+        return;
+    }
+    if (n > POLICY_CONDITIONS_MAX) {
+        problem(ctx, key, BF_TR("%s 的条件超过 %d 个", "%s has more than %d conditions"), what,
+                POLICY_CONDITIONS_MAX);
+        lua_pop(L, 1);
+        return;
+    }
+    /* Top-level conditions take slots 0..n-1, so nested ones come after. */
+    condition_list list = {items, n};
+    for (int i = 0; i < n; i++) {
+        memset(&items[i], 0, sizeof items[i]);
+        items[i].status_rule = -1;
+    }
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        parse_condition(ctx, -1, unit, &list, i - 1, what);
+        lua_pop(L, 1);
+    }
+    *top = n;
+    *total = list.total;
+    lua_pop(L, 1);
+}
+
+/* ---- amounts ------------------------------------------------------------ */
+
+/* Parses the value at index (number or table) into value; 1 when valid. */
+static int parse_value(load_context *ctx, int index, const char *rate, policy_value *value,
+                       const char *what)
+{
+    lua_State *L = ctx->L;
+    index = lua_absindex(L, index);
+    char inner[POLICY_NAME_MAX];
+    char amount_label[POLICY_NAME_MAX];
+    join_label(amount_label, sizeof amount_label, what, "amount");
+    join_label(inner, sizeof inner, amount_label, rate);
+    memset(value, 0, sizeof *value);
+    value->parameter = -1;
+    for (int i = 0; i < 4; i++)
+        value->tiers[i] = POLICY_FEN_NONE;
+    if (lua_type(L, index) == LUA_TNUMBER) {
+        value->kind = POLICY_VALUE_FIXED;
+        if (!number_to_fen(L, index, &value->fen)) {
+            problem(ctx, rate, BF_TR("%s 应为不小于 0、至多两位小数的元金额",
+                                     "%s should be a yuan amount >= 0 with at most two decimals"),
+                    inner);
+            return 0;
+        }
+        return 1;
+    }
+    if (lua_type(L, index) != LUA_TTABLE) {
+        problem(ctx, rate, BF_TR("%s 应为金额或表", "%s should be an amount or a table"), inner);
+        return 0;
+    }
+    int before = ctx->errors;
+    if (lua_getfield(L, index, "parameter") != LUA_TNIL) {
+        lua_pop(L, 1);
+        static const char *const keys[] = {"parameter", "percent", "days_per_month", NULL};
+        check_keys(ctx, index, keys, inner);
+        value->kind = POLICY_VALUE_PARAMETER;
+        get_string(ctx, index, "parameter", 1, value->parameter_name, sizeof value->parameter_name,
+                   inner);
+        value->percent_hundredths = 10000;
+        if (get_field(ctx, index, "percent", LUA_TNUMBER, 0, inner)) {
+            double percent = lua_tonumber(L, -1);
+            if (!(percent > 0 && percent <= 1000))
+                problem(ctx, "percent", BF_TR("%s 的 percent 应在 0 到 1000 之间",
+                                              "%s: percent should be in 0..1000"),
+                        inner);
+            else
+                value->percent_hundredths = (int64_t)floor(percent * 100.0 + 0.5);
+            lua_pop(L, 1);
+        }
+        if (get_field(ctx, index, "days_per_month", LUA_TNUMBER, 0, inner)) {
+            double days = lua_tonumber(L, -1);
+            if (!(days >= 1 && days <= 31))
+                problem(ctx, "days_per_month", BF_TR("%s 的 days_per_month 应在 1 到 31 之间",
+                                                     "%s: days_per_month should be in 1..31"),
+                        inner);
+            else
+                value->days_per_month_hundredths = (int64_t)floor(days * 100.0 + 0.5);
+            lua_pop(L, 1);
+        }
+        return ctx->errors == before;
+    }
+    lua_pop(L, 1);
+    char by[32] = "";
+    if (!get_string(ctx, index, "by", 1, by, sizeof by, inner))
+        return 0;
+    static const char *const location_keys[] = {"by", "same_county", "same_province",
+                                                 "other_province", NULL};
+    static const char *const certificate_keys[] = {"by", "初级", "中级", "高级", NULL};
+    const char *const *keys = NULL;
+    int count = 0;
+    if (strcmp(by, "job_location") == 0) {
+        value->kind = POLICY_VALUE_BY_LOCATION;
+        keys = location_keys;
+        count = POLICY_LOCATION_COUNT;
+    } else if (strcmp(by, "certificate") == 0) {
+        value->kind = POLICY_VALUE_BY_CERTIFICATE;
+        keys = certificate_keys;
+        count = CERTIFICATE_COUNT - 1;
+    } else {
+        problem(ctx, "by", BF_TR("%s：未知的分档依据“%s”（job_location 或 certificate）",
+                                 "%s: unknown tiers by '%s' (job_location or certificate)"),
+                inner, by);
+        return 0;
+    }
+    check_keys(ctx, index, keys, inner);
+    int tiers = 0;
+    for (int i = 0; i < count; i++) {
+        lua_getfield(L, index, keys[i + 1]);
+        if (lua_type(L, -1) != LUA_TNIL) {
+            int64_t fen = 0;
+            if (!number_to_fen(L, -1, &fen))
+                problem(ctx, keys[i + 1], BF_TR("%s 的 %s 应为元金额", "%s: %s should be a yuan amount"),
+                        inner, keys[i + 1]);
+            else {
+                /* Certificate tiers are indexed by population_certificate (初级 = 1). */
+                value->tiers[value->kind == POLICY_VALUE_BY_CERTIFICATE ? i + 1 : i] = fen;
+                tiers++;
+            }
+        }
+        lua_pop(L, 1);
+    }
+    if (tiers == 0)
+        problem(ctx, "by", BF_TR("%s 没有任何分档金额", "%s gives no tier amount"), inner);
+    return ctx->errors == before;
+}
+
+static void parse_amount(load_context *ctx, int index, policy_rule *rule, const char *what)
+{
+    lua_State *L = ctx->L;
+    if (!get_field(ctx, index, "amount", LUA_TTABLE, !rule->is_service, what))
+        return;
+    int amount = lua_gettop(L);
+    char inner[POLICY_NAME_MAX];
+    join_label(inner, sizeof inner, what, "amount");
+    static const char *const keys[] = {"once",     "per_month",    "per_day",    "max_months",
+                                       "max_days", "up_to_cost",   "months",     "per_head",
+                                       "max_per_year", "first_time", NULL};
+    check_keys(ctx, amount, keys, inner);
+    policy_amount *a = &rule->amount;
+    memset(a, 0, sizeof *a);
+    a->months_from = -1;
+    a->months_to = INT32_MAX;
+    static const char *const rates[] = {"once", "per_month", "per_day"};
+    int rates_given = 0;
+    for (int i = 0; i < 3; i++) {
+        if (lua_getfield(L, amount, rates[i]) != LUA_TNIL) {
+            rates_given++;
+            a->rate = (policy_rate)i;
+            parse_value(ctx, -1, rates[i], &a->value, what);
+        }
+        lua_pop(L, 1);
+    }
+    if (rates_given != 1)
+        problem(ctx, "amount", BF_TR("%s 应恰好有 once、per_month、per_day 之一",
+                                     "%s needs exactly one of once, per_month, per_day"),
+                inner);
+    get_count(ctx, amount, "max_months", 0, &a->max_months, inner);
+    get_count(ctx, amount, "max_days", 0, &a->max_days, inner);
+    get_count(ctx, amount, "max_per_year", 0, &a->max_per_year, inner);
+    get_flag(ctx, amount, "per_head", &a->per_head, inner);
+    get_flag(ctx, amount, "first_time", &a->first_time, inner);
+    char cost[32];
+    if (get_string(ctx, amount, "up_to_cost", 0, cost, sizeof cost, inner)) {
+        if (strcmp(cost, "travel_cost") == 0 && rule->unit == POLICY_UNIT_JOB)
+            a->up_to_cost = POLICY_COST_TRAVEL;
+        else if (strcmp(cost, "cost") == 0 && rule->unit == POLICY_UNIT_TRAINING)
+            a->up_to_cost = POLICY_COST_TRAINING;
+        else
+            problem(ctx, "up_to_cost", BF_TR("%s：up_to_cost 只能是 job 的 \"travel_cost\" 或 training 的 \"cost\"",
+                                             "%s: up_to_cost is \"travel_cost\" (job) or \"cost\" (training)"),
+                    inner);
+    }
+    if (get_field(ctx, amount, "months", LUA_TTABLE, 0, inner)) {
+        static const char *const month_keys[] = {"from", "to", NULL};
+        char months[POLICY_NAME_MAX];
+        join_label(months, sizeof months, inner, "months");
+        check_keys(ctx, -1, month_keys, months);
+        int top = lua_gettop(L);
+        get_month(ctx, top, "from", 1, &a->months_from, months);
+        if (!get_month(ctx, top, "to", 0, &a->months_to, months))
+            a->months_to = INT32_MAX;
+        if (a->months_from > a->months_to)
+            problem(ctx, "months", BF_TR("%s：起始月晚于结束月", "%s: from is after to"), months);
+        lua_pop(L, 1);
+    }
+    if (rates_given == 1) {
+        if (a->rate == POLICY_RATE_PER_DAY && rule->unit != POLICY_UNIT_TRAINING)
+            problem(ctx, "per_day", BF_TR("%s：per_day 只用于 unit = \"training\"（按培训天数）",
+                                          "%s: per_day needs unit = \"training\" (training days)"),
+                    inner);
+        if (a->per_head && rule->unit != POLICY_UNIT_ORG)
+            problem(ctx, "per_head", BF_TR("%s：per_head 只用于 unit = \"org\"",
+                                           "%s: per_head needs unit = \"org\""),
+                    inner);
+        if (a->value.kind == POLICY_VALUE_BY_LOCATION && rule->unit != POLICY_UNIT_JOB)
+            problem(ctx, "job_location", BF_TR("%s：按就业地分档需要 unit = \"job\"",
+                                               "%s: tiers by job_location need unit = \"job\""),
+                    inner);
+        if (a->value.kind == POLICY_VALUE_BY_CERTIFICATE && rule->unit != POLICY_UNIT_TRAINING)
+            problem(ctx, "certificate", BF_TR("%s：按证书等级分档需要 unit = \"training\"",
+                                              "%s: tiers by certificate need unit = \"training\""),
+                    inner);
+        if (a->first_time && rule->unit == POLICY_UNIT_ORG)
+            problem(ctx, "first_time", BF_TR("%s：first_time 不用于 unit = \"org\"",
+                                             "%s: first_time does not apply to unit = \"org\""),
+                    inner);
+        if (a->max_months > 0 && a->rate != POLICY_RATE_PER_MONTH)
+            problem(ctx, "max_months", BF_TR("%s：max_months 只用于 per_month",
+                                             "%s: max_months goes with per_month"),
+                    inner);
+        if (a->max_days > 0 && a->rate != POLICY_RATE_PER_DAY)
+            problem(ctx, "max_days", BF_TR("%s：max_days 只用于 per_day", "%s: max_days goes with per_day"),
+                    inner);
+    }
+    rule->has_amount = 1;
+    lua_pop(L, 1);
+}
+
+/* ---- declarations ------------------------------------------------------- */
+
+/* True when id is [a-z0-9_.]+. */
+static int id_is_valid(const char *id)
+{
+    if (*id == '\0')
+        return 0;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.'))
+            return 0;
+    return 1;
+}
+
+static void convert_document(load_context *ctx, int index)
+{
+    const char *what = "document";
+    policy_set *set = ctx->set;
+    if (ctx->document >= 0) {
+        problem(ctx, NULL, BF_TR("一个文件只能有一个 document { }", "a file has one document { }"));
+        return;
+    }
+    if (set->document_count >= POLICY_DOCUMENTS_MAX) {
+        problem(ctx, NULL, BF_TR("文件数超过 %d", "more than %d documents"), POLICY_DOCUMENTS_MAX);
+        return;
+    }
+    static const char *const keys[] = {"number", "title", "issuer", "issued", "region", "valid", NULL};
+    check_keys(ctx, index, keys, what);
+    policy_document *doc = &set->documents[set->document_count];
+    memset(doc, 0, sizeof *doc);
+    ctx->document = set->document_count++;
+    snprintf(doc->file, sizeof doc->file, "%s", ctx->file);
+    get_string(ctx, index, "number", 1, doc->number, sizeof doc->number, what);
+    doc->title = get_text(ctx, index, "title", 1, what);
+    doc->issuer = get_text(ctx, index, "issuer", 1, what);
+    get_date(ctx, index, "issued", 1, &doc->issued, what);
+    get_region(ctx, index, "region", 1, &doc->region, what);
+    doc->valid_from = POLICY_DAY_MIN;
+    doc->valid_to = POLICY_DAY_MAX;
+    get_window(ctx, index, "valid", 1, &doc->valid_from, &doc->valid_to, what);
+}
+
+static void convert_parameter(load_context *ctx, int index)
+{
+    const char *what = "parameter";
+    policy_set *set = ctx->set;
+    lua_State *L = ctx->L;
+    static const char *const keys[] = {"name", "title", "unit", "values", NULL};
+    check_keys(ctx, index, keys, what);
+    char name[POLICY_ID_MAX] = "", title[POLICY_NAME_MAX] = "", unit_text[32] = "";
+    int ok = get_string(ctx, index, "name", 1, name, sizeof name, what);
+    ok &= get_string(ctx, index, "title", 1, title, sizeof title, what);
+    ok &= get_string(ctx, index, "unit", 1, unit_text, sizeof unit_text, what);
+    int unit = policy_parameter_unit_parse(unit_text);
+    if (ok && unit < 0) {
+        problem(ctx, "unit", BF_TR("parameter %s：未知单位“%s”", "parameter %s: unknown unit '%s'"),
+                name, unit_text);
+        ok = 0;
+    }
+    if (ok && !id_is_valid(name)) {
+        problem(ctx, "name", BF_TR("parameter 名称“%s”只能用 a-z 0-9 _ .",
+                                   "parameter name '%s' may use a-z 0-9 _ . only"),
+                name);
+        ok = 0;
+    }
+    if (!ok)
+        return;
+    int found = policy_set_find_parameter(set, name);
+    policy_parameter *parameter = NULL;
+    if (found >= 0) {
+        parameter = &set->parameters[found];
+        if ((int)parameter->unit != unit) {
+            problem(ctx, "unit", BF_TR("parameter %s 已以单位 %s 声明", "parameter %s was declared with unit %s"),
+                    name, policy_parameter_unit_name(parameter->unit));
+            return;
+        }
+    } else {
+        if (set->parameter_count >= POLICY_PARAMETERS_MAX) {
+            problem(ctx, NULL, BF_TR("参数超过 %d 个", "more than %d parameters"), POLICY_PARAMETERS_MAX);
+            return;
+        }
+        parameter = &set->parameters[set->parameter_count++];
+        memset(parameter, 0, sizeof *parameter);
+        snprintf(parameter->name, sizeof parameter->name, "%s", name);
+        snprintf(parameter->title, sizeof parameter->title, "%s", title);
+        parameter->unit = (policy_parameter_unit)unit;
+        parameter->line = ctx->first_line;
+        parameter->document = ctx->document;
+    }
+    if (!get_field(ctx, index, "values", LUA_TTABLE, 0, what))
+        return;
+    int n = 0;
+    int values = lua_gettop(L);
+    if (!is_list(L, values, &n)) {
+        problem(ctx, "values", BF_TR("parameter %s 的 values 应为列表", "parameter %s: values should be a list"),
+                name);
+        lua_pop(L, 1);
+        return;
+    }
+    char inner[POLICY_NAME_MAX];
+    snprintf(inner, sizeof inner, "parameter %s.values", name);
+    static const char *const value_keys[] = {"region", "from", "value", "source", NULL};
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, values, i);
+        int item = lua_gettop(L);
+        if (lua_type(L, item) != LUA_TTABLE) {
+            problem(ctx, "values", BF_TR("%s[%d] 应为表", "%s[%d] should be a table"), inner, i);
+            lua_pop(L, 1);
+            continue;
+        }
+        check_keys(ctx, item, value_keys, inner);
+        policy_parameter_value v = {0};
+        int good = get_region(ctx, item, "region", 1, &v.region, inner);
+        good &= get_date(ctx, item, "from", 1, &v.from, inner);
+        lua_getfield(L, item, "value");
+        if (lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1))
+            v.fen = POLICY_FEN_NONE;
+        else if (!number_to_fen(L, -1, &v.fen)) {
+            problem(ctx, "value", BF_TR("%s[%d].value 应为元金额或 false", "%s[%d].value should be yuan or false"),
+                    inner, i);
+            good = 0;
+        }
+        lua_pop(L, 1);
+        if (lua_getfield(L, item, "source") != LUA_TNIL && lua_type(L, -1) != LUA_TSTRING)
+            problem(ctx, "source", BF_TR("%s[%d].source 应为文字", "%s[%d].source should be text"), inner, i);
+        lua_pop(L, 1);
+        bf_error err;
+        if (good && policy_parameter_add_value(parameter, &v, &err) != BF_OK)
+            problem(ctx, NULL, "%s", err.message);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void convert_rule(load_context *ctx, int index, int is_status)
+{
+    policy_set *set = ctx->set;
+    lua_State *L = ctx->L;
+    const char *kind = is_status ? "status" : "benefit";
+    if (set->rule_count >= POLICY_RULES_MAX) {
+        problem(ctx, NULL, BF_TR("规则超过 %d 条", "more than %d rules"), POLICY_RULES_MAX);
+        return;
+    }
+    policy_rule *rule = calloc(1, sizeof *rule);
+    if (rule == NULL) {
+        problem(ctx, NULL, "%s", bf_strerror(BF_ENOMEM));
+        return;
+    }
+    /* Owned by the set from here on, so an error thrown below frees it with the set. */
+    set->rules[set->rule_count++] = rule;
+    rule->is_status = is_status;
+    rule->line = ctx->first_line;
+    rule->document = ctx->document;
+    if (ctx->document < 0)
+        problem(ctx, NULL, BF_TR("%s 之前应先有 document { }", "document { } must come before %s"),
+                kind);
+    char what[POLICY_NAME_MAX];
+    snprintf(what, sizeof what, "%s", kind);
+    static const char *const benefit_keys[] = {"id",       "name",   "clause",  "text",  "target",
+                                               "unit",     "payee",  "kind",    "service", "valid",
+                                               "conditions", "hires", "amount", "not_with", "note",
+                                               NULL};
+    static const char *const status_keys[] = {"id",   "name",  "clause",     "text",  "target",
+                                              "unit", "valid", "conditions", "hires", "note",
+                                              NULL};
+    if (get_string(ctx, index, "id", 1, rule->id, sizeof rule->id, kind)) {
+        if (!id_is_valid(rule->id))
+            problem(ctx, "id", BF_TR("%s id“%s”只能用 a-z 0-9 _ .", "%s id '%s' may use a-z 0-9 _ . only"),
+                    kind, rule->id);
+        snprintf(what, sizeof what, "%s %s", kind, rule->id);
+        for (int i = 0; i + 1 < set->rule_count; i++)
+            if (strcmp(set->rules[i]->id, rule->id) == 0) {
+                const policy_rule *other = set->rules[i];
+                problem(ctx, "id", BF_TR("%s：id 重复（已在 %s:%d 定义）", "%s: duplicate id (already at %s:%d)"),
+                        what,
+                        other->document >= 0 ? set->documents[other->document].file : "?",
+                        other->line);
+                break;
+            }
+    }
+    check_keys(ctx, index, is_status ? status_keys : benefit_keys, what);
+    get_string(ctx, index, "name", 1, rule->name, sizeof rule->name, what);
+    get_string(ctx, index, "clause", 1, rule->clause, sizeof rule->clause, what);
+    rule->text = get_text(ctx, index, "text", 1, what);
+    rule->target = get_text(ctx, index, "target", 1, what);
+    rule->note = get_text(ctx, index, "note", 0, what);
+    char text[32] = "";
+    int unit_ok = 0;
+    if (get_string(ctx, index, "unit", 1, text, sizeof text, what)) {
+        int unit = policy_unit_parse(text);
+        if (unit < 0)
+            problem(ctx, "unit", BF_TR("%s：未知 unit“%s”（person、job、training、org）",
+                                       "%s: unknown unit '%s' (person, job, training, org)"),
+                    what, text);
+        else {
+            rule->unit = (policy_unit)unit;
+            unit_ok = 1;
+        }
+    }
+    if (!is_status) {
+        if (get_string(ctx, index, "payee", 1, text, sizeof text, what)) {
+            int payee = policy_payee_parse(text);
+            if (payee < 0)
+                problem(ctx, "payee", BF_TR("%s：未知 payee“%s”（person、employer、agency、org）",
+                                            "%s: unknown payee '%s' (person, employer, agency, org)"),
+                        what, text);
+            else if (unit_ok &&
+                     ((payee == POLICY_PAYEE_ORG) != (rule->unit == POLICY_UNIT_ORG) ||
+                      (payee == POLICY_PAYEE_AGENCY && rule->unit != POLICY_UNIT_JOB) ||
+                      (payee == POLICY_PAYEE_EMPLOYER && rule->unit != POLICY_UNIT_JOB &&
+                       rule->unit != POLICY_UNIT_TRAINING)))
+                problem(ctx, "payee", BF_TR("%s：payee = \"%s\" 与 unit = \"%s\" 不相容",
+                                            "%s: payee = \"%s\" does not fit unit = \"%s\""),
+                        what, text, policy_unit_name(rule->unit));
+            else
+                rule->payee = (policy_payee)payee;
+        }
+        if (get_string(ctx, index, "kind", 0, text, sizeof text, what)) {
+            if (strcmp(text, "service") == 0)
+                rule->is_service = 1;
+            else if (strcmp(text, "money") != 0)
+                problem(ctx, "kind", BF_TR("%s：kind 应为 \"money\" 或 \"service\"",
+                                           "%s: kind is \"money\" or \"service\""),
+                        what);
+        }
+        rule->service = get_text(ctx, index, "service", rule->is_service, what);
+        if (!rule->is_service && rule->service != NULL)
+            problem(ctx, "service", BF_TR("%s：service 只用于 kind = \"service\"",
+                                          "%s: service goes with kind = \"service\""),
+                    what);
+    }
+    if (ctx->document >= 0) {
+        rule->valid_from = set->documents[ctx->document].valid_from;
+        rule->valid_to = set->documents[ctx->document].valid_to;
+    } else {
+        rule->valid_from = POLICY_DAY_MIN;
+        rule->valid_to = POLICY_DAY_MAX;
+    }
+    get_window(ctx, index, "valid", 0, &rule->valid_from, &rule->valid_to, what);
+    if (!unit_ok)
+        return;
+    parse_condition_list(ctx, index, "conditions", 1, rule->unit, rule->conditions,
+                         &rule->condition_count, &rule->condition_total, what);
+    int hires_given = lua_getfield(L, index, "hires") != LUA_TNIL;
+    lua_pop(L, 1);
+    if (hires_given && rule->unit != POLICY_UNIT_ORG)
+        problem(ctx, "hires", BF_TR("%s：hires 只用于 unit = \"org\"", "%s: hires goes with unit = \"org\""),
+                what);
+    else if (hires_given)
+        parse_condition_list(ctx, index, "hires", 1, POLICY_UNIT_JOB, rule->hires, &rule->hire_count,
+                             &rule->hire_total, what);
+    if (!is_status) {
+        parse_amount(ctx, index, rule, what);
+        if (rule->is_service && rule->has_amount && rule->amount.rate != POLICY_RATE_ONCE &&
+            rule->amount.rate != POLICY_RATE_PER_MONTH)
+            problem(ctx, "amount", BF_TR("%s：服务类待遇的金额只能是 once 或 per_month",
+                                         "%s: a service's amount is once or per_month"),
+                    what);
+        if (get_field(ctx, index, "not_with", LUA_TTABLE, 0, what)) {
+            int n = 0;
+            if (!is_list(L, -1, &n) || n > POLICY_NOT_WITH_MAX)
+                problem(ctx, "not_with", BF_TR("%s：not_with 应为至多 %d 个 id 的列表",
+                                               "%s: not_with should be a list of at most %d ids"),
+                        what, POLICY_NOT_WITH_MAX);
+            else
+                for (int i = 1; i <= n; i++) {
+                    lua_rawgeti(L, -1, i);
+                    if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) >= POLICY_ID_MAX)
+                        problem(ctx, "not_with", BF_TR("%s：not_with[%d] 应为 id", "%s: not_with[%d] should be an id"),
+                                what, i);
+                    else
+                        snprintf(rule->not_with[rule->not_with_count++], POLICY_ID_MAX, "%s",
+                                 lua_tostring(L, -1));
+                    lua_pop(L, 1);
+                }
+            lua_pop(L, 1);
+        }
+    }
+}
+
+/* Walks the declarations list (upvalue-held table at stack index 1); run protected. */
+static int convert_all(lua_State *L)
+{
+    load_context *ctx = lua_touserdata(L, 1);
+    ctx->L = L;
+    /* Nesting is bounded by POLICY_CONDITIONS_MAX, a few slots per level. */
+    luaL_checkstack(L, 8 * POLICY_CONDITIONS_MAX + 64, "policy conversion");
+    lua_Integer count = (lua_Integer)lua_rawlen(L, 2);
+    for (lua_Integer i = 1; i <= count; i++) {
+        lua_rawgeti(L, 2, i);
+        int entry = lua_gettop(L);
+        lua_rawgeti(L, entry, 1);
+        const char *kind = lua_tostring(L, -1);
+        lua_rawgeti(L, entry, 2);
+        ctx->first_line = (int)lua_tointeger(L, -1);
+        ctx->last_line = ctx->line_count;
+        if (i < count) {
+            lua_rawgeti(L, 2, i + 1);
+            lua_rawgeti(L, -1, 2);
+            int next = (int)lua_tointeger(L, -1);
+            if (next > ctx->first_line)
+                ctx->last_line = next - 1;
+            lua_pop(L, 2);
+        }
+        lua_rawgeti(L, entry, 3);
+        int table = lua_gettop(L);
+        if (strcmp(kind, "document") == 0)
+            convert_document(ctx, table);
+        else if (strcmp(kind, "parameter") == 0)
+            convert_parameter(ctx, table);
+        else
+            convert_rule(ctx, table, strcmp(kind, "status") == 0);
+        lua_settop(L, entry - 1);
+    }
+    if (ctx->document < 0) {
+        policy_diagnostic_add(ctx->diag, ctx->file, 1, "%s",
+                              BF_TR("文件缺少 document { }", "the file has no document { }"));
+        ctx->errors++;
+    }
+    return 0;
+}
+
+/* Turns a Lua error message "name:line: text" into a diagnostic. */
+static void lua_problem(load_context *ctx, const char *message)
+{
+    int line = 0;
+    const char *text = message != NULL ? message : "?";
+    size_t name_length = strlen(ctx->file);
+    if (strncmp(text, ctx->file, name_length) == 0 && text[name_length] == ':') {
+        const char *p = text + name_length + 1;
+        char *end = NULL;
+        long parsed = strtol(p, &end, 10);
+        if (end != p && *end == ':') {
+            line = (int)parsed;
+            text = end + 1;
+            while (*text == ' ')
+                text++;
+        }
+    }
+    policy_diagnostic_add(ctx->diag, ctx->file, line, "%s", text);
+    ctx->errors++;
+}
+
+int policy_load_buffer(policy_set *set, const char *name, const char *text, size_t length,
+                       policy_diagnostics *diag, bf_error *err)
+{
+    int rc = BF_OK;
+    load_budget budget = {0, POLICY_LUA_MEMORY_MAX, 0, name};
+    lua_State *L = NULL;
+    char *chunk_name = NULL;
+    load_context ctx = {.set = set, .diag = diag, .file = name, .source = text,
+                        .length = length, .document = -1};
+    if (length > POLICY_FILE_MAX) {
+        rc = bf_error_set(err, BF_ETOOBIG, BF_TR("%s：文件超过 %u 字节", "%s: file larger than %u bytes"),
+                          name, POLICY_FILE_MAX);
+        goto out;
+    }
+    /* Line index: line_starts[k] is the offset of line k (1-based). */
+    int lines = 1;
+    for (size_t i = 0; i < length; i++)
+        if (text[i] == '\n')
+            lines++;
+    ctx.line_starts = malloc(((size_t)lines + 2) * sizeof *ctx.line_starts);
+    chunk_name = malloc(strlen(name) + 2);
+    if (ctx.line_starts == NULL || chunk_name == NULL) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
+    ctx.line_count = lines;
+    ctx.line_starts[1] = 0;
+    for (size_t i = 0, line = 1; i < length; i++)
+        if (text[i] == '\n')
+            ctx.line_starts[++line] = i + 1;
+    chunk_name[0] = '@';
+    memcpy(chunk_name + 1, name, strlen(name) + 1);
+
+    L = lua_newstate(budget_alloc, &budget);
+    if (L == NULL) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
+    /* The allow-list: only the four declaration functions, sharing one list. */
+    lua_newtable(L);
+    int list = lua_gettop(L);
+    static const char *const declarations[] = {"document", "parameter", "status", "benefit"};
+    for (int i = 0; i < 4; i++) {
+        lua_pushvalue(L, list);
+        lua_pushstring(L, declarations[i]);
+        lua_pushcclosure(L, declare, 2);
+        lua_setglobal(L, declarations[i]);
+    }
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, LOAD_HOOK_STEP);
+    int status = luaL_loadbufferx(L, text, length, chunk_name, "t");
+    if (status == LUA_OK)
+        status = lua_pcall(L, 0, 0, 0);
+    if (status != LUA_OK) {
+        lua_problem(&ctx, lua_tostring(L, -1));
+        lua_pop(L, 1);
+        goto check;
+    }
+    lua_sethook(L, NULL, 0, 0);
+    lua_pushcfunction(L, convert_all);
+    lua_pushlightuserdata(L, &ctx);
+    lua_pushvalue(L, list);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+        lua_problem(&ctx, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+check:
+    if (ctx.errors > 0)
+        rc = BF_EPOLICY;
+out:
+    if (L != NULL)
+        lua_close(L);
+    free(ctx.line_starts);
+    free(chunk_name);
+    return rc;
+}
+
+int policy_load_file(policy_set *set, const char *path, policy_diagnostics *diag, bf_error *err)
+{
+    int rc = BF_OK;
+    char *text = NULL;
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) {
+        rc = bf_error_set(err, BF_EIO, BF_TR("无法打开政策文件“%s”：%s", "cannot open policy file '%s': %s"),
+                          path, strerror(errno));
+        goto out;
+    }
+    text = malloc(POLICY_FILE_MAX + 1);
+    if (text == NULL) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
+    size_t length = fread(text, 1, POLICY_FILE_MAX + 1, file);
+    if (ferror(file)) {
+        rc = bf_error_set(err, BF_EIO, BF_TR("读取“%s”失败", "cannot read '%s'"), path);
+        goto out;
+    }
+    if (length > POLICY_FILE_MAX) {
+        rc = bf_error_set(err, BF_ETOOBIG, BF_TR("%s：文件超过 %u 字节", "%s: file larger than %u bytes"),
+                          path, POLICY_FILE_MAX);
+        goto out;
+    }
+    text[length] = '\0';
+    rc = policy_load_buffer(set, path, text, length, diag, err);
+out:
+    if (file != NULL)
+        fclose(file);
+    free(text);
+    return rc;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int policy_load_dir(policy_set *set, const char *dir, policy_diagnostics *diag, bf_error *err)
+{
+    int rc = BF_OK, problems = 0;
+    char *names[POLICY_FILES_MAX];
+    int count = 0;
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        rc = bf_error_set(err, BF_EIO, BF_TR("无法打开政策目录“%s”：%s", "cannot open policy directory '%s': %s"),
+                          dir, strerror(errno));
+        goto out;
+    }
+    struct dirent *entry;
+    while ((entry = readdir(d)) != NULL) {
+        size_t length = strlen(entry->d_name);
+        if (length < 5 || strcmp(entry->d_name + length - 4, ".lua") != 0 || entry->d_name[0] == '.')
+            continue;
+        if (count >= POLICY_FILES_MAX) {
+            rc = bf_error_set(err, BF_ETOOBIG, BF_TR("政策目录中文件超过 %d 个", "more than %d policy files"),
+                              POLICY_FILES_MAX);
+            goto out;
+        }
+        names[count] = strdup(entry->d_name);
+        if (names[count] == NULL) {
+            rc = bf_error_set(err, BF_ENOMEM, NULL);
+            goto out;
+        }
+        count++;
+    }
+    qsort(names, (size_t)count, sizeof names[0], compare_names);
+    for (int i = 0; i < count; i++) {
+        char path[POLICY_PATH_MAX];
+        if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= (int)sizeof path) {
+            rc = bf_error_set(err, BF_ETOOBIG, BF_TR("路径过长", "path too long"));
+            goto out;
+        }
+        rc = policy_load_file(set, path, diag, err);
+        if (rc == BF_EPOLICY)
+            problems = 1;
+        else if (rc != BF_OK)
+            goto out;
+    }
+    rc = policy_set_resolve(set, diag);
+    if (problems)
+        rc = BF_EPOLICY;
+out:
+    if (d != NULL)
+        closedir(d);
+    for (int i = 0; i < count; i++)
+        free(names[i]);
+    return rc;
+}
+
+/* Resolves status names in conditions; returns problems found. */
+static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_condition *items,
+                              int total, policy_diagnostics *diag)
+{
+    int problems = 0;
+    const char *file = rule->document >= 0 ? set->documents[rule->document].file : "?";
+    for (int i = 0; i < total; i++) {
+        policy_condition *c = &items[i];
+        if (c->predicate != POLICY_PRED_STATUS && c->predicate != POLICY_PRED_EMPLOYER_STATUS)
+            continue;
+        int found = policy_set_find_rule(set, c->names[0]);
+        if (found < 0 || !set->rules[found]->is_status) {
+            policy_diagnostic_add(diag, file, c->line, BF_TR("%s：未知状态“%s”", "%s: unknown status '%s'"),
+                                  rule->id, c->names[0]);
+            problems++;
+            continue;
+        }
+        policy_unit wanted = c->predicate == POLICY_PRED_STATUS ? rule->unit : POLICY_UNIT_ORG;
+        if (set->rules[found]->unit != wanted) {
+            policy_diagnostic_add(diag, file, c->line,
+                                  BF_TR("%s：状态 %s 的 unit 是 %s，这里需要 %s",
+                                        "%s: status %s has unit %s, %s needed here"),
+                                  rule->id, c->names[0], policy_unit_name(set->rules[found]->unit),
+                                  policy_unit_name(wanted));
+            problems++;
+            continue;
+        }
+        c->status_rule = found;
+    }
+    return problems;
+}
+
+int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
+{
+    int problems = 0;
+    for (int r = 0; r < set->rule_count; r++) {
+        policy_rule *rule = set->rules[r];
+        const char *file = rule->document >= 0 ? set->documents[rule->document].file : "?";
+        problems += resolve_conditions(set, rule, rule->conditions, rule->condition_total, diag);
+        problems += resolve_conditions(set, rule, rule->hires, rule->hire_total, diag);
+        for (int i = 0; i < rule->not_with_count; i++) {
+            int found = policy_set_find_rule(set, rule->not_with[i]);
+            if (found < 0 || set->rules[found]->is_status || found == r) {
+                policy_diagnostic_add(diag, file, rule->line,
+                                      BF_TR("%s：not_with 中的“%s”不是另一项待遇",
+                                            "%s: '%s' in not_with is not another benefit"),
+                                      rule->id, rule->not_with[i]);
+                problems++;
+            }
+            rule->not_with_rule[i] = found;
+        }
+        int uses_hires = 0;
+        for (int i = 0; i < rule->condition_total; i++)
+            if (rule->conditions[i].predicate == POLICY_PRED_HIRES_AT_LEAST ||
+                rule->conditions[i].predicate == POLICY_PRED_HIRES_SHARE_AT_LEAST)
+                uses_hires = 1;
+        if ((uses_hires || (rule->has_amount && rule->amount.per_head)) && rule->hire_count == 0) {
+            policy_diagnostic_add(diag, file, rule->line,
+                                  BF_TR("%s：用到吸纳人数，但没有 hires 条件",
+                                        "%s: counts hires but has no hires conditions"),
+                                  rule->id);
+            problems++;
+        }
+        if (!rule->has_amount || rule->amount.value.kind != POLICY_VALUE_PARAMETER)
+            continue;
+        policy_value *value = &rule->amount.value;
+        value->parameter = policy_set_find_parameter(set, value->parameter_name);
+        if (value->parameter < 0) {
+            policy_diagnostic_add(diag, file, rule->line,
+                                  BF_TR("%s：未声明的参数“%s”（用 parameter { } 声明）",
+                                        "%s: undeclared parameter '%s' (declare it with parameter { })"),
+                                  rule->id, value->parameter_name);
+            problems++;
+            continue;
+        }
+        policy_parameter_unit unit = set->parameters[value->parameter].unit;
+        int fits = 0;
+        switch (rule->amount.rate) {
+        case POLICY_RATE_ONCE:
+            fits = unit == POLICY_PARAMETER_YUAN ||
+                   (unit == POLICY_PARAMETER_YUAN_PER_HEAD && rule->amount.per_head);
+            break;
+        case POLICY_RATE_PER_MONTH:
+            fits = unit == POLICY_PARAMETER_YUAN_PER_MONTH;
+            break;
+        case POLICY_RATE_PER_DAY:
+            fits = unit == POLICY_PARAMETER_YUAN_PER_DAY ||
+                   (unit == POLICY_PARAMETER_YUAN_PER_MONTH && value->days_per_month_hundredths > 0);
+            break;
+        }
+        if (!fits || (value->days_per_month_hundredths > 0 && unit != POLICY_PARAMETER_YUAN_PER_MONTH)) {
+            policy_diagnostic_add(diag, file, rule->line,
+                                  BF_TR("%s：参数 %s 的单位 %s 与金额规则不符",
+                                        "%s: parameter %s has unit %s, which does not fit the amount rule"),
+                                  rule->id, value->parameter_name, policy_parameter_unit_name(unit));
+            problems++;
+        }
+    }
+    return problems > 0 ? BF_EPOLICY : BF_OK;
+}
+
+/* True when path is a directory. */
+static int is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int policy_find_dir(const char *option, char *out, size_t size, bf_error *err)
+{
+    if (option != NULL) {
+        if (!is_directory(option))
+            return bf_error_set(err, BF_ENOTFOUND, BF_TR("政策目录“%s”不存在", "policy directory '%s' does not exist"),
+                                option);
+        snprintf(out, size, "%s", option);
+        return BF_OK;
+    }
+    const char *env = getenv("BANGFU_POLICIES");
+    if (env != NULL && env[0] != '\0') {
+        if (!is_directory(env))
+            return bf_error_set(err, BF_ENOTFOUND,
+                                BF_TR("BANGFU_POLICIES 指向的目录“%s”不存在",
+                                      "BANGFU_POLICIES names a missing directory '%s'"),
+                                env);
+        snprintf(out, size, "%s", env);
+        return BF_OK;
+    }
+    if (is_directory("policies")) {
+        snprintf(out, size, "%s", "policies");
+        return BF_OK;
+    }
+    char exe[POLICY_PATH_MAX];
+    ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (length > 0) {
+        exe[length] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash != NULL)
+            *slash = '\0';
+        static const char *const relative[] = {"policies", "../policies", "../../policies"};
+        for (int i = 0; i < 3; i++) {
+            char candidate[POLICY_PATH_MAX * 2];
+            snprintf(candidate, sizeof candidate, "%s/%s", exe, relative[i]);
+            if (is_directory(candidate)) {
+                snprintf(out, size, "%s", candidate);
+                return BF_OK;
+            }
+        }
+    }
+    return bf_error_set(err, BF_ENOTFOUND,
+                        BF_TR("找不到政策目录（用 --policies DIR 或 BANGFU_POLICIES 指定）",
+                              "no policy directory found (use --policies DIR or BANGFU_POLICIES)"));
+}

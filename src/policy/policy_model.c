@@ -1,0 +1,211 @@
+/* policy_model.c - the policy set: names, look-ups, parameter timelines. */
+#include "policy/policy_model.h"
+
+#include "core/date.h"
+#include "policy/population.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const unit_names[POLICY_UNIT_COUNT] = {"person", "job", "training", "org"};
+static const char *const payee_names[POLICY_PAYEE_COUNT] = {"person", "employer", "agency", "org"};
+static const char *const predicate_names[POLICY_PRED_COUNT] = {
+    "category",
+    "hukou_within",
+    "hukou_outside",
+    "three_no",
+    "insured",
+    "age_between",
+    "job_within",
+    "job_location",
+    "job_kind",
+    "employer_kind",
+    "employer_free_premises",
+    "employer_status",
+    "agency_kind",
+    "organized",
+    "job_months_at_least",
+    "job_start_between",
+    "contract_months_at_least",
+    "insurance_months_at_least",
+    "training_kind",
+    "training_within",
+    "certificate",
+    "training_days_at_least",
+    "online_share_at_most",
+    "training_within_months_of_hire",
+    "org_kind",
+    "org_within",
+    "org_free_premises",
+    "hires_at_least",
+    "hires_share_at_least",
+    "status",
+    "any",
+    "not",
+};
+static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
+                                                                  "other_province"};
+static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
+    "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head"};
+
+static int parse_name(const char *const *names, int count, const char *text)
+{
+    if (text == NULL)
+        return -1;
+    for (int i = 0; i < count; i++)
+        if (strcmp(names[i], text) == 0)
+            return i;
+    return -1;
+}
+
+const char *policy_unit_name(policy_unit unit)
+{
+    return (unsigned)unit < POLICY_UNIT_COUNT ? unit_names[unit] : "?";
+}
+const char *policy_payee_name(policy_payee payee)
+{
+    return (unsigned)payee < POLICY_PAYEE_COUNT ? payee_names[payee] : "?";
+}
+const char *policy_predicate_name(policy_predicate predicate)
+{
+    return (unsigned)predicate < POLICY_PRED_COUNT ? predicate_names[predicate] : "?";
+}
+const char *policy_location_name(policy_location location)
+{
+    return (unsigned)location < POLICY_LOCATION_COUNT ? location_names[location] : "?";
+}
+const char *policy_parameter_unit_name(policy_parameter_unit unit)
+{
+    return (unsigned)unit < POLICY_PARAMETER_UNIT_COUNT ? parameter_unit_names[unit] : "?";
+}
+int policy_unit_parse(const char *text)
+{
+    return parse_name(unit_names, POLICY_UNIT_COUNT, text);
+}
+int policy_payee_parse(const char *text)
+{
+    return parse_name(payee_names, POLICY_PAYEE_COUNT, text);
+}
+int policy_predicate_parse(const char *text)
+{
+    return parse_name(predicate_names, POLICY_PRED_COUNT, text);
+}
+int policy_location_parse(const char *text)
+{
+    return parse_name(location_names, POLICY_LOCATION_COUNT, text);
+}
+int policy_parameter_unit_parse(const char *text)
+{
+    return parse_name(parameter_unit_names, POLICY_PARAMETER_UNIT_COUNT, text);
+}
+
+int policy_set_create(policy_set **out, bf_error *err)
+{
+    policy_set *set = calloc(1, sizeof *set);
+    if (set == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    *out = set;
+    return BF_OK;
+}
+
+void policy_set_free(policy_set *set)
+{
+    if (set == NULL)
+        return;
+    for (int i = 0; i < set->rule_count; i++) {
+        policy_rule *rule = set->rules[i];
+        free(rule->text);
+        free(rule->target);
+        free(rule->service);
+        free(rule->note);
+        free(rule);
+    }
+    for (int i = 0; i < set->document_count; i++) {
+        free(set->documents[i].title);
+        free(set->documents[i].issuer);
+    }
+    for (int i = 0; i < set->parameter_count; i++)
+        free(set->parameters[i].values);
+    free(set);
+}
+
+int policy_set_find_rule(const policy_set *set, const char *id)
+{
+    for (int i = 0; i < set->rule_count; i++)
+        if (strcmp(set->rules[i]->id, id) == 0)
+            return i;
+    return -1;
+}
+
+int policy_set_find_parameter(const policy_set *set, const char *name)
+{
+    for (int i = 0; i < set->parameter_count; i++)
+        if (strcmp(set->parameters[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+int policy_parameter_add_value(policy_parameter *parameter, const policy_parameter_value *value,
+                               bf_error *err)
+{
+    if (parameter->value_count == parameter->value_capacity) {
+        if (parameter->value_capacity >= POLICY_PARAMETER_VALUES_MAX)
+            return bf_error_set(err, BF_ETOOBIG,
+                                BF_TR("参数 %s 的取值超过 %d 条", "parameter %s has more than %d values"),
+                                parameter->name, POLICY_PARAMETER_VALUES_MAX);
+        size_t capacity = parameter->value_capacity == 0 ? 8 : parameter->value_capacity * 2;
+        policy_parameter_value *grown =
+            realloc(parameter->values, capacity * sizeof *parameter->values);
+        if (grown == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        parameter->values = grown;
+        parameter->value_capacity = capacity;
+    }
+    parameter->values[parameter->value_count++] = *value;
+    return BF_OK;
+}
+
+/*
+ * The most specific region wins; within it, situation values beat file
+ * values, and the latest start on or before day wins.  A value of
+ * POLICY_FEN_NONE that wins means the timeline has ended: not found.
+ */
+int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, int32_t day,
+                            int64_t *fen)
+{
+    const policy_parameter_value *best = NULL;
+    int best_digits = -1;
+    for (size_t i = 0; i < parameter->value_count; i++) {
+        const policy_parameter_value *v = &parameter->values[i];
+        if (v->from > day || !population_region_within(region, v->region))
+            continue;
+        int digits = population_region_digits(v->region);
+        if (best != NULL) {
+            if (digits < best_digits)
+                continue;
+            if (digits == best_digits) {
+                if (v->from_situation < best->from_situation)
+                    continue;
+                if (v->from_situation == best->from_situation && v->from < best->from)
+                    continue;
+            }
+        }
+        best = v;
+        best_digits = digits;
+    }
+    if (best == NULL || best->fen == POLICY_FEN_NONE)
+        return BF_ENOTFOUND;
+    *fen = best->fen;
+    return BF_OK;
+}
+
+int32_t policy_months_end_day(int32_t start, int months)
+{
+    bf_date s = date_from_days(start);
+    int index = s.year * 12 + s.month - 1 + months;
+    int year = index / 12, month = index % 12 + 1;
+    int last = date_days_in_month(year, month);
+    if (s.day > last)
+        return (int32_t)date_to_days((bf_date){year, month, last});
+    return (int32_t)date_to_days((bf_date){year, month, s.day}) - 1;
+}

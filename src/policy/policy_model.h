@@ -1,0 +1,280 @@
+/*
+ * policy_model.h - policy documents, benefits, statuses and parameters as C
+ * structs, as loaded from the policies/ files (see docs/policy-format.md).
+ *
+ * A policy_set holds everything loaded from one or more files: documents,
+ * parameter timelines, rules (statuses first is not required; a rule says
+ * whether it is a status) and the cross references resolved to indexes.
+ * Amounts are int64 fen; dates are day numbers (date_to_days); months are
+ * month indexes (date_month_index); regions are canonical codes as numbers
+ * (population_region_parse).
+ *
+ * Ownership: policy_set_create() returns a set freed by policy_set_free();
+ * everything inside belongs to the set.
+ */
+#ifndef BANGFU_POLICY_POLICY_MODEL_H
+#define BANGFU_POLICY_POLICY_MODEL_H
+
+#include "core/error.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Longest benefit/status id, parameter name, clause, short name, terminator included. */
+#define POLICY_ID_MAX 64
+#define POLICY_CLAUSE_MAX 48
+#define POLICY_NAME_MAX 192
+#define POLICY_DOCUMENT_NUMBER_MAX 96
+/* Longest path of a policy file. */
+#define POLICY_PATH_MAX 1024
+/* Arguments of one condition, and the longest text argument. */
+#define POLICY_ARGS_MAX 8
+#define POLICY_ARG_TEXT_MAX 96
+/* Conditions of one rule (nested ones included). */
+#define POLICY_CONDITIONS_MAX 32
+/* not_with entries of one benefit. */
+#define POLICY_NOT_WITH_MAX 8
+/* Rules, documents, parameters of one set. */
+#define POLICY_RULES_MAX 1024
+#define POLICY_DOCUMENTS_MAX 64
+#define POLICY_PARAMETERS_MAX 256
+/* Values of one parameter timeline. */
+#define POLICY_PARAMETER_VALUES_MAX 100000
+
+/* The first and last representable days: an open window. */
+#define POLICY_DAY_MIN INT32_MIN
+#define POLICY_DAY_MAX (INT32_MAX - 1)
+
+/* What one row of a rule's evaluation is. */
+typedef enum policy_unit {
+    POLICY_UNIT_PERSON,
+    POLICY_UNIT_JOB,
+    POLICY_UNIT_TRAINING,
+    POLICY_UNIT_ORG,
+    POLICY_UNIT_COUNT
+} policy_unit;
+
+/* Who is paid. */
+typedef enum policy_payee {
+    POLICY_PAYEE_PERSON,   /* the row's person */
+    POLICY_PAYEE_EMPLOYER, /* the job's employer or the training's provider */
+    POLICY_PAYEE_AGENCY,   /* the job's agency or broker */
+    POLICY_PAYEE_ORG,      /* the org row itself */
+    POLICY_PAYEE_COUNT
+} policy_payee;
+
+/* The predicates of docs/policy-format.md, in that order. */
+typedef enum policy_predicate {
+    POLICY_PRED_CATEGORY,
+    POLICY_PRED_HUKOU_WITHIN,
+    POLICY_PRED_HUKOU_OUTSIDE,
+    POLICY_PRED_THREE_NO,
+    POLICY_PRED_INSURED,
+    POLICY_PRED_AGE_BETWEEN,
+    POLICY_PRED_JOB_WITHIN,
+    POLICY_PRED_JOB_LOCATION,
+    POLICY_PRED_JOB_KIND,
+    POLICY_PRED_EMPLOYER_KIND,
+    POLICY_PRED_EMPLOYER_FREE_PREMISES,
+    POLICY_PRED_EMPLOYER_STATUS,
+    POLICY_PRED_AGENCY_KIND,
+    POLICY_PRED_ORGANIZED,
+    POLICY_PRED_JOB_MONTHS_AT_LEAST,
+    POLICY_PRED_JOB_START_BETWEEN,
+    POLICY_PRED_CONTRACT_MONTHS_AT_LEAST,
+    POLICY_PRED_INSURANCE_MONTHS_AT_LEAST,
+    POLICY_PRED_TRAINING_KIND,
+    POLICY_PRED_TRAINING_WITHIN,
+    POLICY_PRED_CERTIFICATE,
+    POLICY_PRED_TRAINING_DAYS_AT_LEAST,
+    POLICY_PRED_ONLINE_SHARE_AT_MOST,
+    POLICY_PRED_TRAINING_WITHIN_MONTHS_OF_HIRE,
+    POLICY_PRED_ORG_KIND,
+    POLICY_PRED_ORG_WITHIN,
+    POLICY_PRED_ORG_FREE_PREMISES,
+    POLICY_PRED_HIRES_AT_LEAST,
+    POLICY_PRED_HIRES_SHARE_AT_LEAST,
+    POLICY_PRED_STATUS,
+    POLICY_PRED_ANY,
+    POLICY_PRED_NOT,
+    POLICY_PRED_COUNT
+} policy_predicate;
+
+/* Where a job is against the hukou; also the tier keys of `by = "job_location"`. */
+typedef enum policy_location {
+    POLICY_LOCATION_SAME_COUNTY,
+    POLICY_LOCATION_SAME_PROVINCE,
+    POLICY_LOCATION_OTHER_PROVINCE,
+    POLICY_LOCATION_COUNT
+} policy_location;
+
+/*
+ * One condition.  Arguments are held by meaning: ints[] for numbers, kinds,
+ * regions (as numbers), days and fractions (in 1/1000); names[] for category
+ * names and status ids.  any/not hold children (indexes into the rule's
+ * conditions[] after the top-level ones).
+ */
+typedef struct policy_condition {
+    policy_predicate predicate;
+    int line;                           /* line in the policy file */
+    int argc;                           /* arguments used in ints[] or names[] */
+    int64_t ints[POLICY_ARGS_MAX];      /* numeric arguments */
+    char names[POLICY_ARGS_MAX][POLICY_ARG_TEXT_MAX]; /* text arguments (categories, status id) */
+    int status_rule;                    /* resolved rule index for status predicates, else -1 */
+    int child_count;                    /* any/not: number of children */
+    int children[POLICY_ARGS_MAX];      /* any/not: indexes in the rule's conditions[] */
+} policy_condition;
+
+/* How a value is given. */
+typedef enum policy_value_kind {
+    POLICY_VALUE_FIXED,         /* fen */
+    POLICY_VALUE_BY_LOCATION,   /* tiers[policy_location] */
+    POLICY_VALUE_BY_CERTIFICATE, /* tiers[population_certificate] */
+    POLICY_VALUE_PARAMETER      /* percent of a parameter */
+} policy_value_kind;
+
+/* Fen meaning "no value for this tier". */
+#define POLICY_FEN_NONE INT64_C(-1)
+
+typedef struct policy_value {
+    policy_value_kind kind;
+    int64_t fen;                      /* FIXED */
+    int64_t tiers[4];                 /* BY_*: fen per tier, POLICY_FEN_NONE when not given */
+    int parameter;                    /* PARAMETER: index in set->parameters (resolved) */
+    char parameter_name[POLICY_ID_MAX]; /* PARAMETER: its name as written */
+    int64_t percent_hundredths;       /* PARAMETER: 6000 = 60%; 10000 by default */
+    int64_t days_per_month_hundredths; /* PARAMETER: 2175 = 21.75 (monthly to daily), 0 none */
+} policy_value;
+
+typedef enum policy_rate { POLICY_RATE_ONCE, POLICY_RATE_PER_MONTH, POLICY_RATE_PER_DAY } policy_rate;
+
+/* Which actual cost `up_to_cost` compares with. */
+typedef enum policy_cost {
+    POLICY_COST_NONE,
+    POLICY_COST_TRAVEL, /* jobs.travel_cost */
+    POLICY_COST_TRAINING /* trainings.cost */
+} policy_cost;
+
+typedef struct policy_amount {
+    policy_rate rate;
+    policy_value value;
+    int max_months;     /* 0: no cap */
+    int max_days;       /* 0: no cap */
+    policy_cost up_to_cost;
+    int months_from;    /* payment window as month indexes; -1/INT32_MAX when open */
+    int months_to;
+    int per_head;       /* org unit: times the hires */
+    int max_per_year;   /* 0: once per person and payee */
+    int first_time;     /* only the person's first row of the unit */
+} policy_amount;
+
+/* A benefit (a payment or a service) or a status rule. */
+typedef struct policy_rule {
+    char id[POLICY_ID_MAX];
+    char name[POLICY_NAME_MAX];
+    char clause[POLICY_CLAUSE_MAX];
+    char *text;    /* the clause's words, owned */
+    char *target;  /* the target group in words, owned */
+    char *service; /* service benefits: what is granted, owned or NULL */
+    char *note;    /* owned or NULL */
+    int is_status;
+    int is_service;
+    policy_unit unit;
+    policy_payee payee;
+    int document;  /* index in set->documents */
+    int line;      /* line of the declaration */
+    int32_t valid_from, valid_to; /* days, inclusive */
+    int condition_count;          /* top-level conditions: conditions[0 .. condition_count) */
+    int condition_total;          /* with nested ones */
+    policy_condition conditions[POLICY_CONDITIONS_MAX];
+    int hire_count;               /* org unit: top-level hire conditions hires[0 .. hire_count) */
+    int hire_total;
+    policy_condition hires[POLICY_CONDITIONS_MAX];
+    int has_amount;
+    policy_amount amount;
+    int not_with_count;
+    char not_with[POLICY_NOT_WITH_MAX][POLICY_ID_MAX];
+    int not_with_rule[POLICY_NOT_WITH_MAX]; /* resolved indexes */
+} policy_rule;
+
+typedef struct policy_document {
+    char number[POLICY_DOCUMENT_NUMBER_MAX];
+    char *title;  /* owned */
+    char *issuer; /* owned */
+    int32_t issued;
+    int64_t region;
+    int32_t valid_from, valid_to;
+    char file[POLICY_PATH_MAX];
+} policy_document;
+
+/* One value of a parameter timeline. */
+typedef struct policy_parameter_value {
+    int64_t region;  /* canonical region as a number */
+    int32_t from;    /* day the value starts */
+    int64_t fen;     /* the value; POLICY_FEN_NONE ends the timeline there */
+    int from_situation; /* 1 when given by the calc input (wins over the files) */
+} policy_parameter_value;
+
+typedef enum policy_parameter_unit {
+    POLICY_PARAMETER_YUAN,
+    POLICY_PARAMETER_YUAN_PER_MONTH,
+    POLICY_PARAMETER_YUAN_PER_DAY,
+    POLICY_PARAMETER_YUAN_PER_HEAD,
+    POLICY_PARAMETER_UNIT_COUNT
+} policy_parameter_unit;
+
+typedef struct policy_parameter {
+    char name[POLICY_ID_MAX];
+    char title[POLICY_NAME_MAX];
+    policy_parameter_unit unit;
+    int line;
+    int document;
+    size_t value_count;
+    size_t value_capacity;
+    policy_parameter_value *values; /* owned */
+} policy_parameter;
+
+typedef struct policy_set {
+    int document_count;
+    policy_document documents[POLICY_DOCUMENTS_MAX];
+    int rule_count;
+    policy_rule *rules[POLICY_RULES_MAX]; /* owned; in load order */
+    int parameter_count;
+    policy_parameter parameters[POLICY_PARAMETERS_MAX];
+} policy_set;
+
+int policy_set_create(policy_set **out, bf_error *err);
+void policy_set_free(policy_set *set);
+
+/* Index of the rule or parameter with this id/name, or -1. */
+int policy_set_find_rule(const policy_set *set, const char *id);
+int policy_set_find_parameter(const policy_set *set, const char *name);
+
+/* Adds a value to a parameter's timeline. */
+int policy_parameter_add_value(policy_parameter *parameter, const policy_parameter_value *value,
+                               bf_error *err);
+
+/*
+ * The value of parameter at region and day: the latest value starting on or
+ * before day among those set for the most specific region containing region
+ * (situation values before file values).  BF_OK with *fen, or BF_ENOTFOUND.
+ */
+int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, int32_t day,
+                            int64_t *fen);
+
+/* Names for printing and parsing. */
+const char *policy_unit_name(policy_unit unit);
+const char *policy_payee_name(policy_payee payee);
+const char *policy_predicate_name(policy_predicate predicate);
+const char *policy_location_name(policy_location location);
+const char *policy_parameter_unit_name(policy_parameter_unit unit);
+int policy_unit_parse(const char *text);
+int policy_payee_parse(const char *text);
+int policy_predicate_parse(const char *text);
+int policy_location_parse(const char *text);
+int policy_parameter_unit_parse(const char *text);
+
+/* N whole months from start end on this day (docs/policy-format.md, rounding declared there). */
+int32_t policy_months_end_day(int32_t start, int months);
+
+#endif

@@ -1,0 +1,499 @@
+/* population.c - the column store of people, jobs, trainings and orgs. */
+#include "policy/population.h"
+
+#include "core/date.h"
+#include "core/region_code.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const job_kind_names[JOB_KIND_COUNT] = {
+    "enterprise", "workshop", "base", "public_welfare_post", "temporary_post", "agriculture",
+    "self_employed"};
+static const char *const org_kind_names[ORG_KIND_COUNT] = {
+    "enterprise", "workshop", "base", "agency", "broker", "cooperative", "agri_enterprise"};
+static const char *const training_kind_names[TRAINING_KIND_COUNT] = {"skill", "online",
+                                                                     "work_as_training", "pre_job"};
+static const char *const certificate_names[CERTIFICATE_COUNT] = {"", "初级", "中级", "高级"};
+
+static int name_parse(const char *const *names, int count, const char *text)
+{
+    if (text == NULL)
+        return -1;
+    for (int i = 0; i < count; i++)
+        if (strcmp(names[i], text) == 0)
+            return i;
+    return -1;
+}
+
+const char *population_job_kind_name(int kind)
+{
+    return kind >= 0 && kind < JOB_KIND_COUNT ? job_kind_names[kind] : "?";
+}
+const char *population_org_kind_name(int kind)
+{
+    return kind >= 0 && kind < ORG_KIND_COUNT ? org_kind_names[kind] : "?";
+}
+const char *population_training_kind_name(int kind)
+{
+    return kind >= 0 && kind < TRAINING_KIND_COUNT ? training_kind_names[kind] : "?";
+}
+const char *population_certificate_name(int level)
+{
+    return level >= 0 && level < CERTIFICATE_COUNT ? certificate_names[level] : "?";
+}
+int population_job_kind_parse(const char *text)
+{
+    return name_parse(job_kind_names, JOB_KIND_COUNT, text);
+}
+int population_org_kind_parse(const char *text)
+{
+    return name_parse(org_kind_names, ORG_KIND_COUNT, text);
+}
+int population_training_kind_parse(const char *text)
+{
+    return name_parse(training_kind_names, TRAINING_KIND_COUNT, text);
+}
+int population_certificate_parse(const char *text)
+{
+    if (text == NULL)
+        return CERTIFICATE_NONE;
+    int level = name_parse(certificate_names, CERTIFICATE_COUNT, text);
+    return level > 0 ? level : -1;
+}
+
+int64_t population_region_parse(const char *text)
+{
+    char canonical[REGION_CODE_TEXT_MAX];
+    if (region_code_normalize(text, canonical) == REGION_LEVEL_INVALID)
+        return 0;
+    return strtoll(canonical, NULL, 10);
+}
+
+void population_region_format(int64_t code, char *out)
+{
+    snprintf(out, REGION_CODE_TEXT_MAX, "%012lld", (long long)code);
+}
+
+int population_region_digits(int64_t code)
+{
+    static const int64_t divisors[] = {10000000000, 100000000, 1000000, 1000, 1};
+    static const int digits[] = {2, 4, 6, 9, 12};
+    /* The level is the last non-zero group: find the deepest group that is set. */
+    for (int i = 4; i > 0; i--)
+        if ((code / divisors[i]) % (divisors[i - 1] / divisors[i]) != 0)
+            return digits[i];
+    return 2;
+}
+
+int population_region_within(int64_t code, int64_t ancestor)
+{
+    static const int64_t scale[13] = {1000000000000, 100000000000, 10000000000, 1000000000,
+                                      100000000,     10000000,     1000000,     100000,
+                                      10000,         1000,         100,         10,
+                                      1};
+    int digits = population_region_digits(ancestor);
+    return code / scale[digits] == ancestor / scale[digits];
+}
+
+int population_create(population **out, bf_error *err)
+{
+    population *pop = calloc(1, sizeof *pop);
+    if (pop == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    *out = pop;
+    return BF_OK;
+}
+
+static void free_strings(char **strings, size_t count)
+{
+    if (strings == NULL)
+        return;
+    for (size_t i = 0; i < count; i++)
+        free(strings[i]);
+    free(strings);
+}
+
+void population_free(population *pop)
+{
+    if (pop == NULL)
+        return;
+    population_people *p = &pop->people;
+    free_strings(p->id, p->count);
+    free_strings(p->id_number, p->count);
+    free(p->birth_day);
+    free(p->hukou);
+    free(p->categories);
+    free(p->three_no);
+    free(p->insured);
+    population_jobs *j = &pop->jobs;
+    free_strings(j->id, j->count);
+    free(j->person);
+    free(j->employer);
+    free(j->agency);
+    free(j->region);
+    free(j->kind);
+    free(j->start);
+    free(j->end);
+    free(j->contract_months);
+    free(j->insurance_months);
+    free(j->organized);
+    free(j->travel_cost);
+    population_trainings *t = &pop->trainings;
+    free_strings(t->id, t->count);
+    free(t->person);
+    free(t->provider);
+    free(t->kind);
+    free(t->region);
+    free(t->start);
+    free(t->end);
+    free(t->days);
+    free(t->online_permille);
+    free(t->certificate);
+    free(t->cost);
+    population_orgs *o = &pop->orgs;
+    free_strings(o->id, o->count);
+    free(o->kind);
+    free(o->region);
+    free(o->staff);
+    free(o->free_premises);
+    free(pop);
+}
+
+/* Reallocates *column to capacity elements of size bytes; 0 on failure (column kept). */
+static int grow_column(void *column_pointer, size_t capacity, size_t size)
+{
+    void **column = column_pointer;
+    void *grown = realloc(*column, capacity * size);
+    if (grown == NULL)
+        return 0;
+    *column = grown;
+    return 1;
+}
+
+/* The next capacity for a table of count rows, 0 when the table is full. */
+static size_t next_capacity(size_t count, size_t capacity)
+{
+    if (count < capacity)
+        return capacity;
+    if (count >= POPULATION_ROWS_MAX)
+        return 0;
+    size_t next = capacity == 0 ? 64 : capacity * 2;
+    return next > POPULATION_ROWS_MAX ? POPULATION_ROWS_MAX : next;
+}
+
+#define GROW(table, field, cap) grow_column(&(table)->field, (cap), sizeof *(table)->field)
+
+static int people_reserve(population_people *p, bf_error *err)
+{
+    size_t cap = next_capacity(p->count, p->capacity);
+    if (cap == 0)
+        return bf_error_set(err, BF_ETOOBIG, BF_TR("人数超过上限 %u", "more than %u people"),
+                            POPULATION_ROWS_MAX);
+    if (cap == p->capacity)
+        return BF_OK;
+    if (!GROW(p, id, cap) || !GROW(p, id_number, cap) || !GROW(p, birth_day, cap) ||
+        !GROW(p, hukou, cap) || !GROW(p, categories, cap) || !GROW(p, three_no, cap) ||
+        !GROW(p, insured, cap))
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    p->capacity = cap;
+    return BF_OK;
+}
+
+static int jobs_reserve(population_jobs *j, bf_error *err)
+{
+    size_t cap = next_capacity(j->count, j->capacity);
+    if (cap == 0)
+        return bf_error_set(err, BF_ETOOBIG, BF_TR("工作经历超过上限 %u", "more than %u jobs"),
+                            POPULATION_ROWS_MAX);
+    if (cap == j->capacity)
+        return BF_OK;
+    if (!GROW(j, id, cap) || !GROW(j, person, cap) || !GROW(j, employer, cap) ||
+        !GROW(j, agency, cap) || !GROW(j, region, cap) || !GROW(j, kind, cap) ||
+        !GROW(j, start, cap) || !GROW(j, end, cap) || !GROW(j, contract_months, cap) ||
+        !GROW(j, insurance_months, cap) || !GROW(j, organized, cap) || !GROW(j, travel_cost, cap))
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    j->capacity = cap;
+    return BF_OK;
+}
+
+static int trainings_reserve(population_trainings *t, bf_error *err)
+{
+    size_t cap = next_capacity(t->count, t->capacity);
+    if (cap == 0)
+        return bf_error_set(err, BF_ETOOBIG, BF_TR("培训记录超过上限 %u", "more than %u trainings"),
+                            POPULATION_ROWS_MAX);
+    if (cap == t->capacity)
+        return BF_OK;
+    if (!GROW(t, id, cap) || !GROW(t, person, cap) || !GROW(t, provider, cap) ||
+        !GROW(t, kind, cap) || !GROW(t, region, cap) || !GROW(t, start, cap) ||
+        !GROW(t, end, cap) || !GROW(t, days, cap) || !GROW(t, online_permille, cap) ||
+        !GROW(t, certificate, cap) || !GROW(t, cost, cap))
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    t->capacity = cap;
+    return BF_OK;
+}
+
+static int orgs_reserve(population_orgs *o, bf_error *err)
+{
+    size_t cap = next_capacity(o->count, o->capacity);
+    if (cap == 0)
+        return bf_error_set(err, BF_ETOOBIG, BF_TR("单位超过上限 %u", "more than %u orgs"),
+                            POPULATION_ROWS_MAX);
+    if (cap == o->capacity)
+        return BF_OK;
+    if (!GROW(o, id, cap) || !GROW(o, kind, cap) || !GROW(o, region, cap) ||
+        !GROW(o, staff, cap) || !GROW(o, free_premises, cap))
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    o->capacity = cap;
+    return BF_OK;
+}
+
+/* A copy of text (NULL stays NULL); *failed set when the copy fails. */
+static char *copy_text(const char *text, int *failed)
+{
+    if (text == NULL)
+        return NULL;
+    char *copy = strdup(text);
+    if (copy == NULL)
+        *failed = 1;
+    return copy;
+}
+
+int population_add_person(population *pop, const population_person_input *in, int32_t *row,
+                          bf_error *err)
+{
+    population_people *p = &pop->people;
+    int rc = people_reserve(p, err);
+    if (rc != BF_OK)
+        return rc;
+    int failed = 0;
+    char *id = copy_text(in->id, &failed);
+    char *id_number = copy_text(in->id_number, &failed);
+    if (failed) {
+        free(id);
+        free(id_number);
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    }
+    size_t i = p->count++;
+    p->id[i] = id;
+    p->id_number[i] = id_number;
+    p->birth_day[i] = in->birth_day;
+    p->hukou[i] = in->hukou;
+    p->categories[i] = in->categories;
+    p->three_no[i] = (uint8_t)(in->three_no != 0);
+    p->insured[i] = (uint8_t)(in->insured != 0);
+    if (row != NULL)
+        *row = (int32_t)i;
+    return BF_OK;
+}
+
+int population_add_job(population *pop, const population_job_input *in, int32_t *row,
+                       bf_error *err)
+{
+    population_jobs *j = &pop->jobs;
+    int rc = jobs_reserve(j, err);
+    if (rc != BF_OK)
+        return rc;
+    int failed = 0;
+    char *id = copy_text(in->id, &failed);
+    if (failed)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    size_t i = j->count++;
+    j->id[i] = id;
+    j->person[i] = in->person;
+    j->employer[i] = in->employer;
+    j->agency[i] = in->agency;
+    j->region[i] = in->region;
+    j->kind[i] = (uint8_t)in->kind;
+    j->start[i] = in->start;
+    j->end[i] = in->end;
+    j->contract_months[i] = in->contract_months;
+    j->insurance_months[i] = in->insurance_months;
+    j->organized[i] = (uint8_t)(in->organized != 0);
+    j->travel_cost[i] = in->travel_cost;
+    if (row != NULL)
+        *row = (int32_t)i;
+    return BF_OK;
+}
+
+int population_add_training(population *pop, const population_training_input *in, int32_t *row,
+                            bf_error *err)
+{
+    population_trainings *t = &pop->trainings;
+    int rc = trainings_reserve(t, err);
+    if (rc != BF_OK)
+        return rc;
+    int failed = 0;
+    char *id = copy_text(in->id, &failed);
+    if (failed)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    size_t i = t->count++;
+    t->id[i] = id;
+    t->person[i] = in->person;
+    t->provider[i] = in->provider;
+    t->kind[i] = (uint8_t)in->kind;
+    t->region[i] = in->region;
+    t->start[i] = in->start;
+    t->end[i] = in->end;
+    t->days[i] = in->days;
+    t->online_permille[i] = in->online_permille;
+    t->certificate[i] = (uint8_t)in->certificate;
+    t->cost[i] = in->cost;
+    if (row != NULL)
+        *row = (int32_t)i;
+    return BF_OK;
+}
+
+int population_add_org(population *pop, const population_org_input *in, int32_t *row,
+                       bf_error *err)
+{
+    population_orgs *o = &pop->orgs;
+    int rc = orgs_reserve(o, err);
+    if (rc != BF_OK)
+        return rc;
+    int failed = 0;
+    char *id = copy_text(in->id, &failed);
+    if (failed)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    size_t i = o->count++;
+    o->id[i] = id;
+    o->kind[i] = (uint8_t)in->kind;
+    o->region[i] = in->region;
+    o->staff[i] = in->staff;
+    o->free_premises[i] = (uint8_t)(in->free_premises != 0);
+    if (row != NULL)
+        *row = (int32_t)i;
+    return BF_OK;
+}
+
+int population_category_bit(population *pop, const char *name, int create)
+{
+    for (int i = 0; i < pop->category_count; i++)
+        if (strcmp(pop->category_names[i], name) == 0)
+            return i;
+    if (!create || pop->category_count >= POPULATION_CATEGORIES_MAX ||
+        strlen(name) >= POPULATION_CATEGORY_MAX)
+        return -1;
+    snprintf(pop->category_names[pop->category_count], POPULATION_CATEGORY_MAX, "%s", name);
+    return pop->category_count++;
+}
+
+/* splitmix64: a small, good, seedable generator (state passed explicitly). */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+/* A number in [0, bound). */
+static uint32_t random_below(uint64_t *state, uint32_t bound)
+{
+    return (uint32_t)(next_random(state) % bound);
+}
+
+/* Number of orgs population_generate makes. */
+#define GENERATE_ORGS 400
+/* Longest generated id. */
+#define GENERATE_ID_MAX 32
+
+int population_generate(population *pop, const population_generate_options *options,
+                        bf_error *err)
+{
+    /* Hukou regions: 万州, three Shanxi counties, two Shandong counties. */
+    static const int64_t hukou_regions[] = {500101000000, 140121000000, 141021000000,
+                                            140525000000, 370881000000, 370102000000};
+    /* Workplaces: 济宁 districts, Shanxi, 万州, Beijing. */
+    static const int64_t job_regions[] = {370811000000, 370882000000, 140121000000,
+                                          140105000000, 500101000000, 110105000000,
+                                          141021000000};
+    static const char *const categories[] = {"建档立卡贫困人口", "易地搬迁劳动力"};
+    uint64_t state = options->seed;
+    int rc = BF_OK;
+    char id[GENERATE_ID_MAX];
+    int bits[2];
+    for (int i = 0; i < 2; i++)
+        bits[i] = population_category_bit(pop, categories[i], 1);
+    int32_t year_start = (int32_t)date_to_days((bf_date){options->first_year, 1, 1});
+    for (int i = 0; i < GENERATE_ORGS; i++) {
+        snprintf(id, sizeof id, "o%d", i);
+        population_org_input org = {
+            .id = id,
+            .kind = (population_org_kind)(i % ORG_KIND_COUNT),
+            .region = job_regions[random_below(&state, 7)],
+            .staff = 5 + (int32_t)random_below(&state, 200),
+            .free_premises = random_below(&state, 3) == 0,
+        };
+        rc = population_add_org(pop, &org, NULL, err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    for (size_t n = 0; n < options->people; n++) {
+        snprintf(id, sizeof id, "p%zu", n);
+        uint32_t r = random_below(&state, 100);
+        population_person_input person = {
+            .id = id,
+            .id_number = NULL,
+            .birth_day = year_start - 365 * (18 + (int32_t)random_below(&state, 42)),
+            .hukou = hukou_regions[random_below(&state, 6)],
+            .categories = (r < 80 ? UINT64_C(1) << bits[0] : 0) |
+                          (r % 10 == 0 ? UINT64_C(1) << bits[1] : 0),
+            .three_no = random_below(&state, 10) == 0,
+            .insured = random_below(&state, 2) == 0,
+        };
+        int32_t person_row = 0;
+        rc = population_add_person(pop, &person, &person_row, err);
+        if (rc != BF_OK)
+            return rc;
+        int jobs = (int)random_below(&state, 3);
+        for (int k = 0; k < jobs; k++) {
+            snprintf(id, sizeof id, "j%zu_%d", n, k);
+            int32_t start = year_start + (int32_t)random_below(&state, 540);
+            int32_t employer = (int32_t)random_below(&state, GENERATE_ORGS);
+            population_job_input job = {
+                .id = id,
+                .person = person_row,
+                .employer = employer,
+                .agency = random_below(&state, 4) == 0 ? (int32_t)(3 + 7 * random_below(&state, 50))
+                                                       : POPULATION_NONE,
+                .region = job_regions[random_below(&state, 7)],
+                .kind = (population_job_kind)random_below(&state, JOB_KIND_COUNT),
+                .start = start,
+                .end = random_below(&state, 2) ? POPULATION_DAY_OPEN
+                                               : start + 20 + (int32_t)random_below(&state, 400),
+                .contract_months = (int32_t)random_below(&state, 25),
+                .insurance_months = (int32_t)random_below(&state, 24),
+                .organized = random_below(&state, 2) == 0,
+                .travel_cost = 10000 * (int64_t)random_below(&state, 12),
+            };
+            rc = population_add_job(pop, &job, NULL, err);
+            if (rc != BF_OK)
+                return rc;
+            if (random_below(&state, 3) == 0) {
+                snprintf(id, sizeof id, "t%zu_%d", n, k);
+                int32_t tstart = start + (int32_t)random_below(&state, 300);
+                int32_t days = 5 + (int32_t)random_below(&state, 70);
+                population_training_input training = {
+                    .id = id,
+                    .person = person_row,
+                    .provider = employer,
+                    .kind = (population_training_kind)random_below(&state, TRAINING_KIND_COUNT),
+                    .region = job.region,
+                    .start = tstart,
+                    .end = tstart + days - 1,
+                    .days = days,
+                    .online_permille = (int32_t)random_below(&state, 600),
+                    .certificate = (population_certificate)random_below(&state, CERTIFICATE_COUNT),
+                    .cost = 50000 + 10000 * (int64_t)random_below(&state, 20),
+                };
+                rc = population_add_training(pop, &training, NULL, err);
+                if (rc != BF_OK)
+                    return rc;
+            }
+        }
+    }
+    return BF_OK;
+}

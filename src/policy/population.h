@@ -1,0 +1,248 @@
+/*
+ * population.h - the people the policy engine evaluates, held as columns.
+ *
+ * Four tables, each a struct of arrays indexed by row: people, jobs,
+ * trainings and orgs (employers, workshops, bases, agencies).  Jobs and
+ * trainings point at their person and orgs by row index.  Money is int64
+ * fen, dates are day numbers (date_to_days), regions are canonical 12-digit
+ * codes held as int64 numbers (so "within" is one division and compare).
+ *
+ * One interface fills it: population_add_person/_job/_training/_org.  A
+ * situation JSON file fills it now (situation.h); the store will fill it
+ * later; population_generate() fills it with a seeded synthetic population
+ * for benchmarks.
+ *
+ * Ownership: population_create() returns a population the caller frees with
+ * population_free(); every string passed to an add function is copied.
+ */
+#ifndef BANGFU_POLICY_POPULATION_H
+#define BANGFU_POLICY_POPULATION_H
+
+#include "core/error.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Longest row id (person, job, training, org), terminator included. */
+#define POPULATION_ID_MAX 64
+/* Distinct category names (建档立卡贫困人口, ...) one population may use. */
+#define POPULATION_CATEGORIES_MAX 64
+/* Longest category name, terminator included. */
+#define POPULATION_CATEGORY_MAX 96
+/* Most rows of any one table. */
+#define POPULATION_ROWS_MAX 50000000u
+
+/* A day that is not known (birth date missing). */
+#define POPULATION_DAY_UNKNOWN INT32_MIN
+/* The end day of a spell that is still going on. */
+#define POPULATION_DAY_OPEN INT32_MAX
+/* An amount (cost) that is not known. */
+#define POPULATION_FEN_UNKNOWN INT64_C(-1)
+/* A count (months, staff) that is not known. */
+#define POPULATION_COUNT_UNKNOWN (-1)
+/* No org (employer, agency, provider). */
+#define POPULATION_NONE (-1)
+
+typedef enum population_job_kind {
+    JOB_ENTERPRISE,
+    JOB_WORKSHOP,
+    JOB_BASE,
+    JOB_PUBLIC_WELFARE_POST,
+    JOB_TEMPORARY_POST,
+    JOB_AGRICULTURE,
+    JOB_SELF_EMPLOYED,
+    JOB_KIND_COUNT
+} population_job_kind;
+
+typedef enum population_org_kind {
+    ORG_ENTERPRISE,
+    ORG_WORKSHOP,
+    ORG_BASE,
+    ORG_AGENCY,
+    ORG_BROKER,
+    ORG_COOPERATIVE,
+    ORG_AGRI_ENTERPRISE,
+    ORG_KIND_COUNT
+} population_org_kind;
+
+typedef enum population_training_kind {
+    TRAINING_SKILL,
+    TRAINING_ONLINE,
+    TRAINING_WORK_AS_TRAINING,
+    TRAINING_PRE_JOB,
+    TRAINING_KIND_COUNT
+} population_training_kind;
+
+/* Certificate levels; CERTIFICATE_NONE when the training gave none. */
+typedef enum population_certificate {
+    CERTIFICATE_NONE,
+    CERTIFICATE_JUNIOR, /* 初级 */
+    CERTIFICATE_MIDDLE, /* 中级 */
+    CERTIFICATE_SENIOR, /* 高级 */
+    CERTIFICATE_COUNT
+} population_certificate;
+
+/* The people table. */
+typedef struct population_people {
+    size_t count;
+    size_t capacity;
+    char **id;            /* caller's id, owned */
+    char **id_number;     /* 18-character ID number or NULL, owned */
+    int32_t *birth_day;   /* day number or POPULATION_DAY_UNKNOWN */
+    int64_t *hukou;       /* canonical region code as a number, 0 when unknown */
+    uint64_t *categories; /* bit i set: the person has category_names[i] */
+    uint8_t *three_no;    /* 1: a "三无" laborer */
+    uint8_t *insured;     /* 1: pays social insurance now */
+} population_people;
+
+/* The jobs table: one row per employment spell. */
+typedef struct population_jobs {
+    size_t count;
+    size_t capacity;
+    char **id;                /* owned */
+    int32_t *person;          /* row in people */
+    int32_t *employer;        /* row in orgs or POPULATION_NONE */
+    int32_t *agency;          /* row in orgs (the agency/broker that placed it) or POPULATION_NONE */
+    int64_t *region;          /* canonical region code of the workplace as a number */
+    uint8_t *kind;            /* population_job_kind */
+    int32_t *start;           /* first day */
+    int32_t *end;             /* last day, or POPULATION_DAY_OPEN */
+    int32_t *contract_months; /* labour contract length, or POPULATION_COUNT_UNKNOWN */
+    int32_t *insurance_months; /* social insurance months paid in this job, or unknown */
+    uint8_t *organized;       /* 1: organised outflow (有组织) */
+    int64_t *travel_cost;     /* fen, or POPULATION_FEN_UNKNOWN */
+} population_jobs;
+
+/* The trainings table. */
+typedef struct population_trainings {
+    size_t count;
+    size_t capacity;
+    char **id;               /* owned */
+    int32_t *person;         /* row in people */
+    int32_t *provider;       /* row in orgs or POPULATION_NONE */
+    uint8_t *kind;           /* population_training_kind */
+    int64_t *region;         /* canonical region code as a number, 0 when unknown */
+    int32_t *start;          /* first day */
+    int32_t *end;            /* last day */
+    int32_t *days;           /* training days */
+    int32_t *online_permille; /* online share of theory hours in 1/1000, or unknown */
+    uint8_t *certificate;    /* population_certificate */
+    int64_t *cost;           /* actual cost in fen, or POPULATION_FEN_UNKNOWN */
+} population_trainings;
+
+/* The orgs table. */
+typedef struct population_orgs {
+    size_t count;
+    size_t capacity;
+    char **id;             /* owned */
+    uint8_t *kind;         /* population_org_kind */
+    int64_t *region;       /* canonical region code as a number, 0 when unknown */
+    int32_t *staff;        /* total staff, or POPULATION_COUNT_UNKNOWN */
+    uint8_t *free_premises; /* 1: premises provided free by the government */
+} population_orgs;
+
+/* A whole population. */
+typedef struct population {
+    population_people people;
+    population_jobs jobs;
+    population_trainings trainings;
+    population_orgs orgs;
+    int category_count;                                          /* used entries of category_names */
+    char category_names[POPULATION_CATEGORIES_MAX][POPULATION_CATEGORY_MAX]; /* bit i's name */
+} population;
+
+/* One person as the add function takes it. */
+typedef struct population_person_input {
+    const char *id;
+    const char *id_number; /* may be NULL */
+    int32_t birth_day;
+    int64_t hukou;
+    uint64_t categories;
+    int three_no;
+    int insured;
+} population_person_input;
+
+typedef struct population_job_input {
+    const char *id;
+    int32_t person, employer, agency;
+    int64_t region;
+    population_job_kind kind;
+    int32_t start, end;
+    int32_t contract_months, insurance_months;
+    int organized;
+    int64_t travel_cost;
+} population_job_input;
+
+typedef struct population_training_input {
+    const char *id;
+    int32_t person, provider;
+    population_training_kind kind;
+    int64_t region;
+    int32_t start, end, days, online_permille;
+    population_certificate certificate;
+    int64_t cost;
+} population_training_input;
+
+typedef struct population_org_input {
+    const char *id;
+    population_org_kind kind;
+    int64_t region;
+    int32_t staff;
+    int free_premises;
+} population_org_input;
+
+int population_create(population **out, bf_error *err);
+void population_free(population *pop);
+
+/* Appends one row; *row (may be NULL) receives its index. */
+int population_add_person(population *pop, const population_person_input *in, int32_t *row,
+                          bf_error *err);
+int population_add_job(population *pop, const population_job_input *in, int32_t *row,
+                       bf_error *err);
+int population_add_training(population *pop, const population_training_input *in, int32_t *row,
+                            bf_error *err);
+int population_add_org(population *pop, const population_org_input *in, int32_t *row,
+                       bf_error *err);
+
+/*
+ * The bit of category name, added when create is set and it is new.  Returns
+ * the bit index, or -1 when absent (create unset) or the table is full.
+ */
+int population_category_bit(population *pop, const char *name, int create);
+
+/* Kind names as in the situation JSON ("enterprise", ...) and back (-1 when unknown). */
+const char *population_job_kind_name(int kind);
+const char *population_org_kind_name(int kind);
+const char *population_training_kind_name(int kind);
+const char *population_certificate_name(int level); /* "初级", ... ; "" for none */
+int population_job_kind_parse(const char *text);
+int population_org_kind_parse(const char *text);
+int population_training_kind_parse(const char *text);
+int population_certificate_parse(const char *text); /* CERTIFICATE_NONE for NULL */
+
+/* Canonical region text (any accepted form) as a number; 0 when invalid. */
+int64_t population_region_parse(const char *text);
+/* The number back as 12 digits (REGION_CODE_TEXT_MAX bytes). */
+void population_region_format(int64_t code, char *out);
+/* Number of significant digits of a region number (2, 4, 6, 9, 12). */
+int population_region_digits(int64_t code);
+/* True when code lies within ancestor (both numbers). */
+int population_region_within(int64_t code, int64_t ancestor);
+
+/* What population_generate() makes. */
+typedef struct population_generate_options {
+    size_t people;  /* number of people */
+    uint64_t seed;  /* same seed, same population */
+    int first_year; /* jobs and trainings start in this year and the next */
+} population_generate_options;
+
+/*
+ * Fills an empty pop with a synthetic population: people with hukou in
+ * 万州 (500101), Shanxi counties and Shandong, one or two jobs each in
+ * 济宁, Shanxi, 万州 or elsewhere, some trainings, a few hundred orgs.
+ * Deterministic for a seed.
+ */
+int population_generate(population *pop, const population_generate_options *options,
+                        bf_error *err);
+
+#endif
