@@ -34,8 +34,13 @@ run_suite() {
     build=$1
     export BANGFU="$root/$build/bangfu"
     echo "== unit tests ($build)"
-    for t in "$build"/tests/test_*; do
-        [ -x "$t" ] || continue
+    for source in tests/unit/test_*.c; do
+        t="$build/tests/$(basename "$source" .c)"
+        if [ ! -x "$t" ]; then
+            failures=$((failures + 1))
+            echo "FAIL unit $(basename "$t") ($build): not built"
+            continue
+        fi
         if "$t" >"$out/$(basename "$t").$build.log" 2>&1; then
             passes=$((passes + 1))
         else
