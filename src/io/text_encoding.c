@@ -73,6 +73,14 @@ size_t text_encoding_utf8_valid_length(const char *buffer, size_t length, int *t
             i++;
             continue;
         }
+        /* The common case in Chinese text: a three-byte character U+1000 .. U+CFFF or
+         * U+E000 .. U+FFFF, whose continuation bytes need no range check. */
+        if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < length) {
+            if ((s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+                return i;
+            i += 3;
+            continue;
+        }
         size_t need;
         unsigned low = 0x80, high = 0xBF; /* range of the second byte */
         if (c >= 0xC2 && c <= 0xDF) {
@@ -96,13 +104,18 @@ size_t text_encoding_utf8_valid_length(const char *buffer, size_t length, int *t
         } else {
             return i;
         }
-        for (size_t k = 1; k <= need; k++) {
+        if (i + 1 >= length) {
+            *truncated = 1;
+            return i;
+        }
+        if (s[i + 1] < low || s[i + 1] > high)
+            return i;
+        for (size_t k = 2; k <= need; k++) {
             if (i + k >= length) {
                 *truncated = 1;
                 return i;
             }
-            unsigned d = s[i + k];
-            if (k == 1 ? (d < low || d > high) : (d & 0xC0) != 0x80)
+            if ((s[i + k] & 0xC0) != 0x80)
                 return i;
         }
         i += need + 1;
