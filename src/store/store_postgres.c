@@ -54,6 +54,7 @@
 typedef struct postgres_stmt postgres_stmt;
 typedef struct postgres_bulk postgres_bulk;
 
+/* An open PostgreSQL store: the common part and the connection's state. */
 typedef struct postgres_store {
     store base;
     PGconn *conn;                                /* the one connection, owned */
@@ -71,6 +72,7 @@ enum postgres_stmt_state {
     POSTGRES_STMT_DONE,    /* finished (or failed); the next step executes it again */
 };
 
+/* A prepared statement: its server-side name, its bound text and its results. */
 struct postgres_stmt {
     store_stmt base;
     unsigned long number;           /* names it "bf_<number>" on the server */
@@ -89,6 +91,7 @@ struct postgres_stmt {
     int overflow; /* 1 when the queue hit POSTGRES_QUEUE_MAX and results were lost */
 };
 
+/* A COPY FROM STDIN in progress and the rows not yet sent. */
 struct postgres_bulk {
     store_bulk base;
     int count;       /* values per row */
@@ -235,6 +238,47 @@ static void postgres_close(store *base)
     free(st);
 }
 
+/*
+ * Ends a COPY the connection is in (status is the result that announced it)
+ * so that the next PQgetResult gives the COPY's final result.  COPY data
+ * belong to bulk loads: COPY IN is aborted, COPY OUT data are read and
+ * dropped.  Returns 0 when the COPY cannot be ended (COPY BOTH, a broken
+ * connection): the caller must stop reading results or it would spin.
+ */
+static int postgres_end_copy(postgres_store *st, ExecStatusType status)
+{
+    if (status == PGRES_COPY_IN)
+        return PQputCopyEnd(st->conn, "COPY is only supported through bulk loads") == 1;
+    if (status == PGRES_COPY_OUT) {
+        char *data = NULL;
+        int got;
+        while ((got = PQgetCopyData(st->conn, &data, 0)) > 0) {
+            PQfreemem(data);
+            data = NULL;
+        }
+        return got == -1;
+    }
+    return 0;
+}
+
+/* True for the results that put the connection in a COPY. */
+static int postgres_is_copy_status(ExecStatusType status)
+{
+    return status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH;
+}
+
+/* Reads and frees every remaining result of the command on the connection. */
+static void postgres_discard_results(postgres_store *st)
+{
+    PGresult *res;
+    while ((res = PQgetResult(st->conn)) != NULL) {
+        ExecStatusType status = PQresultStatus(res);
+        PQclear(res);
+        if (postgres_is_copy_status(status) && !postgres_end_copy(st, status))
+            break;
+    }
+}
+
 /* Frees the results a suspended statement still holds in its queue. */
 static void postgres_clear_queue(postgres_stmt *stmt)
 {
@@ -255,6 +299,13 @@ static void postgres_suspend(postgres_store *st)
     postgres_stmt *stmt = st->active;
     PGresult *res;
     while ((res = PQgetResult(st->conn)) != NULL) {
+        ExecStatusType status = PQresultStatus(res);
+        if (postgres_is_copy_status(status)) { /* refused at prepare; never spin on it */
+            PQclear(res);
+            if (!postgres_end_copy(st, status))
+                break;
+            continue;
+        }
         if (stmt->queue_count == stmt->queue_capacity && !stmt->overflow) {
             size_t capacity = stmt->queue_capacity ? stmt->queue_capacity * 2 : 64;
             PGresult **grown = NULL;
@@ -307,28 +358,13 @@ static int postgres_command(postgres_store *st, const char *sql, PGresult **res)
 }
 
 /*
- * Ends a COPY that a plain exec started by accident: COPY data belongs to
- * bulk_begin, so it is refused, and the connection is brought back to idle.
+ * Ends a COPY that a plain exec started: COPY data belong to bulk_begin, so
+ * it is refused, and the connection is brought back to idle.
  */
-static void postgres_refuse_copy(postgres_store *st, PGresult *res)
+static void postgres_refuse_copy(postgres_store *st, const PGresult *res)
 {
-    ExecStatusType status = PQresultStatus(res);
-    if (status == PGRES_COPY_IN) {
-        PQputCopyEnd(st->conn, "COPY through exec is not supported");
-    } else if (status == PGRES_COPY_OUT) {
-        char *data = NULL;
-        while (PQgetCopyData(st->conn, &data, 0) > 0) {
-            PQfreemem(data);
-            data = NULL;
-        }
-    }
-    PGresult *next;
-    while ((next = PQgetResult(st->conn)) != NULL) {
-        ExecStatusType again = PQresultStatus(next);
-        PQclear(next);
-        if (again == PGRES_COPY_IN || again == PGRES_COPY_OUT || again == PGRES_COPY_BOTH)
-            break; /* the connection is broken; do not loop */
-    }
+    if (postgres_end_copy(st, PQresultStatus(res)))
+        postgres_discard_results(st);
     snprintf(
         st->base.error, sizeof st->base.error, "%s",
         BF_TR("exec 不支持 COPY，请用批量载入", "COPY is not supported by exec; use a bulk load"));
@@ -468,6 +504,29 @@ static char *postgres_rewrite_placeholders(const char *sql, int *count)
     return rewritten;
 }
 
+/*
+ * True when sql is a COPY (its first word, after blanks, comments and
+ * parentheses).  COPY goes through bulk_begin; as a statement its data would
+ * have nowhere to go.
+ */
+static int postgres_is_copy(const char *sql)
+{
+    const char *p = sql;
+    for (;;) {
+        if (isspace((unsigned char)*p) || *p == '(') {
+            p++;
+        } else if (p[0] == '-' && p[1] == '-') {
+            p += strcspn(p, "\n");
+        } else if (p[0] == '/' && p[1] == '*') {
+            const char *end = strstr(p + 2, "*/");
+            p = end != NULL ? end + 2 : p + strlen(p);
+        } else {
+            break;
+        }
+    }
+    return strncasecmp(p, "copy", 4) == 0 && !postgres_is_word_char(p[4]);
+}
+
 /* Frees a statement's client-side parts (not the server-side prepared statement). */
 static void postgres_free_stmt(postgres_stmt *stmt)
 {
@@ -495,6 +554,12 @@ static int postgres_prepare(store *base, const char *sql, store_stmt **out)
     int rc = postgres_claim(st);
     if (rc != BF_OK)
         goto out;
+    if (postgres_is_copy(sql)) {
+        snprintf(st->base.error, sizeof st->base.error, "%s",
+                 BF_TR("COPY 须通过批量载入执行", "COPY is only supported through bulk loads"));
+        rc = BF_EUNSUPPORTED;
+        goto out;
+    }
     rewritten = postgres_rewrite_placeholders(sql, &count);
     stmt = calloc(1, sizeof *stmt);
     if (rewritten == NULL || stmt == NULL) {
@@ -568,8 +633,11 @@ static int postgres_bind(postgres_stmt *stmt, int index, const char *value)
     if (length + 1 > stmt->capacities[i]) {
         size_t capacity = length + 1 < 32 ? 32 : length + 1;
         char *grown = realloc(stmt->buffers[i], capacity);
-        if (grown == NULL)
+        if (grown == NULL) {
+            postgres_store *st = (postgres_store *)stmt->base.owner;
+            snprintf(st->base.error, sizeof st->base.error, "out of memory");
             return BF_ENOMEM;
+        }
         stmt->buffers[i] = grown;
         stmt->capacities[i] = capacity;
     }
@@ -605,9 +673,7 @@ static void postgres_finish(postgres_stmt *stmt)
     PQclear(stmt->row);
     stmt->row = NULL;
     if (st->active == stmt) {
-        PGresult *res;
-        while ((res = PQgetResult(st->conn)) != NULL)
-            PQclear(res);
+        postgres_discard_results(st);
         st->active = NULL;
     }
     postgres_clear_queue(stmt);
@@ -975,7 +1041,7 @@ static int postgres_bulk_end(store_bulk *base, int keep)
         if (keep && rc == BF_OK && status != PGRES_COMMAND_OK)
             rc = postgres_fail_result(st, res);
         PQclear(res);
-        if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH)
+        if (postgres_is_copy_status(status))
             break; /* the copy could not be ended: the connection is broken */
     }
     st->bulk = NULL;

@@ -467,6 +467,14 @@ static void test_errors(void **state)
         assert_int_equal(count_rows(st, "t_err"), 2);
     }
 
+    /* COPY is for bulk loads only, never a statement (PostgreSQL would wait for its data) */
+    stmt = NULL;
+    assert_int_not_equal(store_prepare(st, " /* c */ COPY t_err (id, v) FROM STDIN", &stmt), BF_OK);
+    assert_null(stmt);
+    assert_store_message(st);
+    assert_int_not_equal(store_prepare(st, "copy t_err (id, v) TO STDOUT", &stmt), BF_OK);
+    assert_int_equal(count_rows(st, "t_err"), 2);
+
     /* binding outside the parameters */
     assert_int_equal(store_prepare(st, "SELECT v FROM t_err WHERE id = ?", &stmt), BF_OK);
     assert_int_equal(store_bind_int64(stmt, 2, 1), BF_ESTORE);
