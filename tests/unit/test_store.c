@@ -246,6 +246,18 @@ static void test_migrate_idempotent(void **state)
     assert_int_equal(version, last);
     assert_int_equal(count_rows(f->st, "people"), 0);
     assert_int_equal(count_rows(f->st, "schema_migrations"), migrations);
+    if (!is_postgres(f))
+        return;
+    /* the same database through a libpq key=value string (dbname may hold a URL) */
+    char conninfo[TEST_TARGET_MAX + 32];
+    store *other = NULL;
+    snprintf(conninfo, sizeof conninfo, "connect_timeout=5 dbname=%s", f->target);
+    assert_ptr_equal(store_engine_for(conninfo), &store_postgres_engine);
+    assert_int_equal(store_open(conninfo, &other, &err), BF_OK);
+    assert_string_equal(store_engine_name(other), "postgresql");
+    assert_int_equal(store_schema_version(other, &version), BF_OK);
+    assert_int_equal(version, last);
+    store_close(other);
 }
 
 static void test_prepare_bind_columns(void **state)
