@@ -19,6 +19,7 @@
 #include "io/xlsx_reader.h"
 
 #include <iconv.h>
+#include <zip.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -384,6 +385,60 @@ static void test_csv_quotes_and_lines(void **state)
     }
 }
 
+/* The records of reader as one string (cells joined by '|', records by '#') and its final code. */
+static int csv_flatten(csv_reader *reader, char *out, size_t size)
+{
+    csv_record record;
+    bf_error err;
+    size_t used = 0;
+    int rc;
+    out[0] = '\0';
+    while ((rc = csv_reader_next(reader, &record, &err)) == BF_ROW) {
+        used += (size_t)snprintf(out + used, size - used, "%ld:", record.line);
+        for (int c = 0; c < record.count; c++) {
+            assert_int_equal(strlen(record.cells[c]), record.lengths[c]);
+            used += (size_t)snprintf(out + used, size - used, "%s|", record.cells[c]);
+        }
+        used += (size_t)snprintf(out + used, size - used, "#");
+        assert_true(used < size);
+    }
+    return rc;
+}
+
+/*
+ * Random inputs over the bytes that matter: whatever the split of the input into chunks,
+ * the records, their lines and the final code are those of the whole input in memory.
+ */
+static void test_csv_random_splits(void **state)
+{
+    (void)state;
+    enum { INPUTS = 2000, LENGTH_MAX = 48, FLAT_MAX = 4096 };
+    static const char alphabet[] = {'a', 'b', ',', ',', '"', '"', '\r', '\n', ' ', '\xE5'};
+    char input[LENGTH_MAX], expected[FLAT_MAX], actual[FLAT_MAX];
+    unsigned seed = 20261125;
+
+    for (int n = 0; n < INPUTS; n++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t length = (seed >> 16) % LENGTH_MAX;
+        for (size_t i = 0; i < length; i++) {
+            seed = seed * 1103515245u + 12345u;
+            input[i] = alphabet[(seed >> 16) % sizeof alphabet];
+        }
+        csv_reader *reader;
+        bf_error err;
+        assert_int_equal(csv_reader_open_memory(input, length, "r.csv", &reader, &err), BF_OK);
+        int expected_rc = csv_flatten(reader, expected, sizeof expected);
+        csv_reader_close(reader);
+        for (size_t piece = 1; piece <= 4; piece++) {
+            piece_source source = {input, length, 0, piece};
+            assert_int_equal(csv_reader_open(piece_fill, &source, "r.csv", &reader, &err), BF_OK);
+            assert_int_equal(csv_flatten(reader, actual, sizeof actual), expected_rc);
+            assert_string_equal(actual, expected);
+            csv_reader_close(reader);
+        }
+    }
+}
+
 static void test_csv_errors(void **state)
 {
     (void)state;
@@ -596,6 +651,97 @@ static void test_xlsx_excel_style(void **state)
     table_free(&table);
 }
 
+/* Writes a zip at path holding the parts (name, text pairs, NULL-terminated). */
+static void write_zip(const char *path, const char *const *parts)
+{
+    int code;
+    zip_t *archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+    assert_non_null(archive);
+    for (int i = 0; parts[i] != NULL; i += 2) {
+        zip_source_t *source = zip_source_buffer(archive, parts[i + 1], strlen(parts[i + 1]), 0);
+        assert_non_null(source);
+        assert_true(zip_file_add(archive, parts[i], source, ZIP_FL_ENC_UTF_8) >= 0);
+    }
+    assert_int_equal(zip_close(archive), 0);
+}
+
+/* Reads the first row of the workbook at path: the code of table_reader_open, or of next. */
+static int first_row(const char *path, char *first_cell, size_t size, bf_error *err)
+{
+    table_reader *reader;
+    table_row row;
+    int rc = table_reader_open(path, &reader, err);
+    if (rc < 0)
+        return rc;
+    rc = table_reader_next(reader, &row, err);
+    if (rc == BF_ROW)
+        snprintf(first_cell, size, "%ld:%s", row.line, row.count > 0 ? row.cells[0] : "");
+    table_reader_close(reader);
+    return rc;
+}
+
+static void test_xlsx_odd_workbooks(void **state)
+{
+    (void)state;
+    char path[TEST_PATH_MAX], cell[64];
+    bf_error err;
+    const char *sheet = "<worksheet><sheetData><row r=\"3\"><c r=\"B3\" t=\"inlineStr\">"
+                        "<is><t>x</t></is></c></row></sheetData></worksheet>";
+
+    /* no workbook.xml: the fallback xl/worksheets/sheet1.xml */
+    const char *fallback[] = {"xl/worksheets/sheet1.xml", sheet, NULL};
+    temporary_path(path, "fallback.xlsx");
+    write_zip(path, fallback);
+    assert_int_equal(first_row(path, cell, sizeof cell, &err), BF_ROW);
+    assert_string_equal(cell, "3:");
+
+    /* a zip without any worksheet */
+    const char *no_sheet[] = {"docProps/app.xml", "<Properties/>", NULL};
+    temporary_path(path, "no_sheet.xlsx");
+    write_zip(path, no_sheet);
+    assert_int_equal(first_row(path, cell, sizeof cell, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, path));
+
+    /* malformed worksheet XML: the error names the file */
+    const char *broken[] = {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c>", NULL};
+    temporary_path(path, "broken.xlsx");
+    write_zip(path, broken);
+    assert_int_equal(first_row(path, cell, sizeof cell, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, path));
+
+    /* a shared string index past the table */
+    const char *bad_index[] = {"xl/worksheets/sheet1.xml",
+                               "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v>"
+                               "</c></row></sheetData></worksheet>",
+                               "xl/sharedStrings.xml", "<sst><si><t>a</t></si></sst>", NULL};
+    temporary_path(path, "bad_index.xlsx");
+    write_zip(path, bad_index);
+    assert_int_equal(first_row(path, cell, sizeof cell, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, path));
+
+    /* a cell longer than TABLE_CELL_MAX, written by table_writer: BF_ETOOBIG with its row */
+    char *long_cell = malloc(TABLE_CELL_MAX + 2);
+    assert_non_null(long_cell);
+    memset(long_cell, 'z', TABLE_CELL_MAX + 1);
+    long_cell[TABLE_CELL_MAX + 1] = '\0';
+    const char *rows[2][1] = {{"header"}, {long_cell}};
+    table_writer *writer;
+    temporary_path(path, "long.xlsx");
+    assert_int_equal(table_writer_open(path, &writer, &err), BF_OK);
+    assert_int_equal(table_writer_row(writer, rows[0], 1, &err), BF_OK);
+    assert_int_equal(table_writer_row(writer, rows[1], 1, &err), BF_OK);
+    assert_int_equal(table_writer_close(writer, 1, &err), BF_OK);
+    free(long_cell);
+    table_reader *reader;
+    table_row row;
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ETOOBIG);
+    assert_non_null(strstr(err.message, path));
+    assert_non_null(strstr(err.message, " 2"));
+    table_reader_close(reader);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -652,13 +798,23 @@ static void test_open_errors(void **state)
 int main(void)
 {
     bf_locale_init();
+    /* clang-format off */
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_utf8_validation),      cmocka_unit_test(test_gb18030_conversion),
-        cmocka_unit_test(test_csv_encodings),        cmocka_unit_test(test_gb18030_large),
-        cmocka_unit_test(test_csv_quotes_and_lines), cmocka_unit_test(test_csv_errors),
-        cmocka_unit_test(test_trim_and_blank_rows),  cmocka_unit_test(test_xlsx_round_trip),
-        cmocka_unit_test(test_csv_round_trip),       cmocka_unit_test(test_writer_discard),
-        cmocka_unit_test(test_xlsx_excel_style),     cmocka_unit_test(test_open_errors),
+        cmocka_unit_test(test_utf8_validation),
+        cmocka_unit_test(test_gb18030_conversion),
+        cmocka_unit_test(test_csv_encodings),
+        cmocka_unit_test(test_gb18030_large),
+        cmocka_unit_test(test_csv_quotes_and_lines),
+        cmocka_unit_test(test_csv_random_splits),
+        cmocka_unit_test(test_csv_errors),
+        cmocka_unit_test(test_trim_and_blank_rows),
+        cmocka_unit_test(test_xlsx_round_trip),
+        cmocka_unit_test(test_csv_round_trip),
+        cmocka_unit_test(test_writer_discard),
+        cmocka_unit_test(test_xlsx_excel_style),
+        cmocka_unit_test(test_xlsx_odd_workbooks),
+        cmocka_unit_test(test_open_errors),
     };
+    /* clang-format on */
     return cmocka_run_group_tests(tests, setup_directory, teardown_directory);
 }
