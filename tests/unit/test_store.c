@@ -18,6 +18,7 @@
 #include "store/migrate.h"
 #include "store/store.h"
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,10 +249,19 @@ static void test_migrate_idempotent(void **state)
     assert_int_equal(count_rows(f->st, "schema_migrations"), migrations);
     if (!is_postgres(f))
         return;
-    /* the same database through a libpq key=value string (dbname may hold a URL) */
-    char conninfo[TEST_TARGET_MAX + 32];
+    /* the same database through a libpq key=value string built from the URL */
+    char conninfo[TEST_TARGET_MAX + 64];
+    size_t used = (size_t)snprintf(conninfo, sizeof conninfo, "connect_timeout=5");
     store *other = NULL;
-    snprintf(conninfo, sizeof conninfo, "connect_timeout=5 dbname=%s", f->target);
+    PQconninfoOption *options = PQconninfoParse(f->target, NULL);
+    assert_non_null(options);
+    for (const PQconninfoOption *o = options; o->keyword != NULL; o++)
+        if (o->val != NULL && o->val[0] != '\0' && used < sizeof conninfo)
+            used += (size_t)snprintf(conninfo + used, sizeof conninfo - used, " %s='%s'",
+                                     o->keyword, o->val);
+    PQconninfoFree(options);
+    assert_true(used < sizeof conninfo);
+    assert_non_null(strstr(conninfo, "dbname="));
     assert_ptr_equal(store_engine_for(conninfo), &store_postgres_engine);
     assert_int_equal(store_open(conninfo, &other, &err), BF_OK);
     assert_string_equal(store_engine_name(other), "postgresql");
