@@ -129,16 +129,12 @@ static char *table_reader_trim(char *cell, size_t length)
     return start;
 }
 
-/*
- * Trims the count cells into reader->cells; returns 1 when at least one
- * cell is left non-empty.  lengths may be NULL (then strlen is used).
- */
+/* Trims the count cells into reader->cells; returns 1 when at least one is left non-empty. */
 static int table_reader_take(table_reader *reader, char **cells, const size_t *lengths, int count)
 {
     int filled = 0;
     for (int i = 0; i < count; i++) {
-        size_t length = lengths != NULL ? lengths[i] : strlen(cells[i]);
-        const char *cell = table_reader_trim(cells[i], length);
+        const char *cell = table_reader_trim(cells[i], lengths[i]);
         reader->cells[i] = cell;
         filled |= cell[0] != '\0';
     }
@@ -162,7 +158,8 @@ int table_reader_next(table_reader *reader, table_row *row, bf_error *err)
         } else {
             xlsx_record record;
             rc = xlsx_reader_next(reader->xlsx, &record, err);
-            if (rc == BF_ROW && table_reader_take(reader, record.cells, NULL, record.count)) {
+            if (rc == BF_ROW &&
+                table_reader_take(reader, record.cells, record.lengths, record.count)) {
                 row->line = record.line;
                 row->count = record.count;
                 row->cells = reader->cells;

@@ -9,8 +9,6 @@
  */
 #include "io/table_writer.h"
 
-#include "io/table_reader.h"
-
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,10 +203,10 @@ static int table_writer_xlsx_row(table_writer *writer, const char *const *cells,
 
 int table_writer_row(table_writer *writer, const char *const *cells, int count, bf_error *err)
 {
-    if (count < 0 || count > TABLE_COLUMNS_MAX)
+    if (count < 0 || count > TABLE_WRITER_COLUMNS_MAX)
         return bf_error_set(err, BF_ETOOBIG,
                             BF_TR("%s：一行最多 %d 列", "%s: at most %d columns in a row"),
-                            writer->path, TABLE_COLUMNS_MAX);
+                            writer->path, TABLE_WRITER_COLUMNS_MAX);
     if (writer->format == TABLE_WRITER_XLSX) {
         int rc = table_writer_xlsx_row(writer, cells, count, err);
         if (rc < 0)

@@ -10,11 +10,23 @@
  * The file is written to "path.tmp" and renamed over path by
  * table_writer_close() with keep=1, so a reader never sees half a file; with
  * keep=0 the temporary file is removed.
+ *
+ * Standard output ("-") gets no BOM, so that pipes and diffs see plain UTF-8;
+ * otherwise the two CSV outputs are byte for byte the same.  A row may have
+ * up to TABLE_WRITER_COLUMNS_MAX cells (Excel's limit), more than
+ * table_reader reads back (TABLE_COLUMNS_MAX).
+ *
+ * Ownership: table_writer_open() returns a writer freed by
+ * table_writer_close(); the cells passed to table_writer_row() stay the
+ * caller's.
  */
 #ifndef BANGFU_IO_TABLE_WRITER_H
 #define BANGFU_IO_TABLE_WRITER_H
 
 #include "core/error.h"
+
+/* Most cells in one written row (Excel's 16384 columns). */
+#define TABLE_WRITER_COLUMNS_MAX 16384
 
 typedef struct table_writer table_writer;
 
@@ -24,10 +36,18 @@ typedef struct table_writer table_writer;
  */
 int table_writer_open(const char *path, table_writer **out, bf_error *err);
 
-/* Appends one row of count cells (NULL cells are written empty). */
+/*
+ * Appends one row of count cells (NULL cells are written empty).  Errors:
+ * BF_EIO (disk full...), BF_ETOOBIG (more than TABLE_WRITER_COLUMNS_MAX cells,
+ * or for XLSX more than 1048576 rows or a cell over 32767 characters).
+ */
 int table_writer_row(table_writer *writer, const char *const *cells, int count, bf_error *err);
 
-/* Finishes the file (keep=1) or discards it (keep=0), and frees writer. */
+/*
+ * Finishes the file (keep=1: flushed, renamed over path) or discards it
+ * (keep=0: the temporary file removed), and frees writer in both cases.
+ * writer may be NULL; err may be NULL.
+ */
 int table_writer_close(table_writer *writer, int keep, bf_error *err);
 
 #endif

@@ -229,6 +229,14 @@ static int text_encoding_detect(text_encoding_reader *reader, char *buffer, bf_e
         if (first) {
             bom = have >= 3 && memcmp(buffer, "\xEF\xBB\xBF", 3) == 0;
             first = 0;
+            if (have >= 2 &&
+                (memcmp(buffer, "\xFF\xFE", 2) == 0 || memcmp(buffer, "\xFE\xFF", 2) == 0))
+                return bf_error_set(err, BF_EUNSUPPORTED,
+                                    BF_TR("%s 是 UTF-16 编码（Excel 的“Unicode 文本”），不支持；"
+                                          "请另存为“CSV UTF-8（逗号分隔）”",
+                                          "%s is UTF-16 (Excel's \"Unicode Text\"), which is not "
+                                          "supported; save it as \"CSV UTF-8 (Comma delimited)\""),
+                                    reader->path);
         }
         int truncated;
         size_t valid = text_encoding_utf8_valid_length(buffer, have, &truncated);

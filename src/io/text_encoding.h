@@ -61,7 +61,8 @@ typedef struct text_encoding_reader text_encoding_reader;
 /*
  * Opens path, detects its encoding (see above) and positions after any BOM.
  * Returns BF_ENOTFOUND for a missing file, BF_EIO when it cannot be read,
- * BF_EPARSE for a file with a UTF-8 BOM that is not valid UTF-8.
+ * BF_EPARSE for a file with a UTF-8 BOM that is not valid UTF-8,
+ * BF_EUNSUPPORTED for a UTF-16 file (FF FE or FE FF: Excel's "Unicode Text").
  */
 int text_encoding_reader_open(const char *path, text_encoding_reader **out, bf_error *err);
 

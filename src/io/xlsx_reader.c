@@ -637,6 +637,7 @@ static void xlsx_take_row(xlsx_reader *reader, xlsx_record *record)
     record->line = reader->row_number;
     record->count = reader->count;
     record->cells = reader->cells;
+    record->lengths = reader->lengths;
 }
 
 /*

@@ -27,6 +27,8 @@
 #include "core/error.h"
 #include "io/table_reader.h"
 
+#include <stddef.h>
+
 /* Uncompressed worksheet bytes parsed at once. */
 #define XLSX_READER_CHUNK (1 << 20)
 /* Most shared strings, and most bytes of shared string text, accepted. */
@@ -42,6 +44,7 @@ typedef struct xlsx_record {
     long line;    /* the row number (r= of <row>), 1-based */
     int count;    /* cells up to the last one holding a value; 0 for a row without values */
     char **cells; /* count NUL-terminated cells ("" for gaps) */
+    const size_t *lengths; /* count cell lengths in bytes */
 } xlsx_record;
 
 /*

@@ -778,6 +778,12 @@ static void test_open_errors(void **state)
     assert_non_null(strstr(err.message, path));
     assert_non_null(strstr(err.message, " 3"));
 
+    /* UTF-16, Excel's "Unicode Text": refused with a hint */
+    temporary_path(path, "utf16.csv");
+    write_file(path, "\xFF\xFE" "a\0,\0b\0", 8);
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_EUNSUPPORTED);
+    assert_non_null(strstr(err.message, path));
+
     /* neither UTF-8 nor GB18030: the error comes with the line */
     temporary_path(path, "bad_gb.csv");
     write_file(path, "a,b\n\xD5\xC5,c\nd,\xFF\n", 13);
