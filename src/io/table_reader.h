@@ -11,7 +11,9 @@
  *
  * Every row comes with the line number the user sees: the CSV line where the
  * record starts, or the worksheet row number.  Cells are trimmed of
- * surrounding blanks (ASCII and the ideographic space U+3000).
+ * surrounding blanks (ASCII and the ideographic space U+3000).  XLSX cells
+ * are their stored text: shared/inline strings, numbers as written ("1730",
+ * "0.5"; a date formatted cell is its serial number), booleans TRUE/FALSE.
  *
  * Ownership: table_reader_open() returns a reader freed by
  * table_reader_close().  The row filled by table_reader_next() points into
@@ -34,7 +36,9 @@ typedef struct table_reader table_reader;
 /* One row of cells. */
 typedef struct table_row {
     long line;                 /* 1-based line (CSV) or row number (XLSX) of this row */
-    int count;                 /* number of cells */
+    int count;                 /* number of cells: CSV fields of the record, or XLSX cells up
+                                  to the last one holding a value (rows may be shorter or
+                                  longer than the header) */
     const char *const *cells;  /* count UTF-8 strings, never NULL (empty cells are "") */
 } table_row;
 
