@@ -35,11 +35,11 @@ typedef struct table_reader table_reader;
 
 /* One row of cells. */
 typedef struct table_row {
-    long line;                 /* 1-based line (CSV) or row number (XLSX) of this row */
-    int count;                 /* number of cells: CSV fields of the record, or XLSX cells up
-                                  to the last one holding a value (rows may be shorter or
-                                  longer than the header) */
-    const char *const *cells;  /* count UTF-8 strings, never NULL (empty cells are "") */
+    long line;                /* 1-based line (CSV) or row number (XLSX) of this row */
+    int count;                /* number of cells: CSV fields of the record, or XLSX cells up
+                                 to the last one holding a value (rows may be shorter or
+                                 longer than the header) */
+    const char *const *cells; /* count UTF-8 strings, never NULL (empty cells are "") */
 } table_row;
 
 /*
