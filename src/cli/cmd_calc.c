@@ -1,10 +1,105 @@
-/* cmd_calc.c - `bangfu calc` (not yet written). */
+/*
+ * cmd_calc.c - `bangfu calc SITUATION.json [--explain] [--policies DIR]`.
+ *
+ * Loads every policy file (refusing to compute when one has a problem),
+ * reads the situation (errors name the JSON path, exit 2), evaluates, and
+ * writes the entitlements as JSON on stdout.  SITUATION may be "-" for stdin.
+ */
 #include "cli/cli.h"
+
+#include "policy/policy_eval.h"
+#include "policy/policy_load.h"
+#include "policy/policy_output.h"
+#include "policy/situation.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 int cmd_calc(cli_context *ctx, int argc, char **argv)
 {
     (void)ctx;
-    (void)argc;
-    (void)argv;
-    return cli_fail(CLI_EXIT_FAILURE, "calc: not implemented yet");
+    int status = CLI_EXIT_FAILURE;
+    const char *option = NULL, *path = NULL;
+    int explain = 0;
+    policy_set *set = NULL;
+    situation *s = NULL;
+    policy_result *result = NULL;
+    policy_diagnostics *diag = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    for (int i = 1; i < argc;) {
+        int found = cli_option_value(argc, argv, &i, "--policies", &option);
+        if (found == 1)
+            continue;
+        if (found < 0) {
+            status = cli_fail(CLI_EXIT_USAGE, "%s", BF_TR("--policies 缺少参数", "--policies needs a value"));
+            goto out;
+        }
+        if (strcmp(argv[i], "--explain") == 0) {
+            explain = 1;
+            i++;
+            continue;
+        }
+        if (path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
+            path = argv[i++];
+            continue;
+        }
+        status = cli_fail(CLI_EXIT_USAGE, BF_TR("用法：bangfu calc SITUATION.json [--explain] [--policies DIR]（多余的参数“%s”）",
+                                                "usage: bangfu calc SITUATION.json [--explain] [--policies DIR] (unexpected '%s')"),
+                          argv[i]);
+        goto out;
+    }
+    if (path == NULL) {
+        status = cli_fail(CLI_EXIT_USAGE, "%s",
+                          BF_TR("用法：bangfu calc SITUATION.json [--explain] [--policies DIR]",
+                                "usage: bangfu calc SITUATION.json [--explain] [--policies DIR]"));
+        goto out;
+    }
+    diag = calloc(1, sizeof *diag);
+    char dir[POLICY_PATH_MAX];
+    if (diag == NULL || policy_find_dir(option, dir, sizeof dir, &err) != BF_OK ||
+        policy_set_create(&set, &err) != BF_OK) {
+        status = cli_fail(CLI_EXIT_FAILURE, "%s", diag == NULL ? bf_strerror(BF_ENOMEM) : err.message);
+        goto out;
+    }
+    int rc = policy_load_dir(set, dir, diag, &err);
+    if (rc == BF_EPOLICY) {
+        for (int i = 0; i < diag->count; i++)
+            fprintf(stderr, "%s:%d: %s\n", diag->items[i].file, diag->items[i].line,
+                    diag->items[i].message);
+        status = cli_fail(CLI_EXIT_FAILURE, "%s",
+                          BF_TR("政策文件有错误，不计算", "the policy files have problems; nothing computed"));
+        goto out;
+    }
+    if (rc != BF_OK) {
+        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+        goto out;
+    }
+    rc = situation_parse_file(path, &s, &err);
+    if (rc == BF_OK)
+        rc = situation_apply_parameters(s, set, &err);
+    if (rc != BF_OK) {
+        status = cli_fail(rc == BF_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE, "%s", err.message);
+        goto out;
+    }
+    policy_eval_options options = {s->month_from, s->month_to, explain};
+    rc = policy_evaluate(set, s->pop, &options, &result, &err);
+    if (rc != BF_OK) {
+        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+        goto out;
+    }
+    policy_result_sort(result);
+    rc = policy_output_write(stdout, set, s->pop, result, &options, &err);
+    if (rc != BF_OK || fflush(stdout) != 0) {
+        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message[0] ? err.message : bf_strerror(BF_EIO));
+        goto out;
+    }
+    status = CLI_EXIT_OK;
+out:
+    policy_result_free(result);
+    situation_free(s);
+    policy_set_free(set);
+    free(diag);
+    return status;
 }

@@ -1,0 +1,1161 @@
+/*
+ * policy_eval.c - column-wise evaluation of benefits and statuses.
+ *
+ * Per rule: a selection vector of all rows of its unit; conditions filter it
+ * cheapest first (each predicate is one loop over the surviving rows, the
+ * switch outside the loop); survivors get their amount in fen; candidates
+ * are then sorted by (person, payee, month) and the once / max_months /
+ * max_per_year limits applied in one sweep.  not_with exclusions run last,
+ * per person, over the finished grants.
+ */
+#include "policy/policy_eval_private.h"
+
+#include "core/date.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- result buffers ----------------------------------------------------- */
+
+/* Grows *items (element size bytes) to hold one more; BF_ENOMEM/BF_ETOOBIG on failure. */
+static int reserve(void *items_pointer, size_t *capacity, size_t count, size_t size, size_t max,
+                   bf_error *err)
+{
+    void **items = items_pointer;
+    if (count < *capacity)
+        return BF_OK;
+    if (*capacity >= max)
+        return bf_error_set(err, BF_ETOOBIG, BF_TR("计算结果超过上限 %zu 条", "more than %zu results"), max);
+    size_t next = *capacity == 0 ? 256 : *capacity * 2;
+    if (next > max)
+        next = max;
+    void *grown = realloc(*items, next * size);
+    if (grown == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    *items = grown;
+    *capacity = next;
+    return BF_OK;
+}
+
+/* Adds a warning (silently counted as dropped beyond POLICY_WARNINGS_MAX). */
+static void add_warning(eval_context *ctx, int32_t rule, int32_t person, const char *format, ...)
+    __attribute__((format(printf, 4, 5)));
+static void add_warning(eval_context *ctx, int32_t rule, int32_t person, const char *format, ...)
+{
+    policy_result *r = ctx->result;
+    bf_error ignored;
+    if (r->warning_count >= POLICY_WARNINGS_MAX ||
+        reserve(&r->warnings, &r->warning_capacity, r->warning_count, sizeof *r->warnings,
+                POLICY_WARNINGS_MAX, &ignored) != BF_OK) {
+        r->warnings_dropped++;
+        return;
+    }
+    policy_warning *w = &r->warnings[r->warning_count];
+    w->rule = rule;
+    w->person = person;
+    va_list args;
+    va_start(args, format);
+    vsnprintf(w->message, sizeof w->message, format, args);
+    va_end(args);
+    /* The same warning for the same rule and person once only. */
+    for (size_t i = r->warning_count; i-- > 0;) {
+        const policy_warning *o = &r->warnings[i];
+        if (o->rule != rule)
+            break;
+        if (o->person == person && strcmp(o->message, w->message) == 0)
+            return;
+    }
+    r->warning_count++;
+}
+
+void policy_result_free(policy_result *result)
+{
+    if (result == NULL)
+        return;
+    free(result->grants);
+    free(result->warnings);
+    free(result->decisions);
+    free(result->statuses);
+    free(result);
+}
+
+const char *policy_outcome_text(policy_outcome outcome)
+{
+    static const char *const zh[POLICY_OUTCOME_COUNT] = {
+        "不符合条件", "享受", "不在有效期或发放期内", "无法计算金额（见警告）",
+        "已享受（一次性）", "已达上限", "非首次", "不重复享受，已取较高者", "成立"};
+    static const char *const en[POLICY_OUTCOME_COUNT] = {
+        "not eligible", "granted", "outside the validity or payment window",
+        "no amount (see warnings)", "already granted (one-off)", "cap reached", "not the first time",
+        "excluded: not together with a higher benefit", "holds"};
+    if ((unsigned)outcome >= POLICY_OUTCOME_COUNT)
+        return "?";
+    return BF_TR(zh[outcome], en[outcome]);
+}
+
+/* ---- rows --------------------------------------------------------------- */
+
+size_t eval_unit_rows(const eval_context *ctx, policy_unit unit)
+{
+    switch (unit) {
+    case POLICY_UNIT_PERSON:
+        return ctx->pop->people.count;
+    case POLICY_UNIT_JOB:
+        return ctx->pop->jobs.count;
+    case POLICY_UNIT_TRAINING:
+        return ctx->pop->trainings.count;
+    default:
+        return ctx->pop->orgs.count;
+    }
+}
+
+int32_t eval_person_of(const eval_context *ctx, policy_unit unit, uint32_t row)
+{
+    switch (unit) {
+    case POLICY_UNIT_PERSON:
+        return (int32_t)row;
+    case POLICY_UNIT_JOB:
+        return ctx->pop->jobs.person[row];
+    case POLICY_UNIT_TRAINING:
+        return ctx->pop->trainings.person[row];
+    default:
+        return -1;
+    }
+}
+
+static int32_t min32(int32_t a, int32_t b)
+{
+    return a < b ? a : b;
+}
+static int32_t max32(int32_t a, int32_t b)
+{
+    return a > b ? a : b;
+}
+
+void eval_init_rows(eval_context *ctx, policy_unit unit, const uint32_t *sel, size_t n)
+{
+    const population *pop = ctx->pop;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = sel[i];
+        switch (unit) {
+        case POLICY_UNIT_JOB:
+            ctx->met[r] = pop->jobs.start[r];
+            ctx->from[r] = pop->jobs.start[r];
+            ctx->to[r] = min32(pop->jobs.end[r], ctx->period_to);
+            break;
+        case POLICY_UNIT_TRAINING:
+            /* A training's one-offs are due when it ends (the certificate is obtained). */
+            ctx->met[r] = pop->trainings.end[r];
+            ctx->from[r] = pop->trainings.start[r];
+            ctx->to[r] = pop->trainings.end[r];
+            break;
+        case POLICY_UNIT_ORG:
+            ctx->met[r] = ctx->hire_met[r] != INT32_MIN ? ctx->hire_met[r] : ctx->period_from;
+            ctx->from[r] = ctx->period_from;
+            ctx->to[r] = ctx->period_to;
+            break;
+        default:
+            ctx->met[r] = ctx->period_from;
+            ctx->from[r] = ctx->period_from;
+            ctx->to[r] = ctx->period_to;
+            break;
+        }
+    }
+}
+
+/* ---- conditions --------------------------------------------------------- */
+
+/* Bits of the population's categories named by c. */
+static uint64_t category_mask(const eval_context *ctx, const policy_condition *c)
+{
+    uint64_t mask = 0;
+    for (int i = 0; i < c->argc; i++)
+        for (int b = 0; b < ctx->pop->category_count; b++)
+            if (strcmp(ctx->pop->category_names[b], c->names[i]) == 0)
+                mask |= UINT64_C(1) << b;
+    return mask;
+}
+
+/* Bit mask of the int arguments (kinds, locations, levels). */
+static uint32_t argument_mask(const policy_condition *c)
+{
+    uint32_t mask = 0;
+    for (int i = 0; i < c->argc; i++)
+        mask |= UINT32_C(1) << (c->ints[i] & 31);
+    return mask;
+}
+
+static int region_in_any(int64_t code, const policy_condition *c)
+{
+    if (code == 0)
+        return 0;
+    for (int i = 0; i < c->argc; i++)
+        if (population_region_within(code, c->ints[i]))
+            return 1;
+    return 0;
+}
+
+/* Where a job region is against a hukou region. */
+static policy_location location_of(int64_t job, int64_t hukou)
+{
+    if (job / 1000000 == hukou / 1000000)
+        return POLICY_LOCATION_SAME_COUNTY;
+    if (job / 10000000000 == hukou / 10000000000)
+        return POLICY_LOCATION_SAME_PROVINCE;
+    return POLICY_LOCATION_OTHER_PROVINCE;
+}
+
+/* The day years after day (29 February becomes 28 February in other years). */
+static int32_t add_years(int32_t day, int years)
+{
+    bf_date d = date_from_days(day);
+    d.year += years;
+    if (d.month == 2 && d.day == 29 && !date_is_valid(d.year, 2, 29))
+        d.day = 28;
+    return (int32_t)date_to_days(d);
+}
+
+/* The employer (job) or provider (training) of a row. */
+static int32_t employer_of(const eval_context *ctx, policy_unit unit, uint32_t row)
+{
+    if (unit == POLICY_UNIT_JOB)
+        return ctx->pop->jobs.employer[row];
+    if (unit == POLICY_UNIT_TRAINING)
+        return ctx->pop->trainings.provider[row];
+    return POPULATION_NONE;
+}
+
+/* True when the training's provider employs the person, and it started within months of hire. */
+static int training_within_months_of_hire(const eval_context *ctx, uint32_t t, int months)
+{
+    const population *pop = ctx->pop;
+    int32_t provider = pop->trainings.provider[t];
+    int32_t person = pop->trainings.person[t];
+    if (provider == POPULATION_NONE)
+        return 0;
+    for (int32_t k = ctx->job_offsets[person]; k < ctx->job_offsets[person + 1]; k++) {
+        int32_t j = ctx->job_rows[k];
+        if (pop->jobs.employer[j] != provider)
+            continue;
+        int32_t start = pop->jobs.start[j];
+        if (pop->trainings.start[t] >= start &&
+            pop->trainings.start[t] <= policy_months_end_day(start, months))
+            return 1;
+    }
+    return 0;
+}
+
+/* Keeps the rows r of sel for which expr holds. */
+#define KEEP_IF(expr)                                                                              \
+    do {                                                                                           \
+        size_t kept_ = 0;                                                                          \
+        for (size_t i_ = 0; i_ < n; i_++) {                                                        \
+            uint32_t r = sel[i_];                                                                  \
+            if (expr)                                                                              \
+                sel[kept_++] = r;                                                                  \
+        }                                                                                          \
+        n = kept_;                                                                                 \
+    } while (0)
+
+/* The person column of a unit (NULL for person: the row is the person). */
+static const int32_t *person_column(const eval_context *ctx, policy_unit unit)
+{
+    if (unit == POLICY_UNIT_JOB)
+        return ctx->pop->jobs.person;
+    if (unit == POLICY_UNIT_TRAINING)
+        return ctx->pop->trainings.person;
+    return NULL;
+}
+
+#define PERSON(r) (persons != NULL ? persons[r] : (int32_t)(r))
+
+size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, policy_unit unit,
+                   uint32_t *sel, size_t n, int apply_time)
+{
+    const policy_condition *c = &items[index];
+    const population *pop = ctx->pop;
+    const population_people *people = &pop->people;
+    const population_jobs *jobs = &pop->jobs;
+    const population_trainings *trainings = &pop->trainings;
+    const population_orgs *orgs = &pop->orgs;
+    const int32_t *persons = person_column(ctx, unit);
+    switch (c->predicate) {
+    case POLICY_PRED_CATEGORY: {
+        uint64_t mask = category_mask(ctx, c);
+        KEEP_IF(people->categories[PERSON(r)] & mask);
+        break;
+    }
+    case POLICY_PRED_HUKOU_WITHIN:
+        if (c->argc == 1) {
+            int64_t ancestor = c->ints[0];
+            KEEP_IF(population_region_within(people->hukou[PERSON(r)], ancestor));
+        } else
+            KEEP_IF(region_in_any(people->hukou[PERSON(r)], c));
+        break;
+    case POLICY_PRED_HUKOU_OUTSIDE:
+        KEEP_IF(people->hukou[PERSON(r)] != 0 && !region_in_any(people->hukou[PERSON(r)], c));
+        break;
+    case POLICY_PRED_THREE_NO:
+        KEEP_IF(people->three_no[PERSON(r)]);
+        break;
+    case POLICY_PRED_INSURED:
+        KEEP_IF(people->insured[PERSON(r)]);
+        break;
+    case POLICY_PRED_AGE_BETWEEN: {
+        int min = (int)c->ints[0], max = (int)c->ints[1];
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = sel[i];
+            int32_t birth = people->birth_day[PERSON(r)];
+            if (birth == POPULATION_DAY_UNKNOWN)
+                continue;
+            int32_t first = add_years(birth, min), last = add_years(birth, max + 1) - 1;
+            int32_t from = max32(ctx->from[r], first), to = min32(ctx->to[r], last);
+            if (from > to)
+                continue;
+            if (apply_time) {
+                ctx->from[r] = from;
+                ctx->to[r] = to;
+                ctx->met[r] = max32(ctx->met[r], first);
+            }
+            sel[kept++] = r;
+        }
+        n = kept;
+        break;
+    }
+    case POLICY_PRED_JOB_WITHIN:
+        KEEP_IF(region_in_any(jobs->region[r], c));
+        break;
+    case POLICY_PRED_JOB_LOCATION: {
+        uint32_t mask = argument_mask(c);
+        KEEP_IF(mask & (UINT32_C(1) << location_of(jobs->region[r], people->hukou[jobs->person[r]])));
+        break;
+    }
+    case POLICY_PRED_JOB_KIND: {
+        uint32_t mask = argument_mask(c);
+        KEEP_IF(mask & (UINT32_C(1) << jobs->kind[r]));
+        break;
+    }
+    case POLICY_PRED_EMPLOYER_KIND: {
+        uint32_t mask = argument_mask(c);
+        KEEP_IF(employer_of(ctx, unit, r) != POPULATION_NONE &&
+                (mask & (UINT32_C(1) << orgs->kind[employer_of(ctx, unit, r)])));
+        break;
+    }
+    case POLICY_PRED_EMPLOYER_FREE_PREMISES:
+        KEEP_IF(employer_of(ctx, unit, r) != POPULATION_NONE &&
+                orgs->free_premises[employer_of(ctx, unit, r)]);
+        break;
+    case POLICY_PRED_EMPLOYER_STATUS: {
+        const uint8_t *holds = ctx->status[c->status_rule];
+        KEEP_IF(holds != NULL && employer_of(ctx, unit, r) != POPULATION_NONE &&
+                holds[employer_of(ctx, unit, r)]);
+        break;
+    }
+    case POLICY_PRED_AGENCY_KIND: {
+        uint32_t mask = argument_mask(c);
+        KEEP_IF(jobs->agency[r] != POPULATION_NONE &&
+                (mask & (UINT32_C(1) << orgs->kind[jobs->agency[r]])));
+        break;
+    }
+    case POLICY_PRED_ORGANIZED:
+        KEEP_IF(jobs->organized[r]);
+        break;
+    case POLICY_PRED_JOB_MONTHS_AT_LEAST: {
+        int months = (int)c->ints[0];
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = sel[i];
+            int32_t reached = policy_months_end_day(jobs->start[r], months);
+            if (reached > min32(jobs->end[r], ctx->period_to))
+                continue;
+            if (apply_time)
+                ctx->met[r] = max32(ctx->met[r], reached);
+            sel[kept++] = r;
+        }
+        n = kept;
+        break;
+    }
+    case POLICY_PRED_JOB_START_BETWEEN: {
+        int64_t first = c->ints[0], last = c->ints[1];
+        KEEP_IF(jobs->start[r] >= first && jobs->start[r] <= last);
+        break;
+    }
+    case POLICY_PRED_CONTRACT_MONTHS_AT_LEAST: {
+        int32_t months = (int32_t)c->ints[0];
+        KEEP_IF(jobs->contract_months[r] != POPULATION_COUNT_UNKNOWN &&
+                jobs->contract_months[r] >= months);
+        break;
+    }
+    case POLICY_PRED_INSURANCE_MONTHS_AT_LEAST: {
+        int32_t months = (int32_t)c->ints[0];
+        KEEP_IF(jobs->insurance_months[r] != POPULATION_COUNT_UNKNOWN &&
+                jobs->insurance_months[r] >= months);
+        break;
+    }
+    case POLICY_PRED_TRAINING_KIND: {
+        uint32_t mask = argument_mask(c);
+        KEEP_IF(mask & (UINT32_C(1) << trainings->kind[r]));
+        break;
+    }
+    case POLICY_PRED_TRAINING_WITHIN:
+        KEEP_IF(region_in_any(trainings->region[r], c));
+        break;
+    case POLICY_PRED_CERTIFICATE: {
+        uint32_t mask = argument_mask(c);
+        int any = (mask & 1u) != 0;
+        KEEP_IF(trainings->certificate[r] != CERTIFICATE_NONE &&
+                (any || (mask & (UINT32_C(1) << trainings->certificate[r]))));
+        break;
+    }
+    case POLICY_PRED_TRAINING_DAYS_AT_LEAST: {
+        int32_t days = (int32_t)c->ints[0];
+        KEEP_IF(trainings->days[r] >= days);
+        break;
+    }
+    case POLICY_PRED_ONLINE_SHARE_AT_MOST: {
+        int32_t permille = (int32_t)c->ints[0];
+        /* An unknown share means no online part. */
+        KEEP_IF(trainings->online_permille[r] == POPULATION_COUNT_UNKNOWN ||
+                trainings->online_permille[r] <= permille);
+        break;
+    }
+    case POLICY_PRED_TRAINING_WITHIN_MONTHS_OF_HIRE: {
+        int months = (int)c->ints[0];
+        KEEP_IF(training_within_months_of_hire(ctx, r, months));
+        break;
+    }
+    case POLICY_PRED_ORG_KIND: {
+        uint32_t mask = argument_mask(c);
+        KEEP_IF(mask & (UINT32_C(1) << orgs->kind[r]));
+        break;
+    }
+    case POLICY_PRED_ORG_WITHIN:
+        KEEP_IF(region_in_any(orgs->region[r], c));
+        break;
+    case POLICY_PRED_ORG_FREE_PREMISES:
+        KEEP_IF(orgs->free_premises[r]);
+        break;
+    case POLICY_PRED_HIRES_AT_LEAST: {
+        int32_t at_least = (int32_t)c->ints[0];
+        KEEP_IF(ctx->hires[r] >= at_least);
+        break;
+    }
+    case POLICY_PRED_HIRES_SHARE_AT_LEAST: {
+        int64_t hundredths = c->ints[0];
+        KEEP_IF(orgs->staff[r] > 0 && (int64_t)ctx->hires[r] * 10000 >= hundredths * orgs->staff[r]);
+        break;
+    }
+    case POLICY_PRED_STATUS: {
+        const uint8_t *holds = ctx->status[c->status_rule];
+        KEEP_IF(holds != NULL && holds[r]);
+        break;
+    }
+    case POLICY_PRED_ANY:
+    case POLICY_PRED_NOT: {
+        /* Children run on a copy without moving time; mark what they keep. */
+        uint32_t *copy = malloc((n > 0 ? n : 1) * sizeof *copy);
+        if (copy == NULL) {
+            n = 0; /* out of memory: nothing holds (callers check ctx->result via warnings) */
+            add_warning(ctx, -1, -1, "%s", bf_strerror(BF_ENOMEM));
+            break;
+        }
+        for (size_t i = 0; i < n; i++)
+            ctx->mark[sel[i]] = 0;
+        for (int k = 0; k < c->child_count; k++) {
+            memcpy(copy, sel, n * sizeof *copy);
+            size_t m = eval_filter(ctx, items, c->children[k], unit, copy, n, 0);
+            for (size_t i = 0; i < m; i++)
+                ctx->mark[copy[i]] = 1;
+        }
+        free(copy);
+        int want = c->predicate == POLICY_PRED_ANY;
+        KEEP_IF(ctx->mark[r] == want);
+        break;
+    }
+    default:
+        n = 0;
+        break;
+    }
+    return n;
+}
+
+/* Relative cost of a predicate, for ordering (cheap columns first). */
+static int predicate_cost(policy_predicate predicate)
+{
+    switch (predicate) {
+    case POLICY_PRED_CATEGORY:
+    case POLICY_PRED_HUKOU_WITHIN:
+    case POLICY_PRED_HUKOU_OUTSIDE:
+    case POLICY_PRED_THREE_NO:
+    case POLICY_PRED_INSURED:
+    case POLICY_PRED_JOB_KIND:
+    case POLICY_PRED_TRAINING_KIND:
+    case POLICY_PRED_ORG_KIND:
+    case POLICY_PRED_ORGANIZED:
+        return 0;
+    case POLICY_PRED_JOB_WITHIN:
+    case POLICY_PRED_TRAINING_WITHIN:
+    case POLICY_PRED_ORG_WITHIN:
+    case POLICY_PRED_JOB_LOCATION:
+    case POLICY_PRED_CONTRACT_MONTHS_AT_LEAST:
+    case POLICY_PRED_INSURANCE_MONTHS_AT_LEAST:
+    case POLICY_PRED_JOB_START_BETWEEN:
+    case POLICY_PRED_CERTIFICATE:
+    case POLICY_PRED_TRAINING_DAYS_AT_LEAST:
+    case POLICY_PRED_ONLINE_SHARE_AT_MOST:
+    case POLICY_PRED_ORG_FREE_PREMISES:
+    case POLICY_PRED_HIRES_AT_LEAST:
+    case POLICY_PRED_HIRES_SHARE_AT_LEAST:
+    case POLICY_PRED_STATUS:
+        return 1;
+    case POLICY_PRED_EMPLOYER_KIND:
+    case POLICY_PRED_EMPLOYER_FREE_PREMISES:
+    case POLICY_PRED_EMPLOYER_STATUS:
+    case POLICY_PRED_AGENCY_KIND:
+        return 2;
+    case POLICY_PRED_JOB_MONTHS_AT_LEAST:
+    case POLICY_PRED_AGE_BETWEEN:
+        return 3;
+    default:
+        return 4;
+    }
+}
+
+int eval_condition_order(const policy_rule *rule, int order[POLICY_CONDITIONS_MAX])
+{
+    int n = 0;
+    for (int cost = 0; cost <= 4; cost++)
+        for (int i = 0; i < rule->condition_count; i++)
+            if (predicate_cost(rule->conditions[i].predicate) == cost)
+                order[n++] = i;
+    return n;
+}
+
+int eval_count_hires(eval_context *ctx, const policy_rule *rule, bf_error *err)
+{
+    const population *pop = ctx->pop;
+    size_t jobs = pop->jobs.count;
+    for (size_t o = 0; o < pop->orgs.count; o++) {
+        ctx->hires[o] = 0;
+        ctx->hire_met[o] = INT32_MIN;
+    }
+    if (rule->hire_count == 0)
+        return BF_OK;
+    uint32_t *sel = calloc(jobs > 0 ? jobs : 1, sizeof *sel);
+    if (sel == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    size_t n = jobs;
+    for (size_t j = 0; j < jobs; j++)
+        sel[j] = (uint32_t)j;
+    eval_init_rows(ctx, POLICY_UNIT_JOB, sel, n);
+    for (int c = 0; c < rule->hire_count && n > 0; c++)
+        n = eval_filter(ctx, rule->hires, c, POLICY_UNIT_JOB, sel, n, 1);
+    for (size_t i = 0; i < n; i++) {
+        int32_t employer = pop->jobs.employer[sel[i]];
+        if (employer == POPULATION_NONE)
+            continue;
+        ctx->hires[employer]++;
+        ctx->hire_met[employer] = max32(ctx->hire_met[employer], ctx->met[sel[i]]);
+    }
+    free(sel);
+    return BF_OK;
+}
+
+/* ---- amounts ------------------------------------------------------------ */
+
+/* a * b / c rounded half up (all non-negative, no overflow for fen amounts). */
+static int64_t scale_round(int64_t a, int64_t b, int64_t c)
+{
+    return (a * b + c / 2) / c;
+}
+
+/* The region a rule's parameters are looked up at for a row. */
+static int64_t row_region(const eval_context *ctx, policy_unit unit, uint32_t row)
+{
+    switch (unit) {
+    case POLICY_UNIT_JOB:
+        return ctx->pop->jobs.region[row];
+    case POLICY_UNIT_TRAINING:
+        return ctx->pop->trainings.region[row];
+    case POLICY_UNIT_ORG:
+        return ctx->pop->orgs.region[row];
+    default:
+        return ctx->pop->people.hukou[row];
+    }
+}
+
+/*
+ * The value of rule's amount for row at day (per day for per_day rules), in
+ * fen.  Returns 0 with a warning when it cannot be known.
+ */
+static int value_fen(eval_context *ctx, int rule_index, uint32_t row, int32_t day, int64_t *fen)
+{
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    const policy_value *v = &rule->amount.value;
+    const population *pop = ctx->pop;
+    int32_t person = eval_person_of(ctx, rule->unit, row);
+    switch (v->kind) {
+    case POLICY_VALUE_FIXED:
+        *fen = v->fen;
+        return 1;
+    case POLICY_VALUE_BY_LOCATION: {
+        policy_location where = location_of(pop->jobs.region[row], pop->people.hukou[person]);
+        *fen = v->tiers[where];
+        if (*fen == POLICY_FEN_NONE) {
+            add_warning(ctx, rule_index, person,
+                        BF_TR("%s（%s）没有“%s”这一档的金额，不计金额",
+                              "%s (%s) gives no amount for '%s'"),
+                        rule->id, rule->clause, policy_location_name(where));
+            return 0;
+        }
+        return 1;
+    }
+    case POLICY_VALUE_BY_CERTIFICATE: {
+        int level = pop->trainings.certificate[row];
+        *fen = v->tiers[level];
+        if (*fen == POLICY_FEN_NONE) {
+            add_warning(ctx, rule_index, person,
+                        BF_TR("%s（%s）没有证书等级“%s”的金额，不计金额",
+                              "%s (%s) gives no amount for certificate level '%s'"),
+                        rule->id, rule->clause, population_certificate_name(level));
+            return 0;
+        }
+        return 1;
+    }
+    case POLICY_VALUE_PARAMETER: {
+        const policy_parameter *parameter = &ctx->set->parameters[v->parameter];
+        int64_t region = row_region(ctx, rule->unit, row);
+        int64_t base = 0;
+        if (policy_parameter_lookup(parameter, region, day, &base) != BF_OK) {
+            char code[16], date[BF_DATE_TEXT_MAX];
+            population_region_format(region, code);
+            date_format(date_from_days(day), date);
+            add_warning(ctx, rule_index, person,
+                        BF_TR("参数 %s（%s）在地区 %s、日期 %s 没有取值，%s（%s）不计金额",
+                              "parameter %s (%s) has no value for region %s on %s: no amount for %s (%s)"),
+                        parameter->name, parameter->title, code, date, rule->id, rule->clause);
+            return 0;
+        }
+        if (v->days_per_month_hundredths > 0)
+            *fen = scale_round(base, v->percent_hundredths, 100 * v->days_per_month_hundredths);
+        else
+            *fen = scale_round(base, v->percent_hundredths, 10000);
+        return 1;
+    }
+    }
+    return 0;
+}
+
+/* Applies up_to_cost; 0 with a warning when the cost is not known. */
+static int cap_by_cost(eval_context *ctx, int rule_index, uint32_t row, int64_t *fen)
+{
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    if (rule->amount.up_to_cost == POLICY_COST_NONE)
+        return 1;
+    int64_t cost = rule->amount.up_to_cost == POLICY_COST_TRAVEL ? ctx->pop->jobs.travel_cost[row]
+                                                                  : ctx->pop->trainings.cost[row];
+    if (cost == POPULATION_FEN_UNKNOWN) {
+        add_warning(ctx, rule_index, eval_person_of(ctx, rule->unit, row),
+                    BF_TR("%s（%s）按实际费用封顶，但缺少实际费用（%s），不计金额",
+                          "%s (%s) is capped at the actual cost, which is missing (%s): no amount"),
+                    rule->id, rule->clause,
+                    rule->amount.up_to_cost == POLICY_COST_TRAVEL ? "travel_cost" : "cost");
+        return 0;
+    }
+    if (cost < *fen)
+        *fen = cost;
+    return 1;
+}
+
+/* The payee row of a grant, or -1 (with a warning) when there is none. */
+static int32_t payee_of(eval_context *ctx, int rule_index, uint32_t row)
+{
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    int32_t payee = -1;
+    switch (rule->payee) {
+    case POLICY_PAYEE_PERSON:
+        payee = eval_person_of(ctx, rule->unit, row);
+        break;
+    case POLICY_PAYEE_EMPLOYER:
+        payee = employer_of(ctx, rule->unit, row);
+        break;
+    case POLICY_PAYEE_AGENCY:
+        payee = ctx->pop->jobs.agency[row];
+        break;
+    case POLICY_PAYEE_ORG:
+        payee = (int32_t)row;
+        break;
+    default:
+        break;
+    }
+    if (payee < 0)
+        add_warning(ctx, rule_index, eval_person_of(ctx, rule->unit, row),
+                    BF_TR("%s（%s）的领取单位（%s）未填写，不计金额",
+                          "%s (%s): the payee (%s) is not given: no amount"),
+                    rule->id, rule->clause, policy_payee_name(rule->payee));
+    return payee;
+}
+
+/* Appends a candidate grant. */
+static int add_grant(eval_context *ctx, const policy_grant *grant, bf_error *err)
+{
+    policy_result *r = ctx->result;
+    int rc = reserve(&r->grants, &r->grant_capacity, r->grant_count, sizeof *r->grants,
+                     POLICY_GRANTS_MAX, err);
+    if (rc != BF_OK)
+        return rc;
+    r->grants[r->grant_count++] = *grant;
+    return BF_OK;
+}
+
+/*
+ * The candidates of one row: one for once/per_day, one per counted month for
+ * per_month.  Sets ctx->note[row].
+ */
+static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_error *err)
+{
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    const policy_amount *a = &rule->amount;
+    int32_t window_from = max32(rule->valid_from, ctx->period_from);
+    int32_t window_to = min32(rule->valid_to, ctx->period_to);
+    int month_from = date_month_index(date_from_days(window_from));
+    int month_to = date_month_index(date_from_days(window_to));
+    if (rule->has_amount) {
+        if (a->months_from > month_from)
+            month_from = a->months_from;
+        if (a->months_to < month_to)
+            month_to = a->months_to;
+    }
+    policy_grant grant = {.rule = rule_index,
+                          .person = eval_person_of(ctx, rule->unit, row),
+                          .row = (int32_t)row,
+                          .excluded_by = -1};
+    ctx->note[row] = POLICY_OUTCOME_OUTSIDE_WINDOW;
+    if (month_from > month_to)
+        return BF_OK;
+    int32_t payee = payee_of(ctx, rule_index, row);
+    if (payee < 0) {
+        ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+        return BF_OK;
+    }
+    grant.payee = payee;
+    grant.rank = grant.person >= 0 ? grant.person : (int64_t)ctx->pop->people.count + payee;
+    if (rule->has_amount && a->rate == POLICY_RATE_PER_MONTH) {
+        for (int m = month_from; m <= month_to; m++) {
+            int32_t first = (int32_t)date_to_days(date_month_first_day(m));
+            int32_t last = (int32_t)date_to_days(date_month_last_day(m));
+            if (ctx->from[row] > first || ctx->to[row] < last)
+                continue;
+            int64_t fen = POLICY_FEN_NONE;
+            if (!value_fen(ctx, rule_index, row, first, &fen)) {
+                ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+                return BF_OK;
+            }
+            grant.month = m;
+            grant.fen = fen;
+            int rc = add_grant(ctx, &grant, err);
+            if (rc != BF_OK)
+                return rc;
+            ctx->note[row] = POLICY_OUTCOME_GRANTED;
+        }
+        return BF_OK;
+    }
+    /* once, per_day, or a service without amount: due when first all met, inside the windows. */
+    int32_t due = max32(ctx->met[row], window_from);
+    int32_t limit = min32(ctx->to[row], window_to);
+    int32_t month_first = (int32_t)date_to_days(date_month_first_day(month_from));
+    int32_t month_last = (int32_t)date_to_days(date_month_last_day(month_to));
+    due = max32(due, month_first);
+    limit = min32(limit, month_last);
+    if (rule->unit == POLICY_UNIT_PERSON || rule->unit == POLICY_UNIT_ORG)
+        limit = min32(window_to, month_last);
+    if (due > limit)
+        return BF_OK;
+    grant.month = date_month_index(date_from_days(due));
+    grant.fen = POLICY_FEN_NONE;
+    if (rule->has_amount) {
+        int64_t fen = 0;
+        int32_t day = due;
+        if (a->rate == POLICY_RATE_PER_DAY)
+            day = ctx->pop->trainings.start[row];
+        if (!value_fen(ctx, rule_index, row, day, &fen)) {
+            ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+            return BF_OK;
+        }
+        if (a->rate == POLICY_RATE_PER_DAY) {
+            int32_t days = ctx->pop->trainings.days[row];
+            if (a->max_days > 0 && days > a->max_days)
+                days = a->max_days;
+            fen *= days;
+            grant.count = days;
+        }
+        if (a->per_head) {
+            fen *= ctx->hires[row];
+            grant.count = ctx->hires[row];
+        }
+        if (!cap_by_cost(ctx, rule_index, row, &fen)) {
+            ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+            return BF_OK;
+        }
+        grant.fen = fen;
+    }
+    ctx->note[row] = POLICY_OUTCOME_GRANTED;
+    return add_grant(ctx, &grant, err);
+}
+
+/* Order of candidates for the limit sweep. */
+static int compare_candidates(const void *a, const void *b)
+{
+    const policy_grant *x = a, *y = b;
+    if (x->person != y->person)
+        return x->person < y->person ? -1 : 1;
+    if (x->payee != y->payee)
+        return x->payee < y->payee ? -1 : 1;
+    if (x->month != y->month)
+        return x->month < y->month ? -1 : 1;
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
+    return 0;
+}
+
+/* Marks a dropped candidate's row unless another candidate of it was kept. */
+static void drop_note(eval_context *ctx, const policy_grant *g, policy_outcome why)
+{
+    if (ctx->note[g->row] != POLICY_OUTCOME_GRANTED || why == POLICY_OUTCOME_GRANTED)
+        ctx->note[g->row] = (uint8_t)why;
+}
+
+/*
+ * Applies the per (person, payee) limits to the candidates at
+ * grants[begin, end) in place; returns the new end.
+ */
+static size_t apply_limits(eval_context *ctx, const policy_rule *rule, size_t begin, size_t end)
+{
+    policy_grant *g = ctx->result->grants;
+    size_t count = end - begin;
+    int sorted = 1;
+    for (size_t i = begin + 1; i < end && sorted; i++)
+        if (compare_candidates(&g[i - 1], &g[i]) > 0)
+            sorted = 0;
+    if (!sorted)
+        qsort(g + begin, count, sizeof *g, compare_candidates);
+    policy_rate rate = rule->has_amount ? rule->amount.rate : POLICY_RATE_ONCE;
+    if (rate == POLICY_RATE_PER_DAY)
+        return end;
+    /* Every row that produced a candidate first counts as dropped, kept ones win below. */
+    for (size_t i = begin; i < end; i++)
+        ctx->note[g[i].row] = POLICY_OUTCOME_ALREADY;
+    size_t out = begin;
+    size_t group = begin;
+    while (group < end) {
+        size_t next = group;
+        while (next < end && g[next].person == g[group].person && g[next].payee == g[group].payee)
+            next++;
+        int kept = 0, year = -1, in_year = 0, last_month = -1;
+        for (size_t i = group; i < next; i++) {
+            policy_grant candidate = g[i];
+            int keep = 0;
+            policy_outcome why = POLICY_OUTCOME_ALREADY;
+            if (rate == POLICY_RATE_PER_MONTH) {
+                if (candidate.month == last_month)
+                    why = POLICY_OUTCOME_ALREADY;
+                else if (rule->amount.max_months > 0 && kept >= rule->amount.max_months)
+                    why = POLICY_OUTCOME_CAP;
+                else
+                    keep = 1;
+            } else if (rule->has_amount && rule->amount.max_per_year > 0) {
+                int this_year = candidate.month / 12;
+                if (this_year != year) {
+                    year = this_year;
+                    in_year = 0;
+                }
+                if (in_year < rule->amount.max_per_year) {
+                    keep = 1;
+                    in_year++;
+                } else
+                    why = POLICY_OUTCOME_CAP;
+            } else {
+                keep = kept == 0;
+            }
+            if (keep) {
+                kept++;
+                last_month = candidate.month;
+                ctx->note[candidate.row] = POLICY_OUTCOME_GRANTED;
+                g[out++] = candidate;
+            } else
+                drop_note(ctx, &candidate, why);
+        }
+        group = next;
+    }
+    return out;
+}
+
+/* first_time: keeps only rows that are their person's first (earliest start) of the unit. */
+static size_t keep_first_time(eval_context *ctx, policy_unit unit, uint32_t *sel, size_t n)
+{
+    const population *pop = ctx->pop;
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = sel[i];
+        int32_t person = eval_person_of(ctx, unit, r);
+        int first = 1;
+        if (unit == POLICY_UNIT_JOB) {
+            for (int32_t k = ctx->job_offsets[person]; k < ctx->job_offsets[person + 1]; k++) {
+                int32_t j = ctx->job_rows[k];
+                if (pop->jobs.start[j] < pop->jobs.start[r] ||
+                    (pop->jobs.start[j] == pop->jobs.start[r] && j < (int32_t)r))
+                    first = 0;
+            }
+        } else if (unit == POLICY_UNIT_TRAINING) {
+            /* Trainings are few per person; a scan of the table is avoided by row order. */
+            for (size_t t = 0; t < pop->trainings.count && first; t++)
+                if (pop->trainings.person[t] == person &&
+                    (pop->trainings.start[t] < pop->trainings.start[r] ||
+                     (pop->trainings.start[t] == pop->trainings.start[r] && t < r)))
+                    first = 0;
+        }
+        if (first)
+            sel[kept++] = r;
+        else
+            ctx->note[r] = POLICY_OUTCOME_NOT_FIRST;
+    }
+    return kept;
+}
+
+/* Adds a status holding to the result. */
+static int add_status(eval_context *ctx, int32_t rule, int32_t row, bf_error *err)
+{
+    policy_result *r = ctx->result;
+    int rc = reserve(&r->statuses, &r->status_capacity, r->status_count, sizeof *r->statuses,
+                     POLICY_GRANTS_MAX, err);
+    if (rc != BF_OK)
+        return rc;
+    r->statuses[r->status_count++] = (policy_status_holding){rule, row};
+    return BF_OK;
+}
+
+/* Evaluates one rule over its unit; sel is scratch of the largest table's size. */
+static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_t *range_begin,
+                         size_t *range_end, bf_error *err)
+{
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    size_t rows = eval_unit_rows(ctx, rule->unit);
+    int rc = BF_OK;
+    if (rule->unit == POLICY_UNIT_ORG) {
+        rc = eval_count_hires(ctx, rule, err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    size_t n = rows;
+    for (size_t i = 0; i < rows; i++) {
+        sel[i] = (uint32_t)i;
+        ctx->note[i] = POLICY_OUTCOME_NOT_ELIGIBLE;
+    }
+    eval_init_rows(ctx, rule->unit, sel, n);
+    int order[POLICY_CONDITIONS_MAX];
+    int count = eval_condition_order(rule, order);
+    for (int k = 0; k < count && n > 0; k++)
+        n = eval_filter(ctx, rule->conditions, order[k], rule->unit, sel, n, 1);
+    if (rule->is_status) {
+        uint8_t *holds = calloc(rows > 0 ? rows : 1, 1);
+        if (holds == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        ctx->status[rule_index] = holds;
+        for (size_t i = 0; i < n; i++) {
+            holds[sel[i]] = 1;
+            ctx->note[sel[i]] = POLICY_OUTCOME_HOLDS;
+            rc = add_status(ctx, rule_index, (int32_t)sel[i], err);
+            if (rc != BF_OK)
+                return rc;
+        }
+        return BF_OK;
+    }
+    if (rule->has_amount && rule->amount.first_time)
+        n = keep_first_time(ctx, rule->unit, sel, n);
+    size_t begin = ctx->result->grant_count;
+    for (size_t i = 0; i < n; i++) {
+        rc = row_candidates(ctx, rule_index, sel[i], err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    size_t end = apply_limits(ctx, rule, begin, ctx->result->grant_count);
+    ctx->result->grant_count = end;
+    *range_begin = begin;
+    *range_end = end;
+    return BF_OK;
+}
+
+/* Sum of the non-excluded grants of a person in grants[from, to) (sorted by person). */
+static int64_t person_total(const policy_grant *g, size_t *cursor, size_t to, int32_t person,
+                            size_t *first, size_t *last)
+{
+    while (*cursor < to && g[*cursor].person < person)
+        (*cursor)++;
+    *first = *cursor;
+    int64_t total = 0;
+    while (*cursor < to && g[*cursor].person == person) {
+        if (g[*cursor].excluded_by < 0 && g[*cursor].fen > 0)
+            total += g[*cursor].fen;
+        (*cursor)++;
+    }
+    *last = *cursor;
+    return total;
+}
+
+/*
+ * not_with: for each pair of benefits and each person who has grants of
+ * both, the one with the lower total is excluded (on a tie, the one loaded
+ * later).  ranges[] holds each rule's [begin, end) in the grants, sorted by
+ * person.
+ */
+static void apply_exclusions(eval_context *ctx, const size_t (*ranges)[2])
+{
+    const policy_set *set = ctx->set;
+    policy_grant *g = ctx->result->grants;
+    for (int a = 0; a < set->rule_count; a++) {
+        const policy_rule *rule = set->rules[a];
+        for (int k = 0; k < rule->not_with_count; k++) {
+            int b = rule->not_with_rule[k];
+            if (b < 0)
+                continue;
+            size_t ca = ranges[a][0], cb = ranges[b][0];
+            while (ca < ranges[a][1]) {
+                int32_t person = g[ca].person;
+                size_t fa, la, fb, lb;
+                int64_t ta = person_total(g, &ca, ranges[a][1], person, &fa, &la);
+                int64_t tb = person_total(g, &cb, ranges[b][1], person, &fb, &lb);
+                if (person < 0 || la == fa || lb == fb || ta <= 0 || tb <= 0)
+                    continue;
+                int a_wins = ta > tb || (ta == tb && a < b);
+                size_t from = a_wins ? fb : fa, to = a_wins ? lb : la;
+                for (size_t i = from; i < to; i++)
+                    if (g[i].excluded_by < 0)
+                        g[i].excluded_by = a_wins ? a : b;
+            }
+        }
+    }
+}
+
+/* Groups job rows by person (counting sort) into ctx->job_offsets/job_rows. */
+static int index_jobs(eval_context *ctx, bf_error *err)
+{
+    const population *pop = ctx->pop;
+    size_t people = pop->people.count, jobs = pop->jobs.count;
+    ctx->job_offsets = calloc(people + 1, sizeof *ctx->job_offsets);
+    ctx->job_rows = malloc((jobs > 0 ? jobs : 1) * sizeof *ctx->job_rows);
+    if (ctx->job_offsets == NULL || ctx->job_rows == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    for (size_t j = 0; j < jobs; j++)
+        ctx->job_offsets[pop->jobs.person[j] + 1]++;
+    for (size_t p = 0; p < people; p++)
+        ctx->job_offsets[p + 1] += ctx->job_offsets[p];
+    int32_t *fill = malloc((people + 1) * sizeof *fill);
+    if (fill == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    memcpy(fill, ctx->job_offsets, (people + 1) * sizeof *fill);
+    for (size_t j = 0; j < jobs; j++)
+        ctx->job_rows[fill[pop->jobs.person[j]]++] = (int32_t)j;
+    free(fill);
+    return BF_OK;
+}
+
+int policy_evaluate(const policy_set *set, const population *pop,
+                    const policy_eval_options *options, policy_result **out, bf_error *err)
+{
+    int rc = BF_OK;
+    uint32_t *sel = NULL;
+    size_t (*ranges)[2] = NULL;
+    eval_context ctx = {.set = set, .pop = pop, .options = options};
+    ctx.result = calloc(1, sizeof *ctx.result);
+    size_t rows = pop->people.count;
+    if (pop->jobs.count > rows)
+        rows = pop->jobs.count;
+    if (pop->trainings.count > rows)
+        rows = pop->trainings.count;
+    if (pop->orgs.count > rows)
+        rows = pop->orgs.count;
+    if (rows == 0)
+        rows = 1;
+    size_t orgs = pop->orgs.count > 0 ? pop->orgs.count : 1;
+    sel = malloc(rows * sizeof *sel);
+    ctx.met = malloc(rows * sizeof *ctx.met);
+    ctx.from = malloc(rows * sizeof *ctx.from);
+    ctx.to = malloc(rows * sizeof *ctx.to);
+    ctx.mark = malloc(rows);
+    ctx.note = malloc(rows);
+    ctx.hires = calloc(orgs, sizeof *ctx.hires);
+    ctx.hire_met = malloc(orgs * sizeof *ctx.hire_met);
+    ctx.status = calloc((size_t)set->rule_count + 1, sizeof *ctx.status);
+    ranges = calloc((size_t)set->rule_count + 1, sizeof *ranges);
+    if (ctx.result == NULL || sel == NULL || ctx.met == NULL || ctx.from == NULL ||
+        ctx.to == NULL || ctx.mark == NULL || ctx.note == NULL || ctx.hires == NULL ||
+        ctx.hire_met == NULL || ctx.status == NULL || ranges == NULL) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
+    for (size_t o = 0; o < orgs; o++)
+        ctx.hire_met[o] = INT32_MIN;
+    ctx.period_from = (int32_t)date_to_days(date_month_first_day(options->month_from));
+    ctx.period_to = (int32_t)date_to_days(date_month_last_day(options->month_to));
+    rc = index_jobs(&ctx, err);
+    if (rc != BF_OK)
+        goto out;
+    /* Statuses first (benefits may test them), then benefits, each in load order. */
+    for (int pass = 0; pass < 2; pass++)
+        for (int r = 0; r < set->rule_count; r++) {
+            if (set->rules[r]->is_status != (pass == 0))
+                continue;
+            rc = evaluate_rule(&ctx, r, sel, &ranges[r][0], &ranges[r][1], err);
+            if (rc == BF_OK && options->explain)
+                rc = explain_rule(&ctx, r, err);
+            if (rc != BF_OK)
+                goto out;
+        }
+    apply_exclusions(&ctx, (const size_t(*)[2])ranges);
+    if (options->explain)
+        explain_outcomes(&ctx);
+    *out = ctx.result;
+    ctx.result = NULL;
+out:
+    policy_result_free(ctx.result);
+    if (ctx.status != NULL)
+        for (int r = 0; r < set->rule_count; r++)
+            free(ctx.status[r]);
+    free(ctx.status);
+    free(ranges);
+    free(sel);
+    free(ctx.met);
+    free(ctx.from);
+    free(ctx.to);
+    free(ctx.mark);
+    free(ctx.note);
+    free(ctx.hires);
+    free(ctx.hire_met);
+    free(ctx.job_offsets);
+    free(ctx.job_rows);
+    return rc;
+}
+
+static int compare_output(const void *a, const void *b)
+{
+    const policy_grant *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    if (x->month != y->month)
+        return x->month < y->month ? -1 : 1;
+    if (x->rule != y->rule)
+        return x->rule < y->rule ? -1 : 1;
+    if (x->payee != y->payee)
+        return x->payee < y->payee ? -1 : 1;
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
+    return 0;
+}
+
+void policy_result_sort(policy_result *result)
+{
+    qsort(result->grants, result->grant_count, sizeof *result->grants, compare_output);
+}

@@ -1,0 +1,64 @@
+/*
+ * policy_eval_private.h - what policy_eval.c shares with policy_explain.c:
+ * the evaluation context and the column-wise condition filter.  Not for use
+ * outside src/policy/.
+ */
+#ifndef BANGFU_POLICY_POLICY_EVAL_PRIVATE_H
+#define BANGFU_POLICY_POLICY_EVAL_PRIVATE_H
+
+#include "policy/policy_eval.h"
+
+/* Everything one evaluation needs; scratch columns are sized for the largest table. */
+typedef struct eval_context {
+    const policy_set *set;
+    const population *pop;
+    const policy_eval_options *options;
+    policy_result *result;
+    int32_t period_from; /* first day of the period */
+    int32_t period_to;   /* last day of the period */
+    uint8_t **status;    /* per rule: per row 1 when the status holds (status rules only) */
+    int32_t *met;        /* per row: day the conditions are first all met */
+    int32_t *from;       /* per row: first day the row counts for months */
+    int32_t *to;         /* per row: last day the row counts for months */
+    int32_t *hires;      /* per org row: hires counted for the current rule */
+    int32_t *hire_met;   /* per org row: latest met day among those hires */
+    uint8_t *mark;       /* per row scratch for any/not */
+    uint8_t *note;       /* per row: policy_outcome of the amount stage */
+    int32_t *job_offsets; /* people row -> first index in job_rows (count + 1 entries) */
+    int32_t *job_rows;    /* job rows grouped by person */
+} eval_context;
+
+/* Rows of a unit. */
+size_t eval_unit_rows(const eval_context *ctx, policy_unit unit);
+
+/* Sets met/from/to of the rows in sel to their unit's starting values. */
+void eval_init_rows(eval_context *ctx, policy_unit unit, const uint32_t *sel, size_t n);
+
+/*
+ * Keeps in sel (n rows) those for which condition c (of list items, a
+ * rule's conditions or hires) holds; returns the new count.  With
+ * apply_time, time conditions also move met/from/to.
+ */
+size_t eval_filter(eval_context *ctx, const policy_condition *items, int c, policy_unit unit,
+                   uint32_t *sel, size_t n, int apply_time);
+
+/* Counts each org's hires for rule (rule->hires over all jobs) into ctx->hires/hire_met. */
+int eval_count_hires(eval_context *ctx, const policy_rule *rule, bf_error *err);
+
+/* The top-level conditions of rule in evaluation order (cheapest first); returns the count. */
+int eval_condition_order(const policy_rule *rule, int order[POLICY_CONDITIONS_MAX]);
+
+/* The person of a row of unit, or -1 for orgs. */
+int32_t eval_person_of(const eval_context *ctx, policy_unit unit, uint32_t row);
+
+/* Writes the value condition c looks at for row into out (POLICY_VALUE_TEXT_MAX bytes). */
+void explain_condition_value(const eval_context *ctx, const policy_condition *c, policy_unit unit,
+                             uint32_t row, char *out);
+
+/* Records the decisions for every row of rule (explain mode); outcomes are filled later. */
+int explain_rule(eval_context *ctx, int rule_index, bf_error *err);
+
+/* Fills each decision's outcome from ctx->note and the grants (after exclusions). */
+void explain_outcomes(eval_context *ctx);
+
+#endif

@@ -1,0 +1,233 @@
+/* policy_output.c - writing a calc result as JSON, amounts from fen. */
+#include "policy/policy_output.h"
+
+#include "core/date.h"
+
+#include <string.h>
+
+/* Writes text as a JSON string (UTF-8 passes through; controls are escaped). */
+static void write_string(FILE *out, const char *text)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        switch (*p) {
+        case '"':
+            fputs("\\\"", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\t':
+            fputs("\\t", out);
+            break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+/* Writes fen as yuan with two decimals (a JSON number). */
+static void write_yuan(FILE *out, int64_t fen)
+{
+    if (fen < 0) {
+        fputs("-", out);
+        fen = -fen;
+    }
+    fprintf(out, "%lld.%02lld", (long long)(fen / 100), (long long)(fen % 100));
+}
+
+static const char *payee_id(const population *pop, const policy_rule *rule, int32_t payee)
+{
+    if (rule->payee == POLICY_PAYEE_PERSON)
+        return pop->people.id[payee];
+    return pop->orgs.id[payee];
+}
+
+/* The id of a unit row. */
+static const char *row_id(const population *pop, policy_unit unit, int32_t row)
+{
+    switch (unit) {
+    case POLICY_UNIT_PERSON:
+        return pop->people.id[row];
+    case POLICY_UNIT_JOB:
+        return pop->jobs.id[row];
+    case POLICY_UNIT_TRAINING:
+        return pop->trainings.id[row];
+    default:
+        return pop->orgs.id[row];
+    }
+}
+
+static void write_grant(FILE *out, const policy_set *set, const population *pop,
+                        const policy_grant *g)
+{
+    const policy_rule *rule = set->rules[g->rule];
+    char month[BF_MONTH_TEXT_MAX];
+    date_month_format(g->month, month);
+    fputs("{\"benefit\": ", out);
+    write_string(out, rule->id);
+    fputs(", \"document\": ", out);
+    write_string(out, rule->document >= 0 ? set->documents[rule->document].number : "");
+    fputs(", \"clause\": ", out);
+    write_string(out, rule->clause);
+    fputs(", \"name\": ", out);
+    write_string(out, rule->name);
+    fputs(", \"payee\": ", out);
+    write_string(out, payee_id(pop, rule, g->payee));
+    fputs(", \"payee_kind\": ", out);
+    write_string(out, policy_payee_name(rule->payee));
+    fputs(", \"person\": ", out);
+    if (g->person >= 0)
+        write_string(out, pop->people.id[g->person]);
+    else
+        fputs("null", out);
+    fputs(", \"month\": ", out);
+    write_string(out, month);
+    fputs(", \"amount\": ", out);
+    if (g->fen == POLICY_FEN_NONE)
+        fputs("null", out);
+    else
+        write_yuan(out, g->fen);
+    if (rule->has_amount && rule->amount.per_head)
+        fprintf(out, ", \"heads\": %d", g->count);
+    if (rule->has_amount && rule->amount.rate == POLICY_RATE_PER_DAY)
+        fprintf(out, ", \"days\": %d", g->count);
+    if (rule->is_service) {
+        fputs(", \"kind\": \"service\", \"service\": ", out);
+        write_string(out, rule->service != NULL ? rule->service : "");
+    }
+    fputs(", \"source\": ", out);
+    write_string(out, row_id(pop, rule->unit, g->row));
+}
+
+int policy_output_write(FILE *out, const policy_set *set, const population *pop,
+                        const policy_result *result, const policy_eval_options *options,
+                        bf_error *err)
+{
+    char from[BF_MONTH_TEXT_MAX], to[BF_MONTH_TEXT_MAX];
+    date_month_format(options->month_from, from);
+    date_month_format(options->month_to, to);
+    fprintf(out, "{\"period\": {\"from\": \"%s\", \"to\": \"%s\"},\n", from, to);
+    int64_t total = 0;
+    fputs("\"entitlements\": [", out);
+    int first = 1;
+    for (size_t i = 0; i < result->grant_count; i++) {
+        const policy_grant *g = &result->grants[i];
+        if (g->excluded_by >= 0)
+            continue;
+        fputs(first ? "\n  " : ",\n  ", out);
+        first = 0;
+        write_grant(out, set, pop, g);
+        fputs("}", out);
+        if (g->fen > 0)
+            total += g->fen;
+    }
+    fputs(first ? "],\n" : "\n],\n", out);
+    fputs("\"excluded\": [", out);
+    first = 1;
+    for (size_t i = 0; i < result->grant_count; i++) {
+        const policy_grant *g = &result->grants[i];
+        if (g->excluded_by < 0)
+            continue;
+        const policy_rule *winner = set->rules[g->excluded_by];
+        fputs(first ? "\n  " : ",\n  ", out);
+        first = 0;
+        write_grant(out, set, pop, g);
+        char reason[POLICY_WARNING_MAX];
+        snprintf(reason, sizeof reason,
+                 BF_TR("与 %s（%s %s）不重复享受，已取金额较高者", "not together with %s (%s %s): the higher was kept"),
+                 winner->id, winner->clause, winner->name);
+        fputs(", \"reason\": ", out);
+        write_string(out, reason);
+        fputs(", \"excluded_by\": ", out);
+        write_string(out, winner->id);
+        fputs("}", out);
+    }
+    fputs(first ? "],\n" : "\n],\n", out);
+    fputs("\"warnings\": [", out);
+    for (size_t i = 0; i < result->warning_count; i++) {
+        const policy_warning *w = &result->warnings[i];
+        fputs(i == 0 ? "\n  " : ",\n  ", out);
+        const policy_rule *rule = w->rule >= 0 ? set->rules[w->rule] : NULL;
+        fputs("{\"benefit\": ", out);
+        write_string(out, rule != NULL ? rule->id : "");
+        fputs(", \"clause\": ", out);
+        write_string(out, rule != NULL ? rule->clause : "");
+        fputs(", \"person\": ", out);
+        if (w->person >= 0)
+            write_string(out, pop->people.id[w->person]);
+        else
+            fputs("null", out);
+        fputs(", \"message\": ", out);
+        write_string(out, w->message);
+        fputs("}", out);
+    }
+    fputs(result->warning_count == 0 ? "],\n" : "\n],\n", out);
+    fputs("\"statuses\": [", out);
+    for (size_t i = 0; i < result->status_count; i++) {
+        const policy_status_holding *s = &result->statuses[i];
+        const policy_rule *rule = set->rules[s->rule];
+        fputs(i == 0 ? "\n  " : ",\n  ", out);
+        fputs("{\"status\": ", out);
+        write_string(out, rule->id);
+        fputs(", \"clause\": ", out);
+        write_string(out, rule->clause);
+        fputs(", \"name\": ", out);
+        write_string(out, rule->name);
+        fputs(", \"unit\": ", out);
+        write_string(out, policy_unit_name(rule->unit));
+        fputs(", \"row\": ", out);
+        write_string(out, row_id(pop, rule->unit, s->row));
+        fputs("}", out);
+    }
+    fputs(result->status_count == 0 ? "],\n" : "\n],\n", out);
+    fputs("\"total\": ", out);
+    write_yuan(out, total);
+    if (options->explain) {
+        fputs(",\n\"explain\": [", out);
+        for (size_t i = 0; i < result->decision_count; i++) {
+            const policy_decision *d = &result->decisions[i];
+            const policy_rule *rule = set->rules[d->rule];
+            fputs(i == 0 ? "\n  " : ",\n  ", out);
+            fputs("{\"benefit\": ", out);
+            write_string(out, rule->id);
+            fputs(", \"clause\": ", out);
+            write_string(out, rule->clause);
+            fputs(", \"unit\": ", out);
+            write_string(out, policy_unit_name(rule->unit));
+            fputs(", \"row\": ", out);
+            write_string(out, row_id(pop, rule->unit, d->row));
+            fputs(", \"person\": ", out);
+            if (d->person >= 0)
+                write_string(out, pop->people.id[d->person]);
+            else
+                fputs("null", out);
+            fputs(", \"conditions\": [", out);
+            for (int k = 0; k < d->item_count; k++) {
+                const policy_decision_item *item = &d->items[k];
+                char text[POLICY_CONDITION_TEXT_MAX];
+                policy_condition_text(rule->conditions, item->condition, text, sizeof text);
+                fputs(k == 0 ? "{\"condition\": " : ", {\"condition\": ", out);
+                write_string(out, text);
+                fputs(", \"value\": ", out);
+                write_string(out, item->value);
+                fprintf(out, ", \"result\": %s}", item->result ? "true" : "false");
+            }
+            fputs("], \"outcome\": ", out);
+            write_string(out, policy_outcome_text(d->outcome));
+            fputs("}", out);
+        }
+        fputs(result->decision_count == 0 ? "]" : "\n]", out);
+    }
+    fputs("}\n", out);
+    if (ferror(out))
+        return bf_error_set(err, BF_EIO, BF_TR("写出结果失败", "cannot write the result"));
+    return BF_OK;
+}

@@ -1,0 +1,54 @@
+/*
+ * situation.h - the input of `bangfu calc`: a period, parameter values and a
+ * small population, read from JSON (the format is in issue 3 and
+ * docs/policy-format.md).
+ *
+ * Parsing is strict: unknown keys, wrong types, impossible dates, unknown
+ * kinds, unknown org references and malformed JSON are errors whose message
+ * starts with the JSON path, e.g.
+ *   people[0].jobs[1].start: 日期无效 "2020-02-30"
+ * Money is given in yuan (at most two decimals) and held in fen.
+ *
+ * Ownership: situation_parse_*() return a situation freed by
+ * situation_free(), which also frees its population.
+ */
+#ifndef BANGFU_POLICY_SITUATION_H
+#define BANGFU_POLICY_SITUATION_H
+
+#include "policy/policy_model.h"
+#include "policy/population.h"
+
+/* Largest situation file, in bytes. */
+#define SITUATION_FILE_MAX (256u * 1024u * 1024u)
+/* Longest calc period, in months. */
+#define SITUATION_PERIOD_MONTHS_MAX 240
+/* Longest JSON path in a message. */
+#define SITUATION_PATH_MAX 256
+
+/* One parameter value given by the situation. */
+typedef struct situation_parameter {
+    char name[POLICY_ID_MAX];
+    char path[SITUATION_PATH_MAX]; /* e.g. parameters.min_wage[0], for messages */
+    policy_parameter_value value;
+} situation_parameter;
+
+typedef struct situation {
+    int month_from; /* period, month indexes, inclusive */
+    int month_to;
+    population *pop;
+    size_t parameter_count;
+    situation_parameter *parameters; /* owned */
+} situation;
+
+int situation_parse_text(const char *text, size_t length, situation **out, bf_error *err);
+int situation_parse_file(const char *path, situation **out, bf_error *err);
+void situation_free(situation *s);
+
+/*
+ * Adds the situation's parameter values to the set's timelines (they win over
+ * the files' values).  A name the policies do not declare is an error
+ * naming its JSON path.
+ */
+int situation_apply_parameters(const situation *s, policy_set *set, bf_error *err);
+
+#endif

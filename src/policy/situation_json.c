@@ -1,0 +1,789 @@
+/* situation_json.c - the calc input JSON into a situation, with JSON-path errors. */
+#include "policy/situation.h"
+
+#include "core/date.h"
+#include "core/idcard.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest yuan amount accepted in a situation. */
+#define SITUATION_YUAN_MAX 1e12
+
+/* Parsing state: the situation being filled and the org ids seen. */
+typedef struct parse_context {
+    situation *s;
+    bf_error *err;
+} parse_context;
+
+/* Records "path: message" in err and returns BF_EINVAL. */
+static int path_error(bf_error *err, const char *path, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+static int path_error(bf_error *err, const char *path, const char *format, ...)
+{
+    char message[BF_ERROR_MESSAGE_MAX];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    return bf_error_set(err, BF_EINVAL, "%s: %s", path, message);
+}
+
+/* Writes base + suffix into out. */
+static void path_join(char *out, const char *base, const char *key)
+{
+    int written = snprintf(out, SITUATION_PATH_MAX, "%s%s%s", base, base[0] ? "." : "", key);
+    if (written < 0 || written >= SITUATION_PATH_MAX)
+        out[SITUATION_PATH_MAX - 1] = '\0';
+}
+
+static void path_index(char *out, const char *base, size_t index)
+{
+    int written = snprintf(out, SITUATION_PATH_MAX, "%s[%zu]", base, index);
+    if (written < 0 || written >= SITUATION_PATH_MAX)
+        out[SITUATION_PATH_MAX - 1] = '\0';
+}
+
+static const char *json_kind(const json_t *value)
+{
+    switch (json_typeof(value)) {
+    case JSON_OBJECT:
+        return BF_TR("对象", "an object");
+    case JSON_ARRAY:
+        return BF_TR("数组", "an array");
+    case JSON_STRING:
+        return BF_TR("字符串", "a string");
+    case JSON_INTEGER:
+    case JSON_REAL:
+        return BF_TR("数字", "a number");
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return BF_TR("布尔值", "a boolean");
+    default:
+        return "null";
+    }
+}
+
+/* Rejects keys of object not in allowed (NULL-terminated). */
+static int check_keys(const json_t *object, const char *path, const char *const *allowed,
+                      bf_error *err)
+{
+    const char *key;
+    json_t *value;
+    json_object_foreach((json_t *)object, key, value)
+    {
+        int known = 0;
+        for (int i = 0; allowed[i] != NULL; i++)
+            if (strcmp(key, allowed[i]) == 0)
+                known = 1;
+        if (!known) {
+            char at[SITUATION_PATH_MAX];
+            path_join(at, path, key);
+            return path_error(err, at, BF_TR("未知字段", "unknown field"));
+        }
+    }
+    return BF_OK;
+}
+
+/*
+ * Looks up key in object.  *value is NULL when absent or null (an error when
+ * required); else it must have the JSON type wanted (JSON_INTEGER also
+ * accepts reals with no fraction, JSON_REAL any number, JSON_TRUE booleans).
+ */
+static int get(const json_t *object, const char *path, const char *key, json_type wanted,
+               int required, json_t **value, bf_error *err)
+{
+    char at[SITUATION_PATH_MAX];
+    path_join(at, path, key);
+    json_t *v = json_object_get(object, key);
+    *value = NULL;
+    if (v == NULL || json_is_null(v)) {
+        if (required)
+            return path_error(err, at, BF_TR("缺少必填字段", "missing required field"));
+        return BF_OK;
+    }
+    int ok = 0;
+    switch (wanted) {
+    case JSON_INTEGER:
+        ok = json_is_integer(v) ||
+             (json_is_real(v) && json_real_value(v) == floor(json_real_value(v)));
+        break;
+    case JSON_REAL:
+        ok = json_is_number(v);
+        break;
+    case JSON_TRUE:
+        ok = json_is_boolean(v);
+        break;
+    default:
+        ok = json_typeof(v) == wanted;
+        break;
+    }
+    if (!ok) {
+        static const char *const names[] = {"object", "array", "string", "integer", "number",
+                                            "boolean"};
+        static const char *const names_zh[] = {"对象", "数组", "字符串", "整数", "数字", "布尔值"};
+        int t = wanted == JSON_OBJECT   ? 0
+                : wanted == JSON_ARRAY  ? 1
+                : wanted == JSON_STRING ? 2
+                : wanted == JSON_INTEGER ? 3
+                : wanted == JSON_REAL   ? 4
+                                        : 5;
+        return path_error(err, at, BF_TR("应为%s，实为%s", "should be %s, not %s"),
+                          BF_TR(names_zh[t], names[t]), json_kind(v));
+    }
+    *value = v;
+    return BF_OK;
+}
+
+static int get_string(const json_t *object, const char *path, const char *key, int required,
+                      const char **out, bf_error *err)
+{
+    json_t *v;
+    int rc = get(object, path, key, JSON_STRING, required, &v, err);
+    *out = v != NULL ? json_string_value(v) : NULL;
+    return rc;
+}
+
+/* An id: a non-empty string shorter than POPULATION_ID_MAX. */
+static int get_id(const json_t *object, const char *path, const char *key, int required,
+                  const char **out, bf_error *err)
+{
+    int rc = get_string(object, path, key, required, out, err);
+    if (rc != BF_OK || *out == NULL)
+        return rc;
+    size_t length = strlen(*out);
+    if (length == 0 || length >= POPULATION_ID_MAX) {
+        char at[SITUATION_PATH_MAX];
+        path_join(at, path, key);
+        return path_error(err, at, BF_TR("应为 1 到 %d 字节的标识", "should be an id of 1 to %d bytes"),
+                          POPULATION_ID_MAX - 1);
+    }
+    return BF_OK;
+}
+
+static int get_date(const json_t *object, const char *path, const char *key, int required,
+                    int32_t *out, int *present, bf_error *err)
+{
+    const char *text = NULL;
+    int rc = get_string(object, path, key, required, &text, err);
+    *present = 0;
+    if (rc != BF_OK || text == NULL)
+        return rc;
+    bf_date date;
+    if (date_parse(text, &date) != BF_OK) {
+        char at[SITUATION_PATH_MAX];
+        path_join(at, path, key);
+        return path_error(err, at, BF_TR("日期无效 \"%s\"（应为 YYYY-MM-DD）",
+                                         "invalid date \"%s\" (YYYY-MM-DD)"),
+                          text);
+    }
+    *out = (int32_t)date_to_days(date);
+    *present = 1;
+    return BF_OK;
+}
+
+static int get_region(const json_t *object, const char *path, const char *key, int required,
+                      int64_t *out, bf_error *err)
+{
+    const char *text = NULL;
+    int rc = get_string(object, path, key, required, &text, err);
+    *out = 0;
+    if (rc != BF_OK || text == NULL)
+        return rc;
+    *out = population_region_parse(text);
+    if (*out == 0) {
+        char at[SITUATION_PATH_MAX];
+        path_join(at, path, key);
+        return path_error(err, at, BF_TR("区划代码无效 \"%s\"", "invalid region code \"%s\""), text);
+    }
+    return BF_OK;
+}
+
+/* A count 0..max, or *out = fallback when absent. */
+static int get_count(const json_t *object, const char *path, const char *key, int32_t max,
+                     int32_t fallback, int32_t *out, bf_error *err)
+{
+    json_t *v;
+    int rc = get(object, path, key, JSON_INTEGER, 0, &v, err);
+    *out = fallback;
+    if (rc != BF_OK || v == NULL)
+        return rc;
+    double n = json_number_value(v);
+    if (n < 0 || n > max) {
+        char at[SITUATION_PATH_MAX];
+        path_join(at, path, key);
+        return path_error(err, at, BF_TR("应为 0 到 %d 的整数", "should be an integer 0..%d"), max);
+    }
+    *out = (int32_t)n;
+    return BF_OK;
+}
+
+static int get_flag(const json_t *object, const char *path, const char *key, int *out,
+                    bf_error *err)
+{
+    json_t *v;
+    int rc = get(object, path, key, JSON_TRUE, 0, &v, err);
+    *out = v != NULL && json_is_true(v);
+    return rc;
+}
+
+/* Yuan (at most two decimals, not negative) as fen; fallback when absent. */
+static int yuan_to_fen(const json_t *v, int64_t *fen)
+{
+    if (json_is_integer(v)) {
+        json_int_t yuan = json_integer_value(v);
+        if (yuan < 0 || yuan > (json_int_t)SITUATION_YUAN_MAX)
+            return 0;
+        *fen = (int64_t)yuan * 100;
+        return 1;
+    }
+    double yuan = json_number_value(v);
+    if (!isfinite(yuan) || yuan < 0 || yuan > SITUATION_YUAN_MAX)
+        return 0;
+    double cents = yuan * 100.0, rounded = floor(cents + 0.5);
+    if (fabs(cents - rounded) > 1e-6)
+        return 0;
+    *fen = (int64_t)rounded;
+    return 1;
+}
+
+static int get_money(const json_t *object, const char *path, const char *key, int64_t *out,
+                     bf_error *err)
+{
+    json_t *v;
+    int rc = get(object, path, key, JSON_REAL, 0, &v, err);
+    *out = POPULATION_FEN_UNKNOWN;
+    if (rc != BF_OK || v == NULL)
+        return rc;
+    if (!yuan_to_fen(v, out)) {
+        char at[SITUATION_PATH_MAX];
+        path_join(at, path, key);
+        return path_error(err, at, BF_TR("应为不小于 0、至多两位小数的元金额",
+                                         "should be yuan, not negative, at most two decimals"));
+    }
+    return BF_OK;
+}
+
+/* The row of the org with this id, or -1. */
+static int32_t find_org(const population *pop, const char *id)
+{
+    for (size_t i = 0; i < pop->orgs.count; i++)
+        if (strcmp(pop->orgs.id[i], id) == 0)
+            return (int32_t)i;
+    return -1;
+}
+
+/* An org reference field: *row is POPULATION_NONE when absent. */
+static int get_org(const json_t *object, const char *path, const char *key, const population *pop,
+                   int32_t *row, bf_error *err)
+{
+    const char *id = NULL;
+    int rc = get_string(object, path, key, 0, &id, err);
+    *row = POPULATION_NONE;
+    if (rc != BF_OK || id == NULL)
+        return rc;
+    *row = find_org(pop, id);
+    if (*row < 0) {
+        char at[SITUATION_PATH_MAX];
+        path_join(at, path, key);
+        return path_error(err, at, BF_TR("未知单位 \"%s\"（应在 orgs 中）", "unknown org \"%s\" (not in orgs)"),
+                          id);
+    }
+    return BF_OK;
+}
+
+static int parse_org(parse_context *ctx, const json_t *o, const char *path)
+{
+    bf_error *err = ctx->err;
+    population *pop = ctx->s->pop;
+    static const char *const keys[] = {"id", "kind", "region", "staff", "free_premises", "name", NULL};
+    if (!json_is_object(o))
+        return path_error(err, path, BF_TR("应为对象", "should be an object"));
+    int rc = check_keys(o, path, keys, err);
+    population_org_input in = {0};
+    const char *kind = NULL, *name = NULL;
+    if (rc == BF_OK)
+        rc = get_id(o, path, "id", 1, &in.id, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "kind", 1, &kind, err);
+    if (rc == BF_OK)
+        rc = get_region(o, path, "region", 0, &in.region, err);
+    if (rc == BF_OK)
+        rc = get_count(o, path, "staff", 10000000, POPULATION_COUNT_UNKNOWN, &in.staff, err);
+    if (rc == BF_OK)
+        rc = get_flag(o, path, "free_premises", &in.free_premises, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "name", 0, &name, err);
+    if (rc != BF_OK)
+        return rc;
+    char at[SITUATION_PATH_MAX];
+    int parsed = population_org_kind_parse(kind);
+    if (parsed < 0) {
+        path_join(at, path, "kind");
+        return path_error(err, at, BF_TR("未知单位类型 \"%s\"", "unknown org kind \"%s\""), kind);
+    }
+    in.kind = (population_org_kind)parsed;
+    if (find_org(pop, in.id) >= 0) {
+        path_join(at, path, "id");
+        return path_error(err, at, BF_TR("单位标识重复 \"%s\"", "duplicate org id \"%s\""), in.id);
+    }
+    return population_add_org(pop, &in, NULL, err);
+}
+
+static int parse_job(parse_context *ctx, const json_t *o, const char *path, int32_t person)
+{
+    bf_error *err = ctx->err;
+    population *pop = ctx->s->pop;
+    static const char *const keys[] = {"id",     "employer", "region", "kind",
+                                       "start",  "end",      "contract_months",
+                                       "social_insurance_months", "organized", "agency",
+                                       "travel_cost", NULL};
+    if (!json_is_object(o))
+        return path_error(err, path, BF_TR("应为对象", "should be an object"));
+    int rc = check_keys(o, path, keys, err);
+    population_job_input in = {0};
+    in.person = person;
+    const char *kind = NULL;
+    int present = 0;
+    if (rc == BF_OK)
+        rc = get_id(o, path, "id", 1, &in.id, err);
+    if (rc == BF_OK)
+        rc = get_org(o, path, "employer", pop, &in.employer, err);
+    if (rc == BF_OK)
+        rc = get_org(o, path, "agency", pop, &in.agency, err);
+    if (rc == BF_OK)
+        rc = get_region(o, path, "region", 1, &in.region, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "kind", 1, &kind, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "start", 1, &in.start, &present, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "end", 0, &in.end, &present, err);
+    if (rc == BF_OK && !present)
+        in.end = POPULATION_DAY_OPEN;
+    if (rc == BF_OK)
+        rc = get_count(o, path, "contract_months", 1200, POPULATION_COUNT_UNKNOWN,
+                       &in.contract_months, err);
+    if (rc == BF_OK)
+        rc = get_count(o, path, "social_insurance_months", 1200, POPULATION_COUNT_UNKNOWN,
+                       &in.insurance_months, err);
+    if (rc == BF_OK)
+        rc = get_flag(o, path, "organized", &in.organized, err);
+    if (rc == BF_OK)
+        rc = get_money(o, path, "travel_cost", &in.travel_cost, err);
+    if (rc != BF_OK)
+        return rc;
+    char at[SITUATION_PATH_MAX];
+    int parsed = population_job_kind_parse(kind);
+    if (parsed < 0) {
+        path_join(at, path, "kind");
+        return path_error(err, at, BF_TR("未知工作类型 \"%s\"", "unknown job kind \"%s\""), kind);
+    }
+    in.kind = (population_job_kind)parsed;
+    if (in.end != POPULATION_DAY_OPEN && in.end < in.start) {
+        path_join(at, path, "end");
+        return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
+    }
+    for (size_t i = 0; i < pop->jobs.count; i++)
+        if (strcmp(pop->jobs.id[i], in.id) == 0) {
+            path_join(at, path, "id");
+            return path_error(err, at, BF_TR("工作标识重复 \"%s\"", "duplicate job id \"%s\""), in.id);
+        }
+    return population_add_job(pop, &in, NULL, err);
+}
+
+static int parse_training(parse_context *ctx, const json_t *o, const char *path, int32_t person)
+{
+    bf_error *err = ctx->err;
+    population *pop = ctx->s->pop;
+    static const char *const keys[] = {"id",   "provider", "kind",         "region",      "start",
+                                       "end",  "days",     "online_share", "certificate", "cost",
+                                       NULL};
+    if (!json_is_object(o))
+        return path_error(err, path, BF_TR("应为对象", "should be an object"));
+    int rc = check_keys(o, path, keys, err);
+    population_training_input in = {0};
+    in.person = person;
+    const char *kind = NULL, *certificate = NULL;
+    int present = 0;
+    json_t *share = NULL;
+    if (rc == BF_OK)
+        rc = get_id(o, path, "id", 1, &in.id, err);
+    if (rc == BF_OK)
+        rc = get_org(o, path, "provider", pop, &in.provider, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "kind", 1, &kind, err);
+    if (rc == BF_OK)
+        rc = get_region(o, path, "region", 0, &in.region, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "start", 1, &in.start, &present, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "end", 1, &in.end, &present, err);
+    if (rc == BF_OK)
+        rc = get_count(o, path, "days", 36600, -1, &in.days, err);
+    if (rc == BF_OK)
+        rc = get(o, path, "online_share", JSON_REAL, 0, &share, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "certificate", 0, &certificate, err);
+    if (rc == BF_OK)
+        rc = get_money(o, path, "cost", &in.cost, err);
+    if (rc != BF_OK)
+        return rc;
+    char at[SITUATION_PATH_MAX];
+    int parsed = population_training_kind_parse(kind);
+    if (parsed < 0) {
+        path_join(at, path, "kind");
+        return path_error(err, at, BF_TR("未知培训类型 \"%s\"", "unknown training kind \"%s\""), kind);
+    }
+    in.kind = (population_training_kind)parsed;
+    int level = population_certificate_parse(certificate);
+    if (level < 0) {
+        path_join(at, path, "certificate");
+        return path_error(err, at, BF_TR("未知证书等级 \"%s\"（初级、中级、高级）",
+                                         "unknown certificate level \"%s\" (初级, 中级, 高级)"),
+                          certificate);
+    }
+    in.certificate = (population_certificate)level;
+    if (in.end < in.start) {
+        path_join(at, path, "end");
+        return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
+    }
+    if (in.days < 0)
+        in.days = in.end - in.start + 1;
+    else if (in.days > in.end - in.start + 1) {
+        path_join(at, path, "days");
+        return path_error(err, at, BF_TR("培训天数多于起止日期之间的天数",
+                                         "more training days than days between start and end"));
+    }
+    in.online_permille = POPULATION_COUNT_UNKNOWN;
+    if (share != NULL) {
+        double value = json_number_value(share);
+        if (!(value >= 0 && value <= 1)) {
+            path_join(at, path, "online_share");
+            return path_error(err, at, BF_TR("应为 0 到 1 之间的比例", "should be a share between 0 and 1"));
+        }
+        in.online_permille = (int32_t)floor(value * 1000.0 + 0.5);
+    }
+    for (size_t i = 0; i < pop->trainings.count; i++)
+        if (strcmp(pop->trainings.id[i], in.id) == 0) {
+            path_join(at, path, "id");
+            return path_error(err, at, BF_TR("培训标识重复 \"%s\"", "duplicate training id \"%s\""),
+                              in.id);
+        }
+    return population_add_training(pop, &in, NULL, err);
+}
+
+static int parse_person(parse_context *ctx, const json_t *o, const char *path)
+{
+    bf_error *err = ctx->err;
+    population *pop = ctx->s->pop;
+    static const char *const keys[] = {"id",       "id_number", "birth_date", "hukou_region",
+                                       "categories", "three_no", "insured",   "jobs",
+                                       "trainings", "name",     NULL};
+    if (!json_is_object(o))
+        return path_error(err, path, BF_TR("应为对象", "should be an object"));
+    int rc = check_keys(o, path, keys, err);
+    population_person_input in = {0};
+    int present = 0;
+    const char *name = NULL;
+    json_t *categories = NULL, *jobs = NULL, *trainings = NULL;
+    if (rc == BF_OK)
+        rc = get_id(o, path, "id", 1, &in.id, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "id_number", 0, &in.id_number, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "birth_date", 0, &in.birth_day, &present, err);
+    if (rc == BF_OK && !present)
+        in.birth_day = POPULATION_DAY_UNKNOWN;
+    if (rc == BF_OK)
+        rc = get_region(o, path, "hukou_region", 1, &in.hukou, err);
+    if (rc == BF_OK)
+        rc = get(o, path, "categories", JSON_ARRAY, 0, &categories, err);
+    if (rc == BF_OK)
+        rc = get_flag(o, path, "three_no", &in.three_no, err);
+    if (rc == BF_OK)
+        rc = get_flag(o, path, "insured", &in.insured, err);
+    if (rc == BF_OK)
+        rc = get(o, path, "jobs", JSON_ARRAY, 0, &jobs, err);
+    if (rc == BF_OK)
+        rc = get(o, path, "trainings", JSON_ARRAY, 0, &trainings, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "name", 0, &name, err);
+    if (rc != BF_OK)
+        return rc;
+    char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
+    if (in.id_number != NULL) {
+        idcard_info info;
+        idcard_problem problem = idcard_check(in.id_number, date_today(), &info);
+        if (problem != IDCARD_OK) {
+            path_join(at, path, "id_number");
+            return path_error(err, at, BF_TR("身份证号无效：%s", "invalid ID number: %s"),
+                              idcard_problem_text(problem));
+        }
+        if (in.birth_day == POPULATION_DAY_UNKNOWN)
+            in.birth_day = (int32_t)date_to_days(info.birth_date);
+    }
+    for (size_t i = 0; i < pop->people.count; i++)
+        if (strcmp(pop->people.id[i], in.id) == 0) {
+            path_join(at, path, "id");
+            return path_error(err, at, BF_TR("人员标识重复 \"%s\"", "duplicate person id \"%s\""), in.id);
+        }
+    path_join(at, path, "categories");
+    for (size_t i = 0; categories != NULL && i < json_array_size(categories); i++) {
+        json_t *c = json_array_get(categories, i);
+        path_index(item, at, i);
+        if (!json_is_string(c) || json_string_length(c) == 0)
+            return path_error(err, item, BF_TR("应为类别名称", "should be a category name"));
+        int bit = population_category_bit(pop, json_string_value(c), 1);
+        if (bit < 0)
+            return path_error(err, item, BF_TR("类别过多或名称过长", "too many categories or name too long"));
+        in.categories |= UINT64_C(1) << bit;
+    }
+    int32_t row = 0;
+    rc = population_add_person(pop, &in, &row, err);
+    if (rc != BF_OK)
+        return rc;
+    path_join(at, path, "jobs");
+    for (size_t i = 0; jobs != NULL && i < json_array_size(jobs); i++) {
+        path_index(item, at, i);
+        rc = parse_job(ctx, json_array_get(jobs, i), item, row);
+        if (rc != BF_OK)
+            return rc;
+    }
+    path_join(at, path, "trainings");
+    for (size_t i = 0; trainings != NULL && i < json_array_size(trainings); i++) {
+        path_index(item, at, i);
+        rc = parse_training(ctx, json_array_get(trainings, i), item, row);
+        if (rc != BF_OK)
+            return rc;
+    }
+    return BF_OK;
+}
+
+static int parse_period(situation *s, const json_t *root, bf_error *err)
+{
+    json_t *period;
+    int rc = get(root, "", "period", JSON_OBJECT, 1, &period, err);
+    if (rc != BF_OK)
+        return rc;
+    static const char *const keys[] = {"from", "to", NULL};
+    rc = check_keys(period, "period", keys, err);
+    if (rc != BF_OK)
+        return rc;
+    const char *from = NULL, *to = NULL;
+    rc = get_string(period, "period", "from", 1, &from, err);
+    if (rc == BF_OK)
+        rc = get_string(period, "period", "to", 1, &to, err);
+    if (rc != BF_OK)
+        return rc;
+    if (date_month_parse(from, &s->month_from) != BF_OK)
+        return path_error(err, "period.from", BF_TR("月份无效 \"%s\"（应为 YYYY-MM）", "invalid month \"%s\" (YYYY-MM)"),
+                          from);
+    if (date_month_parse(to, &s->month_to) != BF_OK)
+        return path_error(err, "period.to", BF_TR("月份无效 \"%s\"（应为 YYYY-MM）", "invalid month \"%s\" (YYYY-MM)"),
+                          to);
+    if (s->month_to < s->month_from)
+        return path_error(err, "period.to", BF_TR("早于 period.from", "is before period.from"));
+    if (s->month_to - s->month_from + 1 > SITUATION_PERIOD_MONTHS_MAX)
+        return path_error(err, "period", BF_TR("期间超过 %d 个月", "longer than %d months"),
+                          SITUATION_PERIOD_MONTHS_MAX);
+    return BF_OK;
+}
+
+static int parse_parameters(situation *s, const json_t *root, bf_error *err)
+{
+    json_t *parameters;
+    int rc = get(root, "", "parameters", JSON_OBJECT, 0, &parameters, err);
+    if (rc != BF_OK || parameters == NULL)
+        return rc;
+    size_t total = 0;
+    const char *name;
+    json_t *values;
+    json_object_foreach(parameters, name, values)
+    {
+        char at[SITUATION_PATH_MAX];
+        path_join(at, "parameters", name);
+        if (!json_is_array(values))
+            return path_error(err, at, BF_TR("应为取值数组", "should be an array of values"));
+        if (strlen(name) >= POLICY_ID_MAX)
+            return path_error(err, at, BF_TR("参数名过长", "parameter name too long"));
+        total += json_array_size(values);
+    }
+    if (total > POLICY_PARAMETER_VALUES_MAX)
+        return path_error(err, "parameters", BF_TR("取值超过 %d 条", "more than %d values"),
+                          POLICY_PARAMETER_VALUES_MAX);
+    s->parameters = calloc(total > 0 ? total : 1, sizeof *s->parameters);
+    if (s->parameters == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    static const char *const keys[] = {"region", "from", "value", "source", NULL};
+    json_object_foreach(parameters, name, values)
+    {
+        char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
+        path_join(at, "parameters", name);
+        for (size_t i = 0; i < json_array_size(values); i++) {
+            json_t *v = json_array_get(values, i);
+            path_index(item, at, i);
+            if (!json_is_object(v))
+                return path_error(err, item, BF_TR("应为对象", "should be an object"));
+            situation_parameter *p = &s->parameters[s->parameter_count];
+            int present = 0;
+            const char *source = NULL;
+            rc = check_keys(v, item, keys, err);
+            if (rc == BF_OK)
+                rc = get_region(v, item, "region", 1, &p->value.region, err);
+            if (rc == BF_OK)
+                rc = get_date(v, item, "from", 1, &p->value.from, &present, err);
+            if (rc == BF_OK)
+                rc = get_string(v, item, "source", 0, &source, err);
+            if (rc != BF_OK)
+                return rc;
+            json_t *value = json_object_get(v, "value");
+            char value_path[SITUATION_PATH_MAX];
+            path_join(value_path, item, "value");
+            if (value == NULL)
+                return path_error(err, value_path, BF_TR("缺少必填字段（可为 null 表示终止）",
+                                                         "missing required field (null ends the timeline)"));
+            if (json_is_null(value))
+                p->value.fen = POLICY_FEN_NONE;
+            else if (!json_is_number(value) || !yuan_to_fen(value, &p->value.fen))
+                return path_error(err, value_path, BF_TR("应为不小于 0、至多两位小数的元金额或 null",
+                                                         "should be yuan (at most two decimals) or null"));
+            p->value.from_situation = 1;
+            snprintf(p->name, sizeof p->name, "%s", name);
+            snprintf(p->path, sizeof p->path, "%s", item);
+            s->parameter_count++;
+        }
+    }
+    return BF_OK;
+}
+
+int situation_parse_text(const char *text, size_t length, situation **out, bf_error *err)
+{
+    int rc = BF_OK;
+    json_error_t jerr;
+    situation *s = NULL;
+    json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
+    if (root == NULL) {
+        rc = bf_error_set(err, BF_EINVAL, BF_TR("$: JSON 格式错误（第 %d 行第 %d 列）：%s",
+                                                "$: malformed JSON (line %d, column %d): %s"),
+                          jerr.line, jerr.column, jerr.text);
+        goto out;
+    }
+    if (!json_is_object(root)) {
+        rc = path_error(err, "$", BF_TR("应为对象", "should be an object"));
+        goto out;
+    }
+    s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
+    rc = population_create(&s->pop, err);
+    if (rc != BF_OK)
+        goto out;
+    static const char *const keys[] = {"period", "parameters", "people", "orgs", "description", NULL};
+    rc = check_keys(root, "", keys, err);
+    if (rc == BF_OK)
+        rc = parse_period(s, root, err);
+    if (rc == BF_OK)
+        rc = parse_parameters(s, root, err);
+    json_t *orgs = NULL, *people = NULL;
+    if (rc == BF_OK)
+        rc = get(root, "", "orgs", JSON_ARRAY, 0, &orgs, err);
+    if (rc == BF_OK)
+        rc = get(root, "", "people", JSON_ARRAY, 0, &people, err);
+    if (rc != BF_OK)
+        goto out;
+    parse_context ctx = {s, err};
+    char item[SITUATION_PATH_MAX];
+    for (size_t i = 0; orgs != NULL && i < json_array_size(orgs); i++) {
+        path_index(item, "orgs", i);
+        rc = parse_org(&ctx, json_array_get(orgs, i), item);
+        if (rc != BF_OK)
+            goto out;
+    }
+    for (size_t i = 0; people != NULL && i < json_array_size(people); i++) {
+        path_index(item, "people", i);
+        rc = parse_person(&ctx, json_array_get(people, i), item);
+        if (rc != BF_OK)
+            goto out;
+    }
+    *out = s;
+    s = NULL;
+out:
+    situation_free(s);
+    json_decref(root);
+    return rc;
+}
+
+int situation_parse_file(const char *path, situation **out, bf_error *err)
+{
+    int rc = BF_OK;
+    char *text = NULL;
+    size_t length = 0, capacity = 0;
+    FILE *file = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (file == NULL) {
+        rc = bf_error_set(err, BF_EIO, BF_TR("无法打开“%s”：%s", "cannot open '%s': %s"), path,
+                          strerror(errno));
+        goto out;
+    }
+    for (;;) {
+        if (length == capacity) {
+            if (capacity >= SITUATION_FILE_MAX) {
+                rc = bf_error_set(err, BF_ETOOBIG, BF_TR("“%s”超过 %u 字节", "'%s' is larger than %u bytes"),
+                                  path, SITUATION_FILE_MAX);
+                goto out;
+            }
+            capacity = capacity == 0 ? 65536 : capacity * 2;
+            char *grown = realloc(text, capacity + 1);
+            if (grown == NULL) {
+                rc = bf_error_set(err, BF_ENOMEM, NULL);
+                goto out;
+            }
+            text = grown;
+        }
+        size_t got = fread(text + length, 1, capacity - length, file);
+        length += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(file)) {
+        rc = bf_error_set(err, BF_EIO, BF_TR("读取“%s”失败", "cannot read '%s'"), path);
+        goto out;
+    }
+    rc = situation_parse_text(text, length, out, err);
+out:
+    if (file != NULL && file != stdin)
+        fclose(file);
+    free(text);
+    return rc;
+}
+
+void situation_free(situation *s)
+{
+    if (s == NULL)
+        return;
+    population_free(s->pop);
+    free(s->parameters);
+    free(s);
+}
+
+int situation_apply_parameters(const situation *s, policy_set *set, bf_error *err)
+{
+    for (size_t i = 0; i < s->parameter_count; i++) {
+        const situation_parameter *p = &s->parameters[i];
+        int index = policy_set_find_parameter(set, p->name);
+        if (index < 0)
+            return path_error(err, p->path, BF_TR("政策文件中没有参数 \"%s\"", "no policy declares parameter \"%s\""),
+                              p->name);
+        int rc = policy_parameter_add_value(&set->parameters[index], &p->value, err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    return BF_OK;
+}
