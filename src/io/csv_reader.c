@@ -36,10 +36,22 @@ struct csv_reader {
     bf_error failure;                  /* the error that stopped the reader, code BF_OK if none */
 };
 
-/* Bytes that end an unquoted run: separator and line breaks. */
-static const unsigned char csv_plain_stop[256] = {[','] = 1, ['\r'] = 1, ['\n'] = 1};
-/* Bytes that end a quoted run: the quote, and the line feed (to count lines). */
-static const unsigned char csv_quoted_stop[256] = {['"'] = 1, ['\n'] = 1};
+/* Bytes that end an unquoted run: separator, line breaks, and NUL (refused). */
+static const unsigned char csv_plain_stop[256] = {[','] = 1, ['\r'] = 1, ['\n'] = 1, ['\0'] = 1};
+/* Bytes that end a quoted run: the quote, the line feed (to count lines), NUL (refused). */
+static const unsigned char csv_quoted_stop[256] = {['"'] = 1, ['\n'] = 1, ['\0'] = 1};
+
+/*
+ * A NUL byte never belongs in a text list (it would cut the cell short): it
+ * is BF_EPARSE naming the line, with the likely cause.
+ */
+static int csv_nul_error(csv_reader *reader)
+{
+    return bf_error_set(&reader->failure, BF_EPARSE,
+                        BF_TR("%s 第 %ld 行：含有 NUL 字节，文件可能是 UTF-16 编码或不是文本文件",
+                              "%s line %ld: a NUL byte; the file may be UTF-16 or not a text file"),
+                        reader->name, reader->line);
+}
 
 static int csv_reader_create(const char *name, csv_reader **out, bf_error *err)
 {
@@ -189,6 +201,8 @@ static int csv_read_quoted(csv_reader *reader, char *cell, size_t *cell_length, 
         reader->position += (size_t)(stop - run);
         if (stop == end)
             continue;
+        if (*stop == '\0')
+            return csv_nul_error(reader);
         reader->position++;
         if (*stop == '\n') {
             reader->line++;
@@ -226,7 +240,7 @@ static int csv_read_plain(csv_reader *reader, char *cell, size_t *cell_length, l
             return rc;
         reader->position += (size_t)(stop - run);
         if (stop < end)
-            return BF_OK;
+            return *stop == '\0' ? csv_nul_error(reader) : BF_OK;
     }
 }
 

@@ -10,8 +10,8 @@
  *  - a quote inside an unquoted field is data;
  *  - each record carries the line on which it starts (1-based);
  *  - a field longer than TABLE_CELL_MAX bytes, a record of more than
- *    TABLE_COLUMNS_MAX fields, and a quote still open at the end of the input
- *    are errors naming the line.
+ *    TABLE_COLUMNS_MAX fields, a quote still open at the end of the input and
+ *    a NUL byte (UTF-16 or binary input) are errors naming the line.
  * Cells are not trimmed and empty records are returned (one empty cell):
  * table_reader does both.
  *

@@ -12,9 +12,13 @@
 #include "io/text_encoding.h"
 #include "io/xlsx_reader.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* Bytes read from the start of a .csv file to recognise a workbook saved under that name. */
+#define TABLE_READER_SNIFF_BYTES 8
 
 /* The file formats read. */
 typedef enum table_format {
@@ -46,6 +50,35 @@ static const char *table_reader_extension(const char *path)
     return dot != NULL ? dot : "";
 }
 
+/*
+ * Refuses a workbook saved under a .csv name (zip: an .xlsx; OLE2: an old
+ * .xls) with a message saying so, rather than a confusing encoding error.
+ * A file that cannot be opened passes: the CSV reader reports it.
+ */
+static int table_reader_sniff_csv(const char *path, bf_error *err)
+{
+    unsigned char head[TABLE_READER_SNIFF_BYTES] = {0};
+    FILE *file = fopen(path, "rb");
+    if (file == NULL)
+        return BF_OK;
+    size_t n = fread(head, 1, sizeof head, file);
+    fclose(file);
+    if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
+        return bf_error_set(
+            err, BF_EPARSE,
+            BF_TR("%s 实际上是 .xlsx 工作簿（只是扩展名为 .csv），请把扩展名改为 .xlsx",
+                  "%s is an .xlsx workbook with a .csv name; rename it to .xlsx"),
+            path);
+    if (n >= 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return bf_error_set(
+            err, BF_EPARSE,
+            BF_TR("%s 实际上是旧版 .xls 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
+                  "%s is an old .xls workbook; save it as .xlsx or CSV in Excel or "
+                  "WPS"),
+            path);
+    return BF_OK;
+}
+
 int table_reader_open(const char *path, table_reader **out, bf_error *err)
 {
     int rc = BF_OK;
@@ -72,6 +105,11 @@ int table_reader_open(const char *path, table_reader **out, bf_error *err)
     if (reader == NULL) {
         rc = bf_error_set(err, BF_ENOMEM, NULL);
         goto out;
+    }
+    if (strcasecmp(extension, ".csv") == 0) {
+        rc = table_reader_sniff_csv(path, err);
+        if (rc < 0)
+            goto out;
     }
     if (strcasecmp(extension, ".xlsx") == 0) {
         reader->format = TABLE_FORMAT_XLSX;

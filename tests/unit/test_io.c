@@ -413,7 +413,7 @@ static void test_csv_random_splits(void **state)
 {
     (void)state;
     enum { INPUTS = 2000, LENGTH_MAX = 48, FLAT_MAX = 4096 };
-    static const char alphabet[] = {'a', 'b', ',', ',', '"', '"', '\r', '\n', ' ', '\xE5'};
+    static const char alphabet[] = {'a', 'b', ',', ',', '"', '"', '\r', '\n', ' ', '\xE5', '\0'};
     char input[LENGTH_MAX], expected[FLAT_MAX], actual[FLAT_MAX];
     unsigned seed = 20261125;
 
@@ -747,6 +747,7 @@ static void test_open_errors(void **state)
     (void)state;
     char path[TEST_PATH_MAX];
     table_reader *reader;
+    table_row row;
     bf_error err;
 
     temporary_path(path, "missing.csv");
@@ -780,15 +781,37 @@ static void test_open_errors(void **state)
 
     /* UTF-16, Excel's "Unicode Text": refused with a hint */
     temporary_path(path, "utf16.csv");
-    write_file(path, "\xFF\xFE" "a\0,\0b\0", 8);
+    write_file(path,
+               "\xFF\xFE"
+               "a\0,\0b\0",
+               8);
     assert_int_equal(table_reader_open(path, &reader, &err), BF_EUNSUPPORTED);
     assert_non_null(strstr(err.message, path));
+
+    /* UTF-16 without a BOM: the NUL bytes are refused with the line */
+    temporary_path(path, "utf16_no_bom.csv");
+    write_file(path, "a\0,\0b\0", 6);
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, path));
+    table_reader_close(reader);
+
+    /* a workbook saved under a .csv name */
+    char workbook[TEST_PATH_MAX], renamed[TEST_PATH_MAX];
+    fixture_path(workbook, "io_excel_style.xlsx");
+    size_t length;
+    char *data = read_file(workbook, &length);
+    temporary_path(renamed, "workbook.csv");
+    write_file(renamed, data, length);
+    free(data);
+    assert_int_equal(table_reader_open(renamed, &reader, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, renamed));
+    assert_non_null(strstr(err.message, ".xlsx"));
 
     /* neither UTF-8 nor GB18030: the error comes with the line */
     temporary_path(path, "bad_gb.csv");
     write_file(path, "a,b\n\xD5\xC5,c\nd,\xFF\n", 13);
     assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
-    table_row row;
     assert_int_equal(table_reader_next(reader, &row, &err), BF_EPARSE);
     assert_non_null(strstr(err.message, path));
     assert_non_null(strstr(err.message, " 3"));
