@@ -453,6 +453,26 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         KEEP_IF(holds != NULL && holds[r]);
         break;
     }
+    case POLICY_PRED_ALL: {
+        /* Children in sequence on a copy, without moving time. */
+        uint32_t *copy = malloc((n > 0 ? n : 1) * sizeof *copy);
+        if (copy == NULL) {
+            n = 0;
+            add_warning(ctx, -1, -1, "%s", bf_strerror(BF_ENOMEM));
+            break;
+        }
+        memcpy(copy, sel, n * sizeof *copy);
+        size_t m = n;
+        for (int k = 0; k < c->child_count && m > 0; k++)
+            m = eval_filter(ctx, items, c->children[k], unit, copy, m, 0);
+        for (size_t i = 0; i < n; i++)
+            ctx->mark[sel[i]] = 0;
+        for (size_t i = 0; i < m; i++)
+            ctx->mark[copy[i]] = 1;
+        free(copy);
+        KEEP_IF(ctx->mark[r]);
+        break;
+    }
     case POLICY_PRED_ANY:
     case POLICY_PRED_NOT: {
         /* Children run on a copy without moving time; mark what they keep. */

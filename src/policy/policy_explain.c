@@ -43,10 +43,11 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
     switch (c->predicate) {
     case POLICY_PRED_ANY:
     case POLICY_PRED_NOT:
+    case POLICY_PRED_ALL:
         append(out, size, &used, " (");
         for (int k = 0; k < c->child_count; k++) {
             policy_condition_text(items, c->children[k], text, sizeof text);
-            append(out, size, &used, "%s%s", k > 0 ? " | " : "", text);
+            append(out, size, &used, "%s%s", k > 0 ? (c->predicate == POLICY_PRED_ALL ? " & " : " | ") : "", text);
         }
         append(out, size, &used, ")");
         return;

@@ -508,6 +508,7 @@ static const struct {
     [POLICY_PRED_STATUS] = {ARGS_STATUS, U_ALL},
     [POLICY_PRED_ANY] = {ARGS_CONDITIONS, U_ALL},
     [POLICY_PRED_NOT] = {ARGS_CONDITION, U_ALL},
+    [POLICY_PRED_ALL] = {ARGS_CONDITIONS, U_ALL},
 };
 
 /* The conditions array being filled (a rule's conditions or hires). */

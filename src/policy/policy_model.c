@@ -42,6 +42,7 @@ static const char *const predicate_names[POLICY_PRED_COUNT] = {
     "status",
     "any",
     "not",
+    "all",
 };
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};

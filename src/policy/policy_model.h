@@ -97,6 +97,7 @@ typedef enum policy_predicate {
     POLICY_PRED_STATUS,
     POLICY_PRED_ANY,
     POLICY_PRED_NOT,
+    POLICY_PRED_ALL,
     POLICY_PRED_COUNT
 } policy_predicate;
 
