@@ -84,12 +84,24 @@ int person_value_equal(const char *a, const char *b)
     return b != NULL && strcmp(a, b) == 0;
 }
 
+/*
+ * Most UPDATE statements kept, one per distinct set of changed fields (an
+ * import usually changes the same one or two fields in every row).  Writing
+ * only the changed columns spares the index upkeep of the others.
+ */
+#define PERSON_UPDATE_CACHE 32
+
 /* The prepared statements of the people and person_history tables. */
 struct person_store {
     store *st;
     store_stmt *select;  /* the fields of one person by id_number */
     store_stmt *insert;  /* one new person */
-    store_stmt *update;  /* every field of one person */
+    /* UPDATE statements by the set of fields they write (bit f = field f), prepared on first use. */
+    struct {
+        unsigned mask;
+        store_stmt *stmt;
+    } updates[PERSON_UPDATE_CACHE];
+    int update_count;    /* entries of updates in use */
     store_stmt *history; /* one person_history row */
     /* Copies of the loaded person's values (the statement's text dies at its next step). */
     char loaded[PERSON_FIELD_COUNT][PERSON_VALUE_MAX];
@@ -100,8 +112,8 @@ struct person_store {
 
 int person_store_open(store *st, person_store **out, bf_error *err)
 {
-    char select_sql[PERSON_SQL_MAX], insert_sql[PERSON_SQL_MAX], update_sql[PERSON_SQL_MAX];
-    size_t s = 0, i = 0, u = 0;
+    char select_sql[PERSON_SQL_MAX], insert_sql[PERSON_SQL_MAX];
+    size_t s = 0, i = 0;
     int rc;
     person_store *ps = calloc(1, sizeof *ps);
     *out = NULL;
@@ -110,12 +122,9 @@ int person_store_open(store *st, person_store **out, bf_error *err)
     ps->st = st;
     s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "SELECT ");
     i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, "INSERT INTO people (id_number");
-    u += (size_t)snprintf(update_sql + u, sizeof update_sql - u, "UPDATE people SET ");
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
         s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "%s, ", person_fields[f].column);
         i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", %s", person_fields[f].column);
-        u += (size_t)snprintf(update_sql + u, sizeof update_sql - u, "%s = ?, ",
-                              person_fields[f].column);
     }
     snprintf(select_sql + s, sizeof select_sql - s,
              "created_batch, updated_batch FROM people WHERE id_number = ?");
@@ -124,12 +133,9 @@ int person_store_open(store *st, person_store **out, bf_error *err)
     for (int f = 0; f < PERSON_FIELD_COUNT + 2; f++)
         i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", ?");
     snprintf(insert_sql + i, sizeof insert_sql - i, ")");
-    snprintf(update_sql + u, sizeof update_sql - u, "updated_batch = ? WHERE id_number = ?");
     rc = store_prepare(st, select_sql, &ps->select);
     if (rc == BF_OK)
         rc = store_prepare(st, insert_sql, &ps->insert);
-    if (rc == BF_OK)
-        rc = store_prepare(st, update_sql, &ps->update);
     if (rc == BF_OK)
         rc = store_prepare(st,
                            "INSERT INTO person_history (id_number, batch_id, field, old_value, "
@@ -151,7 +157,8 @@ void person_store_close(person_store *ps)
         return;
     store_finalize(ps->select);
     store_finalize(ps->insert);
-    store_finalize(ps->update);
+    for (int u = 0; u < ps->update_count; u++)
+        store_finalize(ps->updates[u].stmt);
     store_finalize(ps->history);
     free(ps);
 }
@@ -186,7 +193,11 @@ int person_store_load(person_store *ps, const char *id_number, person *out, bf_e
             out->values[f] = NULL;
             continue;
         }
-        snprintf(ps->loaded[f], PERSON_VALUE_MAX, "%s", text);
+        size_t length = strlen(text);
+        if (length >= PERSON_VALUE_MAX)
+            length = PERSON_VALUE_MAX - 1;
+        memcpy(ps->loaded[f], text, length);
+        ps->loaded[f][length] = '\0';
         out->values[f] = ps->loaded[f];
     }
     out->created_batch = store_column_int64(ps->select, PERSON_FIELD_COUNT);
@@ -221,26 +232,69 @@ int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_err
     return rc;
 }
 
+/*
+ * The UPDATE statement writing the fields in mask plus updated_batch, its
+ * parameters the fields in field order, then the batch, then the ID number.
+ * Prepared once per mask; when the cache is full, the statement for every
+ * field serves and *mask becomes the mask of every field.
+ */
+static int person_update_statement(person_store *ps, unsigned *mask, store_stmt **out)
+{
+    const unsigned all = (1u << PERSON_FIELD_COUNT) - 1;
+    for (int u = 0; u < ps->update_count; u++)
+        if (ps->updates[u].mask == *mask) {
+            *out = ps->updates[u].stmt;
+            return BF_OK;
+        }
+    /* The last free entry is kept for the statement writing every field. */
+    if (ps->update_count == PERSON_UPDATE_CACHE - 1 && *mask != all) {
+        *mask = all;
+        return person_update_statement(ps, mask, out);
+    }
+    char sql[PERSON_SQL_MAX];
+    size_t used = (size_t)snprintf(sql, sizeof sql, "UPDATE people SET ");
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        if (*mask & (1u << f))
+            used += (size_t)snprintf(sql + used, sizeof sql - used, "%s = ?, ",
+                                     person_fields[f].column);
+    snprintf(sql + used, sizeof sql - used, "updated_batch = ? WHERE id_number = ?");
+    int rc = store_prepare(ps->st, sql, out);
+    if (rc != BF_OK)
+        return rc;
+    ps->updates[ps->update_count].mask = *mask;
+    ps->updates[ps->update_count].stmt = *out;
+    ps->update_count++;
+    return BF_OK;
+}
+
 int person_store_update(person_store *ps, const person *old, const person *updated, int64_t batch,
                         const char *changed_at, int *changed, bf_error *err)
 {
-    int count = 0, rc = BF_OK;
+    int count = 0, rc = BF_OK, index = 1;
+    unsigned mask = 0;
+    store_stmt *update = NULL;
     for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-        if (!person_value_equal(old->values[f], updated->values[f]))
+        if (!person_value_equal(old->values[f], updated->values[f])) {
+            mask |= 1u << f;
             count++;
+        }
     if (changed != NULL)
         *changed = count;
     if (count == 0)
         return BF_OK;
-    rc = store_reset(ps->update);
+    unsigned written = mask;
+    rc = person_update_statement(ps, &written, &update);
+    if (rc == BF_OK)
+        rc = store_reset(update);
     for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++)
-        rc = person_bind_value(ps->update, f + 1, updated->values[f]);
+        if (written & (1u << f))
+            rc = person_bind_value(update, index++, updated->values[f]);
     if (rc == BF_OK)
-        rc = store_bind_int64(ps->update, PERSON_FIELD_COUNT + 1, batch);
+        rc = store_bind_int64(update, index++, batch);
     if (rc == BF_OK)
-        rc = store_bind_text(ps->update, PERSON_FIELD_COUNT + 2, updated->id_number);
+        rc = store_bind_text(update, index, updated->id_number);
     if (rc == BF_OK)
-        rc = store_step(ps->update) == BF_DONE ? BF_OK : BF_ESTORE;
+        rc = store_step(update) == BF_DONE ? BF_OK : BF_ESTORE;
     for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
         if (person_value_equal(old->values[f], updated->values[f]))
             continue;
