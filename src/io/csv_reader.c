@@ -53,6 +53,7 @@ static int csv_nul_error(csv_reader *reader)
                         reader->name, reader->line);
 }
 
+/* Allocates a reader with its record buffer, without input yet. */
 static int csv_reader_create(const char *name, csv_reader **out, bf_error *err)
 {
     csv_reader *reader = calloc(1, sizeof *reader);

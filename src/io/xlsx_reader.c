@@ -101,7 +101,7 @@ static const char *xlsx_attribute(const char **attributes, const char *local, in
     return NULL;
 }
 
-/* Records an error met inside an expat handler and aborts the parse. */
+/* Aborts the parse from inside an expat handler (the error is already in reader->failure). */
 static void xlsx_abort(xlsx_reader *reader)
 {
     XML_StopParser(reader->parser, XML_FALSE);
@@ -218,6 +218,7 @@ static void XMLCALL xlsx_workbook_start(void *data, const char *name, const char
         snprintf(reader->sheet_id, sizeof reader->sheet_id, "%s", id);
 }
 
+/* End tags of the workbook and relationships carry nothing needed. */
 static void XMLCALL xlsx_ignore_end(void *data, const char *name)
 {
     (void)data;
