@@ -13,9 +13,10 @@
 
 static int cmd_export_usage(void)
 {
-    return cli_fail(CLI_EXIT_USAGE, "%s",
-                    BF_TR("用法：bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx]",
-                          "usage: bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx]"));
+    return cli_fail(
+        CLI_EXIT_USAGE, "%s",
+        BF_TR("用法：bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx]",
+              "usage: bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx]"));
 }
 
 int cmd_export(cli_context *ctx, int argc, char **argv)
@@ -52,7 +53,8 @@ int cmd_export(cli_context *ctx, int argc, char **argv)
         int rc = region_path_name(ctx->store, region, path, sizeof path, NULL);
         if (rc == BF_ENOTFOUND)
             return cli_fail(CLI_EXIT_FAILURE,
-                            BF_TR("区划代码 %s 不存在", "region code %s does not exist"), region_text);
+                            BF_TR("区划代码 %s 不存在", "region code %s does not exist"),
+                            region_text);
         if (rc != BF_OK)
             return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(ctx->store));
         options.region = region;
@@ -62,7 +64,7 @@ int cmd_export(cli_context *ctx, int argc, char **argv)
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     if (strcmp(options.out, "-") != 0)
-        fprintf(stderr, BF_TR("已导出 %lld 人到 %s\n", "exported %lld people to %s\n"), (long long)rows,
-                options.out);
+        fprintf(stderr, BF_TR("已导出 %lld 人到 %s\n", "exported %lld people to %s\n"),
+                (long long)rows, options.out);
     return CLI_EXIT_OK;
 }

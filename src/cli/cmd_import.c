@@ -80,10 +80,10 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
     int rc = import_people(ctx->store, &options, &result, &err);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-    json_t *counts = json_pack("{s:I,s:I,s:I,s:I,s:I}", "rows", (json_int_t)result.rows,
-                               "inserted", (json_int_t)result.inserted, "updated",
-                               (json_int_t)result.updated, "unchanged",
-                               (json_int_t)result.unchanged, "rejected", (json_int_t)result.rejected);
+    json_t *counts =
+        json_pack("{s:I,s:I,s:I,s:I,s:I}", "rows", (json_int_t)result.rows, "inserted",
+                  (json_int_t)result.inserted, "updated", (json_int_t)result.updated, "unchanged",
+                  (json_int_t)result.unchanged, "rejected", (json_int_t)result.rejected);
     char *text = counts != NULL ? json_dumps(counts, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(counts);
     if (text == NULL)

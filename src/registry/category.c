@@ -67,8 +67,8 @@ int category_parse(const char *text, category_set *out, char *bad, size_t bad_si
         const char *end = p;
         /* Trim blanks at the end of the item (blanks at the start were skipped). */
         for (;;) {
-            if (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' ||
-                                end[-1] == '\n')) {
+            if (end > start &&
+                (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n')) {
                 end--;
                 continue;
             }

@@ -94,9 +94,10 @@ int person_value_equal(const char *a, const char *b)
 /* The prepared statements of the people and person_history tables. */
 struct person_store {
     store *st;
-    store_stmt *select;  /* the fields of one person by id_number */
-    store_stmt *insert;  /* one new person */
-    /* UPDATE statements by the set of fields they write (bit f = field f), prepared on first use. */
+    store_stmt *select; /* the fields of one person by id_number */
+    store_stmt *insert; /* one new person */
+    /* UPDATE statements by the set of fields they write (bit f = field f), prepared on first use.
+     */
     struct {
         unsigned mask;
         store_stmt *stmt;
@@ -123,8 +124,10 @@ int person_store_open(store *st, person_store **out, bf_error *err)
     s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "SELECT ");
     i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, "INSERT INTO people (id_number");
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
-        s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "%s, ", person_fields[f].column);
-        i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", %s", person_fields[f].column);
+        s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "%s, ",
+                              person_fields[f].column);
+        i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", %s",
+                              person_fields[f].column);
     }
     snprintf(select_sql + s, sizeof select_sql - s,
              "created_batch, updated_batch FROM people WHERE id_number = ?");

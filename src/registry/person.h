@@ -56,10 +56,10 @@ typedef enum person_field {
 
 /* One person. */
 typedef struct person {
-    char id_number[IDCARD_TEXT_MAX];         /* normalised ID number, uppercase X */
-    const char *values[PERSON_FIELD_COUNT];  /* each field's text, NULL when empty */
-    int64_t created_batch;                   /* batch that inserted the person */
-    int64_t updated_batch;                   /* batch of the last change */
+    char id_number[IDCARD_TEXT_MAX];        /* normalised ID number, uppercase X */
+    const char *values[PERSON_FIELD_COUNT]; /* each field's text, NULL when empty */
+    int64_t created_batch;                  /* batch that inserted the person */
+    int64_t updated_batch;                  /* batch of the last change */
 } person;
 
 /* The column of person_field in the people table, e.g. "hukou_region". */

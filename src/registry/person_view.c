@@ -40,7 +40,7 @@ int person_view_json(store *st, const char *id_number, json_t **out, bf_error *e
     person_store *ps = NULL;
     store_stmt *batch = NULL, *history = NULL;
     json_t *view = NULL, *list = NULL, *item = NULL;
-    person p;
+    person p = {.created_batch = 0};
     int rc;
     *out = NULL;
     rc = person_store_open(st, &ps, err);
@@ -78,12 +78,19 @@ int person_view_json(store *st, const char *id_number, json_t **out, bf_error *e
     json_object_set_new(view, "categories", list);
     list = NULL;
     static const person_field plain[] = {
-        PERSON_PHONE,           PERSON_HOUSEHOLD_ID,     PERSON_RELATION,
-        PERSON_LABOR_ABILITY,   PERSON_EMPLOYMENT_STATUS, PERSON_EMPLOYMENT_WISH,
-        PERSON_TRAINING_WISH,   PERSON_SKILLS,           PERSON_DIFFICULTIES,
+        PERSON_PHONE,
+        PERSON_HOUSEHOLD_ID,
+        PERSON_RELATION,
+        PERSON_LABOR_ABILITY,
+        PERSON_EMPLOYMENT_STATUS,
+        PERSON_EMPLOYMENT_WISH,
+        PERSON_TRAINING_WISH,
+        PERSON_SKILLS,
+        PERSON_DIFFICULTIES,
     };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
-        json_object_set_new(view, person_field_column(plain[i]), person_view_text(p.values[plain[i]]));
+        json_object_set_new(view, person_field_column(plain[i]),
+                            person_view_text(p.values[plain[i]]));
 
     rc = store_prepare(st, "SELECT kind, source, started_at FROM batches WHERE id = ?", &batch);
     if (rc == BF_OK)
@@ -96,11 +103,12 @@ int person_view_json(store *st, const char *id_number, json_t **out, bf_error *e
         json_object_set_new(view, "updated", item);
     item = NULL;
     if (rc == BF_OK)
-        rc = store_prepare(st,
-                           "SELECT h.field, h.old_value, h.new_value, h.changed_at, h.batch_id, "
-                           "b.kind, b.source FROM person_history h JOIN batches b ON b.id = h.batch_id "
-                           "WHERE h.id_number = ? ORDER BY h.batch_id, h.field",
-                           &history);
+        rc = store_prepare(
+            st,
+            "SELECT h.field, h.old_value, h.new_value, h.changed_at, h.batch_id, "
+            "b.kind, b.source FROM person_history h JOIN batches b ON b.id = h.batch_id "
+            "WHERE h.id_number = ? ORDER BY h.batch_id, h.field",
+            &history);
     if (rc == BF_OK)
         rc = store_bind_text(history, 1, p.id_number);
     if (rc != BF_OK)
@@ -112,7 +120,8 @@ int person_view_json(store *st, const char *id_number, json_t **out, bf_error *e
         const char *field = store_column_text(history, 0);
         int f = field != NULL ? person_field_from_column(field) : -1;
         item = json_pack("{s:o,s:o,s:o,s:o,s:o,s:I,s:o,s:o}", "field", person_view_text(field),
-                         "label", f >= 0 ? json_string(person_field_label((person_field)f)) : json_null(),
+                         "label",
+                         f >= 0 ? json_string(person_field_label((person_field)f)) : json_null(),
                          "old_value", person_view_text(store_column_text(history, 1)), "new_value",
                          person_view_text(store_column_text(history, 2)), "changed_at",
                          person_view_text(store_column_text(history, 3)), "batch",
@@ -163,7 +172,8 @@ static void person_view_print_batch(const json_t *batch, FILE *file)
         return;
     }
     const char *kind = person_view_get(batch, "kind");
-    fprintf(file, "批次 %lld（%s %s，%s）", (long long)json_integer_value(json_object_get(batch, "batch")),
+    fprintf(file, "批次 %lld（%s %s，%s）",
+            (long long)json_integer_value(json_object_get(batch, "batch")),
             strcmp(kind, "import") == 0 ? "导入" : kind, person_view_get(batch, "source"),
             person_view_get(batch, "at"));
 }
@@ -174,10 +184,18 @@ void person_view_print_text(const json_t *view, FILE *file)
         const char *key;
         const char *label;
     } lines[] = {
-        {"name", "姓名"},          {"id_number", "证件号码"},     {"sex", "性别"},
-        {"birth_date", "出生日期"}, {"phone", "联系电话"},        {"household_id", "户编号"},
-        {"relation", "与户主关系"}, {"labor_ability", "劳动能力"}, {"employment_status", "就业状态"},
-        {"employment_wish", "就业意愿"}, {"training_wish", "培训意愿"}, {"skills", "技能"},
+        {"name", "姓名"},
+        {"id_number", "证件号码"},
+        {"sex", "性别"},
+        {"birth_date", "出生日期"},
+        {"phone", "联系电话"},
+        {"household_id", "户编号"},
+        {"relation", "与户主关系"},
+        {"labor_ability", "劳动能力"},
+        {"employment_status", "就业状态"},
+        {"employment_wish", "就业意愿"},
+        {"training_wish", "培训意愿"},
+        {"skills", "技能"},
         {"difficulties", "就业困难"},
     };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {

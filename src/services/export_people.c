@@ -40,7 +40,8 @@ int export_people(store *st, const export_people_options *options, int64_t *rows
             rc = store_bind_text(stmt, 2, high);
     }
     if (rc != BF_OK) {
-        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), store_error_message(st));
+        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
+                     store_error_message(st));
         goto out;
     }
     rc = table_writer_open(options->out, &writer, err);

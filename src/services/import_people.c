@@ -38,22 +38,22 @@ typedef struct import_state {
     store *st;
     const import_people_options *options;
     import_people_result *result;
-    const char *errors_path;       /* the error file to write */
-    table_reader *reader;          /* the input */
-    table_writer *errors;          /* the error file, opened at the first rejection */
-    region_set *regions;           /* every known region code */
-    int_map seen;                  /* first 17 digits of each ID number -> its line */
-    person_store *people;          /* statements for lookups, inserts, updates */
-    store_bulk *bulk;              /* the insert-only path, when people was empty at the start */
+    const char *errors_path; /* the error file to write */
+    table_reader *reader;    /* the input */
+    table_writer *errors;    /* the error file, opened at the first rejection */
+    region_set *regions;     /* every known region code */
+    int_map seen;            /* first 17 digits of each ID number -> its line */
+    person_store *people;    /* statements for lookups, inserts, updates */
+    store_bulk *bulk;        /* the insert-only path, when people was empty at the start */
     int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
-    int header_count;              /* cells in the header row */
-    char **header;                 /* copies of the header cells (for the error file) */
-    const char **error_cells;      /* header_count + 2 cell pointers, reused per rejected row */
-    int *kept;                     /* input columns copied into the error file, in order */
-    int kept_count;                /* entries of kept */
-    int64_t batch;                 /* the batch of this run */
+    int header_count;                   /* cells in the header row */
+    char **header;                      /* copies of the header cells (for the error file) */
+    const char **error_cells;        /* header_count + 2 cell pointers, reused per rejected row */
+    int *kept;                       /* input columns copied into the error file, in order */
+    int kept_count;                  /* entries of kept */
+    int64_t batch;                   /* the batch of this run */
     char now[BF_TIMESTAMP_TEXT_MAX]; /* start of the run, stamped on batch and history */
-    bf_date today;                 /* bounds birth dates */
+    bf_date today;                   /* bounds birth dates */
     /* Per-row buffers, reused. */
     char reason[IMPORT_REASON_MAX];
     size_t reason_used;
@@ -84,7 +84,8 @@ static void import_reject(import_state *s, const char *column, const char *forma
     va_start(args, format);
     n = vsnprintf(s->reason + s->reason_used, size - s->reason_used, format, args);
     va_end(args);
-    s->reason_used = n < 0 || (size_t)n >= size - s->reason_used ? size - 1 : s->reason_used + (size_t)n;
+    s->reason_used =
+        n < 0 || (size_t)n >= size - s->reason_used ? size - 1 : s->reason_used + (size_t)n;
 }
 
 /*
@@ -102,7 +103,8 @@ static int import_parse_sex(const char *text)
     return -1;
 }
 
-/* The cell of format column c in row: NULL when the file has no such column, "" when the row is short. */
+/* The cell of format column c in row: NULL when the file has no such column, "" when the row is
+ * short. */
 static const char *import_cell(const import_state *s, const table_row *row, int c)
 {
     int index = s->column_of[c];
@@ -122,7 +124,8 @@ static int import_read_header(import_state *s, bf_error *err)
     const char *path = s->options->path;
     int rc = table_reader_next(s->reader, &row, err);
     if (rc == BF_DONE)
-        return bf_error_set(err, BF_EPARSE, BF_TR("%s：文件为空，没有表头", "%s: the file is empty, no header"),
+        return bf_error_set(err, BF_EPARSE,
+                            BF_TR("%s：文件为空，没有表头", "%s: the file is empty, no header"),
                             path);
     if (rc != BF_ROW)
         return rc;
@@ -149,16 +152,19 @@ static int import_read_header(import_state *s, bf_error *err)
             return bf_error_set(err, BF_EPARSE,
                                 BF_TR("%s 第 %ld 行：表头“%s”重复（第 %d 列与第 %d 列）",
                                       "%s line %ld: header '%s' appears twice (columns %d and %d)"),
-                                path, row.line, person_columns[c].header, s->column_of[c] + 1, i + 1);
+                                path, row.line, person_columns[c].header, s->column_of[c] + 1,
+                                i + 1);
         s->column_of[c] = i;
         known++;
     }
     if (known == 0)
-        return bf_error_set(err, BF_EPARSE,
-                            BF_TR("%s 第 %ld 行：没有可识别的表头（应有 姓名、证件号码、户籍地区划代码、帮扶类别 等列）",
-                                  "%s line %ld: no usable header (expected 姓名/name, 证件号码/id_number, "
-                                  "户籍地区划代码/hukou_region, 帮扶类别/category, ...)"),
-                            path, row.line);
+        return bf_error_set(
+            err, BF_EPARSE,
+            BF_TR("%s 第 %ld 行：没有可识别的表头（应有 姓名、证件号码、户籍地区划代码、帮扶类别 "
+                  "等列）",
+                  "%s line %ld: no usable header (expected 姓名/name, 证件号码/id_number, "
+                  "户籍地区划代码/hukou_region, 帮扶类别/category, ...)"),
+            path, row.line);
     char missing[512] = "";
     size_t used = 0;
     for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
@@ -168,7 +174,8 @@ static int import_read_header(import_state *s, bf_error *err)
                                      person_columns[c].alias);
     if (used > 0)
         return bf_error_set(err, BF_EPARSE,
-                            BF_TR("%s 第 %ld 行：表头缺少必需列 %s", "%s line %ld: the header lacks the required columns %s"),
+                            BF_TR("%s 第 %ld 行：表头缺少必需列 %s",
+                                  "%s line %ld: the header lacks the required columns %s"),
                             path, row.line, missing);
     return BF_OK;
 }
@@ -255,7 +262,8 @@ static int import_validate(import_state *s, const table_row *row, person *p)
     if (cell == NULL || cell[0] == '\0') {
         import_reject(s, "户籍地区划代码", "必填");
     } else if (region_code_normalize(cell, s->region) == REGION_LEVEL_INVALID) {
-        import_reject(s, "户籍地区划代码", "“%s”不是有效的区划代码（应为 6、9 或 12 位数字）", cell);
+        import_reject(s, "户籍地区划代码", "“%s”不是有效的区划代码（应为 6、9 或 12 位数字）",
+                      cell);
     } else if (!region_set_contains(s->regions, s->region)) {
         import_reject(s, "户籍地区划代码", "区划代码 %s 不存在", cell);
     }
@@ -292,7 +300,8 @@ static int import_validate(import_state *s, const table_row *row, person *p)
         if (person_columns[c].kind != PERSON_COLUMN_FIELD)
             continue;
         person_field f = person_columns[c].field;
-        if (f == PERSON_NAME || f == PERSON_SEX || f == PERSON_HUKOU_REGION || f == PERSON_CATEGORIES)
+        if (f == PERSON_NAME || f == PERSON_SEX || f == PERSON_HUKOU_REGION ||
+            f == PERSON_CATEGORIES)
             continue;
         p->values[f] = import_cell(s, row, c);
     }
@@ -312,12 +321,14 @@ static int import_store(import_state *s, person *p, bf_error *err)
         values[PERSON_FIELD_COUNT + 2] = s->batch_text;
         rc = store_bulk_row(s->bulk, values);
         if (rc != BF_OK)
-            return bf_error_set(err, rc, BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
-                                p->id_number, store_error_message(s->st));
+            return bf_error_set(
+                err, rc,
+                BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
+                p->id_number, store_error_message(s->st));
         s->result->inserted++;
         return BF_OK;
     }
-    person old;
+    person old = {.created_batch = 0};
     rc = person_store_load(s->people, p->id_number, &old, err);
     if (rc == BF_ENOTFOUND) {
         rc = person_store_insert(s->people, p, s->batch, err);
@@ -350,9 +361,8 @@ static int import_begin_batch(import_state *s, bf_error *err)
     store_stmt *stmt = NULL;
     int rc = store_query_int64(s->st, "SELECT COALESCE(MAX(id), 0) FROM batches", NULL, 0, &last);
     if (rc == BF_OK)
-        rc = store_prepare(s->st,
-                           "INSERT INTO batches (id, kind, source, started_at) VALUES (?, ?, ?, ?)",
-                           &stmt);
+        rc = store_prepare(
+            s->st, "INSERT INTO batches (id, kind, source, started_at) VALUES (?, ?, ?, ?)", &stmt);
     s->batch = last + 1;
     snprintf(s->batch_text, sizeof s->batch_text, "%" PRId64, s->batch);
     if (rc == BF_OK)
@@ -360,7 +370,8 @@ static int import_begin_batch(import_state *s, bf_error *err)
     if (rc == BF_OK)
         rc = store_bind_text(stmt, 2, s->options->kind != NULL ? s->options->kind : "import");
     if (rc == BF_OK)
-        rc = store_bind_text(stmt, 3, s->options->source != NULL ? s->options->source : s->options->path);
+        rc = store_bind_text(stmt, 3,
+                             s->options->source != NULL ? s->options->source : s->options->path);
     if (rc == BF_OK)
         rc = store_bind_text(stmt, 4, s->now);
     if (rc == BF_OK)
@@ -377,10 +388,11 @@ static int import_finish_batch(import_state *s, bf_error *err)
 {
     store_stmt *stmt = NULL;
     const import_people_result *r = s->result;
-    int rc = store_prepare(s->st,
-                           "UPDATE batches SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, "
-                           "rejected = ? WHERE id = ?",
-                           &stmt);
+    int rc =
+        store_prepare(s->st,
+                      "UPDATE batches SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, "
+                      "rejected = ? WHERE id = ?",
+                      &stmt);
     if (rc == BF_OK)
         rc = store_bind_int64(stmt, 1, r->rows);
     if (rc == BF_OK)
@@ -406,17 +418,31 @@ static int import_finish_batch(import_state *s, bf_error *err)
 static int import_start_bulk(import_state *s, bf_error *err)
 {
     static const char *const columns[IMPORT_BULK_COLUMNS] = {
-        "id_number",     "name",          "sex",           "birth_date",        "phone",
-        "household_id",  "relation",      "hukou_region",  "categories",        "labor_ability",
-        "employment_status", "employment_wish", "training_wish", "skills",      "difficulties",
-        "created_batch", "updated_batch",
+        "id_number",
+        "name",
+        "sex",
+        "birth_date",
+        "phone",
+        "household_id",
+        "relation",
+        "hukou_region",
+        "categories",
+        "labor_ability",
+        "employment_status",
+        "employment_wish",
+        "training_wish",
+        "skills",
+        "difficulties",
+        "created_batch",
+        "updated_batch",
     };
     int64_t any = 0;
     int rc = store_query_int64(s->st, "SELECT 1 FROM people LIMIT 1", NULL, 0, &any);
     if (rc == BF_OK && any == 0)
         rc = store_bulk_begin(s->st, "people", columns, IMPORT_BULK_COLUMNS, &s->bulk);
     if (rc != BF_OK)
-        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), store_error_message(s->st));
+        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
+                     store_error_message(s->st));
     return rc;
 }
 
@@ -451,7 +477,8 @@ int import_people(store *st, const import_people_options *options, import_people
     struct stat file_info;
     if (stat(options->path, &file_info) == 0 && file_info.st_size > 0) {
         off_t estimate = file_info.st_size / IMPORT_BYTES_PER_ROW;
-        rc = int_map_reserve(&s->seen, estimate > IMPORT_RESERVE_MAX ? IMPORT_RESERVE_MAX : (size_t)estimate);
+        rc = int_map_reserve(&s->seen,
+                             estimate > IMPORT_RESERVE_MAX ? IMPORT_RESERVE_MAX : (size_t)estimate);
         if (rc != BF_OK) {
             bf_error_set(err, rc, NULL);
             goto out;
@@ -462,7 +489,8 @@ int import_people(store *st, const import_people_options *options, import_people
         goto out;
     rc = store_begin(st);
     if (rc != BF_OK) {
-        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), store_error_message(st));
+        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
+                     store_error_message(st));
         goto out;
     }
     rc = import_begin_batch(s, err);
@@ -502,7 +530,8 @@ int import_people(store *st, const import_people_options *options, import_people
         s->bulk = NULL;
         rc = store_bulk_end(bulk, 1);
         if (rc != BF_OK) {
-            bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), store_error_message(st));
+            bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
+                         store_error_message(st));
             goto out;
         }
     }
@@ -524,8 +553,11 @@ int import_people(store *st, const import_people_options *options, import_people
     }
     result->batch = s->batch;
     if (result->rejected == 0 && unlink(s->errors_path) != 0 && errno != ENOENT) {
-        /* A stale error file that cannot be removed would mislead: say so, but the import stands. */
-        fprintf(stderr, BF_TR("bangfu: 无法删除旧的错误文件 %s\n", "bangfu: cannot remove the old error file %s\n"),
+        /* A stale error file that cannot be removed would mislead: say so, but the import stands.
+         */
+        fprintf(stderr,
+                BF_TR("bangfu: 无法删除旧的错误文件 %s\n",
+                      "bangfu: cannot remove the old error file %s\n"),
                 s->errors_path);
     }
     if (options->progress != NULL)

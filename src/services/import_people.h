@@ -28,27 +28,28 @@
 
 #include <stdint.h>
 
-/* Called now and then during the import with the rows read so far and the fraction of the input consumed. */
+/* Called now and then during the import with the rows read so far and the fraction of the input
+ * consumed. */
 typedef void (*import_people_progress)(void *context, int64_t rows, double fraction);
 
 /* What to import and how. */
 typedef struct import_people_options {
-    const char *path;        /* the file to read (.csv or .xlsx) */
-    const char *errors_path; /* where rejected rows go; NULL: path + ".errors.csv" */
-    const char *source;      /* batches.source; NULL: path */
-    const char *kind;        /* batches.kind; NULL: "import" */
+    const char *path;                /* the file to read (.csv or .xlsx) */
+    const char *errors_path;         /* where rejected rows go; NULL: path + ".errors.csv" */
+    const char *source;              /* batches.source; NULL: path */
+    const char *kind;                /* batches.kind; NULL: "import" */
     import_people_progress progress; /* may be NULL */
     void *progress_context;          /* passed to progress */
 } import_people_options;
 
 /* What an import did. */
 typedef struct import_people_result {
-    int64_t rows;      /* data rows read (the header not counted) */
-    int64_t inserted;  /* new people */
-    int64_t updated;   /* known people with at least one field changed */
-    int64_t unchanged; /* known people whose row changed nothing */
-    int64_t rejected;  /* rows written to the error file */
-    int64_t batch;     /* the batch id written */
+    int64_t rows;           /* data rows read (the header not counted) */
+    int64_t inserted;       /* new people */
+    int64_t updated;        /* known people with at least one field changed */
+    int64_t unchanged;      /* known people whose row changed nothing */
+    int64_t rejected;       /* rows written to the error file */
+    int64_t batch;          /* the batch id written */
     char errors_path[4096]; /* the error file written, "" when none */
 } import_people_result;
 

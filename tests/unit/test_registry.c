@@ -28,20 +28,23 @@ static void test_category_parse(void **state)
     assert_int_equal(category_parse("建档立卡贫困人口", &set, bad, sizeof bad), BF_OK);
     assert_int_equal(set, 1u);
     /* Every separator, any order, blanks and repeats: canonical order out. */
-    assert_int_equal(category_parse(" 黄河滩区迁建居民；脱贫享受政策人口;即时帮扶人口、脱贫享受政策人口 ",
-                                    &set, bad, sizeof bad),
-                     BF_OK);
+    assert_int_equal(
+        category_parse(" 黄河滩区迁建居民；脱贫享受政策人口;即时帮扶人口、脱贫享受政策人口 ", &set,
+                       bad, sizeof bad),
+        BF_OK);
     category_join(set, text);
     assert_string_equal(text, "脱贫享受政策人口；即时帮扶人口；黄河滩区迁建居民");
-    assert_int_equal(category_parse("防止返贫监测对象；；\u3000易地扶贫搬迁人口\u3000；", &set, bad, sizeof bad),
-                     BF_OK);
+    assert_int_equal(
+        category_parse("防止返贫监测对象；；\u3000易地扶贫搬迁人口\u3000；", &set, bad, sizeof bad),
+        BF_OK);
     category_join(set, text);
     assert_string_equal(text, "防止返贫监测对象；易地扶贫搬迁人口");
     /* All six fit the buffer. */
-    assert_int_equal(category_parse("黄河滩区迁建居民、易地扶贫搬迁人口、防止返贫监测对象、即时帮扶人口、"
-                                    "脱贫享受政策人口、建档立卡贫困人口",
-                                    &set, bad, sizeof bad),
-                     BF_OK);
+    assert_int_equal(
+        category_parse("黄河滩区迁建居民、易地扶贫搬迁人口、防止返贫监测对象、即时帮扶人口、"
+                       "脱贫享受政策人口、建档立卡贫困人口",
+                       &set, bad, sizeof bad),
+        BF_OK);
     assert_int_equal(set, (1u << CATEGORY_COUNT) - 1);
     category_join(set, text);
     assert_true(strlen(text) < CATEGORY_TEXT_MAX);
@@ -54,7 +57,8 @@ static void test_category_parse(void **state)
     /* Unknown items are named. */
     assert_int_equal(category_parse("建档立卡贫困人口；贫困户 ", &set, bad, sizeof bad), BF_EINVAL);
     assert_string_equal(bad, "贫困户");
-    assert_int_equal(category_parse("建档立卡贫困人口,脱贫享受政策人口", &set, bad, sizeof bad), BF_EINVAL);
+    assert_int_equal(category_parse("建档立卡贫困人口,脱贫享受政策人口", &set, bad, sizeof bad),
+                     BF_EINVAL);
     assert_string_equal(bad, "建档立卡贫困人口,脱贫享受政策人口");
     /* A truncated name never ends inside a UTF-8 sequence. */
     assert_int_equal(category_parse("贫困户", &set, bad, 5), BF_EINVAL);
@@ -71,16 +75,39 @@ static void test_phone(void **state)
 {
     (void)state;
     static const char *const good[] = {
-        "13812345678",      "19912345678",       "+8613812345678",   "+86 13812345678",
-        "+86-13812345678",  "0537-2345678",      "05372345678",      "010-12345678",
-        "01012345678",      "0537-2345678-801",  "023-58123456-8",   "+86 5372345678",  NULL,
+        "13812345678",
+        "19912345678",
+        "+8613812345678",
+        "+86 13812345678",
+        "+86-13812345678",
+        "0537-2345678",
+        "05372345678",
+        "010-12345678",
+        "01012345678",
+        "0537-2345678-801",
+        "023-58123456-8",
+        "+86 5372345678",
+        NULL,
     };
     static const char *const bad[] = {
-        "",                "1381234567",       "138123456789",     "12812345678",
-        "23812345678",     "1381234567a",      "0537-234567",      "0537-234567890",
-        "05-2345678",      "0537--2345678",    "0537-2345678-",    "0537-2345678-1234567",
-        "+87 13812345678", "+86  13812345678", "138 1234 5678",    "2345678",
-        "+86",             "(0537)2345678",
+        "",
+        "1381234567",
+        "138123456789",
+        "12812345678",
+        "23812345678",
+        "1381234567a",
+        "0537-234567",
+        "0537-234567890",
+        "05-2345678",
+        "0537--2345678",
+        "0537-2345678-",
+        "0537-2345678-1234567",
+        "+87 13812345678",
+        "+86  13812345678",
+        "138 1234 5678",
+        "2345678",
+        "+86",
+        "(0537)2345678",
     };
     for (size_t i = 0; i < sizeof good / sizeof good[0] - 1; i++)
         if (!phone_is_valid(good[i]))
@@ -133,10 +160,11 @@ static void test_person_store(void **state)
     store *st = NULL;
     assert_int_equal(store_open(path, &st, &err), BF_OK);
     assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
-    assert_int_equal(store_exec(st, "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"
-                                    "INSERT INTO batches (id, kind, source, started_at) VALUES "
-                                    "(1, 'import', 'a.csv', '2026-01-01T00:00:00Z'),"
-                                    "(2, 'user', 'officer', '2026-01-02T00:00:00Z')"),
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"
+                                "INSERT INTO batches (id, kind, source, started_at) VALUES "
+                                "(1, 'import', 'a.csv', '2026-01-01T00:00:00Z'),"
+                                "(2, 'user', 'officer', '2026-01-02T00:00:00Z')"),
                      BF_OK);
     person_store *ps = NULL;
     assert_int_equal(person_store_open(st, &ps, &err), BF_OK);
@@ -153,7 +181,7 @@ static void test_person_store(void **state)
     assert_int_equal(count(st, "SELECT COUNT(*) FROM people WHERE skills IS NULL"), 1);
     assert_int_equal(count(st, "SELECT COUNT(*) FROM person_history"), 0);
 
-    person loaded;
+    person loaded = {.created_batch = 0};
     assert_int_equal(person_store_load(ps, "370811198512310022", &loaded, &err), BF_ENOTFOUND);
     assert_int_equal(person_store_load(ps, p.id_number, &loaded, &err), BF_OK);
     assert_string_equal(loaded.values[PERSON_NAME], "张伟");
@@ -162,8 +190,8 @@ static void test_person_store(void **state)
 
     /* Same values: nothing written. */
     int changed = -1;
-    assert_int_equal(person_store_update(ps, &loaded, &p, 2, "2026-01-02T00:00:00Z", &changed, &err),
-                     BF_OK);
+    assert_int_equal(
+        person_store_update(ps, &loaded, &p, 2, "2026-01-02T00:00:00Z", &changed, &err), BF_OK);
     assert_int_equal(changed, 0);
     assert_int_equal(count(st, "SELECT updated_batch FROM people"), 1);
 
@@ -172,7 +200,8 @@ static void test_person_store(void **state)
     updated.values[PERSON_PHONE] = "0537-2345678";
     updated.values[PERSON_SKILLS] = "电焊";
     assert_int_equal(
-        person_store_update(ps, &loaded, &updated, 2, "2026-01-02T00:00:00Z", &changed, &err), BF_OK);
+        person_store_update(ps, &loaded, &updated, 2, "2026-01-02T00:00:00Z", &changed, &err),
+        BF_OK);
     assert_int_equal(changed, 2);
     assert_int_equal(count(st, "SELECT updated_batch FROM people"), 2);
     assert_int_equal(count(st, "SELECT COUNT(*) FROM person_history WHERE batch_id = 2"), 2);
