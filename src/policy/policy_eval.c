@@ -592,7 +592,7 @@ static int64_t scale_round(int64_t a, int64_t b, int64_t c)
     return (a * b + c / 2) / c;
 }
 
-/* The region a rule's parameters are looked up at for a row. */
+/* The region of a unit row itself (workplace, training place, org, hukou). */
 static int64_t row_region(const eval_context *ctx, policy_unit unit, uint32_t row)
 {
     switch (unit) {
@@ -605,6 +605,37 @@ static int64_t row_region(const eval_context *ctx, policy_unit unit, uint32_t ro
     default:
         return ctx->pop->people.hukou[row];
     }
+}
+
+/*
+ * The region a rule's parameters are looked up at for a row: the first of
+ * the row's own region, the paying org's region and the person's hukou that
+ * lies within the document's region (the "local" standard is the one of the
+ * place, inside the issuing authority's jurisdiction, the row is tied to);
+ * when none does, the row's own region.
+ */
+static int64_t lookup_region(const eval_context *ctx, const policy_rule *rule, uint32_t row)
+{
+    const population *pop = ctx->pop;
+    int64_t own = row_region(ctx, rule->unit, row);
+    if (rule->document < 0)
+        return own;
+    int64_t jurisdiction = ctx->set->documents[rule->document].region;
+    int64_t candidates[3] = {own, 0, 0};
+    int32_t org = POPULATION_NONE;
+    if (rule->payee == POLICY_PAYEE_EMPLOYER)
+        org = employer_of(ctx, rule->unit, row);
+    else if (rule->payee == POLICY_PAYEE_AGENCY)
+        org = pop->jobs.agency[row];
+    if (org != POPULATION_NONE)
+        candidates[1] = pop->orgs.region[org];
+    int32_t person = eval_person_of(ctx, rule->unit, row);
+    if (person >= 0)
+        candidates[2] = pop->people.hukou[person];
+    for (int i = 0; i < 3; i++)
+        if (candidates[i] != 0 && population_region_within(candidates[i], jurisdiction))
+            return candidates[i];
+    return own;
 }
 
 /*
@@ -647,7 +678,7 @@ static int value_fen(eval_context *ctx, int rule_index, uint32_t row, int32_t da
     }
     case POLICY_VALUE_PARAMETER: {
         const policy_parameter *parameter = &ctx->set->parameters[v->parameter];
-        int64_t region = row_region(ctx, rule->unit, row);
+        int64_t region = lookup_region(ctx, rule, row);
         int64_t base = 0;
         if (policy_parameter_lookup(parameter, region, day, &base) != BF_OK) {
             char code[16], date[BF_DATE_TEXT_MAX];
