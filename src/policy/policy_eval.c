@@ -453,46 +453,50 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         KEEP_IF(holds != NULL && holds[r]);
         break;
     }
-    case POLICY_PRED_ALL: {
-        /* Children in sequence on a copy, without moving time. */
+    case POLICY_PRED_ALL:
+    case POLICY_PRED_ANY:
+    case POLICY_PRED_NOT: {
+        /*
+         * Children run on copies without moving time.  sel is always in
+         * ascending row order (filters keep order), so a child's output is a
+         * subsequence of sel and is marked by one merge walk.
+         */
         uint32_t *copy = malloc((n > 0 ? n : 1) * sizeof *copy);
-        if (copy == NULL) {
+        uint8_t *hit = calloc(n > 0 ? n : 1, 1);
+        if (copy == NULL || hit == NULL) {
+            free(copy);
+            free(hit);
             n = 0;
             add_warning(ctx, -1, -1, "%s", bf_strerror(BF_ENOMEM));
             break;
         }
-        memcpy(copy, sel, n * sizeof *copy);
-        size_t m = n;
-        for (int k = 0; k < c->child_count && m > 0; k++)
-            m = eval_filter(ctx, items, c->children[k], unit, copy, m, 0);
-        for (size_t i = 0; i < n; i++)
-            ctx->mark[sel[i]] = 0;
-        for (size_t i = 0; i < m; i++)
-            ctx->mark[copy[i]] = 1;
-        free(copy);
-        KEEP_IF(ctx->mark[r]);
-        break;
-    }
-    case POLICY_PRED_ANY:
-    case POLICY_PRED_NOT: {
-        /* Children run on a copy without moving time; mark what they keep. */
-        uint32_t *copy = malloc((n > 0 ? n : 1) * sizeof *copy);
-        if (copy == NULL) {
-            n = 0; /* out of memory: nothing holds (callers check ctx->result via warnings) */
-            add_warning(ctx, -1, -1, "%s", bf_strerror(BF_ENOMEM));
-            break;
-        }
-        for (size_t i = 0; i < n; i++)
-            ctx->mark[sel[i]] = 0;
-        for (int k = 0; k < c->child_count; k++) {
+        if (c->predicate == POLICY_PRED_ALL) {
             memcpy(copy, sel, n * sizeof *copy);
-            size_t m = eval_filter(ctx, items, c->children[k], unit, copy, n, 0);
-            for (size_t i = 0; i < m; i++)
-                ctx->mark[copy[i]] = 1;
+            size_t m = n;
+            for (int k = 0; k < c->child_count && m > 0; k++)
+                m = eval_filter(ctx, items, c->children[k], unit, copy, m, 0);
+            memcpy(sel, copy, m * sizeof *copy);
+            n = m;
+        } else {
+            for (int k = 0; k < c->child_count; k++) {
+                memcpy(copy, sel, n * sizeof *copy);
+                size_t m = eval_filter(ctx, items, c->children[k], unit, copy, n, 0);
+                for (size_t i = 0, at = 0; i < m; i++) {
+                    while (at < n && sel[at] != copy[i])
+                        at++;
+                    if (at < n)
+                        hit[at] = 1;
+                }
+            }
+            uint8_t want = c->predicate == POLICY_PRED_ANY;
+            size_t kept = 0;
+            for (size_t i = 0; i < n; i++)
+                if (hit[i] == want)
+                    sel[kept++] = sel[i];
+            n = kept;
         }
         free(copy);
-        int want = c->predicate == POLICY_PRED_ANY;
-        KEEP_IF(ctx->mark[r] == want);
+        free(hit);
         break;
     }
     default:
@@ -1135,14 +1139,13 @@ int policy_evaluate(const policy_set *set, const population *pop,
     ctx.met = malloc(rows * sizeof *ctx.met);
     ctx.from = malloc(rows * sizeof *ctx.from);
     ctx.to = malloc(rows * sizeof *ctx.to);
-    ctx.mark = malloc(rows);
     ctx.note = malloc(rows);
     ctx.hires = calloc(orgs, sizeof *ctx.hires);
     ctx.hire_met = malloc(orgs * sizeof *ctx.hire_met);
     ctx.status = calloc((size_t)set->rule_count + 1, sizeof *ctx.status);
     ranges = calloc((size_t)set->rule_count + 1, sizeof *ranges);
     if (ctx.result == NULL || sel == NULL || ctx.met == NULL || ctx.from == NULL ||
-        ctx.to == NULL || ctx.mark == NULL || ctx.note == NULL || ctx.hires == NULL ||
+        ctx.to == NULL || ctx.note == NULL || ctx.hires == NULL ||
         ctx.hire_met == NULL || ctx.status == NULL || ranges == NULL) {
         rc = bf_error_set(err, BF_ENOMEM, NULL);
         goto out;
@@ -1181,7 +1184,6 @@ out:
     free(ctx.met);
     free(ctx.from);
     free(ctx.to);
-    free(ctx.mark);
     free(ctx.note);
     free(ctx.hires);
     free(ctx.hire_met);

@@ -1,0 +1,544 @@
+/* test_policy.c - the policy loader (sandbox, diagnostics), parameters, evaluation, situations. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "policy/policy_eval.h"
+#include "policy/policy_load.h"
+#include "policy/population.h"
+#include "policy/situation.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A document declaration every test policy starts with. */
+#define DOC                                                                                        \
+    "document { number = \"测试〔2020〕1号\", title = \"t\", issuer = \"i\",\n"                    \
+    "  issued = \"2020-01-01\", region = \"370800\", valid = { from = \"2020-01-01\", to = "       \
+    "\"2021-12-31\" } }\n"
+
+/* The loader's state for one test: a set and its diagnostics. */
+typedef struct loaded {
+    policy_set *set;
+    policy_diagnostics *diag;
+    int rc;
+} loaded;
+
+static loaded load_text(const char *text)
+{
+    loaded l = {NULL, calloc(1, sizeof(policy_diagnostics)), BF_OK};
+    bf_error err;
+    assert_non_null(l.diag);
+    assert_int_equal(policy_set_create(&l.set, &err), BF_OK);
+    l.rc = policy_load_buffer(l.set, "test.lua", text, strlen(text), l.diag, &err);
+    if (l.rc == BF_OK || l.rc == BF_EPOLICY)
+        if (policy_set_resolve(l.set, l.diag) != BF_OK)
+            l.rc = BF_EPOLICY;
+    return l;
+}
+
+static void unload(loaded *l)
+{
+    policy_set_free(l->set);
+    free(l->diag);
+}
+
+/* True when some diagnostic is at line (0: any line) and contains needle. */
+static int has_problem(const loaded *l, int line, const char *needle)
+{
+    for (int i = 0; i < l->diag->count; i++)
+        if ((line == 0 || l->diag->items[i].line == line) &&
+            strstr(l->diag->items[i].message, needle) != NULL)
+            return 1;
+    return 0;
+}
+
+static void print_problems(const loaded *l)
+{
+    for (int i = 0; i < l->diag->count; i++)
+        fprintf(stderr, "  %s:%d: %s\n", l->diag->items[i].file, l->diag->items[i].line,
+                l->diag->items[i].message);
+}
+
+static const char *const good_benefit =
+    DOC "parameter { name = \"min_wage\", title = \"最低工资\", unit = \"yuan_per_month\" }\n"
+        "benefit {\n"                                            /* line 4 */
+        "  id = \"t.monthly\", name = \"月补\", clause = \"一\", text = \"x\", target = \"y\",\n"
+        "  unit = \"job\", payee = \"person\",\n"
+        "  conditions = {\n"
+        "    { \"category\", \"建档立卡贫困人口\" },\n"             /* line 8 */
+        "    { \"job_within\", \"370800\" },\n"
+        "  },\n"
+        "  amount = { per_month = 1000, max_months = 3 },\n"
+        "}\n"
+        "benefit {\n"
+        "  id = \"t.living\", name = \"生活补贴\", clause = \"二\", text = \"x\", target = \"y\",\n"
+        "  unit = \"training\", payee = \"person\",\n"
+        "  conditions = { { \"training_within\", \"370800\" } },\n"
+        "  amount = { per_day = { parameter = \"min_wage\", percent = 60, days_per_month = 21.75 },"
+        " max_days = 60 },\n"
+        "}\n";
+
+static void test_load_good(void **state)
+{
+    (void)state;
+    loaded l = load_text(good_benefit);
+    if (l.rc != BF_OK)
+        print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    assert_int_equal(l.set->rule_count, 2);
+    const policy_rule *r = l.set->rules[0];
+    assert_string_equal(r->id, "t.monthly");
+    assert_int_equal(r->line, 4);
+    assert_int_equal(r->conditions[0].line, 8);
+    assert_int_equal(r->amount.value.fen, 100000);
+    assert_int_equal(r->amount.max_months, 3);
+    assert_int_equal(l.set->rules[1]->amount.value.percent_hundredths, 6000);
+    assert_int_equal(l.set->rules[1]->amount.value.days_per_month_hundredths, 2175);
+    unload(&l);
+}
+
+static void test_load_real_policies(void **state)
+{
+    (void)state;
+    policy_set *set = NULL;
+    policy_diagnostics *diag = calloc(1, sizeof *diag);
+    bf_error err;
+    assert_int_equal(policy_set_create(&set, &err), BF_OK);
+    char dir[POLICY_PATH_MAX];
+    /* Unit tests run from the repository root (scripts/test.sh, make unit). */
+    if (policy_find_dir(NULL, dir, sizeof dir, &err) == BF_OK) {
+        int rc = policy_load_dir(set, dir, diag, &err);
+        for (int i = 0; i < diag->count; i++)
+            fprintf(stderr, "%s:%d: %s\n", diag->items[i].file, diag->items[i].line,
+                    diag->items[i].message);
+        assert_int_equal(rc, BF_OK);
+        assert_true(policy_set_find_rule(set, "jining47.transport_meal") >= 0);
+        assert_true(policy_set_find_rule(set, "shanxi127.referral") >= 0);
+    }
+    policy_set_free(set);
+    free(diag);
+}
+
+static void test_load_syntax_error(void **state)
+{
+    (void)state;
+    loaded l = load_text(DOC "benefit {\n  id = \"a\",\n  name = = 3\n}\n");
+    assert_int_equal(l.rc, BF_EPOLICY);
+    assert_int_equal(l.diag->count, 1);
+    assert_int_equal(l.diag->items[0].line, 5);
+    unload(&l);
+}
+
+static void test_load_missing_fields_and_types(void **state)
+{
+    (void)state;
+    loaded l = load_text(DOC "benefit {\n"
+                             "  id = \"t.a\", name = \"n\", text = \"x\", target = \"y\",\n"
+                             "  unit = \"job\", payee = \"person\",\n"
+                             "  conditions = { { \"job_months_at_least\", \"3\" } },\n"
+                             "  amount = { once = \"1500\", colour = 1 },\n"
+                             "}\n");
+    assert_int_equal(l.rc, BF_EPOLICY);
+    assert_true(has_problem(&l, 3, "clause"));
+    assert_true(has_problem(&l, 6, "job_months_at_least"));
+    assert_true(has_problem(&l, 7, "colour"));
+    assert_true(has_problem(&l, 7, "once"));
+    unload(&l);
+}
+
+static void test_load_unknown_condition_and_unit_mismatch(void **state)
+{
+    (void)state;
+    loaded l = load_text(DOC "benefit {\n"
+                             "  id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", target = \"y\",\n"
+                             "  unit = \"person\", payee = \"person\",\n"
+                             "  conditions = {\n"
+                             "    { \"hukou_inn\", \"500101\" },\n"
+                             "    { \"job_within\", \"370800\" },\n"
+                             "    { \"hukou_within\", \"12345\" },\n"
+                             "  },\n"
+                             "  amount = { once = 1500.001 },\n"
+                             "}\n");
+    assert_int_equal(l.rc, BF_EPOLICY);
+    assert_true(has_problem(&l, 7, "hukou_inn"));
+    assert_true(has_problem(&l, 8, "job_within"));
+    assert_true(has_problem(&l, 9, "12345"));
+    assert_true(has_problem(&l, 11, "once"));
+    unload(&l);
+}
+
+static void test_load_cross_references(void **state)
+{
+    (void)state;
+    loaded l = load_text(
+        DOC "parameter { name = \"p\", title = \"t\", unit = \"yuan_per_day\" }\n"
+            "benefit { id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "  unit = \"job\", payee = \"person\", conditions = { { \"employer_status\", \"t.nope\" } },\n"
+            "  amount = { per_month = { parameter = \"p\" } }, not_with = { \"t.zzz\" } }\n"
+            "benefit { id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "  unit = \"job\", payee = \"person\", conditions = {},\n"
+            "  amount = { once = { parameter = \"undeclared\" } } }\n");
+    assert_int_equal(l.rc, BF_EPOLICY);
+    assert_true(has_problem(&l, 0, "t.nope"));
+    assert_true(has_problem(&l, 0, "t.zzz"));
+    assert_true(has_problem(&l, 0, "yuan_per_day"));
+    assert_true(has_problem(&l, 7, "t.a"));
+    assert_true(has_problem(&l, 0, "undeclared"));
+    unload(&l);
+}
+
+/* Each of these must be refused with a diagnostic, and must not crash or hang. */
+static void test_load_sandbox(void **state)
+{
+    (void)state;
+    static const char *const attempts[] = {
+        "os.execute(\"touch /tmp/bangfu_pwned\")\n",
+        "local f = io.open(\"/etc/passwd\")\n",
+        "require(\"os\")\n",
+        "load(\"return 1\")()\n",
+        "dofile(\"/etc/passwd\")\n",
+        "loadfile(\"/etc/passwd\")\n",
+        "print(\"hello\")\n",
+        "setmetatable({}, {})\n",
+        "local s = (\"x\"):rep(100)\n",
+        "string.rep(\"x\", 1e9)\n",
+        "debug.sethook()\n",
+        "_G.os = 1\n",
+        "collectgarbage()\n",
+        "while true do end\n",
+        "local t = {} for i = 1, 1e9 do t[i] = i end\n",
+        "local s = \"x\" while true do s = s .. s end\n",
+        "\x1bLua\x54\x00",
+        "document(\"x\")\n",
+        "",
+        DOC DOC,
+    };
+    for (size_t i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
+        loaded l = load_text(attempts[i]);
+        assert_int_equal(l.rc, BF_EPOLICY);
+        assert_true(l.diag->count >= 1);
+        unload(&l);
+    }
+    FILE *pwned = fopen("/tmp/bangfu_pwned", "r");
+    assert_null(pwned);
+}
+
+static void test_load_runaway_names_budget(void **state)
+{
+    (void)state;
+    loaded l = load_text(DOC "\nwhile true do end\n");
+    assert_int_equal(l.rc, BF_EPOLICY);
+    if (!has_problem(&l, 4, "instruction"))
+        print_problems(&l);
+    assert_true(has_problem(&l, 4, "instruction"));
+    unload(&l);
+}
+
+static void test_load_deep_nesting(void **state)
+{
+    (void)state;
+    /* 40 nested any: more conditions than POLICY_CONDITIONS_MAX, refused without a crash. */
+    char text[8192];
+    int used = snprintf(text, sizeof text,
+                        "%sbenefit { id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", "
+                        "target = \"y\", unit = \"job\", payee = \"person\", conditions = { ",
+                        DOC);
+    for (int i = 0; i < 40; i++)
+        used += snprintf(text + used, sizeof text - (size_t)used, "{\"any\", ");
+    used += snprintf(text + used, sizeof text - (size_t)used, "{\"organized\"}");
+    for (int i = 0; i < 40; i++)
+        used += snprintf(text + used, sizeof text - (size_t)used, "}");
+    snprintf(text + used, sizeof text - (size_t)used, " }, amount = { once = 1 } }\n");
+    loaded l = load_text(text);
+    assert_int_equal(l.rc, BF_EPOLICY);
+    assert_true(has_problem(&l, 0, "more than") || has_problem(&l, 0, "超过"));
+    unload(&l);
+}
+
+static void test_months_end_day(void **state)
+{
+    (void)state;
+    char text[BF_DATE_TEXT_MAX];
+    struct {
+        bf_date start;
+        int months;
+        const char *end;
+    } cases[] = {
+        {{2020, 3, 1}, 3, "2020-05-31"},  {{2020, 3, 15}, 3, "2020-06-14"},
+        {{2020, 1, 31}, 1, "2020-02-29"}, {{2021, 1, 31}, 1, "2021-02-28"},
+        {{2020, 1, 30}, 1, "2020-02-29"}, {{2020, 1, 29}, 1, "2020-02-28"},
+        {{2020, 12, 1}, 6, "2021-05-31"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int32_t end = policy_months_end_day((int32_t)date_to_days(cases[i].start), cases[i].months);
+        date_format(date_from_days(end), text);
+        assert_string_equal(text, cases[i].end);
+    }
+}
+
+static void test_parameter_timeline(void **state)
+{
+    (void)state;
+    policy_parameter p = {0};
+    bf_error err;
+    int64_t fen = 0;
+    int32_t d2020 = (int32_t)date_to_days((bf_date){2020, 1, 1});
+    int32_t d2021 = (int32_t)date_to_days((bf_date){2021, 1, 1});
+    int32_t d2022 = (int32_t)date_to_days((bf_date){2022, 1, 1});
+    policy_parameter_value province = {370000000000, d2020, 150000, 0};
+    policy_parameter_value city = {370800000000, d2020, 173000, 0};
+    policy_parameter_value city_2021 = {370800000000, d2021, 190000, 0};
+    policy_parameter_value city_end = {370800000000, d2022, POLICY_FEN_NONE, 0};
+    assert_int_equal(policy_parameter_add_value(&p, &province, &err), BF_OK);
+    assert_int_equal(policy_parameter_add_value(&p, &city, &err), BF_OK);
+    assert_int_equal(policy_parameter_add_value(&p, &city_2021, &err), BF_OK);
+    assert_int_equal(policy_parameter_add_value(&p, &city_end, &err), BF_OK);
+    assert_int_equal(policy_parameter_lookup(&p, 370811000000, d2020 + 100, &fen), BF_OK);
+    assert_int_equal(fen, 173000);
+    assert_int_equal(policy_parameter_lookup(&p, 370811000000, d2021 + 1, &fen), BF_OK);
+    assert_int_equal(fen, 190000);
+    assert_int_equal(policy_parameter_lookup(&p, 370102000000, d2021, &fen), BF_OK);
+    assert_int_equal(fen, 150000);
+    /* Ended, and no value before the first: no value, never a zero. */
+    assert_int_equal(policy_parameter_lookup(&p, 370811000000, d2022 + 5, &fen), BF_ENOTFOUND);
+    assert_int_equal(policy_parameter_lookup(&p, 370811000000, d2020 - 1, &fen), BF_ENOTFOUND);
+    assert_int_equal(policy_parameter_lookup(&p, 500101000000, d2021, &fen), BF_ENOTFOUND);
+    free(p.values);
+}
+
+/* Evaluates good_benefit over a small population built through the add functions. */
+static void test_evaluate_columns(void **state)
+{
+    (void)state;
+    loaded l = load_text(good_benefit);
+    assert_int_equal(l.rc, BF_OK);
+    population *pop = NULL;
+    bf_error err;
+    assert_int_equal(population_create(&pop, &err), BF_OK);
+    int poor = population_category_bit(pop, "建档立卡贫困人口", 1);
+    int32_t p0 = 0, p1 = 0;
+    population_person_input a = {"a", NULL, POPULATION_DAY_UNKNOWN, 500101000000,
+                                 UINT64_C(1) << poor, 0, 1};
+    population_person_input b = {"b", NULL, POPULATION_DAY_UNKNOWN, 500101000000, 0, 0, 1};
+    assert_int_equal(population_add_person(pop, &a, &p0, &err), BF_OK);
+    assert_int_equal(population_add_person(pop, &b, &p1, &err), BF_OK);
+    int32_t start = (int32_t)date_to_days((bf_date){2020, 3, 15});
+    population_job_input job = {"j", p0, POPULATION_NONE, POPULATION_NONE, 370811000000,
+                                JOB_ENTERPRISE, start, POPULATION_DAY_OPEN, 12, 6, 0,
+                                POPULATION_FEN_UNKNOWN};
+    assert_int_equal(population_add_job(pop, &job, NULL, &err), BF_OK);
+    job.id = "k";
+    job.person = p1;
+    assert_int_equal(population_add_job(pop, &job, NULL, &err), BF_OK);
+    population_training_input t = {"t", p0, POPULATION_NONE, TRAINING_SKILL, 370811000000,
+                                   start, start + 74, 75, POPULATION_COUNT_UNKNOWN,
+                                   CERTIFICATE_NONE, POPULATION_FEN_UNKNOWN};
+    assert_int_equal(population_add_training(pop, &t, NULL, &err), BF_OK);
+    policy_parameter_value wage = {370800000000, (int32_t)date_to_days((bf_date){2020, 1, 1}),
+                                   173000, 1};
+    assert_int_equal(policy_parameter_add_value(&l.set->parameters[0], &wage, &err), BF_OK);
+    int from = 0, to = 0;
+    date_month_parse("2020-01", &from);
+    date_month_parse("2021-12", &to);
+    policy_eval_options options = {from, to, 1};
+    policy_result *result = NULL;
+    assert_int_equal(policy_evaluate(l.set, pop, &options, &result, &err), BF_OK);
+    policy_result_sort(result);
+    /* Three whole months from April (March is not whole), capped at 3; then the training. */
+    assert_int_equal(result->grant_count, 4);
+    assert_int_equal(result->grants[0].month, from + 3);
+    assert_int_equal(result->grants[0].fen, 100000);
+    /* Sorted by person, month, rule: April, May (monthly), May (the training), June. */
+    assert_int_equal(result->grants[1].month, from + 4);
+    assert_int_equal(result->grants[3].month, from + 5);
+    assert_int_equal(result->grants[3].rule, 0);
+    /* 1730 × 60% ÷ 21.75 = 47.7241… → 47.72 a day, 60 days at most. */
+    assert_int_equal(result->grants[2].rule, 1);
+    assert_int_equal(result->grants[2].fen, 4772 * 60);
+    assert_int_equal(result->grants[2].count, 60);
+    /* Person b is not poor: a decision record says which condition failed. */
+    int found = 0;
+    for (size_t i = 0; i < result->decision_count; i++) {
+        const policy_decision *d = &result->decisions[i];
+        if (d->person == p1 && d->rule == 0) {
+            found = 1;
+            assert_int_equal(d->outcome, POLICY_OUTCOME_NOT_ELIGIBLE);
+            assert_int_equal(d->items[d->item_count - 1].result, 0);
+        }
+    }
+    assert_true(found);
+    policy_result_free(result);
+    population_free(pop);
+    unload(&l);
+}
+
+static void test_evaluate_exclusion_and_org(void **state)
+{
+    (void)state;
+    loaded l = load_text(
+        DOC "benefit { id = \"t.a\", name = \"甲\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "  unit = \"training\", payee = \"person\", conditions = { { \"training_kind\", \"skill\" } },\n"
+            "  amount = { once = 1000 }, not_with = { \"t.b\" } }\n"
+            "benefit { id = \"t.b\", name = \"乙\", clause = \"二\", text = \"x\", target = \"y\",\n"
+            "  unit = \"training\", payee = \"person\", conditions = { { \"training_kind\", \"skill\" } },\n"
+            "  amount = { once = { by = \"certificate\", [\"初级\"] = 800, [\"高级\"] = 2000 } } }\n"
+            "benefit { id = \"t.c\", name = \"丙\", clause = \"三\", text = \"x\", target = \"y\",\n"
+            "  unit = \"org\", payee = \"org\", hires = { { \"job_kind\", \"workshop\" } },\n"
+            "  conditions = { { \"any\", { \"hires_at_least\", 10 }, { \"hires_share_at_least\", 20 } } },\n"
+            "  amount = { once = 3000, per_head = true } }\n");
+    if (l.rc != BF_OK)
+        print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    population *pop = NULL;
+    bf_error err;
+    assert_int_equal(population_create(&pop, &err), BF_OK);
+    population_org_input org = {"w", ORG_WORKSHOP, 370811000000, 10, 1};
+    int32_t w = 0;
+    assert_int_equal(population_add_org(pop, &org, &w, &err), BF_OK);
+    int32_t day = (int32_t)date_to_days((bf_date){2020, 5, 1});
+    for (int i = 0; i < 3; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "p%d", i);
+        population_person_input p = {id, NULL, POPULATION_DAY_UNKNOWN, 370811000000, 0, 0, 0};
+        int32_t row = 0;
+        assert_int_equal(population_add_person(pop, &p, &row, &err), BF_OK);
+        population_job_input j = {id, row, w, POPULATION_NONE, 370811000000, JOB_WORKSHOP, day,
+                                  POPULATION_DAY_OPEN, 12, 0, 0, POPULATION_FEN_UNKNOWN};
+        assert_int_equal(population_add_job(pop, &j, NULL, &err), BF_OK);
+        /* p0: 初级 800 < 1000 keeps t.a; p1: 高级 2000 keeps t.b; p2: no certificate, t.b has no tier. */
+        population_training_input t = {id, row, w, TRAINING_SKILL, 370811000000, day, day + 9,
+                                       10, POPULATION_COUNT_UNKNOWN,
+                                       i == 0 ? CERTIFICATE_JUNIOR : i == 1 ? CERTIFICATE_SENIOR : CERTIFICATE_NONE,
+                                       POPULATION_FEN_UNKNOWN};
+        assert_int_equal(population_add_training(pop, &t, NULL, &err), BF_OK);
+    }
+    int from = 0, to = 0;
+    date_month_parse("2020-01", &from);
+    date_month_parse("2020-12", &to);
+    policy_eval_options options = {from, to, 0};
+    policy_result *result = NULL;
+    assert_int_equal(policy_evaluate(l.set, pop, &options, &result, &err), BF_OK);
+    int64_t kept[3] = {0, 0, 0}, excluded = 0, org_total = 0;
+    for (size_t i = 0; i < result->grant_count; i++) {
+        const policy_grant *g = &result->grants[i];
+        if (g->person < 0) {
+            org_total += g->fen;
+            assert_int_equal(g->count, 3);
+        } else if (g->excluded_by >= 0)
+            excluded += g->fen;
+        else
+            kept[g->person] += g->fen;
+    }
+    assert_int_equal(kept[0], 100000);
+    assert_int_equal(kept[1], 200000);
+    assert_int_equal(kept[2], 100000);
+    assert_int_equal(excluded, 80000 + 100000);
+    /* 3 hires of 10 staff = 30% ≥ 20%. */
+    assert_int_equal(org_total, 3 * 300000);
+    /* p2's certificate tier is missing: a warning, not a zero. */
+    assert_true(result->warning_count >= 1);
+    policy_result_free(result);
+    population_free(pop);
+    unload(&l);
+}
+
+/* Parses text as a situation; returns the code and leaves the message in err. */
+static int parse(const char *text, bf_error *err)
+{
+    situation *s = NULL;
+    int rc = situation_parse_text(text, strlen(text), &s, err);
+    situation_free(s);
+    return rc;
+}
+
+static void test_situation_errors(void **state)
+{
+    (void)state;
+    bf_error err;
+    const char *head = "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"}, ";
+    char text[2048];
+    struct {
+        const char *body;
+        const char *path;
+    } cases[] = {
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"jobs\": [{\"id\": \"a\", "
+         "\"region\": \"370811\", \"kind\": \"enterprise\", \"start\": \"2020-01-01\"}, {\"id\": "
+         "\"b\", \"region\": \"370811\", \"kind\": \"enterprise\", \"start\": \"2020-02-30\"}]}]}",
+         "people[0].jobs[1].start"},
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"5001\", \"hukuo\": 1}]}", "people[0].hukuo"},
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"50010\"}]}", "people[0].hukou_region"},
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"jobs\": [{\"id\": \"a\", "
+         "\"region\": \"370811\", \"kind\": \"factory\", \"start\": \"2020-01-01\"}]}]}",
+         "people[0].jobs[0].kind"},
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"jobs\": [{\"id\": \"a\", "
+         "\"region\": \"370811\", \"kind\": \"enterprise\", \"start\": \"2020-01-01\", "
+         "\"employer\": \"nobody\"}]}]}",
+         "people[0].jobs[0].employer"},
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"insured\": \"yes\"}]}",
+         "people[0].insured"},
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"trainings\": [{\"id\": \"t\", "
+         "\"kind\": \"skill\", \"start\": \"2020-01-01\", \"end\": \"2020-01-05\", \"cost\": 1.234}]}]}",
+         "people[0].trainings[0].cost"},
+        {"\"parameters\": {\"min_wage\": [{\"region\": \"370800\", \"from\": \"2020-01-01\"}]}}",
+         "parameters.min_wage[0].value"},
+        {"\"orgs\": [{\"id\": \"e\", \"kind\": \"enterprise\"}, {\"id\": \"e\", \"kind\": \"agency\"}]}",
+         "orgs[1].id"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", head, cases[i].body);
+        assert_int_equal(parse(text, &err), BF_EINVAL);
+        if (strncmp(err.message, cases[i].path, strlen(cases[i].path)) != 0)
+            fail_msg("case %zu: expected path %s, got %s", i, cases[i].path, err.message);
+    }
+    assert_int_equal(parse("{\"period\": ", &err), BF_EINVAL);
+    assert_non_null(strstr(err.message, "$"));
+    assert_int_equal(parse("[]", &err), BF_EINVAL);
+    assert_int_equal(parse("{\"people\": []}", &err), BF_EINVAL);
+    assert_non_null(strstr(err.message, "period"));
+}
+
+static void test_generate_deterministic(void **state)
+{
+    (void)state;
+    bf_error err;
+    population *a = NULL, *b = NULL;
+    population_generate_options options = {1000, 42, 2020};
+    assert_int_equal(population_create(&a, &err), BF_OK);
+    assert_int_equal(population_create(&b, &err), BF_OK);
+    assert_int_equal(population_generate(a, &options, &err), BF_OK);
+    assert_int_equal(population_generate(b, &options, &err), BF_OK);
+    assert_int_equal(a->people.count, 1000);
+    assert_int_equal(a->jobs.count, b->jobs.count);
+    assert_int_equal(a->trainings.count, b->trainings.count);
+    assert_memory_equal(a->jobs.start, b->jobs.start, a->jobs.count * sizeof *a->jobs.start);
+    population_free(a);
+    population_free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_load_good),
+        cmocka_unit_test(test_load_real_policies),
+        cmocka_unit_test(test_load_syntax_error),
+        cmocka_unit_test(test_load_missing_fields_and_types),
+        cmocka_unit_test(test_load_unknown_condition_and_unit_mismatch),
+        cmocka_unit_test(test_load_cross_references),
+        cmocka_unit_test(test_load_sandbox),
+        cmocka_unit_test(test_load_runaway_names_budget),
+        cmocka_unit_test(test_load_deep_nesting),
+        cmocka_unit_test(test_months_end_day),
+        cmocka_unit_test(test_parameter_timeline),
+        cmocka_unit_test(test_evaluate_columns),
+        cmocka_unit_test(test_evaluate_exclusion_and_org),
+        cmocka_unit_test(test_situation_errors),
+        cmocka_unit_test(test_generate_deterministic),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
