@@ -895,7 +895,7 @@ static size_t apply_limits(eval_context *ctx, const policy_rule *rule, size_t be
     for (size_t i = begin + 1; i < end && sorted; i++)
         if (compare_candidates(&g[i - 1], &g[i]) > 0)
             sorted = 0;
-    if (!sorted)
+    if (!sorted && count > 1)
         qsort(g + begin, count, sizeof *g, compare_candidates);
     policy_rate rate = rule->has_amount ? rule->amount.rate : POLICY_RATE_ONCE;
     if (rate == POLICY_RATE_PER_DAY)
@@ -1210,5 +1210,6 @@ static int compare_output(const void *a, const void *b)
 
 void policy_result_sort(policy_result *result)
 {
-    qsort(result->grants, result->grant_count, sizeof *result->grants, compare_output);
+    if (result->grant_count > 1)
+        qsort(result->grants, result->grant_count, sizeof *result->grants, compare_output);
 }

@@ -398,7 +398,7 @@ static uint32_t random_below(uint64_t *state, uint32_t bound)
 /* Number of orgs population_generate makes. */
 #define GENERATE_ORGS 400
 /* Longest generated id. */
-#define GENERATE_ID_MAX 32
+#define GENERATE_ID_MAX 48
 
 int population_generate(population *pop, const population_generate_options *options,
                         bf_error *err)

@@ -403,7 +403,7 @@ static void test_evaluate_exclusion_and_org(void **state)
     assert_int_equal(population_add_org(pop, &org, &w, &err), BF_OK);
     int32_t day = (int32_t)date_to_days((bf_date){2020, 5, 1});
     for (int i = 0; i < 3; i++) {
-        char id[8];
+        char id[16];
         snprintf(id, sizeof id, "p%d", i);
         population_person_input p = {id, NULL, POPULATION_DAY_UNKNOWN, 370811000000, 0, 0, 0};
         int32_t row = 0;
