@@ -44,6 +44,43 @@ const person_column person_columns[PERSON_COLUMN_COUNT] = {
     {"就业困难", "difficulties", PERSON_COLUMN_FIELD, PERSON_DIFFICULTIES, 0},
 };
 
+/* The secondary indexes of people, as migrations/0001_registry.sql creates them. */
+static const struct {
+    const char *drop;
+    const char *create;
+} person_indexes[] = {
+    {"DROP INDEX IF EXISTS people_hukou_region",
+     "CREATE INDEX IF NOT EXISTS people_hukou_region ON people (hukou_region)"},
+    {"DROP INDEX IF EXISTS people_household",
+     "CREATE INDEX IF NOT EXISTS people_household ON people (household_id)"},
+};
+
+/* Runs sql (the index statements) and names it in err on failure. */
+static int person_index_exec(store *st, const char *sql, bf_error *err)
+{
+    int rc = store_exec(st, sql);
+    if (rc != BF_OK)
+        bf_error_set(err, rc, BF_TR("数据库错误（%s）：%s", "database error (%s): %s"), sql,
+                     store_error_message(st));
+    return rc;
+}
+
+int person_indexes_drop(store *st, bf_error *err)
+{
+    int rc = BF_OK;
+    for (size_t i = 0; rc == BF_OK && i < sizeof person_indexes / sizeof person_indexes[0]; i++)
+        rc = person_index_exec(st, person_indexes[i].drop, err);
+    return rc;
+}
+
+int person_indexes_create(store *st, bf_error *err)
+{
+    int rc = BF_OK;
+    for (size_t i = 0; rc == BF_OK && i < sizeof person_indexes / sizeof person_indexes[0]; i++)
+        rc = person_index_exec(st, person_indexes[i].create, err);
+    return rc;
+}
+
 const char *person_field_column(person_field field)
 {
     return field < PERSON_FIELD_COUNT ? person_fields[field].column : "?";

@@ -115,6 +115,16 @@ int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_err
 int person_store_update(person_store *ps, const person *old, const person *updated, int64_t batch,
                         const char *changed_at, int *changed, bf_error *err);
 
+/*
+ * Drops the secondary indexes of the people table, and builds them again.
+ * A bulk load into an empty table (inside its transaction) is much faster
+ * with the indexes built once at the end than kept up row by row.  The list
+ * follows migrations/: a migration adding an index on people adds it to
+ * person_indexes[] in person.c too.
+ */
+int person_indexes_drop(store *st, bf_error *err);
+int person_indexes_create(store *st, bf_error *err);
+
 /* True when the values a and b (either may be NULL for empty) are the same text. */
 int person_value_equal(const char *a, const char *b);
 

@@ -29,7 +29,7 @@
 /* Most ID numbers reserved ahead in the map of those seen (it grows past this if needed). */
 #define IMPORT_RESERVE_MAX 16000000
 /* Bytes of input per row assumed when reserving ahead. */
-#define IMPORT_BYTES_PER_ROW 64
+#define IMPORT_BYTES_PER_ROW 128
 /* Columns of the people table written per row by the bulk path: id, the fields, two batches. */
 #define IMPORT_BULK_COLUMNS (PERSON_FIELD_COUNT + 3)
 
@@ -45,6 +45,7 @@ typedef struct import_state {
     int_map seen;            /* first 17 digits of each ID number -> its line */
     person_store *people;    /* statements for lookups, inserts, updates */
     store_bulk *bulk;        /* the insert-only path, when people was empty at the start */
+    int indexes_dropped;     /* 1 when the bulk path dropped the secondary indexes of people */
     int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
     int header_count;                   /* cells in the header row */
     char **header;                      /* copies of the header cells (for the error file) */
@@ -414,7 +415,11 @@ static int import_finish_batch(import_state *s, bf_error *err)
     return rc;
 }
 
-/* Starts the insert-only bulk path when the people table is empty. */
+/*
+ * Starts the insert-only bulk path when the people table is empty: no
+ * look-ups, the people table's secondary indexes dropped (inside the
+ * transaction, so a failure or a kill brings them back).
+ */
 static int import_start_bulk(import_state *s, bf_error *err)
 {
     static const char *const columns[IMPORT_BULK_COLUMNS] = {
@@ -438,8 +443,15 @@ static int import_start_bulk(import_state *s, bf_error *err)
     };
     int64_t any = 0;
     int rc = store_query_int64(s->st, "SELECT 1 FROM people LIMIT 1", NULL, 0, &any);
-    if (rc == BF_OK && any == 0)
-        rc = store_bulk_begin(s->st, "people", columns, IMPORT_BULK_COLUMNS, &s->bulk);
+    if (rc != BF_OK || any != 0)
+        goto out;
+    /* The secondary indexes are built once at the end (import_people() does). */
+    rc = person_indexes_drop(s->st, err);
+    if (rc != BF_OK)
+        return rc;
+    s->indexes_dropped = 1;
+    rc = store_bulk_begin(s->st, "people", columns, IMPORT_BULK_COLUMNS, &s->bulk);
+out:
     if (rc != BF_OK)
         bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
                      store_error_message(s->st));
@@ -534,6 +546,11 @@ int import_people(store *st, const import_people_options *options, import_people
                          store_error_message(st));
             goto out;
         }
+    }
+    if (s->indexes_dropped) {
+        rc = person_indexes_create(st, err);
+        if (rc != BF_OK)
+            goto out;
     }
     rc = import_finish_batch(s, err);
     if (rc != BF_OK)
