@@ -9,8 +9,9 @@
 -- * 贫困劳动力 / 贫困人员: the document's closing paragraph has the poverty office hand over the
 --   lists of 脱贫享受政策人口 and 即时帮扶人口; together with 建档立卡贫困人口 these three
 --   categories are read as the poor laborers of this document.
--- * Measures for Shandong's own poor (二, 六, 七, 八, 九, 十, 十四, 十五) require a hukou in
---   Shandong ("37"); the hiring subsidies to enterprises (一, 五) do not limit the hukou of the
+-- * Measures for Shandong's own poor ((一) job push, (二), (四), (六), (七), (八), (九), (十), (十四),
+--   (十五)) require a hukou in Shandong ("37"); the hiring subsidies to enterprises and the
+--   workshop subsidy ((一), (三), (五)) do not limit the hukou of the
 --   hire (the text does not), only the workplace (Shandong).
 -- * 疫情期间: the document does not delimit the epidemic period.  Benefits granted 疫情期间 carry
 --   the document window (from the issue date, open) and a note; a window parameter
