@@ -28,7 +28,10 @@
 #define IMPORT_PROGRESS_EVERY 8192
 /* Most ID numbers reserved ahead in the map of those seen (it grows past this if needed). */
 #define IMPORT_RESERVE_MAX 16000000
-/* Bytes of input per row assumed when reserving ahead. */
+/* Rows (estimated from the file size) from which the row-by-row path rebuilds the indexes at the
+ * end. */
+#define IMPORT_REINDEX_MIN_ROWS 100000
+/* Bytes of input per row assumed when estimating the rows of a file. */
 #define IMPORT_BYTES_PER_ROW 128
 /* Columns of the people table written per row by the bulk path: id, the fields, two batches. */
 #define IMPORT_BULK_COLUMNS (PERSON_FIELD_COUNT + 3)
@@ -45,7 +48,8 @@ typedef struct import_state {
     int_map seen;            /* first 17 digits of each ID number -> its line */
     person_store *people;    /* statements for lookups, inserts, updates */
     store_bulk *bulk;        /* the insert-only path, when people was empty at the start */
-    int indexes_dropped;     /* 1 when the bulk path dropped the secondary indexes of people */
+    int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
+    int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
     int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
     int header_count;                   /* cells in the header row */
     char **header;                      /* copies of the header cells (for the error file) */
@@ -458,6 +462,29 @@ out:
     return rc;
 }
 
+/*
+ * On the row-by-row path, drops the secondary indexes of people (built again
+ * at the end) when the file is large and holds about as many rows as the
+ * registry or more: rebuilding them once is then cheaper than keeping them up
+ * row by row.  Look-ups use the primary key, which stays.
+ */
+static int import_maybe_drop_indexes(import_state *s, bf_error *err)
+{
+    int64_t people = 0;
+    if (s->estimated_rows < IMPORT_REINDEX_MIN_ROWS)
+        return BF_OK;
+    int rc = store_query_int64(s->st, "SELECT COUNT(*) FROM people", NULL, 0, &people);
+    if (rc != BF_OK)
+        return bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
+                            store_error_message(s->st));
+    if (s->estimated_rows < people)
+        return BF_OK;
+    rc = person_indexes_drop(s->st, err);
+    if (rc == BF_OK)
+        s->indexes_dropped = 1;
+    return rc;
+}
+
 int import_people(store *st, const import_people_options *options, import_people_result *result,
                   bf_error *err)
 {
@@ -489,8 +516,8 @@ int import_people(store *st, const import_people_options *options, import_people
     struct stat file_info;
     if (stat(options->path, &file_info) == 0 && file_info.st_size > 0) {
         off_t estimate = file_info.st_size / IMPORT_BYTES_PER_ROW;
-        rc = int_map_reserve(&s->seen,
-                             estimate > IMPORT_RESERVE_MAX ? IMPORT_RESERVE_MAX : (size_t)estimate);
+        s->estimated_rows = estimate > IMPORT_RESERVE_MAX ? IMPORT_RESERVE_MAX : (int64_t)estimate;
+        rc = int_map_reserve(&s->seen, (size_t)s->estimated_rows);
         if (rc != BF_OK) {
             bf_error_set(err, rc, NULL);
             goto out;
@@ -508,6 +535,8 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = import_begin_batch(s, err);
     if (rc == BF_OK)
         rc = import_start_bulk(s, err);
+    if (rc == BF_OK && s->bulk == NULL)
+        rc = import_maybe_drop_indexes(s, err);
     if (rc == BF_OK && s->bulk == NULL)
         rc = person_store_open(st, &s->people, err);
     if (rc != BF_OK)
