@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How many recent warnings are compared to drop a repeat. */
+#define EVAL_WARNING_DEDUP 16
+
 /* ---- result buffers ----------------------------------------------------- */
 
 /* Grows *items (element size bytes) to hold one more; BF_ENOMEM/BF_ETOOBIG on failure. */
@@ -59,8 +62,8 @@ static void add_warning(eval_context *ctx, int32_t rule, int32_t person, const c
     va_start(args, format);
     vsnprintf(w->message, sizeof w->message, format, args);
     va_end(args);
-    /* The same warning for the same rule and person once only. */
-    for (size_t i = r->warning_count; i-- > 0;) {
+    /* The same warning for the same rule and person once only (among the last few). */
+    for (size_t i = r->warning_count, seen = 0; i-- > 0 && seen < EVAL_WARNING_DEDUP; seen++) {
         const policy_warning *o = &r->warnings[i];
         if (o->rule != rule)
             break;
@@ -187,12 +190,29 @@ static uint32_t argument_mask(const policy_condition *c)
     return mask;
 }
 
-static int region_in_any(int64_t code, const policy_condition *c)
+/* The region arguments of c as (ancestor / divisor, divisor) pairs, for fast "within". */
+typedef struct region_set {
+    int count;
+    int64_t prefix[POLICY_ARGS_MAX];
+    int64_t divisor[POLICY_ARGS_MAX];
+} region_set;
+
+static region_set region_set_of(const policy_condition *c)
+{
+    region_set set = {c->argc, {0}, {0}};
+    for (int i = 0; i < c->argc; i++) {
+        set.divisor[i] = population_region_divisor(c->ints[i]);
+        set.prefix[i] = c->ints[i] / set.divisor[i];
+    }
+    return set;
+}
+
+static int region_in_set(int64_t code, const region_set *set)
 {
     if (code == 0)
         return 0;
-    for (int i = 0; i < c->argc; i++)
-        if (population_region_within(code, c->ints[i]))
+    for (int i = 0; i < set->count; i++)
+        if (code / set->divisor[i] == set->prefix[i])
             return 1;
     return 0;
 }
@@ -287,16 +307,20 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         KEEP_IF(people->categories[PERSON(r)] & mask);
         break;
     }
-    case POLICY_PRED_HUKOU_WITHIN:
-        if (c->argc == 1) {
-            int64_t ancestor = c->ints[0];
-            KEEP_IF(population_region_within(people->hukou[PERSON(r)], ancestor));
+    case POLICY_PRED_HUKOU_WITHIN: {
+        region_set set = region_set_of(c);
+        if (set.count == 1) {
+            int64_t divisor = set.divisor[0], prefix = set.prefix[0];
+            KEEP_IF(people->hukou[PERSON(r)] / divisor == prefix);
         } else
-            KEEP_IF(region_in_any(people->hukou[PERSON(r)], c));
+            KEEP_IF(region_in_set(people->hukou[PERSON(r)], &set));
         break;
-    case POLICY_PRED_HUKOU_OUTSIDE:
-        KEEP_IF(people->hukou[PERSON(r)] != 0 && !region_in_any(people->hukou[PERSON(r)], c));
+    }
+    case POLICY_PRED_HUKOU_OUTSIDE: {
+        region_set set = region_set_of(c);
+        KEEP_IF(people->hukou[PERSON(r)] != 0 && !region_in_set(people->hukou[PERSON(r)], &set));
         break;
+    }
     case POLICY_PRED_THREE_NO:
         KEEP_IF(people->three_no[PERSON(r)]);
         break;
@@ -325,9 +349,11 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         n = kept;
         break;
     }
-    case POLICY_PRED_JOB_WITHIN:
-        KEEP_IF(region_in_any(jobs->region[r], c));
+    case POLICY_PRED_JOB_WITHIN: {
+        region_set set = region_set_of(c);
+        KEEP_IF(region_in_set(jobs->region[r], &set));
         break;
+    }
     case POLICY_PRED_JOB_LOCATION: {
         uint32_t mask = argument_mask(c);
         KEEP_IF(mask & (UINT32_C(1) << location_of(jobs->region[r], people->hukou[jobs->person[r]])));
@@ -400,9 +426,11 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         KEEP_IF(mask & (UINT32_C(1) << trainings->kind[r]));
         break;
     }
-    case POLICY_PRED_TRAINING_WITHIN:
-        KEEP_IF(region_in_any(trainings->region[r], c));
+    case POLICY_PRED_TRAINING_WITHIN: {
+        region_set set = region_set_of(c);
+        KEEP_IF(region_in_set(trainings->region[r], &set));
         break;
+    }
     case POLICY_PRED_CERTIFICATE: {
         uint32_t mask = argument_mask(c);
         int any = (mask & 1u) != 0;
@@ -432,9 +460,11 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         KEEP_IF(mask & (UINT32_C(1) << orgs->kind[r]));
         break;
     }
-    case POLICY_PRED_ORG_WITHIN:
-        KEEP_IF(region_in_any(orgs->region[r], c));
+    case POLICY_PRED_ORG_WITHIN: {
+        region_set set = region_set_of(c);
+        KEEP_IF(region_in_set(orgs->region[r], &set));
         break;
+    }
     case POLICY_PRED_ORG_FREE_PREMISES:
         KEEP_IF(orgs->free_premises[r]);
         break;
@@ -965,12 +995,12 @@ static size_t keep_first_time(eval_context *ctx, policy_unit unit, uint32_t *sel
                     first = 0;
             }
         } else if (unit == POLICY_UNIT_TRAINING) {
-            /* Trainings are few per person; a scan of the table is avoided by row order. */
-            for (size_t t = 0; t < pop->trainings.count && first; t++)
-                if (pop->trainings.person[t] == person &&
-                    (pop->trainings.start[t] < pop->trainings.start[r] ||
-                     (pop->trainings.start[t] == pop->trainings.start[r] && t < r)))
+            for (int32_t k = ctx->training_offsets[person]; k < ctx->training_offsets[person + 1]; k++) {
+                int32_t t = ctx->training_rows[k];
+                if (pop->trainings.start[t] < pop->trainings.start[r] ||
+                    (pop->trainings.start[t] == pop->trainings.start[r] && t < (int32_t)r))
                     first = 0;
+            }
         }
         if (first)
             sel[kept++] = r;
@@ -1094,25 +1124,29 @@ static void apply_exclusions(eval_context *ctx, const size_t (*ranges)[2])
     }
 }
 
-/* Groups job rows by person (counting sort) into ctx->job_offsets/job_rows. */
-static int index_jobs(eval_context *ctx, bf_error *err)
+/*
+ * Groups the rows of a table by person (a counting sort): rows of person p
+ * are rows[offsets[p] .. offsets[p + 1]).  Both arrays are allocated here.
+ */
+static int index_by_person(const int32_t *person_of_row, size_t count, size_t people,
+                           int32_t **offsets_out, int32_t **rows_out, bf_error *err)
 {
-    const population *pop = ctx->pop;
-    size_t people = pop->people.count, jobs = pop->jobs.count;
-    ctx->job_offsets = calloc(people + 1, sizeof *ctx->job_offsets);
-    ctx->job_rows = malloc((jobs > 0 ? jobs : 1) * sizeof *ctx->job_rows);
-    if (ctx->job_offsets == NULL || ctx->job_rows == NULL)
-        return bf_error_set(err, BF_ENOMEM, NULL);
-    for (size_t j = 0; j < jobs; j++)
-        ctx->job_offsets[pop->jobs.person[j] + 1]++;
-    for (size_t p = 0; p < people; p++)
-        ctx->job_offsets[p + 1] += ctx->job_offsets[p];
+    int32_t *offsets = calloc(people + 1, sizeof *offsets);
+    int32_t *rows = malloc((count > 0 ? count : 1) * sizeof *rows);
     int32_t *fill = malloc((people + 1) * sizeof *fill);
-    if (fill == NULL)
+    *offsets_out = offsets;
+    *rows_out = rows;
+    if (offsets == NULL || rows == NULL || fill == NULL) {
+        free(fill);
         return bf_error_set(err, BF_ENOMEM, NULL);
-    memcpy(fill, ctx->job_offsets, (people + 1) * sizeof *fill);
-    for (size_t j = 0; j < jobs; j++)
-        ctx->job_rows[fill[pop->jobs.person[j]]++] = (int32_t)j;
+    }
+    for (size_t j = 0; j < count; j++)
+        offsets[person_of_row[j] + 1]++;
+    for (size_t p = 0; p < people; p++)
+        offsets[p + 1] += offsets[p];
+    memcpy(fill, offsets, (people + 1) * sizeof *fill);
+    for (size_t j = 0; j < count; j++)
+        rows[fill[person_of_row[j]]++] = (int32_t)j;
     free(fill);
     return BF_OK;
 }
@@ -1154,7 +1188,11 @@ int policy_evaluate(const policy_set *set, const population *pop,
         ctx.hire_met[o] = INT32_MIN;
     ctx.period_from = (int32_t)date_to_days(date_month_first_day(options->month_from));
     ctx.period_to = (int32_t)date_to_days(date_month_last_day(options->month_to));
-    rc = index_jobs(&ctx, err);
+    rc = index_by_person(pop->jobs.person, pop->jobs.count, pop->people.count, &ctx.job_offsets,
+                         &ctx.job_rows, err);
+    if (rc == BF_OK)
+        rc = index_by_person(pop->trainings.person, pop->trainings.count, pop->people.count,
+                             &ctx.training_offsets, &ctx.training_rows, err);
     if (rc != BF_OK)
         goto out;
     /* Statuses first (benefits may test them), then benefits, each in load order. */
@@ -1189,6 +1227,8 @@ out:
     free(ctx.hire_met);
     free(ctx.job_offsets);
     free(ctx.job_rows);
+    free(ctx.training_offsets);
+    free(ctx.training_rows);
     return rc;
 }
 

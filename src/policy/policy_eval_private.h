@@ -25,6 +25,8 @@ typedef struct eval_context {
     uint8_t *note;       /* per row: policy_outcome of the amount stage */
     int32_t *job_offsets; /* people row -> first index in job_rows (count + 1 entries) */
     int32_t *job_rows;    /* job rows grouped by person */
+    int32_t *training_offsets; /* people row -> first index in training_rows */
+    int32_t *training_rows;    /* training rows grouped by person */
 } eval_context;
 
 /* Rows of a unit. */

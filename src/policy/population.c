@@ -87,6 +87,15 @@ int population_region_digits(int64_t code)
     return 2;
 }
 
+int64_t population_region_divisor(int64_t ancestor)
+{
+    static const int64_t scale[13] = {1000000000000, 100000000000, 10000000000, 1000000000,
+                                      100000000,     10000000,     1000000,     100000,
+                                      10000,         1000,         100,         10,
+                                      1};
+    return scale[population_region_digits(ancestor)];
+}
+
 int population_region_within(int64_t code, int64_t ancestor)
 {
     static const int64_t scale[13] = {1000000000000, 100000000000, 10000000000, 1000000000,

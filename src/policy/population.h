@@ -228,6 +228,12 @@ void population_region_format(int64_t code, char *out);
 int population_region_digits(int64_t code);
 /* True when code lies within ancestor (both numbers). */
 int population_region_within(int64_t code, int64_t ancestor);
+/*
+ * The divisor d of ancestor's level (10^(12 - digits)): code lies within
+ * ancestor when code / d == ancestor / d.  For loops that test one ancestor
+ * against many codes.
+ */
+int64_t population_region_divisor(int64_t ancestor);
 
 /* What population_generate() makes. */
 typedef struct population_generate_options {
