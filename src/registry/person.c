@@ -108,9 +108,18 @@ int person_column_find(const char *text)
         if (strcmp(person_columns[i].header, text) == 0 ||
             strcasecmp(person_columns[i].alias, text) == 0)
             return i;
-    /* "categories" is the column name in the database; accept it too. */
-    if (strcasecmp(text, "categories") == 0)
-        return person_column_find("category");
+    /* Other names the same columns carry in lists from other systems. */
+    static const struct {
+        const char *name;
+        const char *header;
+    } synonyms[] = {
+        {"categories", "帮扶类别"},   {"身份证号", "证件号码"},         {"身份证号码", "证件号码"},
+        {"公民身份号码", "证件号码"}, {"户籍地区划", "户籍地区划代码"}, {"手机号", "联系电话"},
+        {"手机号码", "联系电话"},     {"户主关系", "与户主关系"},       {"人员类别", "帮扶类别"},
+    };
+    for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
+        if (strcasecmp(synonyms[i].name, text) == 0)
+            return person_column_find(synonyms[i].header);
     return -1;
 }
 

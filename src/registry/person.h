@@ -89,7 +89,11 @@ typedef struct person_column {
 /* The columns in export order. */
 extern const person_column person_columns[PERSON_COLUMN_COUNT];
 
-/* The column whose header or alias is text, or -1. */
+/*
+ * The column whose header or alias is text, or -1.  A leading '*' (the
+ * required mark of some templates) is ignored, and a few names other systems
+ * use are understood too (身份证号, 公民身份号码, 手机号, 户主关系, ...).
+ */
 int person_column_find(const char *text);
 
 typedef struct person_store person_store;

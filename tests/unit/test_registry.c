@@ -128,6 +128,8 @@ static void test_person_columns(void **state)
     assert_int_equal(person_column_find("category"), person_column_find("帮扶类别"));
     assert_int_equal(person_column_find("categories"), person_column_find("帮扶类别"));
     assert_int_equal(person_column_find("行号"), -1);
+    assert_int_equal(person_column_find("身份证号"), 1);
+    assert_int_equal(person_column_find("手机号码"), person_column_find("phone"));
     int required = 0;
     for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
         required += person_columns[c].required;
