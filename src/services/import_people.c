@@ -526,6 +526,14 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = region_set_load(st, &s->regions, err);
     if (rc != BF_OK)
         goto out;
+    if (region_set_count(s->regions) == 0) {
+        /* Every row would be refused for its region: say what is missing instead. */
+        rc = bf_error_set(err, BF_ENOTFOUND,
+                          BF_TR("区划表为空，无法核对户籍地区划代码：请先运行 bangfu init",
+                                "the region table is empty, hukou regions cannot be checked: run "
+                                "bangfu init first"));
+        goto out;
+    }
     rc = store_begin(st);
     if (rc != BF_OK) {
         bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),

@@ -93,6 +93,14 @@ expect_contains "$(cat "$WORK/err")" "户籍地区划代码" "missing required c
 if bf --db "$db" import people "$WORK/empty.csv" 2>/dev/null; then fail "empty file accepted"; fi
 if bf --db "$db" import people 2>/dev/null; then fail "missing FILE accepted"; fi
 
+# Without the region table (no `bangfu init`): a clear failure, not 5 rejected rows.
+if [ "$ENGINE" = sqlite ]; then
+    if LANG=zh_CN.UTF-8 bf --db "$WORK/no-regions.sqlite" import people "$WORK/basic.csv" 2>"$WORK/err"; then
+        fail "import without regions accepted"
+    fi
+    expect_contains "$(cat "$WORK/err")" "bangfu init" "no region table message"
+fi
+
 # Nothing from the failed runs reached the registry.
 count=$(bf --db "$db" export people | python3 -c 'import csv,sys; print(len(list(csv.reader(sys.stdin))) - 1)')
 expect_eq "$count" 6 "people after the imports"
