@@ -86,6 +86,7 @@ static int sqlite_exec(store *base, const char *sql)
 static int sqlite_prepare(store *base, const char *sql, store_stmt **out)
 {
     sqlite_store *st = (sqlite_store *)base;
+    *out = NULL;
     sqlite_stmt *stmt = calloc(1, sizeof *stmt);
     if (stmt == NULL)
         return BF_ENOMEM;
