@@ -76,8 +76,11 @@ static int run_engine(size_t people, const char *dir)
     static const int64_t provinces[] = {110000000000, 140000000000, 370000000000, 500000000000};
     for (int p = 0; p < set->parameter_count; p++)
         for (int k = 0; k < 4; k++) {
-            policy_parameter_value v = {provinces[k], (int32_t)date_to_days((bf_date){2019, 1, 1}),
-                                        BENCH_PARAMETER_FEN, 1};
+            policy_parameter_value v = {.region = provinces[k],
+                                        .from = (int32_t)date_to_days((bf_date){2019, 1, 1}),
+                                        .fen = BENCH_PARAMETER_FEN,
+                                        .from_situation = 1,
+                                        .to = POLICY_DAY_MAX};
             if (policy_parameter_add_value(&set->parameters[p], &v, &err) != BF_OK)
                 goto out;
         }

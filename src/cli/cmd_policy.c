@@ -84,7 +84,7 @@ static int policy_list(int argc, char **argv)
         format_day(rule->valid_to, to);
         const char *payee = rule->is_status ? BF_TR("(状态)", "(status)") : policy_payee_name(rule->payee);
         printf("%-40s\t%-24s\t%-10s\t%-8s\t%s..%s\t%s%s\n", rule->id,
-               rule->document >= 0 ? set->documents[rule->document].number : "?", rule->clause,
+               rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "?", rule->clause,
                payee, from, to, rule->name, rule->is_service ? BF_TR("（服务）", " (service)") : "");
     }
     status = CLI_EXIT_OK;

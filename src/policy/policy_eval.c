@@ -483,6 +483,21 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         KEEP_IF(holds != NULL && holds[r]);
         break;
     }
+    case POLICY_PRED_TRAINING_BETWEEN: {
+        int64_t first = c->ints[0], last = c->ints[1];
+        KEEP_IF(trainings->start[r] >= first && trainings->end[r] <= last);
+        break;
+    }
+    case POLICY_PRED_PERSON_STATUS: {
+        const uint8_t *holds = ctx->status[c->status_rule];
+        KEEP_IF(holds != NULL && holds[PERSON(r)]);
+        break;
+    }
+    case POLICY_PRED_AGENCY_WITHIN: {
+        region_set set = region_set_of(c);
+        KEEP_IF(jobs->agency[r] != POPULATION_NONE && region_in_set(orgs->region[jobs->agency[r]], &set));
+        break;
+    }
     case POLICY_PRED_ALL:
     case POLICY_PRED_ANY:
     case POLICY_PRED_NOT: {
@@ -561,6 +576,8 @@ static int predicate_cost(policy_predicate predicate)
     case POLICY_PRED_TRAINING_DAYS_AT_LEAST:
     case POLICY_PRED_ONLINE_SHARE_AT_MOST:
     case POLICY_PRED_ORG_FREE_PREMISES:
+    case POLICY_PRED_TRAINING_BETWEEN:
+    case POLICY_PRED_PERSON_STATUS:
     case POLICY_PRED_HIRES_AT_LEAST:
     case POLICY_PRED_HIRES_SHARE_AT_LEAST:
     case POLICY_PRED_STATUS:
@@ -569,6 +586,7 @@ static int predicate_cost(policy_predicate predicate)
     case POLICY_PRED_EMPLOYER_FREE_PREMISES:
     case POLICY_PRED_EMPLOYER_STATUS:
     case POLICY_PRED_AGENCY_KIND:
+    case POLICY_PRED_AGENCY_WITHIN:
         return 2;
     case POLICY_PRED_JOB_MONTHS_AT_LEAST:
     case POLICY_PRED_AGE_BETWEEN:
@@ -676,10 +694,10 @@ static int64_t lookup_region(const eval_context *ctx, const policy_rule *rule, u
  * The value of rule's amount for row at day (per day for per_day rules), in
  * fen.  Returns 0 with a warning when it cannot be known.
  */
-static int value_fen(eval_context *ctx, int rule_index, uint32_t row, int32_t day, int64_t *fen)
+static int value_of(eval_context *ctx, int rule_index, const policy_value *v, uint32_t row,
+                    int32_t day, int64_t *fen)
 {
     const policy_rule *rule = ctx->set->rules[rule_index];
-    const policy_value *v = &rule->amount.value;
     const population *pop = ctx->pop;
     int32_t person = eval_person_of(ctx, rule->unit, row);
     switch (v->kind) {
@@ -732,6 +750,22 @@ static int value_fen(eval_context *ctx, int rule_index, uint32_t row, int32_t da
     }
     }
     return 0;
+}
+
+/* The rate of rule's amount for row at day, capped by at_most; 0 (with a warning) when unknown. */
+static int value_fen(eval_context *ctx, int rule_index, uint32_t row, int32_t day, int64_t *fen)
+{
+    const policy_amount *a = &ctx->set->rules[rule_index]->amount;
+    if (!value_of(ctx, rule_index, &a->value, row, day, fen))
+        return 0;
+    if (a->has_at_most) {
+        int64_t cap = 0;
+        if (!value_of(ctx, rule_index, &a->at_most, row, day, &cap))
+            return 0;
+        if (cap < *fen)
+            *fen = cap;
+    }
+    return 1;
 }
 
 /* Applies up_to_cost; 0 with a warning when the cost is not known. */
@@ -818,8 +852,28 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
                           .person = eval_person_of(ctx, rule->unit, row),
                           .row = (int32_t)row,
                           .excluded_by = -1};
+    if (rule->valid_parameter >= 0) {
+        /* The window is a parameter by region (e.g. the epidemic period): no value, no grant. */
+        const policy_parameter *parameter = &ctx->set->parameters[rule->valid_parameter];
+        int64_t region = lookup_region(ctx, rule, row);
+        int32_t from = 0, to = 0;
+        if (policy_parameter_window(parameter, region, &from, &to) != BF_OK) {
+            char code[16];
+            population_region_format(region, code);
+            add_warning(ctx, rule_index, grant.person,
+                        BF_TR("期间参数 %s（%s）在地区 %s 没有取值，%s（%s）不予计算",
+                              "window parameter %s (%s) has no value for region %s: %s (%s) not computed"),
+                        parameter->name, parameter->title, code, rule->id, rule->clause);
+            ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+            return BF_OK;
+        }
+        window_from = max32(window_from, from);
+        window_to = min32(window_to, to);
+        month_from = max32(month_from, date_month_index(date_from_days(window_from)));
+        month_to = min32(month_to, date_month_index(date_from_days(window_to)));
+    }
     ctx->note[row] = POLICY_OUTCOME_OUTSIDE_WINDOW;
-    if (month_from > month_to)
+    if (month_from > month_to || window_from > window_to)
         return BF_OK;
     int32_t payee = payee_of(ctx, rule_index, row);
     if (payee < 0) {
@@ -840,6 +894,29 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
                 return BF_OK;
             }
             grant.month = m;
+            grant.fen = fen;
+            int rc = add_grant(ctx, &grant, err);
+            if (rc != BF_OK)
+                return rc;
+            ctx->note[row] = POLICY_OUTCOME_GRANTED;
+        }
+        return BF_OK;
+    }
+    if (rule->has_amount && a->rate == POLICY_RATE_PER_YEAR) {
+        /* One grant per calendar year in which the row counts on the year's first day in the windows. */
+        int32_t window_first = max32(window_from, (int32_t)date_to_days(date_month_first_day(month_from)));
+        int32_t window_last = min32(window_to, (int32_t)date_to_days(date_month_last_day(month_to)));
+        for (int year = month_from / 12; year <= month_to / 12; year++) {
+            int32_t check = max32((int32_t)date_to_days((bf_date){year, 1, 1}), window_first);
+            if (check > window_last || ctx->from[row] > check || ctx->to[row] < check ||
+                ctx->met[row] > check)
+                continue;
+            int64_t fen = POLICY_FEN_NONE;
+            if (!value_fen(ctx, rule_index, row, check, &fen)) {
+                ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+                return BF_OK;
+            }
+            grant.month = date_month_index(date_from_days(check));
             grant.fen = fen;
             int rc = add_grant(ctx, &grant, err);
             if (rc != BF_OK)
@@ -944,7 +1021,7 @@ static size_t apply_limits(eval_context *ctx, const policy_rule *rule, size_t be
             policy_grant candidate = g[i];
             int keep = 0;
             policy_outcome why = POLICY_OUTCOME_ALREADY;
-            if (rate == POLICY_RATE_PER_MONTH) {
+            if (rate == POLICY_RATE_PER_MONTH || rate == POLICY_RATE_PER_YEAR) {
                 if (candidate.month == last_month)
                     why = POLICY_OUTCOME_ALREADY;
                 else if (rule->amount.max_months > 0 && kept >= rule->amount.max_months)

@@ -60,6 +60,7 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
         case POLICY_PRED_CATEGORY:
         case POLICY_PRED_STATUS:
         case POLICY_PRED_EMPLOYER_STATUS:
+        case POLICY_PRED_PERSON_STATUS:
             append(out, size, &used, " %s", c->names[i]);
             break;
         case POLICY_PRED_HUKOU_WITHIN:
@@ -67,6 +68,7 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
         case POLICY_PRED_JOB_WITHIN:
         case POLICY_PRED_TRAINING_WITHIN:
         case POLICY_PRED_ORG_WITHIN:
+        case POLICY_PRED_AGENCY_WITHIN:
             population_region_format(c->ints[i], region);
             append(out, size, &used, " %s", region);
             break;
@@ -89,6 +91,7 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
                    c->ints[i] == 0 ? "any" : population_certificate_name((int)c->ints[i]));
             break;
         case POLICY_PRED_JOB_START_BETWEEN:
+        case POLICY_PRED_TRAINING_BETWEEN:
             date_format(date_from_days(c->ints[i]), date);
             append(out, size, &used, " %s", date);
             break;
@@ -276,6 +279,25 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
         append(out, size, &used, "%s",
                yes_no(ctx->status[c->status_rule] != NULL && ctx->status[c->status_rule][row]));
         break;
+    case POLICY_PRED_PERSON_STATUS:
+        append(out, size, &used, "%s",
+               yes_no(ctx->status[c->status_rule] != NULL && ctx->status[c->status_rule][person]));
+        break;
+    case POLICY_PRED_TRAINING_BETWEEN:
+        day_text(pop->trainings.start[row], a);
+        day_text(pop->trainings.end[row], b);
+        append(out, size, &used, "%s..%s", a, b);
+        break;
+    case POLICY_PRED_AGENCY_WITHIN: {
+        int32_t agency = pop->jobs.agency[row];
+        if (agency == POPULATION_NONE)
+            append(out, size, &used, "%s", BF_TR("无中介", "no agency"));
+        else {
+            population_region_format(pop->orgs.region[agency], region);
+            append(out, size, &used, "%s", region);
+        }
+        break;
+    }
     default:
         break;
     }

@@ -509,6 +509,9 @@ static const struct {
     [POLICY_PRED_ANY] = {ARGS_CONDITIONS, U_ALL},
     [POLICY_PRED_NOT] = {ARGS_CONDITION, U_ALL},
     [POLICY_PRED_ALL] = {ARGS_CONDITIONS, U_ALL},
+    [POLICY_PRED_TRAINING_BETWEEN] = {ARGS_DATE_PAIR, U_TRAINING},
+    [POLICY_PRED_PERSON_STATUS] = {ARGS_STATUS, U_JOB | U_TRAINING},
+    [POLICY_PRED_AGENCY_WITHIN] = {ARGS_REGIONS, U_JOB},
 };
 
 /* The conditions array being filled (a rule's conditions or hires). */
@@ -872,17 +875,17 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
     int amount = lua_gettop(L);
     char inner[POLICY_NAME_MAX];
     join_label(inner, sizeof inner, what, "amount");
-    static const char *const keys[] = {"once",     "per_month",    "per_day",    "max_months",
+    static const char *const keys[] = {"once",     "per_month",    "per_day",    "per_year", "max_months",
                                        "max_days", "up_to_cost",   "months",     "per_head",
-                                       "max_per_year", "first_time", NULL};
+                                       "max_per_year", "first_time", "at_most", NULL};
     check_keys(ctx, amount, keys, inner);
     policy_amount *a = &rule->amount;
     memset(a, 0, sizeof *a);
     a->months_from = -1;
     a->months_to = INT32_MAX;
-    static const char *const rates[] = {"once", "per_month", "per_day"};
+    static const char *const rates[] = {"once", "per_month", "per_day", "per_year"};
     int rates_given = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         if (lua_getfield(L, amount, rates[i]) != LUA_TNIL) {
             rates_given++;
             a->rate = (policy_rate)i;
@@ -891,9 +894,18 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
         lua_pop(L, 1);
     }
     if (rates_given != 1)
-        problem(ctx, "amount", BF_TR("%s 应恰好有 once、per_month、per_day 之一",
-                                     "%s needs exactly one of once, per_month, per_day"),
+        problem(ctx, "amount", BF_TR("%s 应恰好有 once、per_month、per_day、per_year 之一",
+                                     "%s needs exactly one of once, per_month, per_day, per_year"),
                 inner);
+    if (lua_getfield(L, amount, "at_most") != LUA_TNIL) {
+        a->has_at_most = 1;
+        if (parse_value(ctx, -1, "at_most", &a->at_most, what) &&
+            a->at_most.kind != POLICY_VALUE_FIXED && a->at_most.kind != POLICY_VALUE_PARAMETER)
+            problem(ctx, "at_most", BF_TR("%s：at_most 应为金额或 { parameter = … }",
+                                          "%s: at_most is an amount or { parameter = ... }"),
+                    inner);
+    }
+    lua_pop(L, 1);
     get_count(ctx, amount, "max_months", 0, &a->max_months, inner);
     get_count(ctx, amount, "max_days", 0, &a->max_days, inner);
     get_count(ctx, amount, "max_per_year", 0, &a->max_per_year, inner);
@@ -981,13 +993,23 @@ static void convert_document(load_context *ctx, int index)
         problem(ctx, NULL, BF_TR("文件数超过 %d", "more than %d documents"), POLICY_DOCUMENTS_MAX);
         return;
     }
-    static const char *const keys[] = {"number", "title", "issuer", "issued", "region", "valid", NULL};
+    static const char *const keys[] = {"number", "short", "title", "issuer", "issued", "region", "valid", NULL};
     check_keys(ctx, index, keys, what);
     policy_document *doc = &set->documents[set->document_count];
     memset(doc, 0, sizeof *doc);
     ctx->document = set->document_count++;
     snprintf(doc->file, sizeof doc->file, "%s", ctx->file);
-    get_string(ctx, index, "number", 1, doc->number, sizeof doc->number, what);
+    /* number = false (or absent): the text received carries no 文号. */
+    int number_type = lua_getfield(ctx->L, index, "number");
+    lua_pop(ctx->L, 1);
+    if (number_type != LUA_TBOOLEAN)
+        get_string(ctx, index, "number", 0, doc->number, sizeof doc->number, what);
+    else if (lua_getfield(ctx->L, index, "number") == LUA_TBOOLEAN && lua_toboolean(ctx->L, -1)) {
+        lua_pop(ctx->L, 1);
+        problem(ctx, "number", BF_TR("document 的 number 应为文号或 false", "document: number is a text or false"));
+    } else
+        lua_pop(ctx->L, 1);
+    get_string(ctx, index, "short", 0, doc->short_name, sizeof doc->short_name, what);
     doc->title = get_text(ctx, index, "title", 1, what);
     doc->issuer = get_text(ctx, index, "issuer", 1, what);
     get_date(ctx, index, "issued", 1, &doc->issued, what);
@@ -1056,7 +1078,7 @@ static void convert_parameter(load_context *ctx, int index)
     }
     char inner[POLICY_NAME_MAX];
     snprintf(inner, sizeof inner, "parameter %s.values", name);
-    static const char *const value_keys[] = {"region", "from", "value", "source", NULL};
+    static const char *const value_keys[] = {"region", "from", "to", "value", "source", NULL};
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, values, i);
         int item = lua_gettop(L);
@@ -1069,8 +1091,26 @@ static void convert_parameter(load_context *ctx, int index)
         policy_parameter_value v = {0};
         int good = get_region(ctx, item, "region", 1, &v.region, inner);
         good &= get_date(ctx, item, "from", 1, &v.from, inner);
+        int to_given = lua_getfield(L, item, "to") != LUA_TNIL;
+        lua_pop(L, 1);
         lua_getfield(L, item, "value");
-        if (lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1))
+        if (parameter->unit == POLICY_PARAMETER_WINDOW) {
+            /* A window: from .. to (open when to is absent); value = false withdraws it. */
+            v.fen = lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1) ? POLICY_FEN_NONE : 0;
+            if (lua_type(L, -1) != LUA_TNIL && lua_type(L, -1) != LUA_TBOOLEAN) {
+                problem(ctx, "value", BF_TR("%s[%d]：窗口参数不取金额（用 from/to）",
+                                            "%s[%d]: a window parameter takes from/to, not a value"),
+                        inner, i);
+                good = 0;
+            }
+            v.to = POLICY_DAY_MAX;
+            if (to_given && !get_date(ctx, item, "to", 1, &v.to, inner))
+                good = 0;
+        } else if (to_given) {
+            problem(ctx, "to", BF_TR("%s[%d]：只有窗口参数有 to", "%s[%d]: only window parameters have to"),
+                    inner, i);
+            good = 0;
+        } else if (lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1))
             v.fen = POLICY_FEN_NONE;
         else if (!number_to_fen(L, -1, &v.fen)) {
             problem(ctx, "value", BF_TR("%s[%d].value 应为元金额或 false", "%s[%d].value should be yuan or false"),
@@ -1193,7 +1233,24 @@ static void convert_rule(load_context *ctx, int index, int is_status)
         rule->valid_from = POLICY_DAY_MIN;
         rule->valid_to = POLICY_DAY_MAX;
     }
-    get_window(ctx, index, "valid", 0, &rule->valid_from, &rule->valid_to, what);
+    rule->valid_parameter = -1;
+    int valid_type = lua_getfield(L, index, "valid");
+    int valid_by_parameter = 0;
+    if (valid_type == LUA_TTABLE) {
+        valid_by_parameter = lua_getfield(L, -1, "parameter") != LUA_TNIL;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (valid_by_parameter) {
+        /* valid = { parameter = "epidemic_period" }: the window is a parameter, by region. */
+        lua_getfield(L, index, "valid");
+        static const char *const window_keys[] = {"parameter", NULL};
+        check_keys(ctx, -1, window_keys, "valid");
+        get_string(ctx, lua_gettop(L), "parameter", 1, rule->valid_parameter_name,
+                   sizeof rule->valid_parameter_name, what);
+        lua_pop(L, 1);
+    } else
+        get_window(ctx, index, "valid", 0, &rule->valid_from, &rule->valid_to, what);
     if (!unit_ok)
         return;
     parse_condition_list(ctx, index, "conditions", 1, rule->unit, rule->conditions,
@@ -1209,7 +1266,7 @@ static void convert_rule(load_context *ctx, int index, int is_status)
     if (!is_status) {
         parse_amount(ctx, index, rule, what);
         if (rule->is_service && rule->has_amount && rule->amount.rate != POLICY_RATE_ONCE &&
-            rule->amount.rate != POLICY_RATE_PER_MONTH)
+            rule->amount.rate != POLICY_RATE_PER_MONTH && rule->amount.rate != POLICY_RATE_PER_YEAR)
             problem(ctx, "amount", BF_TR("%s：服务类待遇的金额只能是 once 或 per_month",
                                          "%s: a service's amount is once or per_month"),
                     what);
@@ -1473,7 +1530,8 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
     const char *file = rule->document >= 0 ? set->documents[rule->document].file : "?";
     for (int i = 0; i < total; i++) {
         policy_condition *c = &items[i];
-        if (c->predicate != POLICY_PRED_STATUS && c->predicate != POLICY_PRED_EMPLOYER_STATUS)
+        if (c->predicate != POLICY_PRED_STATUS && c->predicate != POLICY_PRED_EMPLOYER_STATUS &&
+            c->predicate != POLICY_PRED_PERSON_STATUS)
             continue;
         int found = policy_set_find_rule(set, c->names[0]);
         if (found < 0 || !set->rules[found]->is_status) {
@@ -1482,7 +1540,12 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
             problems++;
             continue;
         }
-        policy_unit wanted = c->predicate == POLICY_PRED_STATUS ? rule->unit : POLICY_UNIT_ORG;
+        policy_unit wanted = c->predicate == POLICY_PRED_STATUS          ? rule->unit
+                             : c->predicate == POLICY_PRED_PERSON_STATUS ? POLICY_UNIT_PERSON
+                                                                         : POLICY_UNIT_ORG;
+        /* status inside hires tests the job row. */
+        if (c->predicate == POLICY_PRED_STATUS && items == rule->hires)
+            wanted = POLICY_UNIT_JOB;
         if (set->rules[found]->unit != wanted) {
             policy_diagnostic_add(diag, file, c->line,
                                   BF_TR("%s：状态 %s 的 unit 是 %s，这里需要 %s",
@@ -1516,6 +1579,18 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             }
             rule->not_with_rule[i] = found;
         }
+        if (rule->valid_parameter_name[0] != '\0') {
+            rule->valid_parameter = policy_set_find_parameter(set, rule->valid_parameter_name);
+            if (rule->valid_parameter < 0 ||
+                set->parameters[rule->valid_parameter].unit != POLICY_PARAMETER_WINDOW) {
+                policy_diagnostic_add(diag, file, rule->line,
+                                      BF_TR("%s：valid 的参数“%s”未声明或不是 unit = \"window\"",
+                                            "%s: valid parameter '%s' is undeclared or not unit = \"window\""),
+                                      rule->id, rule->valid_parameter_name);
+                problems++;
+                rule->valid_parameter = -1;
+            }
+        }
         int uses_hires = 0;
         for (int i = 0; i < rule->condition_total; i++)
             if (rule->conditions[i].predicate == POLICY_PRED_HIRES_AT_LEAST ||
@@ -1527,6 +1602,29 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
                                         "%s: counts hires but has no hires conditions"),
                                   rule->id);
             problems++;
+        }
+        if (rule->has_amount && rule->amount.has_at_most &&
+            rule->amount.at_most.kind == POLICY_VALUE_PARAMETER) {
+            policy_value *cap = &rule->amount.at_most;
+            cap->parameter = policy_set_find_parameter(set, cap->parameter_name);
+            if (cap->parameter < 0) {
+                policy_diagnostic_add(diag, file, rule->line,
+                                      BF_TR("%s：at_most 用到未声明的参数“%s”",
+                                            "%s: at_most uses undeclared parameter '%s'"),
+                                      rule->id, cap->parameter_name);
+                problems++;
+            } else if (rule->amount.value.kind == POLICY_VALUE_PARAMETER &&
+                       rule->amount.value.parameter_name[0] != '\0') {
+                int rate = policy_set_find_parameter(set, rule->amount.value.parameter_name);
+                if (rate >= 0 && set->parameters[rate].unit != set->parameters[cap->parameter].unit &&
+                    cap->days_per_month_hundredths == 0) {
+                    policy_diagnostic_add(diag, file, rule->line,
+                                          BF_TR("%s：at_most 参数 %s 的单位与金额参数不同",
+                                                "%s: at_most parameter %s has another unit than the rate"),
+                                          rule->id, cap->parameter_name);
+                    problems++;
+                }
+            }
         }
         if (!rule->has_amount || rule->amount.value.kind != POLICY_VALUE_PARAMETER)
             continue;
@@ -1549,6 +1647,9 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             break;
         case POLICY_RATE_PER_MONTH:
             fits = unit == POLICY_PARAMETER_YUAN_PER_MONTH;
+            break;
+        case POLICY_RATE_PER_YEAR:
+            fits = unit == POLICY_PARAMETER_YUAN_PER_YEAR;
             break;
         case POLICY_RATE_PER_DAY:
             fits = unit == POLICY_PARAMETER_YUAN_PER_DAY ||

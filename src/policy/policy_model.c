@@ -43,11 +43,14 @@ static const char *const predicate_names[POLICY_PRED_COUNT] = {
     "any",
     "not",
     "all",
+    "training_between",
+    "person_status",
+    "agency_within",
 };
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};
 static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
-    "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head"};
+    "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head", "yuan_per_year", "window"};
 
 static int parse_name(const char *const *names, int count, const char *text)
 {
@@ -130,6 +133,15 @@ void policy_set_free(policy_set *set)
     free(set);
 }
 
+const char *policy_document_label(const policy_document *document)
+{
+    if (document->number[0] != '\0')
+        return document->number;
+    if (document->short_name[0] != '\0')
+        return document->short_name;
+    return document->title != NULL ? document->title : "";
+}
+
 int policy_set_find_rule(const policy_set *set, const char *id)
 {
     for (int i = 0; i < set->rule_count; i++)
@@ -197,6 +209,36 @@ int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, i
     if (best == NULL || best->fen == POLICY_FEN_NONE)
         return BF_ENOTFOUND;
     *fen = best->fen;
+    return BF_OK;
+}
+
+int policy_parameter_window(const policy_parameter *parameter, int64_t region, int32_t *from,
+                            int32_t *to)
+{
+    const policy_parameter_value *best = NULL;
+    int best_digits = -1;
+    for (size_t i = 0; i < parameter->value_count; i++) {
+        const policy_parameter_value *v = &parameter->values[i];
+        if (!population_region_within(region, v->region))
+            continue;
+        int digits = population_region_digits(v->region);
+        if (best != NULL) {
+            if (digits < best_digits)
+                continue;
+            if (digits == best_digits) {
+                if (v->from_situation < best->from_situation)
+                    continue;
+                if (v->from_situation == best->from_situation && v->from < best->from)
+                    continue;
+            }
+        }
+        best = v;
+        best_digits = digits;
+    }
+    if (best == NULL || best->fen == POLICY_FEN_NONE)
+        return BF_ENOTFOUND;
+    *from = best->from;
+    *to = best->to;
     return BF_OK;
 }
 

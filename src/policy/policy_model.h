@@ -24,7 +24,7 @@
 #define POLICY_ID_MAX 64
 #define POLICY_CLAUSE_MAX 48
 #define POLICY_NAME_MAX 192
-#define POLICY_DOCUMENT_NUMBER_MAX 96
+#define POLICY_DOCUMENT_NUMBER_MAX 256
 /* Longest path of a policy file. */
 #define POLICY_PATH_MAX 1024
 /* Arguments of one condition, and the longest text argument. */
@@ -98,6 +98,9 @@ typedef enum policy_predicate {
     POLICY_PRED_ANY,
     POLICY_PRED_NOT,
     POLICY_PRED_ALL,
+    POLICY_PRED_TRAINING_BETWEEN,
+    POLICY_PRED_PERSON_STATUS,
+    POLICY_PRED_AGENCY_WITHIN,
     POLICY_PRED_COUNT
 } policy_predicate;
 
@@ -147,7 +150,12 @@ typedef struct policy_value {
     int64_t days_per_month_hundredths; /* PARAMETER: 2175 = 21.75 (monthly to daily), 0 none */
 } policy_value;
 
-typedef enum policy_rate { POLICY_RATE_ONCE, POLICY_RATE_PER_MONTH, POLICY_RATE_PER_DAY } policy_rate;
+typedef enum policy_rate {
+    POLICY_RATE_ONCE,
+    POLICY_RATE_PER_MONTH,
+    POLICY_RATE_PER_DAY,
+    POLICY_RATE_PER_YEAR /* once per calendar year in which the row counts on the year's first day */
+} policy_rate;
 
 /* Which actual cost `up_to_cost` compares with. */
 typedef enum policy_cost {
@@ -167,6 +175,8 @@ typedef struct policy_amount {
     int per_head;       /* org unit: times the hires */
     int max_per_year;   /* 0: once per person and payee */
     int first_time;     /* only the person's first row of the unit */
+    int has_at_most;    /* at_most given: the rate is capped by this value */
+    policy_value at_most; /* FIXED or PARAMETER, same unit as the rate */
 } policy_amount;
 
 /* A benefit (a payment or a service) or a status rule. */
@@ -185,6 +195,8 @@ typedef struct policy_rule {
     int document;  /* index in set->documents */
     int line;      /* line of the declaration */
     int32_t valid_from, valid_to; /* days, inclusive */
+    int valid_parameter;          /* a window parameter narrowing valid_from/to per region, or -1 */
+    char valid_parameter_name[POLICY_ID_MAX];
     int condition_count;          /* top-level conditions: conditions[0 .. condition_count) */
     int condition_total;          /* with nested ones */
     policy_condition conditions[POLICY_CONDITIONS_MAX];
@@ -199,7 +211,8 @@ typedef struct policy_rule {
 } policy_rule;
 
 typedef struct policy_document {
-    char number[POLICY_DOCUMENT_NUMBER_MAX];
+    char number[POLICY_DOCUMENT_NUMBER_MAX]; /* 文号, "" when the text received has none */
+    char short_name[POLICY_NAME_MAX];        /* optional short name, "" when not given */
     char *title;  /* owned */
     char *issuer; /* owned */
     int32_t issued;
@@ -214,6 +227,7 @@ typedef struct policy_parameter_value {
     int32_t from;    /* day the value starts */
     int64_t fen;     /* the value; POLICY_FEN_NONE ends the timeline there */
     int from_situation; /* 1 when given by the calc input (wins over the files) */
+    int32_t to;         /* window parameters: last day (POLICY_DAY_MAX when open); else unused */
 } policy_parameter_value;
 
 typedef enum policy_parameter_unit {
@@ -221,6 +235,8 @@ typedef enum policy_parameter_unit {
     POLICY_PARAMETER_YUAN_PER_MONTH,
     POLICY_PARAMETER_YUAN_PER_DAY,
     POLICY_PARAMETER_YUAN_PER_HEAD,
+    POLICY_PARAMETER_YUAN_PER_YEAR,
+    POLICY_PARAMETER_WINDOW, /* a date window (from, to) by region, e.g. the epidemic period */
     POLICY_PARAMETER_UNIT_COUNT
 } policy_parameter_unit;
 
@@ -247,6 +263,9 @@ typedef struct policy_set {
 int policy_set_create(policy_set **out, bf_error *err);
 void policy_set_free(policy_set *set);
 
+/* How a document is named in lists and output: its number, else its short name, else its title. */
+const char *policy_document_label(const policy_document *document);
+
 /* Index of the rule or parameter with this id/name, or -1. */
 int policy_set_find_rule(const policy_set *set, const char *id);
 int policy_set_find_parameter(const policy_set *set, const char *name);
@@ -262,6 +281,14 @@ int policy_parameter_add_value(policy_parameter *parameter, const policy_paramet
  */
 int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, int32_t day,
                             int64_t *fen);
+
+/*
+ * The window of a window parameter at region: the value of the most specific
+ * region containing it (situation values first, then the latest start).
+ * BF_OK with the window in from and to, or BF_ENOTFOUND.
+ */
+int policy_parameter_window(const policy_parameter *parameter, int64_t region, int32_t *from,
+                            int32_t *to);
 
 /* Names for printing and parsing. */
 const char *policy_unit_name(policy_unit unit);

@@ -74,7 +74,7 @@ static void write_grant(FILE *out, const policy_set *set, const population *pop,
     fputs("{\"benefit\": ", out);
     write_string(out, rule->id);
     fputs(", \"document\": ", out);
-    write_string(out, rule->document >= 0 ? set->documents[rule->document].number : "");
+    write_string(out, rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "");
     fputs(", \"clause\": ", out);
     write_string(out, rule->clause);
     fputs(", \"name\": ", out);

@@ -30,6 +30,8 @@ typedef struct situation_parameter {
     char name[POLICY_ID_MAX];
     char path[SITUATION_PATH_MAX]; /* e.g. parameters.min_wage[0], for messages */
     policy_parameter_value value;
+    int has_value; /* "value" given (amount parameters) */
+    int has_to;    /* "to" given (window parameters; null = open) */
 } situation_parameter;
 
 typedef struct situation {

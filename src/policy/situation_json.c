@@ -620,7 +620,7 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
     s->parameters = calloc(total > 0 ? total : 1, sizeof *s->parameters);
     if (s->parameters == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
-    static const char *const keys[] = {"region", "from", "value", "source", NULL};
+    static const char *const keys[] = {"region", "from", "to", "value", "source", NULL};
     json_object_foreach(parameters, name, values)
     {
         char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
@@ -643,12 +643,28 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
             if (rc != BF_OK)
                 return rc;
             json_t *value = json_object_get(v, "value");
+            json_t *to = json_object_get(v, "to");
             char value_path[SITUATION_PATH_MAX];
             path_join(value_path, item, "value");
-            if (value == NULL)
+            p->value.to = POLICY_DAY_MAX;
+            if (to != NULL) {
+                /* A window parameter: from .. to (null: open). */
+                p->has_to = 1;
+                if (!json_is_null(to)) {
+                    rc = get_date(v, item, "to", 1, &p->value.to, &present, err);
+                    if (rc != BF_OK)
+                        return rc;
+                    if (p->value.to < p->value.from)
+                        return path_error(err, item, BF_TR("to 早于 from", "to is before from"));
+                }
+            }
+            if (value == NULL && to == NULL)
                 return path_error(err, value_path, BF_TR("缺少必填字段（可为 null 表示终止）",
                                                          "missing required field (null ends the timeline)"));
-            if (json_is_null(value))
+            p->has_value = value != NULL;
+            if (value == NULL)
+                p->value.fen = 0;
+            else if (json_is_null(value))
                 p->value.fen = POLICY_FEN_NONE;
             else if (!json_is_number(value) || !yuan_to_fen(value, &p->value.fen))
                 return path_error(err, value_path, BF_TR("应为不小于 0、至多两位小数的元金额或 null",
@@ -780,6 +796,15 @@ int situation_apply_parameters(const situation *s, policy_set *set, bf_error *er
         int index = policy_set_find_parameter(set, p->name);
         if (index < 0)
             return path_error(err, p->path, BF_TR("政策文件中没有参数 \"%s\"", "no policy declares parameter \"%s\""),
+                              p->name);
+        int window = set->parameters[index].unit == POLICY_PARAMETER_WINDOW;
+        if (window && p->has_value && p->value.fen != POLICY_FEN_NONE)
+            return path_error(err, p->path, BF_TR("\"%s\" 是期间参数：用 from/to，不用 value",
+                                                  "\"%s\" is a window parameter: give from/to, not value"),
+                              p->name);
+        if (!window && (p->has_to || !p->has_value))
+            return path_error(err, p->path, BF_TR("\"%s\" 是金额参数：用 value，不用 to",
+                                                  "\"%s\" is an amount parameter: give value, not to"),
                               p->name);
         int rc = policy_parameter_add_value(&set->parameters[index], &p->value, err);
         if (rc != BF_OK)

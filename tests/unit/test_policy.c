@@ -291,10 +291,10 @@ static void test_parameter_timeline(void **state)
     int32_t d2020 = (int32_t)date_to_days((bf_date){2020, 1, 1});
     int32_t d2021 = (int32_t)date_to_days((bf_date){2021, 1, 1});
     int32_t d2022 = (int32_t)date_to_days((bf_date){2022, 1, 1});
-    policy_parameter_value province = {370000000000, d2020, 150000, 0};
-    policy_parameter_value city = {370800000000, d2020, 173000, 0};
-    policy_parameter_value city_2021 = {370800000000, d2021, 190000, 0};
-    policy_parameter_value city_end = {370800000000, d2022, POLICY_FEN_NONE, 0};
+    policy_parameter_value province = {.region = 370000000000, .from = d2020, .fen = 150000};
+    policy_parameter_value city = {.region = 370800000000, .from = d2020, .fen = 173000};
+    policy_parameter_value city_2021 = {.region = 370800000000, .from = d2021, .fen = 190000};
+    policy_parameter_value city_end = {.region = 370800000000, .from = d2022, .fen = POLICY_FEN_NONE};
     assert_int_equal(policy_parameter_add_value(&p, &province, &err), BF_OK);
     assert_int_equal(policy_parameter_add_value(&p, &city, &err), BF_OK);
     assert_int_equal(policy_parameter_add_value(&p, &city_2021, &err), BF_OK);
@@ -340,8 +340,10 @@ static void test_evaluate_columns(void **state)
                                    start, start + 74, 75, POPULATION_COUNT_UNKNOWN,
                                    CERTIFICATE_NONE, POPULATION_FEN_UNKNOWN};
     assert_int_equal(population_add_training(pop, &t, NULL, &err), BF_OK);
-    policy_parameter_value wage = {370800000000, (int32_t)date_to_days((bf_date){2020, 1, 1}),
-                                   173000, 1};
+    policy_parameter_value wage = {.region = 370800000000,
+                                   .from = (int32_t)date_to_days((bf_date){2020, 1, 1}),
+                                   .fen = 173000,
+                                   .from_situation = 1};
     assert_int_equal(policy_parameter_add_value(&l.set->parameters[0], &wage, &err), BF_OK);
     int from = 0, to = 0;
     date_month_parse("2020-01", &from);
@@ -521,6 +523,99 @@ static void test_generate_deterministic(void **state)
     population_free(b);
 }
 
+/* per_year, at_most, a window parameter, training_between, person_status, agency_within, number = false. */
+static void test_vocabulary_extensions(void **state)
+{
+    (void)state;
+    loaded l = load_text(
+        "document { number = false, short = \"测试方案\", title = \"t\", issuer = \"i\",\n"
+        "  issued = \"2020-01-01\", region = \"37\", valid = { from = \"2020-01-01\" } }\n"
+        "parameter { name = \"pension\", title = \"代缴\", unit = \"yuan_per_year\" }\n"
+        "parameter { name = \"epidemic_period\", title = \"疫情期间\", unit = \"window\",\n"
+        "  values = { { region = \"37\", from = \"2020-02-01\", to = \"2020-06-30\" } } }\n"
+        "parameter { name = \"cap\", title = \"上限\", unit = \"yuan_per_month\" }\n"
+        "status { id = \"t.poor\", name = \"贫困\", clause = \"零\", text = \"x\", target = \"y\",\n"
+        "  unit = \"person\", conditions = { { \"category\", \"建档立卡贫困人口\" } } }\n"
+        "benefit { id = \"t.pension\", name = \"代缴\", clause = \"一\", text = \"x\", target = \"y\",\n"
+        "  unit = \"person\", payee = \"person\", conditions = { { \"age_between\", 16, 59 } },\n"
+        "  amount = { per_year = { parameter = \"pension\" } } }\n"
+        "benefit { id = \"t.epidemic\", name = \"疫情\", clause = \"二\", text = \"x\", target = \"y\",\n"
+        "  unit = \"job\", payee = \"person\", valid = { parameter = \"epidemic_period\" },\n"
+        "  conditions = { { \"person_status\", \"t.poor\" }, { \"agency_within\", \"3708\" } },\n"
+        "  amount = { per_month = 500, at_most = { parameter = \"cap\" } } }\n"
+        "benefit { id = \"t.online\", name = \"线上\", clause = \"三\", text = \"x\", target = \"y\",\n"
+        "  unit = \"training\", payee = \"person\",\n"
+        "  conditions = { { \"training_between\", \"2020-03-21\", \"2020-06-30\" } },\n"
+        "  amount = { per_day = 30 } }\n");
+    if (l.rc != BF_OK)
+        print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    assert_string_equal(policy_document_label(&l.set->documents[0]), "测试方案");
+    population *pop = NULL;
+    bf_error err;
+    assert_int_equal(population_create(&pop, &err), BF_OK);
+    int poor = population_category_bit(pop, "建档立卡贫困人口", 1);
+    int32_t agency = 0, person = 0;
+    population_org_input a = {"a", ORG_AGENCY, 370811000000, 5, 0};
+    assert_int_equal(population_add_org(pop, &a, &agency, &err), BF_OK);
+    /* Turns 16 on 2021-03-01: not 16 on 1 January 2021, so 2022 is the first year. */
+    population_person_input p = {"p", NULL, (int32_t)date_to_days((bf_date){2005, 3, 1}),
+                                 370811000000, UINT64_C(1) << poor, 0, 0};
+    assert_int_equal(population_add_person(pop, &p, &person, &err), BF_OK);
+    population_job_input j = {"j", person, POPULATION_NONE, agency, 370811000000, JOB_ENTERPRISE,
+                              (int32_t)date_to_days((bf_date){2020, 1, 1}), POPULATION_DAY_OPEN,
+                              12, 0, 1, POPULATION_FEN_UNKNOWN};
+    assert_int_equal(population_add_job(pop, &j, NULL, &err), BF_OK);
+    population_training_input t1 = {"t1", person, POPULATION_NONE, TRAINING_ONLINE, 370811000000,
+                                    (int32_t)date_to_days((bf_date){2020, 3, 10}),
+                                    (int32_t)date_to_days((bf_date){2020, 3, 25}), 16,
+                                    POPULATION_COUNT_UNKNOWN, CERTIFICATE_NONE, POPULATION_FEN_UNKNOWN};
+    population_training_input t2 = t1;
+    t2.id = "t2";
+    t2.start = (int32_t)date_to_days((bf_date){2020, 4, 1});
+    t2.end = t2.start + 9;
+    t2.days = 10;
+    assert_int_equal(population_add_training(pop, &t1, NULL, &err), BF_OK);
+    assert_int_equal(population_add_training(pop, &t2, NULL, &err), BF_OK);
+    policy_parameter_value pension = {.region = 370000000000,
+                                      .from = (int32_t)date_to_days((bf_date){2019, 1, 1}),
+                                      .fen = 18000};
+    policy_parameter_value cap = {.region = 370000000000,
+                                  .from = (int32_t)date_to_days((bf_date){2019, 1, 1}),
+                                  .fen = 45000};
+    assert_int_equal(policy_parameter_add_value(&l.set->parameters[0], &pension, &err), BF_OK);
+    assert_int_equal(policy_parameter_add_value(&l.set->parameters[2], &cap, &err), BF_OK);
+    int from = 0, to = 0;
+    date_month_parse("2020-01", &from);
+    date_month_parse("2023-12", &to);
+    policy_eval_options options = {from, to, 0};
+    policy_result *result = NULL;
+    assert_int_equal(policy_evaluate(l.set, pop, &options, &result, &err), BF_OK);
+    int pension_years = 0, epidemic_months = 0, online = 0;
+    for (size_t i = 0; i < result->grant_count; i++) {
+        const policy_grant *g = &result->grants[i];
+        const char *id = l.set->rules[g->rule]->id;
+        if (strcmp(id, "t.pension") == 0) {
+            assert_int_equal(g->fen, 18000);
+            assert_true(g->month == from + 24 || g->month == from + 36);
+            pension_years++;
+        } else if (strcmp(id, "t.epidemic") == 0) {
+            assert_int_equal(g->fen, 45000); /* 500 capped at 450 */
+            assert_true(g->month >= from + 1 && g->month <= from + 5);
+            epidemic_months++;
+        } else if (strcmp(id, "t.online") == 0) {
+            assert_int_equal(g->fen, 30000); /* only t2 lies inside the window */
+            online++;
+        }
+    }
+    assert_int_equal(pension_years, 2);
+    assert_int_equal(epidemic_months, 5);
+    assert_int_equal(online, 1);
+    policy_result_free(result);
+    population_free(pop);
+    unload(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -539,6 +634,7 @@ int main(void)
         cmocka_unit_test(test_evaluate_exclusion_and_org),
         cmocka_unit_test(test_situation_errors),
         cmocka_unit_test(test_generate_deterministic),
+        cmocka_unit_test(test_vocabulary_extensions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
