@@ -1055,11 +1055,38 @@ static size_t apply_limits(eval_context *ctx, const policy_rule *rule, size_t be
     return out;
 }
 
-/* first_time: keeps only rows that are their person's first (earliest start) of the unit. */
-static size_t keep_first_time(eval_context *ctx, policy_unit unit, uint32_t *sel, size_t n)
+/*
+ * first_time: keeps only rows that are their person's first (earliest start)
+ * of the unit; with POLICY_FIRST_MATCHING, the first among the rows that meet
+ * the rule's job_kind / training_kind conditions.  Returns the new count, or
+ * (size_t)-1 when out of memory.
+ */
+static size_t keep_first_time(eval_context *ctx, const policy_rule *rule, uint32_t *sel, size_t n)
 {
     const population *pop = ctx->pop;
+    policy_unit unit = rule->unit;
     size_t kept = 0;
+    uint8_t *matching = NULL;
+    if (rule->amount.first_time == POLICY_FIRST_MATCHING) {
+        size_t rows = eval_unit_rows(ctx, unit);
+        uint32_t *all = malloc((rows > 0 ? rows : 1) * sizeof *all);
+        matching = calloc(rows > 0 ? rows : 1, 1);
+        if (all == NULL || matching == NULL) {
+            free(all);
+            free(matching);
+            return (size_t)-1;
+        }
+        size_t m = rows;
+        for (size_t i = 0; i < rows; i++)
+            all[i] = (uint32_t)i;
+        for (int c = 0; c < rule->condition_count; c++)
+            if (rule->conditions[c].predicate == POLICY_PRED_JOB_KIND ||
+                rule->conditions[c].predicate == POLICY_PRED_TRAINING_KIND)
+                m = eval_filter(ctx, rule->conditions, c, unit, all, m, 0);
+        for (size_t i = 0; i < m; i++)
+            matching[all[i]] = 1;
+        free(all);
+    }
     for (size_t i = 0; i < n; i++) {
         uint32_t r = sel[i];
         int32_t person = eval_person_of(ctx, unit, r);
@@ -1067,6 +1094,8 @@ static size_t keep_first_time(eval_context *ctx, policy_unit unit, uint32_t *sel
         if (unit == POLICY_UNIT_JOB) {
             for (int32_t k = ctx->job_offsets[person]; k < ctx->job_offsets[person + 1]; k++) {
                 int32_t j = ctx->job_rows[k];
+                if (matching != NULL && !matching[j])
+                    continue;
                 if (pop->jobs.start[j] < pop->jobs.start[r] ||
                     (pop->jobs.start[j] == pop->jobs.start[r] && j < (int32_t)r))
                     first = 0;
@@ -1074,6 +1103,8 @@ static size_t keep_first_time(eval_context *ctx, policy_unit unit, uint32_t *sel
         } else if (unit == POLICY_UNIT_TRAINING) {
             for (int32_t k = ctx->training_offsets[person]; k < ctx->training_offsets[person + 1]; k++) {
                 int32_t t = ctx->training_rows[k];
+                if (matching != NULL && !matching[t])
+                    continue;
                 if (pop->trainings.start[t] < pop->trainings.start[r] ||
                     (pop->trainings.start[t] == pop->trainings.start[r] && t < (int32_t)r))
                     first = 0;
@@ -1084,6 +1115,7 @@ static size_t keep_first_time(eval_context *ctx, policy_unit unit, uint32_t *sel
         else
             ctx->note[r] = POLICY_OUTCOME_NOT_FIRST;
     }
+    free(matching);
     return kept;
 }
 
@@ -1135,8 +1167,11 @@ static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_
         }
         return BF_OK;
     }
-    if (rule->has_amount && rule->amount.first_time)
-        n = keep_first_time(ctx, rule->unit, sel, n);
+    if (rule->has_amount && rule->amount.first_time) {
+        n = keep_first_time(ctx, rule, sel, n);
+        if (n == (size_t)-1)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+    }
     size_t begin = ctx->result->grant_count;
     for (size_t i = 0; i < n; i++) {
         rc = row_candidates(ctx, rule_index, sel[i], err);

@@ -910,7 +910,14 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
     get_count(ctx, amount, "max_days", 0, &a->max_days, inner);
     get_count(ctx, amount, "max_per_year", 0, &a->max_per_year, inner);
     get_flag(ctx, amount, "per_head", &a->per_head, inner);
-    get_flag(ctx, amount, "first_time", &a->first_time, inner);
+    if (lua_getfield(L, amount, "first_time") == LUA_TSTRING &&
+        strcmp(lua_tostring(L, -1), "matching") == 0) {
+        a->first_time = POLICY_FIRST_MATCHING;
+        lua_pop(L, 1);
+    } else {
+        lua_pop(L, 1);
+        get_flag(ctx, amount, "first_time", &a->first_time, inner);
+    }
     char cost[32];
     if (get_string(ctx, amount, "up_to_cost", 0, cost, sizeof cost, inner)) {
         if (strcmp(cost, "travel_cost") == 0 && rule->unit == POLICY_UNIT_JOB)

@@ -157,6 +157,9 @@ typedef enum policy_rate {
     POLICY_RATE_PER_YEAR /* once per calendar year in which the row counts on the year's first day */
 } policy_rate;
 
+/* first_time = "matching". */
+#define POLICY_FIRST_MATCHING 2
+
 /* Which actual cost `up_to_cost` compares with. */
 typedef enum policy_cost {
     POLICY_COST_NONE,
@@ -174,7 +177,8 @@ typedef struct policy_amount {
     int months_to;
     int per_head;       /* org unit: times the hires */
     int max_per_year;   /* 0: once per person and payee */
-    int first_time;     /* only the person's first row of the unit */
+    int first_time;     /* only the person's first row of the unit; POLICY_FIRST_MATCHING: the
+                           first row meeting the rule's job_kind / training_kind conditions */
     int has_at_most;    /* at_most given: the rate is capped by this value */
     policy_value at_most; /* FIXED or PARAMETER, same unit as the rate */
 } policy_amount;
