@@ -87,6 +87,44 @@ static int policy_list(int argc, char **argv)
                rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "?", rule->clause,
                payee, from, to, rule->name, rule->is_service ? BF_TR("（服务）", " (service)") : "");
     }
+    if (set->target_count > 0) {
+        printf("\n%-40s\t%-24s\t%-10s\t%-24s\t%-23s\t%s\n", BF_TR("目标", "target"),
+               BF_TR("文件", "document"), BF_TR("条款", "clause"), BF_TR("目标值", "value"),
+               BF_TR("年度/期间", "year/period"), BF_TR("指标", "indicator"));
+        for (int i = 0; i < set->target_count; i++) {
+            const policy_target *t = set->targets[i];
+            char when[2 * BF_DATE_TEXT_MAX + 4], from[BF_DATE_TEXT_MAX], to[BF_DATE_TEXT_MAX];
+            if (t->year > 0)
+                snprintf(when, sizeof when, "%d", t->year);
+            else {
+                format_day(t->from, from);
+                format_day(t->to, to);
+                snprintf(when, sizeof when, "%s..%s", from, to);
+            }
+            char value[64];
+            snprintf(value, sizeof value, "%s %.12g %s", policy_comparator_name(t->comparator), t->value, t->unit);
+            printf("%-40s\t%-24s\t%-10s\t%-24s\t%-23s\t%s\n", t->id,
+                   t->document >= 0 ? policy_document_label(&set->documents[t->document]) : "?",
+                   t->clause, value, when, t->indicator != NULL ? t->indicator : "");
+        }
+    }
+    if (set->report_count > 0) {
+        printf("\n%-40s\t%-24s\t%-10s\t%-24s\t%-6s\t%s\n", BF_TR("报表", "report"),
+               BF_TR("文件", "document"), BF_TR("条款", "clause"), BF_TR("报送", "due"),
+               BF_TR("列数", "cols"), BF_TR("标题", "title"));
+        for (int i = 0; i < set->report_count; i++) {
+            const policy_report *r = set->reports[i];
+            char columns[16];
+            if (r->has_table)
+                snprintf(columns, sizeof columns, "%d", r->column_count);
+            else
+                snprintf(columns, sizeof columns, "%s", "-");
+            printf("%-40s\t%-24s\t%-10s\t%-24s\t%-6s\t%s%s%s\n", r->id,
+                   r->document >= 0 ? policy_document_label(&set->documents[r->document]) : "?",
+                   r->clause, r->due, columns, r->annex[0] ? r->annex : "", r->annex[0] ? " " : "",
+                   r->title != NULL ? r->title : "");
+        }
+    }
     status = CLI_EXIT_OK;
 out:
     policy_set_free(set);
@@ -130,9 +168,10 @@ static int policy_check(int argc, char **argv)
         else
             benefits++;
     }
-    printf(BF_TR("%s：正确，%d 项待遇，%d 项状态规则，%d 个参数\n",
-                 "%s: ok, %d benefits, %d status rules, %d parameters\n"),
-           argv[2], benefits, statuses, set->parameter_count);
+    printf(BF_TR("%s：正确，%d 项待遇，%d 项状态规则，%d 个参数，%d 个目标，%d 个报表\n",
+                 "%s: ok, %d benefits, %d status rules, %d parameters, %d targets, %d reports\n"),
+           argv[2], benefits, statuses, set->parameter_count, set->target_count,
+           set->report_count);
     status = CLI_EXIT_OK;
 out:
     policy_set_free(set);

@@ -1299,6 +1299,341 @@ static void convert_rule(load_context *ctx, int index, int is_status)
     }
 }
 
+
+/* ---- targets and reports ------------------------------------------------- */
+
+/* True when id is already used by a rule, target or report of the set (other than self). */
+static int id_taken(const policy_set *set, const char *id, const void *self)
+{
+    for (int i = 0; i < set->rule_count; i++)
+        if ((const void *)set->rules[i] != self && strcmp(set->rules[i]->id, id) == 0)
+            return 1;
+    for (int i = 0; i < set->target_count; i++)
+        if ((const void *)set->targets[i] != self && strcmp(set->targets[i]->id, id) == 0)
+            return 1;
+    for (int i = 0; i < set->report_count; i++)
+        if ((const void *)set->reports[i] != self && strcmp(set->reports[i]->id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* Reads an id field, checking its form and uniqueness; 1 when good. */
+static int get_declared_id(load_context *ctx, int index, char *out, const void *self,
+                           const char *kind)
+{
+    if (!get_string(ctx, index, "id", 1, out, POLICY_ID_MAX, kind))
+        return 0;
+    if (!id_is_valid(out)) {
+        problem(ctx, "id", BF_TR("%s id“%s”只能用 a-z 0-9 _ .", "%s id '%s' may use a-z 0-9 _ . only"),
+                kind, out);
+        return 0;
+    }
+    if (id_taken(ctx->set, out, self)) {
+        problem(ctx, "id", BF_TR("%s：id“%s”重复", "%s: duplicate id '%s'"), kind, out);
+        return 0;
+    }
+    return 1;
+}
+
+/*
+ * Reads the list of strings at field key: into owned strings items (at most
+ * max) when items is not NULL, and joined with "、" into *joined when joined
+ * is not NULL.  Returns the count, or -1 when absent.
+ */
+static int get_string_list(load_context *ctx, int index, const char *key, char **items, int max,
+                           char **joined, const char *what)
+{
+    lua_State *L = ctx->L;
+    if (!get_field(ctx, index, key, LUA_TTABLE, 0, what))
+        return -1;
+    int n = 0, list = lua_gettop(L);
+    char needle[LOAD_NEEDLE_MAX];
+    if (!is_list(L, list, &n) || n > max) {
+        problem(ctx, key_needle(key, needle, sizeof needle),
+                BF_TR("%s 的“%s”应为至多 %d 项的文字列表", "%s: '%s' should be a list of at most %d texts"),
+                what, key, max);
+        lua_pop(L, 1);
+        return 0;
+    }
+    size_t total = 1;
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, i);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            problem(ctx, key_needle(key, needle, sizeof needle),
+                    BF_TR("%s 的“%s”第 %d 项应为文字", "%s: '%s' item %d should be a text"), what, key, i);
+        else
+            total += lua_rawlen(L, -1) + 4;
+        lua_pop(L, 1);
+    }
+    char *all = joined != NULL ? calloc(1, total) : NULL;
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, i);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *text = lua_tostring(L, -1);
+            if (items != NULL)
+                items[i - 1] = strdup(text);
+            if (all != NULL) {
+                if (all[0] != '\0')
+                    strcat(all, "、");
+                strcat(all, text);
+            }
+        } else if (items != NULL)
+            items[i - 1] = NULL;
+        lua_pop(L, 1);
+    }
+    if (joined != NULL)
+        *joined = all;
+    lua_pop(L, 1);
+    return n;
+}
+
+static void convert_target(load_context *ctx, int index)
+{
+    policy_set *set = ctx->set;
+    const char *what = "target";
+    if (set->target_count >= POLICY_TARGETS_MAX) {
+        problem(ctx, NULL, BF_TR("目标超过 %d 个", "more than %d targets"), POLICY_TARGETS_MAX);
+        return;
+    }
+    policy_target *t = calloc(1, sizeof *t);
+    if (t == NULL) {
+        problem(ctx, NULL, "%s", bf_strerror(BF_ENOMEM));
+        return;
+    }
+    set->targets[set->target_count++] = t;
+    t->document = ctx->document;
+    t->line = ctx->first_line;
+    t->part_of_target = -1;
+    static const char *const keys[] = {"id",     "clause", "text", "indicator", "comparator",
+                                       "value",  "unit",   "year", "period",    "region",
+                                       "part_of", "population", "note", NULL};
+    check_keys(ctx, index, keys, what);
+    get_declared_id(ctx, index, t->id, t, what);
+    get_string(ctx, index, "clause", 1, t->clause, sizeof t->clause, what);
+    t->text = get_text(ctx, index, "text", 1, what);
+    t->indicator = get_text(ctx, index, "indicator", 1, what);
+    t->note = get_text(ctx, index, "note", 0, what);
+    char comparator[32] = "";
+    if (get_string(ctx, index, "comparator", 1, comparator, sizeof comparator, what)) {
+        int parsed = policy_comparator_parse(comparator);
+        if (parsed < 0)
+            problem(ctx, "comparator", BF_TR("target：comparator 应为 at_least、at_most、about 或 equal",
+                                             "target: comparator is at_least, at_most, about or equal"));
+        else
+            t->comparator = (policy_comparator)parsed;
+    }
+    if (get_field(ctx, index, "value", LUA_TNUMBER, 1, what)) {
+        t->value = lua_tonumber(ctx->L, -1);
+        if (!(t->value >= 0))
+            problem(ctx, "value", BF_TR("target：value 应不小于 0", "target: value should be >= 0"));
+        lua_pop(ctx->L, 1);
+    }
+    if (get_string(ctx, index, "unit", 1, t->unit, sizeof t->unit, what) &&
+        strcmp(t->unit, "人") != 0 && strcmp(t->unit, "个") != 0 && strcmp(t->unit, "次") != 0 &&
+        strcmp(t->unit, "%") != 0)
+        problem(ctx, "unit", BF_TR("target：unit 应为 人、个、次 或 %%（目标不是金额）",
+                                   "target: unit is 人, 个, 次 or %% (a target is not an amount)"));
+    int has_year = get_count(ctx, index, "year", 0, &t->year, what);
+    int has_period = lua_getfield(ctx->L, index, "period") != LUA_TNIL;
+    lua_pop(ctx->L, 1);
+    if (has_year == has_period)
+        problem(ctx, "year", BF_TR("target：year 与 period 恰好给一个", "target: give exactly one of year and period"));
+    if (has_period) {
+        t->year = 0;
+        get_window(ctx, index, "period", 1, &t->from, &t->to, what);
+    }
+    t->region = ctx->document >= 0 ? set->documents[ctx->document].region : 0;
+    get_region(ctx, index, "region", 0, &t->region, what);
+    get_string(ctx, index, "part_of", 0, t->part_of, sizeof t->part_of, what);
+    parse_condition_list(ctx, index, "population", 0, POLICY_UNIT_PERSON, t->population,
+                         &t->population_count, &t->population_total, what);
+}
+
+/* Renders a due table ({ date = … } | { every = …, month_of_quarter, month, day }) into out. */
+static void parse_due(load_context *ctx, int index, char *out, size_t size)
+{
+    lua_State *L = ctx->L;
+    const char *what = "report.due";
+    if (!get_field(ctx, index, "due", LUA_TTABLE, 1, "report"))
+        return;
+    int due = lua_gettop(L);
+    static const char *const keys[] = {"date", "every", "month_of_quarter", "month", "day", NULL};
+    check_keys(ctx, due, keys, what);
+    int32_t day_number = 0;
+    char every[16] = "";
+    int month_of_quarter = 0, month = 0, day = 0;
+    int has_date = get_date(ctx, due, "date", 0, &day_number, what);
+    int has_every = get_string(ctx, due, "every", 0, every, sizeof every, what);
+    get_count(ctx, due, "month_of_quarter", 0, &month_of_quarter, what);
+    get_count(ctx, due, "month", 0, &month, what);
+    get_count(ctx, due, "day", 0, &day, what);
+    if (has_date == has_every)
+        problem(ctx, "due", BF_TR("report：due 需要 date 或 every 之一", "report: due needs one of date and every"));
+    else if (has_date) {
+        date_format(date_from_days(day_number), out);
+    } else if (strcmp(every, "quarter") != 0 && strcmp(every, "year") != 0 &&
+               strcmp(every, "month") != 0 && strcmp(every, "continuous") != 0) {
+        problem(ctx, "every", BF_TR("report：every 应为 quarter、year、month 或 continuous",
+                                    "report: every is quarter, year, month or continuous"));
+    } else if (month_of_quarter > 3 || month > 12 || day > 31 ||
+               (month_of_quarter > 0 && strcmp(every, "quarter") != 0) ||
+               (month > 0 && strcmp(every, "year") != 0)) {
+        problem(ctx, "due", BF_TR("report：due 的月、日不合理", "report: due has an impossible month or day"));
+    } else {
+        int used = snprintf(out, size, "%s", every);
+        if (month_of_quarter > 0 && used > 0 && (size_t)used < size)
+            used += snprintf(out + used, size - (size_t)used, " month %d", month_of_quarter);
+        if (month > 0 && used > 0 && (size_t)used < size)
+            used += snprintf(out + used, size - (size_t)used, " %02d", month);
+        if (day > 0 && used > 0 && (size_t)used < size)
+            snprintf(out + used, size - (size_t)used, " day %d", day);
+    }
+    lua_pop(L, 1);
+}
+
+/* Reads columns: texts, or { "header", sub = { "", "sub header" } } for merged headers. */
+static void parse_columns(load_context *ctx, int index, policy_report *r)
+{
+    lua_State *L = ctx->L;
+    const char *what = "report.columns";
+    if (!get_field(ctx, index, "columns", LUA_TTABLE, 0, "report"))
+        return;
+    r->has_table = 1;
+    int list = lua_gettop(L), n = 0;
+    if (!is_list(L, list, &n)) {
+        problem(ctx, "columns", BF_TR("report：columns 应为列表", "report: columns should be a list"));
+        lua_pop(L, 1);
+        return;
+    }
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, i);
+        int item = lua_gettop(L);
+        if (lua_type(L, item) == LUA_TSTRING && lua_rawlen(L, item) > 0) {
+            if (r->column_count < POLICY_COLUMNS_MAX)
+                r->columns[r->column_count++] = strdup(lua_tostring(L, item));
+            else
+                problem(ctx, "columns", BF_TR("report：列超过 %d 个", "report: more than %d columns"), POLICY_COLUMNS_MAX);
+        } else if (lua_type(L, item) == LUA_TTABLE) {
+            static const char *const keys[] = {"sub", NULL};
+            int subs = 0;
+            lua_rawgeti(L, item, 1);
+            int header_ok = lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0;
+            char header[POLICY_NAME_MAX] = "";
+            if (header_ok)
+                snprintf(header, sizeof header, "%s", lua_tostring(L, -1));
+            lua_pop(L, 1);
+            /* Only [1] and sub are allowed. */
+            lua_pushnil(L);
+            while (lua_next(L, item) != 0) {
+                lua_pop(L, 1);
+                int known = (lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1) ||
+                            (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), keys[0]) == 0);
+                if (!known)
+                    problem(ctx, "sub", BF_TR("%s[%d] 只能有表头与 sub", "%s[%d] has only a header and sub"), what, i);
+            }
+            if (lua_getfield(L, item, "sub") == LUA_TTABLE && is_list(L, -1, &subs) && subs > 0 && header_ok) {
+                for (int k = 1; k <= subs; k++) {
+                    lua_rawgeti(L, -1, k);
+                    if (lua_type(L, -1) != LUA_TSTRING)
+                        problem(ctx, "sub", BF_TR("%s[%d].sub 应为文字", "%s[%d].sub should be texts"), what, i);
+                    else if (r->column_count < POLICY_COLUMNS_MAX) {
+                        const char *sub_header = lua_tostring(L, -1);
+                        char column[2 * POLICY_NAME_MAX];
+                        if (sub_header[0] == '\0')
+                            snprintf(column, sizeof column, "%s", header);
+                        else
+                            snprintf(column, sizeof column, "%s / %s", header, sub_header);
+                        r->columns[r->column_count++] = strdup(column);
+                    }
+                    lua_pop(L, 1);
+                }
+            } else
+                problem(ctx, "sub", BF_TR("%s[%d] 应为 { \"表头\", sub = { … } }", "%s[%d] should be { \"header\", sub = { ... } }"),
+                        what, i);
+            lua_pop(L, 1);
+        } else
+            problem(ctx, "columns", BF_TR("%s[%d] 应为文字或合并表头", "%s[%d] should be a text or a merged header"), what, i);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void convert_report(load_context *ctx, int index)
+{
+    policy_set *set = ctx->set;
+    lua_State *L = ctx->L;
+    const char *what = "report";
+    if (set->report_count >= POLICY_REPORTS_MAX) {
+        problem(ctx, NULL, BF_TR("报表超过 %d 个", "more than %d reports"), POLICY_REPORTS_MAX);
+        return;
+    }
+    policy_report *r = calloc(1, sizeof *r);
+    if (r == NULL) {
+        problem(ctx, NULL, "%s", bf_strerror(BF_ENOMEM));
+        return;
+    }
+    set->reports[set->report_count++] = r;
+    r->document = ctx->document;
+    r->line = ctx->first_line;
+    static const char *const keys[] = {"id",     "clause", "annex",   "title",   "text",
+                                       "from",   "to",     "due",     "rows",    "values",
+                                       "header", "footer", "columns", "compare", "indicators",
+                                       "alert",  "note",   NULL};
+    check_keys(ctx, index, keys, what);
+    get_declared_id(ctx, index, r->id, r, what);
+    get_string(ctx, index, "clause", 1, r->clause, sizeof r->clause, what);
+    get_string(ctx, index, "annex", 0, r->annex, sizeof r->annex, what);
+    r->title = get_text(ctx, index, "title", 1, what);
+    r->text = get_text(ctx, index, "text", 1, what);
+    r->from = get_text(ctx, index, "from", 0, what);
+    r->to = get_text(ctx, index, "to", 0, what);
+    r->note = get_text(ctx, index, "note", 0, what);
+    parse_due(ctx, index, r->due, sizeof r->due);
+    if (get_string(ctx, index, "rows", 0, r->rows, sizeof r->rows, what) &&
+        strcmp(r->rows, "region") != 0 && strcmp(r->rows, "project") != 0 && strcmp(r->rows, "person") != 0)
+        problem(ctx, "rows", BF_TR("report：rows 应为 region、project 或 person", "report: rows is region, project or person"));
+    snprintf(r->values, sizeof r->values, "%s", "period");
+    if (get_string(ctx, index, "values", 0, r->values, sizeof r->values, what) &&
+        strcmp(r->values, "period") != 0 && strcmp(r->values, "year_to_date") != 0)
+        problem(ctx, "values", BF_TR("report：values 应为 period 或 year_to_date", "report: values is period or year_to_date"));
+    int n = get_string_list(ctx, index, "header", r->header, POLICY_REPORT_LINES_MAX, NULL, what);
+    r->header_count = n > 0 ? n : 0;
+    n = get_string_list(ctx, index, "footer", r->footer, POLICY_REPORT_LINES_MAX, NULL, what);
+    r->footer_count = n > 0 ? n : 0;
+    parse_columns(ctx, index, r);
+    get_string_list(ctx, index, "indicators", NULL, POLICY_COLUMNS_MAX, &r->indicators, what);
+    if (get_string(ctx, index, "alert", 0, r->alert, sizeof r->alert, what) &&
+        strcmp(r->alert, "decrease") != 0 && strcmp(r->alert, "increase") != 0 && strcmp(r->alert, "change") != 0)
+        problem(ctx, "alert", BF_TR("report：alert 应为 decrease、increase 或 change", "report: alert is decrease, increase or change"));
+    /* compare: a list of texts (同比, 环比) or { population = { conditions }, with = "insured" }. */
+    if (get_field(ctx, index, "compare", LUA_TTABLE, 0, what)) {
+        int compare = lua_gettop(L), count = 0;
+        int by_population = lua_getfield(L, compare, "population") != LUA_TNIL;
+        lua_pop(L, 1);
+        if (by_population) {
+            static const char *const compare_keys[] = {"population", "with", NULL};
+            check_keys(ctx, compare, compare_keys, "report.compare");
+            parse_condition_list(ctx, compare, "population", 1, POLICY_UNIT_PERSON, r->compare_population,
+                                 &r->compare_population_count, &r->compare_population_total, "report.compare");
+            char with[32] = "";
+            if (get_string(ctx, compare, "with", 1, with, sizeof with, "report.compare")) {
+                if (strcmp(with, "insured") != 0)
+                    problem(ctx, "with", BF_TR("report.compare：with 目前只能是 insured", "report.compare: with is insured"));
+                char text[64];
+                snprintf(text, sizeof text, "with %s", with);
+                r->compare = strdup(text);
+            }
+        } else if (is_list(L, compare, &count)) {
+            lua_pop(L, 1);
+            get_string_list(ctx, index, "compare", NULL, POLICY_COLUMNS_MAX, &r->compare, what);
+            lua_pushnil(L);
+        } else
+            problem(ctx, "compare", BF_TR("report：compare 应为文字列表或 { population, with }",
+                                          "report: compare is a list of texts or { population, with }"));
+        lua_pop(L, 1);
+    }
+}
+
 /* Walks the declarations list (upvalue-held table at stack index 1); run protected. */
 static int convert_all(lua_State *L)
 {
@@ -1329,6 +1664,10 @@ static int convert_all(lua_State *L)
             convert_document(ctx, table);
         else if (strcmp(kind, "parameter") == 0)
             convert_parameter(ctx, table);
+        else if (strcmp(kind, "target") == 0)
+            convert_target(ctx, table);
+        else if (strcmp(kind, "report") == 0)
+            convert_report(ctx, table);
         else
             convert_rule(ctx, table, strcmp(kind, "status") == 0);
         lua_settop(L, entry - 1);
@@ -1403,8 +1742,9 @@ int policy_load_buffer(policy_set *set, const char *name, const char *text, size
     /* The allow-list: only the four declaration functions, sharing one list. */
     lua_newtable(L);
     int list = lua_gettop(L);
-    static const char *const declarations[] = {"document", "parameter", "status", "benefit"};
-    for (int i = 0; i < 4; i++) {
+    static const char *const declarations[] = {"document", "parameter", "status", "benefit",
+                                               "target",   "report"};
+    for (int i = 0; i < 6; i++) {
         lua_pushvalue(L, list);
         lua_pushstring(L, declarations[i]);
         lua_pushcclosure(L, declare, 2);
@@ -1668,6 +2008,20 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
                                   BF_TR("%s：参数 %s 的单位 %s 与金额规则不符",
                                         "%s: parameter %s has unit %s, which does not fit the amount rule"),
                                   rule->id, value->parameter_name, policy_parameter_unit_name(unit));
+            problems++;
+        }
+    }
+    for (int i = 0; i < set->target_count; i++) {
+        policy_target *t = set->targets[i];
+        if (t->part_of[0] == '\0')
+            continue;
+        for (int k = 0; k < set->target_count; k++)
+            if (k != i && strcmp(set->targets[k]->id, t->part_of) == 0)
+                t->part_of_target = k;
+        if (t->part_of_target < 0) {
+            policy_diagnostic_add(diag, t->document >= 0 ? set->documents[t->document].file : "?", t->line,
+                                  BF_TR("%s：part_of“%s”不是已声明的目标", "%s: part_of '%s' is not a declared target"),
+                                  t->id, t->part_of);
             problems++;
         }
     }

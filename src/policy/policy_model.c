@@ -52,6 +52,9 @@ static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county",
 static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
     "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head", "yuan_per_year", "window"};
 
+static const char *const comparator_names[POLICY_COMPARATOR_COUNT] = {"at_least", "at_most",
+                                                                     "about", "equal"};
+
 static int parse_name(const char *const *names, int count, const char *text)
 {
     if (text == NULL)
@@ -81,6 +84,14 @@ const char *policy_location_name(policy_location location)
 const char *policy_parameter_unit_name(policy_parameter_unit unit)
 {
     return (unsigned)unit < POLICY_PARAMETER_UNIT_COUNT ? parameter_unit_names[unit] : "?";
+}
+const char *policy_comparator_name(policy_comparator comparator)
+{
+    return (unsigned)comparator < POLICY_COMPARATOR_COUNT ? comparator_names[comparator] : "?";
+}
+int policy_comparator_parse(const char *text)
+{
+    return parse_name(comparator_names, POLICY_COMPARATOR_COUNT, text);
 }
 int policy_unit_parse(const char *text)
 {
@@ -130,6 +141,30 @@ void policy_set_free(policy_set *set)
     }
     for (int i = 0; i < set->parameter_count; i++)
         free(set->parameters[i].values);
+    for (int i = 0; i < set->target_count; i++) {
+        policy_target *t = set->targets[i];
+        free(t->text);
+        free(t->indicator);
+        free(t->note);
+        free(t);
+    }
+    for (int i = 0; i < set->report_count; i++) {
+        policy_report *r = set->reports[i];
+        free(r->title);
+        free(r->text);
+        free(r->from);
+        free(r->to);
+        free(r->note);
+        free(r->indicators);
+        free(r->compare);
+        for (int k = 0; k < r->column_count; k++)
+            free(r->columns[k]);
+        for (int k = 0; k < r->header_count; k++)
+            free(r->header[k]);
+        for (int k = 0; k < r->footer_count; k++)
+            free(r->footer[k]);
+        free(r);
+    }
     free(set);
 }
 

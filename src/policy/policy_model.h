@@ -255,6 +255,71 @@ typedef struct policy_parameter {
     policy_parameter_value *values; /* owned */
 } policy_parameter;
 
+/* Targets and reports of one set; columns, header and footer lines of one report. */
+#define POLICY_TARGETS_MAX 256
+#define POLICY_REPORTS_MAX 128
+#define POLICY_COLUMNS_MAX 64
+#define POLICY_REPORT_LINES_MAX 8
+
+typedef enum policy_comparator {
+    POLICY_COMPARATOR_AT_LEAST, /* 不低于 / 不少于 */
+    POLICY_COMPARATOR_AT_MOST,  /* 不超过 */
+    POLICY_COMPARATOR_ABOUT,    /* 左右 */
+    POLICY_COMPARATOR_EQUAL,
+    POLICY_COMPARATOR_COUNT
+} policy_comparator;
+
+/* A declared objective (target { }): a number the document sets, not a payment. */
+typedef struct policy_target {
+    char id[POLICY_ID_MAX];
+    char clause[POLICY_CLAUSE_MAX];
+    char *text;      /* owned */
+    char *indicator; /* owned: what is measured, in the document's words */
+    char *note;      /* owned or NULL */
+    policy_comparator comparator;
+    double value;    /* a count or a percent, never yuan */
+    char unit[16];   /* 人 个 次 % */
+    int year;        /* the year measured, or 0 when a period is given */
+    int32_t from, to; /* the period (days), when year is 0 */
+    int64_t region;  /* where it is measured (the document's region by default) */
+    char part_of[POLICY_ID_MAX]; /* "" or the target this is a part of */
+    int part_of_target;          /* resolved index, -1 when none */
+    int population_count;        /* person-unit conditions selecting whom it counts */
+    int population_total;
+    policy_condition population[POLICY_CONDITIONS_MAX];
+    int document;
+    int line;
+} policy_target;
+
+/* A reporting duty (report { }) with its table. */
+typedef struct policy_report {
+    char id[POLICY_ID_MAX];
+    char clause[POLICY_CLAUSE_MAX];
+    char annex[POLICY_CLAUSE_MAX]; /* "" or 附件N */
+    char *title;                   /* owned */
+    char *text;                    /* owned */
+    char *from;                    /* owned or NULL: who reports */
+    char *to;                      /* owned or NULL: to whom */
+    char *note;                    /* owned or NULL */
+    char due[POLICY_NAME_MAX];     /* rendered: "2023-10-25", "quarter month 3 day 15", "continuous" */
+    char rows[16];                 /* region, project, person or "" */
+    char values[16];               /* period (default) or year_to_date */
+    int has_table;                 /* 0 when columns is absent (no form given) */
+    int column_count;
+    char *columns[POLICY_COLUMNS_MAX]; /* owned; a merged header's sub-column as "header / sub" */
+    int header_count, footer_count;
+    char *header[POLICY_REPORT_LINES_MAX]; /* owned */
+    char *footer[POLICY_REPORT_LINES_MAX]; /* owned */
+    char *indicators;              /* owned or NULL: joined with "、" */
+    char *compare;                 /* owned or NULL: "同比、环比" or "with insured" */
+    char alert[16];                /* "" or decrease / increase / change */
+    int compare_population_count;  /* compare = { population = {...}, with = ... } */
+    int compare_population_total;
+    policy_condition compare_population[POLICY_CONDITIONS_MAX];
+    int document;
+    int line;
+} policy_report;
+
 typedef struct policy_set {
     int document_count;
     policy_document documents[POLICY_DOCUMENTS_MAX];
@@ -262,6 +327,10 @@ typedef struct policy_set {
     policy_rule *rules[POLICY_RULES_MAX]; /* owned; in load order */
     int parameter_count;
     policy_parameter parameters[POLICY_PARAMETERS_MAX];
+    int target_count;
+    policy_target *targets[POLICY_TARGETS_MAX]; /* owned */
+    int report_count;
+    policy_report *reports[POLICY_REPORTS_MAX]; /* owned */
 } policy_set;
 
 int policy_set_create(policy_set **out, bf_error *err);
@@ -300,6 +369,8 @@ const char *policy_payee_name(policy_payee payee);
 const char *policy_predicate_name(policy_predicate predicate);
 const char *policy_location_name(policy_location location);
 const char *policy_parameter_unit_name(policy_parameter_unit unit);
+const char *policy_comparator_name(policy_comparator comparator);
+int policy_comparator_parse(const char *text);
 int policy_unit_parse(const char *text);
 int policy_payee_parse(const char *text);
 int policy_predicate_parse(const char *text);

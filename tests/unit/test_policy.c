@@ -616,6 +616,56 @@ static void test_vocabulary_extensions(void **state)
     unload(&l);
 }
 
+/* target { } and report { } declarations: the shapes of docs/policy-vocabulary-requests.md A1/A2. */
+static void test_targets_and_reports(void **state)
+{
+    (void)state;
+    loaded l = load_text(
+        DOC "target { id = \"t.outflow\", clause = \"一\", text = \"x\", indicator = \"外出务工规模\",\n"
+            "  comparator = \"at_least\", value = 406000, unit = \"人\", year = 2023, region = \"37\" }\n"
+            "target { id = \"t.part\", clause = \"一\", text = \"x\", indicator = \"y\", comparator = \"about\",\n"
+            "  value = 10000, unit = \"人\", period = { from = \"2021-01-01\", to = \"2025-12-31\" },\n"
+            "  part_of = \"t.outflow\", population = { { \"category\", \"脱贫人口\" } } }\n"
+            "report { id = \"t.annex1\", clause = \"三(四)\", annex = \"附件1\", title = \"推进情况表\", text = \"x\",\n"
+            "  due = { every = \"quarter\", month_of_quarter = 3, day = 15 }, rows = \"region\",\n"
+            "  values = \"year_to_date\", header = { \"单位（公章）\" }, footer = { \"填表人\" },\n"
+            "  columns = { \"市、县（市、区）\", { \"就业帮扶车间个数\", sub = { \"\", \"吸纳脱贫人口数\" } } } }\n"
+            "report { id = \"t.compare\", clause = \"八(二)\", title = \"比对\", text = \"x\", due = { every = \"quarter\" },\n"
+            "  compare = { population = { { \"category\", \"建档立卡贫困人口\" } }, with = \"insured\" } }\n"
+            "report { id = \"t.monitor\", clause = \"三(二)\", title = \"监测\", text = \"x\", due = { every = \"continuous\" },\n"
+            "  indicators = { \"务工规模\", \"务工收入\" }, compare = { \"同比\", \"环比\" }, alert = \"decrease\" }\n");
+    if (l.rc != BF_OK)
+        print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    assert_int_equal(l.set->target_count, 2);
+    assert_int_equal(l.set->targets[1]->part_of_target, 0);
+    assert_int_equal(l.set->targets[1]->population_count, 1);
+    assert_int_equal(l.set->report_count, 3);
+    const policy_report *r = l.set->reports[0];
+    assert_int_equal(r->column_count, 3);
+    assert_string_equal(r->columns[2], "就业帮扶车间个数 / 吸纳脱贫人口数");
+    assert_string_equal(r->due, "quarter month 3 day 15");
+    assert_string_equal(l.set->reports[2]->compare, "同比、环比");
+    assert_string_equal(l.set->reports[1]->compare, "with insured");
+    unload(&l);
+
+    loaded bad = load_text(
+        DOC "target { id = \"t.a\", clause = \"一\", text = \"x\", indicator = \"y\",\n"
+            "  comparator = \"more\", value = 1, unit = \"元\", year = 2023, period = { from = \"2021-01-01\" },\n"
+            "  part_of = \"t.none\" }\n"
+            "report { id = \"t.a\", clause = \"一\", title = \"x\", text = \"x\", due = { every = \"week\" },\n"
+            "  columns = { 3 } }\n");
+    assert_int_equal(bad.rc, BF_EPOLICY);
+    assert_true(has_problem(&bad, 4, "comparator"));
+    assert_true(has_problem(&bad, 4, "unit"));
+    assert_true(has_problem(&bad, 0, "year"));
+    assert_true(has_problem(&bad, 0, "t.none"));
+    assert_true(has_problem(&bad, 0, "t.a"));
+    assert_true(has_problem(&bad, 0, "every"));
+    assert_true(has_problem(&bad, 0, "columns"));
+    unload(&bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -635,6 +685,7 @@ int main(void)
         cmocka_unit_test(test_situation_errors),
         cmocka_unit_test(test_generate_deterministic),
         cmocka_unit_test(test_vocabulary_extensions),
+        cmocka_unit_test(test_targets_and_reports),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
