@@ -267,6 +267,66 @@ static int training_within_months_of_hire(const eval_context *ctx, uint32_t t, i
     return 0;
 }
 
+/*
+ * The person's last loss of a job inside the period: the ended job with the
+ * latest end before the period's last day such that no other job of the
+ * person covers the day after.  Returns its row (or -1) and the first day of
+ * the next job after it in *next_start (POPULATION_DAY_OPEN when none).
+ */
+static int32_t last_loss(const eval_context *ctx, int32_t person, int32_t *next_start)
+{
+    const population_jobs *jobs = &ctx->pop->jobs;
+    int32_t best = -1;
+    for (int32_t k = ctx->job_offsets[person]; k < ctx->job_offsets[person + 1]; k++) {
+        int32_t j = ctx->job_rows[k];
+        if (jobs->end[j] == POPULATION_DAY_OPEN || jobs->end[j] >= ctx->period_to)
+            continue;
+        int covered = 0;
+        for (int32_t m = ctx->job_offsets[person]; m < ctx->job_offsets[person + 1]; m++) {
+            int32_t o = ctx->job_rows[m];
+            if (o != j && jobs->start[o] <= jobs->end[j] + 1 && jobs->end[o] >= jobs->end[j] + 1)
+                covered = 1;
+        }
+        if (!covered && (best < 0 || jobs->end[j] > jobs->end[best]))
+            best = j;
+    }
+    *next_start = POPULATION_DAY_OPEN;
+    if (best < 0)
+        return -1;
+    for (int32_t k = ctx->job_offsets[person]; k < ctx->job_offsets[person + 1]; k++) {
+        int32_t j = ctx->job_rows[k];
+        if (jobs->start[j] > jobs->end[best] && jobs->start[j] < *next_start)
+            *next_start = jobs->start[j];
+    }
+    return best;
+}
+
+/*
+ * Enrolments of person of the kinds in mask (full time only when asked)
+ * overlapping the window [from, to]: returns 1 when there is one and narrows
+ * the window to the span of those enrolments.
+ */
+static int enrolled_span(const eval_context *ctx, int32_t person, uint32_t mask, int full_time,
+                         int32_t *from, int32_t *to)
+{
+    const population_enrolments *e = &ctx->pop->enrolments;
+    int32_t first = INT32_MAX, last = INT32_MIN;
+    for (int32_t k = ctx->enrolment_offsets[person]; k < ctx->enrolment_offsets[person + 1]; k++) {
+        int32_t r = ctx->enrolment_rows[k];
+        if (!(mask & (UINT32_C(1) << e->kind[r])) || (full_time && !e->full_time[r]))
+            continue;
+        if (e->start[r] > *to || e->end[r] < *from)
+            continue;
+        first = min32(first, e->start[r]);
+        last = max32(last, e->end[r]);
+    }
+    if (first == INT32_MAX)
+        return 0;
+    *from = max32(*from, first);
+    *to = min32(*to, last);
+    return 1;
+}
+
 /* Keeps the rows r of sel for which expr holds. */
 #define KEEP_IF(expr)                                                                              \
     do {                                                                                           \
@@ -498,6 +558,107 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         KEEP_IF(jobs->agency[r] != POPULATION_NONE && region_in_set(orgs->region[jobs->agency[r]], &set));
         break;
     }
+    case POLICY_PRED_WORKING_AGE: {
+        /* Ages min .. male max / female max inclusive, by sex; unknown sex does not hold. */
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = sel[i];
+            int32_t person = PERSON(r);
+            int32_t birth = people->birth_day[person];
+            int sex = people->sex[person];
+            if (birth == POPULATION_DAY_UNKNOWN || sex == SEX_UNKNOWN)
+                continue;
+            int max = (int)(sex == SEX_MALE ? c->ints[1] : c->ints[2]);
+            int32_t first = add_years(birth, (int)c->ints[0]), last = add_years(birth, max + 1) - 1;
+            int32_t from = max32(ctx->from[r], first), to = min32(ctx->to[r], last);
+            if (from > to)
+                continue;
+            if (apply_time) {
+                ctx->from[r] = from;
+                ctx->to[r] = to;
+                ctx->met[r] = max32(ctx->met[r], first);
+            }
+            sel[kept++] = r;
+        }
+        n = kept;
+        break;
+    }
+    case POLICY_PRED_WANTS_JOB:
+        KEEP_IF(people->wants_job[PERSON(r)]);
+        break;
+    case POLICY_PRED_ENROLLED:
+    case POLICY_PRED_ENROLLED_FULL_TIME: {
+        uint32_t mask = argument_mask(c);
+        int full_time = c->predicate == POLICY_PRED_ENROLLED_FULL_TIME;
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = sel[i];
+            int32_t from = ctx->from[r], to = ctx->to[r];
+            if (!enrolled_span(ctx, PERSON(r), mask, full_time, &from, &to))
+                continue;
+            if (apply_time) {
+                ctx->from[r] = from;
+                ctx->to[r] = to;
+                ctx->met[r] = max32(ctx->met[r], from);
+            }
+            sel[kept++] = r;
+        }
+        n = kept;
+        break;
+    }
+    case POLICY_PRED_SCHOOL_WITHIN: {
+        region_set set = region_set_of(c);
+        const population_enrolments *e = &pop->enrolments;
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = sel[i];
+            int32_t person = PERSON(r);
+            int found = 0;
+            for (int32_t k = ctx->enrolment_offsets[person]; k < ctx->enrolment_offsets[person + 1]; k++)
+                if (region_in_set(e->region[ctx->enrolment_rows[k]], &set))
+                    found = 1;
+            if (found)
+                sel[kept++] = r;
+        }
+        n = kept;
+        break;
+    }
+    case POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN: {
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = sel[i];
+            int32_t next = 0;
+            int32_t lost = last_loss(ctx, (int32_t)r, &next);
+            if (lost < 0 || jobs->end[lost] < c->ints[0] || jobs->end[lost] > c->ints[1])
+                continue;
+            int32_t from = max32(ctx->from[r], jobs->end[lost] + 1);
+            int32_t to = next == POPULATION_DAY_OPEN ? ctx->to[r] : min32(ctx->to[r], next - 1);
+            if (from > to)
+                continue;
+            if (apply_time) {
+                ctx->from[r] = from;
+                ctx->to[r] = to;
+                ctx->met[r] = max32(ctx->met[r], from);
+            }
+            sel[kept++] = r;
+        }
+        n = kept;
+        break;
+    }
+    case POLICY_PRED_INSURED_BEFORE_LOSS: {
+        int32_t months = (int32_t)c->ints[0];
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = sel[i];
+            int32_t next = 0;
+            int32_t lost = last_loss(ctx, (int32_t)r, &next);
+            if (lost >= 0 && jobs->insurance_months[lost] != POPULATION_COUNT_UNKNOWN &&
+                jobs->insurance_months[lost] >= months)
+                sel[kept++] = r;
+        }
+        n = kept;
+        break;
+    }
     case POLICY_PRED_ALL:
     case POLICY_PRED_ANY:
     case POLICY_PRED_NOT: {
@@ -560,6 +721,7 @@ static int predicate_cost(policy_predicate predicate)
     case POLICY_PRED_HUKOU_OUTSIDE:
     case POLICY_PRED_THREE_NO:
     case POLICY_PRED_INSURED:
+    case POLICY_PRED_WANTS_JOB:
     case POLICY_PRED_JOB_KIND:
     case POLICY_PRED_TRAINING_KIND:
     case POLICY_PRED_ORG_KIND:
@@ -590,6 +752,10 @@ static int predicate_cost(policy_predicate predicate)
         return 2;
     case POLICY_PRED_JOB_MONTHS_AT_LEAST:
     case POLICY_PRED_AGE_BETWEEN:
+    case POLICY_PRED_WORKING_AGE:
+    case POLICY_PRED_ENROLLED:
+    case POLICY_PRED_ENROLLED_FULL_TIME:
+    case POLICY_PRED_SCHOOL_WITHIN:
         return 3;
     default:
         return 4;
@@ -1305,6 +1471,9 @@ int policy_evaluate(const policy_set *set, const population *pop,
     if (rc == BF_OK)
         rc = index_by_person(pop->trainings.person, pop->trainings.count, pop->people.count,
                              &ctx.training_offsets, &ctx.training_rows, err);
+    if (rc == BF_OK)
+        rc = index_by_person(pop->enrolments.person, pop->enrolments.count, pop->people.count,
+                             &ctx.enrolment_offsets, &ctx.enrolment_rows, err);
     if (rc != BF_OK)
         goto out;
     /* Statuses first (benefits may test them), then benefits, each in load order. */
@@ -1341,6 +1510,8 @@ out:
     free(ctx.job_rows);
     free(ctx.training_offsets);
     free(ctx.training_rows);
+    free(ctx.enrolment_offsets);
+    free(ctx.enrolment_rows);
     return rc;
 }
 

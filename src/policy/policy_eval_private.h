@@ -27,6 +27,8 @@ typedef struct eval_context {
     int32_t *job_rows;    /* job rows grouped by person */
     int32_t *training_offsets; /* people row -> first index in training_rows */
     int32_t *training_rows;    /* training rows grouped by person */
+    int32_t *enrolment_offsets; /* people row -> first index in enrolment_rows */
+    int32_t *enrolment_rows;    /* enrolment rows grouped by person */
 } eval_context;
 
 /* Rows of a unit. */

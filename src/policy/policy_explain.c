@@ -69,6 +69,7 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
         case POLICY_PRED_TRAINING_WITHIN:
         case POLICY_PRED_ORG_WITHIN:
         case POLICY_PRED_AGENCY_WITHIN:
+        case POLICY_PRED_SCHOOL_WITHIN:
             population_region_format(c->ints[i], region);
             append(out, size, &used, " %s", region);
             break;
@@ -85,6 +86,14 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
             break;
         case POLICY_PRED_TRAINING_KIND:
             append(out, size, &used, " %s", population_training_kind_name((int)c->ints[i]));
+            break;
+        case POLICY_PRED_ENROLLED:
+        case POLICY_PRED_ENROLLED_FULL_TIME:
+            append(out, size, &used, " %s", population_school_kind_name((int)c->ints[i]));
+            break;
+        case POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN:
+            date_format(date_from_days(c->ints[i]), date);
+            append(out, size, &used, " %s", date);
             break;
         case POLICY_PRED_CERTIFICATE:
             append(out, size, &used, " %s",
@@ -158,6 +167,45 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
     case POLICY_PRED_AGE_BETWEEN:
         day_text(pop->people.birth_day[person], a);
         append(out, size, &used, "%s %s", BF_TR("出生", "born"), a);
+        break;
+    case POLICY_PRED_WORKING_AGE:
+        day_text(pop->people.birth_day[person], a);
+        append(out, size, &used, "%s %s, %s", BF_TR("出生", "born"), a,
+               pop->people.sex[person] == SEX_MALE     ? BF_TR("男", "male")
+               : pop->people.sex[person] == SEX_FEMALE ? BF_TR("女", "female")
+                                                       : BF_TR("性别未知", "sex unknown"));
+        break;
+    case POLICY_PRED_WANTS_JOB:
+        append(out, size, &used, "%s", yes_no(pop->people.wants_job[person]));
+        break;
+    case POLICY_PRED_ENROLLED:
+    case POLICY_PRED_ENROLLED_FULL_TIME:
+    case POLICY_PRED_SCHOOL_WITHIN:
+        for (int32_t k = ctx->enrolment_offsets[person]; k < ctx->enrolment_offsets[person + 1]; k++) {
+            int32_t r = ctx->enrolment_rows[k];
+            population_region_format(pop->enrolments.region[r], region);
+            day_text(pop->enrolments.start[r], a);
+            day_text(pop->enrolments.end[r], b);
+            append(out, size, &used, "%s%s%s %s %s..%s", used > 0 ? "; " : "",
+                   population_school_kind_name(pop->enrolments.kind[r]),
+                   pop->enrolments.full_time[r] ? BF_TR("（全日制）", " (full time)") : "", region, a, b);
+        }
+        if (used == 0)
+            append(out, size, &used, "%s", BF_TR("无就读记录", "no enrolment"));
+        break;
+    case POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN:
+    case POLICY_PRED_INSURED_BEFORE_LOSS:
+        for (int32_t k = ctx->job_offsets[person]; k < ctx->job_offsets[person + 1]; k++) {
+            int32_t j = ctx->job_rows[k];
+            day_text(pop->jobs.start[j], a);
+            day_text(pop->jobs.end[j], b);
+            append(out, size, &used, "%s%s..%s", used > 0 ? "; " : "", a, b);
+            if (c->predicate == POLICY_PRED_INSURED_BEFORE_LOSS)
+                append(out, size, &used, " %s %d", BF_TR("参保月数", "insured months"),
+                       pop->jobs.insurance_months[j]);
+        }
+        if (used == 0)
+            append(out, size, &used, "%s", BF_TR("无工作记录", "no job"));
         break;
     case POLICY_PRED_JOB_WITHIN:
         population_region_format(pop->jobs.region[row], region);

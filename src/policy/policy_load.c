@@ -461,7 +461,9 @@ typedef enum load_args {
     ARGS_PERCENT,
     ARGS_STATUS,
     ARGS_CONDITIONS,
-    ARGS_CONDITION
+    ARGS_CONDITION,
+    ARGS_INT_TRIPLE,
+    ARGS_SCHOOL_KINDS
 } load_args;
 
 #define U_PERSON (1 << POLICY_UNIT_PERSON)
@@ -512,6 +514,13 @@ static const struct {
     [POLICY_PRED_TRAINING_BETWEEN] = {ARGS_DATE_PAIR, U_TRAINING},
     [POLICY_PRED_PERSON_STATUS] = {ARGS_STATUS, U_JOB | U_TRAINING},
     [POLICY_PRED_AGENCY_WITHIN] = {ARGS_REGIONS, U_JOB},
+    [POLICY_PRED_WORKING_AGE] = {ARGS_INT_TRIPLE, U_HAS_PERSON},
+    [POLICY_PRED_WANTS_JOB] = {ARGS_NONE, U_HAS_PERSON},
+    [POLICY_PRED_ENROLLED] = {ARGS_SCHOOL_KINDS, U_HAS_PERSON},
+    [POLICY_PRED_ENROLLED_FULL_TIME] = {ARGS_SCHOOL_KINDS, U_HAS_PERSON},
+    [POLICY_PRED_SCHOOL_WITHIN] = {ARGS_REGIONS, U_HAS_PERSON},
+    [POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN] = {ARGS_DATE_PAIR, U_PERSON},
+    [POLICY_PRED_INSURED_BEFORE_LOSS] = {ARGS_INT, U_PERSON},
 };
 
 /* The conditions array being filled (a rule's conditions or hires). */
@@ -581,8 +590,13 @@ static int parse_argument(load_context *ctx, int index, int position, load_args 
             c->ints[arg] = text != NULL ? population_certificate_parse(text) : -1;
         good = c->ints[arg] >= 0;
         break;
+    case ARGS_SCHOOL_KINDS:
+        c->ints[arg] = population_school_kind_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
     case ARGS_INT:
     case ARGS_INT_PAIR:
+    case ARGS_INT_TRIPLE:
         good = lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 0 && lua_tointeger(L, -1) <= 100000;
         if (good)
             c->ints[arg] = lua_tointeger(L, -1);
@@ -680,6 +694,9 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
     case ARGS_DATE_PAIR:
         min = max = 2;
         break;
+    case ARGS_INT_TRIPLE:
+        min = max = 3;
+        break;
     default:
         min = 1;
         max = POLICY_ARGS_MAX;
@@ -708,6 +725,11 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
     }
     for (int i = 2; i <= n; i++)
         parse_argument(ctx, index, i, args, c, name, &ok);
+    if (ok && args == ARGS_INT_TRIPLE && (c->ints[0] > c->ints[1] || c->ints[0] > c->ints[2])) {
+        problem(ctx, needle, BF_TR("%s：条件 %s 的下限大于上限", "%s: condition %s: min above max"),
+                what, name);
+        ok = 0;
+    }
     if (ok && args == ARGS_INT_PAIR && c->ints[0] > c->ints[1]) {
         problem(ctx, needle, BF_TR("%s：条件 %s 的下限大于上限", "%s: condition %s: min above max"),
                 what, name);

@@ -46,6 +46,13 @@ static const char *const predicate_names[POLICY_PRED_COUNT] = {
     "training_between",
     "person_status",
     "agency_within",
+    "working_age",
+    "wants_job",
+    "enrolled",
+    "enrolled_full_time",
+    "school_within",
+    "unemployed_since_between",
+    "insured_before_loss",
 };
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};

@@ -16,6 +16,14 @@ static const char *const org_kind_names[ORG_KIND_COUNT] = {
 static const char *const training_kind_names[TRAINING_KIND_COUNT] = {"skill", "online",
                                                                      "work_as_training", "pre_job"};
 static const char *const certificate_names[CERTIFICATE_COUNT] = {"", "初级", "中级", "高级"};
+static const char *const school_kind_names[SCHOOL_KIND_COUNT] = {
+    "technical_school", "secondary_vocational", "higher_vocational"};
+
+const char *population_school_kind_name(int kind)
+{
+    return kind >= 0 && kind < SCHOOL_KIND_COUNT ? school_kind_names[kind] : "?";
+}
+
 
 static int name_parse(const char *const *names, int count, const char *text)
 {
@@ -54,6 +62,10 @@ int population_org_kind_parse(const char *text)
 int population_training_kind_parse(const char *text)
 {
     return name_parse(training_kind_names, TRAINING_KIND_COUNT, text);
+}
+int population_school_kind_parse(const char *text)
+{
+    return name_parse(school_kind_names, SCHOOL_KIND_COUNT, text);
 }
 int population_certificate_parse(const char *text)
 {
@@ -136,6 +148,16 @@ void population_free(population *pop)
     free(p->categories);
     free(p->three_no);
     free(p->insured);
+    free(p->sex);
+    free(p->wants_job);
+    population_enrolments *e = &pop->enrolments;
+    free_strings(e->id, e->count);
+    free(e->person);
+    free(e->kind);
+    free(e->full_time);
+    free(e->region);
+    free(e->start);
+    free(e->end);
     population_jobs *j = &pop->jobs;
     free_strings(j->id, j->count);
     free(j->person);
@@ -204,7 +226,7 @@ static int people_reserve(population_people *p, bf_error *err)
         return BF_OK;
     if (!GROW(p, id, cap) || !GROW(p, id_number, cap) || !GROW(p, birth_day, cap) ||
         !GROW(p, hukou, cap) || !GROW(p, categories, cap) || !GROW(p, three_no, cap) ||
-        !GROW(p, insured, cap))
+        !GROW(p, insured, cap) || !GROW(p, sex, cap) || !GROW(p, wants_job, cap))
         return bf_error_set(err, BF_ENOMEM, NULL);
     p->capacity = cap;
     return BF_OK;
@@ -293,6 +315,8 @@ int population_add_person(population *pop, const population_person_input *in, in
     p->categories[i] = in->categories;
     p->three_no[i] = (uint8_t)(in->three_no != 0);
     p->insured[i] = (uint8_t)(in->insured != 0);
+    p->sex[i] = (uint8_t)in->sex;
+    p->wants_job[i] = (uint8_t)(in->wants_job != 0);
     if (row != NULL)
         *row = (int32_t)i;
     return BF_OK;
@@ -377,6 +401,46 @@ int population_add_org(population *pop, const population_org_input *in, int32_t 
     return BF_OK;
 }
 
+static int enrolments_reserve(population_enrolments *e, bf_error *err)
+{
+    size_t cap = next_capacity(e->count, e->capacity);
+    if (cap == 0)
+        return bf_error_set(err, BF_ETOOBIG, BF_TR("就读记录超过上限 %u", "more than %u enrolments"),
+                            POPULATION_ROWS_MAX);
+    if (cap == e->capacity)
+        return BF_OK;
+    if (!GROW(e, id, cap) || !GROW(e, person, cap) || !GROW(e, kind, cap) ||
+        !GROW(e, full_time, cap) || !GROW(e, region, cap) || !GROW(e, start, cap) ||
+        !GROW(e, end, cap))
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    e->capacity = cap;
+    return BF_OK;
+}
+
+int population_add_enrolment(population *pop, const population_enrolment_input *in, int32_t *row,
+                             bf_error *err)
+{
+    population_enrolments *e = &pop->enrolments;
+    int rc = enrolments_reserve(e, err);
+    if (rc != BF_OK)
+        return rc;
+    int failed = 0;
+    char *id = copy_text(in->id, &failed);
+    if (failed)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    size_t i = e->count++;
+    e->id[i] = id;
+    e->person[i] = in->person;
+    e->kind[i] = (uint8_t)in->kind;
+    e->full_time[i] = (uint8_t)(in->full_time != 0);
+    e->region[i] = in->region;
+    e->start[i] = in->start;
+    e->end[i] = in->end;
+    if (row != NULL)
+        *row = (int32_t)i;
+    return BF_OK;
+}
+
 int population_category_bit(population *pop, const char *name, int create)
 {
     for (int i = 0; i < pop->category_count; i++)
@@ -452,6 +516,8 @@ int population_generate(population *pop, const population_generate_options *opti
                           (r % 10 == 0 ? UINT64_C(1) << bits[1] : 0),
             .three_no = random_below(&state, 10) == 0,
             .insured = random_below(&state, 2) == 0,
+            .sex = random_below(&state, 2) == 0 ? SEX_MALE : SEX_FEMALE,
+            .wants_job = random_below(&state, 4) != 0,
         };
         int32_t person_row = 0;
         rc = population_add_person(pop, &person, &person_row, err);

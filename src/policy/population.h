@@ -73,6 +73,17 @@ typedef enum population_training_kind {
     TRAINING_KIND_COUNT
 } population_training_kind;
 
+/* Schools of an enrolment. */
+typedef enum population_school_kind {
+    SCHOOL_TECHNICAL,            /* technical_school 技工院校 */
+    SCHOOL_SECONDARY_VOCATIONAL, /* secondary_vocational 中等职业院校 */
+    SCHOOL_HIGHER_VOCATIONAL,    /* higher_vocational 高等职业院校 */
+    SCHOOL_KIND_COUNT
+} population_school_kind;
+
+/* Sex, from the ID number or the situation; SEX_UNKNOWN when neither says. */
+typedef enum population_sex { SEX_UNKNOWN, SEX_MALE, SEX_FEMALE } population_sex;
+
 /* Certificate levels; CERTIFICATE_NONE when the training gave none. */
 typedef enum population_certificate {
     CERTIFICATE_NONE,
@@ -93,6 +104,8 @@ typedef struct population_people {
     uint64_t *categories; /* bit i set: the person has category_names[i] */
     uint8_t *three_no;    /* 1: a "三无" laborer */
     uint8_t *insured;     /* 1: pays social insurance now */
+    uint8_t *sex;         /* population_sex */
+    uint8_t *wants_job;   /* 1: has declared the wish to work (有就业意愿) */
 } population_people;
 
 /* The jobs table: one row per employment spell. */
@@ -130,6 +143,19 @@ typedef struct population_trainings {
     int64_t *cost;           /* actual cost in fen, or POPULATION_FEN_UNKNOWN */
 } population_trainings;
 
+/* The enrolments table: a person at a school. */
+typedef struct population_enrolments {
+    size_t count;
+    size_t capacity;
+    char **id;         /* owned */
+    int32_t *person;   /* row in people */
+    uint8_t *kind;     /* population_school_kind */
+    uint8_t *full_time; /* 1: full-time (全日制) */
+    int64_t *region;   /* canonical region code of the school as a number, 0 when unknown */
+    int32_t *start;    /* first day */
+    int32_t *end;      /* last day, or POPULATION_DAY_OPEN */
+} population_enrolments;
+
 /* The orgs table. */
 typedef struct population_orgs {
     size_t count;
@@ -147,6 +173,7 @@ typedef struct population {
     population_jobs jobs;
     population_trainings trainings;
     population_orgs orgs;
+    population_enrolments enrolments;
     int category_count;                                          /* used entries of category_names */
     char category_names[POPULATION_CATEGORIES_MAX][POPULATION_CATEGORY_MAX]; /* bit i's name */
 } population;
@@ -160,6 +187,8 @@ typedef struct population_person_input {
     uint64_t categories;
     int three_no;
     int insured;
+    population_sex sex;
+    int wants_job;
 } population_person_input;
 
 typedef struct population_job_input {
@@ -183,6 +212,15 @@ typedef struct population_training_input {
     int64_t cost;
 } population_training_input;
 
+typedef struct population_enrolment_input {
+    const char *id;
+    int32_t person;
+    population_school_kind kind;
+    int full_time;
+    int64_t region;
+    int32_t start, end;
+} population_enrolment_input;
+
 typedef struct population_org_input {
     const char *id;
     population_org_kind kind;
@@ -203,6 +241,8 @@ int population_add_training(population *pop, const population_training_input *in
                             bf_error *err);
 int population_add_org(population *pop, const population_org_input *in, int32_t *row,
                        bf_error *err);
+int population_add_enrolment(population *pop, const population_enrolment_input *in, int32_t *row,
+                             bf_error *err);
 
 /*
  * The bit of category name, added when create is set and it is new.  Returns
@@ -219,6 +259,8 @@ int population_job_kind_parse(const char *text);
 int population_org_kind_parse(const char *text);
 int population_training_kind_parse(const char *text);
 int population_certificate_parse(const char *text); /* CERTIFICATE_NONE for NULL */
+const char *population_school_kind_name(int kind);
+int population_school_kind_parse(const char *text);
 
 /* Canonical region text (any accepted form) as a number; 0 when invalid. */
 int64_t population_region_parse(const char *text);

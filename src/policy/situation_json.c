@@ -478,20 +478,66 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
     return population_add_training(pop, &in, NULL, err);
 }
 
+static int parse_enrolment(parse_context *ctx, const json_t *o, const char *path, int32_t person)
+{
+    bf_error *err = ctx->err;
+    population *pop = ctx->s->pop;
+    static const char *const keys[] = {"id", "kind", "full_time", "region", "start", "end", NULL};
+    if (!json_is_object(o))
+        return path_error(err, path, BF_TR("应为对象", "should be an object"));
+    int rc = check_keys(o, path, keys, err);
+    population_enrolment_input in = {0};
+    in.person = person;
+    const char *kind = NULL;
+    int present = 0;
+    if (rc == BF_OK)
+        rc = get_id(o, path, "id", 1, &in.id, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "kind", 1, &kind, err);
+    if (rc == BF_OK)
+        rc = get_flag(o, path, "full_time", &in.full_time, err);
+    if (rc == BF_OK)
+        rc = get_region(o, path, "region", 0, &in.region, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "start", 1, &in.start, &present, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "end", 0, &in.end, &present, err);
+    if (rc != BF_OK)
+        return rc;
+    if (!present)
+        in.end = POPULATION_DAY_OPEN;
+    char at[SITUATION_PATH_MAX];
+    int parsed = population_school_kind_parse(kind);
+    if (parsed < 0) {
+        path_join(at, path, "kind");
+        return path_error(err, at, BF_TR("未知学校类型 \"%s\"（technical_school、secondary_vocational、higher_vocational）",
+                                         "unknown school kind \"%s\" (technical_school, secondary_vocational, higher_vocational)"),
+                          kind);
+    }
+    in.kind = (population_school_kind)parsed;
+    if (in.end != POPULATION_DAY_OPEN && in.end < in.start) {
+        path_join(at, path, "end");
+        return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
+    }
+    return population_add_enrolment(pop, &in, NULL, err);
+}
+
 static int parse_person(parse_context *ctx, const json_t *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
     static const char *const keys[] = {"id",       "id_number", "birth_date", "hukou_region",
                                        "categories", "three_no", "insured",   "jobs",
-                                       "trainings", "name",     NULL};
+                                       "trainings", "name",     "sex",       "wants_job",
+                                       "enrolments", NULL};
     if (!json_is_object(o))
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
     population_person_input in = {0};
     int present = 0;
     const char *name = NULL;
-    json_t *categories = NULL, *jobs = NULL, *trainings = NULL;
+    json_t *categories = NULL, *jobs = NULL, *trainings = NULL, *enrolments = NULL;
+    const char *sex = NULL;
     if (rc == BF_OK)
         rc = get_id(o, path, "id", 1, &in.id, err);
     if (rc == BF_OK)
@@ -514,9 +560,25 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         rc = get(o, path, "trainings", JSON_ARRAY, 0, &trainings, err);
     if (rc == BF_OK)
         rc = get_string(o, path, "name", 0, &name, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "sex", 0, &sex, err);
+    if (rc == BF_OK)
+        rc = get_flag(o, path, "wants_job", &in.wants_job, err);
+    if (rc == BF_OK)
+        rc = get(o, path, "enrolments", JSON_ARRAY, 0, &enrolments, err);
     if (rc != BF_OK)
         return rc;
     char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
+    if (sex != NULL) {
+        if (strcmp(sex, "男") == 0 || strcmp(sex, "male") == 0)
+            in.sex = SEX_MALE;
+        else if (strcmp(sex, "女") == 0 || strcmp(sex, "female") == 0)
+            in.sex = SEX_FEMALE;
+        else {
+            path_join(at, path, "sex");
+            return path_error(err, at, BF_TR("性别应为 男/女（male/female）", "sex is 男/女 (male/female)"));
+        }
+    }
     if (in.id_number != NULL) {
         idcard_info info;
         idcard_problem problem = idcard_check(in.id_number, date_today(), &info);
@@ -527,6 +589,12 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         }
         if (in.birth_day == POPULATION_DAY_UNKNOWN)
             in.birth_day = (int32_t)date_to_days(info.birth_date);
+        population_sex from_number = info.male ? SEX_MALE : SEX_FEMALE;
+        if (in.sex != SEX_UNKNOWN && in.sex != from_number) {
+            path_join(at, path, "sex");
+            return path_error(err, at, BF_TR("与身份证号所示性别不符", "differs from the sex in the ID number"));
+        }
+        in.sex = from_number;
     }
     for (size_t i = 0; i < pop->people.count; i++)
         if (strcmp(pop->people.id[i], in.id) == 0) {
@@ -559,6 +627,13 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
     for (size_t i = 0; trainings != NULL && i < json_array_size(trainings); i++) {
         path_index(item, at, i);
         rc = parse_training(ctx, json_array_get(trainings, i), item, row);
+        if (rc != BF_OK)
+            return rc;
+    }
+    path_join(at, path, "enrolments");
+    for (size_t i = 0; enrolments != NULL && i < json_array_size(enrolments); i++) {
+        path_index(item, at, i);
+        rc = parse_enrolment(ctx, json_array_get(enrolments, i), item, row);
         if (rc != BF_OK)
             return rc;
     }

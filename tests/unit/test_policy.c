@@ -324,8 +324,9 @@ static void test_evaluate_columns(void **state)
     int poor = population_category_bit(pop, "建档立卡贫困人口", 1);
     int32_t p0 = 0, p1 = 0;
     population_person_input a = {"a", NULL, POPULATION_DAY_UNKNOWN, 500101000000,
-                                 UINT64_C(1) << poor, 0, 1};
-    population_person_input b = {"b", NULL, POPULATION_DAY_UNKNOWN, 500101000000, 0, 0, 1};
+                                 UINT64_C(1) << poor, 0, 1, SEX_UNKNOWN, 0};
+    population_person_input b = {"b", NULL, POPULATION_DAY_UNKNOWN, 500101000000, 0, 0, 1,
+                                 SEX_UNKNOWN, 0};
     assert_int_equal(population_add_person(pop, &a, &p0, &err), BF_OK);
     assert_int_equal(population_add_person(pop, &b, &p1, &err), BF_OK);
     int32_t start = (int32_t)date_to_days((bf_date){2020, 3, 15});
@@ -407,7 +408,8 @@ static void test_evaluate_exclusion_and_org(void **state)
     for (int i = 0; i < 3; i++) {
         char id[16];
         snprintf(id, sizeof id, "p%d", i);
-        population_person_input p = {id, NULL, POPULATION_DAY_UNKNOWN, 370811000000, 0, 0, 0};
+        population_person_input p = {id, NULL, POPULATION_DAY_UNKNOWN, 370811000000, 0, 0, 0,
+                                     SEX_UNKNOWN, 0};
         int32_t row = 0;
         assert_int_equal(population_add_person(pop, &p, &row, &err), BF_OK);
         population_job_input j = {id, row, w, POPULATION_NONE, 370811000000, JOB_WORKSHOP, day,
@@ -560,7 +562,7 @@ static void test_vocabulary_extensions(void **state)
     assert_int_equal(population_add_org(pop, &a, &agency, &err), BF_OK);
     /* Turns 16 on 2021-03-01: not 16 on 1 January 2021, so 2022 is the first year. */
     population_person_input p = {"p", NULL, (int32_t)date_to_days((bf_date){2005, 3, 1}),
-                                 370811000000, UINT64_C(1) << poor, 0, 0};
+                                 370811000000, UINT64_C(1) << poor, 0, 0, SEX_FEMALE, 1};
     assert_int_equal(population_add_person(pop, &p, &person, &err), BF_OK);
     population_job_input j = {"j", person, POPULATION_NONE, agency, 370811000000, JOB_ENTERPRISE,
                               (int32_t)date_to_days((bf_date){2020, 1, 1}), POPULATION_DAY_OPEN,
@@ -666,6 +668,74 @@ static void test_targets_and_reports(void **state)
     unload(&bad);
 }
 
+/* working_age by sex, enrolments, unemployment after a job loss, through a situation file. */
+static void test_person_facts(void **state)
+{
+    (void)state;
+    loaded l = load_text(
+        DOC "benefit { id = \"t.age\", name = \"劳动年龄\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "  unit = \"person\", payee = \"person\", kind = \"service\", service = \"登记\",\n"
+            "  conditions = { { \"working_age\", 16, 59, 49 }, { \"wants_job\" } } }\n"
+            "benefit { id = \"t.school\", name = \"五免一享\", clause = \"二\", text = \"x\", target = \"y\",\n"
+            "  unit = \"person\", payee = \"person\", conditions = { { \"enrolled_full_time\", \"technical_school\" },\n"
+            "  { \"school_within\", \"3701\" } }, amount = { per_month = 100 } }\n"
+            "benefit { id = \"t.loss\", name = \"失业补助金\", clause = \"三\", text = \"x\", target = \"y\",\n"
+            "  unit = \"person\", payee = \"person\", conditions = {\n"
+            "  { \"unemployed_since_between\", \"2020-01-24\", \"2020-06-30\" }, { \"insured_before_loss\", 12 } },\n"
+            "  amount = { per_month = 1000 } }\n");
+    if (l.rc != BF_OK)
+        print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    static const char *text =
+        "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"},"
+        " \"people\": ["
+        "  {\"id\": \"w\", \"id_number\": \"11010519491231002X\", \"hukou_region\": \"370102\", \"wants_job\": true},"
+        "  {\"id\": \"m\", \"birth_date\": \"1970-06-15\", \"sex\": \"男\", \"hukou_region\": \"370102\", \"wants_job\": true},"
+        "  {\"id\": \"s\", \"birth_date\": \"2004-01-01\", \"sex\": \"女\", \"hukou_region\": \"370102\","
+        "   \"enrolments\": [{\"id\": \"e\", \"kind\": \"technical_school\", \"full_time\": true,"
+        "                    \"region\": \"370102\", \"start\": \"2019-09-01\", \"end\": \"2020-06-30\"}]},"
+        "  {\"id\": \"u\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"370102\","
+        "   \"jobs\": [{\"id\": \"j1\", \"region\": \"370102\", \"kind\": \"enterprise\", \"start\": \"2018-01-01\","
+        "              \"end\": \"2020-02-15\", \"social_insurance_months\": 25},"
+        "             {\"id\": \"j2\", \"region\": \"370102\", \"kind\": \"enterprise\", \"start\": \"2020-07-01\"}]}"
+        " ]}";
+    situation *s = NULL;
+    bf_error err;
+    assert_int_equal(situation_parse_text(text, strlen(text), &s, &err), BF_OK);
+    assert_int_equal(s->pop->people.sex[0], SEX_FEMALE); /* from the ID number */
+    policy_eval_options options = {s->month_from, s->month_to, 0};
+    policy_result *result = NULL;
+    assert_int_equal(policy_evaluate(l.set, s->pop, &options, &result, &err), BF_OK);
+    int age[4] = {0}, school = 0, loss = 0;
+    for (size_t i = 0; i < result->grant_count; i++) {
+        const policy_grant *g = &result->grants[i];
+        const char *id = l.set->rules[g->rule]->id;
+        if (strcmp(id, "t.age") == 0)
+            age[g->person]++;
+        else if (strcmp(id, "t.school") == 0) {
+            assert_int_equal(g->person, 2);
+            school++;
+        } else if (strcmp(id, "t.loss") == 0) {
+            assert_int_equal(g->person, 3);
+            /* Lost the job on 2020-02-15: March to June, before the next job in July. */
+            assert_true(g->month >= s->month_from + 2 && g->month <= s->month_from + 5);
+            loss++;
+        }
+    }
+    assert_int_equal(age[0], 0); /* a woman born 1949: past 49 */
+    assert_int_equal(age[1], 1); /* a man born 1970: 49 to 50 in 2020 */
+    assert_int_equal(school, 6); /* January to June 2020 */
+    assert_int_equal(loss, 4);
+    policy_result_free(result);
+    situation_free(s);
+    unload(&l);
+    /* A sex that contradicts the ID number is refused with its path. */
+    static const char *bad = "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"}, \"people\": [{\"id\": \"w\","
+                             " \"id_number\": \"11010519491231002X\", \"sex\": \"男\", \"hukou_region\": \"370102\"}]}";
+    assert_int_equal(situation_parse_text(bad, strlen(bad), &s, &err), BF_EINVAL);
+    assert_non_null(strstr(err.message, "people[0].sex"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -686,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_generate_deterministic),
         cmocka_unit_test(test_vocabulary_extensions),
         cmocka_unit_test(test_targets_and_reports),
+        cmocka_unit_test(test_person_facts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
