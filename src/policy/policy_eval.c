@@ -659,6 +659,17 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         n = kept;
         break;
     }
+    case POLICY_PRED_RESIDENTS_AT_LEAST: {
+        int32_t at_least = (int32_t)c->ints[0];
+        KEEP_IF(ctx->residents[r] >= at_least);
+        break;
+    }
+    case POLICY_PRED_RESIDENT_OF_STATUS: {
+        const uint8_t *holds = ctx->status[c->status_rule];
+        KEEP_IF(holds != NULL && people->residence[PERSON(r)] != POPULATION_NONE &&
+                holds[people->residence[PERSON(r)]]);
+        break;
+    }
     case POLICY_PRED_ALL:
     case POLICY_PRED_ANY:
     case POLICY_PRED_NOT: {
@@ -742,6 +753,8 @@ static int predicate_cost(policy_predicate predicate)
     case POLICY_PRED_PERSON_STATUS:
     case POLICY_PRED_HIRES_AT_LEAST:
     case POLICY_PRED_HIRES_SHARE_AT_LEAST:
+    case POLICY_PRED_RESIDENTS_AT_LEAST:
+    case POLICY_PRED_RESIDENT_OF_STATUS:
     case POLICY_PRED_STATUS:
         return 1;
     case POLICY_PRED_EMPLOYER_KIND:
@@ -798,6 +811,31 @@ int eval_count_hires(eval_context *ctx, const policy_rule *rule, bf_error *err)
         ctx->hires[employer]++;
         ctx->hire_met[employer] = max32(ctx->hire_met[employer], ctx->met[sel[i]]);
     }
+    free(sel);
+    return BF_OK;
+}
+
+/* Counts each org's residents for rule (rule->residents over all people) into ctx->residents. */
+static int eval_count_residents(eval_context *ctx, const policy_rule *rule, bf_error *err)
+{
+    const population *pop = ctx->pop;
+    size_t people = pop->people.count;
+    for (size_t o = 0; o < pop->orgs.count; o++)
+        ctx->residents[o] = 0;
+    if (rule->resident_count == 0)
+        return BF_OK;
+    uint32_t *sel = calloc(people > 0 ? people : 1, sizeof *sel);
+    if (sel == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    size_t n = people;
+    for (size_t p = 0; p < people; p++)
+        sel[p] = (uint32_t)p;
+    eval_init_rows(ctx, POLICY_UNIT_PERSON, sel, n);
+    for (int c = 0; c < rule->resident_count && n > 0; c++)
+        n = eval_filter(ctx, rule->residents, c, POLICY_UNIT_PERSON, sel, n, 1);
+    for (size_t i = 0; i < n; i++)
+        if (pop->people.residence[sel[i]] != POPULATION_NONE)
+            ctx->residents[pop->people.residence[sel[i]]]++;
     free(sel);
     return BF_OK;
 }
@@ -1306,6 +1344,8 @@ static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_
     int rc = BF_OK;
     if (rule->unit == POLICY_UNIT_ORG) {
         rc = eval_count_hires(ctx, rule, err);
+        if (rc == BF_OK)
+            rc = eval_count_residents(ctx, rule, err);
         if (rc != BF_OK)
             return rc;
     }
@@ -1454,11 +1494,12 @@ int policy_evaluate(const policy_set *set, const population *pop,
     ctx.note = malloc(rows);
     ctx.hires = calloc(orgs, sizeof *ctx.hires);
     ctx.hire_met = malloc(orgs * sizeof *ctx.hire_met);
+    ctx.residents = calloc(orgs, sizeof *ctx.residents);
     ctx.status = calloc((size_t)set->rule_count + 1, sizeof *ctx.status);
     ranges = calloc((size_t)set->rule_count + 1, sizeof *ranges);
     if (ctx.result == NULL || sel == NULL || ctx.met == NULL || ctx.from == NULL ||
         ctx.to == NULL || ctx.note == NULL || ctx.hires == NULL ||
-        ctx.hire_met == NULL || ctx.status == NULL || ranges == NULL) {
+        ctx.hire_met == NULL || ctx.residents == NULL || ctx.status == NULL || ranges == NULL) {
         rc = bf_error_set(err, BF_ENOMEM, NULL);
         goto out;
     }
@@ -1506,6 +1547,7 @@ out:
     free(ctx.note);
     free(ctx.hires);
     free(ctx.hire_met);
+    free(ctx.residents);
     free(ctx.job_offsets);
     free(ctx.job_rows);
     free(ctx.training_offsets);

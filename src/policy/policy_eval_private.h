@@ -22,6 +22,7 @@ typedef struct eval_context {
     int32_t *to;         /* per row: last day the row counts for months */
     int32_t *hires;      /* per org row: hires counted for the current rule */
     int32_t *hire_met;   /* per org row: latest met day among those hires */
+    int32_t *residents;  /* per org row: residents counted for the current rule */
     uint8_t *note;       /* per row: policy_outcome of the amount stage */
     int32_t *job_offsets; /* people row -> first index in job_rows (count + 1 entries) */
     int32_t *job_rows;    /* job rows grouped by person */

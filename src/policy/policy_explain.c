@@ -61,6 +61,7 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
         case POLICY_PRED_STATUS:
         case POLICY_PRED_EMPLOYER_STATUS:
         case POLICY_PRED_PERSON_STATUS:
+        case POLICY_PRED_RESIDENT_OF_STATUS:
             append(out, size, &used, " %s", c->names[i]);
             break;
         case POLICY_PRED_HUKOU_WITHIN:
@@ -317,6 +318,17 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
     case POLICY_PRED_HIRES_AT_LEAST:
         append(out, size, &used, "%d", ctx->hires[row]);
         break;
+    case POLICY_PRED_RESIDENTS_AT_LEAST:
+        append(out, size, &used, "%d", ctx->residents[row]);
+        break;
+    case POLICY_PRED_RESIDENT_OF_STATUS: {
+        int32_t site = pop->people.residence[person];
+        append(out, size, &used, "%s",
+               site == POPULATION_NONE ? BF_TR("无居住安置区", "no site")
+                                       : yes_no(ctx->status[c->status_rule] != NULL &&
+                                                ctx->status[c->status_rule][site]));
+        break;
+    }
     case POLICY_PRED_HIRES_SHARE_AT_LEAST:
         if (pop->orgs.staff[row] > 0)
             append(out, size, &used, "%d/%d", ctx->hires[row], pop->orgs.staff[row]);

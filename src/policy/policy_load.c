@@ -521,6 +521,8 @@ static const struct {
     [POLICY_PRED_SCHOOL_WITHIN] = {ARGS_REGIONS, U_HAS_PERSON},
     [POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN] = {ARGS_DATE_PAIR, U_PERSON},
     [POLICY_PRED_INSURED_BEFORE_LOSS] = {ARGS_INT, U_PERSON},
+    [POLICY_PRED_RESIDENTS_AT_LEAST] = {ARGS_INT, U_ORG},
+    [POLICY_PRED_RESIDENT_OF_STATUS] = {ARGS_STATUS, U_HAS_PERSON},
 };
 
 /* The conditions array being filled (a rule's conditions or hires). */
@@ -1185,10 +1187,10 @@ static void convert_rule(load_context *ctx, int index, int is_status)
     static const char *const benefit_keys[] = {"id",       "name",   "clause",  "text",  "target",
                                                "unit",     "payee",  "kind",    "service", "valid",
                                                "conditions", "hires", "amount", "not_with", "note",
-                                               NULL};
+                                               "residents", NULL};
     static const char *const status_keys[] = {"id",   "name",  "clause",     "text",  "target",
                                               "unit", "valid", "conditions", "hires", "note",
-                                              NULL};
+                                              "residents", NULL};
     if (get_string(ctx, index, "id", 1, rule->id, sizeof rule->id, kind)) {
         if (!id_is_valid(rule->id))
             problem(ctx, "id", BF_TR("%s id“%s”只能用 a-z 0-9 _ .", "%s id '%s' may use a-z 0-9 _ . only"),
@@ -1292,6 +1294,14 @@ static void convert_rule(load_context *ctx, int index, int is_status)
     else if (hires_given)
         parse_condition_list(ctx, index, "hires", 1, POLICY_UNIT_JOB, rule->hires, &rule->hire_count,
                              &rule->hire_total, what);
+    int residents_given = lua_getfield(L, index, "residents") != LUA_TNIL;
+    lua_pop(L, 1);
+    if (residents_given && rule->unit != POLICY_UNIT_ORG)
+        problem(ctx, "residents", BF_TR("%s：residents 只用于 unit = \"org\"", "%s: residents goes with unit = \"org\""),
+                what);
+    else if (residents_given)
+        parse_condition_list(ctx, index, "residents", 1, POLICY_UNIT_PERSON, rule->residents,
+                             &rule->resident_count, &rule->resident_total, what);
     if (!is_status) {
         parse_amount(ctx, index, rule, what);
         if (rule->is_service && rule->has_amount && rule->amount.rate != POLICY_RATE_ONCE &&
@@ -1900,7 +1910,7 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
     for (int i = 0; i < total; i++) {
         policy_condition *c = &items[i];
         if (c->predicate != POLICY_PRED_STATUS && c->predicate != POLICY_PRED_EMPLOYER_STATUS &&
-            c->predicate != POLICY_PRED_PERSON_STATUS)
+            c->predicate != POLICY_PRED_PERSON_STATUS && c->predicate != POLICY_PRED_RESIDENT_OF_STATUS)
             continue;
         int found = policy_set_find_rule(set, c->names[0]);
         if (found < 0 || !set->rules[found]->is_status) {
@@ -1912,9 +1922,11 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
         policy_unit wanted = c->predicate == POLICY_PRED_STATUS          ? rule->unit
                              : c->predicate == POLICY_PRED_PERSON_STATUS ? POLICY_UNIT_PERSON
                                                                          : POLICY_UNIT_ORG;
-        /* status inside hires tests the job row. */
+        /* status inside hires tests the job row; inside residents, the person. */
         if (c->predicate == POLICY_PRED_STATUS && items == rule->hires)
             wanted = POLICY_UNIT_JOB;
+        if (c->predicate == POLICY_PRED_STATUS && items == rule->residents)
+            wanted = POLICY_UNIT_PERSON;
         if (set->rules[found]->unit != wanted) {
             policy_diagnostic_add(diag, file, c->line,
                                   BF_TR("%s：状态 %s 的 unit 是 %s，这里需要 %s",
@@ -1937,6 +1949,7 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
         const char *file = rule->document >= 0 ? set->documents[rule->document].file : "?";
         problems += resolve_conditions(set, rule, rule->conditions, rule->condition_total, diag);
         problems += resolve_conditions(set, rule, rule->hires, rule->hire_total, diag);
+        problems += resolve_conditions(set, rule, rule->residents, rule->resident_total, diag);
         for (int i = 0; i < rule->not_with_count; i++) {
             int found = policy_set_find_rule(set, rule->not_with[i]);
             if (found < 0 || set->rules[found]->is_status || found == r) {
@@ -1965,6 +1978,17 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             if (rule->conditions[i].predicate == POLICY_PRED_HIRES_AT_LEAST ||
                 rule->conditions[i].predicate == POLICY_PRED_HIRES_SHARE_AT_LEAST)
                 uses_hires = 1;
+        int uses_residents = 0;
+        for (int i = 0; i < rule->condition_total; i++)
+            if (rule->conditions[i].predicate == POLICY_PRED_RESIDENTS_AT_LEAST)
+                uses_residents = 1;
+        if (uses_residents && rule->resident_count == 0) {
+            policy_diagnostic_add(diag, file, rule->line,
+                                  BF_TR("%s：用到居住人数，但没有 residents 条件",
+                                        "%s: counts residents but has no residents conditions"),
+                                  rule->id);
+            problems++;
+        }
         if ((uses_hires || (rule->has_amount && rule->amount.per_head)) && rule->hire_count == 0) {
             policy_diagnostic_add(diag, file, rule->line,
                                   BF_TR("%s：用到吸纳人数，但没有 hires 条件",

@@ -53,6 +53,8 @@ static const char *const predicate_names[POLICY_PRED_COUNT] = {
     "school_within",
     "unemployed_since_between",
     "insured_before_loss",
+    "residents_at_least",
+    "resident_of_status",
 };
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};

@@ -108,6 +108,8 @@ typedef enum policy_predicate {
     POLICY_PRED_SCHOOL_WITHIN,
     POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN,
     POLICY_PRED_INSURED_BEFORE_LOSS,
+    POLICY_PRED_RESIDENTS_AT_LEAST,
+    POLICY_PRED_RESIDENT_OF_STATUS,
     POLICY_PRED_COUNT
 } policy_predicate;
 
@@ -214,6 +216,9 @@ typedef struct policy_rule {
     int hire_count;               /* org unit: top-level hire conditions hires[0 .. hire_count) */
     int hire_total;
     policy_condition hires[POLICY_CONDITIONS_MAX];
+    int resident_count;           /* org unit: person conditions counting its residents */
+    int resident_total;
+    policy_condition residents[POLICY_CONDITIONS_MAX];
     int has_amount;
     policy_amount amount;
     int not_with_count;

@@ -12,7 +12,8 @@ static const char *const job_kind_names[JOB_KIND_COUNT] = {
     "enterprise", "workshop", "base", "public_welfare_post", "temporary_post", "agriculture",
     "self_employed"};
 static const char *const org_kind_names[ORG_KIND_COUNT] = {
-    "enterprise", "workshop", "base", "agency", "broker", "cooperative", "agri_enterprise"};
+    "enterprise", "workshop", "base", "agency", "broker", "cooperative", "agri_enterprise",
+    "relocation_site"};
 static const char *const training_kind_names[TRAINING_KIND_COUNT] = {"skill", "online",
                                                                      "work_as_training", "pre_job"};
 static const char *const certificate_names[CERTIFICATE_COUNT] = {"", "初级", "中级", "高级"};
@@ -150,6 +151,7 @@ void population_free(population *pop)
     free(p->insured);
     free(p->sex);
     free(p->wants_job);
+    free(p->residence);
     population_enrolments *e = &pop->enrolments;
     free_strings(e->id, e->count);
     free(e->person);
@@ -226,7 +228,8 @@ static int people_reserve(population_people *p, bf_error *err)
         return BF_OK;
     if (!GROW(p, id, cap) || !GROW(p, id_number, cap) || !GROW(p, birth_day, cap) ||
         !GROW(p, hukou, cap) || !GROW(p, categories, cap) || !GROW(p, three_no, cap) ||
-        !GROW(p, insured, cap) || !GROW(p, sex, cap) || !GROW(p, wants_job, cap))
+        !GROW(p, insured, cap) || !GROW(p, sex, cap) || !GROW(p, wants_job, cap) ||
+        !GROW(p, residence, cap))
         return bf_error_set(err, BF_ENOMEM, NULL);
     p->capacity = cap;
     return BF_OK;
@@ -317,6 +320,7 @@ int population_add_person(population *pop, const population_person_input *in, in
     p->insured[i] = (uint8_t)(in->insured != 0);
     p->sex[i] = (uint8_t)in->sex;
     p->wants_job[i] = (uint8_t)(in->wants_job != 0);
+    p->residence[i] = in->residence;
     if (row != NULL)
         *row = (int32_t)i;
     return BF_OK;
@@ -468,6 +472,8 @@ static uint32_t random_below(uint64_t *state, uint32_t bound)
     return (uint32_t)(next_random(state) % bound);
 }
 
+/* Org kinds population_generate uses in turn (enterprise .. agri_enterprise; agency is 3). */
+#define GENERATE_ORG_KINDS 7
 /* Number of orgs population_generate makes. */
 #define GENERATE_ORGS 400
 /* Longest generated id. */
@@ -495,7 +501,7 @@ int population_generate(population *pop, const population_generate_options *opti
         snprintf(id, sizeof id, "o%d", i);
         population_org_input org = {
             .id = id,
-            .kind = (population_org_kind)(i % ORG_KIND_COUNT),
+            .kind = (population_org_kind)(i % GENERATE_ORG_KINDS),
             .region = job_regions[random_below(&state, 7)],
             .staff = 5 + (int32_t)random_below(&state, 200),
             .free_premises = random_below(&state, 3) == 0,
@@ -518,6 +524,7 @@ int population_generate(population *pop, const population_generate_options *opti
             .insured = random_below(&state, 2) == 0,
             .sex = random_below(&state, 2) == 0 ? SEX_MALE : SEX_FEMALE,
             .wants_job = random_below(&state, 4) != 0,
+            .residence = POPULATION_NONE,
         };
         int32_t person_row = 0;
         rc = population_add_person(pop, &person, &person_row, err);

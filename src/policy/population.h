@@ -62,6 +62,7 @@ typedef enum population_org_kind {
     ORG_BROKER,
     ORG_COOPERATIVE,
     ORG_AGRI_ENTERPRISE,
+    ORG_RELOCATION_SITE, /* 易地扶贫搬迁集中安置区 (people live there: person.residence) */
     ORG_KIND_COUNT
 } population_org_kind;
 
@@ -106,6 +107,7 @@ typedef struct population_people {
     uint8_t *insured;     /* 1: pays social insurance now */
     uint8_t *sex;         /* population_sex */
     uint8_t *wants_job;   /* 1: has declared the wish to work (有就业意愿) */
+    int32_t *residence;   /* row in orgs of the site the person lives at, or POPULATION_NONE */
 } population_people;
 
 /* The jobs table: one row per employment spell. */
@@ -189,6 +191,7 @@ typedef struct population_person_input {
     int insured;
     population_sex sex;
     int wants_job;
+    int32_t residence; /* org row or POPULATION_NONE */
 } population_person_input;
 
 typedef struct population_job_input {

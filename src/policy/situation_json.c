@@ -529,7 +529,7 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
     static const char *const keys[] = {"id",       "id_number", "birth_date", "hukou_region",
                                        "categories", "three_no", "insured",   "jobs",
                                        "trainings", "name",     "sex",       "wants_job",
-                                       "enrolments", NULL};
+                                       "enrolments", "residence", NULL};
     if (!json_is_object(o))
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
@@ -566,6 +566,8 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         rc = get_flag(o, path, "wants_job", &in.wants_job, err);
     if (rc == BF_OK)
         rc = get(o, path, "enrolments", JSON_ARRAY, 0, &enrolments, err);
+    if (rc == BF_OK)
+        rc = get_org(o, path, "residence", pop, &in.residence, err);
     if (rc != BF_OK)
         return rc;
     char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];

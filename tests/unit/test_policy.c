@@ -324,9 +324,9 @@ static void test_evaluate_columns(void **state)
     int poor = population_category_bit(pop, "建档立卡贫困人口", 1);
     int32_t p0 = 0, p1 = 0;
     population_person_input a = {"a", NULL, POPULATION_DAY_UNKNOWN, 500101000000,
-                                 UINT64_C(1) << poor, 0, 1, SEX_UNKNOWN, 0};
+                                 UINT64_C(1) << poor, 0, 1, SEX_UNKNOWN, 0, POPULATION_NONE};
     population_person_input b = {"b", NULL, POPULATION_DAY_UNKNOWN, 500101000000, 0, 0, 1,
-                                 SEX_UNKNOWN, 0};
+                                 SEX_UNKNOWN, 0, POPULATION_NONE};
     assert_int_equal(population_add_person(pop, &a, &p0, &err), BF_OK);
     assert_int_equal(population_add_person(pop, &b, &p1, &err), BF_OK);
     int32_t start = (int32_t)date_to_days((bf_date){2020, 3, 15});
@@ -409,7 +409,7 @@ static void test_evaluate_exclusion_and_org(void **state)
         char id[16];
         snprintf(id, sizeof id, "p%d", i);
         population_person_input p = {id, NULL, POPULATION_DAY_UNKNOWN, 370811000000, 0, 0, 0,
-                                     SEX_UNKNOWN, 0};
+                                     SEX_UNKNOWN, 0, POPULATION_NONE};
         int32_t row = 0;
         assert_int_equal(population_add_person(pop, &p, &row, &err), BF_OK);
         population_job_input j = {id, row, w, POPULATION_NONE, 370811000000, JOB_WORKSHOP, day,
@@ -562,7 +562,8 @@ static void test_vocabulary_extensions(void **state)
     assert_int_equal(population_add_org(pop, &a, &agency, &err), BF_OK);
     /* Turns 16 on 2021-03-01: not 16 on 1 January 2021, so 2022 is the first year. */
     population_person_input p = {"p", NULL, (int32_t)date_to_days((bf_date){2005, 3, 1}),
-                                 370811000000, UINT64_C(1) << poor, 0, 0, SEX_FEMALE, 1};
+                                 370811000000, UINT64_C(1) << poor, 0, 0, SEX_FEMALE, 1,
+                                 POPULATION_NONE};
     assert_int_equal(population_add_person(pop, &p, &person, &err), BF_OK);
     population_job_input j = {"j", person, POPULATION_NONE, agency, 370811000000, JOB_ENTERPRISE,
                               (int32_t)date_to_days((bf_date){2020, 1, 1}), POPULATION_DAY_OPEN,
@@ -736,6 +737,49 @@ static void test_person_facts(void **state)
     assert_non_null(strstr(err.message, "people[0].sex"));
 }
 
+/* Sites: residents counted per relocation site, a site status, a person living there (request B4). */
+static void test_sites(void **state)
+{
+    (void)state;
+    loaded l = load_text(
+        DOC "status { id = \"t.large_site\", name = \"超800人安置区\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "  unit = \"org\", residents = { { \"category\", \"易地扶贫搬迁人口\" } },\n"
+            "  conditions = { { \"org_kind\", \"relocation_site\" }, { \"residents_at_least\", 3 } } }\n"
+            "benefit { id = \"t.support\", name = \"专项帮扶\", clause = \"二\", text = \"x\", target = \"y\",\n"
+            "  unit = \"person\", payee = \"person\", kind = \"service\", service = \"专项帮扶\",\n"
+            "  conditions = { { \"resident_of_status\", \"t.large_site\" } } }\n");
+    if (l.rc != BF_OK)
+        print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    static const char *text =
+        "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"},"
+        " \"orgs\": [{\"id\": \"big\", \"kind\": \"relocation_site\", \"region\": \"370102\"},"
+        "            {\"id\": \"small\", \"kind\": \"relocation_site\", \"region\": \"370102\"}],"
+        " \"people\": ["
+        "  {\"id\": \"a\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], \"residence\": \"big\"},"
+        "  {\"id\": \"b\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], \"residence\": \"big\"},"
+        "  {\"id\": \"c\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], \"residence\": \"big\"},"
+        "  {\"id\": \"d\", \"hukou_region\": \"370102\", \"residence\": \"big\"},"
+        "  {\"id\": \"e\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], \"residence\": \"small\"},"
+        "  {\"id\": \"f\", \"hukou_region\": \"370102\"}]}";
+    situation *s = NULL;
+    bf_error err;
+    assert_int_equal(situation_parse_text(text, strlen(text), &s, &err), BF_OK);
+    policy_eval_options options = {s->month_from, s->month_to, 0};
+    policy_result *result = NULL;
+    assert_int_equal(policy_evaluate(l.set, s->pop, &options, &result, &err), BF_OK);
+    assert_int_equal(result->status_count, 1);
+    assert_int_equal(result->statuses[0].row, 0);
+    int served[6] = {0};
+    for (size_t i = 0; i < result->grant_count; i++)
+        served[result->grants[i].person]++;
+    assert_int_equal(served[0] + served[1] + served[2] + served[3], 4); /* everyone living at "big" */
+    assert_int_equal(served[4] + served[5], 0);
+    policy_result_free(result);
+    situation_free(s);
+    unload(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -757,6 +801,7 @@ int main(void)
         cmocka_unit_test(test_vocabulary_extensions),
         cmocka_unit_test(test_targets_and_reports),
         cmocka_unit_test(test_person_facts),
+        cmocka_unit_test(test_sites),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
