@@ -932,6 +932,37 @@ static int value_of(eval_context *ctx, int rule_index, const policy_value *v, ui
         }
         return 1;
     }
+    case POLICY_VALUE_BY_HIRES: {
+        int32_t hires = ctx->hires[row];
+        int step = -1;
+        for (int k = 0; k < v->step_count; k++)
+            if (hires >= v->step_at_least[k])
+                step = k;
+        if (step < 0) {
+            add_warning(ctx, rule_index, person,
+                        BF_TR("%s（%s）：吸纳 %d 人，低于最低一档，不计金额",
+                              "%s (%s): %d hires, below the lowest step: no amount"),
+                        rule->id, rule->clause, hires);
+            return 0;
+        }
+        if (v->step_parameter[step] < 0) {
+            *fen = v->step_fen[step];
+            return 1;
+        }
+        const policy_parameter *parameter = &ctx->set->parameters[v->step_parameter[step]];
+        int64_t region = lookup_region(ctx, rule, row);
+        if (policy_parameter_lookup(parameter, region, day, fen) != BF_OK) {
+            char code[16], date[BF_DATE_TEXT_MAX];
+            population_region_format(region, code);
+            date_format(date_from_days(day), date);
+            add_warning(ctx, rule_index, person,
+                        BF_TR("参数 %s（%s）在地区 %s、日期 %s 没有取值，%s（%s）不计金额",
+                              "parameter %s (%s) has no value for region %s on %s: no amount for %s (%s)"),
+                        parameter->name, parameter->title, code, date, rule->id, rule->clause);
+            return 0;
+        }
+        return 1;
+    }
     case POLICY_VALUE_PARAMETER: {
         const policy_parameter *parameter = &ctx->set->parameters[v->parameter];
         int64_t region = lookup_region(ctx, rule, row);
@@ -1086,7 +1117,16 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
     }
     grant.payee = payee;
     grant.rank = grant.person >= 0 ? grant.person : (int64_t)ctx->pop->people.count + payee;
-    if (rule->has_amount && a->rate == POLICY_RATE_PER_MONTH) {
+    if (rule->has_amount && a->rate == POLICY_RATE_PER_HOUR &&
+        ctx->pop->jobs.hours_tenths[row] == POPULATION_COUNT_UNKNOWN) {
+        add_warning(ctx, rule_index, grant.person,
+                    BF_TR("%s（%s）按小时计，但工作未填每月小时数（hours_per_month），不计金额",
+                          "%s (%s) is paid by the hour but the job has no hours_per_month: no amount"),
+                    rule->id, rule->clause);
+        ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+        return BF_OK;
+    }
+    if (rule->has_amount && (a->rate == POLICY_RATE_PER_MONTH || a->rate == POLICY_RATE_PER_HOUR)) {
         for (int m = month_from; m <= month_to; m++) {
             int32_t first = (int32_t)date_to_days(date_month_first_day(m));
             int32_t last = (int32_t)date_to_days(date_month_last_day(m));
@@ -1096,6 +1136,11 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
             if (!value_fen(ctx, rule_index, row, first, &fen)) {
                 ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
                 return BF_OK;
+            }
+            if (a->rate == POLICY_RATE_PER_HOUR) {
+                /* rate × hours a month, hours in tenths, rounded half up to the fen */
+                fen = scale_round(fen, ctx->pop->jobs.hours_tenths[row], 10);
+                grant.count = ctx->pop->jobs.hours_tenths[row];
             }
             grant.month = m;
             grant.fen = fen;
@@ -1225,7 +1270,8 @@ static size_t apply_limits(eval_context *ctx, const policy_rule *rule, size_t be
             policy_grant candidate = g[i];
             int keep = 0;
             policy_outcome why = POLICY_OUTCOME_ALREADY;
-            if (rate == POLICY_RATE_PER_MONTH || rate == POLICY_RATE_PER_YEAR) {
+            if (rate == POLICY_RATE_PER_MONTH || rate == POLICY_RATE_PER_YEAR ||
+                rate == POLICY_RATE_PER_HOUR) {
                 if (candidate.month == last_month)
                     why = POLICY_OUTCOME_ALREADY;
                 else if (rule->amount.max_months > 0 && kept >= rule->amount.max_months)

@@ -850,6 +850,60 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
     char by[32] = "";
     if (!get_string(ctx, index, "by", 1, by, sizeof by, inner))
         return 0;
+    if (strcmp(by, "hires") == 0) {
+        /* { by = "hires", { at_least = 10, value = 3000 }, { at_least = 30, parameter = "…" } } */
+        value->kind = POLICY_VALUE_BY_HIRES;
+        int n = 0;
+        lua_Integer length = (lua_Integer)lua_rawlen(L, index);
+        lua_pushnil(L);
+        while (lua_next(L, index) != 0) {
+            lua_pop(L, 1);
+            int ok_key = (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "by") == 0) ||
+                         (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1 && lua_tointeger(L, -1) <= length);
+            if (!ok_key)
+                problem(ctx, "by", BF_TR("%s：按吸纳人数分档只有 by 与各档", "%s: tiers by hires have by and the steps only"),
+                        inner);
+        }
+        if (length < 1 || length > POLICY_STEPS_MAX) {
+            problem(ctx, "by", BF_TR("%s：应有 1 到 %d 档", "%s: needs 1 to %d steps"), inner, POLICY_STEPS_MAX);
+            return 0;
+        }
+        static const char *const step_keys[] = {"at_least", "value", "parameter", NULL};
+        for (lua_Integer i = 1; i <= length; i++) {
+            lua_rawgeti(L, index, i);
+            int step = lua_gettop(L);
+            if (lua_type(L, step) != LUA_TTABLE) {
+                problem(ctx, "at_least", BF_TR("%s：第 %d 档应为 { at_least = N, value = 金额 }",
+                                               "%s: step %d should be { at_least = N, value = amount }"),
+                        inner, (int)i);
+                lua_pop(L, 1);
+                continue;
+            }
+            check_keys(ctx, step, step_keys, inner);
+            int at_least = 0;
+            get_count(ctx, step, "at_least", 1, &at_least, inner);
+            if (n > 0 && at_least <= value->step_at_least[n - 1])
+                problem(ctx, "at_least", BF_TR("%s：各档的 at_least 应递增", "%s: at_least should increase"), inner);
+            value->step_at_least[n] = at_least;
+            value->step_fen[n] = POLICY_FEN_NONE;
+            value->step_parameter[n] = -1;
+            int has_value = lua_getfield(L, step, "value") != LUA_TNIL;
+            if (has_value && !number_to_fen(L, -1, &value->step_fen[n]))
+                problem(ctx, "value", BF_TR("%s：第 %d 档 value 应为元金额", "%s: step %d value should be yuan"),
+                        inner, (int)i);
+            lua_pop(L, 1);
+            int has_parameter = get_string(ctx, step, "parameter", 0, value->step_parameter_name[n],
+                                           POLICY_ID_MAX, inner);
+            if (has_value == has_parameter)
+                problem(ctx, "at_least", BF_TR("%s：第 %d 档应恰有 value 或 parameter 之一",
+                                               "%s: step %d needs exactly one of value and parameter"),
+                        inner, (int)i);
+            n++;
+            lua_pop(L, 1);
+        }
+        value->step_count = n;
+        return ctx->errors == before;
+    }
     static const char *const location_keys[] = {"by", "same_county", "same_province",
                                                  "other_province", NULL};
     static const char *const certificate_keys[] = {"by", "初级", "中级", "高级", NULL};
@@ -899,7 +953,7 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
     int amount = lua_gettop(L);
     char inner[POLICY_NAME_MAX];
     join_label(inner, sizeof inner, what, "amount");
-    static const char *const keys[] = {"once",     "per_month",    "per_day",    "per_year", "max_months",
+    static const char *const keys[] = {"once",     "per_month",    "per_day",    "per_year", "per_hour", "max_months",
                                        "max_days", "up_to_cost",   "months",     "per_head",
                                        "max_per_year", "first_time", "at_most", NULL};
     check_keys(ctx, amount, keys, inner);
@@ -907,9 +961,9 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
     memset(a, 0, sizeof *a);
     a->months_from = -1;
     a->months_to = INT32_MAX;
-    static const char *const rates[] = {"once", "per_month", "per_day", "per_year"};
+    static const char *const rates[] = {"once", "per_month", "per_day", "per_year", "per_hour"};
     int rates_given = 0;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
         if (lua_getfield(L, amount, rates[i]) != LUA_TNIL) {
             rates_given++;
             a->rate = (policy_rate)i;
@@ -918,8 +972,8 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
         lua_pop(L, 1);
     }
     if (rates_given != 1)
-        problem(ctx, "amount", BF_TR("%s 应恰好有 once、per_month、per_day、per_year 之一",
-                                     "%s needs exactly one of once, per_month, per_day, per_year"),
+        problem(ctx, "amount", BF_TR("%s 应恰好有 once、per_month、per_day、per_year、per_hour 之一",
+                                     "%s needs exactly one of once, per_month, per_day, per_year, per_hour"),
                 inner);
     if (lua_getfield(L, amount, "at_most") != LUA_TNIL) {
         a->has_at_most = 1;
@@ -971,6 +1025,14 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
             problem(ctx, "per_day", BF_TR("%s：per_day 只用于 unit = \"training\"（按培训天数）",
                                           "%s: per_day needs unit = \"training\" (training days)"),
                     inner);
+        if (a->rate == POLICY_RATE_PER_HOUR && rule->unit != POLICY_UNIT_JOB)
+            problem(ctx, "per_hour", BF_TR("%s：per_hour 只用于 unit = \"job\"（按每月工作小时）",
+                                           "%s: per_hour needs unit = \"job\" (hours a month)"),
+                    inner);
+        if (a->value.kind == POLICY_VALUE_BY_HIRES && rule->unit != POLICY_UNIT_ORG)
+            problem(ctx, "hires", BF_TR("%s：按吸纳人数分档需要 unit = \"org\"",
+                                        "%s: tiers by hires need unit = \"org\""),
+                    inner);
         if (a->per_head && rule->unit != POLICY_UNIT_ORG)
             problem(ctx, "per_head", BF_TR("%s：per_head 只用于 unit = \"org\"",
                                            "%s: per_head needs unit = \"org\""),
@@ -987,7 +1049,7 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
             problem(ctx, "first_time", BF_TR("%s：first_time 不用于 unit = \"org\"",
                                              "%s: first_time does not apply to unit = \"org\""),
                     inner);
-        if (a->max_months > 0 && a->rate != POLICY_RATE_PER_MONTH)
+        if (a->max_months > 0 && a->rate != POLICY_RATE_PER_MONTH && a->rate != POLICY_RATE_PER_HOUR)
             problem(ctx, "max_months", BF_TR("%s：max_months 只用于 per_month",
                                              "%s: max_months goes with per_month"),
                     inner);
@@ -2019,6 +2081,26 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
                 }
             }
         }
+        if (rule->has_amount && rule->amount.value.kind == POLICY_VALUE_BY_HIRES) {
+            policy_value *v = &rule->amount.value;
+            for (int k = 0; k < v->step_count; k++) {
+                if (v->step_parameter_name[k][0] == '\0')
+                    continue;
+                v->step_parameter[k] = policy_set_find_parameter(set, v->step_parameter_name[k]);
+                policy_parameter_unit wanted = rule->amount.per_head ? POLICY_PARAMETER_YUAN_PER_HEAD
+                                                                     : POLICY_PARAMETER_YUAN;
+                if (v->step_parameter[k] < 0 ||
+                    (set->parameters[v->step_parameter[k]].unit != wanted &&
+                     set->parameters[v->step_parameter[k]].unit != POLICY_PARAMETER_YUAN)) {
+                    policy_diagnostic_add(diag, file, rule->line,
+                                          BF_TR("%s：分档参数“%s”未声明或单位不符",
+                                                "%s: step parameter '%s' is undeclared or of another unit"),
+                                          rule->id, v->step_parameter_name[k]);
+                    problems++;
+                    v->step_parameter[k] = -1;
+                }
+            }
+        }
         if (!rule->has_amount || rule->amount.value.kind != POLICY_VALUE_PARAMETER)
             continue;
         policy_value *value = &rule->amount.value;
@@ -2043,6 +2125,9 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             break;
         case POLICY_RATE_PER_YEAR:
             fits = unit == POLICY_PARAMETER_YUAN_PER_YEAR;
+            break;
+        case POLICY_RATE_PER_HOUR:
+            fits = unit == POLICY_PARAMETER_YUAN_PER_HOUR;
             break;
         case POLICY_RATE_PER_DAY:
             fits = unit == POLICY_PARAMETER_YUAN_PER_DAY ||

@@ -59,7 +59,7 @@ static const char *const predicate_names[POLICY_PRED_COUNT] = {
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};
 static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
-    "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head", "yuan_per_year", "window"};
+    "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head", "yuan_per_year", "window", "yuan_per_hour"};
 
 static const char *const comparator_names[POLICY_COMPARATOR_COUNT] = {"at_least", "at_most",
                                                                      "about", "equal"};

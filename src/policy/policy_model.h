@@ -143,8 +143,12 @@ typedef enum policy_value_kind {
     POLICY_VALUE_FIXED,         /* fen */
     POLICY_VALUE_BY_LOCATION,   /* tiers[policy_location] */
     POLICY_VALUE_BY_CERTIFICATE, /* tiers[population_certificate] */
-    POLICY_VALUE_PARAMETER      /* percent of a parameter */
+    POLICY_VALUE_PARAMETER,     /* percent of a parameter */
+    POLICY_VALUE_BY_HIRES       /* steps by the org's hires: steps[] */
 } policy_value_kind;
+
+/* Steps of a `by = "hires"` value. */
+#define POLICY_STEPS_MAX 8
 
 /* Fen meaning "no value for this tier". */
 #define POLICY_FEN_NONE INT64_C(-1)
@@ -157,13 +161,19 @@ typedef struct policy_value {
     char parameter_name[POLICY_ID_MAX]; /* PARAMETER: its name as written */
     int64_t percent_hundredths;       /* PARAMETER: 6000 = 60%; 10000 by default */
     int64_t days_per_month_hundredths; /* PARAMETER: 2175 = 21.75 (monthly to daily), 0 none */
+    int step_count;                    /* BY_HIRES: steps in ascending at_least */
+    int32_t step_at_least[POLICY_STEPS_MAX];
+    int64_t step_fen[POLICY_STEPS_MAX];      /* the step's amount, or POLICY_FEN_NONE */
+    int step_parameter[POLICY_STEPS_MAX];    /* or its parameter (resolved), -1 */
+    char step_parameter_name[POLICY_STEPS_MAX][POLICY_ID_MAX];
 } policy_value;
 
 typedef enum policy_rate {
     POLICY_RATE_ONCE,
     POLICY_RATE_PER_MONTH,
     POLICY_RATE_PER_DAY,
-    POLICY_RATE_PER_YEAR /* once per calendar year in which the row counts on the year's first day */
+    POLICY_RATE_PER_YEAR, /* once per calendar year in which the row counts on the year's first day */
+    POLICY_RATE_PER_HOUR  /* per counted month, times the job's hours_per_month */
 } policy_rate;
 
 /* first_time = "matching". */
@@ -253,6 +263,7 @@ typedef enum policy_parameter_unit {
     POLICY_PARAMETER_YUAN_PER_HEAD,
     POLICY_PARAMETER_YUAN_PER_YEAR,
     POLICY_PARAMETER_WINDOW, /* a date window (from, to) by region, e.g. the epidemic period */
+    POLICY_PARAMETER_YUAN_PER_HOUR,
     POLICY_PARAMETER_UNIT_COUNT
 } policy_parameter_unit;
 

@@ -99,6 +99,8 @@ static void write_grant(FILE *out, const policy_set *set, const population *pop,
         fprintf(out, ", \"heads\": %d", g->count);
     if (rule->has_amount && rule->amount.rate == POLICY_RATE_PER_DAY)
         fprintf(out, ", \"days\": %d", g->count);
+    if (rule->has_amount && rule->amount.rate == POLICY_RATE_PER_HOUR)
+        fprintf(out, ", \"hours\": %d.%d", g->count / 10, g->count % 10);
     if (rule->is_service) {
         fputs(", \"kind\": \"service\", \"service\": ", out);
         write_string(out, rule->service != NULL ? rule->service : "");

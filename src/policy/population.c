@@ -173,6 +173,7 @@ void population_free(population *pop)
     free(j->insurance_months);
     free(j->organized);
     free(j->travel_cost);
+    free(j->hours_tenths);
     population_trainings *t = &pop->trainings;
     free_strings(t->id, t->count);
     free(t->person);
@@ -246,7 +247,8 @@ static int jobs_reserve(population_jobs *j, bf_error *err)
     if (!GROW(j, id, cap) || !GROW(j, person, cap) || !GROW(j, employer, cap) ||
         !GROW(j, agency, cap) || !GROW(j, region, cap) || !GROW(j, kind, cap) ||
         !GROW(j, start, cap) || !GROW(j, end, cap) || !GROW(j, contract_months, cap) ||
-        !GROW(j, insurance_months, cap) || !GROW(j, organized, cap) || !GROW(j, travel_cost, cap))
+        !GROW(j, insurance_months, cap) || !GROW(j, organized, cap) || !GROW(j, travel_cost, cap) ||
+        !GROW(j, hours_tenths, cap))
         return bf_error_set(err, BF_ENOMEM, NULL);
     j->capacity = cap;
     return BF_OK;
@@ -350,6 +352,7 @@ int population_add_job(population *pop, const population_job_input *in, int32_t 
     j->insurance_months[i] = in->insurance_months;
     j->organized[i] = (uint8_t)(in->organized != 0);
     j->travel_cost[i] = in->travel_cost;
+    j->hours_tenths[i] = in->hours_tenths;
     if (row != NULL)
         *row = (int32_t)i;
     return BF_OK;
@@ -550,6 +553,7 @@ int population_generate(population *pop, const population_generate_options *opti
                 .insurance_months = (int32_t)random_below(&state, 24),
                 .organized = random_below(&state, 2) == 0,
                 .travel_cost = 10000 * (int64_t)random_below(&state, 12),
+                .hours_tenths = POPULATION_COUNT_UNKNOWN,
             };
             rc = population_add_job(pop, &job, NULL, err);
             if (rc != BF_OK)

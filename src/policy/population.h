@@ -126,6 +126,7 @@ typedef struct population_jobs {
     int32_t *insurance_months; /* social insurance months paid in this job, or unknown */
     uint8_t *organized;       /* 1: organised outflow (有组织) */
     int64_t *travel_cost;     /* fen, or POPULATION_FEN_UNKNOWN */
+    int32_t *hours_tenths;    /* hours worked a month in 1/10 hour (hourly posts), or unknown */
 } population_jobs;
 
 /* The trainings table. */
@@ -203,6 +204,7 @@ typedef struct population_job_input {
     int32_t contract_months, insurance_months;
     int organized;
     int64_t travel_cost;
+    int32_t hours_tenths; /* POPULATION_COUNT_UNKNOWN when not given */
 } population_job_input;
 
 typedef struct population_training_input {

@@ -342,7 +342,7 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
     static const char *const keys[] = {"id",     "employer", "region", "kind",
                                        "start",  "end",      "contract_months",
                                        "social_insurance_months", "organized", "agency",
-                                       "travel_cost", NULL};
+                                       "travel_cost", "hours_per_month", NULL};
     if (!json_is_object(o))
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
@@ -376,8 +376,22 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
         rc = get_flag(o, path, "organized", &in.organized, err);
     if (rc == BF_OK)
         rc = get_money(o, path, "travel_cost", &in.travel_cost, err);
+    json_t *hours = NULL;
+    if (rc == BF_OK)
+        rc = get(o, path, "hours_per_month", JSON_REAL, 0, &hours, err);
     if (rc != BF_OK)
         return rc;
+    in.hours_tenths = POPULATION_COUNT_UNKNOWN;
+    if (hours != NULL) {
+        double value = json_number_value(hours) * 10.0;
+        if (!(value >= 0 && value <= 7440) || fabs(value - floor(value + 0.5)) > 1e-6) {
+            char at[SITUATION_PATH_MAX];
+            path_join(at, path, "hours_per_month");
+            return path_error(err, at, BF_TR("应为 0 到 744、至多一位小数的小时数",
+                                             "should be hours 0..744 with at most one decimal"));
+        }
+        in.hours_tenths = (int32_t)floor(value + 0.5);
+    }
     char at[SITUATION_PATH_MAX];
     int parsed = population_job_kind_parse(kind);
     if (parsed < 0) {

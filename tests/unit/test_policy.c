@@ -332,7 +332,7 @@ static void test_evaluate_columns(void **state)
     int32_t start = (int32_t)date_to_days((bf_date){2020, 3, 15});
     population_job_input job = {"j", p0, POPULATION_NONE, POPULATION_NONE, 370811000000,
                                 JOB_ENTERPRISE, start, POPULATION_DAY_OPEN, 12, 6, 0,
-                                POPULATION_FEN_UNKNOWN};
+                                POPULATION_FEN_UNKNOWN, POPULATION_COUNT_UNKNOWN};
     assert_int_equal(population_add_job(pop, &job, NULL, &err), BF_OK);
     job.id = "k";
     job.person = p1;
@@ -413,7 +413,8 @@ static void test_evaluate_exclusion_and_org(void **state)
         int32_t row = 0;
         assert_int_equal(population_add_person(pop, &p, &row, &err), BF_OK);
         population_job_input j = {id, row, w, POPULATION_NONE, 370811000000, JOB_WORKSHOP, day,
-                                  POPULATION_DAY_OPEN, 12, 0, 0, POPULATION_FEN_UNKNOWN};
+                                  POPULATION_DAY_OPEN, 12, 0, 0, POPULATION_FEN_UNKNOWN,
+                                  POPULATION_COUNT_UNKNOWN};
         assert_int_equal(population_add_job(pop, &j, NULL, &err), BF_OK);
         /* p0: 初级 800 < 1000 keeps t.a; p1: 高级 2000 keeps t.b; p2: no certificate, t.b has no tier. */
         population_training_input t = {id, row, w, TRAINING_SKILL, 370811000000, day, day + 9,
@@ -567,7 +568,7 @@ static void test_vocabulary_extensions(void **state)
     assert_int_equal(population_add_person(pop, &p, &person, &err), BF_OK);
     population_job_input j = {"j", person, POPULATION_NONE, agency, 370811000000, JOB_ENTERPRISE,
                               (int32_t)date_to_days((bf_date){2020, 1, 1}), POPULATION_DAY_OPEN,
-                              12, 0, 1, POPULATION_FEN_UNKNOWN};
+                              12, 0, 1, POPULATION_FEN_UNKNOWN, POPULATION_COUNT_UNKNOWN};
     assert_int_equal(population_add_job(pop, &j, NULL, &err), BF_OK);
     population_training_input t1 = {"t1", person, POPULATION_NONE, TRAINING_ONLINE, 370811000000,
                                     (int32_t)date_to_days((bf_date){2020, 3, 10}),
@@ -780,6 +781,65 @@ static void test_sites(void **state)
     unload(&l);
 }
 
+/* per_hour on hourly posts and amounts in steps by the number of hires (request C2). */
+static void test_hourly_and_steps(void **state)
+{
+    (void)state;
+    loaded l = load_text(
+        DOC "parameter { name = \"big\", title = \"大车间奖补\", unit = \"yuan\" }\n"
+            "benefit { id = \"t.hourly\", name = \"小时制岗位\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "  unit = \"job\", payee = \"person\", conditions = { { \"job_kind\", \"public_welfare_post\" } },\n"
+            "  amount = { per_hour = 12.5, max_months = 2 } }\n"
+            "benefit { id = \"t.steps\", name = \"梯次奖补\", clause = \"二\", text = \"x\", target = \"y\",\n"
+            "  unit = \"org\", payee = \"org\", hires = { { \"job_kind\", \"workshop\" } },\n"
+            "  conditions = { { \"org_kind\", \"workshop\" } },\n"
+            "  amount = { once = { by = \"hires\", { at_least = 2, value = 5000 }, { at_least = 3, parameter = \"big\" } } } }\n");
+    if (l.rc != BF_OK)
+        print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    static const char *text =
+        "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"},"
+        " \"parameters\": {\"big\": [{\"region\": \"370800\", \"from\": \"2020-01-01\", \"value\": 8000}]},"
+        " \"orgs\": [{\"id\": \"w1\", \"kind\": \"workshop\", \"region\": \"370811\"},"
+        "            {\"id\": \"w2\", \"kind\": \"workshop\", \"region\": \"370811\"},"
+        "            {\"id\": \"w3\", \"kind\": \"workshop\", \"region\": \"370811\"}],"
+        " \"people\": ["
+        "  {\"id\": \"h\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"p\", \"region\": \"370811\","
+        "   \"kind\": \"public_welfare_post\", \"start\": \"2020-03-01\", \"hours_per_month\": 40.5},"
+        "   {\"id\": \"q\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", \"start\": \"2020-03-01\"}]},"
+        "  {\"id\": \"a\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"a1\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", \"start\": \"2020-03-01\"}]},"
+        "  {\"id\": \"b\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"b1\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", \"start\": \"2020-03-01\"},"
+        "                                                  {\"id\": \"b2\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w2\", \"start\": \"2020-03-01\"}]},"
+        "  {\"id\": \"c\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"c1\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w2\", \"start\": \"2020-03-01\"}]},"
+        "  {\"id\": \"d\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"d1\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w3\", \"start\": \"2020-03-01\"}]}"
+        " ]}";
+    situation *s = NULL;
+    bf_error err;
+    assert_int_equal(situation_parse_text(text, strlen(text), &s, &err), BF_OK);
+    assert_int_equal(situation_apply_parameters(s, l.set, &err), BF_OK);
+    policy_eval_options options = {s->month_from, s->month_to, 0};
+    policy_result *result = NULL;
+    assert_int_equal(policy_evaluate(l.set, s->pop, &options, &result, &err), BF_OK);
+    int hourly = 0;
+    int64_t award[3] = {0, 0, 0};
+    for (size_t i = 0; i < result->grant_count; i++) {
+        const policy_grant *g = &result->grants[i];
+        if (g->rule == 0) {
+            assert_int_equal(g->fen, 50625); /* 12.50 × 40.5 h = 506.25 */
+            hourly++;
+        } else
+            award[g->payee] = g->fen;
+    }
+    assert_int_equal(hourly, 2);
+    assert_int_equal(award[0], 800000); /* w1: 3 hires, the parameter step */
+    assert_int_equal(award[1], 500000); /* w2: 2 hires */
+    assert_int_equal(award[2], 0);      /* w3: 1 hire, below the lowest step: a warning */
+    assert_true(result->warning_count >= 1);
+    policy_result_free(result);
+    situation_free(s);
+    unload(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -802,6 +862,7 @@ int main(void)
         cmocka_unit_test(test_targets_and_reports),
         cmocka_unit_test(test_person_facts),
         cmocka_unit_test(test_sites),
+        cmocka_unit_test(test_hourly_and_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
