@@ -321,3 +321,44 @@ benefit {
     amount = { once = 3000, per_head = true },
     note   = "“成效较好”由经办审核，不在计算内；计入人数为在济宁稳定就业6个月以上的万州区建档立卡贫困劳动力",
 }
+
+-- 一 目标任务 ------------------------------------------------------------------
+
+target {
+    id         = "jining47.wanzhou_assistance",
+    clause     = "一",
+    text       = "2020年对万州区贫困人口就业帮扶不少于520人，其中转移贫困人口到济宁市就业不少于40人、帮扶贫困人口就地就近就业不少于230人、帮扶培训贫困人口不少于250人",
+    indicator  = "对万州区贫困人口就业帮扶人数",
+    comparator = "at_least", value = 520, unit = "人", year = 2020, region = "500101",
+    population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "500101" } },
+}
+
+target {
+    id         = "jining47.transfer_to_jining",
+    clause     = "一",
+    text       = "其中转移贫困人口到济宁市就业不少于40人",
+    indicator  = "转移万州区贫困人口到济宁市就业人数",
+    comparator = "at_least", value = 40, unit = "人", year = 2020, region = "370800",
+    part_of    = "jining47.wanzhou_assistance",
+    population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "500101" } },
+}
+
+target {
+    id         = "jining47.local_employment",
+    clause     = "一",
+    text       = "帮扶贫困人口就地就近就业不少于230人",
+    indicator  = "帮扶万州区贫困人口就地就近就业人数",
+    comparator = "at_least", value = 230, unit = "人", year = 2020, region = "500101",
+    part_of    = "jining47.wanzhou_assistance",
+    population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "500101" } },
+}
+
+target {
+    id         = "jining47.training",
+    clause     = "一",
+    text       = "帮扶培训贫困人口不少于250人",
+    indicator  = "帮扶培训万州区贫困人口人数",
+    comparator = "at_least", value = 250, unit = "人", year = 2020, region = "500101",
+    part_of    = "jining47.wanzhou_assistance",
+    population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "500101" } },
+}
