@@ -6,8 +6,8 @@
 -- issue date instead, marked 文号未载, until the number is known (see the vocabulary requests).
 --
 -- The notice sets few payments: it sets targets, services, and reporting duties.  Services
--- and statuses are encoded below; targets and report tables are written at the end of the
--- file, as comments in the shape proposed in docs/policy-vocabulary-requests.md.
+-- and statuses are encoded below; the targets (一, 二(三)) and the reporting duties (三(二),
+-- 三(四): 附件1, 附件2, 阶段性总结) are declared at the end of the file.
 --
 -- Readings that apply to the whole file:
 -- * 脱贫人口（含防止返贫监测帮扶对象，下同）: the status sd2023.poverty_population, from the
@@ -21,7 +21,7 @@
 --   encoded (sd2023.work_relief_priority).
 -- * 二(二) 特色劳务品牌、乡村振兴劳务基地 认定, 季节性有组织劳务输出, 劳务协作联盟: recognition
 --   without criteria and organisational duties; their counts are columns of 附件1.
--- * 二(三) 开发乡村公益性岗位: the 140万 target is written at the end; the rest (设定数量和类别,
+-- * 二(三) 开发乡村公益性岗位: the 140万 target is declared at the end; the rest (设定数量和类别,
 --   规范招用, 允许非全日制人员兼职灵活就业, 专项整治) governs the posts, no new grant.
 -- * 二(四) 落实…社会保险补贴, 依法支付劳动报酬和经济补偿: existing entitlements under other
 --   rules and statute; the document adds the 即申即享/直补快办 way of claiming them
@@ -31,7 +31,9 @@
 -- * 二(六) 鲁渝/鲁甘劳务协作, 对口支援, 倾斜支持, 专场招聘, 项目清单/项目库: duties of the
 --   departments (targets and 附件2 cover what is measurable).
 -- * 三(一)…(四) 保障措施: duties; the reporting duties of 三(四) and the monitoring of 三(二) are
---   written at the end.
+--   declared at the end (report { }).
+-- * 一 聚焦 20个省乡村振兴重点帮扶县、39个易地搬迁安置区、55个黄河滩区居民迁建安置区: the areas the
+--   action focuses on, not objectives; they are the ①②③ of 附件2 (项目所在地是否属于).
 
 document {
     number = "关于开展防止返贫就业攻坚行动的通知（2023-10-12，文号未载）",
@@ -74,7 +76,7 @@ benefit {
     unit   = "org",
     payee  = "org",
     hires  = {
-        { "category", "脱贫人口", "防止返贫监测帮扶对象" },
+        { "person_status", "sd2023.poverty_population" },
         { "job_within", "37" },
     },
     conditions = {
@@ -83,7 +85,7 @@ benefit {
         { "hires_at_least", 1 },
     },
     amount = { once = { parameter = "sd2023_workshop_award" } },
-    note   = "标准由各市“梯次设定”，文件未给金额和梯次依据，取参数 sd2023_workshop_award（按市设值）；未设标准的市不计金额并给出警告（“鼓励有条件的市”，未设即未实施）；梯次规则见 tiers by parameter 词汇请求",
+    note   = "标准由各市“梯次设定”，文件未给金额和梯次依据，取参数 sd2023_workshop_award（按市设值）；未设标准的市不计金额并给出警告（“鼓励有条件的市”，未设即未实施）。按吸纳人数分档的写法（amount 的 steps by = \"hires\"，各档金额为参数）已可用，但本文件未给任何档位人数，定档即为猜测，故仍为一个参数；某市公布梯次后，在该市的政策文件中写 steps。吸纳对象用 person_status sd2023.poverty_population（含监测帮扶对象）",
 }
 
 benefit {
@@ -149,10 +151,10 @@ benefit {
     kind    = "service",
     service = "劳动仲裁“绿色通道”：快立、快调、快审、快结",
     conditions = {
-        { "category", "脱贫人口", "防止返贫监测帮扶对象" },
+        { "person_status", "sd2023.poverty_population" },
         { "employer_kind", "enterprise", "agri_enterprise" },
     },
-    note    = "列出在企业就业的脱贫人口（可使用绿色通道的人）；是否发生劳动争议不在登记中，见 dispute 词汇请求",
+    note    = "列出在企业就业的脱贫人口（含监测帮扶对象，person_status；可使用绿色通道的人）；是否发生劳动争议不在登记中，见 docs/policy-vocabulary-requests.md B8（劳动争议）",
 }
 
 -- 二(五) ------------------------------------------------------------------
@@ -169,9 +171,9 @@ benefit {
     service = "雨露计划：组织引导接受中、高等职业院校和技工院校教育，按时足额发放补助资金",
     conditions = {
         { "status", "sd2023.poverty_population" },
-        { "category", "中高等职业院校在校生", "技工院校在校生", "技工院校全日制在校生" },
+        { "enrolled", "secondary_vocational", "higher_vocational", "technical_school" },
     },
-    note    = "补助资金标准按雨露计划规定，本文件未定，故不计金额；在校身份暂以类别表示，见 enrolment 词汇请求",
+    note    = "补助资金标准按雨露计划规定，本文件未定，故不计金额；“接受中、高等职业院校和技工院校教育”= 在籍（enrolled：secondary_vocational 中等职业院校、higher_vocational 高等职业院校、technical_school 技工院校），全日制与否文件未限；服务落在在籍期间",
 }
 
 benefit {
@@ -243,108 +245,135 @@ benefit {
 }
 
 -- ==========================================================================
--- PROPOSED DECLARATIONS: targets and reports (not yet in the format; see
--- docs/policy-vocabulary-requests.md).  Each is in the exact shape proposed; the engine
--- author can enable them by removing the comment marks.
+-- Targets (一, 二(三)) and reporting duties (三(二), 三(四)).  Column headers are copied from
+-- 附件1 and 附件2 character for character; a line break inside a cell of the original
+-- (乡村振兴劳务基地 / 个数, 就业帮扶车间 / 个数, 吸纳脱贫 / 人口数, 项目 / 联系人,
+-- 带动脱贫人口就业 / 人数) is layout and is joined.
 -- ==========================================================================
---
--- target {
---     id = "sd2023.outflow_scale", clause = "一",
---     text = "全力确保省内脱贫人口（含防止返贫监测帮扶对象，下同）外出务工规模不低于40.6万人",
---     indicator = "省内脱贫人口（含防止返贫监测帮扶对象）外出务工规模",
---     comparator = "at_least", value = 406000, unit = "人", year = 2023, region = "37",
--- }
--- target {
---     id = "sd2023.central_western_inflow", clause = "一",
---     text = "吸纳中西部脱贫人口来鲁就业不低于20.8万人",
---     indicator = "吸纳中西部脱贫人口来鲁就业人数",
---     comparator = "at_least", value = 208000, unit = "人", year = 2023, region = "37",
--- }
--- target {
---     id = "sd2023.relocation_site_employment", clause = "一",
---     text = "易地搬迁安置区脱贫劳动力就业不低于 1500人",
---     indicator = "易地搬迁安置区脱贫劳动力就业人数",
---     comparator = "at_least", value = 1500, unit = "人", year = 2023, region = "37",
--- }
--- target {
---     id = "sd2023.chongqing_gansu_employment", clause = "一",
---     text = "帮助重庆、甘肃协作区县农村劳动力实现就业1.6万人（脱贫人口就业1万人）",
---     indicator = "帮助重庆、甘肃协作区县农村劳动力实现就业人数",
---     comparator = "at_least", value = 16000, unit = "人", year = 2023, region = "37",
---     note = "原文“实现就业1.6万人”，未写“不低于”，按目标下限读",
--- }
--- target {
---     id = "sd2023.chongqing_gansu_poverty_employment", clause = "一",
---     text = "帮助重庆、甘肃协作区县农村劳动力实现就业1.6万人（脱贫人口就业1万人）",
---     indicator = "帮助重庆、甘肃协作区县脱贫人口实现就业人数",
---     comparator = "at_least", value = 10000, unit = "人", year = 2023, region = "37",
---     part_of = "sd2023.chongqing_gansu_employment",
--- }
--- target {
---     id = "sd2023.rural_public_welfare_posts", clause = "二(三)",
---     text = "“十四五”期间，全省开发乡村公益性岗位140万个左右。",
---     indicator = "开发乡村公益性岗位个数",
---     comparator = "about", value = 1400000, unit = "个",
---     period = { from = "2021-01-01", to = "2025-12-31" }, region = "37",
---     note = "“十四五”期间 = 2021年至2025年",
--- }
---
--- report {
---     id = "sd2023.annex1", clause = "三(四)", annex = "附件1",
---     title = "防止返贫就业攻坚行动推进情况表",
---     text = "各市人力资源社会保障局会同有关部门认真填写《防止返贫就业攻坚行动推进情况表》（见附件1），每季度末月15日前报送省人力资源社会保障厅",
---     from = "各市人力资源社会保障局（会同有关部门）", to = "省人力资源社会保障厅",
---     due = { every = "quarter", month_of_quarter = 3, day = 15 },
---     rows = "region",            -- 市、县（市、区）: ##市, ##区, ##县, ……
---     values = "year_to_date",    -- 注：相关数据填当年累计数
---     header = { "单位（公章）", "填表日期" }, footer = { "填表人", "电话" },
---     columns = {
---         "市、县（市、区）",
---         "劳务协作联盟个数",
---         "特色劳务品牌个数",
---         "乡村振兴劳务基地个数",
---         "劳务合作社个数",
---         { "就业帮扶车间个数", sub = { "", "吸纳脱贫人口数" } },
---         { "以工代赈吸纳当地农村劳动力就业人数", sub = { "", "吸纳脱贫人口数" } },
---         "乡村公益性岗位安置脱贫人口数",
---         "组织脱贫人口参加职业技能培训人数",
---         "易地搬迁安置区脱贫人口就业人数",
---         "举办“乐业搬迁（迁建）”专场招聘活动次数",
---     },
--- }
--- report {
---     id = "sd2023.annex2", clause = "三(四)", annex = "附件2",
---     title = "脱贫人口就业帮扶项目清单",
---     text = "10月25日前，报送《脱贫人口就业帮扶项目清单》（见附件2）",
---     from = "各市人力资源社会保障局（会同有关部门）", to = "省人力资源社会保障厅",
---     due = { date = "2023-10-25" },
---     rows = "project",
---     header = { "_________市", "填表日期" }, footer = { "填表人", "电话" },
---     columns = {
---         "县（市、区）",
---         "序号",
---         "项目名称",
---         "项目简介",
---         { "带动就业人数", sub = { "", "带动脱贫人口就业人数" } },
---         "项目所在地是否属于：①省乡村振兴重点帮扶县②易地搬迁安置区③黄河滩区居民迁建安置区",
---         "项目联系人",
---         "联系电话",
---         "备注",
---     },
--- }
--- report {
---     id = "sd2023.summary", clause = "三(四)",
---     title = "防止返贫就业攻坚行动阶段性总结",
---     text = "12月15日前，报送防止返贫就业攻坚行动阶段性总结。",
---     from = "各市人力资源社会保障局（会同有关部门）", to = "省人力资源社会保障厅",
---     due = { date = "2023-12-15" },
---     columns = {},               -- free text, no table
--- }
--- report {
---     id = "sd2023.employment_income_monitoring", clause = "三(二)",
---     title = "脱贫人口就业规模和务工收入动态监测",
---     text = "各地要持续做好脱贫人口就业规模和务工收入动态监测，及时关注务工规模和务工收入同比、环比变化情况，对务工规模和务工收入出现下降的，要及时通报风险情况",
---     due = { every = "continuous" },
---     indicators = { "脱贫人口务工规模", "脱贫人口务工收入" },
---     compare = { "同比", "环比" }, alert = "decrease",
--- }
+
+-- 一 -------------------------------------------------------------------------
+
+target {
+    id = "sd2023.outflow_scale", clause = "一",
+    text = "全力确保省内脱贫人口（含防止返贫监测帮扶对象，下同）外出务工规模不低于40.6万人",
+    indicator = "省内脱贫人口（含防止返贫监测帮扶对象）外出务工规模",
+    comparator = "at_least", value = 406000, unit = "人", year = 2023, region = "37",
+    population = { { "category", "脱贫人口", "防止返贫监测帮扶对象" }, { "hukou_within", "37" } },
+    note = "“外出务工”的统计口径文件未定义，按国家就业帮扶统计口径；population 选出省内脱贫人口（含监测帮扶对象）；年份为行动当年2023年",
+}
+
+target {
+    id = "sd2023.central_western_inflow", clause = "一",
+    text = "吸纳中西部脱贫人口来鲁就业不低于20.8万人",
+    indicator = "吸纳中西部脱贫人口来鲁就业人数",
+    comparator = "at_least", value = 208000, unit = "人", year = 2023, region = "37",
+}
+
+target {
+    id = "sd2023.relocation_site_employment", clause = "一",
+    text = "易地搬迁安置区脱贫劳动力就业不低于 1500人",
+    indicator = "易地搬迁安置区脱贫劳动力就业人数",
+    comparator = "at_least", value = 1500, unit = "人", year = 2023, region = "37",
+    note = "“39个易地搬迁安置区”（一 聚焦区域）；附件1“易地搬迁安置区脱贫人口就业人数”一列填报此数",
+}
+
+target {
+    id = "sd2023.chongqing_gansu_employment", clause = "一",
+    text = "帮助重庆、甘肃协作区县农村劳动力实现就业1.6万人（脱贫人口就业1万人）",
+    indicator = "帮助重庆、甘肃协作区县农村劳动力实现就业人数",
+    comparator = "at_least", value = 16000, unit = "人", year = 2023, region = "37",
+    note = "原文“实现就业1.6万人”，未写“不低于”，按目标下限读",
+}
+
+target {
+    id = "sd2023.chongqing_gansu_poverty_employment", clause = "一",
+    text = "帮助重庆、甘肃协作区县农村劳动力实现就业1.6万人（脱贫人口就业1万人）",
+    indicator = "帮助重庆、甘肃协作区县脱贫人口实现就业人数",
+    comparator = "at_least", value = 10000, unit = "人", year = 2023, region = "37",
+    part_of = "sd2023.chongqing_gansu_employment",
+    note = "括号内“脱贫人口就业1万人”为1.6万人中的脱贫人口部分",
+}
+
+-- 二(三) ----------------------------------------------------------------------
+
+target {
+    id = "sd2023.rural_public_welfare_posts", clause = "二(三)",
+    text = "“十四五”期间，全省开发乡村公益性岗位140万个左右。",
+    indicator = "开发乡村公益性岗位个数",
+    comparator = "about", value = 1400000, unit = "个",
+    period = { from = "2021-01-01", to = "2025-12-31" }, region = "37",
+    note = "“十四五”期间 = 2021年至2025年",
+}
+
+-- 三(二) ----------------------------------------------------------------------
+
+report {
+    id = "sd2023.employment_income_monitoring", clause = "三(二)",
+    title = "脱贫人口就业规模和务工收入动态监测",
+    text = "各地要持续做好脱贫人口就业规模和务工收入动态监测，及时关注务工规模和务工收入同比、环比变化情况，对务工规模和务工收入出现下降的，要及时通报风险情况，采取针对性措施，实现风险点早发现、早干预、早帮扶。",
+    from = "各地", due = { every = "continuous" },
+    indicators = { "脱贫人口务工规模", "脱贫人口务工收入" },
+    compare = { "同比", "环比" }, alert = "decrease",
+    note = "文件未规定表式与报送日，持续监测；出现下降即通报风险情况",
+}
+
+-- 三(四) ----------------------------------------------------------------------
+
+report {
+    id = "sd2023.annex1", clause = "三(四)", annex = "附件1",
+    title = "防止返贫就业攻坚行动推进情况表",
+    text = "各市人力资源社会保障局会同有关部门认真填写《防止返贫就业攻坚行动推进情况表》（见附件1），每季度末月15日前报送省人力资源社会保障厅",
+    from = "各市人力资源社会保障局（会同有关部门）", to = "省人力资源社会保障厅",
+    due = { every = "quarter", month_of_quarter = 3, day = 15 },
+    rows = "region",
+    values = "year_to_date",
+    header = { "单位（公章）：", "填表日期：    年    月    日" },
+    footer = { "注：相关数据填当年累计数。", "填表人：", "电话：" },
+    columns = {
+        "市、县（市、区）",
+        "劳务协作联盟个数",
+        "特色劳务品牌个数",
+        "乡村振兴劳务基地个数",
+        "劳务合作社个数",
+        { "就业帮扶车间个数", sub = { "", "吸纳脱贫人口数" } },
+        { "以工代赈吸纳当地农村劳动力就业人数", sub = { "", "吸纳脱贫人口数" } },
+        "乡村公益性岗位安置脱贫人口数",
+        "组织脱贫人口参加职业技能培训人数",
+        "易地搬迁安置区脱贫人口就业人数",
+        "举办“乐业搬迁（迁建）”专场招聘活动次数",
+    },
+    note = "每季度末月15日前 = 3月、6月、9月、12月的15日前；行（市、县（市、区））为##市、##区、##县、……；注：相关数据填当年累计数",
+}
+
+report {
+    id = "sd2023.annex2", clause = "三(四)", annex = "附件2",
+    title = "脱贫人口就业帮扶项目清单",
+    text = "10月25日前，报送《脱贫人口就业帮扶项目清单》（见附件2）",
+    from = "各市人力资源社会保障局（会同有关部门）", to = "省人力资源社会保障厅",
+    due = { date = "2023-10-25" },
+    rows = "project",
+    header = { "_________市", "填表日期：    年    月    日" },
+    footer = { "填表人：", "电话：" },
+    columns = {
+        "县（市、区）",
+        "序号",
+        "项目名称",
+        "项目简介",
+        { "带动就业人数", sub = { "", "带动脱贫人口就业人数" } },
+        "项目所在地是否属于：①省乡村振兴重点帮扶县②易地搬迁安置区③黄河滩区居民迁建安置区",
+        "项目联系人",
+        "联系电话",
+        "备注",
+    },
+    note = "10月25日前：印发于2023-10-12，读作当年（2023-10-25）；二(六)“形成市级项目清单，省级筛选建立脱贫人口就业帮扶项目库”即此清单",
+}
+
+report {
+    id = "sd2023.summary", clause = "三(四)",
+    title = "防止返贫就业攻坚行动阶段性总结",
+    text = "12月15日前，报送防止返贫就业攻坚行动阶段性总结。",
+    from = "各市人力资源社会保障局（会同有关部门）", to = "省人力资源社会保障厅",
+    due = { date = "2023-12-15" },
+    columns = {},
+    note = "文字总结，无表式；12月15日前读作当年（2023-12-15）",
+}
