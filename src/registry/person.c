@@ -140,10 +140,12 @@ int person_value_equal(const char *a, const char *b)
 /* The prepared statements of the people and person_history tables. */
 struct person_store {
     store *st;
-    store_stmt *select; /* the fields of one person by id_number */
-    store_stmt *insert; /* one new person */
-    /* UPDATE statements by the set of fields they write (bit f = field f), prepared on first use.
-     */
+    store_stmt *select;        /* the fields of one person by id_number */
+    store_stmt *select_many;   /* the same for PERSON_LOAD_MANY_MAX ID numbers, id_number last */
+    int64_t select_many_calls; /* person_store_load_many() calls so far */
+    int64_t select_many_next;  /* the call before which select_many is prepared again */
+    store_stmt *insert;        /* one new person */
+    /* UPDATE statements by the fields they write (bit f = field f), prepared on first use. */
     struct {
         unsigned mask;
         store_stmt *stmt;
@@ -156,6 +158,25 @@ struct person_store {
 
 /* Longest SQL text built here. */
 #define PERSON_SQL_MAX 2048
+
+/* Longest SQL of the select of many people: the columns plus "?, " per ID number. */
+#define PERSON_SELECT_MANY_SQL_MAX (PERSON_SQL_MAX + 3 * PERSON_LOAD_MANY_MAX)
+
+/* Prepares ps->select_many: every field, then id_number, WHERE id_number IN (? x MAX). */
+static int person_prepare_select_many(person_store *ps)
+{
+    char sql[PERSON_SELECT_MANY_SQL_MAX];
+    size_t used = (size_t)snprintf(sql, sizeof sql, "SELECT ");
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        used += (size_t)snprintf(sql + used, sizeof sql - used, "%s, ", person_fields[f].column);
+    used += (size_t)snprintf(
+        sql + used, sizeof sql - used,
+        "created_batch, updated_batch, id_number FROM people WHERE id_number IN (");
+    for (int i = 0; i < PERSON_LOAD_MANY_MAX; i++)
+        used += (size_t)snprintf(sql + used, sizeof sql - used, i > 0 ? ", ?" : "?");
+    snprintf(sql + used, sizeof sql - used, ")");
+    return store_prepare(ps->st, sql, &ps->select_many);
+}
 
 int person_store_open(store *st, person_store **out, bf_error *err)
 {
@@ -183,6 +204,9 @@ int person_store_open(store *st, person_store **out, bf_error *err)
         i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", ?");
     snprintf(insert_sql + i, sizeof insert_sql - i, ")");
     rc = store_prepare(st, select_sql, &ps->select);
+    ps->select_many_next = 2;
+    if (rc == BF_OK)
+        rc = person_prepare_select_many(ps);
     if (rc == BF_OK)
         rc = store_prepare(st, insert_sql, &ps->insert);
     if (rc == BF_OK)
@@ -205,6 +229,7 @@ void person_store_close(person_store *ps)
     if (ps == NULL)
         return;
     store_finalize(ps->select);
+    store_finalize(ps->select_many);
     store_finalize(ps->insert);
     for (int u = 0; u < ps->update_count; u++)
         store_finalize(ps->updates[u].stmt);
@@ -255,6 +280,54 @@ int person_store_load(person_store *ps, const char *id_number, person *out, bf_e
 out:
     store_reset(ps->select);
     return rc;
+}
+
+int person_store_load_many(person_store *ps, const char *const *ids, int count, person_found found,
+                           void *context, bf_error *err)
+{
+    int rc = BF_OK;
+    /*
+     * Prepared again after 1, 2, 4, 8, ... calls: an import into a small
+     * registry grows the table inside its transaction, and a server that
+     * planned the IN list for the small table (a sequential scan) would keep
+     * that plan for the large one.  A new statement is planned afresh.
+     */
+    if (++ps->select_many_calls == ps->select_many_next) {
+        ps->select_many_next *= 2;
+        store_finalize(ps->select_many);
+        ps->select_many = NULL;
+        rc = person_prepare_select_many(ps);
+        if (rc != BF_OK)
+            goto failed;
+    }
+    rc = store_reset(ps->select_many);
+    for (int i = 0; rc == BF_OK && i < PERSON_LOAD_MANY_MAX; i++)
+        rc = store_bind_text(ps->select_many, i + 1, i < count ? ids[i] : NULL);
+    if (rc != BF_OK)
+        goto failed;
+    while ((rc = store_step(ps->select_many)) == BF_ROW) {
+        person p = {.created_batch = 0};
+        const char *id_number = store_column_text(ps->select_many, PERSON_FIELD_COUNT + 2);
+        snprintf(p.id_number, sizeof p.id_number, "%s", id_number != NULL ? id_number : "");
+        for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+            const char *text = store_column_text(ps->select_many, f);
+            p.values[f] = text != NULL && text[0] != '\0' ? text : NULL;
+        }
+        p.created_batch = store_column_int64(ps->select_many, PERSON_FIELD_COUNT);
+        p.updated_batch = store_column_int64(ps->select_many, PERSON_FIELD_COUNT + 1);
+        rc = found(context, &p);
+        if (rc != BF_OK) {
+            store_reset(ps->select_many);
+            return rc;
+        }
+    }
+    if (rc == BF_DONE) {
+        store_reset(ps->select_many);
+        return BF_OK;
+    }
+failed:
+    store_reset(ps->select_many);
+    return person_store_fail(ps, rc, count > 0 ? ids[0] : "", err);
 }
 
 /* Binds value to parameter index, an empty text as NULL. */

@@ -107,6 +107,21 @@ void person_store_close(person_store *ps);
  */
 int person_store_load(person_store *ps, const char *id_number, person *out, bf_error *err);
 
+/* Most ID numbers person_store_load_many() takes at once. */
+#define PERSON_LOAD_MANY_MAX 256
+
+/* Receives one person found by person_store_load_many(); a non-BF_OK return stops the load. */
+typedef int (*person_found)(void *context, const person *p);
+
+/*
+ * Loads, in one query, the people among the count (at most
+ * PERSON_LOAD_MANY_MAX) ID numbers ids, and calls found for each one that
+ * exists, in no particular order.  The person's values are valid during the
+ * call only.  Those not found are simply not reported.
+ */
+int person_store_load_many(person_store *ps, const char *const *ids, int count, person_found found,
+                           void *context, bf_error *err);
+
 /* Inserts p, created and last updated by batch. */
 int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_error *err);
 

@@ -36,6 +36,55 @@
 /* Columns of the people table written per row by the bulk path: id, the fields, two batches. */
 #define IMPORT_BULK_COLUMNS (PERSON_FIELD_COUNT + 3)
 
+/* The columns of people written by a bulk load, in the order of its values. */
+static const char *const import_bulk_columns[IMPORT_BULK_COLUMNS] = {
+    "id_number",
+    "name",
+    "sex",
+    "birth_date",
+    "phone",
+    "household_id",
+    "relation",
+    "hukou_region",
+    "categories",
+    "labor_ability",
+    "employment_status",
+    "employment_wish",
+    "training_wish",
+    "skills",
+    "difficulties",
+    "created_batch",
+    "updated_batch",
+};
+
+/* Valid rows looked up together (one query for the chunk, not one per row). */
+#define IMPORT_CHUNK_ROWS PERSON_LOAD_MANY_MAX
+/* Slots of the chunk's map from ID number to row: a power of two, four times the rows. */
+#define IMPORT_CHUNK_SLOTS (4 * IMPORT_CHUNK_ROWS)
+/* Offset standing for an empty (NULL) value. */
+#define IMPORT_NO_VALUE ((size_t)-1)
+
+/* One valid row of a chunk; its values are offsets into the chunk's text. */
+typedef struct import_pending {
+    char id_number[IDCARD_TEXT_MAX];
+    size_t value[PERSON_FIELD_COUNT]; /* the row's values, IMPORT_NO_VALUE when empty or absent */
+    size_t old[PERSON_FIELD_COUNT];   /* the stored values, when found */
+    int found;                        /* 1 when the person is already in the registry */
+    int64_t created_batch;            /* of the stored person, when found */
+    int64_t updated_batch;            /* of the stored person, when found */
+} import_pending;
+
+/* The valid rows waiting for their look-up, with the text of their values. */
+typedef struct import_chunk {
+    import_pending rows[IMPORT_CHUNK_ROWS];
+    int count;       /* rows in use */
+    char *text;      /* every value of the chunk, each with its terminator */
+    size_t used;     /* bytes of text in use */
+    size_t capacity; /* bytes allocated for text (grows, kept between chunks) */
+    uint64_t slot_key[IMPORT_CHUNK_SLOTS]; /* first 17 digits of an ID number, 0 for a free slot */
+    int slot_row[IMPORT_CHUNK_SLOTS];      /* the row of slot_key */
+} import_chunk;
+
 /* Everything one import run holds. */
 typedef struct import_state {
     store *st;
@@ -46,6 +95,7 @@ typedef struct import_state {
     table_writer *errors;    /* the error file, opened at the first rejection */
     region_set *regions;     /* every known region code */
     int_map seen;            /* first 17 digits of each ID number -> its line */
+    import_chunk *chunk;     /* valid rows waiting for the row-by-row path */
     person_store *people;    /* statements for lookups, inserts, updates */
     store_bulk *bulk;        /* the insert-only path, when people was empty at the start */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
@@ -313,7 +363,144 @@ static int import_validate(import_state *s, const table_row *row, person *p)
     return 1;
 }
 
-/* Stores a valid row: bulk insert, insert, update or nothing. */
+/* Copies value (NULL or "" for empty) into the chunk's text; returns its offset. */
+static int import_chunk_text(import_chunk *chunk, const char *value, size_t *offset)
+{
+    if (value == NULL || value[0] == '\0') {
+        *offset = IMPORT_NO_VALUE;
+        return BF_OK;
+    }
+    size_t length = strlen(value) + 1;
+    if (chunk->used + length > chunk->capacity) {
+        size_t capacity = chunk->capacity > 0 ? chunk->capacity : 65536;
+        while (chunk->used + length > capacity)
+            capacity *= 2;
+        char *text = realloc(chunk->text, capacity);
+        if (text == NULL)
+            return BF_ENOMEM;
+        chunk->text = text;
+        chunk->capacity = capacity;
+    }
+    memcpy(chunk->text + chunk->used, value, length);
+    *offset = chunk->used;
+    chunk->used += length;
+    return BF_OK;
+}
+
+/* The value at offset in the chunk's text, NULL for IMPORT_NO_VALUE. */
+static const char *import_chunk_value(const import_chunk *chunk, size_t offset)
+{
+    return offset == IMPORT_NO_VALUE ? NULL : chunk->text + offset;
+}
+
+/* The slot of the chunk's map holding (or free for) the ID number with key. */
+static size_t import_chunk_slot(const import_chunk *chunk, uint64_t key)
+{
+    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & (IMPORT_CHUNK_SLOTS - 1);
+    while (chunk->slot_key[slot] != 0 && chunk->slot_key[slot] != key)
+        slot = (slot + 1) & (IMPORT_CHUNK_SLOTS - 1);
+    return slot;
+}
+
+/* Receives a person found by the chunk's look-up: keeps their stored values. */
+static int import_chunk_found(void *context, const person *p)
+{
+    import_chunk *chunk = context;
+    uint64_t key = int_map_key_from_digits(p->id_number, 17);
+    size_t slot = import_chunk_slot(chunk, key);
+    if (key == 0 || chunk->slot_key[slot] != key)
+        return BF_OK; /* not asked for (cannot happen) */
+    import_pending *row = &chunk->rows[chunk->slot_row[slot]];
+    row->found = 1;
+    row->created_batch = p->created_batch;
+    row->updated_batch = p->updated_batch;
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        int rc = import_chunk_text(chunk, p->values[f], &row->old[f]);
+        if (rc != BF_OK)
+            return rc;
+    }
+    return BF_OK;
+}
+
+/*
+ * Stores the chunk's rows: one look-up for all, the new people in one bulk
+ * load, then the known ones updated field by field (or left unchanged).
+ * Empties the chunk.
+ */
+static int import_chunk_flush(import_state *s, bf_error *err)
+{
+    import_chunk *chunk = s->chunk;
+    const char *ids[IMPORT_CHUNK_ROWS];
+    const char *values[IMPORT_BULK_COLUMNS];
+    store_bulk *bulk = NULL;
+    int rc = BF_OK, fresh = 0;
+    if (chunk->count == 0)
+        return BF_OK;
+    for (int r = 0; r < chunk->count; r++)
+        ids[r] = chunk->rows[r].id_number;
+    rc = person_store_load_many(s->people, ids, chunk->count, import_chunk_found, chunk, err);
+    if (rc != BF_OK)
+        goto out;
+    for (int r = 0; r < chunk->count; r++)
+        fresh += !chunk->rows[r].found;
+    if (fresh > 0) {
+        rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &bulk);
+        for (int r = 0; rc == BF_OK && r < chunk->count; r++) {
+            const import_pending *row = &chunk->rows[r];
+            if (row->found)
+                continue;
+            values[0] = row->id_number;
+            for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+                values[f + 1] = import_chunk_value(chunk, row->value[f]);
+            values[PERSON_FIELD_COUNT + 1] = s->batch_text;
+            values[PERSON_FIELD_COUNT + 2] = s->batch_text;
+            rc = store_bulk_row(bulk, values);
+        }
+        if (bulk != NULL) {
+            int ended = store_bulk_end(bulk, rc == BF_OK);
+            rc = rc == BF_OK ? ended : rc;
+        }
+        if (rc != BF_OK) {
+            bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
+                         store_error_message(s->st));
+            goto out;
+        }
+        s->result->inserted += fresh;
+    }
+    for (int r = 0; r < chunk->count; r++) {
+        const import_pending *row = &chunk->rows[r];
+        if (!row->found)
+            continue;
+        person old = {.created_batch = row->created_batch, .updated_batch = row->updated_batch};
+        person updated = {.created_batch = row->created_batch, .updated_batch = s->batch};
+        memcpy(old.id_number, row->id_number, sizeof old.id_number);
+        memcpy(updated.id_number, row->id_number, sizeof updated.id_number);
+        for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+            old.values[f] = import_chunk_value(chunk, row->old[f]);
+            updated.values[f] = import_chunk_value(chunk, row->value[f]);
+        }
+        /* A column absent from the file leaves the field as it is. */
+        for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
+            if (person_columns[c].kind == PERSON_COLUMN_FIELD && s->column_of[c] < 0 &&
+                person_columns[c].field != PERSON_SEX)
+                updated.values[person_columns[c].field] = old.values[person_columns[c].field];
+        int changed = 0;
+        rc = person_store_update(s->people, &old, &updated, s->batch, s->now, &changed, err);
+        if (rc != BF_OK)
+            goto out;
+        if (changed > 0)
+            s->result->updated++;
+        else
+            s->result->unchanged++;
+    }
+out:
+    chunk->count = 0;
+    chunk->used = 0;
+    memset(chunk->slot_key, 0, sizeof chunk->slot_key);
+    return rc;
+}
+
+/* Stores a valid row: straight into the bulk load, or into the chunk (flushed when full). */
 static int import_store(import_state *s, person *p, bf_error *err)
 {
     int rc;
@@ -333,30 +520,21 @@ static int import_store(import_state *s, person *p, bf_error *err)
         s->result->inserted++;
         return BF_OK;
     }
-    person old = {.created_batch = 0};
-    rc = person_store_load(s->people, p->id_number, &old, err);
-    if (rc == BF_ENOTFOUND) {
-        rc = person_store_insert(s->people, p, s->batch, err);
-        if (rc == BF_OK)
-            s->result->inserted++;
-        return rc;
+    import_chunk *chunk = s->chunk;
+    import_pending *row = &chunk->rows[chunk->count];
+    uint64_t key = int_map_key_from_digits(p->id_number, 17);
+    size_t slot = import_chunk_slot(chunk, key);
+    memcpy(row->id_number, p->id_number, sizeof row->id_number);
+    row->found = 0;
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        rc = import_chunk_text(chunk, p->values[f], &row->value[f]);
+        if (rc != BF_OK)
+            return bf_error_set(err, rc, NULL);
     }
-    if (rc != BF_OK)
-        return rc;
-    /* A column absent from the file leaves the field as it is. */
-    for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
-        if (person_columns[c].kind == PERSON_COLUMN_FIELD && s->column_of[c] < 0 &&
-            person_columns[c].field != PERSON_SEX)
-            p->values[person_columns[c].field] = old.values[person_columns[c].field];
-    int changed = 0;
-    rc = person_store_update(s->people, &old, p, s->batch, s->now, &changed, err);
-    if (rc != BF_OK)
-        return rc;
-    if (changed > 0)
-        s->result->updated++;
-    else
-        s->result->unchanged++;
-    return BF_OK;
+    chunk->slot_key[slot] = key;
+    chunk->slot_row[slot] = chunk->count;
+    chunk->count++;
+    return chunk->count == IMPORT_CHUNK_ROWS ? import_chunk_flush(s, err) : BF_OK;
 }
 
 /* Creates this run's batch row (inside the transaction) and sets s->batch. */
@@ -426,25 +604,6 @@ static int import_finish_batch(import_state *s, bf_error *err)
  */
 static int import_start_bulk(import_state *s, bf_error *err)
 {
-    static const char *const columns[IMPORT_BULK_COLUMNS] = {
-        "id_number",
-        "name",
-        "sex",
-        "birth_date",
-        "phone",
-        "household_id",
-        "relation",
-        "hukou_region",
-        "categories",
-        "labor_ability",
-        "employment_status",
-        "employment_wish",
-        "training_wish",
-        "skills",
-        "difficulties",
-        "created_batch",
-        "updated_batch",
-    };
     int64_t any = 0;
     int rc = store_query_int64(s->st, "SELECT 1 FROM people LIMIT 1", NULL, 0, &any);
     if (rc != BF_OK || any != 0)
@@ -454,7 +613,7 @@ static int import_start_bulk(import_state *s, bf_error *err)
     if (rc != BF_OK)
         return rc;
     s->indexes_dropped = 1;
-    rc = store_bulk_begin(s->st, "people", columns, IMPORT_BULK_COLUMNS, &s->bulk);
+    rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
 out:
     if (rc != BF_OK)
         bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
@@ -547,6 +706,8 @@ int import_people(store *st, const import_people_options *options, import_people
         rc = import_maybe_drop_indexes(s, err);
     if (rc == BF_OK && s->bulk == NULL)
         rc = person_store_open(st, &s->people, err);
+    if (rc == BF_OK && s->bulk == NULL && (s->chunk = calloc(1, sizeof *s->chunk)) == NULL)
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
     if (rc != BF_OK)
         goto out;
 
@@ -573,7 +734,9 @@ int import_people(store *st, const import_people_options *options, import_people
     }
     if (rc != BF_DONE)
         goto out;
-    rc = BF_OK;
+    rc = s->chunk != NULL ? import_chunk_flush(s, err) : BF_OK;
+    if (rc != BF_OK)
+        goto out;
     if (s->bulk != NULL) {
         store_bulk *bulk = s->bulk;
         s->bulk = NULL;
@@ -628,6 +791,9 @@ out:
     if (s->errors != NULL)
         table_writer_close(s->errors, 0, NULL);
     person_store_close(s->people);
+    if (s->chunk != NULL)
+        free(s->chunk->text);
+    free(s->chunk);
     region_set_free(s->regions);
     int_map_free(&s->seen);
     if (s->reader != NULL)

@@ -17,8 +17,24 @@
  * The sex column is optional and only checked against the ID number: sex and
  * birth date are always derived from the ID number.
  *
+ * A later row with an ID number seen earlier in the file is rejected naming
+ * the earlier line, even when that earlier row was itself rejected (the
+ * officer fixes both and imports again).
+ *
  * Any failure other than rejected rows (unreadable file, no usable header,
- * a database error) rolls the transaction back: the database is as before.
+ * no region table, a database error) rolls the transaction back: the
+ * database is as before.  A kill has the same effect (one transaction).
+ *
+ * Speed (about a million rows in well under 10 s on SQLite): one prepared
+ * statement set for the whole run, known region codes and the ID numbers of
+ * the file in in-memory hash maps, and
+ *  - into an empty registry: one bulk load (COPY on PostgreSQL), no look-ups;
+ *  - otherwise: valid rows in chunks of PERSON_LOAD_MANY_MAX, one look-up
+ *    query per chunk, the new people of a chunk in one bulk load, the known
+ *    ones updated one by one (unchanged ones cost nothing more);
+ *  - when the file is large compared with the registry, the secondary
+ *    indexes of people are dropped and built once at the end, inside the
+ *    same transaction.
  */
 #ifndef BANGFU_SERVICES_IMPORT_PEOPLE_H
 #define BANGFU_SERVICES_IMPORT_PEOPLE_H
@@ -28,8 +44,7 @@
 
 #include <stdint.h>
 
-/* Called now and then during the import with the rows read so far and the fraction of the input
- * consumed. */
+/* Called now and then with the rows read so far and the fraction of the input consumed. */
 typedef void (*import_people_progress)(void *context, int64_t rows, double fraction);
 
 /* What to import and how. */
