@@ -150,6 +150,16 @@ static int64_t count(store *st, const char *sql)
     return value;
 }
 
+/* Counts the people reported by person_store_load_many() and checks their values. */
+static int count_found(void *context, const person *p)
+{
+    int *found = context;
+    assert_string_equal(p->id_number, "37081119800101001X");
+    assert_string_equal(p->values[PERSON_NAME], "张伟");
+    (*found)++;
+    return BF_OK;
+}
+
 static void test_person_store(void **state)
 {
     (void)state;
@@ -215,6 +225,17 @@ static void test_person_store(void **state)
                      1);
     assert_int_equal(person_store_load(ps, p.id_number, &loaded, &err), BF_OK);
     assert_string_equal(loaded.values[PERSON_PHONE], "0537-2345678");
+
+    /* Many at once: only those present are reported; repeated calls re-prepare safely. */
+    const char *ids[3] = {"370811198512310022", "37081119800101001X", "370811200002290033"};
+    for (int call = 0; call < 5; call++) {
+        int found = 0;
+        assert_int_equal(person_store_load_many(ps, ids, 3, count_found, &found, &err), BF_OK);
+        assert_int_equal(found, 1);
+    }
+    int none = 0;
+    assert_int_equal(person_store_load_many(ps, ids, 1, count_found, &none, &err), BF_OK);
+    assert_int_equal(none, 0);
 
     person_store_close(ps);
     store_close(st);
