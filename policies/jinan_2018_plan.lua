@@ -77,7 +77,7 @@ parameter {
 parameter {
     name  = "resident_pension_min_contribution",
     title = "居民养老保险最低缴费档次标准（每人每年）",
-    unit  = "yuan",
+    unit  = "yuan_per_year",
 }
 
 -- 二(一) ------------------------------------------------------------------
@@ -230,8 +230,8 @@ benefit {
         { "age_between", 16, 59 },
         { "not", { "insured" } },
     },
-    amount  = { once = { parameter = "resident_pension_min_contribution" }, max_per_year = 1 },
-    note    = "缴费年龄段按城乡居民基本养老保险制度（国发〔2014〕8号）读作16–59周岁；“符合参加居民养老保险条件”读作未参加职工社会保险（not insured）；金额为最低缴费档次（参数 resident_pension_min_contribution，每人每年），每年一次（见 per_year 词汇请求）",
+    amount  = { per_year = { parameter = "resident_pension_min_contribution" } },
+    note    = "缴费年龄段按城乡居民基本养老保险制度（国发〔2014〕8号：年满16周岁、未满60周岁，男女相同）读作16–59周岁；“符合参加居民养老保险条件”读作未参加职工社会保险（not insured）；金额为最低缴费档次（参数 resident_pension_min_contribution，每人每年，unit yuan_per_year），per_year：方案期内每个自然年一次，以该年1月1日（或期间首日）符合条件为准",
 }
 
 benefit {

@@ -13,9 +13,10 @@
 --   (十五)) require a hukou in Shandong ("37"); the hiring subsidies to enterprises and the
 --   workshop subsidy ((一), (三), (五)) do not limit the hukou of the
 --   hire (the text does not), only the workplace (Shandong).
--- * 疫情期间: the document does not delimit the epidemic period.  Benefits granted 疫情期间 carry
---   the document window (from the issue date, open) and a note; a window parameter
---   (epidemic_period) is requested in docs/policy-vocabulary-requests.md.
+-- * 疫情期间: the document does not delimit the epidemic period.  It is the window parameter
+--   epidemic_period (unit "window", values by region, no value in this file): the benefits
+--   granted 疫情期间 (一(一), 一(三), 一(四)) carry valid = { parameter = "epidemic_period" } inside
+--   the document window; where it has no value for the region, no grant and a warning naming it.
 --
 -- Measures not encoded as benefits, and why:
 -- * 一(一) first sentence (加强就业岗位供需信息对接) is encoded as the service shandong41.job_push.
@@ -24,13 +25,13 @@
 -- * 四(十一) 扩大高校毕业生“三支一扶”招募规模: recruitment rules for graduates serving in poor
 --   areas; no payment or service to a person of the registry.
 -- * 四(十二) 示范性专家服务团: no beneficiary in the registry; its numbers (不少于60个服务团,
---   2000名左右专家) are proposed as targets at the end of this file.
+--   2000名左右专家) are declared as targets (shandong41.expert_teams, shandong41.expert_count).
 -- * 五(十三) second sentence (谨防…就业歧视): an exhortation, no grant.
 -- * 五(十六) 东西部扶贫协作 (就业扶贫直通车平台, 组团式帮扶, 各市积极吸纳受援地贫困人口,
 --   青岛市…对口劳务协作): duties of platforms and cities with no amount or service to a person;
 --   skipped (exhortation / organisational duty).
--- * The closing paragraphs (压实责任, 动态掌握…四清, 专项治理, 总结宣传, 评选表扬, 报告): duties
---   of the departments, no beneficiary.
+-- * The closing paragraphs (压实责任, 动态掌握…四清, 专项治理, 总结宣传, 评选表扬): duties
+--   of the departments, no beneficiary; the duty to report 重大情况 is declared as a report.
 
 document {
     number = "鲁人社字〔2020〕41号",
@@ -98,7 +99,13 @@ parameter {
 parameter {
     name  = "resident_pension_min_contribution",
     title = "居民养老保险最低缴费档次标准（每人每年）",
-    unit  = "yuan",
+    unit  = "yuan_per_year",
+}
+
+parameter {
+    name  = "epidemic_period",
+    title = "疫情期间（起止日期，按地区；鲁人社字〔2020〕41号一(一)、一(三)、一(四)、三(八)“疫情期间”“受疫情影响”，文件未界定）",
+    unit  = "window",
 }
 
 -- 一(一) ------------------------------------------------------------------
@@ -127,13 +134,14 @@ benefit {
     target = "疫情期间招用符合条件贫困劳动力的山东省内企业",
     unit   = "job",
     payee  = "employer",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口", "脱贫享受政策人口", "即时帮扶人口" },
         { "job_within", "37" },
         { "employer_kind", "enterprise" },
     },
     amount = { once = { parameter = "sd41_poor_hiring_subsidy" } },
-    note   = "“按规定”无金额，取参数 sd41_poor_hiring_subsidy（每招用1人）；“疫情期间”文件未界定起止，暂按文件有效期（自印发之日起），见 epidemic_period 词汇请求；“符合条件”的其他条件（劳动合同、社保等）按国家规定，本文件未列；农资企业、农业经营主体见 一(五)",
+    note   = "“按规定”无金额，取参数 sd41_poor_hiring_subsidy（每招用1人）；“疫情期间”= 期间参数 epidemic_period（按岗位所在地取值，且不早于文件印发日）：补贴在疫情期间内到期（岗位开始之日，或疫情期间开始时已在岗）才给，无取值时不计并警告；“符合条件”的其他条件（劳动合同、社保等）按国家规定，本文件未列；农资企业、农业经营主体见 一(五)",
 }
 
 -- 一(二) ------------------------------------------------------------------
@@ -184,6 +192,7 @@ benefit {
     target = "疫情期间正常经营、吸纳贫困劳动力就业的山东省就业扶贫车间",
     unit   = "org",
     payee  = "org",
+    valid  = { parameter = "epidemic_period" },
     hires  = {
         { "category", "建档立卡贫困人口", "脱贫享受政策人口", "即时帮扶人口" },
         { "job_within", "37" },
@@ -194,7 +203,7 @@ benefit {
         { "hires_at_least", 1 },
     },
     amount = { once = { parameter = "sd41_workshop_epidemic_subsidy" } },
-    note   = "“适当补助”无金额，取参数 sd41_workshop_epidemic_subsidy（每个车间一次）；“正常经营”由经办审核，不在计算内；“疫情期间”未界定，见 epidemic_period 词汇请求",
+    note   = "“适当补助”无金额，取参数 sd41_workshop_epidemic_subsidy（每个车间一次）；“正常经营”由经办审核，不在计算内；“疫情期间”= 期间参数 epidemic_period（按车间所在地取值），无取值时不计并警告",
 }
 
 -- 一(四) ------------------------------------------------------------------
@@ -213,8 +222,9 @@ benefit {
         { "job_kind", "temporary_post" },
         { "job_within", "37" },
     },
+    valid  = { parameter = "epidemic_period" },
     amount = { per_month = { parameter = "rural_public_welfare_post_subsidy" } },
-    note   = "“参照当地乡村公益性岗位补贴标准”，取岗位所在地参数 rural_public_welfare_post_subsidy，按在岗整月计；补贴发给在岗人员（岗位补贴随岗发放）",
+    note   = "“参照当地乡村公益性岗位补贴标准”，取岗位所在地参数 rural_public_welfare_post_subsidy，按在岗整月计；补贴发给在岗人员（岗位补贴随岗发放）；临时增设岗位即“疫情期间的临时岗位”（同条第二句），只计疫情期间（期间参数 epidemic_period，按岗位所在地）内的整月，无取值时不计并警告",
 }
 
 -- 一(五) ------------------------------------------------------------------
@@ -251,9 +261,10 @@ benefit {
         { "category", "建档立卡贫困人口", "脱贫享受政策人口", "即时帮扶人口" },
         { "hukou_within", "37" },
         { "training_kind", "online" },
+        { "training_between", "2020-03-21", "2020-06-30" },
     },
     amount = { per_day = { parameter = "sd41_online_training_living" } },
-    note   = "“3月下旬”读作3月21日起（下旬 = 每月21日至月末），“6月底”= 6月30日；“一定的”无金额，取参数 sd41_online_training_living，按培训天数计（“在培训期间”）；培训须落在该窗口内，目前以付款月（培训结束月）在窗口内近似，见 training_between 词汇请求",
+    note   = "“3月下旬”读作3月21日起（下旬 = 每月21日至月末），“6月底”= 6月30日；“一定的”无金额，取参数 sd41_online_training_living，按培训天数计（“在培训期间”）；培训须在该窗口内开始并结束（training_between），跨窗口的培训不计",
 }
 
 -- 二(七) ------------------------------------------------------------------
@@ -271,9 +282,9 @@ benefit {
     conditions = {
         { "category", "建档立卡贫困人口", "脱贫享受政策人口", "即时帮扶人口" },
         { "hukou_within", "37" },
-        { "category", "技工院校全日制在校生" },
+        { "enrolled", "technical_school" },
     },
-    note    = "在校身份暂以类别“技工院校全日制在校生”表示（词汇尚无就读记录，见 enrolment 词汇请求）；“遴选优秀技工院校”的名单不在文件内，由经办核对",
+    note    = "就读技工院校 = 在籍记录（enrolled technical_school），服务落在在籍期间；文件未限全日制（对照济南三(二)“全日制”），未加 full_time；“遴选优秀技工院校”的名单不在文件内，由经办核对；学校所在地文件未限（省内外遴选院校均可）",
 }
 
 -- 三(八) ------------------------------------------------------------------
@@ -314,8 +325,8 @@ benefit {
         { "age_between", 16, 59 },
         { "not", { "insured" } },
     },
-    amount  = { once = { parameter = "resident_pension_min_contribution" }, max_per_year = 1 },
-    note    = "缴费年龄段按城乡居民基本养老保险制度（国发〔2014〕8号：年满16周岁、未满60周岁）读作16–59周岁；“符合参加居民养老保险条件”读作未参加职工社会保险（not insured）；在校学生不参保，暂不能排除；金额为最低缴费档次（参数 resident_pension_min_contribution，每人每年），每年代缴一次（见 per_year 词汇请求）",
+    amount  = { per_year = { parameter = "resident_pension_min_contribution" } },
+    note    = "缴费年龄段按城乡居民基本养老保险制度（国发〔2014〕8号：年满16周岁、未满60周岁，男女相同）读作16–59周岁；“符合参加居民养老保险条件”读作未参加职工社会保险（not insured）；国发〔2014〕8号“不含在校学生”，在籍记录只覆盖技工、中职、高职院校，普通高校学生仍由经办核对；金额为最低缴费档次（参数 resident_pension_min_contribution，每人每年，unit yuan_per_year），per_year：计算期间（窗口）内每个自然年一次，以该年1月1日（或期间首日）符合条件为准，计在该月",
 }
 
 -- 三(十) ------------------------------------------------------------------
@@ -363,6 +374,24 @@ benefit {
 -- 五(十四) ----------------------------------------------------------------
 
 status {
+    id     = "shandong41.large_relocation_site",
+    name   = "搬迁贫困人口超过800人的集中安置区",
+    clause = "五(十四)",
+    text   = "济南市、泰安市、临沂市、菏泽市涉及易地扶贫搬迁的县(区)，健全安置区公共就业服务体系，对搬迁贫困人口超过800人的集中安置区开展专项帮扶。",
+    target = "济南、泰安、临沂、菏泽涉及易地扶贫搬迁县(区)中搬迁贫困人口超过800人的集中安置区",
+    unit   = "org",
+    residents = {
+        { "category", "易地扶贫搬迁人口" },
+    },
+    conditions = {
+        { "org_kind", "relocation_site" },
+        { "org_within", "3701", "3709", "3713", "3717" },
+        { "residents_at_least", 801 },
+    },
+    note   = "“超过800人”不含800人：居住在该安置区（residence）的易地扶贫搬迁人口至少801人；集中安置区为 org kind relocation_site；3701 济南、3709 泰安、3713 临沂、3717 菏泽",
+}
+
+status {
     id     = "shandong41.large_relocation_site_resident",
     name   = "搬迁贫困人口超过800人的集中安置区安置人口",
     clause = "五(十四)",
@@ -371,10 +400,9 @@ status {
     unit   = "person",
     conditions = {
         { "category", "易地扶贫搬迁人口" },
-        { "hukou_within", "3701", "3709", "3713", "3717" },
-        { "category", "超800人集中安置区安置人口" },
+        { "resident_of_status", "shandong41.large_relocation_site" },
     },
-    note   = "状态本应落在安置区（“搬迁贫困人口超过800人的集中安置区”），词汇尚无安置区与居住关系，超过800人暂由类别“超800人集中安置区安置人口”表示；拟议的安置区级声明见文件末尾与 docs/policy-vocabulary-requests.md（site / residents_at_least）",
+    note   = "安置区的状态见 shandong41.large_relocation_site（按居住人数计算，不再用类别“超800人集中安置区安置人口”）；本状态为居住在这类安置区的搬迁贫困人口",
 }
 
 benefit {
@@ -407,9 +435,10 @@ benefit {
     conditions = {
         { "category", "黄河滩区迁建居民" },
         { "hukou_within", "37" },
-        { "age_between", 16, 59 },
+        { "working_age", 16, 59, 54 },
+        { "wants_job" },
     },
-    note    = "劳动年龄读作16周岁至法定退休年龄，登记中无性别字段，暂按16–59周岁（女性退休年龄不同，见 working_age 词汇请求）；“有就业意愿”为本人申报，登记中无此字段，本条列出可提供登记的人员",
+    note    = "劳动年龄读作16周岁至法定退休年龄：男16–59周岁、女16–54周岁（就业失业登记的劳动年龄口径：男60周岁、女55周岁前），性别取身份证号第17位或 sex，性别不明不计；“有就业意愿”= 本人申报（wants_job）",
 }
 
 benefit {
@@ -425,37 +454,38 @@ benefit {
     conditions = {
         { "category", "黄河滩区迁建居民" },
         { "hukou_within", "37" },
-        { "age_between", 16, 59 },
+        { "working_age", 16, 59, 54 },
+        { "wants_job" },
     },
     note    = "劳动年龄与就业意愿的读法同 shandong41.yellow_river_registration",
 }
 
--- ==========================================================================
--- PROPOSED DECLARATIONS (not yet in the format; see docs/policy-vocabulary-requests.md).
--- Kept as comments in the exact shape proposed so the engine author can enable them.
--- ==========================================================================
---
--- target {
---     id = "shandong41.expert_teams", clause = "四(十二)",
---     text = "全年组织不少于60个重点示范性专家服务团、2000名左右专家赴贫困地区助力脱贫攻坚。",
---     indicator = "重点示范性专家服务团个数", comparator = "at_least", value = 60, unit = "个",
---     year = 2020,
--- }
--- target {
---     id = "shandong41.expert_count", clause = "四(十二)",
---     text = "全年组织不少于60个重点示范性专家服务团、2000名左右专家赴贫困地区助力脱贫攻坚。",
---     indicator = "赴贫困地区专家人数", comparator = "about", value = 2000, unit = "人",
---     year = 2020,
--- }
---
--- Site-level form of 五(十四), once sites and residence exist:
--- status {
---     id = "shandong41.large_relocation_site", name = "搬迁贫困人口超过800人的集中安置区",
---     clause = "五(十四)", unit = "site",
---     residents = { { "category", "易地扶贫搬迁人口" } },
---     conditions = {
---         { "site_kind", "集中安置区" },
---         { "site_within", "3701", "3709", "3713", "3717" },
---         { "residents_at_least", 801 },
---     },
--- }
+-- 四(十二) -------------------------------------------------------------------
+
+target {
+    id = "shandong41.expert_teams", clause = "四(十二)",
+    text = "全年组织不少于60个重点示范性专家服务团、2000名左右专家赴贫困地区助力脱贫攻坚。",
+    indicator = "组织赴贫困地区的重点示范性专家服务团个数",
+    comparator = "at_least", value = 60, unit = "个", year = 2020,
+    note = "“全年”= 文件印发当年2020年",
+}
+
+target {
+    id = "shandong41.expert_count", clause = "四(十二)",
+    text = "全年组织不少于60个重点示范性专家服务团、2000名左右专家赴贫困地区助力脱贫攻坚。",
+    indicator = "组织赴贫困地区助力脱贫攻坚的专家人数",
+    comparator = "about", value = 2000, unit = "人", year = 2020,
+    note = "“全年”= 文件印发当年2020年；“左右”为约数（about）",
+}
+
+-- Closing paragraph -----------------------------------------------------------
+
+report {
+    id = "shandong41.major_situations", clause = "结尾",
+    title = "工作中遇到的重大情况",
+    text = "各地工作中遇到的重大情况要及时向省人力资源社会保障厅、省扶贫开发办、省发展改革委报告。",
+    from = "各地（各市人力资源社会保障局、扶贫开发办、发展改革委）",
+    to = "省人力资源社会保障厅、省扶贫开发办、省发展改革委",
+    due = { every = "continuous" }, columns = {},
+    note = "“及时”报告，无固定日期与表式",
+}
