@@ -13,7 +13,8 @@
 --   2018-2020年 in 三(二)).
 --
 -- Clauses not encoded as benefits, and why:
--- * 一 总体要求: aims; the 2018 target (120名国定标准贫困劳动力实现就业) is written at the end.
+-- * 一 总体要求: aims; the targets of 一(二) (2018: 120名国定标准贫困劳动力实现就业, 符合条件的贫困人口
+--   基本纳入社会保险范围; 2020: 养老保险全覆盖, 培训机会, 基本公共服务全面覆盖) are declared at the end.
 -- * 二(二) 设立车间、名录库和项目库、劳务扶贫合作社: organisational duties; the subsidy to the
 --   producers that hire poor laborers is encoded (jinan2018.hiring_subsidy).
 -- * 二(三) 创业孵化基地, 创业担保贷款, 大赛“适当倾斜”: services to the public and contests with no
@@ -32,8 +33,11 @@
 -- * 六 (实地观摩、短期培训, 干部支持) and 七(一) 劳务扶贫协作: exhortations and organisational
 --   duties without a per-person grant.
 -- * 八 组织保障: duties; the quarterly comparison of the poor with the insured (八(二)) and the
---   reporting duties (实施方案 by 2018-12-19, 工作开展情况 by 9月底 each year) are written at the
---   end as proposed report declarations.
+--   reporting duties (实施方案 by 2018-12-19, 工作开展情况 by 9月底 each year) are declared at the
+--   end (report { }), with the yearly list of 技工院校和专业 of 三(二).
+-- * 五(一) 商河县 不高于本年度招聘计划30%、50%: a limit on public-institution recruitment of local
+--   hukou holders, and 五 (挂职研修为期1年, 乡镇工作满5年, 派驻6个月以上发放乡镇工作补贴): rules for
+--   public employees, outside the registry of poor laborers; not encoded.
 
 document {
     number = "济南市人社扶贫攻坚三年行动实施方案（2018-11-29，文号未载）",
@@ -132,8 +136,8 @@ benefit {
         { "job_kind", "self_employed" },
         { "job_within", "3701" },
     },
-    amount = { once = { parameter = "one_off_startup_subsidy" } },
-    note   = "文件未限定贫困人口（返乡下乡创业者均可），未加类别条件；金额取参数 one_off_startup_subsidy；“符合条件”（首次创业、登记注册、正常经营时间等）按一次性创业补贴规定，本文件未列；一次性 = 每人一次（first_time 指本人第一条就业记录，不等于首次创业，故未用）",
+    amount = { once = { parameter = "one_off_startup_subsidy" }, first_time = "matching" },
+    note   = "文件未限定贫困人口（返乡下乡创业者均可），未加类别条件；金额取参数 one_off_startup_subsidy；一次性 = 每人一次，且只看本人第一条自主创业记录（first_time = \"matching\"：首次创业，而非第一份工作）；“符合条件”的其他条件（登记注册、正常经营时间等）按一次性创业补贴规定，本文件未列",
 }
 
 -- 二(四) ------------------------------------------------------------------
@@ -153,7 +157,7 @@ benefit {
         { "job_within", "3701" },
     },
     amount = { per_month = { parameter = "jinan2018_mutual_aid_post_subsidy" } },
-    note   = "岗位报酬由各区县针对小时制、全日制等不同类型岗位制定实施办法，文件无金额，取参数 jinan2018_mutual_aid_post_subsidy（按在岗整月计）；小时制岗位的计酬方式需词汇支持（见 per_hour 词汇请求）",
+    note   = "岗位报酬由各区县针对小时制、全日制等不同类型岗位制定实施办法，文件无金额，取参数 jinan2018_mutual_aid_post_subsidy（按在岗整月计）；per_hour（按岗位 hours_per_month）已可用，但本文件未给小时标准，也未区分哪些岗位按小时计，由区县办法定：某区县公布小时制标准后，在其文件中另写 per_hour 的岗位补贴",
 }
 
 -- 三(一) ------------------------------------------------------------------
@@ -207,9 +211,10 @@ benefit {
     service = "免学费；免住宿费；免教材费；免费提供勤工俭学岗位；免费推荐就业岗位；享受国家助学金政策",
     conditions = {
         { "category", "建档立卡贫困人口" },
-        { "category", "技工院校全日制在校生" },
+        { "enrolled_full_time", "technical_school" },
+        { "school_within", "3701" },
     },
-    note    = "“全市技工院校”：学校在济南，学生户籍不限；在校身份暂以类别“技工院校全日制在校生”表示，学校所在地无法核对（见 enrolment 词汇请求）",
+    note    = "“全市技工院校全日制”：全日制在籍于济南的技工院校（enrolled_full_time technical_school，school_within 3701），学生户籍不限；服务落在在籍期间",
 }
 
 -- 四(一) ------------------------------------------------------------------
@@ -310,46 +315,99 @@ benefit {
 }
 
 -- ==========================================================================
--- PROPOSED DECLARATIONS: targets and reports (not yet in the format; see
--- docs/policy-vocabulary-requests.md), in the exact shape proposed.
+-- Targets (一(二)) and reporting duties (三(二), 八(二), closing paragraph).
 -- ==========================================================================
---
--- target {
---     id = "jinan2018.employment_2018", clause = "一(二)",
---     text = "2018年,促进全市120名国定标准贫困劳动力实现就业",
---     indicator = "国定标准贫困劳动力实现就业人数",
---     comparator = "at_least", value = 120, unit = "人", year = 2018, region = "3701",
---     population = { { "category", "建档立卡贫困人口" }, { "category", "国定标准贫困人口" } },
--- }
--- target {
---     id = "jinan2018.pension_coverage_2020", clause = "一(二)",
---     text = "到2020年……实现贫困人口基本养老保险全覆盖。",
---     indicator = "建档立卡贫困人口基本养老保险参保率",
---     comparator = "at_least", value = 100, unit = "%", year = 2020, region = "3701",
---     note = "“全覆盖”按符合参保条件的贫困人口计",
--- }
---
--- report {
---     id = "jinan2018.insured_comparison", clause = "八(二)",
---     title = "贫困人口与全市社会保险参保人员数据比对",
---     text = "按季度开展贫困人口与全市社会保险参保人员数据比对,动态掌握贫困人口参保信息。",
---     from = "市劳动就业办公室、市社会保险事业局", due = { every = "quarter" },
---     compare = { population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "3701" } },
---                 with = "insured" },
---     columns = nil,              -- 文件未规定表式
---     note = "文件未规定表式与报送日；比对结果按人列出（贫困人口中谁已参保、谁未参保）",
--- }
--- report {
---     id = "jinan2018.district_plans", clause = "八",
---     title = "各区县人力资源社会保障局具体实施方案",
---     text = "各区县人力资源社会保障局具体实施方案于2018年12月19日前报送市人力资源社会保障局。",
---     from = "各区县人力资源社会保障局", to = "市人力资源社会保障局",
---     due = { date = "2018-12-19" }, columns = {},
--- }
--- report {
---     id = "jinan2018.annual_progress", clause = "八",
---     title = "工作开展情况",
---     text = "每年9月底前报送工作开展情况",
---     from = "各区县人力资源社会保障局", to = "市人力资源社会保障局",
---     due = { every = "year", month = 9, day = 30 }, columns = {},
--- }
+
+-- 一(二) 目标任务 ----------------------------------------------------------------
+
+target {
+    id = "jinan2018.employment_2018", clause = "一(二)",
+    text = "2018年,促进全市120名国定标准贫困劳动力实现就业",
+    indicator = "国定标准贫困劳动力实现就业人数",
+    comparator = "at_least", value = 120, unit = "人", year = 2018, region = "3701",
+    population = { { "category", "建档立卡贫困人口" }, { "category", "国定标准贫困人口" },
+                   { "hukou_within", "3701" } },
+    note = "“促进…120名…实现就业”按目标下限读；国定标准 = 按国家扶贫标准识别的建档立卡贫困人口（类别“国定标准贫困人口”）",
+}
+
+target {
+    id = "jinan2018.social_insurance_2018", clause = "一(二)",
+    text = "2018年,……符合条件的贫困人口基本纳入社会保险范围",
+    indicator = "符合条件的建档立卡贫困人口纳入社会保险范围的比例",
+    comparator = "about", value = 100, unit = "%", year = 2018, region = "3701",
+    population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "3701" } },
+    note = "“基本纳入”读作约100%（about）；“符合条件”按各险种参保条件",
+}
+
+target {
+    id = "jinan2018.pension_coverage_2020", clause = "一(二)",
+    text = "到2020年,……实现贫困人口基本养老保险全覆盖。",
+    indicator = "建档立卡贫困人口基本养老保险参保率",
+    comparator = "at_least", value = 100, unit = "%", year = 2020, region = "3701",
+    population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "3701" } },
+    note = "“全覆盖”按符合参保条件的贫困人口计（缴费年龄段由 jinan2018.pension_contribution_paid 全额代缴）",
+}
+
+target {
+    id = "jinan2018.training_access_2020", clause = "一(二)",
+    text = "到2020年,……使有职业培训需求的贫困劳动力都有机会接受职业培训,使有就读技工院校意愿的建档立卡贫困家庭应、往届两后生(以下简称贫困家庭学生)都能接受技工教育",
+    indicator = "有职业培训需求的贫困劳动力接受职业培训的机会覆盖率",
+    comparator = "at_least", value = 100, unit = "%", year = 2020, region = "3701",
+    note = "“都有机会”读作100%；培训需求与就读意愿为本人申报，登记中无此字段",
+}
+
+target {
+    id = "jinan2018.public_services_2020", clause = "一(二)",
+    text = "2020年,贫困地区人力资源社会保障水平进一步提升,建档立卡贫困人口人力资源社会保障基本公共服务全面覆盖。",
+    indicator = "建档立卡贫困人口人力资源社会保障基本公共服务覆盖率",
+    comparator = "at_least", value = 100, unit = "%", year = 2020, region = "3701",
+    population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "3701" } },
+    note = "“全面覆盖”读作100%",
+}
+
+-- 三(二) ------------------------------------------------------------------------
+
+report {
+    id = "jinan2018.skill_poverty_schools", clause = "三(二)",
+    title = "全市承担精准技能扶贫任务的技工院校和专业名单",
+    text = "2018-2020年,每年公布全市承担精准技能扶贫任务的技工院校和专业名单。",
+    from = "局职业能力建设处", to = "社会公布",
+    due = { every = "year" },
+    columns = { "技工院校", "专业" },
+    note = "每年公布，文件未定日期；名单两列（院校、专业）取自“技工院校和专业名单”，文件未附表式",
+}
+
+-- 八(二) ------------------------------------------------------------------------
+
+report {
+    id = "jinan2018.insured_comparison", clause = "八(二)",
+    title = "贫困人口与全市社会保险参保人员数据比对",
+    text = "按季度开展贫困人口与全市社会保险参保人员数据比对,动态掌握贫困人口参保信息。",
+    from = "市劳动就业办公室、市社会保险事业局",
+    due = { every = "quarter" },
+    rows = "person",
+    compare = { population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "3701" } },
+                with = "insured" },
+    note = "文件未规定表式与报送日（按季度）；比对结果按人列出（贫困人口中谁已参保、谁未参保）",
+}
+
+-- 八 结尾 ------------------------------------------------------------------------
+
+report {
+    id = "jinan2018.district_plans", clause = "八",
+    title = "各区县人力资源社会保障局具体实施方案",
+    text = "各区县人力资源社会保障局具体实施方案于2018年12月19日前报送市人力资源社会保障局。",
+    from = "各区县人力资源社会保障局", to = "市人力资源社会保障局",
+    due = { date = "2018-12-19" }, columns = {},
+    note = "文字方案，无表式",
+}
+
+report {
+    id = "jinan2018.annual_progress", clause = "八",
+    title = "工作开展情况",
+    text = "每年9月底前报送工作开展情况,市人力资源社会保障局将按要求向省人力资源社会保障厅报告工作情况。",
+    from = "各区县人力资源社会保障局", to = "市人力资源社会保障局",
+    due = { every = "year", month = 9, day = 30 },
+    columns = {},
+    note = "“9月底前”= 9月30日前，2019、2020年各一次（方案期内）；市局再“按要求”报省厅（未定日期，不另列）",
+}
