@@ -43,6 +43,7 @@ run_suite() {
         fi
         if "$t" >"$out/$(basename "$t").$build.log" 2>&1; then
             passes=$((passes + 1))
+            echo "ok   $(basename "$t") ($(grep -c '^\[       OK' "$out/$(basename "$t").$build.log") cases)"
         else
             failures=$((failures + 1))
             echo "FAIL unit $(basename "$t") ($build):"
