@@ -13,6 +13,7 @@
 #include "registry/region.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -85,19 +86,45 @@ typedef struct import_chunk {
     int slot_row[IMPORT_CHUNK_SLOTS];      /* the row of slot_key */
 } import_chunk;
 
+/* Chunks in flight between the reading and the storing thread. */
+#define IMPORT_PIPELINE_CHUNKS 4
+
+/*
+ * The hand-over of chunks between the reading thread (reads, validates,
+ * writes the error file, fills chunks) and the storing thread (the caller's,
+ * the only one to touch the store), so that parsing and storing overlap.
+ * Chunks travel from the free list to the reader, then in order through the
+ * full queue to the storer, and back.
+ */
+typedef struct import_pipeline {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;                       /* signalled on every change below */
+    import_chunk *chunks[IMPORT_PIPELINE_CHUNKS]; /* all of them, for freeing */
+    import_chunk *free[IMPORT_PIPELINE_CHUNKS];   /* empty chunks for the reader */
+    int free_count;
+    import_chunk *full[IMPORT_PIPELINE_CHUNKS]; /* ring of filled chunks for the storer */
+    int full_head;
+    int full_count;
+    int done;    /* the reader has finished: no more chunks will come */
+    int stopped; /* the storer has failed: the reader should stop */
+    int ready;   /* 1 once the lock and condition exist */
+} import_pipeline;
+
 /* Everything one import run holds. */
 typedef struct import_state {
     store *st;
     const import_people_options *options;
     import_people_result *result;
-    const char *errors_path; /* the error file to write */
-    table_reader *reader;    /* the input */
-    table_writer *errors;    /* the error file, opened at the first rejection */
-    region_set *regions;     /* every known region code */
-    int_map seen;            /* first 17 digits of each ID number -> its line */
-    import_chunk *chunk;     /* valid rows waiting for the row-by-row path */
-    person_store *people;    /* statements for lookups, inserts, updates */
-    store_bulk *bulk;        /* the insert-only path, when people was empty at the start */
+    const char *errors_path;  /* the error file to write */
+    table_reader *reader;     /* the input */
+    table_writer *errors;     /* the error file, opened at the first rejection */
+    region_set *regions;      /* every known region code */
+    int_map seen;             /* first 17 digits of each ID number -> its line */
+    import_pipeline pipeline; /* chunks of valid rows from the reading to the storing thread */
+    int read_rc;              /* outcome of the reading thread */
+    bf_error read_error;      /* its message when read_rc is not BF_OK */
+    person_store *people;     /* statements for lookups, inserts, updates */
+    store_bulk *bulk;         /* the insert-only path, when people was empty at the start */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
     int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
@@ -422,20 +449,54 @@ static int import_chunk_found(void *context, const person *p)
     return BF_OK;
 }
 
-/*
- * Stores the chunk's rows: one look-up for all, the new people in one bulk
- * load, then the known ones updated field by field (or left unchanged).
- * Empties the chunk.
- */
-static int import_chunk_flush(import_state *s, bf_error *err)
+/* Empties the chunk for reuse (its text buffer stays allocated). */
+static void import_chunk_clear(import_chunk *chunk)
 {
-    import_chunk *chunk = s->chunk;
+    chunk->count = 0;
+    chunk->used = 0;
+    memset(chunk->slot_key, 0, sizeof chunk->slot_key);
+}
+
+/* Appends the chunk's rows to the bulk load of an empty registry (no look-ups). */
+static int import_chunk_bulk(import_state *s, import_chunk *chunk, bf_error *err)
+{
+    const char *values[IMPORT_BULK_COLUMNS];
+    for (int r = 0; r < chunk->count; r++) {
+        const import_pending *row = &chunk->rows[r];
+        values[0] = row->id_number;
+        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+            values[f + 1] = import_chunk_value(chunk, row->value[f]);
+        values[PERSON_FIELD_COUNT + 1] = s->batch_text;
+        values[PERSON_FIELD_COUNT + 2] = s->batch_text;
+        int rc = store_bulk_row(s->bulk, values);
+        if (rc != BF_OK)
+            return bf_error_set(
+                err, rc,
+                BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
+                row->id_number, store_error_message(s->st));
+    }
+    s->result->inserted += chunk->count;
+    return BF_OK;
+}
+
+/*
+ * Stores the chunk's rows and empties it.  Into an empty registry they go
+ * to the bulk load; otherwise one look-up finds the known ones, the new
+ * people go in one bulk load, and the known ones are updated field by field
+ * (or left unchanged).
+ */
+static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *err)
+{
     const char *ids[IMPORT_CHUNK_ROWS];
     const char *values[IMPORT_BULK_COLUMNS];
     store_bulk *bulk = NULL;
     int rc = BF_OK, fresh = 0;
     if (chunk->count == 0)
-        return BF_OK;
+        goto out;
+    if (s->bulk != NULL) {
+        rc = import_chunk_bulk(s, chunk, err);
+        goto out;
+    }
     for (int r = 0; r < chunk->count; r++)
         ids[r] = chunk->rows[r].id_number;
     rc = person_store_load_many(s->people, ids, chunk->count, import_chunk_found, chunk, err);
@@ -494,47 +555,207 @@ static int import_chunk_flush(import_state *s, bf_error *err)
             s->result->unchanged++;
     }
 out:
-    chunk->count = 0;
-    chunk->used = 0;
-    memset(chunk->slot_key, 0, sizeof chunk->slot_key);
+    import_chunk_clear(chunk);
     return rc;
 }
 
-/* Stores a valid row: straight into the bulk load, or into the chunk (flushed when full). */
-static int import_store(import_state *s, person *p, bf_error *err)
+/* Adds a valid row to the chunk (which has room), copying its values. */
+static int import_chunk_add(import_chunk *chunk, const person *p)
 {
-    int rc;
-    if (s->bulk != NULL) {
-        const char *values[IMPORT_BULK_COLUMNS];
-        values[0] = p->id_number;
-        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-            values[f + 1] = p->values[f] != NULL && p->values[f][0] != '\0' ? p->values[f] : NULL;
-        values[PERSON_FIELD_COUNT + 1] = s->batch_text;
-        values[PERSON_FIELD_COUNT + 2] = s->batch_text;
-        rc = store_bulk_row(s->bulk, values);
-        if (rc != BF_OK)
-            return bf_error_set(
-                err, rc,
-                BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
-                p->id_number, store_error_message(s->st));
-        s->result->inserted++;
-        return BF_OK;
-    }
-    import_chunk *chunk = s->chunk;
     import_pending *row = &chunk->rows[chunk->count];
     uint64_t key = int_map_key_from_digits(p->id_number, 17);
     size_t slot = import_chunk_slot(chunk, key);
     memcpy(row->id_number, p->id_number, sizeof row->id_number);
     row->found = 0;
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
-        rc = import_chunk_text(chunk, p->values[f], &row->value[f]);
+        int rc = import_chunk_text(chunk, p->values[f], &row->value[f]);
         if (rc != BF_OK)
-            return bf_error_set(err, rc, NULL);
+            return rc;
     }
     chunk->slot_key[slot] = key;
     chunk->slot_row[slot] = chunk->count;
     chunk->count++;
-    return chunk->count == IMPORT_CHUNK_ROWS ? import_chunk_flush(s, err) : BF_OK;
+    return BF_OK;
+}
+
+/* Takes a free chunk for the reader; NULL when the storer has stopped. */
+static import_chunk *import_pipeline_take_free(import_pipeline *pipeline)
+{
+    import_chunk *chunk = NULL;
+    pthread_mutex_lock(&pipeline->lock);
+    while (pipeline->free_count == 0 && !pipeline->stopped)
+        pthread_cond_wait(&pipeline->changed, &pipeline->lock);
+    if (!pipeline->stopped)
+        chunk = pipeline->free[--pipeline->free_count];
+    pthread_mutex_unlock(&pipeline->lock);
+    return chunk;
+}
+
+/* Queues a filled chunk for the storer. */
+static void import_pipeline_give_full(import_pipeline *pipeline, import_chunk *chunk)
+{
+    pthread_mutex_lock(&pipeline->lock);
+    pipeline->full[(pipeline->full_head + pipeline->full_count) % IMPORT_PIPELINE_CHUNKS] = chunk;
+    pipeline->full_count++;
+    pthread_cond_broadcast(&pipeline->changed);
+    pthread_mutex_unlock(&pipeline->lock);
+}
+
+/* Takes the next filled chunk for the storer; NULL when the reader is done and none is left. */
+static import_chunk *import_pipeline_take_full(import_pipeline *pipeline)
+{
+    import_chunk *chunk = NULL;
+    pthread_mutex_lock(&pipeline->lock);
+    while (pipeline->full_count == 0 && !pipeline->done)
+        pthread_cond_wait(&pipeline->changed, &pipeline->lock);
+    if (pipeline->full_count > 0) {
+        chunk = pipeline->full[pipeline->full_head];
+        pipeline->full_head = (pipeline->full_head + 1) % IMPORT_PIPELINE_CHUNKS;
+        pipeline->full_count--;
+    }
+    pthread_mutex_unlock(&pipeline->lock);
+    return chunk;
+}
+
+/* Gives a stored (emptied) chunk back to the reader. */
+static void import_pipeline_give_free(import_pipeline *pipeline, import_chunk *chunk)
+{
+    pthread_mutex_lock(&pipeline->lock);
+    pipeline->free[pipeline->free_count++] = chunk;
+    pthread_cond_broadcast(&pipeline->changed);
+    pthread_mutex_unlock(&pipeline->lock);
+}
+
+/* Sets done (the reader) or stopped (the storer) and wakes the other side. */
+static void import_pipeline_finish(import_pipeline *pipeline, int reader)
+{
+    pthread_mutex_lock(&pipeline->lock);
+    if (reader)
+        pipeline->done = 1;
+    else
+        pipeline->stopped = 1;
+    pthread_cond_broadcast(&pipeline->changed);
+    pthread_mutex_unlock(&pipeline->lock);
+}
+
+/* Allocates the chunks and the lock; BF_OK or BF_ENOMEM. */
+static int import_pipeline_init(import_pipeline *pipeline)
+{
+    memset(pipeline, 0, sizeof *pipe);
+    for (int i = 0; i < IMPORT_PIPELINE_CHUNKS; i++) {
+        pipeline->chunks[i] = calloc(1, sizeof *pipeline->chunks[i]);
+        if (pipeline->chunks[i] == NULL)
+            return BF_ENOMEM;
+        pipeline->free[pipeline->free_count++] = pipeline->chunks[i];
+    }
+    if (pthread_mutex_init(&pipeline->lock, NULL) != 0)
+        return BF_ENOMEM;
+    if (pthread_cond_init(&pipeline->changed, NULL) != 0) {
+        pthread_mutex_destroy(&pipeline->lock);
+        return BF_ENOMEM;
+    }
+    pipeline->ready = 1;
+    return BF_OK;
+}
+
+static void import_pipeline_free(import_pipeline *pipeline)
+{
+    for (int i = 0; i < IMPORT_PIPELINE_CHUNKS; i++) {
+        if (pipeline->chunks[i] != NULL)
+            free(pipeline->chunks[i]->text);
+        free(pipeline->chunks[i]);
+    }
+    if (pipeline->ready) {
+        pthread_cond_destroy(&pipeline->changed);
+        pthread_mutex_destroy(&pipeline->lock);
+    }
+}
+
+/*
+ * The reading thread: reads and validates every row, writes the rejected
+ * ones to the error file and hands the valid ones over in chunks.  Its
+ * outcome is s->read_rc and s->read_error.
+ */
+static void *import_read_rows(void *context)
+{
+    import_state *s = context;
+    import_pipeline *pipeline = &s->pipeline;
+    import_chunk *chunk = NULL;
+    table_row row;
+    person p;
+    int rc;
+    while ((rc = table_reader_next(s->reader, &row, &s->read_error)) == BF_ROW) {
+        s->result->rows++;
+        int valid = import_validate(s, &row, &p);
+        if (valid < 0) {
+            rc = bf_error_set(&s->read_error, valid, NULL);
+            break;
+        }
+        if (valid == 0) {
+            s->result->rejected++;
+            rc = import_write_rejected(s, &row, &s->read_error);
+            if (rc != BF_OK)
+                break;
+        } else {
+            if (chunk == NULL && (chunk = import_pipeline_take_free(pipeline)) == NULL) {
+                rc = BF_OK; /* the storer failed and says why */
+                break;
+            }
+            rc = import_chunk_add(chunk, &p);
+            if (rc != BF_OK) {
+                bf_error_set(&s->read_error, rc, NULL);
+                break;
+            }
+            if (chunk->count == IMPORT_CHUNK_ROWS) {
+                import_pipeline_give_full(pipeline, chunk);
+                chunk = NULL;
+            }
+        }
+        if (s->options->progress != NULL && s->result->rows % IMPORT_PROGRESS_EVERY == 0)
+            s->options->progress(s->options->progress_context, s->result->rows,
+                                 table_reader_progress(s->reader));
+    }
+    if (rc == BF_DONE)
+        rc = BF_OK;
+    if (chunk != NULL) {
+        if (rc == BF_OK)
+            import_pipeline_give_full(pipeline, chunk);
+        else
+            import_pipeline_give_free(pipeline, chunk);
+    }
+    s->read_rc = rc;
+    import_pipeline_finish(pipeline, 1);
+    return NULL;
+}
+
+/*
+ * Reads the file in a second thread while this one stores what it hands
+ * over.  Returns the first failure of either side.
+ */
+static int import_rows(import_state *s, bf_error *err)
+{
+    pthread_t reader;
+    int rc = BF_OK;
+    if (pthread_create(&reader, NULL, import_read_rows, s) != 0)
+        return bf_error_set(err, BF_ENOMEM,
+                            BF_TR("无法启动读取线程", "cannot start the reading thread"));
+    import_chunk *chunk;
+    while ((chunk = import_pipeline_take_full(&s->pipeline)) != NULL) {
+        if (rc == BF_OK)
+            rc = import_chunk_flush(s, chunk, err);
+        else
+            import_chunk_clear(chunk);
+        if (rc != BF_OK)
+            import_pipeline_finish(&s->pipeline, 0);
+        import_pipeline_give_free(&s->pipeline, chunk);
+    }
+    pthread_join(reader, NULL);
+    if (rc == BF_OK && s->read_rc != BF_OK) {
+        rc = s->read_rc;
+        if (err != NULL)
+            *err = s->read_error;
+    }
+    return rc;
 }
 
 /* Creates this run's batch row (inside the transaction) and sets s->batch. */
@@ -706,35 +927,11 @@ int import_people(store *st, const import_people_options *options, import_people
         rc = import_maybe_drop_indexes(s, err);
     if (rc == BF_OK && s->bulk == NULL)
         rc = person_store_open(st, &s->people, err);
-    if (rc == BF_OK && s->bulk == NULL && (s->chunk = calloc(1, sizeof *s->chunk)) == NULL)
+    if (rc == BF_OK && import_pipeline_init(&s->pipeline) != BF_OK)
         rc = bf_error_set(err, BF_ENOMEM, NULL);
     if (rc != BF_OK)
         goto out;
-
-    table_row row;
-    person p;
-    while ((rc = table_reader_next(s->reader, &row, err)) == BF_ROW) {
-        result->rows++;
-        int valid = import_validate(s, &row, &p);
-        if (valid < 0) {
-            rc = bf_error_set(err, valid, NULL);
-            goto out;
-        }
-        if (valid == 0) {
-            result->rejected++;
-            rc = import_write_rejected(s, &row, err);
-        } else {
-            rc = import_store(s, &p, err);
-        }
-        if (rc != BF_OK)
-            goto out;
-        if (options->progress != NULL && result->rows % IMPORT_PROGRESS_EVERY == 0)
-            options->progress(options->progress_context, result->rows,
-                              table_reader_progress(s->reader));
-    }
-    if (rc != BF_DONE)
-        goto out;
-    rc = s->chunk != NULL ? import_chunk_flush(s, err) : BF_OK;
+    rc = import_rows(s, err);
     if (rc != BF_OK)
         goto out;
     if (s->bulk != NULL) {
@@ -791,9 +988,7 @@ out:
     if (s->errors != NULL)
         table_writer_close(s->errors, 0, NULL);
     person_store_close(s->people);
-    if (s->chunk != NULL)
-        free(s->chunk->text);
-    free(s->chunk);
+    import_pipeline_free(&s->pipeline);
     region_set_free(s->regions);
     int_map_free(&s->seen);
     if (s->reader != NULL)

@@ -25,8 +25,10 @@
  * no region table, a database error) rolls the transaction back: the
  * database is as before.  A kill has the same effect (one transaction).
  *
- * Speed (about a million rows in well under 10 s on SQLite): one prepared
- * statement set for the whole run, known region codes and the ID numbers of
+ * Speed (about a million rows in well under 10 s on SQLite): a second
+ * thread reads and validates while the caller's thread stores (only the
+ * caller's thread touches the store), one prepared statement set for the
+ * whole run, known region codes and the ID numbers of
  * the file in in-memory hash maps, and
  *  - into an empty registry: one bulk load (COPY on PostgreSQL), no look-ups;
  *  - otherwise: valid rows in chunks of PERSON_LOAD_MANY_MAX, one look-up
