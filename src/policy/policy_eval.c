@@ -351,6 +351,53 @@ static const int32_t *person_column(const eval_context *ctx, policy_unit unit)
 
 #define PERSON(r) (persons != NULL ? persons[r] : (int32_t)(r))
 
+static int64_t row_region(const eval_context *ctx, policy_unit unit, uint32_t row);
+
+/*
+ * The bounds of condition c for row r: its numbers, or, when its argument is
+ * a parameter, the window [*first, *last] of the window parameter at the
+ * row's region, or the head count (in *first) of the persons parameter at the
+ * row's region on the period's last day.  Returns 0 when the parameter has no
+ * value there, with a warning during the rule's own evaluation: the condition
+ * then does not hold, never a guessed bound.
+ */
+static int condition_bounds(eval_context *ctx, const policy_condition *c, policy_unit unit,
+                            const int32_t *persons, uint32_t r, int64_t *first, int64_t *last)
+{
+    if (!policy_condition_by_parameter(c)) {
+        *first = c->ints[0];
+        *last = c->ints[1];
+        return 1;
+    }
+    if (c->parameter < 0)
+        return 0;
+    const policy_parameter *parameter = &ctx->set->parameters[c->parameter];
+    int64_t region = row_region(ctx, unit, r);
+    int found = 0;
+    if (parameter->unit == POLICY_PARAMETER_WINDOW) {
+        int32_t from = 0, to = 0;
+        found = policy_parameter_window(parameter, region, &from, &to) == BF_OK;
+        *first = from;
+        *last = to;
+    } else {
+        int64_t fen = 0;
+        found = policy_parameter_lookup(parameter, region, ctx->period_to, &fen) == BF_OK;
+        *first = (fen + 99) / 100; /* whole persons */
+        *last = 0;
+    }
+    if (!found && ctx->warn_rule >= 0) {
+        const policy_rule *rule = ctx->set->rules[ctx->warn_rule];
+        char code[16];
+        population_region_format(region, code);
+        add_warning(ctx, ctx->warn_rule, unit == POLICY_UNIT_ORG ? -1 : PERSON(r),
+                    BF_TR("条件 %s 的参数 %s（%s）在地区 %s 没有取值，%s（%s）不予计算",
+                          "condition %s: parameter %s (%s) has no value for region %s: %s (%s) not computed"),
+                    policy_predicate_name(c->predicate), parameter->name, parameter->title, code, rule->id,
+                    rule->clause);
+    }
+    return found;
+}
+
 size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, policy_unit unit,
                    uint32_t *sel, size_t n, int apply_time)
 {
@@ -465,8 +512,9 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         break;
     }
     case POLICY_PRED_JOB_START_BETWEEN: {
-        int64_t first = c->ints[0], last = c->ints[1];
-        KEEP_IF(jobs->start[r] >= first && jobs->start[r] <= last);
+        int64_t first = 0, last = 0;
+        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &first, &last) && jobs->start[r] >= first &&
+                jobs->start[r] <= last);
         break;
     }
     case POLICY_PRED_CONTRACT_MONTHS_AT_LEAST: {
@@ -529,8 +577,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         KEEP_IF(orgs->free_premises[r]);
         break;
     case POLICY_PRED_HIRES_AT_LEAST: {
-        int32_t at_least = (int32_t)c->ints[0];
-        KEEP_IF(ctx->hires[r] >= at_least);
+        int64_t at_least = 0, unused = 0;
+        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &at_least, &unused) && ctx->hires[r] >= at_least);
         break;
     }
     case POLICY_PRED_HIRES_SHARE_AT_LEAST: {
@@ -544,8 +592,9 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         break;
     }
     case POLICY_PRED_TRAINING_BETWEEN: {
-        int64_t first = c->ints[0], last = c->ints[1];
-        KEEP_IF(trainings->start[r] >= first && trainings->end[r] <= last);
+        int64_t first = 0, last = 0;
+        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &first, &last) && trainings->start[r] >= first &&
+                trainings->end[r] <= last);
         break;
     }
     case POLICY_PRED_PERSON_STATUS: {
@@ -628,8 +677,11 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         for (size_t i = 0; i < n; i++) {
             uint32_t r = sel[i];
             int32_t next = 0;
+            int64_t first = 0, last = 0;
+            if (!condition_bounds(ctx, c, unit, persons, r, &first, &last))
+                continue;
             int32_t lost = last_loss(ctx, (int32_t)r, &next);
-            if (lost < 0 || jobs->end[lost] < c->ints[0] || jobs->end[lost] > c->ints[1])
+            if (lost < 0 || jobs->end[lost] < first || jobs->end[lost] > last)
                 continue;
             int32_t from = max32(ctx->from[r], jobs->end[lost] + 1);
             int32_t to = next == POPULATION_DAY_OPEN ? ctx->to[r] : min32(ctx->to[r], next - 1);
@@ -660,8 +712,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         break;
     }
     case POLICY_PRED_RESIDENTS_AT_LEAST: {
-        int32_t at_least = (int32_t)c->ints[0];
-        KEEP_IF(ctx->residents[r] >= at_least);
+        int64_t at_least = 0, unused = 0;
+        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &at_least, &unused) && ctx->residents[r] >= at_least);
         break;
     }
     case POLICY_PRED_RESIDENT_OF_STATUS: {
@@ -778,9 +830,11 @@ static int predicate_cost(policy_predicate predicate)
 int eval_condition_order(const policy_rule *rule, int order[POLICY_CONDITIONS_MAX])
 {
     int n = 0;
-    for (int cost = 0; cost <= 4; cost++)
+    /* Conditions with a parameter argument go last: only rows otherwise eligible warn. */
+    for (int cost = 0; cost <= 5; cost++)
         for (int i = 0; i < rule->condition_count; i++)
-            if (predicate_cost(rule->conditions[i].predicate) == cost)
+            if ((policy_condition_by_parameter(&rule->conditions[i]) ? 5
+                                                                     : predicate_cost(rule->conditions[i].predicate)) == cost)
                 order[n++] = i;
     return n;
 }
@@ -1403,8 +1457,10 @@ static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_
     eval_init_rows(ctx, rule->unit, sel, n);
     int order[POLICY_CONDITIONS_MAX];
     int count = eval_condition_order(rule, order);
+    ctx->warn_rule = rule_index;
     for (int k = 0; k < count && n > 0; k++)
         n = eval_filter(ctx, rule->conditions, order[k], rule->unit, sel, n, 1);
+    ctx->warn_rule = -1;
     if (rule->is_status) {
         uint8_t *holds = calloc(rows > 0 ? rows : 1, 1);
         if (holds == NULL)
@@ -1521,7 +1577,7 @@ int policy_evaluate(const policy_set *set, const population *pop,
     int rc = BF_OK;
     uint32_t *sel = NULL;
     size_t (*ranges)[2] = NULL;
-    eval_context ctx = {.set = set, .pop = pop, .options = options};
+    eval_context ctx = {.set = set, .pop = pop, .options = options, .warn_rule = -1};
     ctx.result = calloc(1, sizeof *ctx.result);
     size_t rows = pop->people.count;
     if (pop->jobs.count > rows)

@@ -30,6 +30,7 @@ typedef struct eval_context {
     int32_t *training_rows;    /* training rows grouped by person */
     int32_t *enrolment_offsets; /* people row -> first index in enrolment_rows */
     int32_t *enrolment_rows;    /* enrolment rows grouped by person */
+    int warn_rule; /* the rule whose conditions are being evaluated (warnings), else -1 */
 } eval_context;
 
 /* Rows of a unit. */

@@ -54,6 +54,10 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
     default:
         break;
     }
+    if (policy_condition_by_parameter(c)) {
+        append(out, size, &used, " {parameter = %s}", c->names[0]);
+        return;
+    }
     for (int i = 0; i < c->argc; i++) {
         char region[16], date[BF_DATE_TEXT_MAX];
         switch (c->predicate) {

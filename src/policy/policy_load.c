@@ -544,6 +544,7 @@ static int condition_slot(load_context *ctx, condition_list *list, const char *w
     }
     memset(&list->items[list->total], 0, sizeof list->items[0]);
     list->items[list->total].status_rule = -1;
+    list->items[list->total].parameter = -1;
     return list->total++;
 }
 
@@ -681,6 +682,24 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
     }
     load_args args = predicate_spec[predicate].args;
     int given = n - 1, ok = 1;
+    /*
+     * A window parameter for a date pair ({ "unemployed_since_between", { parameter =
+     * "epidemic_period" } }) or a head-count parameter for a threshold ({ "hires_at_least",
+     * { parameter = "…" } }): the name goes to names[0], resolved with the statuses.
+     */
+    int takes_parameter = args == ARGS_DATE_PAIR || predicate == POLICY_PRED_HIRES_AT_LEAST ||
+                          predicate == POLICY_PRED_RESIDENTS_AT_LEAST;
+    if (takes_parameter && given == 1 && lua_rawgeti(L, index, 2) == LUA_TTABLE) {
+        static const char *const parameter_keys[] = {"parameter", NULL};
+        int argument = lua_gettop(L);
+        check_keys(ctx, argument, parameter_keys, what);
+        if (!get_string(ctx, argument, "parameter", 1, c->names[0], sizeof c->names[0], what))
+            ok = 0;
+        lua_pop(L, 1);
+        return ok;
+    }
+    if (takes_parameter && given == 1)
+        lua_pop(L, 1);
     int min = 0, max = 0;
     switch (args) {
     case ARGS_NONE:
@@ -774,6 +793,7 @@ static void parse_condition_list(load_context *ctx, int index, const char *key, 
     for (int i = 0; i < n; i++) {
         memset(&items[i], 0, sizeof items[i]);
         items[i].status_rule = -1;
+        items[i].parameter = -1;
     }
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
@@ -1971,6 +1991,28 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
     const char *file = rule->document >= 0 ? set->documents[rule->document].file : "?";
     for (int i = 0; i < total; i++) {
         policy_condition *c = &items[i];
+        if (policy_condition_by_parameter(c)) {
+            int threshold = c->predicate == POLICY_PRED_HIRES_AT_LEAST ||
+                            c->predicate == POLICY_PRED_RESIDENTS_AT_LEAST;
+            policy_parameter_unit wanted = threshold ? POLICY_PARAMETER_PERSONS : POLICY_PARAMETER_WINDOW;
+            int found = policy_set_find_parameter(set, c->names[0]);
+            if (items != rule->conditions) {
+                policy_diagnostic_add(diag, file, c->line,
+                                      BF_TR("%s：{ parameter = … } 参数只能用在 conditions 中",
+                                            "%s: a { parameter = ... } argument goes in conditions only"),
+                                      rule->id);
+                problems++;
+            } else if (found < 0 || set->parameters[found].unit != wanted) {
+                policy_diagnostic_add(diag, file, c->line,
+                                      BF_TR("%s：条件 %s 的参数“%s”未声明或不是 unit = \"%s\"",
+                                            "%s: condition %s: parameter '%s' is undeclared or not unit = \"%s\""),
+                                      rule->id, policy_predicate_name(c->predicate), c->names[0],
+                                      policy_parameter_unit_name(wanted));
+                problems++;
+            } else
+                c->parameter = found;
+            continue;
+        }
         if (c->predicate != POLICY_PRED_STATUS && c->predicate != POLICY_PRED_EMPLOYER_STATUS &&
             c->predicate != POLICY_PRED_PERSON_STATUS && c->predicate != POLICY_PRED_RESIDENT_OF_STATUS)
             continue;

@@ -59,7 +59,8 @@ static const char *const predicate_names[POLICY_PRED_COUNT] = {
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};
 static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
-    "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head", "yuan_per_year", "window", "yuan_per_hour"};
+    "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head", "yuan_per_year", "window", "yuan_per_hour",
+    "persons"};
 
 static const char *const comparator_names[POLICY_COMPARATOR_COUNT] = {"at_least", "at_most",
                                                                      "about", "equal"};
@@ -295,4 +296,18 @@ int32_t policy_months_end_day(int32_t start, int months)
     if (s.day > last)
         return (int32_t)date_to_days((bf_date){year, month, last});
     return (int32_t)date_to_days((bf_date){year, month, s.day}) - 1;
+}
+
+int policy_condition_by_parameter(const policy_condition *c)
+{
+    switch (c->predicate) {
+    case POLICY_PRED_JOB_START_BETWEEN:
+    case POLICY_PRED_TRAINING_BETWEEN:
+    case POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN:
+    case POLICY_PRED_HIRES_AT_LEAST:
+    case POLICY_PRED_RESIDENTS_AT_LEAST:
+        return c->argc == 0 && c->names[0][0] != '\0';
+    default:
+        return 0;
+    }
 }

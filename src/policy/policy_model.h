@@ -134,6 +134,8 @@ typedef struct policy_condition {
     int64_t ints[POLICY_ARGS_MAX];      /* numeric arguments */
     char names[POLICY_ARGS_MAX][POLICY_ARG_TEXT_MAX]; /* text arguments (categories, status id) */
     int status_rule;                    /* resolved rule index for status predicates, else -1 */
+    int parameter;                      /* { parameter = … } argument (name in names[0]): its
+                                           index once resolved, else -1 */
     int child_count;                    /* any/not: number of children */
     int children[POLICY_ARGS_MAX];      /* any/not: indexes in the rule's conditions[] */
 } policy_condition;
@@ -264,6 +266,7 @@ typedef enum policy_parameter_unit {
     POLICY_PARAMETER_YUAN_PER_YEAR,
     POLICY_PARAMETER_WINDOW, /* a date window (from, to) by region, e.g. the epidemic period */
     POLICY_PARAMETER_YUAN_PER_HOUR,
+    POLICY_PARAMETER_PERSONS, /* a head count (a threshold such as 达到规定要求), whole persons */
     POLICY_PARAMETER_UNIT_COUNT
 } policy_parameter_unit;
 
@@ -399,6 +402,13 @@ int policy_payee_parse(const char *text);
 int policy_predicate_parse(const char *text);
 int policy_location_parse(const char *text);
 int policy_parameter_unit_parse(const char *text);
+
+/*
+ * 1 when condition c takes a parameter instead of numbers: a date pair given
+ * as a window parameter, or a head-count threshold given as a persons
+ * parameter (the name in names[0], the index in parameter once resolved).
+ */
+int policy_condition_by_parameter(const policy_condition *c);
 
 /* N whole months from start end on this day (docs/policy-format.md, rounding declared there). */
 int32_t policy_months_end_day(int32_t start, int months);

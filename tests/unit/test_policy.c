@@ -840,6 +840,109 @@ static void test_hourly_and_steps(void **state)
     unload(&l);
 }
 
+/*
+ * A { parameter = … } argument: a window parameter for a date pair (the loss
+ * falls in the epidemic period; the job starts in it) and a persons parameter
+ * for a hires threshold (达到规定要求).  No value for the row's region: the
+ * condition does not hold and a warning names the parameter.
+ */
+static void test_parameter_arguments(void **state)
+{
+    (void)state;
+    loaded l = load_text(
+        DOC "parameter { name = \"ep\", title = \"疫情期间\", unit = \"window\",\n"
+            "  values = { { region = \"37\", from = \"2020-01-24\", to = \"2020-06-30\" } } }\n"
+            "parameter { name = \"need\", title = \"规定要求人数\", unit = \"persons\",\n"
+            "  values = { { region = \"14\", from = \"2020-01-01\", value = 2 } } }\n"
+            "benefit { id = \"t.loss\", name = \"失业补助金\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "  unit = \"person\", payee = \"person\", conditions = {\n"
+            "  { \"unemployed_since_between\", { parameter = \"ep\" } }, { \"insured_before_loss\", 1 } },\n"
+            "  amount = { per_month = 100 } }\n"
+            "benefit { id = \"t.hire\", name = \"吸纳补贴\", clause = \"二\", text = \"x\", target = \"y\",\n"
+            "  unit = \"job\", payee = \"person\", conditions = { { \"job_start_between\", { parameter = \"ep\" } } },\n"
+            "  amount = { once = 500 } }\n"
+            "status { id = \"t.base\", name = \"基地\", clause = \"三\", text = \"x\", target = \"y\",\n"
+            "  unit = \"org\", hires = { { \"job_kind\", \"base\" } },\n"
+            "  conditions = { { \"org_kind\", \"base\" }, { \"hires_at_least\", { parameter = \"need\" } } } }\n");
+    if (l.rc != BF_OK)
+        print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    static const char *text =
+        "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-06\"},"
+        " \"orgs\": [{\"id\": \"b1\", \"kind\": \"base\", \"region\": \"140121\"},"
+        "            {\"id\": \"b2\", \"kind\": \"base\", \"region\": \"370102\"}],"
+        " \"people\": ["
+        "  {\"id\": \"u\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"370102\","
+        "   \"jobs\": [{\"id\": \"j1\", \"region\": \"370102\", \"kind\": \"enterprise\", \"start\": \"2018-01-01\","
+        "              \"end\": \"2020-03-15\", \"social_insurance_months\": 25}]},"
+        "  {\"id\": \"v\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"140121\","
+        "   \"jobs\": [{\"id\": \"j2\", \"region\": \"140121\", \"kind\": \"enterprise\", \"start\": \"2018-01-01\","
+        "              \"end\": \"2020-03-15\", \"social_insurance_months\": 25}]},"
+        "  {\"id\": \"h\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"370102\","
+        "   \"jobs\": [{\"id\": \"j3\", \"region\": \"370811\", \"kind\": \"base\", \"employer\": \"b2\","
+        "              \"start\": \"2020-02-01\"}]},"
+        "  {\"id\": \"k\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"140121\","
+        "   \"jobs\": [{\"id\": \"j4\", \"region\": \"140121\", \"kind\": \"base\", \"employer\": \"b1\","
+        "              \"start\": \"2019-02-01\"}]},"
+        "  {\"id\": \"m\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"140121\","
+        "   \"jobs\": [{\"id\": \"j5\", \"region\": \"140121\", \"kind\": \"base\", \"employer\": \"b1\","
+        "              \"start\": \"2019-03-01\"}]}"
+        " ]}";
+    situation *s = NULL;
+    bf_error err;
+    assert_int_equal(situation_parse_text(text, strlen(text), &s, &err), BF_OK);
+    policy_eval_options options = {s->month_from, s->month_to, 0};
+    policy_result *result = NULL;
+    assert_int_equal(policy_evaluate(l.set, s->pop, &options, &result, &err), BF_OK);
+    int loss[5] = {0}, hire[5] = {0};
+    for (size_t i = 0; i < result->grant_count; i++) {
+        const policy_grant *g = &result->grants[i];
+        const char *id = l.set->rules[g->rule]->id;
+        if (strcmp(id, "t.loss") == 0)
+            loss[g->person]++;
+        else if (strcmp(id, "t.hire") == 0)
+            hire[g->person]++;
+    }
+    assert_int_equal(loss[0], 3); /* lost 2020-03-15 in the window: April to June */
+    assert_int_equal(loss[1], 0); /* Shanxi hukou: ep has no value there */
+    assert_int_equal(hire[2], 1); /* started 2020-02-01 in Jining, inside ep */
+    assert_int_equal(hire[3] + hire[4], 0); /* started 2019 in Shanxi: no ep value there */
+    /* b1 (Shanxi, need = 2) has 2 hires and holds; b2 (Shandong) has no value for need. */
+    assert_int_equal(result->status_count, 1);
+    assert_int_equal(result->statuses[0].row, 0);
+    int ep_warnings = 0, need_warnings = 0;
+    for (size_t i = 0; i < result->warning_count; i++) {
+        if (strstr(result->warnings[i].message, "ep (") != NULL && strstr(result->warnings[i].message, "1401") != NULL)
+            ep_warnings++;
+        if (strstr(result->warnings[i].message, "need") != NULL && strstr(result->warnings[i].message, "3701") != NULL)
+            need_warnings++;
+    }
+    /* Parameter conditions run last: only v (t.loss; k and m lost no job) and j2, j4, j5 (t.hire). */
+    assert_int_equal(ep_warnings, 4);
+    assert_int_equal(need_warnings, 1); /* b2 */
+    policy_result_free(result);
+    situation_free(s);
+    unload(&l);
+    /* A parameter of the wrong unit, an undeclared one, one inside hires are refused. */
+    loaded bad = load_text(
+        DOC "parameter { name = \"ep\", title = \"疫情期间\", unit = \"window\" }\n"
+            "status { id = \"t.wrong\", name = \"x\", clause = \"一\", text = \"x\", target = \"y\", unit = \"org\",\n"
+            "  hires = { { \"job_kind\", \"base\" } }, conditions = { { \"hires_at_least\", { parameter = \"ep\" } } } }\n"
+            "benefit { id = \"t.none\", name = \"x\", clause = \"二\", text = \"x\", target = \"y\", unit = \"job\",\n"
+            "  payee = \"person\", conditions = { { \"job_start_between\", { parameter = \"nowhere\" } } },\n"
+            "  amount = { once = 1 } }\n"
+            "status { id = \"t.inner\", name = \"x\", clause = \"三\", text = \"x\", target = \"y\", unit = \"org\",\n"
+            "  hires = { { \"job_start_between\", { parameter = \"ep\" } } }, conditions = { { \"hires_at_least\", 1 } } }\n"
+            "benefit { id = \"t.key\", name = \"x\", clause = \"四\", text = \"x\", target = \"y\", unit = \"job\",\n"
+            "  payee = \"person\", conditions = { { \"job_start_between\", { name = \"ep\" } } }, amount = { once = 1 } }\n");
+    assert_int_equal(bad.rc, BF_EPOLICY);
+    assert_true(has_problem(&bad, 0, "t.wrong"));
+    assert_true(has_problem(&bad, 0, "nowhere"));
+    assert_true(has_problem(&bad, 0, "t.inner"));
+    assert_true(has_problem(&bad, 0, "name"));
+    unload(&bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -863,6 +966,7 @@ int main(void)
         cmocka_unit_test(test_person_facts),
         cmocka_unit_test(test_sites),
         cmocka_unit_test(test_hourly_and_steps),
+        cmocka_unit_test(test_parameter_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
