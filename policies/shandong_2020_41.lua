@@ -300,11 +300,12 @@ benefit {
     conditions = {
         { "category", "建档立卡贫困人口", "脱贫享受政策人口", "即时帮扶人口" },
         { "hukou_within", "37" },
-        { "category", "受疫情影响失业人员" },
-        { "category", "失业保险参保人员" },
+        { "unemployed_since_between", { parameter = "epidemic_period" } },
+        { "insured_before_loss", 1 },
     },
-    amount = { per_month = { parameter = "sd41_unemployment_assistance" } },
-    note   = "标准取参数 sd41_unemployment_assistance，文件要求其不高于当地失业保险金标准（参数 unemployment_insurance_benefit）；该上限目前无法由引擎核对，见 at_most_parameter 词汇请求。“受疫情影响失业”与“参保”暂以类别表示（insured 表示正在缴费，与失业状态相斥），见 unemployment 词汇请求；发放月数文件未规定，按计算期间内的整月计",
+    amount = { per_month = { parameter = "sd41_unemployment_assistance" },
+               at_most = { parameter = "unemployment_insurance_benefit" } },
+    note   = "标准取参数 sd41_unemployment_assistance，“不高于当地失业保险金标准”= at_most 参数 unemployment_insurance_benefit（按月取较低者；任一未设则不计并警告）。“受疫情影响失业”读作最后一次失业（工作结束且未接续）落在疫情期间（期间参数 epidemic_period，按户籍地取值，无取值时不计并警告）；“参保”读作失业前的工作中缴纳社会保险至少1个月（insured_before_loss 1）；按失业后到再就业前的整月发放，发放月数文件未规定，不另设上限",
 }
 
 -- 三(九) ------------------------------------------------------------------
