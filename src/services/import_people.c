@@ -844,9 +844,10 @@ out:
 
 /*
  * On the row-by-row path, drops the secondary indexes of people (built again
- * at the end) when the file is large and holds about as many rows as the
- * registry or more: rebuilding them once is then cheaper than keeping them up
- * row by row.  Look-ups use the primary key, which stays.
+ * at the end) when the file is large and holds about twice as many rows as
+ * the registry or more (a first big list into a small registry): rebuilding
+ * them once is then cheaper than keeping them up row by row.  A list of the
+ * same people again keeps them.  Look-ups use the primary key, which stays.
  */
 static int import_maybe_drop_indexes(import_state *s, bf_error *err)
 {
@@ -857,7 +858,7 @@ static int import_maybe_drop_indexes(import_state *s, bf_error *err)
     if (rc != BF_OK)
         return bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
                             store_error_message(s->st));
-    if (s->estimated_rows < people)
+    if (s->estimated_rows < 2 * people)
         return BF_OK;
     rc = person_indexes_drop(s->st, err);
     if (rc == BF_OK)
