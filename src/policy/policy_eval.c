@@ -1401,7 +1401,7 @@ static size_t keep_first_time(eval_context *ctx, const policy_rule *rule, uint32
                 if (matching != NULL && !matching[j])
                     continue;
                 if (pop->jobs.start[j] < pop->jobs.start[r] ||
-                    (pop->jobs.start[j] == pop->jobs.start[r] && j < (int32_t)r))
+                    (j < (int32_t)r && pop->jobs.start[j] == pop->jobs.start[r]))
                     first = 0;
             }
         } else if (unit == POLICY_UNIT_TRAINING) {
@@ -1410,7 +1410,7 @@ static size_t keep_first_time(eval_context *ctx, const policy_rule *rule, uint32
                 if (matching != NULL && !matching[t])
                     continue;
                 if (pop->trainings.start[t] < pop->trainings.start[r] ||
-                    (pop->trainings.start[t] == pop->trainings.start[r] && t < (int32_t)r))
+                    (t < (int32_t)r && pop->trainings.start[t] == pop->trainings.start[r]))
                     first = 0;
             }
         }

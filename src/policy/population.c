@@ -91,12 +91,17 @@ void population_region_format(int64_t code, char *out)
 
 int population_region_digits(int64_t code)
 {
-    static const int64_t divisors[] = {10000000000, 100000000, 1000000, 1000, 1};
-    static const int digits[] = {2, 4, 6, 9, 12};
-    /* The level is the last non-zero group: find the deepest group that is set. */
-    for (int i = 4; i > 0; i--)
-        if ((code / divisors[i]) % (divisors[i - 1] / divisors[i]) != 0)
-            return digits[i];
+    /* Groups from the right: village (3 digits), township (3), county (2), city (2). */
+    static const struct {
+        int64_t size;
+        int digits;
+    } groups[] = {{1000, 12}, {1000, 9}, {100, 6}, {100, 4}};
+    /* The level is the last non-zero group. */
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+        if (code % groups[i].size != 0)
+            return groups[i].digits;
+        code /= groups[i].size;
+    }
     return 2;
 }
 
