@@ -83,9 +83,12 @@ static int policy_list(int argc, char **argv)
         format_day(rule->valid_from, from);
         format_day(rule->valid_to, to);
         const char *payee = rule->is_status ? BF_TR("(状态)", "(status)") : policy_payee_name(rule->payee);
-        printf("%-40s\t%-24s\t%-10s\t%-8s\t%s..%s\t%s%s\n", rule->id,
+        /* A window parameter (the epidemic period) narrows the window by region. */
+        const char *narrowed = rule->valid_parameter >= 0 ? set->parameters[rule->valid_parameter].name : NULL;
+        printf("%-40s\t%-24s\t%-10s\t%-8s\t%s..%s%s%s\t%s%s\n", rule->id,
                rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "?", rule->clause,
-               payee, from, to, rule->name, rule->is_service ? BF_TR("（服务）", " (service)") : "");
+               payee, from, to, narrowed != NULL ? " ∩ " : "", narrowed != NULL ? narrowed : "", rule->name,
+               rule->is_service ? BF_TR("（服务）", " (service)") : "");
     }
     if (set->target_count > 0) {
         printf("\n%-40s\t%-24s\t%-10s\t%-24s\t%-23s\t%s\n", BF_TR("目标", "target"),
