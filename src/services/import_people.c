@@ -13,8 +13,8 @@
 #include "registry/region.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +29,7 @@
 #define IMPORT_PROGRESS_EVERY 8192
 /* Most ID numbers reserved ahead in the map of those seen (it grows past this if needed). */
 #define IMPORT_RESERVE_MAX 16000000
-/* Rows (estimated from the file size) from which the row-by-row path rebuilds the indexes at the
- * end. */
+/* Estimated rows from which the row-by-row path may build the indexes once at the end. */
 #define IMPORT_REINDEX_MIN_ROWS 100000
 /* Bytes of input per row assumed when estimating the rows of a file. */
 #define IMPORT_BYTES_PER_ROW 128
