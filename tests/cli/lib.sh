@@ -18,10 +18,11 @@ fail() {
     exit 1
 }
 
-# Prints a fresh database target, a copy of the template.
+# Prints a fresh database target, a copy of the template.  Callers run it
+# inside $( ), a subshell, so its counter lives in a file of $WORK.
 new_db() {
-    _n=$(( ${_new_db_count:-0} + 1 ))
-    _new_db_count=$_n
+    _n=$(( $(cat "$WORK/.new_db_count" 2>/dev/null || echo 0) + 1 ))
+    echo "$_n" >"$WORK/.new_db_count"
     if [ "$ENGINE" = postgresql ]; then
         _name="t_$(basename "$0" .sh | tr -c 'a-z0-9\n' '_')_$$_$_n"
         psql -q "${PG_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $_name" >/dev/null

@@ -51,7 +51,6 @@ expect_contains "$(reason 15)" "性别：与证件号码不符（证件号码为
 grep -q '^郑红,370811197008080016,,370811,贫困户,,7,' "$errors" || fail "original row not kept"
 
 # --errors puts the file elsewhere.
-_new_db_count=1
 db2=$(new_db)
 out=$(bf --db "$db2" import people "$WORK/rejects.csv" --errors "$WORK/other.csv")
 expect_contains "$out" '"rejected":13' "--errors import"

@@ -20,7 +20,6 @@ head -c 3 "$WORK/all.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "exported f
 tail -c +4 "$WORK/all.csv" | cmp - "$WORK/stdout.csv" || fail "--out FILE.csv differs from stdout"
 
 # Into an empty registry the export recreates the same registry.
-_new_db_count=1
 db2=$(new_db)
 out=$(bf --db "$db2" import people "$WORK/all.csv")
 expect_eq "$out" '{"rows":5,"inserted":5,"updated":0,"unchanged":0,"rejected":0}' "export into an empty registry"
@@ -32,7 +31,6 @@ bf --db "$db" export people --out "$WORK/all.xlsx" 2>/dev/null
 [ -s "$WORK/all.xlsx" ] || fail "no xlsx written"
 out=$(bf --db "$db" import people "$WORK/all.xlsx")
 expect_eq "$out" '{"rows":5,"inserted":0,"updated":0,"unchanged":5,"rejected":0}' "XLSX round trip"
-_new_db_count=2
 db3=$(new_db)
 out=$(bf --db "$db3" import people "$WORK/all.xlsx")
 expect_eq "$out" '{"rows":5,"inserted":5,"updated":0,"unchanged":0,"rejected":0}' "XLSX into an empty registry"

@@ -77,7 +77,6 @@ expect_eq "$(count_people)" "$rows" "people after the rerun"
 expect_eq "$(count_indexes)" 3 "indexes of people after a bulk import"
 
 # 2. Into a registry that is not empty (look-ups, inserts and updates row by row).
-_new_db_count=1 # new_db runs inside $( ), where its counter cannot advance
 db=$(new_db)
 printf '姓名,证件号码,户籍地区划代码,帮扶类别\n张伟,37081119800101001X,370811,建档立卡贫困人口\n' >"$WORK/one.csv"
 bf --db "$db" import people "$WORK/one.csv" >/dev/null
