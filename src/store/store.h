@@ -15,6 +15,10 @@
  * after the bind call.  Text returned by store_column_text() belongs to the
  * statement and is valid until the next step, reset or finalize.
  *
+ * Threads: a store and its statements are used by one thread at a time
+ * (the engines do no locking of their own); a program that reads in one
+ * thread and writes in another hands the store to the writer only.
+ *
  * Errors: functions return BF_OK (or BF_ROW/BF_DONE from store_step) or a
  * negative code; the engine's message is then in store_error_message().
  */
