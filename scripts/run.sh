@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 db=${BANGFU_DB:-./bangfu.db}
 ./bangfu --db "$db" init
-count=$(./bangfu --db "$db" status | sed -n 's/^[^0-9]*\([0-9][0-9]*\) .*/\1/p' | sed -n 3p)
+count=$(./bangfu --db "$db" status --json | sed -n 's/.*"people":\([0-9]*\).*/\1/p')
 if [ "${count:-0}" = 0 ]; then
     demo=$(mktemp -d)/demo_370811.csv
     echo "run: generating a demo county: 3000 people of 任城区 (370811)"

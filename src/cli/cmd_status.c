@@ -1,5 +1,5 @@
 /*
- * cmd_status.c - `bangfu status`: where the data is and what it holds: the
+ * cmd_status.c - `bangfu status [--json]`: where the data is and what it holds: the
  * database, its schema version, the size of the region table and registry,
  * people per category and per employment status, and the latest import.
  */
@@ -7,7 +7,21 @@
 
 #include "store/migrate.h"
 
+#include <jansson.h>
 #include <stdio.h>
+#include <string.h>
+
+/* Columns a label takes on a terminal: CJK characters take two. */
+static int display_width(const char *text)
+{
+    int width = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
+        if ((*p & 0xC0) == 0x80)
+            continue; /* continuation byte */
+        width += *p >= 0xE1 ? 2 : 1; /* 3- and 4-byte sequences from U+1100 on are wide */
+    }
+    return width;
+}
 
 /* Prints "label: count" for each row of a (text, count) query. */
 static int print_breakdown(store *st, const char *title, const char *sql)
@@ -19,7 +33,10 @@ static int print_breakdown(store *st, const char *title, const char *sql)
     printf("%s\n", title);
     while ((rc = store_step(stmt)) == BF_ROW) {
         const char *label = store_column_text(stmt, 0);
-        printf("  %-24s %lld\n", label != NULL && label[0] ? label : BF_TR("（未填）", "(empty)"),
+        if (label == NULL || label[0] == '\0')
+            label = BF_TR("（未填）", "(empty)");
+        int pad = 40 - display_width(label);
+        printf("  %s%*s %lld\n", label, pad > 0 ? pad : 0, "",
                (long long)store_column_int64(stmt, 1));
     }
     store_finalize(stmt);
@@ -28,9 +45,10 @@ static int print_breakdown(store *st, const char *title, const char *sql)
 
 int cmd_status(cli_context *ctx, int argc, char **argv)
 {
-    (void)argv;
-    if (argc != 1)
-        return cli_fail(CLI_EXIT_USAGE, "%s", BF_TR("用法：bangfu status", "usage: bangfu status"));
+    int json = argc == 2 && strcmp(argv[1], "--json") == 0;
+    if (argc != 1 && !json)
+        return cli_fail(CLI_EXIT_USAGE, "%s",
+                        BF_TR("用法：bangfu status [--json]", "usage: bangfu status [--json]"));
     store *st = ctx->store;
     int version = 0;
     int64_t regions = 0, people = 0, households = 0;
@@ -43,6 +61,19 @@ int cmd_status(cli_context *ctx, int argc, char **argv)
         rc = store_query_int64(st, "SELECT COUNT(*) FROM households", NULL, 0, &households);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
+    if (json) {
+        /* For scripts: the counts only, one line. */
+        json_t *summary = json_pack("{s:s, s:s, s:i, s:I, s:I, s:I}", "database", ctx->target,
+                                    "engine", store_engine_name(st), "schema_version", version,
+                                    "regions", (json_int_t)regions, "people", (json_int_t)people,
+                                    "households", (json_int_t)households);
+        if (summary == NULL)
+            return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
+        json_dumpf(summary, stdout, JSON_COMPACT);
+        putchar('\n');
+        json_decref(summary);
+        return CLI_EXIT_OK;
+    }
     printf(BF_TR("数据库：%s（%s，架构版本 %d）\n", "database: %s (%s, schema version %d)\n"),
            ctx->target, store_engine_name(st), version);
     printf(BF_TR("区划：%lld 条\n", "regions: %lld\n"), (long long)regions);

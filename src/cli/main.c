@@ -23,7 +23,7 @@ typedef struct cli_command {
 static const cli_command commands[] = {
     {"init", cmd_init, CLI_NEEDS_STORE, "init [--regions DIR]", "创建或升级数据库并载入全国区划表",
      "create or upgrade the database and load the national region table"},
-    {"status", cmd_status, CLI_NEEDS_STORE, "status", "显示数据库位置与登记汇总",
+    {"status", cmd_status, CLI_NEEDS_STORE, "status [--json]", "显示数据库位置与登记汇总",
      "show where the data is and a summary of the registry"},
     {"region", cmd_region, CLI_NEEDS_STORE, "region show CODE", "显示区划的完整路径与级别",
      "show a region's full path and level"},
