@@ -2,6 +2,7 @@
 #include "policy/policy_model.h"
 
 #include "core/date.h"
+#include "policy/name_table.h"
 #include "policy/population.h"
 
 #include <stdlib.h>
@@ -65,16 +66,6 @@ static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
 static const char *const comparator_names[POLICY_COMPARATOR_COUNT] = {"at_least", "at_most",
                                                                      "about", "equal"};
 
-static int parse_name(const char *const *names, int count, const char *text)
-{
-    if (text == NULL)
-        return -1;
-    for (int i = 0; i < count; i++)
-        if (strcmp(names[i], text) == 0)
-            return i;
-    return -1;
-}
-
 const char *policy_unit_name(policy_unit unit)
 {
     return (unsigned)unit < POLICY_UNIT_COUNT ? unit_names[unit] : "?";
@@ -101,27 +92,27 @@ const char *policy_comparator_name(policy_comparator comparator)
 }
 int policy_comparator_parse(const char *text)
 {
-    return parse_name(comparator_names, POLICY_COMPARATOR_COUNT, text);
+    return name_table_find(comparator_names, POLICY_COMPARATOR_COUNT, text);
 }
 int policy_unit_parse(const char *text)
 {
-    return parse_name(unit_names, POLICY_UNIT_COUNT, text);
+    return name_table_find(unit_names, POLICY_UNIT_COUNT, text);
 }
 int policy_payee_parse(const char *text)
 {
-    return parse_name(payee_names, POLICY_PAYEE_COUNT, text);
+    return name_table_find(payee_names, POLICY_PAYEE_COUNT, text);
 }
 int policy_predicate_parse(const char *text)
 {
-    return parse_name(predicate_names, POLICY_PRED_COUNT, text);
+    return name_table_find(predicate_names, POLICY_PRED_COUNT, text);
 }
 int policy_location_parse(const char *text)
 {
-    return parse_name(location_names, POLICY_LOCATION_COUNT, text);
+    return name_table_find(location_names, POLICY_LOCATION_COUNT, text);
 }
 int policy_parameter_unit_parse(const char *text)
 {
-    return parse_name(parameter_unit_names, POLICY_PARAMETER_UNIT_COUNT, text);
+    return name_table_find(parameter_unit_names, POLICY_PARAMETER_UNIT_COUNT, text);
 }
 
 int policy_set_create(policy_set **out, bf_error *err)

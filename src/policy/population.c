@@ -3,6 +3,7 @@
 
 #include "core/date.h"
 #include "core/region_code.h"
+#include "policy/name_table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,17 +26,6 @@ const char *population_school_kind_name(int kind)
     return kind >= 0 && kind < SCHOOL_KIND_COUNT ? school_kind_names[kind] : "?";
 }
 
-
-static int name_parse(const char *const *names, int count, const char *text)
-{
-    if (text == NULL)
-        return -1;
-    for (int i = 0; i < count; i++)
-        if (strcmp(names[i], text) == 0)
-            return i;
-    return -1;
-}
-
 const char *population_job_kind_name(int kind)
 {
     return kind >= 0 && kind < JOB_KIND_COUNT ? job_kind_names[kind] : "?";
@@ -54,25 +44,25 @@ const char *population_certificate_name(int level)
 }
 int population_job_kind_parse(const char *text)
 {
-    return name_parse(job_kind_names, JOB_KIND_COUNT, text);
+    return name_table_find(job_kind_names, JOB_KIND_COUNT, text);
 }
 int population_org_kind_parse(const char *text)
 {
-    return name_parse(org_kind_names, ORG_KIND_COUNT, text);
+    return name_table_find(org_kind_names, ORG_KIND_COUNT, text);
 }
 int population_training_kind_parse(const char *text)
 {
-    return name_parse(training_kind_names, TRAINING_KIND_COUNT, text);
+    return name_table_find(training_kind_names, TRAINING_KIND_COUNT, text);
 }
 int population_school_kind_parse(const char *text)
 {
-    return name_parse(school_kind_names, SCHOOL_KIND_COUNT, text);
+    return name_table_find(school_kind_names, SCHOOL_KIND_COUNT, text);
 }
 int population_certificate_parse(const char *text)
 {
     if (text == NULL)
         return CERTIFICATE_NONE;
-    int level = name_parse(certificate_names, CERTIFICATE_COUNT, text);
+    int level = name_table_find(certificate_names, CERTIFICATE_COUNT, text);
     return level > 0 ? level : -1;
 }
 
