@@ -215,12 +215,13 @@ int policy_parameter_add_value(policy_parameter *parameter, const policy_paramet
 }
 
 /*
- * The most specific region wins; within it, situation values beat file
- * values, and the latest start on or before day wins.  A value of
- * POLICY_FEN_NONE that wins means the timeline has ended: not found.
+ * The value of parameter that applies in region among those starting on or
+ * before day (INT32_MAX: every start): the most specific region wins; within
+ * it, situation values beat file values, and the latest start wins.  NULL
+ * when none applies.
  */
-int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, int32_t day,
-                            int64_t *fen)
+static const policy_parameter_value *parameter_value_choose(const policy_parameter *parameter,
+                                                            int64_t region, int32_t day)
 {
     const policy_parameter_value *best = NULL;
     int best_digits = -1;
@@ -242,6 +243,17 @@ int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, i
         best = v;
         best_digits = digits;
     }
+    return best;
+}
+
+/*
+ * The value chosen by parameter_value_choose() on day.  A value of
+ * POLICY_FEN_NONE that wins means the timeline has ended: not found.
+ */
+int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, int32_t day,
+                            int64_t *fen)
+{
+    const policy_parameter_value *best = parameter_value_choose(parameter, region, day);
     if (best == NULL || best->fen == POLICY_FEN_NONE)
         return BF_ENOTFOUND;
     *fen = best->fen;
@@ -251,26 +263,7 @@ int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, i
 int policy_parameter_window(const policy_parameter *parameter, int64_t region, int32_t *from,
                             int32_t *to)
 {
-    const policy_parameter_value *best = NULL;
-    int best_digits = -1;
-    for (size_t i = 0; i < parameter->value_count; i++) {
-        const policy_parameter_value *v = &parameter->values[i];
-        if (!population_region_within(region, v->region))
-            continue;
-        int digits = population_region_digits(v->region);
-        if (best != NULL) {
-            if (digits < best_digits)
-                continue;
-            if (digits == best_digits) {
-                if (v->from_situation < best->from_situation)
-                    continue;
-                if (v->from_situation == best->from_situation && v->from < best->from)
-                    continue;
-            }
-        }
-        best = v;
-        best_digits = digits;
-    }
+    const policy_parameter_value *best = parameter_value_choose(parameter, region, INT32_MAX);
     if (best == NULL || best->fen == POLICY_FEN_NONE)
         return BF_ENOTFOUND;
     *from = best->from;
