@@ -237,6 +237,25 @@ static int32_t add_years(int32_t day, int years)
     return (int32_t)date_to_days(d);
 }
 
+/* First and last day someone born on birth is aged min .. max whole years (inclusive). */
+static void age_span(int32_t birth, int min, int max, int32_t *first, int32_t *last)
+{
+    *first = add_years(birth, min);
+    *last = add_years(birth, max + 1) - 1;
+}
+
+/*
+ * A condition that holds for row r on days from .. to of its window only:
+ * the window becomes that span and the day the row met its conditions moves
+ * to met when later (done by the filters when apply_time).
+ */
+static void narrow_time(eval_context *ctx, uint32_t r, int32_t from, int32_t to, int32_t met)
+{
+    ctx->from[r] = from;
+    ctx->to[r] = to;
+    ctx->met[r] = max32(ctx->met[r], met);
+}
+
 /* The employer (job) or provider (training) of a row. */
 static int32_t employer_of(const eval_context *ctx, policy_unit unit, uint32_t row)
 {
@@ -442,15 +461,13 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
             int32_t birth = people->birth_day[PERSON(r)];
             if (birth == POPULATION_DAY_UNKNOWN)
                 continue;
-            int32_t first = add_years(birth, min), last = add_years(birth, max + 1) - 1;
+            int32_t first = 0, last = 0;
+            age_span(birth, min, max, &first, &last);
             int32_t from = max32(ctx->from[r], first), to = min32(ctx->to[r], last);
             if (from > to)
                 continue;
-            if (apply_time) {
-                ctx->from[r] = from;
-                ctx->to[r] = to;
-                ctx->met[r] = max32(ctx->met[r], first);
-            }
+            if (apply_time)
+                narrow_time(ctx, r, from, to, first);
             sel[kept++] = r;
         }
         n = kept;
@@ -618,15 +635,13 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
             if (birth == POPULATION_DAY_UNKNOWN || sex == SEX_UNKNOWN)
                 continue;
             int max = (int)(sex == SEX_MALE ? c->ints[1] : c->ints[2]);
-            int32_t first = add_years(birth, (int)c->ints[0]), last = add_years(birth, max + 1) - 1;
+            int32_t first = 0, last = 0;
+            age_span(birth, (int)c->ints[0], max, &first, &last);
             int32_t from = max32(ctx->from[r], first), to = min32(ctx->to[r], last);
             if (from > to)
                 continue;
-            if (apply_time) {
-                ctx->from[r] = from;
-                ctx->to[r] = to;
-                ctx->met[r] = max32(ctx->met[r], first);
-            }
+            if (apply_time)
+                narrow_time(ctx, r, from, to, first);
             sel[kept++] = r;
         }
         n = kept;
@@ -645,11 +660,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
             int32_t from = ctx->from[r], to = ctx->to[r];
             if (!enrolled_span(ctx, PERSON(r), mask, full_time, &from, &to))
                 continue;
-            if (apply_time) {
-                ctx->from[r] = from;
-                ctx->to[r] = to;
-                ctx->met[r] = max32(ctx->met[r], from);
-            }
+            if (apply_time)
+                narrow_time(ctx, r, from, to, from);
             sel[kept++] = r;
         }
         n = kept;
@@ -687,11 +699,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
             int32_t to = next == POPULATION_DAY_OPEN ? ctx->to[r] : min32(ctx->to[r], next - 1);
             if (from > to)
                 continue;
-            if (apply_time) {
-                ctx->from[r] = from;
-                ctx->to[r] = to;
-                ctx->met[r] = max32(ctx->met[r], from);
-            }
+            if (apply_time)
+                narrow_time(ctx, r, from, to, from);
             sel[kept++] = r;
         }
         n = kept;
