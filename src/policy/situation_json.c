@@ -536,6 +536,28 @@ static int parse_enrolment(parse_context *ctx, const json_t *o, const char *path
     return population_add_enrolment(pop, &in, NULL, err);
 }
 
+/* Parses one element of a person's list (a job, training or enrolment) found at path. */
+typedef int (*person_item_parser)(parse_context *ctx, const json_t *o, const char *path,
+                                  int32_t person);
+
+/*
+ * Parses each element of the person's list under key (list NULL when absent)
+ * with parse, the element at path.key[i]; stops at the first error.
+ */
+static int parse_person_items(parse_context *ctx, const json_t *list, const char *path,
+                              const char *key, int32_t person, person_item_parser parse)
+{
+    char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
+    path_join(at, path, key);
+    for (size_t i = 0; list != NULL && i < json_array_size(list); i++) {
+        path_index(item, at, i);
+        int rc = parse(ctx, json_array_get(list, i), item, person);
+        if (rc != BF_OK)
+            return rc;
+    }
+    return BF_OK;
+}
+
 static int parse_person(parse_context *ctx, const json_t *o, const char *path)
 {
     bf_error *err = ctx->err;
@@ -632,28 +654,12 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
     rc = population_add_person(pop, &in, &row, err);
     if (rc != BF_OK)
         return rc;
-    path_join(at, path, "jobs");
-    for (size_t i = 0; jobs != NULL && i < json_array_size(jobs); i++) {
-        path_index(item, at, i);
-        rc = parse_job(ctx, json_array_get(jobs, i), item, row);
-        if (rc != BF_OK)
-            return rc;
-    }
-    path_join(at, path, "trainings");
-    for (size_t i = 0; trainings != NULL && i < json_array_size(trainings); i++) {
-        path_index(item, at, i);
-        rc = parse_training(ctx, json_array_get(trainings, i), item, row);
-        if (rc != BF_OK)
-            return rc;
-    }
-    path_join(at, path, "enrolments");
-    for (size_t i = 0; enrolments != NULL && i < json_array_size(enrolments); i++) {
-        path_index(item, at, i);
-        rc = parse_enrolment(ctx, json_array_get(enrolments, i), item, row);
-        if (rc != BF_OK)
-            return rc;
-    }
-    return BF_OK;
+    rc = parse_person_items(ctx, jobs, path, "jobs", row, parse_job);
+    if (rc == BF_OK)
+        rc = parse_person_items(ctx, trainings, path, "trainings", row, parse_training);
+    if (rc == BF_OK)
+        rc = parse_person_items(ctx, enrolments, path, "enrolments", row, parse_enrolment);
+    return rc;
 }
 
 static int parse_period(situation *s, const json_t *root, bf_error *err)
