@@ -29,6 +29,16 @@ static void print_diagnostics(const policy_diagnostics *diag)
         fprintf(stderr, BF_TR("……另有 %d 个问题未列出\n", "... and %d more problems\n"), diag->dropped);
 }
 
+/* Exit status of a policy load that returned rc != BF_OK: the diagnostics (BF_EPOLICY) or err. */
+static int load_failure(int rc, const policy_diagnostics *diag, const bf_error *err)
+{
+    if (rc == BF_EPOLICY) {
+        print_diagnostics(diag);
+        return CLI_EXIT_FAILURE;
+    }
+    return cli_fail(CLI_EXIT_FAILURE, "%s", err->message);
+}
+
 /* Writes a day as YYYY-MM-DD, or "…" for an open end. */
 static void format_day(int32_t day, char out[BF_DATE_TEXT_MAX])
 {
@@ -65,13 +75,8 @@ static int policy_list(int argc, char **argv)
         goto out;
     }
     int rc = policy_load_dir(set, dir, diag, &err);
-    if (rc == BF_EPOLICY) {
-        print_diagnostics(diag);
-        status = CLI_EXIT_FAILURE;
-        goto out;
-    }
     if (rc != BF_OK) {
-        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+        status = load_failure(rc, diag, &err);
         goto out;
     }
     printf("%-40s\t%-24s\t%-10s\t%-8s\t%-23s\t%s\n", "id", BF_TR("文件", "document"),
@@ -155,13 +160,8 @@ static int policy_check(int argc, char **argv)
         if (policy_set_resolve(set, diag) != BF_OK)
             rc = BF_EPOLICY;
     }
-    if (rc == BF_EPOLICY) {
-        print_diagnostics(diag);
-        status = CLI_EXIT_FAILURE;
-        goto out;
-    }
     if (rc != BF_OK) {
-        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+        status = load_failure(rc, diag, &err);
         goto out;
     }
     int benefits = 0, statuses = 0;
