@@ -167,14 +167,23 @@ static char *table_reader_trim(char *cell, size_t length)
     return start;
 }
 
-/* Trims the count cells into reader->cells; returns 1 when at least one is left non-empty. */
-static int table_reader_take(table_reader *reader, char **cells, const size_t *lengths, int count)
+/*
+ * Trims a record's count cells (CSV or XLSX, read at line) into reader->cells;
+ * when at least one is left non-empty, fills row with them and returns 1.
+ */
+static int table_reader_take(table_reader *reader, long line, char **cells, const size_t *lengths,
+                             int count, table_row *row)
 {
     int filled = 0;
     for (int i = 0; i < count; i++) {
         const char *cell = table_reader_trim(cells[i], lengths[i]);
         reader->cells[i] = cell;
         filled |= cell[0] != '\0';
+    }
+    if (filled) {
+        row->line = line;
+        row->count = count;
+        row->cells = reader->cells;
     }
     return filled;
 }
@@ -186,23 +195,15 @@ int table_reader_next(table_reader *reader, table_row *row, bf_error *err)
         if (reader->format == TABLE_FORMAT_CSV) {
             csv_record record;
             rc = csv_reader_next(reader->csv, &record, err);
-            if (rc == BF_ROW &&
-                table_reader_take(reader, record.cells, record.lengths, record.count)) {
-                row->line = record.line;
-                row->count = record.count;
-                row->cells = reader->cells;
+            if (rc == BF_ROW && table_reader_take(reader, record.line, record.cells, record.lengths,
+                                                  record.count, row))
                 return BF_ROW;
-            }
         } else {
             xlsx_record record;
             rc = xlsx_reader_next(reader->xlsx, &record, err);
-            if (rc == BF_ROW &&
-                table_reader_take(reader, record.cells, record.lengths, record.count)) {
-                row->line = record.line;
-                row->count = record.count;
-                row->cells = reader->cells;
+            if (rc == BF_ROW && table_reader_take(reader, record.line, record.cells, record.lengths,
+                                                  record.count, row))
                 return BF_ROW;
-            }
         }
         if (rc == BF_DONE)
             reader->done = 1;
