@@ -106,12 +106,8 @@ int64_t population_region_divisor(int64_t ancestor)
 
 int population_region_within(int64_t code, int64_t ancestor)
 {
-    static const int64_t scale[13] = {1000000000000, 100000000000, 10000000000, 1000000000,
-                                      100000000,     10000000,     1000000,     100000,
-                                      10000,         1000,         100,         10,
-                                      1};
-    int digits = population_region_digits(ancestor);
-    return code / scale[digits] == ancestor / scale[digits];
+    int64_t divisor = population_region_divisor(ancestor);
+    return code / divisor == ancestor / divisor;
 }
 
 int population_create(population **out, bf_error *err)

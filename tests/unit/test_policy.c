@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "core/region_code.h"
 #include "policy/policy_eval.h"
 #include "policy/policy_load.h"
 #include "policy/population.h"
@@ -259,6 +260,35 @@ static void test_load_deep_nesting(void **state)
     assert_int_equal(l.rc, BF_EPOLICY);
     assert_true(has_problem(&l, 0, "more than") || has_problem(&l, 0, "超过"));
     unload(&l);
+}
+
+/* The population's integer region helpers agree with core/region_code on levels and ancestry. */
+static void test_region_numbers_agree_with_core(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {"37",           "3708",         "370800",
+                                        "370811",       "370811001",    "370811001001",
+                                        "370811001000", "370811000001", "370800000001",
+                                        "370900",       "99",           "999999999999",
+                                        "110101",       "370801",       "370811101"};
+    size_t count = sizeof codes / sizeof codes[0];
+    for (size_t i = 0; i < count; i++) {
+        char canonical[REGION_CODE_TEXT_MAX], formatted[REGION_CODE_TEXT_MAX];
+        region_level level = region_code_normalize(codes[i], canonical);
+        assert_int_not_equal(level, REGION_LEVEL_INVALID);
+        int64_t number = population_region_parse(codes[i]);
+        population_region_format(number, formatted);
+        assert_string_equal(formatted, canonical);
+        assert_int_equal(population_region_digits(number), region_level_digits(level));
+        for (size_t j = 0; j < count; j++) {
+            char ancestor[REGION_CODE_TEXT_MAX];
+            region_code_normalize(codes[j], ancestor);
+            assert_int_equal(population_region_within(number, population_region_parse(codes[j])),
+                             region_code_within(canonical, ancestor));
+        }
+    }
+    assert_int_equal(population_region_parse("00"), 0);
+    assert_int_equal(population_region_parse("3708x"), 0);
 }
 
 static void test_months_end_day(void **state)
@@ -955,6 +985,7 @@ int main(void)
         cmocka_unit_test(test_load_sandbox),
         cmocka_unit_test(test_load_runaway_names_budget),
         cmocka_unit_test(test_load_deep_nesting),
+        cmocka_unit_test(test_region_numbers_agree_with_core),
         cmocka_unit_test(test_months_end_day),
         cmocka_unit_test(test_parameter_timeline),
         cmocka_unit_test(test_evaluate_columns),
