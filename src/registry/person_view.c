@@ -8,6 +8,22 @@
 #include <stdio.h>
 #include <string.h>
 
+/*
+ * The fields shown as they are, keyed by column name, after name, ID number,
+ * sex, birth date, hukou region and categories (in the view and in its text).
+ */
+static const person_field person_view_plain[] = {
+    PERSON_PHONE,
+    PERSON_HOUSEHOLD_ID,
+    PERSON_RELATION,
+    PERSON_LABOR_ABILITY,
+    PERSON_EMPLOYMENT_STATUS,
+    PERSON_EMPLOYMENT_WISH,
+    PERSON_TRAINING_WISH,
+    PERSON_SKILLS,
+    PERSON_DIFFICULTIES,
+};
+
 /* Text as a JSON string, NULL or "" as null. */
 static json_t *person_view_text(const char *text)
 {
@@ -77,20 +93,9 @@ int person_view_json(store *st, const char *id_number, json_t **out, bf_error *e
                 json_array_append_new(list, json_string(category_name(i)));
     json_object_set_new(view, "categories", list);
     list = NULL;
-    static const person_field plain[] = {
-        PERSON_PHONE,
-        PERSON_HOUSEHOLD_ID,
-        PERSON_RELATION,
-        PERSON_LABOR_ABILITY,
-        PERSON_EMPLOYMENT_STATUS,
-        PERSON_EMPLOYMENT_WISH,
-        PERSON_TRAINING_WISH,
-        PERSON_SKILLS,
-        PERSON_DIFFICULTIES,
-    };
-    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
-        json_object_set_new(view, person_field_column(plain[i]),
-                            person_view_text(p.values[plain[i]]));
+    for (size_t i = 0; i < sizeof person_view_plain / sizeof person_view_plain[0]; i++)
+        json_object_set_new(view, person_field_column(person_view_plain[i]),
+                            person_view_text(p.values[person_view_plain[i]]));
 
     rc = store_prepare(st, "SELECT kind, source, started_at FROM batches WHERE id = ?", &batch);
     if (rc == BF_OK)
@@ -178,39 +183,28 @@ static void person_view_print_batch(const json_t *batch, FILE *file)
             person_view_get(batch, "at"));
 }
 
+/* "label：value" of a field of the view, the label from the registry (person_field_label()). */
+static void person_view_print_field(const json_t *view, person_field field, FILE *file)
+{
+    fprintf(file, "%s：%s\n", person_field_label(field),
+            person_view_get(view, person_field_column(field)));
+}
+
 void person_view_print_text(const json_t *view, FILE *file)
 {
-    static const struct {
-        const char *key;
-        const char *label;
-    } lines[] = {
-        {"name", "姓名"},
-        {"id_number", "证件号码"},
-        {"sex", "性别"},
-        {"birth_date", "出生日期"},
-        {"phone", "联系电话"},
-        {"household_id", "户编号"},
-        {"relation", "与户主关系"},
-        {"labor_ability", "劳动能力"},
-        {"employment_status", "就业状态"},
-        {"employment_wish", "就业意愿"},
-        {"training_wish", "培训意愿"},
-        {"skills", "技能"},
-        {"difficulties", "就业困难"},
-    };
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-        fprintf(file, "%s：%s\n", lines[i].label, person_view_get(view, lines[i].key));
-        if (strcmp(lines[i].key, "birth_date") == 0) {
-            fprintf(file, "户籍地：%s %s\n", person_view_get(view, "hukou_region"),
-                    person_view_get(view, "hukou_region_name"));
-            fputs("帮扶类别：", file);
-            const json_t *categories = json_object_get(view, "categories");
-            for (size_t c = 0; c < json_array_size(categories); c++)
-                fprintf(file, "%s%s", c > 0 ? "；" : "",
-                        json_string_value(json_array_get(categories, c)));
-            fputc('\n', file);
-        }
-    }
+    person_view_print_field(view, PERSON_NAME, file);
+    fprintf(file, "证件号码：%s\n", person_view_get(view, "id_number"));
+    person_view_print_field(view, PERSON_SEX, file);
+    person_view_print_field(view, PERSON_BIRTH_DATE, file);
+    fprintf(file, "户籍地：%s %s\n", person_view_get(view, "hukou_region"),
+            person_view_get(view, "hukou_region_name"));
+    fputs("帮扶类别：", file);
+    const json_t *categories = json_object_get(view, "categories");
+    for (size_t c = 0; c < json_array_size(categories); c++)
+        fprintf(file, "%s%s", c > 0 ? "；" : "", json_string_value(json_array_get(categories, c)));
+    fputc('\n', file);
+    for (size_t i = 0; i < sizeof person_view_plain / sizeof person_view_plain[0]; i++)
+        person_view_print_field(view, person_view_plain[i], file);
     fputs("登记来源：", file);
     person_view_print_batch(json_object_get(view, "created"), file);
     fputs("\n最近变更：", file);
