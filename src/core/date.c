@@ -52,6 +52,9 @@ int date_parse(const char *text, bf_date *out)
 
 int date_parse_compact(const char *text, bf_date *out)
 {
+    /* the 8 digits are read only when the text has 8 characters (it may go on after them) */
+    if (text == NULL || strnlen(text, 8) != 8)
+        return BF_EINVAL;
     int year = read_digits(text, 4), month = read_digits(text + 4, 2),
         day = read_digits(text + 6, 2);
     if (year < 0 || month < 0 || day < 0 || !date_is_valid(year, month, day))
