@@ -14,6 +14,7 @@
 #include "io/xlsx_reader.h"
 
 #include <expat.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -384,7 +385,9 @@ static void XMLCALL xlsx_sheet_start(void *data, const char *name, const char **
         const char *reference = xlsx_attribute(attributes, "r", 0);
         const char *type = xlsx_attribute(attributes, "t", 0);
         int column = reference != NULL ? xlsx_column_of(reference) : -1;
-        reader->column = column >= 0 ? column : reader->column + 1;
+        if (column < 0) /* no reference: the next column (counting stops past the last one) */
+            column = reader->column < TABLE_COLUMNS_MAX ? reader->column + 1 : TABLE_COLUMNS_MAX;
+        reader->column = column;
         reader->slot = reader->column < TABLE_COLUMNS_MAX ? reader->column : XLSX_OVERFLOW_SLOT;
         reader->cell_type = type == NULL             ? XLSX_CELL_PLAIN
                             : strcmp(type, "s") == 0 ? XLSX_CELL_SHARED
@@ -412,7 +415,9 @@ static void XMLCALL xlsx_sheet_start(void *data, const char *name, const char **
     } else if (strcmp(local, "row") == 0) {
         const char *number = xlsx_attribute(attributes, "r", 0);
         long row = number != NULL ? strtol(number, NULL, 10) : 0;
-        reader->row_number = row > 0 ? row : reader->row_number + 1;
+        if (row <= 0) /* no usable r=: the next row, without overflowing after r="LONG_MAX" */
+            row = reader->row_number < LONG_MAX ? reader->row_number + 1 : LONG_MAX;
+        reader->row_number = row;
         reader->column = -1;
         reader->touched = 0;
         reader->count = 0;
