@@ -145,7 +145,9 @@ static int find_line(const load_context *ctx, const char *needle)
     if (needle == NULL || needle[0] == '\0' || ctx->line_starts == NULL)
         return ctx->first_line;
     size_t needle_length = strlen(needle);
-    for (int line = ctx->first_line; line >= 1 && line <= ctx->last_line; line++) {
+    /* Lua also counts a lone CR as a line break: its line numbers may pass line_count */
+    for (int line = ctx->first_line; line >= 1 && line <= ctx->last_line && line <= ctx->line_count;
+         line++) {
         size_t from = ctx->line_starts[line];
         size_t to = line < ctx->line_count ? ctx->line_starts[line + 1] : ctx->length;
         for (size_t i = from; i + needle_length <= to; i++)

@@ -1,0 +1,1 @@
+document { number = "x", title = "t", issuer = "i", issued = "2020-01-01", region = "370800", valid = { from = "2020-01-01", to = "2021-12-31" } }benefit { id = "a", name = "n", clause = "c", text = "t", target = "g", unit = "person", payee = "person", conditions = { { "three_no" } } }benefit { id = "b" }
