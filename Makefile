@@ -3,11 +3,17 @@
 #   make test   installs what is missing, builds, runs the whole suite (both engines)
 #
 # Variables: SANITIZE=1 builds into build-asan/ with AddressSanitizer and
-# UndefinedBehaviorSanitizer; BUILD=dir picks the object directory.
+# UndefinedBehaviorSanitizer; FUZZ=1 (set by `make fuzz`) builds into
+# build-fuzz/ with clang's fuzzer instrumentation; BUILD=dir picks the object
+# directory.
 
 CC      ?= cc
 PKGS    := sqlite3 libpq jansson lua5.4 xlsxwriter libzip expat libsodium libmicrohttpd
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+BUILD   ?= build-fuzz
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+OPT     := -O1
+else ifeq ($(SANITIZE),1)
 BUILD   ?= build-asan
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 OPT     := -O1
@@ -27,8 +33,11 @@ OBJECTS    := $(SOURCES:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations_embedded.o
 LIB_OBJECTS := $(filter-out $(BUILD)/cli/%.o,$(OBJECTS))
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+# One harness per parser: tests/fuzz/fuzz_<target>.c, corpus in tests/fuzz/corpus/<target>/.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINARIES := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
-.PHONY: all run test check unit setup clean format cppcheck bench
+.PHONY: all run test check unit setup clean format cppcheck bench fuzz fuzz-replay
 
 all: $(BUILD)/bangfu bangfu
 
@@ -58,6 +67,33 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libbangfu.a
 
 unit: $(UNIT_TESTS)
 
+# The fuzz harnesses: with FUZZ=1 linked with libFuzzer, else with tests/fuzz/replay.c,
+# which runs the harness over the files given (scripts/test.sh replays the corpora).
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(BUILD)/libbangfu.a
+	@mkdir -p $(dir $@)
+ifeq ($(FUZZ),1)
+	$(CC) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libbangfu.a $(LDLIBS)
+else
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c $< $(BUILD)/libbangfu.a $(LDLIBS)
+endif
+
+# `make fuzz-replay`: the harnesses with replay.c, ASan and UBSan, in build-asan/fuzz/.
+ifeq ($(SANITIZE)/$(FUZZ),1/)
+fuzz-replay: $(FUZZ_BINARIES)
+else
+fuzz-replay:
+	$(MAKE) SANITIZE=1 fuzz-replay
+endif
+
+# `make fuzz`: the harnesses with clang and libFuzzer in build-fuzz/fuzz/; run one with e.g.
+#   build-fuzz/fuzz/fuzz_csv -max_total_time=120 tests/fuzz/corpus/csv
+ifeq ($(FUZZ),1)
+fuzz: $(FUZZ_BINARIES)
+else
+fuzz:
+	$(MAKE) CC=clang FUZZ=1 fuzz
+endif
+
 # Installs missing Debian and npm packages (needs root; a no-op when all are there).
 setup:
 	scripts/setup.sh
@@ -84,4 +120,4 @@ cppcheck:
 	    --suppress=missingIncludeSystem -Isrc src
 
 clean:
-	rm -rf build build-asan bangfu
+	rm -rf build build-asan build-fuzz bangfu

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the whole suite: unit tests (cmocka), then every tests/cli/t*.sh on
 # SQLite and on a real PostgreSQL server started on loopback for the run,
-# then the policy cases; then the same again built with ASan and UBSan.
+# then the policy cases; then the same again built with ASan and UBSan, and
+# the fuzz harnesses replaying their kept corpora (tests/fuzz/corpus/<target>/).
 #   scripts/test.sh            everything (what `make test` and CI run)
 #   scripts/test.sh --quick    the normal build only, no sanitizer pass
 #   scripts/test.sh NAME...    only the cli tests whose file name contains NAME
@@ -107,10 +108,22 @@ export BANGFU_TEST_PG="$PG_URL_BASE"
 run_suite build
 if [ "$quick" = 0 ]; then
     echo "== building with AddressSanitizer and UndefinedBehaviorSanitizer"
-    make -s SANITIZE=1 build-asan/bangfu unit >/dev/null
+    make -s SANITIZE=1 build-asan/bangfu unit fuzz-replay >/dev/null
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     run_suite build-asan
+    echo "== fuzz corpora (build-asan)"
+    for corpus in tests/fuzz/corpus/*/; do
+        name=$(basename "$corpus")
+        if build-asan/fuzz/fuzz_"$name" "$corpus" >"$out/fuzz_$name.log" 2>&1; then
+            passes=$((passes + 1))
+            echo "ok   fuzz_$name ($(tail -1 "$out/fuzz_$name.log"))"
+        else
+            failures=$((failures + 1))
+            echo "FAIL fuzz_$name (build-asan):"
+            tail -20 "$out/fuzz_$name.log"
+        fi
+    done
 fi
 
 echo "== $passes passed, $failures failed"
