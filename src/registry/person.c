@@ -215,8 +215,7 @@ int person_store_open(store *st, person_store **out, bf_error *err)
                            "new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
                            &ps->history);
     if (rc != BF_OK) {
-        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                     store_error_message(st));
+        store_error_set(st, rc, err);
         person_store_close(ps);
         return rc;
     }

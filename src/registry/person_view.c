@@ -146,8 +146,7 @@ int person_view_json(store *st, const char *id_number, json_t **out, bf_error *e
     view = NULL;
     goto out;
 store_failed:
-    bf_error_set(err, rc < 0 ? rc : BF_ESTORE, BF_TR("数据库错误：%s", "database error: %s"),
-                 store_error_message(st));
+    store_error_set(st, rc < 0 ? rc : BF_ESTORE, err);
     rc = rc < 0 ? rc : BF_ESTORE;
     goto out;
 nomem:

@@ -40,8 +40,7 @@ int export_people(store *st, const export_people_options *options, int64_t *rows
             rc = store_bind_text(stmt, 2, high);
     }
     if (rc != BF_OK) {
-        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                     store_error_message(st));
+        store_error_set(st, rc, err);
         goto out;
     }
     rc = table_writer_open(options->out, &writer, err);
@@ -57,8 +56,7 @@ int export_people(store *st, const export_people_options *options, int64_t *rows
             break;
         }
         if (rc != BF_ROW) {
-            bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                         store_error_message(st));
+            store_error_set(st, rc, err);
             break;
         }
         for (int c = 0; c < PERSON_COLUMN_COUNT; c++) {

@@ -521,8 +521,7 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
             rc = rc == BF_OK ? ended : rc;
         }
         if (rc != BF_OK) {
-            bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                         store_error_message(s->st));
+            store_error_set(s->st, rc, err);
             goto out;
         }
         s->result->inserted += fresh;
@@ -836,8 +835,7 @@ static int import_start_bulk(import_state *s, bf_error *err)
     rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
 out:
     if (rc != BF_OK)
-        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                     store_error_message(s->st));
+        store_error_set(s->st, rc, err);
     return rc;
 }
 
@@ -855,8 +853,7 @@ static int import_maybe_drop_indexes(import_state *s, bf_error *err)
         return BF_OK;
     int rc = store_query_int64(s->st, "SELECT COUNT(*) FROM people", NULL, 0, &people);
     if (rc != BF_OK)
-        return bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                            store_error_message(s->st));
+        return store_error_set(s->st, rc, err);
     if (s->estimated_rows < 2 * people)
         return BF_OK;
     rc = person_indexes_drop(s->st, err);
@@ -916,8 +913,7 @@ int import_people(store *st, const import_people_options *options, import_people
     }
     rc = store_begin(st);
     if (rc != BF_OK) {
-        bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                     store_error_message(st));
+        store_error_set(st, rc, err);
         goto out;
     }
     rc = import_begin_batch(s, err);
@@ -939,8 +935,7 @@ int import_people(store *st, const import_people_options *options, import_people
         s->bulk = NULL;
         rc = store_bulk_end(bulk, 1);
         if (rc != BF_OK) {
-            bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                         store_error_message(st));
+            store_error_set(st, rc, err);
             goto out;
         }
     }

@@ -42,6 +42,12 @@ const char *store_error_message(const store *st)
     return st->error;
 }
 
+int store_error_set(const store *st, int rc, bf_error *err)
+{
+    return bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
+                        store_error_message(st));
+}
+
 int store_exec(store *st, const char *sql)
 {
     return st->engine->exec(st, sql);

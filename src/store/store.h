@@ -100,6 +100,11 @@ void store_close(store *st);
 const char *store_engine_name(const store *st);
 /* The last engine message. */
 const char *store_error_message(const store *st);
+/*
+ * Fills err with code rc and "database error: " and the last engine message
+ * (the one message for a failed store call); returns rc.
+ */
+int store_error_set(const store *st, int rc, bf_error *err);
 
 /* Runs sql, which may hold several statements and no placeholders. */
 int store_exec(store *st, const char *sql);
