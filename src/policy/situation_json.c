@@ -269,13 +269,19 @@ static int get_money(const json_t *object, const char *path, const char *key, in
     return BF_OK;
 }
 
+/* The row holding id in a column of count row ids (people, orgs, jobs, trainings), or -1. */
+static int32_t find_id(char *const *ids, size_t count, const char *id)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(ids[i], id) == 0)
+            return (int32_t)i;
+    return -1;
+}
+
 /* The row of the org with this id, or -1. */
 static int32_t find_org(const population *pop, const char *id)
 {
-    for (size_t i = 0; i < pop->orgs.count; i++)
-        if (strcmp(pop->orgs.id[i], id) == 0)
-            return (int32_t)i;
-    return -1;
+    return find_id(pop->orgs.id, pop->orgs.count, id);
 }
 
 /* An org reference field: *row is POPULATION_NONE when absent. */
@@ -403,11 +409,10 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
         path_join(at, path, "end");
         return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
     }
-    for (size_t i = 0; i < pop->jobs.count; i++)
-        if (strcmp(pop->jobs.id[i], in.id) == 0) {
-            path_join(at, path, "id");
-            return path_error(err, at, BF_TR("工作标识重复 \"%s\"", "duplicate job id \"%s\""), in.id);
-        }
+    if (find_id(pop->jobs.id, pop->jobs.count, in.id) >= 0) {
+        path_join(at, path, "id");
+        return path_error(err, at, BF_TR("工作标识重复 \"%s\"", "duplicate job id \"%s\""), in.id);
+    }
     return population_add_job(pop, &in, NULL, err);
 }
 
@@ -483,12 +488,11 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
         }
         in.online_permille = (int32_t)floor(value * 1000.0 + 0.5);
     }
-    for (size_t i = 0; i < pop->trainings.count; i++)
-        if (strcmp(pop->trainings.id[i], in.id) == 0) {
-            path_join(at, path, "id");
-            return path_error(err, at, BF_TR("培训标识重复 \"%s\"", "duplicate training id \"%s\""),
-                              in.id);
-        }
+    if (find_id(pop->trainings.id, pop->trainings.count, in.id) >= 0) {
+        path_join(at, path, "id");
+        return path_error(err, at, BF_TR("培训标识重复 \"%s\"", "duplicate training id \"%s\""),
+                          in.id);
+    }
     return population_add_training(pop, &in, NULL, err);
 }
 
@@ -634,11 +638,10 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         }
         in.sex = from_number;
     }
-    for (size_t i = 0; i < pop->people.count; i++)
-        if (strcmp(pop->people.id[i], in.id) == 0) {
-            path_join(at, path, "id");
-            return path_error(err, at, BF_TR("人员标识重复 \"%s\"", "duplicate person id \"%s\""), in.id);
-        }
+    if (find_id(pop->people.id, pop->people.count, in.id) >= 0) {
+        path_join(at, path, "id");
+        return path_error(err, at, BF_TR("人员标识重复 \"%s\"", "duplicate person id \"%s\""), in.id);
+    }
     path_join(at, path, "categories");
     for (size_t i = 0; categories != NULL && i < json_array_size(categories); i++) {
         json_t *c = json_array_get(categories, i);
