@@ -165,8 +165,9 @@ int text_encoding_gb18030_to_utf8(const char *input, size_t length, const char *
 {
     int rc = BF_OK;
     iconv_t converter = iconv_open("UTF-8", "GB18030");
-    /* A GB18030 character of n bytes is at most 2n UTF-8 bytes (two-byte ones give 3). */
-    size_t capacity = length / 2 * 3 + 16;
+    /* A GB18030 character of n bytes is at most 2n UTF-8 bytes (a two-byte one gives up to 4:
+     * FE51 is U+20087). */
+    size_t capacity = length * 2 + 16;
     char *result = NULL;
 
     *out = NULL;
