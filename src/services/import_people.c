@@ -756,6 +756,21 @@ static int import_rows(import_state *s, bf_error *err)
     return rc;
 }
 
+/*
+ * Runs the prepared and bound statement on the batch row when rc is still
+ * BF_OK, finalizes it (NULL too) and names a failure as the batch's.
+ */
+static int import_batch_step(import_state *s, store_stmt *stmt, int rc, bf_error *err)
+{
+    if (rc == BF_OK)
+        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
+    store_finalize(stmt);
+    if (rc != BF_OK)
+        bf_error_set(err, rc, BF_TR("无法登记导入批次：%s", "cannot record the import batch: %s"),
+                     store_error_message(s->st));
+    return rc;
+}
+
 /* Creates this run's batch row (inside the transaction) and sets s->batch. */
 static int import_begin_batch(import_state *s, bf_error *err)
 {
@@ -776,13 +791,7 @@ static int import_begin_batch(import_state *s, bf_error *err)
                              s->options->source != NULL ? s->options->source : s->options->path);
     if (rc == BF_OK)
         rc = store_bind_text(stmt, 4, s->now);
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-    store_finalize(stmt);
-    if (rc != BF_OK)
-        bf_error_set(err, rc, BF_TR("无法登记导入批次：%s", "cannot record the import batch: %s"),
-                     store_error_message(s->st));
-    return rc;
+    return import_batch_step(s, stmt, rc, err);
 }
 
 /* Writes the final counts into this run's batch row. */
@@ -807,13 +816,7 @@ static int import_finish_batch(import_state *s, bf_error *err)
         rc = store_bind_int64(stmt, 5, r->rejected);
     if (rc == BF_OK)
         rc = store_bind_int64(stmt, 6, s->batch);
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-    store_finalize(stmt);
-    if (rc != BF_OK)
-        bf_error_set(err, rc, BF_TR("无法登记导入批次：%s", "cannot record the import batch: %s"),
-                     store_error_message(s->st));
-    return rc;
+    return import_batch_step(s, stmt, rc, err);
 }
 
 /*
