@@ -13,8 +13,26 @@ char idcard_check_character(const char *digits17)
     return check[sum % 11];
 }
 
+/*
+ * True for the scientific notation Excel writes when an ID number column is
+ * formatted as a number ("3.70811199E+17"): worth its own message, since the
+ * officer must fix the column format, not the digits.
+ */
+static int looks_like_excel_number(const char *text)
+{
+    const char *exponent = strpbrk(text, "Ee");
+    if (exponent == NULL || exponent[1] != '+' || strchr(text, '.') == NULL)
+        return 0;
+    for (const char *p = text; *p != '\0'; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == 'E' || *p == 'e' || *p == '+'))
+            return 0;
+    return 1;
+}
+
 idcard_problem idcard_check(const char *text, bf_date today, idcard_info *info)
 {
+    if (text != NULL && looks_like_excel_number(text))
+        return IDCARD_NUMBER_FORMAT;
     if (text == NULL || strlen(text) != 18)
         return IDCARD_BAD_LENGTH;
     for (int i = 0; i < 17; i++)
@@ -52,6 +70,8 @@ const char *idcard_problem_text(idcard_problem problem)
         return "出生日期不存在";
     case IDCARD_BAD_CHECK_DIGIT:
         return "校验位错误";
+    case IDCARD_NUMBER_FORMAT:
+        return "被 Excel 存成了数字（科学计数法），后几位已丢失：请把该列设为“文本”后重新录入";
     }
     return "无效";
 }

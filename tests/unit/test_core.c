@@ -63,6 +63,9 @@ static void test_idcard(void **state)
     assert_int_equal(idcard_check("110105194912310021", today, NULL), IDCARD_BAD_CHECK_DIGIT);
     assert_int_equal(idcard_check("11010519491231002", today, NULL), IDCARD_BAD_LENGTH);
     assert_int_equal(idcard_check("1101051949123100X2", today, NULL), IDCARD_BAD_CHARACTER);
+    assert_int_equal(idcard_check("1.10105194912E+17", today, NULL), IDCARD_NUMBER_FORMAT);
+    assert_int_equal(idcard_check("3.70811199E+17", today, NULL), IDCARD_NUMBER_FORMAT);
+    assert_int_equal(idcard_check("11010519491231E+17", today, NULL), IDCARD_BAD_CHARACTER);
     /* 1990-02-30 does not exist: the date is refused before the check digit. */
     char bad[19] = "37081119900230001";
     bad[17] = idcard_check_character(bad);
