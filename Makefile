@@ -113,7 +113,7 @@ bench: all
 	bench/run.sh
 
 format:
-	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c bench/*.c 2>/dev/null || true
+	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h bench/*.c
 
 cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

@@ -47,7 +47,8 @@ static int generate(population **pop, size_t people, double *seconds)
     bf_error err;
     double t0 = now_seconds();
     population_generate_options options = {people, BENCH_SEED, 2020};
-    if (population_create(pop, &err) != BF_OK || population_generate(*pop, &options, &err) != BF_OK) {
+    if (population_create(pop, &err) != BF_OK ||
+        population_generate(*pop, &options, &err) != BF_OK) {
         fprintf(stderr, "generate: %s\n", err.message);
         return 1;
     }
@@ -68,7 +69,8 @@ static int run_engine(size_t people, const char *dir)
         goto out;
     double t0 = now_seconds();
     if (policy_set_create(&set, &err) != BF_OK || policy_load_dir(set, dir, diag, &err) != BF_OK) {
-        fprintf(stderr, "policies: %s %s\n", err.message, diag->count ? diag->items[0].message : "");
+        fprintf(stderr, "policies: %s %s\n", err.message,
+                diag->count ? diag->items[0].message : "");
         goto out;
     }
     double load_seconds = now_seconds() - t0;
@@ -123,7 +125,8 @@ static int run_engine(size_t people, const char *dir)
     printf("engine: %zu grants, %.2f yuan, %zu warnings (+%zu dropped)\n", result->grant_count,
            (double)total / 100.0, result->warning_count, result->warnings_dropped);
     for (int k = 0; k < 3; k++)
-        printf("engine: %-28s %9zu grants %16.2f yuan\n", watched[k], count[k], (double)fen[k] / 100.0);
+        printf("engine: %-28s %9zu grants %16.2f yuan\n", watched[k], count[k],
+               (double)fen[k] / 100.0);
     printf("engine: peak resident memory %ld MB\n", peak_rss_mb());
     status = 0;
 out:
@@ -152,7 +155,8 @@ static int time_query(sqlite3 *db, const char *name, const char *sql)
     long long count = sqlite3_column_int64(stmt, 0);
     double yuan = sqlite3_column_double(stmt, 1);
     sqlite3_finalize(stmt);
-    printf("sql:    %-28s %9lld grants %16.2f yuan  %.2f s\n", name, count, yuan, now_seconds() - t0);
+    printf("sql:    %-28s %9lld grants %16.2f yuan  %.2f s\n", name, count, yuan,
+           now_seconds() - t0);
     return 0;
 }
 
@@ -208,7 +212,8 @@ static int run_sql(size_t people)
         sqlite3_bind_int64(insert, 1, (sqlite3_int64)i);
         sqlite3_bind_int64(insert, 2, pop->jobs.person[i]);
         sqlite3_bind_int64(insert, 3, pop->jobs.region[i]);
-        sqlite3_bind_text(insert, 4, population_job_kind_name(pop->jobs.kind[i]), -1, SQLITE_STATIC);
+        sqlite3_bind_text(insert, 4, population_job_kind_name(pop->jobs.kind[i]), -1,
+                          SQLITE_STATIC);
         sqlite3_bind_text(insert, 5, start, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(insert, 6, end, -1, SQLITE_TRANSIENT);
         sqlite3_step(insert);
@@ -223,24 +228,26 @@ static int run_sql(size_t people)
     int failed = 0;
     failed |= time_query(
         db, "jining47.transport_meal",
-        "WITH" SQL_JINING_JOBS
-        "SELECT count(*), count(*) * 1500.0 FROM (SELECT person FROM q"
+        "WITH" SQL_JINING_JOBS "SELECT count(*), count(*) * 1500.0 FROM (SELECT person FROM q"
         " WHERE max(date(start, '+3 months', '-1 day'), '2020-01-01') <= min(end, '2020-12-31')"
         " GROUP BY person)");
-    failed |= time_query(
-        db, "jining47.cross_province",
-        SQL_MONTHS "," SQL_JINING_JOBS
-        ", pm AS (SELECT DISTINCT q.person, m.month FROM q JOIN m ON q.start <= m.first AND q.end >= m.last)"
-        ", ranked AS (SELECT person, month, row_number() OVER (PARTITION BY person ORDER BY month) AS n FROM pm)"
-        " SELECT count(*), count(*) * 1000.0 FROM ranked WHERE n <= 6");
+    failed |= time_query(db, "jining47.cross_province",
+                         SQL_MONTHS "," SQL_JINING_JOBS
+                                    ", pm AS (SELECT DISTINCT q.person, m.month FROM q JOIN m ON "
+                                    "q.start <= m.first AND q.end >= m.last)"
+                                    ", ranked AS (SELECT person, month, row_number() OVER "
+                                    "(PARTITION BY person ORDER BY month) AS n FROM pm)"
+                                    " SELECT count(*), count(*) * 1000.0 FROM ranked WHERE n <= 6");
     failed |= time_query(
         db, "shanxi127.job_retention",
         SQL_MONTHS
         ", q AS (SELECT j.person, j.start, j.end FROM jobs j JOIN people p ON p.id = j.person"
-        " WHERE p.poor = 1 AND p.hukou / 10000000000 = 14 AND (j.region / 1000000 <> p.hukou / 1000000"
+        " WHERE p.poor = 1 AND p.hukou / 10000000000 = 14 AND (j.region / 1000000 <> p.hukou / "
+        "1000000"
         " OR j.kind IN ('workshop', 'enterprise')))"
         " SELECT count(*), count(*) * 200.0 FROM (SELECT DISTINCT q.person, m.month FROM q JOIN m"
-        " ON q.start <= m.first AND q.end >= m.last WHERE m.month BETWEEN '2020-02' AND '2020-06')");
+        " ON q.start <= m.first AND q.end >= m.last WHERE m.month BETWEEN '2020-02' AND "
+        "'2020-06')");
     printf("sql:    three benefits %.2f s; peak resident memory %ld MB\n", now_seconds() - all,
            peak_rss_mb());
     status = failed;

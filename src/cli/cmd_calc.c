@@ -33,7 +33,8 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
         if (found == 1)
             continue;
         if (found < 0) {
-            status = cli_fail(CLI_EXIT_USAGE, "%s", BF_TR("--policies 缺少参数", "--policies needs a value"));
+            status = cli_fail(CLI_EXIT_USAGE, "%s",
+                              BF_TR("--policies 缺少参数", "--policies needs a value"));
             goto out;
         }
         if (strcmp(argv[i], "--explain") == 0) {
@@ -45,9 +46,12 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
             path = argv[i++];
             continue;
         }
-        status = cli_fail(CLI_EXIT_USAGE, BF_TR("用法：bangfu calc SITUATION.json [--explain] [--policies DIR]（多余的参数“%s”）",
-                                                "usage: bangfu calc SITUATION.json [--explain] [--policies DIR] (unexpected '%s')"),
-                          argv[i]);
+        status = cli_fail(
+            CLI_EXIT_USAGE,
+            BF_TR(
+                "用法：bangfu calc SITUATION.json [--explain] [--policies DIR]（多余的参数“%s”）",
+                "usage: bangfu calc SITUATION.json [--explain] [--policies DIR] (unexpected '%s')"),
+            argv[i]);
         goto out;
     }
     if (path == NULL) {
@@ -60,7 +64,8 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
     char dir[POLICY_PATH_MAX];
     if (diag == NULL || policy_find_dir(option, dir, sizeof dir, &err) != BF_OK ||
         policy_set_create(&set, &err) != BF_OK) {
-        status = cli_fail(CLI_EXIT_FAILURE, "%s", diag == NULL ? bf_strerror(BF_ENOMEM) : err.message);
+        status =
+            cli_fail(CLI_EXIT_FAILURE, "%s", diag == NULL ? bf_strerror(BF_ENOMEM) : err.message);
         goto out;
     }
     int rc = policy_load_dir(set, dir, diag, &err);
@@ -68,8 +73,9 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
         for (int i = 0; i < diag->count; i++)
             fprintf(stderr, "%s:%d: %s\n", diag->items[i].file, diag->items[i].line,
                     diag->items[i].message);
-        status = cli_fail(CLI_EXIT_FAILURE, "%s",
-                          BF_TR("政策文件有错误，不计算", "the policy files have problems; nothing computed"));
+        status = cli_fail(
+            CLI_EXIT_FAILURE, "%s",
+            BF_TR("政策文件有错误，不计算", "the policy files have problems; nothing computed"));
         goto out;
     }
     if (rc != BF_OK) {
@@ -92,7 +98,8 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
     policy_result_sort(result);
     rc = policy_output_write(stdout, set, s->pop, result, &options, &err);
     if (rc != BF_OK || fflush(stdout) != 0) {
-        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message[0] ? err.message : bf_strerror(BF_EIO));
+        status =
+            cli_fail(CLI_EXIT_FAILURE, "%s", err.message[0] ? err.message : bf_strerror(BF_EIO));
         goto out;
     }
     status = CLI_EXIT_OK;

@@ -24,16 +24,18 @@ int cmd_generate(cli_context *ctx, int argc, char **argv)
 {
     const char *count = NULL, *seed = "1", *region = "370811", *out = NULL;
     if (argc < 2 || strcmp(argv[1], "people") != 0)
-        return cli_fail(CLI_EXIT_USAGE, "%s",
-                        BF_TR("用法：bangfu generate people --count N [--seed S] [--region CODE] --out FILE",
-                              "usage: bangfu generate people --count N [--seed S] [--region CODE] --out FILE"));
+        return cli_fail(
+            CLI_EXIT_USAGE, "%s",
+            BF_TR("用法：bangfu generate people --count N [--seed S] [--region CODE] --out FILE",
+                  "usage: bangfu generate people --count N [--seed S] [--region CODE] --out FILE"));
     for (int i = 2; i < argc;) {
         if (cli_option_value(argc, argv, &i, "--count", &count) == 1 ||
             cli_option_value(argc, argv, &i, "--seed", &seed) == 1 ||
             cli_option_value(argc, argv, &i, "--region", &region) == 1 ||
             cli_option_value(argc, argv, &i, "--out", &out) == 1)
             continue;
-        return cli_fail(CLI_EXIT_USAGE, BF_TR("generate：无法识别的参数“%s”", "generate: unexpected argument '%s'"),
+        return cli_fail(CLI_EXIT_USAGE,
+                        BF_TR("generate：无法识别的参数“%s”", "generate: unexpected argument '%s'"),
                         argv[i]);
     }
     generate_people_options options = {0};
@@ -41,11 +43,14 @@ int cmd_generate(cli_context *ctx, int argc, char **argv)
     long long parsed_seed = parse_count(seed);
     options.count = count != NULL ? parse_count(count) : -1;
     if (options.count < 0 || parsed_seed < 0 || out == NULL)
-        return cli_fail(CLI_EXIT_USAGE, "%s",
-                        BF_TR("generate：需要 --count N（非负整数）与 --out FILE，--seed 为非负整数",
-                              "generate: needs --count N (a whole number) and --out FILE; --seed is a whole number"));
+        return cli_fail(
+            CLI_EXIT_USAGE, "%s",
+            BF_TR("generate：需要 --count N（非负整数）与 --out FILE，--seed 为非负整数",
+                  "generate: needs --count N (a whole number) and --out FILE; --seed is a whole "
+                  "number"));
     if (region_code_normalize(region, code) == REGION_LEVEL_INVALID)
-        return cli_fail(CLI_EXIT_USAGE, BF_TR("“%s”不是区划代码", "'%s' is not a region code"), region);
+        return cli_fail(CLI_EXIT_USAGE, BF_TR("“%s”不是区划代码", "'%s' is not a region code"),
+                        region);
     options.seed = (uint64_t)parsed_seed;
     options.region = code;
     options.out = out;

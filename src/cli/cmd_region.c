@@ -9,7 +9,8 @@
 int cmd_region(cli_context *ctx, int argc, char **argv)
 {
     if (argc != 3 || strcmp(argv[1], "show") != 0)
-        return cli_fail(CLI_EXIT_USAGE, "%s", BF_TR("用法：bangfu region show CODE", "usage: bangfu region show CODE"));
+        return cli_fail(CLI_EXIT_USAGE, "%s",
+                        BF_TR("用法：bangfu region show CODE", "usage: bangfu region show CODE"));
     char code[REGION_CODE_TEXT_MAX], path[REGION_PATH_MAX];
     if (region_code_normalize(argv[2], code) == REGION_LEVEL_INVALID)
         return cli_fail(CLI_EXIT_USAGE,
@@ -19,8 +20,8 @@ int cmd_region(cli_context *ctx, int argc, char **argv)
     region_level level;
     int rc = region_path_name(ctx->store, code, path, sizeof path, &level);
     if (rc == BF_ENOTFOUND)
-        return cli_fail(CLI_EXIT_FAILURE, BF_TR("区划代码 %s 不存在", "region code %s does not exist"),
-                        code);
+        return cli_fail(CLI_EXIT_FAILURE,
+                        BF_TR("区划代码 %s 不存在", "region code %s does not exist"), code);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(ctx->store));
     printf("%s\t%s\t%s\n", code, path, region_level_name(level));

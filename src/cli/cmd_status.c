@@ -17,7 +17,7 @@ static int display_width(const char *text)
     int width = 0;
     for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
         if ((*p & 0xC0) == 0x80)
-            continue; /* continuation byte */
+            continue;                /* continuation byte */
         width += *p >= 0xE1 ? 2 : 1; /* 3- and 4-byte sequences from U+1100 on are wide */
     }
     return width;

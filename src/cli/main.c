@@ -33,8 +33,10 @@ static const cli_command commands[] = {
      "按导入格式导出人员名单", "export the registry in the import format"},
     {"person", cmd_person, CLI_NEEDS_STORE, "person show ID_NUMBER [--json]",
      "显示一个人的登记信息与变更历史", "show one person's record and change history"},
-    {"generate", cmd_generate, CLI_NEEDS_STORE, "generate people --count N [--seed S] [--region CODE] --out FILE",
-     "生成模拟人员名单（演示与基准测试用）", "generate a synthetic list of people (demo, benchmarks)"},
+    {"generate", cmd_generate, CLI_NEEDS_STORE,
+     "generate people --count N [--seed S] [--region CODE] --out FILE",
+     "生成模拟人员名单（演示与基准测试用）",
+     "generate a synthetic list of people (demo, benchmarks)"},
     {"calc", cmd_calc, 0, "calc SITUATION.json [--explain] [--policies DIR]",
      "按政策文件计算补贴与待遇", "compute entitlements from the policy files"},
     {"policy", cmd_policy, 0, "policy list | policy check FILE", "列出或检查政策文件",
@@ -88,8 +90,11 @@ int cli_option_value(int argc, char **argv, int *index, const char *name, const 
 static void print_usage(FILE *out)
 {
     fprintf(out, "%s: bangfu [--db TARGET] COMMAND ...\n", BF_TR("用法", "usage"));
-    fprintf(out, "%s\n", BF_TR("  TARGET 为 SQLite 文件路径或 postgresql:// 地址，默认 $BANGFU_DB 或 ./bangfu.db",
-                               "  TARGET is an SQLite file path or a postgresql:// URL; default $BANGFU_DB or ./bangfu.db"));
+    fprintf(
+        out, "%s\n",
+        BF_TR("  TARGET 为 SQLite 文件路径或 postgresql:// 地址，默认 $BANGFU_DB 或 ./bangfu.db",
+              "  TARGET is an SQLite file path or a postgresql:// URL; default $BANGFU_DB or "
+              "./bangfu.db"));
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  bangfu %-62s %s\n", commands[i].usage,
                 BF_TR(commands[i].help_zh, commands[i].help_en));

@@ -17,9 +17,9 @@
 /* Why an ID number was refused; IDCARD_OK when it is valid. */
 typedef enum idcard_problem {
     IDCARD_OK = 0,
-    IDCARD_BAD_LENGTH,     /* not 18 characters */
-    IDCARD_BAD_CHARACTER,  /* a non-digit in the first 17, or a last that is not digit/X */
-    IDCARD_BAD_BIRTH_DATE, /* the birth date does not exist, is before 1900 or in the future */
+    IDCARD_BAD_LENGTH,      /* not 18 characters */
+    IDCARD_BAD_CHARACTER,   /* a non-digit in the first 17, or a last that is not digit/X */
+    IDCARD_BAD_BIRTH_DATE,  /* the birth date does not exist, is before 1900 or in the future */
     IDCARD_BAD_CHECK_DIGIT, /* the check character does not match */
     IDCARD_NUMBER_FORMAT    /* Excel stored it as a number (1.10105E+17): digits are lost */
 } idcard_problem;

@@ -53,8 +53,7 @@ region_level region_code_normalize(const char *text, char out[REGION_CODE_TEXT_M
     return region_code_level(code);
 }
 
-void region_code_ancestor(const char *canonical, region_level level,
-                          char out[REGION_CODE_TEXT_MAX])
+void region_code_ancestor(const char *canonical, region_level level, char out[REGION_CODE_TEXT_MAX])
 {
     int digits = region_level_digits(level);
     memcpy(out, canonical, (size_t)digits);

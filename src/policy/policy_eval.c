@@ -30,7 +30,8 @@ static int reserve(void *items_pointer, size_t *capacity, size_t count, size_t s
     if (count < *capacity)
         return BF_OK;
     if (*capacity >= max)
-        return bf_error_set(err, BF_ETOOBIG, BF_TR("计算结果超过上限 %zu 条", "more than %zu results"), max);
+        return bf_error_set(err, BF_ETOOBIG,
+                            BF_TR("计算结果超过上限 %zu 条", "more than %zu results"), max);
     size_t next = *capacity == 0 ? 256 : *capacity * 2;
     if (next > max)
         next = max;
@@ -86,13 +87,25 @@ void policy_result_free(policy_result *result)
 
 const char *policy_outcome_text(policy_outcome outcome)
 {
-    static const char *const zh[POLICY_OUTCOME_COUNT] = {
-        "不符合条件", "享受", "不在有效期或发放期内", "无法计算金额（见警告）",
-        "已享受（一次性）", "已达上限", "非首次", "不重复享受，已取较高者", "成立"};
+    static const char *const zh[POLICY_OUTCOME_COUNT] = {"不符合条件",
+                                                         "享受",
+                                                         "不在有效期或发放期内",
+                                                         "无法计算金额（见警告）",
+                                                         "已享受（一次性）",
+                                                         "已达上限",
+                                                         "非首次",
+                                                         "不重复享受，已取较高者",
+                                                         "成立"};
     static const char *const en[POLICY_OUTCOME_COUNT] = {
-        "not eligible", "granted", "outside the validity or payment window",
-        "no amount (see warnings)", "already granted (one-off)", "cap reached", "not the first time",
-        "excluded: not together with a higher benefit", "holds"};
+        "not eligible",
+        "granted",
+        "outside the validity or payment window",
+        "no amount (see warnings)",
+        "already granted (one-off)",
+        "cap reached",
+        "not the first time",
+        "excluded: not together with a higher benefit",
+        "holds"};
     if ((unsigned)outcome >= POLICY_OUTCOME_COUNT)
         return "?";
     return BF_TR(zh[outcome], en[outcome]);
@@ -408,11 +421,13 @@ static int condition_bounds(eval_context *ctx, const policy_condition *c, policy
         const policy_rule *rule = ctx->set->rules[ctx->warn_rule];
         char code[16];
         population_region_format(region, code);
-        add_warning(ctx, ctx->warn_rule, unit == POLICY_UNIT_ORG ? -1 : PERSON(r),
-                    BF_TR("条件 %s 的参数 %s（%s）在地区 %s 没有取值，%s（%s）不予计算",
-                          "condition %s: parameter %s (%s) has no value for region %s: %s (%s) not computed"),
-                    policy_predicate_name(c->predicate), parameter->name, parameter->title, code, rule->id,
-                    rule->clause);
+        add_warning(
+            ctx, ctx->warn_rule, unit == POLICY_UNIT_ORG ? -1 : PERSON(r),
+            BF_TR(
+                "条件 %s 的参数 %s（%s）在地区 %s 没有取值，%s（%s）不予计算",
+                "condition %s: parameter %s (%s) has no value for region %s: %s (%s) not computed"),
+            policy_predicate_name(c->predicate), parameter->name, parameter->title, code, rule->id,
+            rule->clause);
     }
     return found;
 }
@@ -480,7 +495,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
     }
     case POLICY_PRED_JOB_LOCATION: {
         uint32_t mask = argument_mask(c);
-        KEEP_IF(mask & (UINT32_C(1) << location_of(jobs->region[r], people->hukou[jobs->person[r]])));
+        KEEP_IF(mask &
+                (UINT32_C(1) << location_of(jobs->region[r], people->hukou[jobs->person[r]])));
         break;
     }
     case POLICY_PRED_JOB_KIND: {
@@ -530,8 +546,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
     }
     case POLICY_PRED_JOB_START_BETWEEN: {
         int64_t first = 0, last = 0;
-        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &first, &last) && jobs->start[r] >= first &&
-                jobs->start[r] <= last);
+        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &first, &last) &&
+                jobs->start[r] >= first && jobs->start[r] <= last);
         break;
     }
     case POLICY_PRED_CONTRACT_MONTHS_AT_LEAST: {
@@ -595,12 +611,14 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         break;
     case POLICY_PRED_HIRES_AT_LEAST: {
         int64_t at_least = 0, unused = 0;
-        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &at_least, &unused) && ctx->hires[r] >= at_least);
+        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &at_least, &unused) &&
+                ctx->hires[r] >= at_least);
         break;
     }
     case POLICY_PRED_HIRES_SHARE_AT_LEAST: {
         int64_t hundredths = c->ints[0];
-        KEEP_IF(orgs->staff[r] > 0 && (int64_t)ctx->hires[r] * 10000 >= hundredths * orgs->staff[r]);
+        KEEP_IF(orgs->staff[r] > 0 &&
+                (int64_t)ctx->hires[r] * 10000 >= hundredths * orgs->staff[r]);
         break;
     }
     case POLICY_PRED_STATUS: {
@@ -610,8 +628,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
     }
     case POLICY_PRED_TRAINING_BETWEEN: {
         int64_t first = 0, last = 0;
-        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &first, &last) && trainings->start[r] >= first &&
-                trainings->end[r] <= last);
+        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &first, &last) &&
+                trainings->start[r] >= first && trainings->end[r] <= last);
         break;
     }
     case POLICY_PRED_PERSON_STATUS: {
@@ -621,7 +639,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
     }
     case POLICY_PRED_AGENCY_WITHIN: {
         region_set set = region_set_of(c);
-        KEEP_IF(jobs->agency[r] != POPULATION_NONE && region_in_set(orgs->region[jobs->agency[r]], &set));
+        KEEP_IF(jobs->agency[r] != POPULATION_NONE &&
+                region_in_set(orgs->region[jobs->agency[r]], &set));
         break;
     }
     case POLICY_PRED_WORKING_AGE: {
@@ -675,7 +694,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
             uint32_t r = sel[i];
             int32_t person = PERSON(r);
             int found = 0;
-            for (int32_t k = ctx->enrolment_offsets[person]; k < ctx->enrolment_offsets[person + 1]; k++)
+            for (int32_t k = ctx->enrolment_offsets[person]; k < ctx->enrolment_offsets[person + 1];
+                 k++)
                 if (region_in_set(e->region[ctx->enrolment_rows[k]], &set))
                     found = 1;
             if (found)
@@ -722,7 +742,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
     }
     case POLICY_PRED_RESIDENTS_AT_LEAST: {
         int64_t at_least = 0, unused = 0;
-        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &at_least, &unused) && ctx->residents[r] >= at_least);
+        KEEP_IF(condition_bounds(ctx, c, unit, persons, r, &at_least, &unused) &&
+                ctx->residents[r] >= at_least);
         break;
     }
     case POLICY_PRED_RESIDENT_OF_STATUS: {
@@ -842,8 +863,9 @@ int eval_condition_order(const policy_rule *rule, int order[POLICY_CONDITIONS_MA
     /* Conditions with a parameter argument go last: only rows otherwise eligible warn. */
     for (int cost = 0; cost <= 5; cost++)
         for (int i = 0; i < rule->condition_count; i++)
-            if ((policy_condition_by_parameter(&rule->conditions[i]) ? 5
-                                                                     : predicate_cost(rule->conditions[i].predicate)) == cost)
+            if ((policy_condition_by_parameter(&rule->conditions[i])
+                     ? 5
+                     : predicate_cost(rule->conditions[i].predicate)) == cost)
                 order[n++] = i;
     return n;
 }
@@ -975,10 +997,10 @@ static int value_of(eval_context *ctx, int rule_index, const policy_value *v, ui
         policy_location where = location_of(pop->jobs.region[row], pop->people.hukou[person]);
         *fen = v->tiers[where];
         if (*fen == POLICY_FEN_NONE) {
-            add_warning(ctx, rule_index, person,
-                        BF_TR("%s（%s）没有“%s”这一档的金额，不计金额",
-                              "%s (%s) gives no amount for '%s'"),
-                        rule->id, rule->clause, policy_location_name(where));
+            add_warning(
+                ctx, rule_index, person,
+                BF_TR("%s（%s）没有“%s”这一档的金额，不计金额", "%s (%s) gives no amount for '%s'"),
+                rule->id, rule->clause, policy_location_name(where));
             return 0;
         }
         return 1;
@@ -1018,10 +1040,11 @@ static int value_of(eval_context *ctx, int rule_index, const policy_value *v, ui
             char code[16], date[BF_DATE_TEXT_MAX];
             population_region_format(region, code);
             date_format(date_from_days(day), date);
-            add_warning(ctx, rule_index, person,
-                        BF_TR("参数 %s（%s）在地区 %s、日期 %s 没有取值，%s（%s）不计金额",
-                              "parameter %s (%s) has no value for region %s on %s: no amount for %s (%s)"),
-                        parameter->name, parameter->title, code, date, rule->id, rule->clause);
+            add_warning(
+                ctx, rule_index, person,
+                BF_TR("参数 %s（%s）在地区 %s、日期 %s 没有取值，%s（%s）不计金额",
+                      "parameter %s (%s) has no value for region %s on %s: no amount for %s (%s)"),
+                parameter->name, parameter->title, code, date, rule->id, rule->clause);
             return 0;
         }
         return 1;
@@ -1034,10 +1057,11 @@ static int value_of(eval_context *ctx, int rule_index, const policy_value *v, ui
             char code[16], date[BF_DATE_TEXT_MAX];
             population_region_format(region, code);
             date_format(date_from_days(day), date);
-            add_warning(ctx, rule_index, person,
-                        BF_TR("参数 %s（%s）在地区 %s、日期 %s 没有取值，%s（%s）不计金额",
-                              "parameter %s (%s) has no value for region %s on %s: no amount for %s (%s)"),
-                        parameter->name, parameter->title, code, date, rule->id, rule->clause);
+            add_warning(
+                ctx, rule_index, person,
+                BF_TR("参数 %s（%s）在地区 %s、日期 %s 没有取值，%s（%s）不计金额",
+                      "parameter %s (%s) has no value for region %s on %s: no amount for %s (%s)"),
+                parameter->name, parameter->title, code, date, rule->id, rule->clause);
             return 0;
         }
         if (v->days_per_month_hundredths > 0)
@@ -1073,7 +1097,7 @@ static int cap_by_cost(eval_context *ctx, int rule_index, uint32_t row, int64_t 
     if (rule->amount.up_to_cost == POLICY_COST_NONE)
         return 1;
     int64_t cost = rule->amount.up_to_cost == POLICY_COST_TRAVEL ? ctx->pop->jobs.travel_cost[row]
-                                                                  : ctx->pop->trainings.cost[row];
+                                                                 : ctx->pop->trainings.cost[row];
     if (cost == POPULATION_FEN_UNKNOWN) {
         add_warning(ctx, rule_index, eval_person_of(ctx, rule->unit, row),
                     BF_TR("%s（%s）按实际费用封顶，但缺少实际费用（%s），不计金额",
@@ -1158,10 +1182,11 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
         if (policy_parameter_window(parameter, region, &from, &to) != BF_OK) {
             char code[16];
             population_region_format(region, code);
-            add_warning(ctx, rule_index, grant.person,
-                        BF_TR("期间参数 %s（%s）在地区 %s 没有取值，%s（%s）不予计算",
-                              "window parameter %s (%s) has no value for region %s: %s (%s) not computed"),
-                        parameter->name, parameter->title, code, rule->id, rule->clause);
+            add_warning(
+                ctx, rule_index, grant.person,
+                BF_TR("期间参数 %s（%s）在地区 %s 没有取值，%s（%s）不予计算",
+                      "window parameter %s (%s) has no value for region %s: %s (%s) not computed"),
+                parameter->name, parameter->title, code, rule->id, rule->clause);
             ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
             return BF_OK;
         }
@@ -1182,10 +1207,11 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
     grant.rank = grant.person >= 0 ? grant.person : (int64_t)ctx->pop->people.count + payee;
     if (rule->has_amount && a->rate == POLICY_RATE_PER_HOUR &&
         ctx->pop->jobs.hours_tenths[row] == POPULATION_COUNT_UNKNOWN) {
-        add_warning(ctx, rule_index, grant.person,
-                    BF_TR("%s（%s）按小时计，但工作未填每月小时数（hours_per_month），不计金额",
-                          "%s (%s) is paid by the hour but the job has no hours_per_month: no amount"),
-                    rule->id, rule->clause);
+        add_warning(
+            ctx, rule_index, grant.person,
+            BF_TR("%s（%s）按小时计，但工作未填每月小时数（hours_per_month），不计金额",
+                  "%s (%s) is paid by the hour but the job has no hours_per_month: no amount"),
+            rule->id, rule->clause);
         ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
         return BF_OK;
     }
@@ -1215,9 +1241,12 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
         return BF_OK;
     }
     if (rule->has_amount && a->rate == POLICY_RATE_PER_YEAR) {
-        /* One grant per calendar year in which the row counts on the year's first day in the windows. */
-        int32_t window_first = max32(window_from, (int32_t)date_to_days(date_month_first_day(month_from)));
-        int32_t window_last = min32(window_to, (int32_t)date_to_days(date_month_last_day(month_to)));
+        /* One grant per calendar year in which the row counts on the year's first day in the
+         * windows. */
+        int32_t window_first =
+            max32(window_from, (int32_t)date_to_days(date_month_first_day(month_from)));
+        int32_t window_last =
+            min32(window_to, (int32_t)date_to_days(date_month_last_day(month_to)));
         for (int year = month_from / 12; year <= month_to / 12; year++) {
             int32_t check = max32((int32_t)date_to_days((bf_date){year, 1, 1}), window_first);
             if (check > window_last || ctx->from[row] > check || ctx->to[row] < check ||
@@ -1414,7 +1443,8 @@ static size_t keep_first_time(eval_context *ctx, const policy_rule *rule, uint32
                     first = 0;
             }
         } else if (unit == POLICY_UNIT_TRAINING) {
-            for (int32_t k = ctx->training_offsets[person]; k < ctx->training_offsets[person + 1]; k++) {
+            for (int32_t k = ctx->training_offsets[person]; k < ctx->training_offsets[person + 1];
+                 k++) {
                 int32_t t = ctx->training_rows[k];
                 if (matching != NULL && !matching[t])
                     continue;
@@ -1585,7 +1615,7 @@ int policy_evaluate(const policy_set *set, const population *pop,
 {
     int rc = BF_OK;
     uint32_t *sel = NULL;
-    size_t (*ranges)[2] = NULL;
+    size_t(*ranges)[2] = NULL;
     eval_context ctx = {.set = set, .pop = pop, .options = options, .warn_rule = -1};
     ctx.result = calloc(1, sizeof *ctx.result);
     size_t rows = pop->people.count;
@@ -1609,8 +1639,8 @@ int policy_evaluate(const policy_set *set, const population *pop,
     ctx.status = calloc((size_t)set->rule_count + 1, sizeof *ctx.status);
     ranges = calloc((size_t)set->rule_count + 1, sizeof *ranges);
     if (ctx.result == NULL || sel == NULL || ctx.met == NULL || ctx.from == NULL ||
-        ctx.to == NULL || ctx.note == NULL || ctx.hires == NULL ||
-        ctx.hire_met == NULL || ctx.residents == NULL || ctx.status == NULL || ranges == NULL) {
+        ctx.to == NULL || ctx.note == NULL || ctx.hires == NULL || ctx.hire_met == NULL ||
+        ctx.residents == NULL || ctx.status == NULL || ranges == NULL) {
         rc = bf_error_set(err, BF_ENOMEM, NULL);
         goto out;
     }

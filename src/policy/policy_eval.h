@@ -19,10 +19,10 @@
 #include "policy/population.h"
 
 /* Longest warning message, and longest value text in a decision record. */
-#define POLICY_WARNING_MAX 384
+#define POLICY_WARNING_MAX    384
 #define POLICY_VALUE_TEXT_MAX 96
 /* Most grants and warnings one evaluation may produce. */
-#define POLICY_GRANTS_MAX 500000000u
+#define POLICY_GRANTS_MAX   500000000u
 #define POLICY_WARNINGS_MAX 10000u
 /* Most decision records kept with explain. */
 #define POLICY_DECISIONS_MAX 1000000u
@@ -30,7 +30,7 @@
 typedef struct policy_eval_options {
     int month_from; /* period, month indexes, inclusive */
     int month_to;
-    int explain;    /* keep decision records */
+    int explain; /* keep decision records */
 } policy_eval_options;
 
 /* One amount (or service) due: a benefit, a payee, a person, a month. */

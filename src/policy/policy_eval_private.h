@@ -14,20 +14,20 @@ typedef struct eval_context {
     const population *pop;
     const policy_eval_options *options;
     policy_result *result;
-    int32_t period_from; /* first day of the period */
-    int32_t period_to;   /* last day of the period */
-    uint8_t **status;    /* per rule: per row 1 when the status holds (status rules only) */
-    int32_t *met;        /* per row: day the conditions are first all met */
-    int32_t *from;       /* per row: first day the row counts for months */
-    int32_t *to;         /* per row: last day the row counts for months */
-    int32_t *hires;      /* per org row: hires counted for the current rule */
-    int32_t *hire_met;   /* per org row: latest met day among those hires */
-    int32_t *residents;  /* per org row: residents counted for the current rule */
-    uint8_t *note;       /* per row: policy_outcome of the amount stage */
-    int32_t *job_offsets; /* people row -> first index in job_rows (count + 1 entries) */
-    int32_t *job_rows;    /* job rows grouped by person */
-    int32_t *training_offsets; /* people row -> first index in training_rows */
-    int32_t *training_rows;    /* training rows grouped by person */
+    int32_t period_from;        /* first day of the period */
+    int32_t period_to;          /* last day of the period */
+    uint8_t **status;           /* per rule: per row 1 when the status holds (status rules only) */
+    int32_t *met;               /* per row: day the conditions are first all met */
+    int32_t *from;              /* per row: first day the row counts for months */
+    int32_t *to;                /* per row: last day the row counts for months */
+    int32_t *hires;             /* per org row: hires counted for the current rule */
+    int32_t *hire_met;          /* per org row: latest met day among those hires */
+    int32_t *residents;         /* per org row: residents counted for the current rule */
+    uint8_t *note;              /* per row: policy_outcome of the amount stage */
+    int32_t *job_offsets;       /* people row -> first index in job_rows (count + 1 entries) */
+    int32_t *job_rows;          /* job rows grouped by person */
+    int32_t *training_offsets;  /* people row -> first index in training_rows */
+    int32_t *training_rows;     /* training rows grouped by person */
     int32_t *enrolment_offsets; /* people row -> first index in enrolment_rows */
     int32_t *enrolment_rows;    /* enrolment rows grouped by person */
     int warn_rule; /* the rule whose conditions are being evaluated (warnings), else -1 */

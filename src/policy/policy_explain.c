@@ -47,7 +47,8 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
         append(out, size, &used, " (");
         for (int k = 0; k < c->child_count; k++) {
             policy_condition_text(items, c->children[k], text, sizeof text);
-            append(out, size, &used, "%s%s", k > 0 ? (c->predicate == POLICY_PRED_ALL ? " & " : " | ") : "", text);
+            append(out, size, &used, "%s%s",
+                   k > 0 ? (c->predicate == POLICY_PRED_ALL ? " & " : " | ") : "", text);
         }
         append(out, size, &used, ")");
         return;
@@ -186,14 +187,16 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
     case POLICY_PRED_ENROLLED:
     case POLICY_PRED_ENROLLED_FULL_TIME:
     case POLICY_PRED_SCHOOL_WITHIN:
-        for (int32_t k = ctx->enrolment_offsets[person]; k < ctx->enrolment_offsets[person + 1]; k++) {
+        for (int32_t k = ctx->enrolment_offsets[person]; k < ctx->enrolment_offsets[person + 1];
+             k++) {
             int32_t r = ctx->enrolment_rows[k];
             population_region_format(pop->enrolments.region[r], region);
             day_text(pop->enrolments.start[r], a);
             day_text(pop->enrolments.end[r], b);
             append(out, size, &used, "%s%s%s %s %s..%s", used > 0 ? "; " : "",
                    population_school_kind_name(pop->enrolments.kind[r]),
-                   pop->enrolments.full_time[r] ? BF_TR("（全日制）", " (full time)") : "", region, a, b);
+                   pop->enrolments.full_time[r] ? BF_TR("（全日制）", " (full time)") : "", region,
+                   a, b);
         }
         if (used == 0)
             append(out, size, &used, "%s", BF_TR("无就读记录", "no enrolment"));
@@ -218,7 +221,7 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
         break;
     case POLICY_PRED_JOB_LOCATION: {
         int64_t job = pop->jobs.region[row], hukou = pop->people.hukou[person];
-        const char *where = job / 1000000 == hukou / 1000000         ? "same_county"
+        const char *where = job / 1000000 == hukou / 1000000           ? "same_county"
                             : job / 10000000000 == hukou / 10000000000 ? "same_province"
                                                                        : "other_province";
         append(out, size, &used, "%s", where);
@@ -234,7 +237,8 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
         break;
     case POLICY_PRED_EMPLOYER_FREE_PREMISES:
         append(out, size, &used, "%s",
-               employer == POPULATION_NONE ? BF_TR("无单位", "no org") : yes_no(pop->orgs.free_premises[employer]));
+               employer == POPULATION_NONE ? BF_TR("无单位", "no org")
+                                           : yes_no(pop->orgs.free_premises[employer]));
         break;
     case POLICY_PRED_EMPLOYER_STATUS:
         append(out, size, &used, "%s",
@@ -294,7 +298,8 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
         break;
     case POLICY_PRED_ONLINE_SHARE_AT_MOST:
         if (pop->trainings.online_permille[row] == POPULATION_COUNT_UNKNOWN)
-            append(out, size, &used, "%s", BF_TR("未填（按无线上部分）", "not given (no online part)"));
+            append(out, size, &used, "%s",
+                   BF_TR("未填（按无线上部分）", "not given (no online part)"));
         else
             append(out, size, &used, "%.3f", pop->trainings.online_permille[row] / 1000.0);
         break;
@@ -337,7 +342,8 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
         if (pop->orgs.staff[row] > 0)
             append(out, size, &used, "%d/%d", ctx->hires[row], pop->orgs.staff[row]);
         else
-            append(out, size, &used, "%d/%s", ctx->hires[row], BF_TR("职工数未知", "staff unknown"));
+            append(out, size, &used, "%d/%s", ctx->hires[row],
+                   BF_TR("职工数未知", "staff unknown"));
         break;
     case POLICY_PRED_STATUS:
         append(out, size, &used, "%s",
@@ -376,10 +382,11 @@ int explain_rule(eval_context *ctx, int rule_index, bf_error *err)
     int count = eval_condition_order(rule, order);
     for (size_t row = 0; row < rows; row++) {
         if (result->decision_count >= POLICY_DECISIONS_MAX)
-            return bf_error_set(err, BF_ETOOBIG,
-                                BF_TR("说明记录超过 %u 条（--explain 只用于小的情形）",
-                                      "more than %u decision records (--explain is for small situations)"),
-                                POLICY_DECISIONS_MAX);
+            return bf_error_set(
+                err, BF_ETOOBIG,
+                BF_TR("说明记录超过 %u 条（--explain 只用于小的情形）",
+                      "more than %u decision records (--explain is for small situations)"),
+                POLICY_DECISIONS_MAX);
         if (result->decision_count == result->decision_capacity) {
             size_t capacity = result->decision_capacity == 0 ? 64 : result->decision_capacity * 2;
             policy_decision *grown = realloc(result->decisions, capacity * sizeof *grown);
@@ -400,7 +407,8 @@ int explain_rule(eval_context *ctx, int rule_index, bf_error *err)
             policy_decision_item *item = &d->items[d->item_count++];
             item->condition = (int16_t)order[k];
             explain_condition_value(ctx, &rule->conditions[order[k]], rule->unit, one, item->value);
-            item->result = (int8_t)eval_filter(ctx, rule->conditions, order[k], rule->unit, &one, 1, 1);
+            item->result =
+                (int8_t)eval_filter(ctx, rule->conditions, order[k], rule->unit, &one, 1, 1);
             if (!item->result)
                 break;
         }

@@ -32,8 +32,8 @@
 /* Largest yuan amount accepted in a policy file (a trillion yuan). */
 #define LOAD_YUAN_MAX 1e12
 
-void policy_diagnostic_add(policy_diagnostics *diag, const char *file, int line,
-                           const char *format, ...)
+void policy_diagnostic_add(policy_diagnostics *diag, const char *file, int line, const char *format,
+                           ...)
 {
     if (diag == NULL)
         return;
@@ -54,10 +54,10 @@ void policy_diagnostic_add(policy_diagnostics *diag, const char *file, int line,
 
 /* The allocator's and hook's bookkeeping for one state. */
 typedef struct load_budget {
-    size_t used;        /* bytes held by the state */
-    size_t limit;       /* POLICY_LUA_MEMORY_MAX */
-    long instructions;  /* instructions run, in LOAD_HOOK_STEP steps */
-    const char *name;   /* the file, for the message of a stopped run */
+    size_t used;       /* bytes held by the state */
+    size_t limit;      /* POLICY_LUA_MEMORY_MAX */
+    long instructions; /* instructions run, in LOAD_HOOK_STEP steps */
+    const char *name;  /* the file, for the message of a stopped run */
 } load_budget;
 
 static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -86,9 +86,10 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
     budget->instructions += LOAD_HOOK_STEP;
     int line = lua_getinfo(L, "l", ar) ? ar->currentline : 0;
     if (budget->instructions > POLICY_LUA_INSTRUCTIONS_MAX)
-        luaL_error(L, "%s:%d: %s", budget->name, line, BF_TR("运行超出指令上限（政策文件只应声明数据，不应循环）",
-                                  "instruction budget exceeded (a policy file declares data; it "
-                                  "must not loop)"));
+        luaL_error(L, "%s:%d: %s", budget->name, line,
+                   BF_TR("运行超出指令上限（政策文件只应声明数据，不应循环）",
+                         "instruction budget exceeded (a policy file declares data; it "
+                         "must not loop)"));
 }
 
 /* The declaration functions: upvalue 1 is the list, upvalue 2 the kind name. */
@@ -96,7 +97,8 @@ static int declare(lua_State *L)
 {
     const char *kind = lua_tostring(L, lua_upvalueindex(2));
     if (lua_gettop(L) != 1 || lua_type(L, 1) != LUA_TTABLE)
-        return luaL_error(L, BF_TR("%s 需要一个表参数：%s { ... }", "%s takes one table: %s { ... }"),
+        return luaL_error(L,
+                          BF_TR("%s 需要一个表参数：%s { ... }", "%s takes one table: %s { ... }"),
                           kind, kind);
     lua_Debug ar;
     int line = 0;
@@ -128,15 +130,15 @@ typedef struct load_context {
     lua_State *L;
     policy_set *set;
     policy_diagnostics *diag;
-    const char *file;     /* name for diagnostics */
-    const char *source;   /* the file's text */
+    const char *file;   /* name for diagnostics */
+    const char *source; /* the file's text */
     size_t length;
-    size_t *line_starts;  /* offset of each line (1-based index) */
+    size_t *line_starts; /* offset of each line (1-based index) */
     int line_count;
-    int first_line;       /* current declaration's line */
-    int last_line;        /* last line before the next declaration */
-    int errors;           /* problems found in this file */
-    int document;         /* index of this file's document, -1 before it */
+    int first_line; /* current declaration's line */
+    int last_line;  /* last line before the next declaration */
+    int errors;     /* problems found in this file */
+    int document;   /* index of this file's document, -1 before it */
 } load_context;
 
 /* The line of the first occurrence of needle within the current declaration, else its line. */
@@ -200,8 +202,9 @@ static void check_keys(load_context *ctx, int index, const char *const *allowed,
     while (lua_next(L, index) != 0) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
-            problem(ctx, NULL, BF_TR("%s 中有非名称的键（只允许 名称 = 值）",
-                                     "%s has a key that is not a name (only name = value)"),
+            problem(ctx, NULL,
+                    BF_TR("%s 中有非名称的键（只允许 名称 = 值）",
+                          "%s has a key that is not a name (only name = value)"),
                     what);
             continue;
         }
@@ -292,8 +295,7 @@ static int get_string(load_context *ctx, int index, const char *key, int require
 }
 
 /* A heap copy of a string field (NULL when absent or bad). */
-static char *get_text(load_context *ctx, int index, const char *key, int required,
-                      const char *what)
+static char *get_text(load_context *ctx, int index, const char *key, int required, const char *what)
 {
     if (!get_field(ctx, index, key, LUA_TSTRING, required, what))
         return NULL;
@@ -408,9 +410,10 @@ static int get_count(load_context *ctx, int index, const char *key, int required
         *out = (int)lua_tointeger(ctx->L, -1);
     else {
         char needle[LOAD_NEEDLE_MAX];
-        problem(ctx, key_needle(key, needle, sizeof needle),
-                BF_TR("%s 的“%s”应为 0 到 100000 的整数", "%s: '%s' should be an integer 0..100000"),
-                what, key);
+        problem(
+            ctx, key_needle(key, needle, sizeof needle),
+            BF_TR("%s 的“%s”应为 0 到 100000 的整数", "%s: '%s' should be an integer 0..100000"),
+            what, key);
     }
     lua_pop(ctx->L, 1);
     return ok;
@@ -468,12 +471,12 @@ typedef enum load_args {
     ARGS_SCHOOL_KINDS
 } load_args;
 
-#define U_PERSON (1 << POLICY_UNIT_PERSON)
-#define U_JOB (1 << POLICY_UNIT_JOB)
-#define U_TRAINING (1 << POLICY_UNIT_TRAINING)
-#define U_ORG (1 << POLICY_UNIT_ORG)
+#define U_PERSON     (1 << POLICY_UNIT_PERSON)
+#define U_JOB        (1 << POLICY_UNIT_JOB)
+#define U_TRAINING   (1 << POLICY_UNIT_TRAINING)
+#define U_ORG        (1 << POLICY_UNIT_ORG)
 #define U_HAS_PERSON (U_PERSON | U_JOB | U_TRAINING)
-#define U_ALL (U_HAS_PERSON | U_ORG)
+#define U_ALL        (U_HAS_PERSON | U_ORG)
 
 /* Per predicate (policy_predicate order): argument shape and the units it applies to. */
 static const struct {
@@ -629,9 +632,11 @@ static int parse_argument(load_context *ctx, int index, int position, load_args 
     }
     if (!good) {
         *ok = 0;
-        problem(ctx, text != NULL ? quoted_needle(text, needle, sizeof needle)
-                                  : quoted_needle(name, needle, sizeof needle),
-                BF_TR("条件 %s 的第 %d 个参数无效（%s）", "condition %s: argument %d is not valid (%s)"),
+        problem(ctx,
+                text != NULL ? quoted_needle(text, needle, sizeof needle)
+                             : quoted_needle(name, needle, sizeof needle),
+                BF_TR("条件 %s 的第 %d 个参数无效（%s）",
+                      "condition %s: argument %d is not valid (%s)"),
                 name, position - 1, text != NULL ? text : type_name(L, -1));
     }
     lua_pop(L, 1);
@@ -659,7 +664,8 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
     }
     lua_rawgeti(L, index, 1);
     if (lua_type(L, -1) != LUA_TSTRING) {
-        problem(ctx, NULL, BF_TR("%s：条件的第一项应为条件名称", "%s: a condition starts with its name"),
+        problem(ctx, NULL,
+                BF_TR("%s：条件的第一项应为条件名称", "%s: a condition starts with its name"),
                 what);
         lua_pop(L, 1);
         return 0;
@@ -677,8 +683,9 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
     c->predicate = (policy_predicate)predicate;
     c->line = find_line(ctx, quoted_needle(name, needle, sizeof needle));
     if (!(predicate_spec[predicate].units & (1 << unit))) {
-        problem(ctx, needle, BF_TR("%s：条件 %s 不适用于 unit = \"%s\"",
-                                   "%s: condition %s does not apply to unit = \"%s\""),
+        problem(ctx, needle,
+                BF_TR("%s：条件 %s 不适用于 unit = \"%s\"",
+                      "%s: condition %s does not apply to unit = \"%s\""),
                 what, name, policy_unit_name(unit));
         return 0;
     }
@@ -759,8 +766,9 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
         ok = 0;
     }
     if (ok && args == ARGS_DATE_PAIR && c->ints[0] > c->ints[1]) {
-        problem(ctx, needle, BF_TR("%s：条件 %s 的起始日期晚于结束日期",
-                                   "%s: condition %s: first date after second"),
+        problem(ctx, needle,
+                BF_TR("%s：条件 %s 的起始日期晚于结束日期",
+                      "%s: condition %s: first date after second"),
                 what, name);
         ok = 0;
     }
@@ -826,8 +834,9 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
     if (lua_type(L, index) == LUA_TNUMBER) {
         value->kind = POLICY_VALUE_FIXED;
         if (!number_to_fen(L, index, &value->fen)) {
-            problem(ctx, rate, BF_TR("%s 应为不小于 0、至多两位小数的元金额",
-                                     "%s should be a yuan amount >= 0 with at most two decimals"),
+            problem(ctx, rate,
+                    BF_TR("%s 应为不小于 0、至多两位小数的元金额",
+                          "%s should be a yuan amount >= 0 with at most two decimals"),
                     inner);
             return 0;
         }
@@ -849,9 +858,10 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
         if (get_field(ctx, index, "percent", LUA_TNUMBER, 0, inner)) {
             double percent = lua_tonumber(L, -1);
             if (!(percent > 0 && percent <= 1000))
-                problem(ctx, "percent", BF_TR("%s 的 percent 应在 0 到 1000 之间",
-                                              "%s: percent should be in 0..1000"),
-                        inner);
+                problem(
+                    ctx, "percent",
+                    BF_TR("%s 的 percent 应在 0 到 1000 之间", "%s: percent should be in 0..1000"),
+                    inner);
             else
                 value->percent_hundredths = (int64_t)floor(percent * 100.0 + 0.5);
             lua_pop(L, 1);
@@ -859,8 +869,9 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
         if (get_field(ctx, index, "days_per_month", LUA_TNUMBER, 0, inner)) {
             double days = lua_tonumber(L, -1);
             if (!(days >= 1 && days <= 31))
-                problem(ctx, "days_per_month", BF_TR("%s 的 days_per_month 应在 1 到 31 之间",
-                                                     "%s: days_per_month should be in 1..31"),
+                problem(ctx, "days_per_month",
+                        BF_TR("%s 的 days_per_month 应在 1 到 31 之间",
+                              "%s: days_per_month should be in 1..31"),
                         inner);
             else
                 value->days_per_month_hundredths = (int64_t)floor(days * 100.0 + 0.5);
@@ -880,14 +891,19 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
         lua_pushnil(L);
         while (lua_next(L, index) != 0) {
             lua_pop(L, 1);
-            int ok_key = (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "by") == 0) ||
-                         (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1 && lua_tointeger(L, -1) <= length);
+            int ok_key =
+                (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "by") == 0) ||
+                (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1 &&
+                 lua_tointeger(L, -1) <= length);
             if (!ok_key)
-                problem(ctx, "by", BF_TR("%s：按吸纳人数分档只有 by 与各档", "%s: tiers by hires have by and the steps only"),
+                problem(ctx, "by",
+                        BF_TR("%s：按吸纳人数分档只有 by 与各档",
+                              "%s: tiers by hires have by and the steps only"),
                         inner);
         }
         if (length < 1 || length > POLICY_STEPS_MAX) {
-            problem(ctx, "by", BF_TR("%s：应有 1 到 %d 档", "%s: needs 1 to %d steps"), inner, POLICY_STEPS_MAX);
+            problem(ctx, "by", BF_TR("%s：应有 1 到 %d 档", "%s: needs 1 to %d steps"), inner,
+                    POLICY_STEPS_MAX);
             return 0;
         }
         static const char *const step_keys[] = {"at_least", "value", "parameter", NULL};
@@ -895,8 +911,9 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
             lua_rawgeti(L, index, i);
             int step = lua_gettop(L);
             if (lua_type(L, step) != LUA_TTABLE) {
-                problem(ctx, "at_least", BF_TR("%s：第 %d 档应为 { at_least = N, value = 金额 }",
-                                               "%s: step %d should be { at_least = N, value = amount }"),
+                problem(ctx, "at_least",
+                        BF_TR("%s：第 %d 档应为 { at_least = N, value = 金额 }",
+                              "%s: step %d should be { at_least = N, value = amount }"),
                         inner, (int)i);
                 lua_pop(L, 1);
                 continue;
@@ -905,20 +922,23 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
             int at_least = 0;
             get_count(ctx, step, "at_least", 1, &at_least, inner);
             if (n > 0 && at_least <= value->step_at_least[n - 1])
-                problem(ctx, "at_least", BF_TR("%s：各档的 at_least 应递增", "%s: at_least should increase"), inner);
+                problem(ctx, "at_least",
+                        BF_TR("%s：各档的 at_least 应递增", "%s: at_least should increase"), inner);
             value->step_at_least[n] = at_least;
             value->step_fen[n] = POLICY_FEN_NONE;
             value->step_parameter[n] = -1;
             int has_value = lua_getfield(L, step, "value") != LUA_TNIL;
             if (has_value && !number_to_fen(L, -1, &value->step_fen[n]))
-                problem(ctx, "value", BF_TR("%s：第 %d 档 value 应为元金额", "%s: step %d value should be yuan"),
+                problem(ctx, "value",
+                        BF_TR("%s：第 %d 档 value 应为元金额", "%s: step %d value should be yuan"),
                         inner, (int)i);
             lua_pop(L, 1);
             int has_parameter = get_string(ctx, step, "parameter", 0, value->step_parameter_name[n],
                                            POLICY_ID_MAX, inner);
             if (has_value == has_parameter)
-                problem(ctx, "at_least", BF_TR("%s：第 %d 档应恰有 value 或 parameter 之一",
-                                               "%s: step %d needs exactly one of value and parameter"),
+                problem(ctx, "at_least",
+                        BF_TR("%s：第 %d 档应恰有 value 或 parameter 之一",
+                              "%s: step %d needs exactly one of value and parameter"),
                         inner, (int)i);
             n++;
             lua_pop(L, 1);
@@ -927,7 +947,7 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
         return ctx->errors == before;
     }
     static const char *const location_keys[] = {"by", "same_county", "same_province",
-                                                 "other_province", NULL};
+                                                "other_province", NULL};
     static const char *const certificate_keys[] = {"by", "初级", "中级", "高级", NULL};
     const char *const *keys = NULL;
     int count = 0;
@@ -940,8 +960,9 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
         keys = certificate_keys;
         count = CERTIFICATE_COUNT - 1;
     } else {
-        problem(ctx, "by", BF_TR("%s：未知的分档依据“%s”（job_location 或 certificate）",
-                                 "%s: unknown tiers by '%s' (job_location or certificate)"),
+        problem(ctx, "by",
+                BF_TR("%s：未知的分档依据“%s”（job_location 或 certificate）",
+                      "%s: unknown tiers by '%s' (job_location or certificate)"),
                 inner, by);
         return 0;
     }
@@ -952,8 +973,9 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
         if (lua_type(L, -1) != LUA_TNIL) {
             int64_t fen = 0;
             if (!number_to_fen(L, -1, &fen))
-                problem(ctx, keys[i + 1], BF_TR("%s 的 %s 应为元金额", "%s: %s should be a yuan amount"),
-                        inner, keys[i + 1]);
+                problem(ctx, keys[i + 1],
+                        BF_TR("%s 的 %s 应为元金额", "%s: %s should be a yuan amount"), inner,
+                        keys[i + 1]);
             else {
                 /* Certificate tiers are indexed by population_certificate (初级 = 1). */
                 value->tiers[value->kind == POLICY_VALUE_BY_CERTIFICATE ? i + 1 : i] = fen;
@@ -975,9 +997,10 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
     int amount = lua_gettop(L);
     char inner[POLICY_NAME_MAX];
     join_label(inner, sizeof inner, what, "amount");
-    static const char *const keys[] = {"once",     "per_month",    "per_day",    "per_year", "per_hour", "max_months",
-                                       "max_days", "up_to_cost",   "months",     "per_head",
-                                       "max_per_year", "first_time", "at_most", NULL};
+    static const char *const keys[] = {"once",     "per_month",  "per_day",      "per_year",
+                                       "per_hour", "max_months", "max_days",     "up_to_cost",
+                                       "months",   "per_head",   "max_per_year", "first_time",
+                                       "at_most",  NULL};
     check_keys(ctx, amount, keys, inner);
     policy_amount *a = &rule->amount;
     memset(a, 0, sizeof *a);
@@ -994,15 +1017,17 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
         lua_pop(L, 1);
     }
     if (rates_given != 1)
-        problem(ctx, "amount", BF_TR("%s 应恰好有 once、per_month、per_day、per_year、per_hour 之一",
-                                     "%s needs exactly one of once, per_month, per_day, per_year, per_hour"),
+        problem(ctx, "amount",
+                BF_TR("%s 应恰好有 once、per_month、per_day、per_year、per_hour 之一",
+                      "%s needs exactly one of once, per_month, per_day, per_year, per_hour"),
                 inner);
     if (lua_getfield(L, amount, "at_most") != LUA_TNIL) {
         a->has_at_most = 1;
         if (parse_value(ctx, -1, "at_most", &a->at_most, what) &&
             a->at_most.kind != POLICY_VALUE_FIXED && a->at_most.kind != POLICY_VALUE_PARAMETER)
-            problem(ctx, "at_most", BF_TR("%s：at_most 应为金额或 { parameter = … }",
-                                          "%s: at_most is an amount or { parameter = ... }"),
+            problem(ctx, "at_most",
+                    BF_TR("%s：at_most 应为金额或 { parameter = … }",
+                          "%s: at_most is an amount or { parameter = ... }"),
                     inner);
     }
     lua_pop(L, 1);
@@ -1025,8 +1050,9 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
         else if (strcmp(cost, "cost") == 0 && rule->unit == POLICY_UNIT_TRAINING)
             a->up_to_cost = POLICY_COST_TRAINING;
         else
-            problem(ctx, "up_to_cost", BF_TR("%s：up_to_cost 只能是 job 的 \"travel_cost\" 或 training 的 \"cost\"",
-                                             "%s: up_to_cost is \"travel_cost\" (job) or \"cost\" (training)"),
+            problem(ctx, "up_to_cost",
+                    BF_TR("%s：up_to_cost 只能是 job 的 \"travel_cost\" 或 training 的 \"cost\"",
+                          "%s: up_to_cost is \"travel_cost\" (job) or \"cost\" (training)"),
                     inner);
     }
     if (get_field(ctx, amount, "months", LUA_TTABLE, 0, inner)) {
@@ -1044,40 +1070,48 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
     }
     if (rates_given == 1) {
         if (a->rate == POLICY_RATE_PER_DAY && rule->unit != POLICY_UNIT_TRAINING)
-            problem(ctx, "per_day", BF_TR("%s：per_day 只用于 unit = \"training\"（按培训天数）",
-                                          "%s: per_day needs unit = \"training\" (training days)"),
+            problem(ctx, "per_day",
+                    BF_TR("%s：per_day 只用于 unit = \"training\"（按培训天数）",
+                          "%s: per_day needs unit = \"training\" (training days)"),
                     inner);
         if (a->rate == POLICY_RATE_PER_HOUR && rule->unit != POLICY_UNIT_JOB)
-            problem(ctx, "per_hour", BF_TR("%s：per_hour 只用于 unit = \"job\"（按每月工作小时）",
-                                           "%s: per_hour needs unit = \"job\" (hours a month)"),
+            problem(ctx, "per_hour",
+                    BF_TR("%s：per_hour 只用于 unit = \"job\"（按每月工作小时）",
+                          "%s: per_hour needs unit = \"job\" (hours a month)"),
                     inner);
         if (a->value.kind == POLICY_VALUE_BY_HIRES && rule->unit != POLICY_UNIT_ORG)
-            problem(ctx, "hires", BF_TR("%s：按吸纳人数分档需要 unit = \"org\"",
-                                        "%s: tiers by hires need unit = \"org\""),
+            problem(ctx, "hires",
+                    BF_TR("%s：按吸纳人数分档需要 unit = \"org\"",
+                          "%s: tiers by hires need unit = \"org\""),
                     inner);
         if (a->per_head && rule->unit != POLICY_UNIT_ORG)
-            problem(ctx, "per_head", BF_TR("%s：per_head 只用于 unit = \"org\"",
-                                           "%s: per_head needs unit = \"org\""),
-                    inner);
+            problem(
+                ctx, "per_head",
+                BF_TR("%s：per_head 只用于 unit = \"org\"", "%s: per_head needs unit = \"org\""),
+                inner);
         if (a->value.kind == POLICY_VALUE_BY_LOCATION && rule->unit != POLICY_UNIT_JOB)
-            problem(ctx, "job_location", BF_TR("%s：按就业地分档需要 unit = \"job\"",
-                                               "%s: tiers by job_location need unit = \"job\""),
+            problem(ctx, "job_location",
+                    BF_TR("%s：按就业地分档需要 unit = \"job\"",
+                          "%s: tiers by job_location need unit = \"job\""),
                     inner);
         if (a->value.kind == POLICY_VALUE_BY_CERTIFICATE && rule->unit != POLICY_UNIT_TRAINING)
-            problem(ctx, "certificate", BF_TR("%s：按证书等级分档需要 unit = \"training\"",
-                                              "%s: tiers by certificate need unit = \"training\""),
+            problem(ctx, "certificate",
+                    BF_TR("%s：按证书等级分档需要 unit = \"training\"",
+                          "%s: tiers by certificate need unit = \"training\""),
                     inner);
         if (a->first_time && rule->unit == POLICY_UNIT_ORG)
-            problem(ctx, "first_time", BF_TR("%s：first_time 不用于 unit = \"org\"",
-                                             "%s: first_time does not apply to unit = \"org\""),
+            problem(ctx, "first_time",
+                    BF_TR("%s：first_time 不用于 unit = \"org\"",
+                          "%s: first_time does not apply to unit = \"org\""),
                     inner);
-        if (a->max_months > 0 && a->rate != POLICY_RATE_PER_MONTH && a->rate != POLICY_RATE_PER_HOUR)
-            problem(ctx, "max_months", BF_TR("%s：max_months 只用于 per_month",
-                                             "%s: max_months goes with per_month"),
+        if (a->max_months > 0 && a->rate != POLICY_RATE_PER_MONTH &&
+            a->rate != POLICY_RATE_PER_HOUR)
+            problem(ctx, "max_months",
+                    BF_TR("%s：max_months 只用于 per_month", "%s: max_months goes with per_month"),
                     inner);
         if (a->max_days > 0 && a->rate != POLICY_RATE_PER_DAY)
-            problem(ctx, "max_days", BF_TR("%s：max_days 只用于 per_day", "%s: max_days goes with per_day"),
-                    inner);
+            problem(ctx, "max_days",
+                    BF_TR("%s：max_days 只用于 per_day", "%s: max_days goes with per_day"), inner);
     }
     rule->has_amount = 1;
     lua_pop(L, 1);
@@ -1108,7 +1142,8 @@ static void convert_document(load_context *ctx, int index)
         problem(ctx, NULL, BF_TR("文件数超过 %d", "more than %d documents"), POLICY_DOCUMENTS_MAX);
         return;
     }
-    static const char *const keys[] = {"number", "short", "title", "issuer", "issued", "region", "valid", NULL};
+    static const char *const keys[] = {"number", "short",  "title", "issuer",
+                                       "issued", "region", "valid", NULL};
     check_keys(ctx, index, keys, what);
     policy_document *doc = &set->documents[set->document_count];
     memset(doc, 0, sizeof *doc);
@@ -1121,7 +1156,9 @@ static void convert_document(load_context *ctx, int index)
         get_string(ctx, index, "number", 0, doc->number, sizeof doc->number, what);
     else if (lua_getfield(ctx->L, index, "number") == LUA_TBOOLEAN && lua_toboolean(ctx->L, -1)) {
         lua_pop(ctx->L, 1);
-        problem(ctx, "number", BF_TR("document 的 number 应为文号或 false", "document: number is a text or false"));
+        problem(
+            ctx, "number",
+            BF_TR("document 的 number 应为文号或 false", "document: number is a text or false"));
     } else
         lua_pop(ctx->L, 1);
     get_string(ctx, index, "short", 0, doc->short_name, sizeof doc->short_name, what);
@@ -1152,8 +1189,9 @@ static void convert_parameter(load_context *ctx, int index)
         ok = 0;
     }
     if (ok && !id_is_valid(name)) {
-        problem(ctx, "name", BF_TR("parameter 名称“%s”只能用 a-z 0-9 _ .",
-                                   "parameter name '%s' may use a-z 0-9 _ . only"),
+        problem(ctx, "name",
+                BF_TR("parameter 名称“%s”只能用 a-z 0-9 _ .",
+                      "parameter name '%s' may use a-z 0-9 _ . only"),
                 name);
         ok = 0;
     }
@@ -1164,13 +1202,16 @@ static void convert_parameter(load_context *ctx, int index)
     if (found >= 0) {
         parameter = &set->parameters[found];
         if ((int)parameter->unit != unit) {
-            problem(ctx, "unit", BF_TR("parameter %s 已以单位 %s 声明", "parameter %s was declared with unit %s"),
-                    name, policy_parameter_unit_name(parameter->unit));
+            problem(
+                ctx, "unit",
+                BF_TR("parameter %s 已以单位 %s 声明", "parameter %s was declared with unit %s"),
+                name, policy_parameter_unit_name(parameter->unit));
             return;
         }
     } else {
         if (set->parameter_count >= POLICY_PARAMETERS_MAX) {
-            problem(ctx, NULL, BF_TR("参数超过 %d 个", "more than %d parameters"), POLICY_PARAMETERS_MAX);
+            problem(ctx, NULL, BF_TR("参数超过 %d 个", "more than %d parameters"),
+                    POLICY_PARAMETERS_MAX);
             return;
         }
         parameter = &set->parameters[set->parameter_count++];
@@ -1186,7 +1227,8 @@ static void convert_parameter(load_context *ctx, int index)
     int n = 0;
     int values = lua_gettop(L);
     if (!is_list(L, values, &n)) {
-        problem(ctx, "values", BF_TR("parameter %s 的 values 应为列表", "parameter %s: values should be a list"),
+        problem(ctx, "values",
+                BF_TR("parameter %s 的 values 应为列表", "parameter %s: values should be a list"),
                 name);
         lua_pop(L, 1);
         return;
@@ -1213,8 +1255,9 @@ static void convert_parameter(load_context *ctx, int index)
             /* A window: from .. to (open when to is absent); value = false withdraws it. */
             v.fen = lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1) ? POLICY_FEN_NONE : 0;
             if (lua_type(L, -1) != LUA_TNIL && lua_type(L, -1) != LUA_TBOOLEAN) {
-                problem(ctx, "value", BF_TR("%s[%d]：窗口参数不取金额（用 from/to）",
-                                            "%s[%d]: a window parameter takes from/to, not a value"),
+                problem(ctx, "value",
+                        BF_TR("%s[%d]：窗口参数不取金额（用 from/to）",
+                              "%s[%d]: a window parameter takes from/to, not a value"),
                         inner, i);
                 good = 0;
             }
@@ -1222,19 +1265,23 @@ static void convert_parameter(load_context *ctx, int index)
             if (to_given && !get_date(ctx, item, "to", 1, &v.to, inner))
                 good = 0;
         } else if (to_given) {
-            problem(ctx, "to", BF_TR("%s[%d]：只有窗口参数有 to", "%s[%d]: only window parameters have to"),
+            problem(ctx, "to",
+                    BF_TR("%s[%d]：只有窗口参数有 to", "%s[%d]: only window parameters have to"),
                     inner, i);
             good = 0;
         } else if (lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1))
             v.fen = POLICY_FEN_NONE;
         else if (!number_to_fen(L, -1, &v.fen)) {
-            problem(ctx, "value", BF_TR("%s[%d].value 应为元金额或 false", "%s[%d].value should be yuan or false"),
-                    inner, i);
+            problem(
+                ctx, "value",
+                BF_TR("%s[%d].value 应为元金额或 false", "%s[%d].value should be yuan or false"),
+                inner, i);
             good = 0;
         }
         lua_pop(L, 1);
         if (lua_getfield(L, item, "source") != LUA_TNIL && lua_type(L, -1) != LUA_TSTRING)
-            problem(ctx, "source", BF_TR("%s[%d].source 应为文字", "%s[%d].source should be text"), inner, i);
+            problem(ctx, "source", BF_TR("%s[%d].source 应为文字", "%s[%d].source should be text"),
+                    inner, i);
         lua_pop(L, 1);
         bf_error err;
         if (good && policy_parameter_add_value(parameter, &v, &err) != BF_OK)
@@ -1268,25 +1315,27 @@ static void convert_rule(load_context *ctx, int index, int is_status)
                 kind);
     char what[POLICY_NAME_MAX];
     snprintf(what, sizeof what, "%s", kind);
-    static const char *const benefit_keys[] = {"id",       "name",   "clause",  "text",  "target",
-                                               "unit",     "payee",  "kind",    "service", "valid",
-                                               "conditions", "hires", "amount", "not_with", "note",
-                                               "residents", NULL};
-    static const char *const status_keys[] = {"id",   "name",  "clause",     "text",  "target",
-                                              "unit", "valid", "conditions", "hires", "note",
-                                              "residents", NULL};
+    static const char *const benefit_keys[] = {
+        "id",     "name",     "clause",  "text",      "target",     "unit",
+        "payee",  "kind",     "service", "valid",     "conditions", "hires",
+        "amount", "not_with", "note",    "residents", NULL};
+    static const char *const status_keys[] = {"id",     "name", "clause",    "text",
+                                              "target", "unit", "valid",     "conditions",
+                                              "hires",  "note", "residents", NULL};
     if (get_string(ctx, index, "id", 1, rule->id, sizeof rule->id, kind)) {
         if (!id_is_valid(rule->id))
-            problem(ctx, "id", BF_TR("%s id“%s”只能用 a-z 0-9 _ .", "%s id '%s' may use a-z 0-9 _ . only"),
+            problem(ctx, "id",
+                    BF_TR("%s id“%s”只能用 a-z 0-9 _ .", "%s id '%s' may use a-z 0-9 _ . only"),
                     kind, rule->id);
         snprintf(what, sizeof what, "%s %s", kind, rule->id);
         for (int i = 0; i + 1 < set->rule_count; i++)
             if (strcmp(set->rules[i]->id, rule->id) == 0) {
                 const policy_rule *other = set->rules[i];
-                problem(ctx, "id", BF_TR("%s：id 重复（已在 %s:%d 定义）", "%s: duplicate id (already at %s:%d)"),
-                        what,
-                        other->document >= 0 ? set->documents[other->document].file : "?",
-                        other->line);
+                problem(
+                    ctx, "id",
+                    BF_TR("%s：id 重复（已在 %s:%d 定义）", "%s: duplicate id (already at %s:%d)"),
+                    what, other->document >= 0 ? set->documents[other->document].file : "?",
+                    other->line);
                 break;
             }
     }
@@ -1301,8 +1350,9 @@ static void convert_rule(load_context *ctx, int index, int is_status)
     if (get_string(ctx, index, "unit", 1, text, sizeof text, what)) {
         int unit = policy_unit_parse(text);
         if (unit < 0)
-            problem(ctx, "unit", BF_TR("%s：未知 unit“%s”（person、job、training、org）",
-                                       "%s: unknown unit '%s' (person, job, training, org)"),
+            problem(ctx, "unit",
+                    BF_TR("%s：未知 unit“%s”（person、job、training、org）",
+                          "%s: unknown unit '%s' (person, job, training, org)"),
                     what, text);
         else {
             rule->unit = (policy_unit)unit;
@@ -1313,16 +1363,17 @@ static void convert_rule(load_context *ctx, int index, int is_status)
         if (get_string(ctx, index, "payee", 1, text, sizeof text, what)) {
             int payee = policy_payee_parse(text);
             if (payee < 0)
-                problem(ctx, "payee", BF_TR("%s：未知 payee“%s”（person、employer、agency、org）",
-                                            "%s: unknown payee '%s' (person, employer, agency, org)"),
+                problem(ctx, "payee",
+                        BF_TR("%s：未知 payee“%s”（person、employer、agency、org）",
+                              "%s: unknown payee '%s' (person, employer, agency, org)"),
                         what, text);
-            else if (unit_ok &&
-                     ((payee == POLICY_PAYEE_ORG) != (rule->unit == POLICY_UNIT_ORG) ||
-                      (payee == POLICY_PAYEE_AGENCY && rule->unit != POLICY_UNIT_JOB) ||
-                      (payee == POLICY_PAYEE_EMPLOYER && rule->unit != POLICY_UNIT_JOB &&
-                       rule->unit != POLICY_UNIT_TRAINING)))
-                problem(ctx, "payee", BF_TR("%s：payee = \"%s\" 与 unit = \"%s\" 不相容",
-                                            "%s: payee = \"%s\" does not fit unit = \"%s\""),
+            else if (unit_ok && ((payee == POLICY_PAYEE_ORG) != (rule->unit == POLICY_UNIT_ORG) ||
+                                 (payee == POLICY_PAYEE_AGENCY && rule->unit != POLICY_UNIT_JOB) ||
+                                 (payee == POLICY_PAYEE_EMPLOYER && rule->unit != POLICY_UNIT_JOB &&
+                                  rule->unit != POLICY_UNIT_TRAINING)))
+                problem(ctx, "payee",
+                        BF_TR("%s：payee = \"%s\" 与 unit = \"%s\" 不相容",
+                              "%s: payee = \"%s\" does not fit unit = \"%s\""),
                         what, text, policy_unit_name(rule->unit));
             else
                 rule->payee = (policy_payee)payee;
@@ -1331,14 +1382,16 @@ static void convert_rule(load_context *ctx, int index, int is_status)
             if (strcmp(text, "service") == 0)
                 rule->is_service = 1;
             else if (strcmp(text, "money") != 0)
-                problem(ctx, "kind", BF_TR("%s：kind 应为 \"money\" 或 \"service\"",
-                                           "%s: kind is \"money\" or \"service\""),
+                problem(ctx, "kind",
+                        BF_TR("%s：kind 应为 \"money\" 或 \"service\"",
+                              "%s: kind is \"money\" or \"service\""),
                         what);
         }
         rule->service = get_text(ctx, index, "service", rule->is_service, what);
         if (!rule->is_service && rule->service != NULL)
-            problem(ctx, "service", BF_TR("%s：service 只用于 kind = \"service\"",
-                                          "%s: service goes with kind = \"service\""),
+            problem(ctx, "service",
+                    BF_TR("%s：service 只用于 kind = \"service\"",
+                          "%s: service goes with kind = \"service\""),
                     what);
     }
     if (ctx->document >= 0) {
@@ -1373,16 +1426,19 @@ static void convert_rule(load_context *ctx, int index, int is_status)
     int hires_given = lua_getfield(L, index, "hires") != LUA_TNIL;
     lua_pop(L, 1);
     if (hires_given && rule->unit != POLICY_UNIT_ORG)
-        problem(ctx, "hires", BF_TR("%s：hires 只用于 unit = \"org\"", "%s: hires goes with unit = \"org\""),
+        problem(ctx, "hires",
+                BF_TR("%s：hires 只用于 unit = \"org\"", "%s: hires goes with unit = \"org\""),
                 what);
     else if (hires_given)
-        parse_condition_list(ctx, index, "hires", 1, POLICY_UNIT_JOB, rule->hires, &rule->hire_count,
-                             &rule->hire_total, what);
+        parse_condition_list(ctx, index, "hires", 1, POLICY_UNIT_JOB, rule->hires,
+                             &rule->hire_count, &rule->hire_total, what);
     int residents_given = lua_getfield(L, index, "residents") != LUA_TNIL;
     lua_pop(L, 1);
     if (residents_given && rule->unit != POLICY_UNIT_ORG)
-        problem(ctx, "residents", BF_TR("%s：residents 只用于 unit = \"org\"", "%s: residents goes with unit = \"org\""),
-                what);
+        problem(
+            ctx, "residents",
+            BF_TR("%s：residents 只用于 unit = \"org\"", "%s: residents goes with unit = \"org\""),
+            what);
     else if (residents_given)
         parse_condition_list(ctx, index, "residents", 1, POLICY_UNIT_PERSON, rule->residents,
                              &rule->resident_count, &rule->resident_total, what);
@@ -1390,21 +1446,25 @@ static void convert_rule(load_context *ctx, int index, int is_status)
         parse_amount(ctx, index, rule, what);
         if (rule->is_service && rule->has_amount && rule->amount.rate != POLICY_RATE_ONCE &&
             rule->amount.rate != POLICY_RATE_PER_MONTH && rule->amount.rate != POLICY_RATE_PER_YEAR)
-            problem(ctx, "amount", BF_TR("%s：服务类待遇的金额只能是 once 或 per_month",
-                                         "%s: a service's amount is once or per_month"),
+            problem(ctx, "amount",
+                    BF_TR("%s：服务类待遇的金额只能是 once 或 per_month",
+                          "%s: a service's amount is once or per_month"),
                     what);
         if (get_field(ctx, index, "not_with", LUA_TTABLE, 0, what)) {
             int n = 0;
             if (!is_list(L, -1, &n) || n > POLICY_NOT_WITH_MAX)
-                problem(ctx, "not_with", BF_TR("%s：not_with 应为至多 %d 个 id 的列表",
-                                               "%s: not_with should be a list of at most %d ids"),
+                problem(ctx, "not_with",
+                        BF_TR("%s：not_with 应为至多 %d 个 id 的列表",
+                              "%s: not_with should be a list of at most %d ids"),
                         what, POLICY_NOT_WITH_MAX);
             else
                 for (int i = 1; i <= n; i++) {
                     lua_rawgeti(L, -1, i);
                     if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) >= POLICY_ID_MAX)
-                        problem(ctx, "not_with", BF_TR("%s：not_with[%d] 应为 id", "%s: not_with[%d] should be an id"),
-                                what, i);
+                        problem(
+                            ctx, "not_with",
+                            BF_TR("%s：not_with[%d] 应为 id", "%s: not_with[%d] should be an id"),
+                            what, i);
                     else
                         snprintf(rule->not_with[rule->not_with_count++], POLICY_ID_MAX, "%s",
                                  lua_tostring(L, -1));
@@ -1414,7 +1474,6 @@ static void convert_rule(load_context *ctx, int index, int is_status)
         }
     }
 }
-
 
 /* ---- targets and reports ------------------------------------------------- */
 
@@ -1440,8 +1499,9 @@ static int get_declared_id(load_context *ctx, int index, char *out, const void *
     if (!get_string(ctx, index, "id", 1, out, POLICY_ID_MAX, kind))
         return 0;
     if (!id_is_valid(out)) {
-        problem(ctx, "id", BF_TR("%s id“%s”只能用 a-z 0-9 _ .", "%s id '%s' may use a-z 0-9 _ . only"),
-                kind, out);
+        problem(ctx, "id",
+                BF_TR("%s id“%s”只能用 a-z 0-9 _ .", "%s id '%s' may use a-z 0-9 _ . only"), kind,
+                out);
         return 0;
     }
     if (id_taken(ctx->set, out, self)) {
@@ -1466,7 +1526,8 @@ static int get_string_list(load_context *ctx, int index, const char *key, char *
     char needle[LOAD_NEEDLE_MAX];
     if (!is_list(L, list, &n) || n > max) {
         problem(ctx, key_needle(key, needle, sizeof needle),
-                BF_TR("%s 的“%s”应为至多 %d 项的文字列表", "%s: '%s' should be a list of at most %d texts"),
+                BF_TR("%s 的“%s”应为至多 %d 项的文字列表",
+                      "%s: '%s' should be a list of at most %d texts"),
                 what, key, max);
         lua_pop(L, 1);
         return 0;
@@ -1476,7 +1537,8 @@ static int get_string_list(load_context *ctx, int index, const char *key, char *
         lua_rawgeti(L, list, i);
         if (lua_type(L, -1) != LUA_TSTRING)
             problem(ctx, key_needle(key, needle, sizeof needle),
-                    BF_TR("%s 的“%s”第 %d 项应为文字", "%s: '%s' item %d should be a text"), what, key, i);
+                    BF_TR("%s 的“%s”第 %d 项应为文字", "%s: '%s' item %d should be a text"), what,
+                    key, i);
         else
             total += lua_rawlen(L, -1) + 4;
         lua_pop(L, 1);
@@ -1520,8 +1582,8 @@ static void convert_target(load_context *ctx, int index)
     t->document = ctx->document;
     t->line = ctx->first_line;
     t->part_of_target = -1;
-    static const char *const keys[] = {"id",     "clause", "text", "indicator", "comparator",
-                                       "value",  "unit",   "year", "period",    "region",
+    static const char *const keys[] = {"id",      "clause",     "text", "indicator", "comparator",
+                                       "value",   "unit",       "year", "period",    "region",
                                        "part_of", "population", "note", NULL};
     check_keys(ctx, index, keys, what);
     get_declared_id(ctx, index, t->id, t, what);
@@ -1533,27 +1595,32 @@ static void convert_target(load_context *ctx, int index)
     if (get_string(ctx, index, "comparator", 1, comparator, sizeof comparator, what)) {
         int parsed = policy_comparator_parse(comparator);
         if (parsed < 0)
-            problem(ctx, "comparator", BF_TR("target：comparator 应为 at_least、at_most、about 或 equal",
-                                             "target: comparator is at_least, at_most, about or equal"));
+            problem(ctx, "comparator",
+                    BF_TR("target：comparator 应为 at_least、at_most、about 或 equal",
+                          "target: comparator is at_least, at_most, about or equal"));
         else
             t->comparator = (policy_comparator)parsed;
     }
     if (get_field(ctx, index, "value", LUA_TNUMBER, 1, what)) {
         t->value = lua_tonumber(ctx->L, -1);
         if (!(t->value >= 0))
-            problem(ctx, "value", BF_TR("target：value 应不小于 0", "target: value should be >= 0"));
+            problem(ctx, "value",
+                    BF_TR("target：value 应不小于 0", "target: value should be >= 0"));
         lua_pop(ctx->L, 1);
     }
     if (get_string(ctx, index, "unit", 1, t->unit, sizeof t->unit, what) &&
         strcmp(t->unit, "人") != 0 && strcmp(t->unit, "个") != 0 && strcmp(t->unit, "次") != 0 &&
         strcmp(t->unit, "%") != 0)
-        problem(ctx, "unit", BF_TR("target：unit 应为 人、个、次 或 %%（目标不是金额）",
-                                   "target: unit is 人, 个, 次 or %% (a target is not an amount)"));
+        problem(ctx, "unit",
+                BF_TR("target：unit 应为 人、个、次 或 %%（目标不是金额）",
+                      "target: unit is 人, 个, 次 or %% (a target is not an amount)"));
     int has_year = get_count(ctx, index, "year", 0, &t->year, what);
     int has_period = lua_getfield(ctx->L, index, "period") != LUA_TNIL;
     lua_pop(ctx->L, 1);
     if (has_year == has_period)
-        problem(ctx, "year", BF_TR("target：year 与 period 恰好给一个", "target: give exactly one of year and period"));
+        problem(ctx, "year",
+                BF_TR("target：year 与 period 恰好给一个",
+                      "target: give exactly one of year and period"));
     if (has_period) {
         t->year = 0;
         get_window(ctx, index, "period", 1, &t->from, &t->to, what);
@@ -1584,17 +1651,21 @@ static void parse_due(load_context *ctx, int index, char *out, size_t size)
     get_count(ctx, due, "month", 0, &month, what);
     get_count(ctx, due, "day", 0, &day, what);
     if (has_date == has_every)
-        problem(ctx, "due", BF_TR("report：due 需要 date 或 every 之一", "report: due needs one of date and every"));
+        problem(ctx, "due",
+                BF_TR("report：due 需要 date 或 every 之一",
+                      "report: due needs one of date and every"));
     else if (has_date) {
         date_format(date_from_days(day_number), out);
     } else if (strcmp(every, "quarter") != 0 && strcmp(every, "year") != 0 &&
                strcmp(every, "month") != 0 && strcmp(every, "continuous") != 0) {
-        problem(ctx, "every", BF_TR("report：every 应为 quarter、year、month 或 continuous",
-                                    "report: every is quarter, year, month or continuous"));
+        problem(ctx, "every",
+                BF_TR("report：every 应为 quarter、year、month 或 continuous",
+                      "report: every is quarter, year, month or continuous"));
     } else if (month_of_quarter > 3 || month > 12 || day > 31 ||
                (month_of_quarter > 0 && strcmp(every, "quarter") != 0) ||
                (month > 0 && strcmp(every, "year") != 0)) {
-        problem(ctx, "due", BF_TR("report：due 的月、日不合理", "report: due has an impossible month or day"));
+        problem(ctx, "due",
+                BF_TR("report：due 的月、日不合理", "report: due has an impossible month or day"));
     } else {
         int used = snprintf(out, size, "%s", every);
         if (month_of_quarter > 0 && used > 0 && (size_t)used < size)
@@ -1617,7 +1688,8 @@ static void parse_columns(load_context *ctx, int index, policy_report *r)
     r->has_table = 1;
     int list = lua_gettop(L), n = 0;
     if (!is_list(L, list, &n)) {
-        problem(ctx, "columns", BF_TR("report：columns 应为列表", "report: columns should be a list"));
+        problem(ctx, "columns",
+                BF_TR("report：columns 应为列表", "report: columns should be a list"));
         lua_pop(L, 1);
         return;
     }
@@ -1628,7 +1700,9 @@ static void parse_columns(load_context *ctx, int index, policy_report *r)
             if (r->column_count < POLICY_COLUMNS_MAX)
                 r->columns[r->column_count++] = strdup(lua_tostring(L, item));
             else
-                problem(ctx, "columns", BF_TR("report：列超过 %d 个", "report: more than %d columns"), POLICY_COLUMNS_MAX);
+                problem(ctx, "columns",
+                        BF_TR("report：列超过 %d 个", "report: more than %d columns"),
+                        POLICY_COLUMNS_MAX);
         } else if (lua_type(L, item) == LUA_TTABLE) {
             static const char *const keys[] = {"sub", NULL};
             int subs = 0;
@@ -1642,16 +1716,22 @@ static void parse_columns(load_context *ctx, int index, policy_report *r)
             lua_pushnil(L);
             while (lua_next(L, item) != 0) {
                 lua_pop(L, 1);
-                int known = (lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1) ||
-                            (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), keys[0]) == 0);
+                int known =
+                    (lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1) ||
+                    (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), keys[0]) == 0);
                 if (!known)
-                    problem(ctx, "sub", BF_TR("%s[%d] 只能有表头与 sub", "%s[%d] has only a header and sub"), what, i);
+                    problem(ctx, "sub",
+                            BF_TR("%s[%d] 只能有表头与 sub", "%s[%d] has only a header and sub"),
+                            what, i);
             }
-            if (lua_getfield(L, item, "sub") == LUA_TTABLE && is_list(L, -1, &subs) && subs > 0 && header_ok) {
+            if (lua_getfield(L, item, "sub") == LUA_TTABLE && is_list(L, -1, &subs) && subs > 0 &&
+                header_ok) {
                 for (int k = 1; k <= subs; k++) {
                     lua_rawgeti(L, -1, k);
                     if (lua_type(L, -1) != LUA_TSTRING)
-                        problem(ctx, "sub", BF_TR("%s[%d].sub 应为文字", "%s[%d].sub should be texts"), what, i);
+                        problem(ctx, "sub",
+                                BF_TR("%s[%d].sub 应为文字", "%s[%d].sub should be texts"), what,
+                                i);
                     else if (r->column_count < POLICY_COLUMNS_MAX) {
                         const char *sub_header = lua_tostring(L, -1);
                         char column[2 * POLICY_NAME_MAX];
@@ -1664,11 +1744,16 @@ static void parse_columns(load_context *ctx, int index, policy_report *r)
                     lua_pop(L, 1);
                 }
             } else
-                problem(ctx, "sub", BF_TR("%s[%d] 应为 { \"表头\", sub = { … } }", "%s[%d] should be { \"header\", sub = { ... } }"),
+                problem(ctx, "sub",
+                        BF_TR("%s[%d] 应为 { \"表头\", sub = { … } }",
+                              "%s[%d] should be { \"header\", sub = { ... } }"),
                         what, i);
             lua_pop(L, 1);
         } else
-            problem(ctx, "columns", BF_TR("%s[%d] 应为文字或合并表头", "%s[%d] should be a text or a merged header"), what, i);
+            problem(
+                ctx, "columns",
+                BF_TR("%s[%d] 应为文字或合并表头", "%s[%d] should be a text or a merged header"),
+                what, i);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -1691,10 +1776,9 @@ static void convert_report(load_context *ctx, int index)
     set->reports[set->report_count++] = r;
     r->document = ctx->document;
     r->line = ctx->first_line;
-    static const char *const keys[] = {"id",     "clause", "annex",   "title",   "text",
-                                       "from",   "to",     "due",     "rows",    "values",
-                                       "header", "footer", "columns", "compare", "indicators",
-                                       "alert",  "note",   NULL};
+    static const char *const keys[] = {
+        "id",     "clause", "annex",  "title",   "text",    "from",       "to",    "due",  "rows",
+        "values", "header", "footer", "columns", "compare", "indicators", "alert", "note", NULL};
     check_keys(ctx, index, keys, what);
     get_declared_id(ctx, index, r->id, r, what);
     get_string(ctx, index, "clause", 1, r->clause, sizeof r->clause, what);
@@ -1706,12 +1790,17 @@ static void convert_report(load_context *ctx, int index)
     r->note = get_text(ctx, index, "note", 0, what);
     parse_due(ctx, index, r->due, sizeof r->due);
     if (get_string(ctx, index, "rows", 0, r->rows, sizeof r->rows, what) &&
-        strcmp(r->rows, "region") != 0 && strcmp(r->rows, "project") != 0 && strcmp(r->rows, "person") != 0)
-        problem(ctx, "rows", BF_TR("report：rows 应为 region、project 或 person", "report: rows is region, project or person"));
+        strcmp(r->rows, "region") != 0 && strcmp(r->rows, "project") != 0 &&
+        strcmp(r->rows, "person") != 0)
+        problem(ctx, "rows",
+                BF_TR("report：rows 应为 region、project 或 person",
+                      "report: rows is region, project or person"));
     snprintf(r->values, sizeof r->values, "%s", "period");
     if (get_string(ctx, index, "values", 0, r->values, sizeof r->values, what) &&
         strcmp(r->values, "period") != 0 && strcmp(r->values, "year_to_date") != 0)
-        problem(ctx, "values", BF_TR("report：values 应为 period 或 year_to_date", "report: values is period or year_to_date"));
+        problem(ctx, "values",
+                BF_TR("report：values 应为 period 或 year_to_date",
+                      "report: values is period or year_to_date"));
     int n = get_string_list(ctx, index, "header", r->header, POLICY_REPORT_LINES_MAX, NULL, what);
     r->header_count = n > 0 ? n : 0;
     n = get_string_list(ctx, index, "footer", r->footer, POLICY_REPORT_LINES_MAX, NULL, what);
@@ -1719,9 +1808,13 @@ static void convert_report(load_context *ctx, int index)
     parse_columns(ctx, index, r);
     get_string_list(ctx, index, "indicators", NULL, POLICY_COLUMNS_MAX, &r->indicators, what);
     if (get_string(ctx, index, "alert", 0, r->alert, sizeof r->alert, what) &&
-        strcmp(r->alert, "decrease") != 0 && strcmp(r->alert, "increase") != 0 && strcmp(r->alert, "change") != 0)
-        problem(ctx, "alert", BF_TR("report：alert 应为 decrease、increase 或 change", "report: alert is decrease, increase or change"));
-    /* compare: a list of texts (同比, 环比) or { population = { conditions }, with = "insured" }. */
+        strcmp(r->alert, "decrease") != 0 && strcmp(r->alert, "increase") != 0 &&
+        strcmp(r->alert, "change") != 0)
+        problem(ctx, "alert",
+                BF_TR("report：alert 应为 decrease、increase 或 change",
+                      "report: alert is decrease, increase or change"));
+    /* compare: a list of texts (同比, 环比) or { population = { conditions }, with = "insured" }.
+     */
     if (get_field(ctx, index, "compare", LUA_TTABLE, 0, what)) {
         int compare = lua_gettop(L), count = 0;
         int by_population = lua_getfield(L, compare, "population") != LUA_TNIL;
@@ -1729,12 +1822,15 @@ static void convert_report(load_context *ctx, int index)
         if (by_population) {
             static const char *const compare_keys[] = {"population", "with", NULL};
             check_keys(ctx, compare, compare_keys, "report.compare");
-            parse_condition_list(ctx, compare, "population", 1, POLICY_UNIT_PERSON, r->compare_population,
-                                 &r->compare_population_count, &r->compare_population_total, "report.compare");
+            parse_condition_list(ctx, compare, "population", 1, POLICY_UNIT_PERSON,
+                                 r->compare_population, &r->compare_population_count,
+                                 &r->compare_population_total, "report.compare");
             char with[32] = "";
             if (get_string(ctx, compare, "with", 1, with, sizeof with, "report.compare")) {
                 if (strcmp(with, "insured") != 0)
-                    problem(ctx, "with", BF_TR("report.compare：with 目前只能是 insured", "report.compare: with is insured"));
+                    problem(ctx, "with",
+                            BF_TR("report.compare：with 目前只能是 insured",
+                                  "report.compare: with is insured"));
                 char text[64];
                 snprintf(text, sizeof text, "with %s", with);
                 r->compare = strdup(text);
@@ -1744,8 +1840,9 @@ static void convert_report(load_context *ctx, int index)
             get_string_list(ctx, index, "compare", NULL, POLICY_COLUMNS_MAX, &r->compare, what);
             lua_pushnil(L);
         } else
-            problem(ctx, "compare", BF_TR("report：compare 应为文字列表或 { population, with }",
-                                          "report: compare is a list of texts or { population, with }"));
+            problem(ctx, "compare",
+                    BF_TR("report：compare 应为文字列表或 { population, with }",
+                          "report: compare is a list of texts or { population, with }"));
         lua_pop(L, 1);
     }
 }
@@ -1824,11 +1921,12 @@ int policy_load_buffer(policy_set *set, const char *name, const char *text, size
     load_budget budget = {0, POLICY_LUA_MEMORY_MAX, 0, name};
     lua_State *L = NULL;
     char *chunk_name = NULL;
-    load_context ctx = {.set = set, .diag = diag, .file = name, .source = text,
-                        .length = length, .document = -1};
+    load_context ctx = {
+        .set = set, .diag = diag, .file = name, .source = text, .length = length, .document = -1};
     if (length > POLICY_FILE_MAX) {
-        rc = bf_error_set(err, BF_ETOOBIG, BF_TR("%s：文件超过 %u 字节", "%s: file larger than %u bytes"),
-                          name, POLICY_FILE_MAX);
+        rc = bf_error_set(err, BF_ETOOBIG,
+                          BF_TR("%s：文件超过 %u 字节", "%s: file larger than %u bytes"), name,
+                          POLICY_FILE_MAX);
         goto out;
     }
     /* Line index: line_starts[k] is the offset of line k (1-based). */
@@ -1858,8 +1956,8 @@ int policy_load_buffer(policy_set *set, const char *name, const char *text, size
     /* The allow-list: only the four declaration functions, sharing one list. */
     lua_newtable(L);
     int list = lua_gettop(L);
-    static const char *const declarations[] = {"document", "parameter", "status", "benefit",
-                                               "target",   "report"};
+    static const char *const declarations[] = {"document", "parameter", "status",
+                                               "benefit",  "target",    "report"};
     for (int i = 0; i < 6; i++) {
         lua_pushvalue(L, list);
         lua_pushstring(L, declarations[i]);
@@ -1900,7 +1998,8 @@ int policy_load_file(policy_set *set, const char *path, policy_diagnostics *diag
     char *text = NULL;
     FILE *file = fopen(path, "rb");
     if (file == NULL) {
-        rc = bf_error_set(err, BF_EIO, BF_TR("无法打开政策文件“%s”：%s", "cannot open policy file '%s': %s"),
+        rc = bf_error_set(err, BF_EIO,
+                          BF_TR("无法打开政策文件“%s”：%s", "cannot open policy file '%s': %s"),
                           path, strerror(errno));
         goto out;
     }
@@ -1915,8 +2014,9 @@ int policy_load_file(policy_set *set, const char *path, policy_diagnostics *diag
         goto out;
     }
     if (length > POLICY_FILE_MAX) {
-        rc = bf_error_set(err, BF_ETOOBIG, BF_TR("%s：文件超过 %u 字节", "%s: file larger than %u bytes"),
-                          path, POLICY_FILE_MAX);
+        rc = bf_error_set(err, BF_ETOOBIG,
+                          BF_TR("%s：文件超过 %u 字节", "%s: file larger than %u bytes"), path,
+                          POLICY_FILE_MAX);
         goto out;
     }
     text[length] = '\0';
@@ -1940,17 +2040,20 @@ int policy_load_dir(policy_set *set, const char *dir, policy_diagnostics *diag, 
     int count = 0;
     DIR *d = opendir(dir);
     if (d == NULL) {
-        rc = bf_error_set(err, BF_EIO, BF_TR("无法打开政策目录“%s”：%s", "cannot open policy directory '%s': %s"),
-                          dir, strerror(errno));
+        rc = bf_error_set(
+            err, BF_EIO, BF_TR("无法打开政策目录“%s”：%s", "cannot open policy directory '%s': %s"),
+            dir, strerror(errno));
         goto out;
     }
     struct dirent *entry;
     while ((entry = readdir(d)) != NULL) {
         size_t length = strlen(entry->d_name);
-        if (length < 5 || strcmp(entry->d_name + length - 4, ".lua") != 0 || entry->d_name[0] == '.')
+        if (length < 5 || strcmp(entry->d_name + length - 4, ".lua") != 0 ||
+            entry->d_name[0] == '.')
             continue;
         if (count >= POLICY_FILES_MAX) {
-            rc = bf_error_set(err, BF_ETOOBIG, BF_TR("政策目录中文件超过 %d 个", "more than %d policy files"),
+            rc = bf_error_set(err, BF_ETOOBIG,
+                              BF_TR("政策目录中文件超过 %d 个", "more than %d policy files"),
                               POLICY_FILES_MAX);
             goto out;
         }
@@ -1996,32 +2099,37 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
         if (policy_condition_by_parameter(c)) {
             int threshold = c->predicate == POLICY_PRED_HIRES_AT_LEAST ||
                             c->predicate == POLICY_PRED_RESIDENTS_AT_LEAST;
-            policy_parameter_unit wanted = threshold ? POLICY_PARAMETER_PERSONS : POLICY_PARAMETER_WINDOW;
+            policy_parameter_unit wanted =
+                threshold ? POLICY_PARAMETER_PERSONS : POLICY_PARAMETER_WINDOW;
             int found = policy_set_find_parameter(set, c->names[0]);
             if (items != rule->conditions) {
-                policy_diagnostic_add(diag, file, c->line,
-                                      BF_TR("%s：{ parameter = … } 参数只能用在 conditions 中",
-                                            "%s: a { parameter = ... } argument goes in conditions only"),
-                                      rule->id);
+                policy_diagnostic_add(
+                    diag, file, c->line,
+                    BF_TR("%s：{ parameter = … } 参数只能用在 conditions 中",
+                          "%s: a { parameter = ... } argument goes in conditions only"),
+                    rule->id);
                 problems++;
             } else if (found < 0 || set->parameters[found].unit != wanted) {
-                policy_diagnostic_add(diag, file, c->line,
-                                      BF_TR("%s：条件 %s 的参数“%s”未声明或不是 unit = \"%s\"",
-                                            "%s: condition %s: parameter '%s' is undeclared or not unit = \"%s\""),
-                                      rule->id, policy_predicate_name(c->predicate), c->names[0],
-                                      policy_parameter_unit_name(wanted));
+                policy_diagnostic_add(
+                    diag, file, c->line,
+                    BF_TR("%s：条件 %s 的参数“%s”未声明或不是 unit = \"%s\"",
+                          "%s: condition %s: parameter '%s' is undeclared or not unit = \"%s\""),
+                    rule->id, policy_predicate_name(c->predicate), c->names[0],
+                    policy_parameter_unit_name(wanted));
                 problems++;
             } else
                 c->parameter = found;
             continue;
         }
         if (c->predicate != POLICY_PRED_STATUS && c->predicate != POLICY_PRED_EMPLOYER_STATUS &&
-            c->predicate != POLICY_PRED_PERSON_STATUS && c->predicate != POLICY_PRED_RESIDENT_OF_STATUS)
+            c->predicate != POLICY_PRED_PERSON_STATUS &&
+            c->predicate != POLICY_PRED_RESIDENT_OF_STATUS)
             continue;
         int found = policy_set_find_rule(set, c->names[0]);
         if (found < 0 || !set->rules[found]->is_status) {
-            policy_diagnostic_add(diag, file, c->line, BF_TR("%s：未知状态“%s”", "%s: unknown status '%s'"),
-                                  rule->id, c->names[0]);
+            policy_diagnostic_add(diag, file, c->line,
+                                  BF_TR("%s：未知状态“%s”", "%s: unknown status '%s'"), rule->id,
+                                  c->names[0]);
             problems++;
             continue;
         }
@@ -2071,10 +2179,11 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             rule->valid_parameter = policy_set_find_parameter(set, rule->valid_parameter_name);
             if (rule->valid_parameter < 0 ||
                 set->parameters[rule->valid_parameter].unit != POLICY_PARAMETER_WINDOW) {
-                policy_diagnostic_add(diag, file, rule->line,
-                                      BF_TR("%s：valid 的参数“%s”未声明或不是 unit = \"window\"",
-                                            "%s: valid parameter '%s' is undeclared or not unit = \"window\""),
-                                      rule->id, rule->valid_parameter_name);
+                policy_diagnostic_add(
+                    diag, file, rule->line,
+                    BF_TR("%s：valid 的参数“%s”未声明或不是 unit = \"window\"",
+                          "%s: valid parameter '%s' is undeclared or not unit = \"window\""),
+                    rule->id, rule->valid_parameter_name);
                 problems++;
                 rule->valid_parameter = -1;
             }
@@ -2115,12 +2224,14 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             } else if (rule->amount.value.kind == POLICY_VALUE_PARAMETER &&
                        rule->amount.value.parameter_name[0] != '\0') {
                 int rate = policy_set_find_parameter(set, rule->amount.value.parameter_name);
-                if (rate >= 0 && set->parameters[rate].unit != set->parameters[cap->parameter].unit &&
+                if (rate >= 0 &&
+                    set->parameters[rate].unit != set->parameters[cap->parameter].unit &&
                     cap->days_per_month_hundredths == 0) {
-                    policy_diagnostic_add(diag, file, rule->line,
-                                          BF_TR("%s：at_most 参数 %s 的单位与金额参数不同",
-                                                "%s: at_most parameter %s has another unit than the rate"),
-                                          rule->id, cap->parameter_name);
+                    policy_diagnostic_add(
+                        diag, file, rule->line,
+                        BF_TR("%s：at_most 参数 %s 的单位与金额参数不同",
+                              "%s: at_most parameter %s has another unit than the rate"),
+                        rule->id, cap->parameter_name);
                     problems++;
                 }
             }
@@ -2131,15 +2242,16 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
                 if (v->step_parameter_name[k][0] == '\0')
                     continue;
                 v->step_parameter[k] = policy_set_find_parameter(set, v->step_parameter_name[k]);
-                policy_parameter_unit wanted = rule->amount.per_head ? POLICY_PARAMETER_YUAN_PER_HEAD
-                                                                     : POLICY_PARAMETER_YUAN;
+                policy_parameter_unit wanted =
+                    rule->amount.per_head ? POLICY_PARAMETER_YUAN_PER_HEAD : POLICY_PARAMETER_YUAN;
                 if (v->step_parameter[k] < 0 ||
                     (set->parameters[v->step_parameter[k]].unit != wanted &&
                      set->parameters[v->step_parameter[k]].unit != POLICY_PARAMETER_YUAN)) {
-                    policy_diagnostic_add(diag, file, rule->line,
-                                          BF_TR("%s：分档参数“%s”未声明或单位不符",
-                                                "%s: step parameter '%s' is undeclared or of another unit"),
-                                          rule->id, v->step_parameter_name[k]);
+                    policy_diagnostic_add(
+                        diag, file, rule->line,
+                        BF_TR("%s：分档参数“%s”未声明或单位不符",
+                              "%s: step parameter '%s' is undeclared or of another unit"),
+                        rule->id, v->step_parameter_name[k]);
                     problems++;
                     v->step_parameter[k] = -1;
                 }
@@ -2150,10 +2262,11 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
         policy_value *value = &rule->amount.value;
         value->parameter = policy_set_find_parameter(set, value->parameter_name);
         if (value->parameter < 0) {
-            policy_diagnostic_add(diag, file, rule->line,
-                                  BF_TR("%s：未声明的参数“%s”（用 parameter { } 声明）",
-                                        "%s: undeclared parameter '%s' (declare it with parameter { })"),
-                                  rule->id, value->parameter_name);
+            policy_diagnostic_add(
+                diag, file, rule->line,
+                BF_TR("%s：未声明的参数“%s”（用 parameter { } 声明）",
+                      "%s: undeclared parameter '%s' (declare it with parameter { })"),
+                rule->id, value->parameter_name);
             problems++;
             continue;
         }
@@ -2174,15 +2287,18 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             fits = unit == POLICY_PARAMETER_YUAN_PER_HOUR;
             break;
         case POLICY_RATE_PER_DAY:
-            fits = unit == POLICY_PARAMETER_YUAN_PER_DAY ||
-                   (unit == POLICY_PARAMETER_YUAN_PER_MONTH && value->days_per_month_hundredths > 0);
+            fits =
+                unit == POLICY_PARAMETER_YUAN_PER_DAY ||
+                (unit == POLICY_PARAMETER_YUAN_PER_MONTH && value->days_per_month_hundredths > 0);
             break;
         }
-        if (!fits || (value->days_per_month_hundredths > 0 && unit != POLICY_PARAMETER_YUAN_PER_MONTH)) {
-            policy_diagnostic_add(diag, file, rule->line,
-                                  BF_TR("%s：参数 %s 的单位 %s 与金额规则不符",
-                                        "%s: parameter %s has unit %s, which does not fit the amount rule"),
-                                  rule->id, value->parameter_name, policy_parameter_unit_name(unit));
+        if (!fits ||
+            (value->days_per_month_hundredths > 0 && unit != POLICY_PARAMETER_YUAN_PER_MONTH)) {
+            policy_diagnostic_add(
+                diag, file, rule->line,
+                BF_TR("%s：参数 %s 的单位 %s 与金额规则不符",
+                      "%s: parameter %s has unit %s, which does not fit the amount rule"),
+                rule->id, value->parameter_name, policy_parameter_unit_name(unit));
             problems++;
         }
     }
@@ -2194,8 +2310,10 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             if (k != i && strcmp(set->targets[k]->id, t->part_of) == 0)
                 t->part_of_target = k;
         if (t->part_of_target < 0) {
-            policy_diagnostic_add(diag, t->document >= 0 ? set->documents[t->document].file : "?", t->line,
-                                  BF_TR("%s：part_of“%s”不是已声明的目标", "%s: part_of '%s' is not a declared target"),
+            policy_diagnostic_add(diag, t->document >= 0 ? set->documents[t->document].file : "?",
+                                  t->line,
+                                  BF_TR("%s：part_of“%s”不是已声明的目标",
+                                        "%s: part_of '%s' is not a declared target"),
                                   t->id, t->part_of);
             problems++;
         }
@@ -2214,7 +2332,8 @@ int policy_find_dir(const char *option, char *out, size_t size, bf_error *err)
 {
     if (option != NULL) {
         if (!is_directory(option))
-            return bf_error_set(err, BF_ENOTFOUND, BF_TR("政策目录“%s”不存在", "policy directory '%s' does not exist"),
+            return bf_error_set(err, BF_ENOTFOUND,
+                                BF_TR("政策目录“%s”不存在", "policy directory '%s' does not exist"),
                                 option);
         snprintf(out, size, "%s", option);
         return BF_OK;

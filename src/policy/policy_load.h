@@ -73,7 +73,7 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag);
 int policy_find_dir(const char *option, char *out, size_t size, bf_error *err);
 
 /* Adds a diagnostic (printf-style). */
-void policy_diagnostic_add(policy_diagnostics *diag, const char *file, int line,
-                           const char *format, ...) __attribute__((format(printf, 4, 5)));
+void policy_diagnostic_add(policy_diagnostics *diag, const char *file, int line, const char *format,
+                           ...) __attribute__((format(printf, 4, 5)));
 
 #endif

@@ -60,11 +60,11 @@ static const char *const predicate_names[POLICY_PRED_COUNT] = {
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};
 static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
-    "yuan", "yuan_per_month", "yuan_per_day", "yuan_per_head", "yuan_per_year", "window", "yuan_per_hour",
-    "persons"};
+    "yuan",          "yuan_per_month", "yuan_per_day",  "yuan_per_head",
+    "yuan_per_year", "window",         "yuan_per_hour", "persons"};
 
 static const char *const comparator_names[POLICY_COMPARATOR_COUNT] = {"at_least", "at_most",
-                                                                     "about", "equal"};
+                                                                      "about", "equal"};
 
 const char *policy_unit_name(policy_unit unit)
 {
@@ -199,9 +199,10 @@ int policy_parameter_add_value(policy_parameter *parameter, const policy_paramet
 {
     if (parameter->value_count == parameter->value_capacity) {
         if (parameter->value_capacity >= POLICY_PARAMETER_VALUES_MAX)
-            return bf_error_set(err, BF_ETOOBIG,
-                                BF_TR("参数 %s 的取值超过 %d 条", "parameter %s has more than %d values"),
-                                parameter->name, POLICY_PARAMETER_VALUES_MAX);
+            return bf_error_set(
+                err, BF_ETOOBIG,
+                BF_TR("参数 %s 的取值超过 %d 条", "parameter %s has more than %d values"),
+                parameter->name, POLICY_PARAMETER_VALUES_MAX);
         size_t capacity = parameter->value_capacity == 0 ? 8 : parameter->value_capacity * 2;
         policy_parameter_value *grown =
             realloc(parameter->values, capacity * sizeof *parameter->values);

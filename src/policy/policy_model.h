@@ -21,22 +21,22 @@
 #include <stdint.h>
 
 /* Longest benefit/status id, parameter name, clause, short name, terminator included. */
-#define POLICY_ID_MAX 64
-#define POLICY_CLAUSE_MAX 48
-#define POLICY_NAME_MAX 192
+#define POLICY_ID_MAX              64
+#define POLICY_CLAUSE_MAX          48
+#define POLICY_NAME_MAX            192
 #define POLICY_DOCUMENT_NUMBER_MAX 256
 /* Longest path of a policy file. */
 #define POLICY_PATH_MAX 1024
 /* Arguments of one condition, and the longest text argument. */
-#define POLICY_ARGS_MAX 8
+#define POLICY_ARGS_MAX     8
 #define POLICY_ARG_TEXT_MAX 96
 /* Conditions of one rule (nested ones included). */
 #define POLICY_CONDITIONS_MAX 32
 /* not_with entries of one benefit. */
 #define POLICY_NOT_WITH_MAX 8
 /* Rules, documents, parameters of one set. */
-#define POLICY_RULES_MAX 1024
-#define POLICY_DOCUMENTS_MAX 64
+#define POLICY_RULES_MAX      1024
+#define POLICY_DOCUMENTS_MAX  64
 #define POLICY_PARAMETERS_MAX 256
 /* Values of one parameter timeline. */
 #define POLICY_PARAMETER_VALUES_MAX 100000
@@ -129,24 +129,24 @@ typedef enum policy_location {
  */
 typedef struct policy_condition {
     policy_predicate predicate;
-    int line;                           /* line in the policy file */
-    int argc;                           /* arguments used in ints[] or names[] */
-    int64_t ints[POLICY_ARGS_MAX];      /* numeric arguments */
+    int line;                                         /* line in the policy file */
+    int argc;                                         /* arguments used in ints[] or names[] */
+    int64_t ints[POLICY_ARGS_MAX];                    /* numeric arguments */
     char names[POLICY_ARGS_MAX][POLICY_ARG_TEXT_MAX]; /* text arguments (categories, status id) */
-    int status_rule;                    /* resolved rule index for status predicates, else -1 */
-    int parameter;                      /* { parameter = … } argument (name in names[0]): its
-                                           index once resolved, else -1 */
-    int child_count;                    /* any/not: number of children */
-    int children[POLICY_ARGS_MAX];      /* any/not: indexes in the rule's conditions[] */
+    int status_rule;               /* resolved rule index for status predicates, else -1 */
+    int parameter;                 /* { parameter = … } argument (name in names[0]): its
+                                      index once resolved, else -1 */
+    int child_count;               /* any/not: number of children */
+    int children[POLICY_ARGS_MAX]; /* any/not: indexes in the rule's conditions[] */
 } policy_condition;
 
 /* How a value is given. */
 typedef enum policy_value_kind {
-    POLICY_VALUE_FIXED,         /* fen */
-    POLICY_VALUE_BY_LOCATION,   /* tiers[policy_location] */
+    POLICY_VALUE_FIXED,          /* fen */
+    POLICY_VALUE_BY_LOCATION,    /* tiers[policy_location] */
     POLICY_VALUE_BY_CERTIFICATE, /* tiers[population_certificate] */
-    POLICY_VALUE_PARAMETER,     /* percent of a parameter */
-    POLICY_VALUE_BY_HIRES       /* steps by the org's hires: steps[] */
+    POLICY_VALUE_PARAMETER,      /* percent of a parameter */
+    POLICY_VALUE_BY_HIRES        /* steps by the org's hires: steps[] */
 } policy_value_kind;
 
 /* Steps of a `by = "hires"` value. */
@@ -157,16 +157,16 @@ typedef enum policy_value_kind {
 
 typedef struct policy_value {
     policy_value_kind kind;
-    int64_t fen;                      /* FIXED */
-    int64_t tiers[4];                 /* BY_*: fen per tier, POLICY_FEN_NONE when not given */
-    int parameter;                    /* PARAMETER: index in set->parameters (resolved) */
+    int64_t fen;                        /* FIXED */
+    int64_t tiers[4];                   /* BY_*: fen per tier, POLICY_FEN_NONE when not given */
+    int parameter;                      /* PARAMETER: index in set->parameters (resolved) */
     char parameter_name[POLICY_ID_MAX]; /* PARAMETER: its name as written */
-    int64_t percent_hundredths;       /* PARAMETER: 6000 = 60%; 10000 by default */
-    int64_t days_per_month_hundredths; /* PARAMETER: 2175 = 21.75 (monthly to daily), 0 none */
-    int step_count;                    /* BY_HIRES: steps in ascending at_least */
+    int64_t percent_hundredths;         /* PARAMETER: 6000 = 60%; 10000 by default */
+    int64_t days_per_month_hundredths;  /* PARAMETER: 2175 = 21.75 (monthly to daily), 0 none */
+    int step_count;                     /* BY_HIRES: steps in ascending at_least */
     int32_t step_at_least[POLICY_STEPS_MAX];
-    int64_t step_fen[POLICY_STEPS_MAX];      /* the step's amount, or POLICY_FEN_NONE */
-    int step_parameter[POLICY_STEPS_MAX];    /* or its parameter (resolved), -1 */
+    int64_t step_fen[POLICY_STEPS_MAX];   /* the step's amount, or POLICY_FEN_NONE */
+    int step_parameter[POLICY_STEPS_MAX]; /* or its parameter (resolved), -1 */
     char step_parameter_name[POLICY_STEPS_MAX][POLICY_ID_MAX];
 } policy_value;
 
@@ -174,7 +174,8 @@ typedef enum policy_rate {
     POLICY_RATE_ONCE,
     POLICY_RATE_PER_MONTH,
     POLICY_RATE_PER_DAY,
-    POLICY_RATE_PER_YEAR, /* once per calendar year in which the row counts on the year's first day */
+    POLICY_RATE_PER_YEAR, /* once per calendar year in which the row counts on the year's first day
+                           */
     POLICY_RATE_PER_HOUR  /* per counted month, times the job's hours_per_month */
 } policy_rate;
 
@@ -184,23 +185,23 @@ typedef enum policy_rate {
 /* Which actual cost `up_to_cost` compares with. */
 typedef enum policy_cost {
     POLICY_COST_NONE,
-    POLICY_COST_TRAVEL, /* jobs.travel_cost */
+    POLICY_COST_TRAVEL,  /* jobs.travel_cost */
     POLICY_COST_TRAINING /* trainings.cost */
 } policy_cost;
 
 typedef struct policy_amount {
     policy_rate rate;
     policy_value value;
-    int max_months;     /* 0: no cap */
-    int max_days;       /* 0: no cap */
+    int max_months; /* 0: no cap */
+    int max_days;   /* 0: no cap */
     policy_cost up_to_cost;
-    int months_from;    /* payment window as month indexes; -1/INT32_MAX when open */
+    int months_from; /* payment window as month indexes; -1/INT32_MAX when open */
     int months_to;
-    int per_head;       /* org unit: times the hires */
-    int max_per_year;   /* 0: once per person and payee */
-    int first_time;     /* only the person's first row of the unit; POLICY_FIRST_MATCHING: the
-                           first row meeting the rule's job_kind / training_kind conditions */
-    int has_at_most;    /* at_most given: the rate is capped by this value */
+    int per_head;         /* org unit: times the hires */
+    int max_per_year;     /* 0: once per person and payee */
+    int first_time;       /* only the person's first row of the unit; POLICY_FIRST_MATCHING: the
+                             first row meeting the rule's job_kind / training_kind conditions */
+    int has_at_most;      /* at_most given: the rate is capped by this value */
     policy_value at_most; /* FIXED or PARAMETER, same unit as the rate */
 } policy_amount;
 
@@ -217,18 +218,18 @@ typedef struct policy_rule {
     int is_service;
     policy_unit unit;
     policy_payee payee;
-    int document;  /* index in set->documents */
-    int line;      /* line of the declaration */
+    int document;                 /* index in set->documents */
+    int line;                     /* line of the declaration */
     int32_t valid_from, valid_to; /* days, inclusive */
     int valid_parameter;          /* a window parameter narrowing valid_from/to per region, or -1 */
     char valid_parameter_name[POLICY_ID_MAX];
-    int condition_count;          /* top-level conditions: conditions[0 .. condition_count) */
-    int condition_total;          /* with nested ones */
+    int condition_count; /* top-level conditions: conditions[0 .. condition_count) */
+    int condition_total; /* with nested ones */
     policy_condition conditions[POLICY_CONDITIONS_MAX];
-    int hire_count;               /* org unit: top-level hire conditions hires[0 .. hire_count) */
+    int hire_count; /* org unit: top-level hire conditions hires[0 .. hire_count) */
     int hire_total;
     policy_condition hires[POLICY_CONDITIONS_MAX];
-    int resident_count;           /* org unit: person conditions counting its residents */
+    int resident_count; /* org unit: person conditions counting its residents */
     int resident_total;
     policy_condition residents[POLICY_CONDITIONS_MAX];
     int has_amount;
@@ -241,8 +242,8 @@ typedef struct policy_rule {
 typedef struct policy_document {
     char number[POLICY_DOCUMENT_NUMBER_MAX]; /* 文号, "" when the text received has none */
     char short_name[POLICY_NAME_MAX];        /* optional short name, "" when not given */
-    char *title;  /* owned */
-    char *issuer; /* owned */
+    char *title;                             /* owned */
+    char *issuer;                            /* owned */
     int32_t issued;
     int64_t region;
     int32_t valid_from, valid_to;
@@ -251,9 +252,9 @@ typedef struct policy_document {
 
 /* One value of a parameter timeline. */
 typedef struct policy_parameter_value {
-    int64_t region;  /* canonical region as a number */
-    int32_t from;    /* day the value starts */
-    int64_t fen;     /* the value; POLICY_FEN_NONE ends the timeline there */
+    int64_t region;     /* canonical region as a number */
+    int32_t from;       /* day the value starts */
+    int64_t fen;        /* the value; POLICY_FEN_NONE ends the timeline there */
     int from_situation; /* 1 when given by the calc input (wins over the files) */
     int32_t to;         /* window parameters: last day (POLICY_DAY_MAX when open); else unused */
 } policy_parameter_value;
@@ -282,9 +283,9 @@ typedef struct policy_parameter {
 } policy_parameter;
 
 /* Targets and reports of one set; columns, header and footer lines of one report. */
-#define POLICY_TARGETS_MAX 256
-#define POLICY_REPORTS_MAX 128
-#define POLICY_COLUMNS_MAX 64
+#define POLICY_TARGETS_MAX      256
+#define POLICY_REPORTS_MAX      128
+#define POLICY_COLUMNS_MAX      64
 #define POLICY_REPORT_LINES_MAX 8
 
 typedef enum policy_comparator {
@@ -303,11 +304,11 @@ typedef struct policy_target {
     char *indicator; /* owned: what is measured, in the document's words */
     char *note;      /* owned or NULL */
     policy_comparator comparator;
-    double value;    /* a count or a percent, never yuan */
-    char unit[16];   /* 人 个 次 % */
-    int year;        /* the year measured, or 0 when a period is given */
-    int32_t from, to; /* the period (days), when year is 0 */
-    int64_t region;  /* where it is measured (the document's region by default) */
+    double value;                /* a count or a percent, never yuan */
+    char unit[16];               /* 人 个 次 % */
+    int year;                    /* the year measured, or 0 when a period is given */
+    int32_t from, to;            /* the period (days), when year is 0 */
+    int64_t region;              /* where it is measured (the document's region by default) */
     char part_of[POLICY_ID_MAX]; /* "" or the target this is a part of */
     int part_of_target;          /* resolved index, -1 when none */
     int population_count;        /* person-unit conditions selecting whom it counts */
@@ -327,19 +328,19 @@ typedef struct policy_report {
     char *from;                    /* owned or NULL: who reports */
     char *to;                      /* owned or NULL: to whom */
     char *note;                    /* owned or NULL */
-    char due[POLICY_NAME_MAX];     /* rendered: "2023-10-25", "quarter month 3 day 15", "continuous" */
-    char rows[16];                 /* region, project, person or "" */
-    char values[16];               /* period (default) or year_to_date */
-    int has_table;                 /* 0 when columns is absent (no form given) */
+    char due[POLICY_NAME_MAX]; /* rendered: "2023-10-25", "quarter month 3 day 15", "continuous" */
+    char rows[16];             /* region, project, person or "" */
+    char values[16];           /* period (default) or year_to_date */
+    int has_table;             /* 0 when columns is absent (no form given) */
     int column_count;
     char *columns[POLICY_COLUMNS_MAX]; /* owned; a merged header's sub-column as "header / sub" */
     int header_count, footer_count;
     char *header[POLICY_REPORT_LINES_MAX]; /* owned */
     char *footer[POLICY_REPORT_LINES_MAX]; /* owned */
-    char *indicators;              /* owned or NULL: joined with "、" */
-    char *compare;                 /* owned or NULL: "同比、环比" or "with insured" */
-    char alert[16];                /* "" or decrease / increase / change */
-    int compare_population_count;  /* compare = { population = {...}, with = ... } */
+    char *indicators;                      /* owned or NULL: joined with "、" */
+    char *compare;                         /* owned or NULL: "同比、环比" or "with insured" */
+    char alert[16];                        /* "" or decrease / increase / change */
+    int compare_population_count;          /* compare = { population = {...}, with = ... } */
     int compare_population_total;
     policy_condition compare_population[POLICY_CONDITIONS_MAX];
     int document;

@@ -74,7 +74,8 @@ static void write_grant(FILE *out, const policy_set *set, const population *pop,
     fputs("{\"benefit\": ", out);
     write_string(out, rule->id);
     fputs(", \"document\": ", out);
-    write_string(out, rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "");
+    write_string(out,
+                 rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "");
     fputs(", \"clause\": ", out);
     write_string(out, rule->clause);
     fputs(", \"name\": ", out);
@@ -144,7 +145,8 @@ int policy_output_write(FILE *out, const policy_set *set, const population *pop,
         write_grant(out, set, pop, g);
         char reason[POLICY_WARNING_MAX];
         snprintf(reason, sizeof reason,
-                 BF_TR("与 %s（%s %s）不重复享受，已取金额较高者", "not together with %s (%s %s): the higher was kept"),
+                 BF_TR("与 %s（%s %s）不重复享受，已取金额较高者",
+                       "not together with %s (%s %s): the higher was kept"),
                  winner->id, winner->clause, winner->name);
         fputs(", \"reason\": ", out);
         write_string(out, reason);

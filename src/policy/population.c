@@ -10,11 +10,11 @@
 #include <string.h>
 
 static const char *const job_kind_names[JOB_KIND_COUNT] = {
-    "enterprise", "workshop", "base", "public_welfare_post", "temporary_post", "agriculture",
-    "self_employed"};
+    "enterprise",     "workshop",    "base",         "public_welfare_post",
+    "temporary_post", "agriculture", "self_employed"};
 static const char *const org_kind_names[ORG_KIND_COUNT] = {
-    "enterprise", "workshop", "base", "agency", "broker", "cooperative", "agri_enterprise",
-    "relocation_site"};
+    "enterprise",  "workshop",        "base",           "agency", "broker",
+    "cooperative", "agri_enterprise", "relocation_site"};
 static const char *const training_kind_names[TRAINING_KIND_COUNT] = {"skill", "online",
                                                                      "work_as_training", "pre_job"};
 static const char *const certificate_names[CERTIFICATE_COUNT] = {"", "初级", "中级", "高级"};
@@ -97,10 +97,9 @@ int population_region_digits(int64_t code)
 
 int64_t population_region_divisor(int64_t ancestor)
 {
-    static const int64_t scale[13] = {1000000000000, 100000000000, 10000000000, 1000000000,
-                                      100000000,     10000000,     1000000,     100000,
-                                      10000,         1000,         100,         10,
-                                      1};
+    static const int64_t scale[13] = {
+        1000000000000, 100000000000, 10000000000, 1000000000, 100000000, 10000000, 1000000,
+        100000,        10000,        1000,        100,        10,        1};
     return scale[population_region_digits(ancestor)];
 }
 
@@ -270,8 +269,8 @@ static int orgs_reserve(population_orgs *o, bf_error *err)
                             POPULATION_ROWS_MAX);
     if (cap == o->capacity)
         return BF_OK;
-    if (!GROW(o, id, cap) || !GROW(o, kind, cap) || !GROW(o, region, cap) ||
-        !GROW(o, staff, cap) || !GROW(o, free_premises, cap))
+    if (!GROW(o, id, cap) || !GROW(o, kind, cap) || !GROW(o, region, cap) || !GROW(o, staff, cap) ||
+        !GROW(o, free_premises, cap))
         return bf_error_set(err, BF_ENOMEM, NULL);
     o->capacity = cap;
     return BF_OK;
@@ -319,8 +318,7 @@ int population_add_person(population *pop, const population_person_input *in, in
     return BF_OK;
 }
 
-int population_add_job(population *pop, const population_job_input *in, int32_t *row,
-                       bf_error *err)
+int population_add_job(population *pop, const population_job_input *in, int32_t *row, bf_error *err)
 {
     population_jobs *j = &pop->jobs;
     int rc = jobs_reserve(j, err);
@@ -377,8 +375,7 @@ int population_add_training(population *pop, const population_training_input *in
     return BF_OK;
 }
 
-int population_add_org(population *pop, const population_org_input *in, int32_t *row,
-                       bf_error *err)
+int population_add_org(population *pop, const population_org_input *in, int32_t *row, bf_error *err)
 {
     population_orgs *o = &pop->orgs;
     int rc = orgs_reserve(o, err);
@@ -403,7 +400,8 @@ static int enrolments_reserve(population_enrolments *e, bf_error *err)
 {
     size_t cap = next_capacity(e->count, e->capacity);
     if (cap == 0)
-        return bf_error_set(err, BF_ETOOBIG, BF_TR("就读记录超过上限 %u", "more than %u enrolments"),
+        return bf_error_set(err, BF_ETOOBIG,
+                            BF_TR("就读记录超过上限 %u", "more than %u enrolments"),
                             POPULATION_ROWS_MAX);
     if (cap == e->capacity)
         return BF_OK;
@@ -473,16 +471,14 @@ static uint32_t random_below(uint64_t *state, uint32_t bound)
 /* Longest generated id. */
 #define GENERATE_ID_MAX 48
 
-int population_generate(population *pop, const population_generate_options *options,
-                        bf_error *err)
+int population_generate(population *pop, const population_generate_options *options, bf_error *err)
 {
     /* Hukou regions: 万州, three Shanxi counties, two Shandong counties. */
     static const int64_t hukou_regions[] = {500101000000, 140121000000, 141021000000,
                                             140525000000, 370881000000, 370102000000};
     /* Workplaces: 济宁 districts, Shanxi, 万州, Beijing. */
-    static const int64_t job_regions[] = {370811000000, 370882000000, 140121000000,
-                                          140105000000, 500101000000, 110105000000,
-                                          141021000000};
+    static const int64_t job_regions[] = {370811000000, 370882000000, 140121000000, 140105000000,
+                                          500101000000, 110105000000, 141021000000};
     static const char *const categories[] = {"建档立卡贫困人口", "易地搬迁劳动力"};
     uint64_t state = options->seed;
     int rc = BF_OK;
@@ -512,8 +508,8 @@ int population_generate(population *pop, const population_generate_options *opti
             .id_number = NULL,
             .birth_day = year_start - 365 * (18 + (int32_t)random_below(&state, 42)),
             .hukou = hukou_regions[random_below(&state, 6)],
-            .categories = (r < 80 ? UINT64_C(1) << bits[0] : 0) |
-                          (r % 10 == 0 ? UINT64_C(1) << bits[1] : 0),
+            .categories =
+                (r < 80 ? UINT64_C(1) << bits[0] : 0) | (r % 10 == 0 ? UINT64_C(1) << bits[1] : 0),
             .three_no = random_below(&state, 10) == 0,
             .insured = random_below(&state, 2) == 0,
             .sex = random_below(&state, 2) == 0 ? SEX_MALE : SEX_FEMALE,

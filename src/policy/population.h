@@ -114,59 +114,59 @@ typedef struct population_people {
 typedef struct population_jobs {
     size_t count;
     size_t capacity;
-    char **id;                /* owned */
-    int32_t *person;          /* row in people */
-    int32_t *employer;        /* row in orgs or POPULATION_NONE */
-    int32_t *agency;          /* row in orgs (the agency/broker that placed it) or POPULATION_NONE */
-    int64_t *region;          /* canonical region code of the workplace as a number */
-    uint8_t *kind;            /* population_job_kind */
-    int32_t *start;           /* first day */
-    int32_t *end;             /* last day, or POPULATION_DAY_OPEN */
-    int32_t *contract_months; /* labour contract length, or POPULATION_COUNT_UNKNOWN */
+    char **id;         /* owned */
+    int32_t *person;   /* row in people */
+    int32_t *employer; /* row in orgs or POPULATION_NONE */
+    int32_t *agency;   /* row in orgs (the agency/broker that placed it) or POPULATION_NONE */
+    int64_t *region;   /* canonical region code of the workplace as a number */
+    uint8_t *kind;     /* population_job_kind */
+    int32_t *start;    /* first day */
+    int32_t *end;      /* last day, or POPULATION_DAY_OPEN */
+    int32_t *contract_months;  /* labour contract length, or POPULATION_COUNT_UNKNOWN */
     int32_t *insurance_months; /* social insurance months paid in this job, or unknown */
-    uint8_t *organized;       /* 1: organised outflow (有组织) */
-    int64_t *travel_cost;     /* fen, or POPULATION_FEN_UNKNOWN */
-    int32_t *hours_tenths;    /* hours worked a month in 1/10 hour (hourly posts), or unknown */
+    uint8_t *organized;        /* 1: organised outflow (有组织) */
+    int64_t *travel_cost;      /* fen, or POPULATION_FEN_UNKNOWN */
+    int32_t *hours_tenths;     /* hours worked a month in 1/10 hour (hourly posts), or unknown */
 } population_jobs;
 
 /* The trainings table. */
 typedef struct population_trainings {
     size_t count;
     size_t capacity;
-    char **id;               /* owned */
-    int32_t *person;         /* row in people */
-    int32_t *provider;       /* row in orgs or POPULATION_NONE */
-    uint8_t *kind;           /* population_training_kind */
-    int64_t *region;         /* canonical region code as a number, 0 when unknown */
-    int32_t *start;          /* first day */
-    int32_t *end;            /* last day */
-    int32_t *days;           /* training days */
+    char **id;                /* owned */
+    int32_t *person;          /* row in people */
+    int32_t *provider;        /* row in orgs or POPULATION_NONE */
+    uint8_t *kind;            /* population_training_kind */
+    int64_t *region;          /* canonical region code as a number, 0 when unknown */
+    int32_t *start;           /* first day */
+    int32_t *end;             /* last day */
+    int32_t *days;            /* training days */
     int32_t *online_permille; /* online share of theory hours in 1/1000, or unknown */
-    uint8_t *certificate;    /* population_certificate */
-    int64_t *cost;           /* actual cost in fen, or POPULATION_FEN_UNKNOWN */
+    uint8_t *certificate;     /* population_certificate */
+    int64_t *cost;            /* actual cost in fen, or POPULATION_FEN_UNKNOWN */
 } population_trainings;
 
 /* The enrolments table: a person at a school. */
 typedef struct population_enrolments {
     size_t count;
     size_t capacity;
-    char **id;         /* owned */
-    int32_t *person;   /* row in people */
-    uint8_t *kind;     /* population_school_kind */
+    char **id;          /* owned */
+    int32_t *person;    /* row in people */
+    uint8_t *kind;      /* population_school_kind */
     uint8_t *full_time; /* 1: full-time (全日制) */
-    int64_t *region;   /* canonical region code of the school as a number, 0 when unknown */
-    int32_t *start;    /* first day */
-    int32_t *end;      /* last day, or POPULATION_DAY_OPEN */
+    int64_t *region;    /* canonical region code of the school as a number, 0 when unknown */
+    int32_t *start;     /* first day */
+    int32_t *end;       /* last day, or POPULATION_DAY_OPEN */
 } population_enrolments;
 
 /* The orgs table. */
 typedef struct population_orgs {
     size_t count;
     size_t capacity;
-    char **id;             /* owned */
-    uint8_t *kind;         /* population_org_kind */
-    int64_t *region;       /* canonical region code as a number, 0 when unknown */
-    int32_t *staff;        /* total staff, or POPULATION_COUNT_UNKNOWN */
+    char **id;              /* owned */
+    uint8_t *kind;          /* population_org_kind */
+    int64_t *region;        /* canonical region code as a number, 0 when unknown */
+    int32_t *staff;         /* total staff, or POPULATION_COUNT_UNKNOWN */
     uint8_t *free_premises; /* 1: premises provided free by the government */
 } population_orgs;
 
@@ -177,7 +177,7 @@ typedef struct population {
     population_trainings trainings;
     population_orgs orgs;
     population_enrolments enrolments;
-    int category_count;                                          /* used entries of category_names */
+    int category_count; /* used entries of category_names */
     char category_names[POPULATION_CATEGORIES_MAX][POPULATION_CATEGORY_MAX]; /* bit i's name */
 } population;
 
@@ -295,7 +295,6 @@ typedef struct population_generate_options {
  * 济宁, Shanxi, 万州 or elsewhere, some trainings, a few hundred orgs.
  * Deterministic for a seed.
  */
-int population_generate(population *pop, const population_generate_options *options,
-                        bf_error *err);
+int population_generate(population *pop, const population_generate_options *options, bf_error *err);
 
 #endif

@@ -124,15 +124,15 @@ static int get(const json_t *object, const char *path, const char *key, json_typ
         break;
     }
     if (!ok) {
-        static const char *const names[] = {"object", "array", "string", "integer", "number",
-                                            "boolean"};
+        static const char *const names[] = {"object",  "array",  "string",
+                                            "integer", "number", "boolean"};
         static const char *const names_zh[] = {"对象", "数组", "字符串", "整数", "数字", "布尔值"};
-        int t = wanted == JSON_OBJECT   ? 0
-                : wanted == JSON_ARRAY  ? 1
-                : wanted == JSON_STRING ? 2
+        int t = wanted == JSON_OBJECT    ? 0
+                : wanted == JSON_ARRAY   ? 1
+                : wanted == JSON_STRING  ? 2
                 : wanted == JSON_INTEGER ? 3
-                : wanted == JSON_REAL   ? 4
-                                        : 5;
+                : wanted == JSON_REAL    ? 4
+                                         : 5;
         return path_error(err, at, BF_TR("应为%s，实为%s", "should be %s, not %s"),
                           BF_TR(names_zh[t], names[t]), json_kind(v));
     }
@@ -160,7 +160,8 @@ static int get_id(const json_t *object, const char *path, const char *key, int r
     if (length == 0 || length >= POPULATION_ID_MAX) {
         char at[SITUATION_PATH_MAX];
         path_join(at, path, key);
-        return path_error(err, at, BF_TR("应为 1 到 %d 字节的标识", "should be an id of 1 to %d bytes"),
+        return path_error(err, at,
+                          BF_TR("应为 1 到 %d 字节的标识", "should be an id of 1 to %d bytes"),
                           POPULATION_ID_MAX - 1);
     }
     return BF_OK;
@@ -178,9 +179,9 @@ static int get_date(const json_t *object, const char *path, const char *key, int
     if (date_parse(text, &date) != BF_OK) {
         char at[SITUATION_PATH_MAX];
         path_join(at, path, key);
-        return path_error(err, at, BF_TR("日期无效 \"%s\"（应为 YYYY-MM-DD）",
-                                         "invalid date \"%s\" (YYYY-MM-DD)"),
-                          text);
+        return path_error(
+            err, at,
+            BF_TR("日期无效 \"%s\"（应为 YYYY-MM-DD）", "invalid date \"%s\" (YYYY-MM-DD)"), text);
     }
     *out = (int32_t)date_to_days(date);
     *present = 1;
@@ -199,7 +200,8 @@ static int get_region(const json_t *object, const char *path, const char *key, i
     if (*out == 0) {
         char at[SITUATION_PATH_MAX];
         path_join(at, path, key);
-        return path_error(err, at, BF_TR("区划代码无效 \"%s\"", "invalid region code \"%s\""), text);
+        return path_error(err, at, BF_TR("区划代码无效 \"%s\"", "invalid region code \"%s\""),
+                          text);
     }
     return BF_OK;
 }
@@ -263,8 +265,9 @@ static int get_money(const json_t *object, const char *path, const char *key, in
     if (!yuan_to_fen(v, out)) {
         char at[SITUATION_PATH_MAX];
         path_join(at, path, key);
-        return path_error(err, at, BF_TR("应为不小于 0、至多两位小数的元金额",
-                                         "should be yuan, not negative, at most two decimals"));
+        return path_error(err, at,
+                          BF_TR("应为不小于 0、至多两位小数的元金额",
+                                "should be yuan, not negative, at most two decimals"));
     }
     return BF_OK;
 }
@@ -297,8 +300,9 @@ static int get_org(const json_t *object, const char *path, const char *key, cons
     if (*row < 0) {
         char at[SITUATION_PATH_MAX];
         path_join(at, path, key);
-        return path_error(err, at, BF_TR("未知单位 \"%s\"（应在 orgs 中）", "unknown org \"%s\" (not in orgs)"),
-                          id);
+        return path_error(
+            err, at, BF_TR("未知单位 \"%s\"（应在 orgs 中）", "unknown org \"%s\" (not in orgs)"),
+            id);
     }
     return BF_OK;
 }
@@ -307,7 +311,8 @@ static int parse_org(parse_context *ctx, const json_t *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
-    static const char *const keys[] = {"id", "kind", "region", "staff", "free_premises", "name", NULL};
+    static const char *const keys[] = {"id",   "kind", "region", "staff", "free_premises",
+                                       "name", NULL};
     if (!json_is_object(o))
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
@@ -345,10 +350,11 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
-    static const char *const keys[] = {"id",     "employer", "region", "kind",
-                                       "start",  "end",      "contract_months",
-                                       "social_insurance_months", "organized", "agency",
-                                       "travel_cost", "hours_per_month", NULL};
+    static const char *const keys[] = {
+        "id",        "employer", "region",          "kind",
+        "start",     "end",      "contract_months", "social_insurance_months",
+        "organized", "agency",   "travel_cost",     "hours_per_month",
+        NULL};
     if (!json_is_object(o))
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
@@ -393,8 +399,9 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
         if (!(value >= 0 && value <= 7440) || fabs(value - floor(value + 0.5)) > 1e-6) {
             char at[SITUATION_PATH_MAX];
             path_join(at, path, "hours_per_month");
-            return path_error(err, at, BF_TR("应为 0 到 744、至多一位小数的小时数",
-                                             "should be hours 0..744 with at most one decimal"));
+            return path_error(err, at,
+                              BF_TR("应为 0 到 744、至多一位小数的小时数",
+                                    "should be hours 0..744 with at most one decimal"));
         }
         in.hours_tenths = (int32_t)floor(value + 0.5);
     }
@@ -420,9 +427,9 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
-    static const char *const keys[] = {"id",   "provider", "kind",         "region",      "start",
-                                       "end",  "days",     "online_share", "certificate", "cost",
-                                       NULL};
+    static const char *const keys[] = {"id",          "provider", "kind", "region",
+                                       "start",       "end",      "days", "online_share",
+                                       "certificate", "cost",     NULL};
     if (!json_is_object(o))
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
@@ -457,14 +464,16 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
     int parsed = population_training_kind_parse(kind);
     if (parsed < 0) {
         path_join(at, path, "kind");
-        return path_error(err, at, BF_TR("未知培训类型 \"%s\"", "unknown training kind \"%s\""), kind);
+        return path_error(err, at, BF_TR("未知培训类型 \"%s\"", "unknown training kind \"%s\""),
+                          kind);
     }
     in.kind = (population_training_kind)parsed;
     int level = population_certificate_parse(certificate);
     if (level < 0) {
         path_join(at, path, "certificate");
-        return path_error(err, at, BF_TR("未知证书等级 \"%s\"（初级、中级、高级）",
-                                         "unknown certificate level \"%s\" (初级, 中级, 高级)"),
+        return path_error(err, at,
+                          BF_TR("未知证书等级 \"%s\"（初级、中级、高级）",
+                                "unknown certificate level \"%s\" (初级, 中级, 高级)"),
                           certificate);
     }
     in.certificate = (population_certificate)level;
@@ -476,15 +485,17 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
         in.days = in.end - in.start + 1;
     else if (in.days > in.end - in.start + 1) {
         path_join(at, path, "days");
-        return path_error(err, at, BF_TR("培训天数多于起止日期之间的天数",
-                                         "more training days than days between start and end"));
+        return path_error(err, at,
+                          BF_TR("培训天数多于起止日期之间的天数",
+                                "more training days than days between start and end"));
     }
     in.online_permille = POPULATION_COUNT_UNKNOWN;
     if (share != NULL) {
         double value = json_number_value(share);
         if (!(value >= 0 && value <= 1)) {
             path_join(at, path, "online_share");
-            return path_error(err, at, BF_TR("应为 0 到 1 之间的比例", "should be a share between 0 and 1"));
+            return path_error(err, at,
+                              BF_TR("应为 0 到 1 之间的比例", "should be a share between 0 and 1"));
         }
         in.online_permille = (int32_t)floor(value * 1000.0 + 0.5);
     }
@@ -528,9 +539,13 @@ static int parse_enrolment(parse_context *ctx, const json_t *o, const char *path
     int parsed = population_school_kind_parse(kind);
     if (parsed < 0) {
         path_join(at, path, "kind");
-        return path_error(err, at, BF_TR("未知学校类型 \"%s\"（technical_school、secondary_vocational、higher_vocational）",
-                                         "unknown school kind \"%s\" (technical_school, secondary_vocational, higher_vocational)"),
-                          kind);
+        return path_error(
+            err, at,
+            BF_TR(
+                "未知学校类型 \"%s\"（technical_school、secondary_vocational、higher_vocational）",
+                "unknown school kind \"%s\" (technical_school, secondary_vocational, "
+                "higher_vocational)"),
+            kind);
     }
     in.kind = (population_school_kind)parsed;
     if (in.end != POPULATION_DAY_OPEN && in.end < in.start) {
@@ -566,9 +581,9 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
-    static const char *const keys[] = {"id",       "id_number", "birth_date", "hukou_region",
-                                       "categories", "three_no", "insured",   "jobs",
-                                       "trainings", "name",     "sex",       "wants_job",
+    static const char *const keys[] = {"id",         "id_number", "birth_date", "hukou_region",
+                                       "categories", "three_no",  "insured",    "jobs",
+                                       "trainings",  "name",      "sex",        "wants_job",
                                        "enrolments", "residence", NULL};
     if (!json_is_object(o))
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
@@ -618,7 +633,8 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
             in.sex = SEX_FEMALE;
         else {
             path_join(at, path, "sex");
-            return path_error(err, at, BF_TR("性别应为 男/女（male/female）", "sex is 男/女 (male/female)"));
+            return path_error(err, at,
+                              BF_TR("性别应为 男/女（male/female）", "sex is 男/女 (male/female)"));
         }
     }
     if (in.id_number != NULL) {
@@ -634,13 +650,15 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         population_sex from_number = info.male ? SEX_MALE : SEX_FEMALE;
         if (in.sex != SEX_UNKNOWN && in.sex != from_number) {
             path_join(at, path, "sex");
-            return path_error(err, at, BF_TR("与身份证号所示性别不符", "differs from the sex in the ID number"));
+            return path_error(
+                err, at, BF_TR("与身份证号所示性别不符", "differs from the sex in the ID number"));
         }
         in.sex = from_number;
     }
     if (find_id(pop->people.id, pop->people.count, in.id) >= 0) {
         path_join(at, path, "id");
-        return path_error(err, at, BF_TR("人员标识重复 \"%s\"", "duplicate person id \"%s\""), in.id);
+        return path_error(err, at, BF_TR("人员标识重复 \"%s\"", "duplicate person id \"%s\""),
+                          in.id);
     }
     path_join(at, path, "categories");
     for (size_t i = 0; categories != NULL && i < json_array_size(categories); i++) {
@@ -650,7 +668,8 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
             return path_error(err, item, BF_TR("应为类别名称", "should be a category name"));
         int bit = population_category_bit(pop, json_string_value(c), 1);
         if (bit < 0)
-            return path_error(err, item, BF_TR("类别过多或名称过长", "too many categories or name too long"));
+            return path_error(err, item,
+                              BF_TR("类别过多或名称过长", "too many categories or name too long"));
         in.categories |= UINT64_C(1) << bit;
     }
     int32_t row = 0;
@@ -682,11 +701,13 @@ static int parse_period(situation *s, const json_t *root, bf_error *err)
     if (rc != BF_OK)
         return rc;
     if (date_month_parse(from, &s->month_from) != BF_OK)
-        return path_error(err, "period.from", BF_TR("月份无效 \"%s\"（应为 YYYY-MM）", "invalid month \"%s\" (YYYY-MM)"),
-                          from);
+        return path_error(
+            err, "period.from",
+            BF_TR("月份无效 \"%s\"（应为 YYYY-MM）", "invalid month \"%s\" (YYYY-MM)"), from);
     if (date_month_parse(to, &s->month_to) != BF_OK)
-        return path_error(err, "period.to", BF_TR("月份无效 \"%s\"（应为 YYYY-MM）", "invalid month \"%s\" (YYYY-MM)"),
-                          to);
+        return path_error(
+            err, "period.to",
+            BF_TR("月份无效 \"%s\"（应为 YYYY-MM）", "invalid month \"%s\" (YYYY-MM)"), to);
     if (s->month_to < s->month_from)
         return path_error(err, "period.to", BF_TR("早于 period.from", "is before period.from"));
     if (s->month_to - s->month_from + 1 > SITUATION_PERIOD_MONTHS_MAX)
@@ -759,16 +780,18 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
                 }
             }
             if (value == NULL && to == NULL)
-                return path_error(err, value_path, BF_TR("缺少必填字段（可为 null 表示终止）",
-                                                         "missing required field (null ends the timeline)"));
+                return path_error(err, value_path,
+                                  BF_TR("缺少必填字段（可为 null 表示终止）",
+                                        "missing required field (null ends the timeline)"));
             p->has_value = value != NULL;
             if (value == NULL)
                 p->value.fen = 0;
             else if (json_is_null(value))
                 p->value.fen = POLICY_FEN_NONE;
             else if (!json_is_number(value) || !yuan_to_fen(value, &p->value.fen))
-                return path_error(err, value_path, BF_TR("应为不小于 0、至多两位小数的元金额或 null",
-                                                         "should be yuan (at most two decimals) or null"));
+                return path_error(err, value_path,
+                                  BF_TR("应为不小于 0、至多两位小数的元金额或 null",
+                                        "should be yuan (at most two decimals) or null"));
             p->value.from_situation = 1;
             snprintf(p->name, sizeof p->name, "%s", name);
             snprintf(p->path, sizeof p->path, "%s", item);
@@ -785,8 +808,9 @@ int situation_parse_text(const char *text, size_t length, situation **out, bf_er
     situation *s = NULL;
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
     if (root == NULL) {
-        rc = bf_error_set(err, BF_EINVAL, BF_TR("$: JSON 格式错误（第 %d 行第 %d 列）：%s",
-                                                "$: malformed JSON (line %d, column %d): %s"),
+        rc = bf_error_set(err, BF_EINVAL,
+                          BF_TR("$: JSON 格式错误（第 %d 行第 %d 列）：%s",
+                                "$: malformed JSON (line %d, column %d): %s"),
                           jerr.line, jerr.column, jerr.text);
         goto out;
     }
@@ -802,7 +826,8 @@ int situation_parse_text(const char *text, size_t length, situation **out, bf_er
     rc = population_create(&s->pop, err);
     if (rc != BF_OK)
         goto out;
-    static const char *const keys[] = {"period", "parameters", "people", "orgs", "description", NULL};
+    static const char *const keys[] = {"period", "parameters",  "people",
+                                       "orgs",   "description", NULL};
     rc = check_keys(root, "", keys, err);
     if (rc == BF_OK)
         rc = parse_period(s, root, err);
@@ -851,8 +876,9 @@ int situation_parse_file(const char *path, situation **out, bf_error *err)
     for (;;) {
         if (length == capacity) {
             if (capacity >= SITUATION_FILE_MAX) {
-                rc = bf_error_set(err, BF_ETOOBIG, BF_TR("“%s”超过 %u 字节", "'%s' is larger than %u bytes"),
-                                  path, SITUATION_FILE_MAX);
+                rc = bf_error_set(err, BF_ETOOBIG,
+                                  BF_TR("“%s”超过 %u 字节", "'%s' is larger than %u bytes"), path,
+                                  SITUATION_FILE_MAX);
                 goto out;
             }
             capacity = capacity == 0 ? 65536 : capacity * 2;
@@ -895,16 +921,19 @@ int situation_apply_parameters(const situation *s, policy_set *set, bf_error *er
         const situation_parameter *p = &s->parameters[i];
         int index = policy_set_find_parameter(set, p->name);
         if (index < 0)
-            return path_error(err, p->path, BF_TR("政策文件中没有参数 \"%s\"", "no policy declares parameter \"%s\""),
-                              p->name);
+            return path_error(
+                err, p->path,
+                BF_TR("政策文件中没有参数 \"%s\"", "no policy declares parameter \"%s\""), p->name);
         int window = set->parameters[index].unit == POLICY_PARAMETER_WINDOW;
         if (window && p->has_value && p->value.fen != POLICY_FEN_NONE)
-            return path_error(err, p->path, BF_TR("\"%s\" 是期间参数：用 from/to，不用 value",
-                                                  "\"%s\" is a window parameter: give from/to, not value"),
+            return path_error(err, p->path,
+                              BF_TR("\"%s\" 是期间参数：用 from/to，不用 value",
+                                    "\"%s\" is a window parameter: give from/to, not value"),
                               p->name);
         if (!window && (p->has_to || !p->has_value))
-            return path_error(err, p->path, BF_TR("\"%s\" 是金额参数：用 value，不用 to",
-                                                  "\"%s\" is an amount parameter: give value, not to"),
+            return path_error(err, p->path,
+                              BF_TR("\"%s\" 是金额参数：用 value，不用 to",
+                                    "\"%s\" is an amount parameter: give value, not to"),
                               p->name);
         int rc = policy_parameter_add_value(&set->parameters[index], &p->value, err);
         if (rc != BF_OK)

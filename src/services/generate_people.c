@@ -12,9 +12,9 @@
 #include <string.h>
 
 /* The import header this generator writes, in the import format's order. */
-static const char *const header[] = {"姓名",     "证件号码", "性别",     "户籍地区划代码", "户编号",
-                                     "与户主关系", "帮扶类别", "联系电话", "劳动能力",       "就业状态",
-                                     "就业意愿", "培训意愿", "技能",     "就业困难"};
+static const char *const header[] = {
+    "姓名",     "证件号码", "性别",     "户籍地区划代码", "户编号",   "与户主关系", "帮扶类别",
+    "联系电话", "劳动能力", "就业状态", "就业意愿",       "培训意愿", "技能",       "就业困难"};
 #define COLUMN_COUNT ((int)(sizeof header / sizeof header[0]))
 
 static const char *const surnames[] = {
@@ -22,12 +22,12 @@ static const char *const surnames[] = {
     "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
     "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
     "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "孔"};
-static const char *const given_male[] = {"伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超",
-                                         "刚", "平", "辉", "建国", "建华", "志强", "国庆", "文",
-                                         "斌", "鹏", "海", "春生", "德福", "长顺", "永"};
-static const char *const given_female[] = {"芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "秀英",
-                                           "桂兰", "玉梅", "红", "燕", "玲", "翠花", "凤",
-                                           "秀兰", "春梅", "小红", "淑珍", "金凤", "美华"};
+static const char *const given_male[] = {"伟", "强", "磊", "军", "勇",   "杰",   "涛",   "明",
+                                         "超", "刚", "平", "辉", "建国", "建华", "志强", "国庆",
+                                         "文", "斌", "鹏", "海", "春生", "德福", "长顺", "永"};
+static const char *const given_female[] = {
+    "芳", "娜", "敏", "静",   "丽", "艳",   "娟",   "霞",   "秀英", "桂兰", "玉梅",
+    "红", "燕", "玲", "翠花", "凤", "秀兰", "春梅", "小红", "淑珍", "金凤", "美华"};
 
 /* A weighted choice: the text and its weight in a table summing to any total. */
 typedef struct weighted {
@@ -44,17 +44,17 @@ static const weighted categories[] = {{"脱贫享受政策人口", 62},
                                       {"脱贫享受政策人口；黄河滩区迁建居民", 2}};
 static const weighted labor_abilities[] = {
     {"有劳动能力", 72}, {"弱劳动能力", 14}, {"丧失劳动能力", 9}, {"无劳动能力", 5}};
-static const weighted statuses[] = {{"县外务工", 30},     {"县内务工", 22},   {"公益性岗位", 8},
-                                    {"扶贫车间就业", 6}, {"自主创业", 4},   {"务农", 14},
-                                    {"未就业", 12},       {"在校学生", 4}};
+static const weighted statuses[] = {{"县外务工", 30},    {"县内务工", 22}, {"公益性岗位", 8},
+                                    {"扶贫车间就业", 6}, {"自主创业", 4},  {"务农", 14},
+                                    {"未就业", 12},      {"在校学生", 4}};
 static const weighted wishes[] = {
     {"有外出务工意愿", 35}, {"有就近就业意愿", 40}, {"无就业意愿", 15}, {"有创业意愿", 10}};
 static const weighted training_wishes[] = {{"有培训意愿", 45}, {"无培训意愿", 55}};
-static const weighted skills[] = {{"", 40},     {"电工", 6},   {"焊工", 5},   {"厨师", 6},
-                                  {"家政服务", 8}, {"养殖", 10}, {"种植", 12}, {"驾驶", 7},
-                                  {"缝纫", 6}};
-static const weighted difficulties[] = {{"", 55},          {"缺乏技能", 15}, {"家庭照护", 10},
-                                        {"年龄偏大", 10}, {"身体残疾", 5}, {"缺少岗位信息", 5}};
+static const weighted skills[] = {{"", 40},     {"电工", 6},     {"焊工", 5},
+                                  {"厨师", 6},  {"家政服务", 8}, {"养殖", 10},
+                                  {"种植", 12}, {"驾驶", 7},     {"缝纫", 6}};
+static const weighted difficulties[] = {{"", 55},         {"缺乏技能", 15}, {"家庭照护", 10},
+                                        {"年龄偏大", 10}, {"身体残疾", 5},  {"缺少岗位信息", 5}};
 
 /* splitmix64: a tiny, good, seedable generator with its state in the caller. */
 static uint64_t next_random(uint64_t *state)
@@ -123,7 +123,8 @@ static int load_villages(store *st, const char *region, village_list *villages, 
     }
     store_finalize(stmt);
     if (rc != BF_DONE)
-        return bf_error_set(err, rc < 0 ? rc : BF_ESTORE, BF_TR("读取区划失败：%s", "reading regions failed: %s"),
+        return bf_error_set(err, rc < 0 ? rc : BF_ESTORE,
+                            BF_TR("读取区划失败：%s", "reading regions failed: %s"),
                             store_error_message(st));
     if (villages->count == 0)
         return bf_error_set(err, BF_ENOTFOUND,
@@ -150,8 +151,9 @@ static void make_id_number(uint64_t *state, int_map *used, const char *village, 
 {
     for (;;) {
         int sequence = random_below(state, 500) * 2 + (male ? 1 : 0);
-        snprintf(out, IDCARD_TEXT_MAX, "%.6s%04u%02u%02u%03d", village, (unsigned)birth.year % 10000u,
-                 (unsigned)birth.month % 100u, (unsigned)birth.day % 100u, sequence % 1000);
+        snprintf(out, IDCARD_TEXT_MAX, "%.6s%04u%02u%02u%03d", village,
+                 (unsigned)birth.year % 10000u, (unsigned)birth.month % 100u,
+                 (unsigned)birth.day % 100u, sequence % 1000);
         out[17] = idcard_check_character(out);
         out[18] = '\0';
         if (int_map_insert(used, int_map_key_from_digits(out, 17), 0, NULL) == BF_OK)
@@ -160,15 +162,16 @@ static void make_id_number(uint64_t *state, int_map *used, const char *village, 
 }
 
 /* Fills row for one member of a household; age in years, relation to the head. */
-static void make_person(uint64_t *state, int_map *used, const char *village, bf_date today,
-                        int age, int male, const char *relation, const char *household,
-                        const char *category, person_row *row)
+static void make_person(uint64_t *state, int_map *used, const char *village, bf_date today, int age,
+                        int male, const char *relation, const char *household, const char *category,
+                        person_row *row)
 {
-    bf_date birth = date_from_days(date_to_days(today) - (int64_t)age * 365 - random_below(state, 365));
+    bf_date birth =
+        date_from_days(date_to_days(today) - (int64_t)age * 365 - random_below(state, 365));
     make_id_number(state, used, village, birth, male, row->id_number);
     const char *const *given = male ? given_male : given_female;
-    size_t given_count = male ? sizeof given_male / sizeof *given_male
-                              : sizeof given_female / sizeof *given_female;
+    size_t given_count =
+        male ? sizeof given_male / sizeof *given_male : sizeof given_female / sizeof *given_female;
     snprintf(row->name, sizeof row->name, "%s%s",
              surnames[random_below(state, (int)(sizeof surnames / sizeof *surnames))],
              given[random_below(state, (int)given_count)]);

@@ -8,8 +8,8 @@
 int store_schema_version(store *st, int *version)
 {
     int64_t value = 0;
-    int rc = store_query_int64(st, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-                               NULL, 0, &value);
+    int rc = store_query_int64(st, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL,
+                               0, &value);
     *version = (int)value;
     return rc;
 }
@@ -18,8 +18,9 @@ int store_migrate(store *st, int *applied, bf_error *err)
 {
     int count = 0, current = 0, rc;
     store_stmt *record = NULL;
-    rc = store_exec(st, "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    rc = store_exec(st,
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     if (rc != BF_OK)
         goto out;
     rc = store_schema_version(st, &current);

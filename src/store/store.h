@@ -65,8 +65,8 @@ typedef struct store_engine {
 /* The part of every open store that is common to the engines. */
 struct store {
     const store_engine *engine;
-    int in_transaction;             /* 1 between begin and commit/rollback */
-    char error[STORE_ERROR_MAX];    /* last engine message */
+    int in_transaction;          /* 1 between begin and commit/rollback */
+    char error[STORE_ERROR_MAX]; /* last engine message */
 };
 
 /* The part of every statement that is common to the engines. */

@@ -43,10 +43,10 @@ static int sqlite_open(const char *target, store **out, bf_error *err)
      * own per-call locking is pure cost (about 7% of a large import). */
     if (sqlite3_open_v2(target, &st->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) !=
-        SQLITE_OK) {
-        bf_error_set(err, BF_ESTORE, BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"),
-                     target, st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
+                        NULL) != SQLITE_OK) {
+        bf_error_set(err, BF_ESTORE,
+                     BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"), target,
+                     st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
         sqlite3_close(st->db);
         free(st);
         return BF_ESTORE;
@@ -57,8 +57,9 @@ static int sqlite_open(const char *target, store **out, bf_error *err)
                      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
                      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
                      NULL, NULL, &message) != SQLITE_OK) {
-        bf_error_set(err, BF_ESTORE, BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"),
-                     target, message != NULL ? message : "?");
+        bf_error_set(err, BF_ESTORE,
+                     BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"), target,
+                     message != NULL ? message : "?");
         sqlite3_free(message);
         sqlite3_close(st->db);
         free(st);
@@ -185,8 +186,8 @@ static int sqlite_rollback(store *base)
 /* Longest INSERT built for a bulk load. */
 #define SQLITE_BULK_SQL_MAX 4096
 
-static int sqlite_bulk_begin(store *base, const char *table, const char *const *columns,
-                             int count, store_bulk **out)
+static int sqlite_bulk_begin(store *base, const char *table, const char *const *columns, int count,
+                             store_bulk **out)
 {
     sqlite_store *st = (sqlite_store *)base;
     char sql[SQLITE_BULK_SQL_MAX];

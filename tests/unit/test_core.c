@@ -145,9 +145,12 @@ static void test_error_table(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_date_parse_and_days), cmocka_unit_test(test_date_months),
-        cmocka_unit_test(test_idcard),              cmocka_unit_test(test_region_code),
-        cmocka_unit_test(test_int_map),             cmocka_unit_test(test_error_table),
+        cmocka_unit_test(test_date_parse_and_days),
+        cmocka_unit_test(test_date_months),
+        cmocka_unit_test(test_idcard),
+        cmocka_unit_test(test_region_code),
+        cmocka_unit_test(test_int_map),
+        cmocka_unit_test(test_error_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

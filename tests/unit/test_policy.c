@@ -19,7 +19,7 @@
 
 /* A document declaration every test policy starts with. */
 #define DOC                                                                                        \
-    "document { number = \"测试〔2020〕1号\", title = \"t\", issuer = \"i\",\n"                    \
+    "document { number = \"测试〔2020〕1号\", title = \"t\", issuer = \"i\",\n"               \
     "  issued = \"2020-01-01\", region = \"370800\", valid = { from = \"2020-01-01\", to = "       \
     "\"2021-12-31\" } }\n"
 
@@ -68,11 +68,11 @@ static void print_problems(const loaded *l)
 
 static const char *const good_benefit =
     DOC "parameter { name = \"min_wage\", title = \"最低工资\", unit = \"yuan_per_month\" }\n"
-        "benefit {\n"                                            /* line 4 */
+        "benefit {\n" /* line 4 */
         "  id = \"t.monthly\", name = \"月补\", clause = \"一\", text = \"x\", target = \"y\",\n"
         "  unit = \"job\", payee = \"person\",\n"
         "  conditions = {\n"
-        "    { \"category\", \"建档立卡贫困人口\" },\n"             /* line 8 */
+        "    { \"category\", \"建档立卡贫困人口\" },\n" /* line 8 */
         "    { \"job_within\", \"370800\" },\n"
         "  },\n"
         "  amount = { per_month = 1000, max_months = 3 },\n"
@@ -156,16 +156,17 @@ static void test_load_missing_fields_and_types(void **state)
 static void test_load_unknown_condition_and_unit_mismatch(void **state)
 {
     (void)state;
-    loaded l = load_text(DOC "benefit {\n"
-                             "  id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", target = \"y\",\n"
-                             "  unit = \"person\", payee = \"person\",\n"
-                             "  conditions = {\n"
-                             "    { \"hukou_inn\", \"500101\" },\n"
-                             "    { \"job_within\", \"370800\" },\n"
-                             "    { \"hukou_within\", \"12345\" },\n"
-                             "  },\n"
-                             "  amount = { once = 1500.001 },\n"
-                             "}\n");
+    loaded l = load_text(
+        DOC "benefit {\n"
+            "  id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "  unit = \"person\", payee = \"person\",\n"
+            "  conditions = {\n"
+            "    { \"hukou_inn\", \"500101\" },\n"
+            "    { \"job_within\", \"370800\" },\n"
+            "    { \"hukou_within\", \"12345\" },\n"
+            "  },\n"
+            "  amount = { once = 1500.001 },\n"
+            "}\n");
     assert_int_equal(l.rc, BF_EPOLICY);
     assert_true(has_problem(&l, 7, "hukou_inn"));
     assert_true(has_problem(&l, 8, "job_within"));
@@ -180,7 +181,8 @@ static void test_load_cross_references(void **state)
     loaded l = load_text(
         DOC "parameter { name = \"p\", title = \"t\", unit = \"yuan_per_day\" }\n"
             "benefit { id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", target = \"y\",\n"
-            "  unit = \"job\", payee = \"person\", conditions = { { \"employer_status\", \"t.nope\" } },\n"
+            "  unit = \"job\", payee = \"person\", conditions = { { \"employer_status\", "
+            "\"t.nope\" } },\n"
             "  amount = { per_month = { parameter = \"p\" } }, not_with = { \"t.zzz\" } }\n"
             "benefit { id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", target = \"y\",\n"
             "  unit = \"job\", payee = \"person\", conditions = {},\n"
@@ -266,11 +268,10 @@ static void test_load_deep_nesting(void **state)
 static void test_region_numbers_agree_with_core(void **state)
 {
     (void)state;
-    static const char *const codes[] = {"37",           "3708",         "370800",
-                                        "370811",       "370811001",    "370811001001",
-                                        "370811001000", "370811000001", "370800000001",
-                                        "370900",       "99",           "999999999999",
-                                        "110101",       "370801",       "370811101"};
+    static const char *const codes[] = {
+        "37",           "3708",         "370800",       "370811",       "370811001",
+        "370811001001", "370811001000", "370811000001", "370800000001", "370900",
+        "99",           "999999999999", "110101",       "370801",       "370811101"};
     size_t count = sizeof codes / sizeof codes[0];
     for (size_t i = 0; i < count; i++) {
         char canonical[REGION_CODE_TEXT_MAX], formatted[REGION_CODE_TEXT_MAX];
@@ -324,7 +325,8 @@ static void test_parameter_timeline(void **state)
     policy_parameter_value province = {.region = 370000000000, .from = d2020, .fen = 150000};
     policy_parameter_value city = {.region = 370800000000, .from = d2020, .fen = 173000};
     policy_parameter_value city_2021 = {.region = 370800000000, .from = d2021, .fen = 190000};
-    policy_parameter_value city_end = {.region = 370800000000, .from = d2022, .fen = POLICY_FEN_NONE};
+    policy_parameter_value city_end = {
+        .region = 370800000000, .from = d2022, .fen = POLICY_FEN_NONE};
     assert_int_equal(policy_parameter_add_value(&p, &province, &err), BF_OK);
     assert_int_equal(policy_parameter_add_value(&p, &city, &err), BF_OK);
     assert_int_equal(policy_parameter_add_value(&p, &city_2021, &err), BF_OK);
@@ -353,23 +355,34 @@ static void test_evaluate_columns(void **state)
     assert_int_equal(population_create(&pop, &err), BF_OK);
     int poor = population_category_bit(pop, "建档立卡贫困人口", 1);
     int32_t p0 = 0, p1 = 0;
-    population_person_input a = {"a", NULL, POPULATION_DAY_UNKNOWN, 500101000000,
-                                 UINT64_C(1) << poor, 0, 1, SEX_UNKNOWN, 0, POPULATION_NONE};
-    population_person_input b = {"b", NULL, POPULATION_DAY_UNKNOWN, 500101000000, 0, 0, 1,
-                                 SEX_UNKNOWN, 0, POPULATION_NONE};
+    population_person_input a = {
+        "a",         NULL, POPULATION_DAY_UNKNOWN, 500101000000, UINT64_C(1) << poor, 0, 1,
+        SEX_UNKNOWN, 0,    POPULATION_NONE};
+    population_person_input b = {"b",         NULL, POPULATION_DAY_UNKNOWN, 500101000000, 0, 0, 1,
+                                 SEX_UNKNOWN, 0,    POPULATION_NONE};
     assert_int_equal(population_add_person(pop, &a, &p0, &err), BF_OK);
     assert_int_equal(population_add_person(pop, &b, &p1, &err), BF_OK);
     int32_t start = (int32_t)date_to_days((bf_date){2020, 3, 15});
-    population_job_input job = {"j", p0, POPULATION_NONE, POPULATION_NONE, 370811000000,
-                                JOB_ENTERPRISE, start, POPULATION_DAY_OPEN, 12, 6, 0,
-                                POPULATION_FEN_UNKNOWN, POPULATION_COUNT_UNKNOWN};
+    population_job_input job = {"j",
+                                p0,
+                                POPULATION_NONE,
+                                POPULATION_NONE,
+                                370811000000,
+                                JOB_ENTERPRISE,
+                                start,
+                                POPULATION_DAY_OPEN,
+                                12,
+                                6,
+                                0,
+                                POPULATION_FEN_UNKNOWN,
+                                POPULATION_COUNT_UNKNOWN};
     assert_int_equal(population_add_job(pop, &job, NULL, &err), BF_OK);
     job.id = "k";
     job.person = p1;
     assert_int_equal(population_add_job(pop, &job, NULL, &err), BF_OK);
-    population_training_input t = {"t", p0, POPULATION_NONE, TRAINING_SKILL, 370811000000,
-                                   start, start + 74, 75, POPULATION_COUNT_UNKNOWN,
-                                   CERTIFICATE_NONE, POPULATION_FEN_UNKNOWN};
+    population_training_input t = {
+        "t",        p0, POPULATION_NONE,          TRAINING_SKILL,   370811000000,          start,
+        start + 74, 75, POPULATION_COUNT_UNKNOWN, CERTIFICATE_NONE, POPULATION_FEN_UNKNOWN};
     assert_int_equal(population_add_training(pop, &t, NULL, &err), BF_OK);
     policy_parameter_value wage = {.region = 370800000000,
                                    .from = (int32_t)date_to_days((bf_date){2020, 1, 1}),
@@ -415,16 +428,20 @@ static void test_evaluate_exclusion_and_org(void **state)
 {
     (void)state;
     loaded l = load_text(
-        DOC "benefit { id = \"t.a\", name = \"甲\", clause = \"一\", text = \"x\", target = \"y\",\n"
-            "  unit = \"training\", payee = \"person\", conditions = { { \"training_kind\", \"skill\" } },\n"
-            "  amount = { once = 1000 }, not_with = { \"t.b\" } }\n"
-            "benefit { id = \"t.b\", name = \"乙\", clause = \"二\", text = \"x\", target = \"y\",\n"
-            "  unit = \"training\", payee = \"person\", conditions = { { \"training_kind\", \"skill\" } },\n"
-            "  amount = { once = { by = \"certificate\", [\"初级\"] = 800, [\"高级\"] = 2000 } } }\n"
-            "benefit { id = \"t.c\", name = \"丙\", clause = \"三\", text = \"x\", target = \"y\",\n"
-            "  unit = \"org\", payee = \"org\", hires = { { \"job_kind\", \"workshop\" } },\n"
-            "  conditions = { { \"any\", { \"hires_at_least\", 10 }, { \"hires_share_at_least\", 20 } } },\n"
-            "  amount = { once = 3000, per_head = true } }\n");
+        DOC
+        "benefit { id = \"t.a\", name = \"甲\", clause = \"一\", text = \"x\", target = \"y\",\n"
+        "  unit = \"training\", payee = \"person\", conditions = { { \"training_kind\", \"skill\" "
+        "} },\n"
+        "  amount = { once = 1000 }, not_with = { \"t.b\" } }\n"
+        "benefit { id = \"t.b\", name = \"乙\", clause = \"二\", text = \"x\", target = \"y\",\n"
+        "  unit = \"training\", payee = \"person\", conditions = { { \"training_kind\", \"skill\" "
+        "} },\n"
+        "  amount = { once = { by = \"certificate\", [\"初级\"] = 800, [\"高级\"] = 2000 } } }\n"
+        "benefit { id = \"t.c\", name = \"丙\", clause = \"三\", text = \"x\", target = \"y\",\n"
+        "  unit = \"org\", payee = \"org\", hires = { { \"job_kind\", \"workshop\" } },\n"
+        "  conditions = { { \"any\", { \"hires_at_least\", 10 }, { \"hires_share_at_least\", 20 } "
+        "} },\n"
+        "  amount = { once = 3000, per_head = true } }\n");
     if (l.rc != BF_OK)
         print_problems(&l);
     assert_int_equal(l.rc, BF_OK);
@@ -438,18 +455,39 @@ static void test_evaluate_exclusion_and_org(void **state)
     for (int i = 0; i < 3; i++) {
         char id[16];
         snprintf(id, sizeof id, "p%d", i);
-        population_person_input p = {id, NULL, POPULATION_DAY_UNKNOWN, 370811000000, 0, 0, 0,
-                                     SEX_UNKNOWN, 0, POPULATION_NONE};
+        population_person_input p = {
+            id,          NULL, POPULATION_DAY_UNKNOWN, 370811000000, 0, 0, 0,
+            SEX_UNKNOWN, 0,    POPULATION_NONE};
         int32_t row = 0;
         assert_int_equal(population_add_person(pop, &p, &row, &err), BF_OK);
-        population_job_input j = {id, row, w, POPULATION_NONE, 370811000000, JOB_WORKSHOP, day,
-                                  POPULATION_DAY_OPEN, 12, 0, 0, POPULATION_FEN_UNKNOWN,
+        population_job_input j = {id,
+                                  row,
+                                  w,
+                                  POPULATION_NONE,
+                                  370811000000,
+                                  JOB_WORKSHOP,
+                                  day,
+                                  POPULATION_DAY_OPEN,
+                                  12,
+                                  0,
+                                  0,
+                                  POPULATION_FEN_UNKNOWN,
                                   POPULATION_COUNT_UNKNOWN};
         assert_int_equal(population_add_job(pop, &j, NULL, &err), BF_OK);
-        /* p0: 初级 800 < 1000 keeps t.a; p1: 高级 2000 keeps t.b; p2: no certificate, t.b has no tier. */
-        population_training_input t = {id, row, w, TRAINING_SKILL, 370811000000, day, day + 9,
-                                       10, POPULATION_COUNT_UNKNOWN,
-                                       i == 0 ? CERTIFICATE_JUNIOR : i == 1 ? CERTIFICATE_SENIOR : CERTIFICATE_NONE,
+        /* p0: 初级 800 < 1000 keeps t.a; p1: 高级 2000 keeps t.b; p2: no certificate, t.b has no
+         * tier. */
+        population_training_input t = {id,
+                                       row,
+                                       w,
+                                       TRAINING_SKILL,
+                                       370811000000,
+                                       day,
+                                       day + 9,
+                                       10,
+                                       POPULATION_COUNT_UNKNOWN,
+                                       i == 0   ? CERTIFICATE_JUNIOR
+                                       : i == 1 ? CERTIFICATE_SENIOR
+                                                : CERTIFICATE_NONE,
                                        POPULATION_FEN_UNKNOWN};
         assert_int_equal(population_add_training(pop, &t, NULL, &err), BF_OK);
     }
@@ -506,7 +544,8 @@ static void test_situation_errors(void **state)
          "\"region\": \"370811\", \"kind\": \"enterprise\", \"start\": \"2020-01-01\"}, {\"id\": "
          "\"b\", \"region\": \"370811\", \"kind\": \"enterprise\", \"start\": \"2020-02-30\"}]}]}",
          "people[0].jobs[1].start"},
-        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"5001\", \"hukuo\": 1}]}", "people[0].hukuo"},
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"5001\", \"hukuo\": 1}]}",
+         "people[0].hukuo"},
         {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"50010\"}]}", "people[0].hukou_region"},
         {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"jobs\": [{\"id\": \"a\", "
          "\"region\": \"370811\", \"kind\": \"factory\", \"start\": \"2020-01-01\"}]}]}",
@@ -517,12 +556,15 @@ static void test_situation_errors(void **state)
          "people[0].jobs[0].employer"},
         {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"insured\": \"yes\"}]}",
          "people[0].insured"},
-        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"trainings\": [{\"id\": \"t\", "
-         "\"kind\": \"skill\", \"start\": \"2020-01-01\", \"end\": \"2020-01-05\", \"cost\": 1.234}]}]}",
+        {"\"people\": [{\"id\": \"p\", \"hukou_region\": \"500101\", \"trainings\": [{\"id\": "
+         "\"t\", "
+         "\"kind\": \"skill\", \"start\": \"2020-01-01\", \"end\": \"2020-01-05\", \"cost\": "
+         "1.234}]}]}",
          "people[0].trainings[0].cost"},
         {"\"parameters\": {\"min_wage\": [{\"region\": \"370800\", \"from\": \"2020-01-01\"}]}}",
          "parameters.min_wage[0].value"},
-        {"\"orgs\": [{\"id\": \"e\", \"kind\": \"enterprise\"}, {\"id\": \"e\", \"kind\": \"agency\"}]}",
+        {"\"orgs\": [{\"id\": \"e\", \"kind\": \"enterprise\"}, {\"id\": \"e\", \"kind\": "
+         "\"agency\"}]}",
          "orgs[1].id"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -556,7 +598,8 @@ static void test_generate_deterministic(void **state)
     population_free(b);
 }
 
-/* per_year, at_most, a window parameter, training_between, person_status, agency_within, number = false. */
+/* per_year, at_most, a window parameter, training_between, person_status, agency_within, number =
+ * false. */
 static void test_vocabulary_extensions(void **state)
 {
     (void)state;
@@ -567,16 +610,20 @@ static void test_vocabulary_extensions(void **state)
         "parameter { name = \"epidemic_period\", title = \"疫情期间\", unit = \"window\",\n"
         "  values = { { region = \"37\", from = \"2020-02-01\", to = \"2020-06-30\" } } }\n"
         "parameter { name = \"cap\", title = \"上限\", unit = \"yuan_per_month\" }\n"
-        "status { id = \"t.poor\", name = \"贫困\", clause = \"零\", text = \"x\", target = \"y\",\n"
+        "status { id = \"t.poor\", name = \"贫困\", clause = \"零\", text = \"x\", target = "
+        "\"y\",\n"
         "  unit = \"person\", conditions = { { \"category\", \"建档立卡贫困人口\" } } }\n"
-        "benefit { id = \"t.pension\", name = \"代缴\", clause = \"一\", text = \"x\", target = \"y\",\n"
+        "benefit { id = \"t.pension\", name = \"代缴\", clause = \"一\", text = \"x\", target = "
+        "\"y\",\n"
         "  unit = \"person\", payee = \"person\", conditions = { { \"age_between\", 16, 59 } },\n"
         "  amount = { per_year = { parameter = \"pension\" } } }\n"
-        "benefit { id = \"t.epidemic\", name = \"疫情\", clause = \"二\", text = \"x\", target = \"y\",\n"
+        "benefit { id = \"t.epidemic\", name = \"疫情\", clause = \"二\", text = \"x\", target = "
+        "\"y\",\n"
         "  unit = \"job\", payee = \"person\", valid = { parameter = \"epidemic_period\" },\n"
         "  conditions = { { \"person_status\", \"t.poor\" }, { \"agency_within\", \"3708\" } },\n"
         "  amount = { per_month = 500, at_most = { parameter = \"cap\" } } }\n"
-        "benefit { id = \"t.online\", name = \"线上\", clause = \"三\", text = \"x\", target = \"y\",\n"
+        "benefit { id = \"t.online\", name = \"线上\", clause = \"三\", text = \"x\", target = "
+        "\"y\",\n"
         "  unit = \"training\", payee = \"person\",\n"
         "  conditions = { { \"training_between\", \"2020-03-21\", \"2020-06-30\" } },\n"
         "  amount = { per_day = 30 } }\n");
@@ -592,18 +639,42 @@ static void test_vocabulary_extensions(void **state)
     population_org_input a = {"a", ORG_AGENCY, 370811000000, 5, 0};
     assert_int_equal(population_add_org(pop, &a, &agency, &err), BF_OK);
     /* Turns 16 on 2021-03-01: not 16 on 1 January 2021, so 2022 is the first year. */
-    population_person_input p = {"p", NULL, (int32_t)date_to_days((bf_date){2005, 3, 1}),
-                                 370811000000, UINT64_C(1) << poor, 0, 0, SEX_FEMALE, 1,
+    population_person_input p = {"p",
+                                 NULL,
+                                 (int32_t)date_to_days((bf_date){2005, 3, 1}),
+                                 370811000000,
+                                 UINT64_C(1) << poor,
+                                 0,
+                                 0,
+                                 SEX_FEMALE,
+                                 1,
                                  POPULATION_NONE};
     assert_int_equal(population_add_person(pop, &p, &person, &err), BF_OK);
-    population_job_input j = {"j", person, POPULATION_NONE, agency, 370811000000, JOB_ENTERPRISE,
-                              (int32_t)date_to_days((bf_date){2020, 1, 1}), POPULATION_DAY_OPEN,
-                              12, 0, 1, POPULATION_FEN_UNKNOWN, POPULATION_COUNT_UNKNOWN};
+    population_job_input j = {"j",
+                              person,
+                              POPULATION_NONE,
+                              agency,
+                              370811000000,
+                              JOB_ENTERPRISE,
+                              (int32_t)date_to_days((bf_date){2020, 1, 1}),
+                              POPULATION_DAY_OPEN,
+                              12,
+                              0,
+                              1,
+                              POPULATION_FEN_UNKNOWN,
+                              POPULATION_COUNT_UNKNOWN};
     assert_int_equal(population_add_job(pop, &j, NULL, &err), BF_OK);
-    population_training_input t1 = {"t1", person, POPULATION_NONE, TRAINING_ONLINE, 370811000000,
+    population_training_input t1 = {"t1",
+                                    person,
+                                    POPULATION_NONE,
+                                    TRAINING_ONLINE,
+                                    370811000000,
                                     (int32_t)date_to_days((bf_date){2020, 3, 10}),
-                                    (int32_t)date_to_days((bf_date){2020, 3, 25}), 16,
-                                    POPULATION_COUNT_UNKNOWN, CERTIFICATE_NONE, POPULATION_FEN_UNKNOWN};
+                                    (int32_t)date_to_days((bf_date){2020, 3, 25}),
+                                    16,
+                                    POPULATION_COUNT_UNKNOWN,
+                                    CERTIFICATE_NONE,
+                                    POPULATION_FEN_UNKNOWN};
     population_training_input t2 = t1;
     t2.id = "t2";
     t2.start = (int32_t)date_to_days((bf_date){2020, 4, 1});
@@ -611,12 +682,10 @@ static void test_vocabulary_extensions(void **state)
     t2.days = 10;
     assert_int_equal(population_add_training(pop, &t1, NULL, &err), BF_OK);
     assert_int_equal(population_add_training(pop, &t2, NULL, &err), BF_OK);
-    policy_parameter_value pension = {.region = 370000000000,
-                                      .from = (int32_t)date_to_days((bf_date){2019, 1, 1}),
-                                      .fen = 18000};
-    policy_parameter_value cap = {.region = 370000000000,
-                                  .from = (int32_t)date_to_days((bf_date){2019, 1, 1}),
-                                  .fen = 45000};
+    policy_parameter_value pension = {
+        .region = 370000000000, .from = (int32_t)date_to_days((bf_date){2019, 1, 1}), .fen = 18000};
+    policy_parameter_value cap = {
+        .region = 370000000000, .from = (int32_t)date_to_days((bf_date){2019, 1, 1}), .fen = 45000};
     assert_int_equal(policy_parameter_add_value(&l.set->parameters[0], &pension, &err), BF_OK);
     assert_int_equal(policy_parameter_add_value(&l.set->parameters[2], &cap, &err), BF_OK);
     int from = 0, to = 0;
@@ -650,24 +719,35 @@ static void test_vocabulary_extensions(void **state)
     unload(&l);
 }
 
-/* target { } and report { } declarations: the shapes of docs/policy-vocabulary-requests.md A1/A2. */
+/* target { } and report { } declarations: the shapes of docs/policy-vocabulary-requests.md A1/A2.
+ */
 static void test_targets_and_reports(void **state)
 {
     (void)state;
     loaded l = load_text(
-        DOC "target { id = \"t.outflow\", clause = \"一\", text = \"x\", indicator = \"外出务工规模\",\n"
-            "  comparator = \"at_least\", value = 406000, unit = \"人\", year = 2023, region = \"37\" }\n"
-            "target { id = \"t.part\", clause = \"一\", text = \"x\", indicator = \"y\", comparator = \"about\",\n"
-            "  value = 10000, unit = \"人\", period = { from = \"2021-01-01\", to = \"2025-12-31\" },\n"
-            "  part_of = \"t.outflow\", population = { { \"category\", \"脱贫人口\" } } }\n"
-            "report { id = \"t.annex1\", clause = \"三(四)\", annex = \"附件1\", title = \"推进情况表\", text = \"x\",\n"
-            "  due = { every = \"quarter\", month_of_quarter = 3, day = 15 }, rows = \"region\",\n"
-            "  values = \"year_to_date\", header = { \"单位（公章）\" }, footer = { \"填表人\" },\n"
-            "  columns = { \"市、县（市、区）\", { \"就业帮扶车间个数\", sub = { \"\", \"吸纳脱贫人口数\" } } } }\n"
-            "report { id = \"t.compare\", clause = \"八(二)\", title = \"比对\", text = \"x\", due = { every = \"quarter\" },\n"
-            "  compare = { population = { { \"category\", \"建档立卡贫困人口\" } }, with = \"insured\" } }\n"
-            "report { id = \"t.monitor\", clause = \"三(二)\", title = \"监测\", text = \"x\", due = { every = \"continuous\" },\n"
-            "  indicators = { \"务工规模\", \"务工收入\" }, compare = { \"同比\", \"环比\" }, alert = \"decrease\" }\n");
+        DOC
+        "target { id = \"t.outflow\", clause = \"一\", text = \"x\", indicator = "
+        "\"外出务工规模\",\n"
+        "  comparator = \"at_least\", value = 406000, unit = \"人\", year = 2023, region = \"37\" "
+        "}\n"
+        "target { id = \"t.part\", clause = \"一\", text = \"x\", indicator = \"y\", comparator = "
+        "\"about\",\n"
+        "  value = 10000, unit = \"人\", period = { from = \"2021-01-01\", to = \"2025-12-31\" },\n"
+        "  part_of = \"t.outflow\", population = { { \"category\", \"脱贫人口\" } } }\n"
+        "report { id = \"t.annex1\", clause = \"三(四)\", annex = \"附件1\", title = "
+        "\"推进情况表\", text = \"x\",\n"
+        "  due = { every = \"quarter\", month_of_quarter = 3, day = 15 }, rows = \"region\",\n"
+        "  values = \"year_to_date\", header = { \"单位（公章）\" }, footer = { \"填表人\" },\n"
+        "  columns = { \"市、县（市、区）\", { \"就业帮扶车间个数\", sub = { \"\", "
+        "\"吸纳脱贫人口数\" } } } }\n"
+        "report { id = \"t.compare\", clause = \"八(二)\", title = \"比对\", text = \"x\", due = { "
+        "every = \"quarter\" },\n"
+        "  compare = { population = { { \"category\", \"建档立卡贫困人口\" } }, with = \"insured\" "
+        "} }\n"
+        "report { id = \"t.monitor\", clause = \"三(二)\", title = \"监测\", text = \"x\", due = { "
+        "every = \"continuous\" },\n"
+        "  indicators = { \"务工规模\", \"务工收入\" }, compare = { \"同比\", \"环比\" }, alert = "
+        "\"decrease\" }\n");
     if (l.rc != BF_OK)
         print_problems(&l);
     assert_int_equal(l.rc, BF_OK);
@@ -683,12 +763,14 @@ static void test_targets_and_reports(void **state)
     assert_string_equal(l.set->reports[1]->compare, "with insured");
     unload(&l);
 
-    loaded bad = load_text(
-        DOC "target { id = \"t.a\", clause = \"一\", text = \"x\", indicator = \"y\",\n"
-            "  comparator = \"more\", value = 1, unit = \"元\", year = 2023, period = { from = \"2021-01-01\" },\n"
-            "  part_of = \"t.none\" }\n"
-            "report { id = \"t.a\", clause = \"一\", title = \"x\", text = \"x\", due = { every = \"week\" },\n"
-            "  columns = { 3 } }\n");
+    loaded bad =
+        load_text(DOC "target { id = \"t.a\", clause = \"一\", text = \"x\", indicator = \"y\",\n"
+                      "  comparator = \"more\", value = 1, unit = \"元\", year = 2023, period = { "
+                      "from = \"2021-01-01\" },\n"
+                      "  part_of = \"t.none\" }\n"
+                      "report { id = \"t.a\", clause = \"一\", title = \"x\", text = \"x\", due = "
+                      "{ every = \"week\" },\n"
+                      "  columns = { 3 } }\n");
     assert_int_equal(bad.rc, BF_EPOLICY);
     assert_true(has_problem(&bad, 4, "comparator"));
     assert_true(has_problem(&bad, 4, "unit"));
@@ -705,15 +787,20 @@ static void test_person_facts(void **state)
 {
     (void)state;
     loaded l = load_text(
-        DOC "benefit { id = \"t.age\", name = \"劳动年龄\", clause = \"一\", text = \"x\", target = \"y\",\n"
+        DOC "benefit { id = \"t.age\", name = \"劳动年龄\", clause = \"一\", text = \"x\", target "
+            "= \"y\",\n"
             "  unit = \"person\", payee = \"person\", kind = \"service\", service = \"登记\",\n"
             "  conditions = { { \"working_age\", 16, 59, 49 }, { \"wants_job\" } } }\n"
-            "benefit { id = \"t.school\", name = \"五免一享\", clause = \"二\", text = \"x\", target = \"y\",\n"
-            "  unit = \"person\", payee = \"person\", conditions = { { \"enrolled_full_time\", \"technical_school\" },\n"
+            "benefit { id = \"t.school\", name = \"五免一享\", clause = \"二\", text = \"x\", "
+            "target = \"y\",\n"
+            "  unit = \"person\", payee = \"person\", conditions = { { \"enrolled_full_time\", "
+            "\"technical_school\" },\n"
             "  { \"school_within\", \"3701\" } }, amount = { per_month = 100 } }\n"
-            "benefit { id = \"t.loss\", name = \"失业补助金\", clause = \"三\", text = \"x\", target = \"y\",\n"
+            "benefit { id = \"t.loss\", name = \"失业补助金\", clause = \"三\", text = \"x\", "
+            "target = \"y\",\n"
             "  unit = \"person\", payee = \"person\", conditions = {\n"
-            "  { \"unemployed_since_between\", \"2020-01-24\", \"2020-06-30\" }, { \"insured_before_loss\", 12 } },\n"
+            "  { \"unemployed_since_between\", \"2020-01-24\", \"2020-06-30\" }, { "
+            "\"insured_before_loss\", 12 } },\n"
             "  amount = { per_month = 1000 } }\n");
     if (l.rc != BF_OK)
         print_problems(&l);
@@ -721,15 +808,21 @@ static void test_person_facts(void **state)
     static const char *text =
         "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"},"
         " \"people\": ["
-        "  {\"id\": \"w\", \"id_number\": \"11010519491231002X\", \"hukou_region\": \"370102\", \"wants_job\": true},"
-        "  {\"id\": \"m\", \"birth_date\": \"1970-06-15\", \"sex\": \"男\", \"hukou_region\": \"370102\", \"wants_job\": true},"
-        "  {\"id\": \"s\", \"birth_date\": \"2004-01-01\", \"sex\": \"女\", \"hukou_region\": \"370102\","
+        "  {\"id\": \"w\", \"id_number\": \"11010519491231002X\", \"hukou_region\": \"370102\", "
+        "\"wants_job\": true},"
+        "  {\"id\": \"m\", \"birth_date\": \"1970-06-15\", \"sex\": \"男\", \"hukou_region\": "
+        "\"370102\", \"wants_job\": true},"
+        "  {\"id\": \"s\", \"birth_date\": \"2004-01-01\", \"sex\": \"女\", \"hukou_region\": "
+        "\"370102\","
         "   \"enrolments\": [{\"id\": \"e\", \"kind\": \"technical_school\", \"full_time\": true,"
-        "                    \"region\": \"370102\", \"start\": \"2019-09-01\", \"end\": \"2020-06-30\"}]},"
+        "                    \"region\": \"370102\", \"start\": \"2019-09-01\", \"end\": "
+        "\"2020-06-30\"}]},"
         "  {\"id\": \"u\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"370102\","
-        "   \"jobs\": [{\"id\": \"j1\", \"region\": \"370102\", \"kind\": \"enterprise\", \"start\": \"2018-01-01\","
+        "   \"jobs\": [{\"id\": \"j1\", \"region\": \"370102\", \"kind\": \"enterprise\", "
+        "\"start\": \"2018-01-01\","
         "              \"end\": \"2020-02-15\", \"social_insurance_months\": 25},"
-        "             {\"id\": \"j2\", \"region\": \"370102\", \"kind\": \"enterprise\", \"start\": \"2020-07-01\"}]}"
+        "             {\"id\": \"j2\", \"region\": \"370102\", \"kind\": \"enterprise\", "
+        "\"start\": \"2020-07-01\"}]}"
         " ]}";
     situation *s = NULL;
     bf_error err;
@@ -762,21 +855,26 @@ static void test_person_facts(void **state)
     situation_free(s);
     unload(&l);
     /* A sex that contradicts the ID number is refused with its path. */
-    static const char *bad = "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"}, \"people\": [{\"id\": \"w\","
-                             " \"id_number\": \"11010519491231002X\", \"sex\": \"男\", \"hukou_region\": \"370102\"}]}";
+    static const char *bad =
+        "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"}, \"people\": [{\"id\": \"w\","
+        " \"id_number\": \"11010519491231002X\", \"sex\": \"男\", \"hukou_region\": \"370102\"}]}";
     assert_int_equal(situation_parse_text(bad, strlen(bad), &s, &err), BF_EINVAL);
     assert_non_null(strstr(err.message, "people[0].sex"));
 }
 
-/* Sites: residents counted per relocation site, a site status, a person living there (request B4). */
+/* Sites: residents counted per relocation site, a site status, a person living there (request B4).
+ */
 static void test_sites(void **state)
 {
     (void)state;
     loaded l = load_text(
-        DOC "status { id = \"t.large_site\", name = \"超800人安置区\", clause = \"一\", text = \"x\", target = \"y\",\n"
+        DOC "status { id = \"t.large_site\", name = \"超800人安置区\", clause = \"一\", text = "
+            "\"x\", target = \"y\",\n"
             "  unit = \"org\", residents = { { \"category\", \"易地扶贫搬迁人口\" } },\n"
-            "  conditions = { { \"org_kind\", \"relocation_site\" }, { \"residents_at_least\", 3 } } }\n"
-            "benefit { id = \"t.support\", name = \"专项帮扶\", clause = \"二\", text = \"x\", target = \"y\",\n"
+            "  conditions = { { \"org_kind\", \"relocation_site\" }, { \"residents_at_least\", 3 } "
+            "} }\n"
+            "benefit { id = \"t.support\", name = \"专项帮扶\", clause = \"二\", text = \"x\", "
+            "target = \"y\",\n"
             "  unit = \"person\", payee = \"person\", kind = \"service\", service = \"专项帮扶\",\n"
             "  conditions = { { \"resident_of_status\", \"t.large_site\" } } }\n");
     if (l.rc != BF_OK)
@@ -787,11 +885,15 @@ static void test_sites(void **state)
         " \"orgs\": [{\"id\": \"big\", \"kind\": \"relocation_site\", \"region\": \"370102\"},"
         "            {\"id\": \"small\", \"kind\": \"relocation_site\", \"region\": \"370102\"}],"
         " \"people\": ["
-        "  {\"id\": \"a\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], \"residence\": \"big\"},"
-        "  {\"id\": \"b\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], \"residence\": \"big\"},"
-        "  {\"id\": \"c\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], \"residence\": \"big\"},"
+        "  {\"id\": \"a\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], "
+        "\"residence\": \"big\"},"
+        "  {\"id\": \"b\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], "
+        "\"residence\": \"big\"},"
+        "  {\"id\": \"c\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], "
+        "\"residence\": \"big\"},"
         "  {\"id\": \"d\", \"hukou_region\": \"370102\", \"residence\": \"big\"},"
-        "  {\"id\": \"e\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], \"residence\": \"small\"},"
+        "  {\"id\": \"e\", \"hukou_region\": \"370102\", \"categories\": [\"易地扶贫搬迁人口\"], "
+        "\"residence\": \"small\"},"
         "  {\"id\": \"f\", \"hukou_region\": \"370102\"}]}";
     situation *s = NULL;
     bf_error err;
@@ -804,7 +906,8 @@ static void test_sites(void **state)
     int served[6] = {0};
     for (size_t i = 0; i < result->grant_count; i++)
         served[result->grants[i].person]++;
-    assert_int_equal(served[0] + served[1] + served[2] + served[3], 4); /* everyone living at "big" */
+    assert_int_equal(served[0] + served[1] + served[2] + served[3],
+                     4); /* everyone living at "big" */
     assert_int_equal(served[4] + served[5], 0);
     policy_result_free(result);
     situation_free(s);
@@ -817,31 +920,44 @@ static void test_hourly_and_steps(void **state)
     (void)state;
     loaded l = load_text(
         DOC "parameter { name = \"big\", title = \"大车间奖补\", unit = \"yuan\" }\n"
-            "benefit { id = \"t.hourly\", name = \"小时制岗位\", clause = \"一\", text = \"x\", target = \"y\",\n"
-            "  unit = \"job\", payee = \"person\", conditions = { { \"job_kind\", \"public_welfare_post\" } },\n"
+            "benefit { id = \"t.hourly\", name = \"小时制岗位\", clause = \"一\", text = \"x\", "
+            "target = \"y\",\n"
+            "  unit = \"job\", payee = \"person\", conditions = { { \"job_kind\", "
+            "\"public_welfare_post\" } },\n"
             "  amount = { per_hour = 12.5, max_months = 2 } }\n"
-            "benefit { id = \"t.steps\", name = \"梯次奖补\", clause = \"二\", text = \"x\", target = \"y\",\n"
+            "benefit { id = \"t.steps\", name = \"梯次奖补\", clause = \"二\", text = \"x\", "
+            "target = \"y\",\n"
             "  unit = \"org\", payee = \"org\", hires = { { \"job_kind\", \"workshop\" } },\n"
             "  conditions = { { \"org_kind\", \"workshop\" } },\n"
-            "  amount = { once = { by = \"hires\", { at_least = 2, value = 5000 }, { at_least = 3, parameter = \"big\" } } } }\n");
+            "  amount = { once = { by = \"hires\", { at_least = 2, value = 5000 }, { at_least = 3, "
+            "parameter = \"big\" } } } }\n");
     if (l.rc != BF_OK)
         print_problems(&l);
     assert_int_equal(l.rc, BF_OK);
     static const char *text =
         "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"},"
-        " \"parameters\": {\"big\": [{\"region\": \"370800\", \"from\": \"2020-01-01\", \"value\": 8000}]},"
+        " \"parameters\": {\"big\": [{\"region\": \"370800\", \"from\": \"2020-01-01\", \"value\": "
+        "8000}]},"
         " \"orgs\": [{\"id\": \"w1\", \"kind\": \"workshop\", \"region\": \"370811\"},"
         "            {\"id\": \"w2\", \"kind\": \"workshop\", \"region\": \"370811\"},"
         "            {\"id\": \"w3\", \"kind\": \"workshop\", \"region\": \"370811\"}],"
         " \"people\": ["
-        "  {\"id\": \"h\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"p\", \"region\": \"370811\","
-        "   \"kind\": \"public_welfare_post\", \"start\": \"2020-03-01\", \"hours_per_month\": 40.5},"
-        "   {\"id\": \"q\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", \"start\": \"2020-03-01\"}]},"
-        "  {\"id\": \"a\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"a1\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", \"start\": \"2020-03-01\"}]},"
-        "  {\"id\": \"b\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"b1\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", \"start\": \"2020-03-01\"},"
-        "                                                  {\"id\": \"b2\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w2\", \"start\": \"2020-03-01\"}]},"
-        "  {\"id\": \"c\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"c1\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w2\", \"start\": \"2020-03-01\"}]},"
-        "  {\"id\": \"d\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"d1\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w3\", \"start\": \"2020-03-01\"}]}"
+        "  {\"id\": \"h\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"p\", \"region\": "
+        "\"370811\","
+        "   \"kind\": \"public_welfare_post\", \"start\": \"2020-03-01\", \"hours_per_month\": "
+        "40.5},"
+        "   {\"id\": \"q\", \"region\": \"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", "
+        "\"start\": \"2020-03-01\"}]},"
+        "  {\"id\": \"a\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"a1\", \"region\": "
+        "\"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", \"start\": \"2020-03-01\"}]},"
+        "  {\"id\": \"b\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"b1\", \"region\": "
+        "\"370811\", \"kind\": \"workshop\", \"employer\": \"w1\", \"start\": \"2020-03-01\"},"
+        "                                                  {\"id\": \"b2\", \"region\": "
+        "\"370811\", \"kind\": \"workshop\", \"employer\": \"w2\", \"start\": \"2020-03-01\"}]},"
+        "  {\"id\": \"c\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"c1\", \"region\": "
+        "\"370811\", \"kind\": \"workshop\", \"employer\": \"w2\", \"start\": \"2020-03-01\"}]},"
+        "  {\"id\": \"d\", \"hukou_region\": \"370811\", \"jobs\": [{\"id\": \"d1\", \"region\": "
+        "\"370811\", \"kind\": \"workshop\", \"employer\": \"w3\", \"start\": \"2020-03-01\"}]}"
         " ]}";
     situation *s = NULL;
     bf_error err;
@@ -884,16 +1000,22 @@ static void test_parameter_arguments(void **state)
             "  values = { { region = \"37\", from = \"2020-01-24\", to = \"2020-06-30\" } } }\n"
             "parameter { name = \"need\", title = \"规定要求人数\", unit = \"persons\",\n"
             "  values = { { region = \"14\", from = \"2020-01-01\", value = 2 } } }\n"
-            "benefit { id = \"t.loss\", name = \"失业补助金\", clause = \"一\", text = \"x\", target = \"y\",\n"
+            "benefit { id = \"t.loss\", name = \"失业补助金\", clause = \"一\", text = \"x\", "
+            "target = \"y\",\n"
             "  unit = \"person\", payee = \"person\", conditions = {\n"
-            "  { \"unemployed_since_between\", { parameter = \"ep\" } }, { \"insured_before_loss\", 1 } },\n"
+            "  { \"unemployed_since_between\", { parameter = \"ep\" } }, { "
+            "\"insured_before_loss\", 1 } },\n"
             "  amount = { per_month = 100 } }\n"
-            "benefit { id = \"t.hire\", name = \"吸纳补贴\", clause = \"二\", text = \"x\", target = \"y\",\n"
-            "  unit = \"job\", payee = \"person\", conditions = { { \"job_start_between\", { parameter = \"ep\" } } },\n"
+            "benefit { id = \"t.hire\", name = \"吸纳补贴\", clause = \"二\", text = \"x\", target "
+            "= \"y\",\n"
+            "  unit = \"job\", payee = \"person\", conditions = { { \"job_start_between\", { "
+            "parameter = \"ep\" } } },\n"
             "  amount = { once = 500 } }\n"
-            "status { id = \"t.base\", name = \"基地\", clause = \"三\", text = \"x\", target = \"y\",\n"
+            "status { id = \"t.base\", name = \"基地\", clause = \"三\", text = \"x\", target = "
+            "\"y\",\n"
             "  unit = \"org\", hires = { { \"job_kind\", \"base\" } },\n"
-            "  conditions = { { \"org_kind\", \"base\" }, { \"hires_at_least\", { parameter = \"need\" } } } }\n");
+            "  conditions = { { \"org_kind\", \"base\" }, { \"hires_at_least\", { parameter = "
+            "\"need\" } } } }\n");
     if (l.rc != BF_OK)
         print_problems(&l);
     assert_int_equal(l.rc, BF_OK);
@@ -903,19 +1025,24 @@ static void test_parameter_arguments(void **state)
         "            {\"id\": \"b2\", \"kind\": \"base\", \"region\": \"370102\"}],"
         " \"people\": ["
         "  {\"id\": \"u\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"370102\","
-        "   \"jobs\": [{\"id\": \"j1\", \"region\": \"370102\", \"kind\": \"enterprise\", \"start\": \"2018-01-01\","
+        "   \"jobs\": [{\"id\": \"j1\", \"region\": \"370102\", \"kind\": \"enterprise\", "
+        "\"start\": \"2018-01-01\","
         "              \"end\": \"2020-03-15\", \"social_insurance_months\": 25}]},"
         "  {\"id\": \"v\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"140121\","
-        "   \"jobs\": [{\"id\": \"j2\", \"region\": \"140121\", \"kind\": \"enterprise\", \"start\": \"2018-01-01\","
+        "   \"jobs\": [{\"id\": \"j2\", \"region\": \"140121\", \"kind\": \"enterprise\", "
+        "\"start\": \"2018-01-01\","
         "              \"end\": \"2020-03-15\", \"social_insurance_months\": 25}]},"
         "  {\"id\": \"h\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"370102\","
-        "   \"jobs\": [{\"id\": \"j3\", \"region\": \"370811\", \"kind\": \"base\", \"employer\": \"b2\","
+        "   \"jobs\": [{\"id\": \"j3\", \"region\": \"370811\", \"kind\": \"base\", \"employer\": "
+        "\"b2\","
         "              \"start\": \"2020-02-01\"}]},"
         "  {\"id\": \"k\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"140121\","
-        "   \"jobs\": [{\"id\": \"j4\", \"region\": \"140121\", \"kind\": \"base\", \"employer\": \"b1\","
+        "   \"jobs\": [{\"id\": \"j4\", \"region\": \"140121\", \"kind\": \"base\", \"employer\": "
+        "\"b1\","
         "              \"start\": \"2019-02-01\"}]},"
         "  {\"id\": \"m\", \"birth_date\": \"1980-01-01\", \"hukou_region\": \"140121\","
-        "   \"jobs\": [{\"id\": \"j5\", \"region\": \"140121\", \"kind\": \"base\", \"employer\": \"b1\","
+        "   \"jobs\": [{\"id\": \"j5\", \"region\": \"140121\", \"kind\": \"base\", \"employer\": "
+        "\"b1\","
         "              \"start\": \"2019-03-01\"}]}"
         " ]}";
     situation *s = NULL;
@@ -933,38 +1060,49 @@ static void test_parameter_arguments(void **state)
         else if (strcmp(id, "t.hire") == 0)
             hire[g->person]++;
     }
-    assert_int_equal(loss[0], 3); /* lost 2020-03-15 in the window: April to June */
-    assert_int_equal(loss[1], 0); /* Shanxi hukou: ep has no value there */
-    assert_int_equal(hire[2], 1); /* started 2020-02-01 in Jining, inside ep */
+    assert_int_equal(loss[0], 3);           /* lost 2020-03-15 in the window: April to June */
+    assert_int_equal(loss[1], 0);           /* Shanxi hukou: ep has no value there */
+    assert_int_equal(hire[2], 1);           /* started 2020-02-01 in Jining, inside ep */
     assert_int_equal(hire[3] + hire[4], 0); /* started 2019 in Shanxi: no ep value there */
     /* b1 (Shanxi, need = 2) has 2 hires and holds; b2 (Shandong) has no value for need. */
     assert_int_equal(result->status_count, 1);
     assert_int_equal(result->statuses[0].row, 0);
     int ep_warnings = 0, need_warnings = 0;
     for (size_t i = 0; i < result->warning_count; i++) {
-        if (strstr(result->warnings[i].message, "ep (") != NULL && strstr(result->warnings[i].message, "1401") != NULL)
+        if (strstr(result->warnings[i].message, "ep (") != NULL &&
+            strstr(result->warnings[i].message, "1401") != NULL)
             ep_warnings++;
-        if (strstr(result->warnings[i].message, "need") != NULL && strstr(result->warnings[i].message, "3701") != NULL)
+        if (strstr(result->warnings[i].message, "need") != NULL &&
+            strstr(result->warnings[i].message, "3701") != NULL)
             need_warnings++;
     }
-    /* Parameter conditions run last: only v (t.loss; k and m lost no job) and j2, j4, j5 (t.hire). */
+    /* Parameter conditions run last: only v (t.loss; k and m lost no job) and j2, j4, j5 (t.hire).
+     */
     assert_int_equal(ep_warnings, 4);
     assert_int_equal(need_warnings, 1); /* b2 */
     policy_result_free(result);
     situation_free(s);
     unload(&l);
     /* A parameter of the wrong unit, an undeclared one, one inside hires are refused. */
-    loaded bad = load_text(
-        DOC "parameter { name = \"ep\", title = \"疫情期间\", unit = \"window\" }\n"
-            "status { id = \"t.wrong\", name = \"x\", clause = \"一\", text = \"x\", target = \"y\", unit = \"org\",\n"
-            "  hires = { { \"job_kind\", \"base\" } }, conditions = { { \"hires_at_least\", { parameter = \"ep\" } } } }\n"
-            "benefit { id = \"t.none\", name = \"x\", clause = \"二\", text = \"x\", target = \"y\", unit = \"job\",\n"
-            "  payee = \"person\", conditions = { { \"job_start_between\", { parameter = \"nowhere\" } } },\n"
-            "  amount = { once = 1 } }\n"
-            "status { id = \"t.inner\", name = \"x\", clause = \"三\", text = \"x\", target = \"y\", unit = \"org\",\n"
-            "  hires = { { \"job_start_between\", { parameter = \"ep\" } } }, conditions = { { \"hires_at_least\", 1 } } }\n"
-            "benefit { id = \"t.key\", name = \"x\", clause = \"四\", text = \"x\", target = \"y\", unit = \"job\",\n"
-            "  payee = \"person\", conditions = { { \"job_start_between\", { name = \"ep\" } } }, amount = { once = 1 } }\n");
+    loaded bad =
+        load_text(DOC "parameter { name = \"ep\", title = \"疫情期间\", unit = \"window\" }\n"
+                      "status { id = \"t.wrong\", name = \"x\", clause = \"一\", text = \"x\", "
+                      "target = \"y\", unit = \"org\",\n"
+                      "  hires = { { \"job_kind\", \"base\" } }, conditions = { { "
+                      "\"hires_at_least\", { parameter = \"ep\" } } } }\n"
+                      "benefit { id = \"t.none\", name = \"x\", clause = \"二\", text = \"x\", "
+                      "target = \"y\", unit = \"job\",\n"
+                      "  payee = \"person\", conditions = { { \"job_start_between\", { parameter = "
+                      "\"nowhere\" } } },\n"
+                      "  amount = { once = 1 } }\n"
+                      "status { id = \"t.inner\", name = \"x\", clause = \"三\", text = \"x\", "
+                      "target = \"y\", unit = \"org\",\n"
+                      "  hires = { { \"job_start_between\", { parameter = \"ep\" } } }, conditions "
+                      "= { { \"hires_at_least\", 1 } } }\n"
+                      "benefit { id = \"t.key\", name = \"x\", clause = \"四\", text = \"x\", "
+                      "target = \"y\", unit = \"job\",\n"
+                      "  payee = \"person\", conditions = { { \"job_start_between\", { name = "
+                      "\"ep\" } } }, amount = { once = 1 } }\n");
     assert_int_equal(bad.rc, BF_EPOLICY);
     assert_true(has_problem(&bad, 0, "t.wrong"));
     assert_true(has_problem(&bad, 0, "nowhere"));
