@@ -142,12 +142,26 @@ typedef struct load_context {
 } load_context;
 
 /* The line of the first occurrence of needle within the current declaration, else its line. */
+/*
+ * Length of the line break at text[i] as Lua's lexer counts one (\n, \r,
+ * \r\n or \n\r: llex.c inclinenumber), 0 when there is none, so that
+ * diagnostics name the same lines Lua does.
+ */
+static size_t lua_line_break(const char *text, size_t i, size_t length)
+{
+    if (text[i] != '\n' && text[i] != '\r')
+        return 0;
+    if (i + 1 < length && (text[i + 1] == '\n' || text[i + 1] == '\r') && text[i + 1] != text[i])
+        return 2;
+    return 1;
+}
+
 static int find_line(const load_context *ctx, const char *needle)
 {
     if (needle == NULL || needle[0] == '\0' || ctx->line_starts == NULL)
         return ctx->first_line;
     size_t needle_length = strlen(needle);
-    /* Lua also counts a lone CR as a line break: its line numbers may pass line_count */
+    /* Bounded by line_count as well: a line number from Lua never indexes past the table. */
     for (int line = ctx->first_line; line >= 1 && line <= ctx->last_line && line <= ctx->line_count;
          line++) {
         size_t from = ctx->line_starts[line];
@@ -1929,11 +1943,13 @@ int policy_load_buffer(policy_set *set, const char *name, const char *text, size
                           POLICY_FILE_MAX);
         goto out;
     }
-    /* Line index: line_starts[k] is the offset of line k (1-based). */
+    /* Line index: line_starts[k] is the offset of line k (1-based), counted as Lua does. */
     int lines = 1;
-    for (size_t i = 0; i < length; i++)
-        if (text[i] == '\n')
-            lines++;
+    for (size_t i = 0; i < length;) {
+        size_t step = lua_line_break(text, i, length);
+        lines += step != 0;
+        i += step != 0 ? step : 1;
+    }
     ctx.line_starts = malloc(((size_t)lines + 2) * sizeof *ctx.line_starts);
     chunk_name = malloc(strlen(name) + 2);
     if (ctx.line_starts == NULL || chunk_name == NULL) {
@@ -1942,9 +1958,12 @@ int policy_load_buffer(policy_set *set, const char *name, const char *text, size
     }
     ctx.line_count = lines;
     ctx.line_starts[1] = 0;
-    for (size_t i = 0, line = 1; i < length; i++)
-        if (text[i] == '\n')
-            ctx.line_starts[++line] = i + 1;
+    for (size_t i = 0, line = 1; i < length;) {
+        size_t step = lua_line_break(text, i, length);
+        if (step != 0)
+            ctx.line_starts[++line] = i + step;
+        i += step != 0 ? step : 1;
+    }
     chunk_name[0] = '@';
     memcpy(chunk_name + 1, name, strlen(name) + 1);
 

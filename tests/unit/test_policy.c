@@ -153,6 +153,27 @@ static void test_load_missing_fields_and_types(void **state)
     unload(&l);
 }
 
+/* Old-Mac (CR) and mixed line ends: problems are named at the lines Lua counts. */
+static void test_load_line_numbers_with_cr_line_ends(void **state)
+{
+    (void)state;
+    loaded l =
+        load_text("document { number = \"测试〔2020〕1号\", title = \"t\", issuer = \"i\",\r"
+                  "  issued = \"2020-01-01\", region = \"370800\", valid = { from = "
+                  "\"2020-01-01\", to = \"2021-12-31\" } }\r\n"
+                  "benefit {\n\r"
+                  "  id = \"t.a\", name = \"n\", clause = \"一\", text = \"x\", target = \"y\",\r"
+                  "  unit = \"person\", payee = \"person\",\r"
+                  "  conditions = { { \"hukou_inn\", \"500101\" } },\r"
+                  "  amount = { once = 1500 },\r"
+                  "}\r");
+    assert_int_equal(l.rc, BF_EPOLICY);
+    if (!has_problem(&l, 6, "hukou_inn"))
+        print_problems(&l);
+    assert_true(has_problem(&l, 6, "hukou_inn"));
+    unload(&l);
+}
+
 static void test_load_unknown_condition_and_unit_mismatch(void **state)
 {
     (void)state;
@@ -1118,6 +1139,7 @@ int main(void)
         cmocka_unit_test(test_load_real_policies),
         cmocka_unit_test(test_load_syntax_error),
         cmocka_unit_test(test_load_missing_fields_and_types),
+        cmocka_unit_test(test_load_line_numbers_with_cr_line_ends),
         cmocka_unit_test(test_load_unknown_condition_and_unit_mismatch),
         cmocka_unit_test(test_load_cross_references),
         cmocka_unit_test(test_load_sandbox),
