@@ -6,13 +6,12 @@
 #include "core/int_map.h"
 #include "core/region_code.h"
 #include "io/table_reader.h"
-#include "io/table_writer.h"
 #include "registry/category.h"
 #include "registry/person.h"
 #include "registry/phone.h"
 #include "registry/region.h"
+#include "services/import_errors.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -114,9 +113,8 @@ typedef struct import_state {
     store *st;
     const import_people_options *options;
     import_people_result *result;
-    const char *errors_path;  /* the error file to write */
     table_reader *reader;     /* the input */
-    table_writer *errors;     /* the error file, opened at the first rejection */
+    import_errors *errors;    /* the error file (written from the first rejection) */
     region_set *regions;      /* every known region code */
     int_map seen;             /* first 17 digits of each ID number -> its line */
     import_pipeline pipeline; /* chunks of valid rows from the reading to the storing thread */
@@ -127,14 +125,9 @@ typedef struct import_state {
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
     int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
-    int header_count;                   /* cells in the header row */
-    char **header;                      /* copies of the header cells (for the error file) */
-    const char **error_cells;        /* header_count + 2 cell pointers, reused per rejected row */
-    int *kept;                       /* input columns copied into the error file, in order */
-    int kept_count;                  /* entries of kept */
-    int64_t batch;                   /* the batch of this run */
-    char now[BF_TIMESTAMP_TEXT_MAX]; /* start of the run, stamped on batch and history */
-    bf_date today;                   /* bounds birth dates */
+    int64_t batch;                      /* the batch of this run */
+    char now[BF_TIMESTAMP_TEXT_MAX];    /* start of the run, stamped on batch and history */
+    bf_date today;                      /* bounds birth dates */
     /* Per-row buffers, reused. */
     char reason[IMPORT_REASON_MAX];
     size_t reason_used;
@@ -212,20 +205,11 @@ static int import_read_header(import_state *s, bf_error *err)
         return rc;
     for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
         s->column_of[c] = -1;
-    s->header = calloc((size_t)row.count + 1, sizeof *s->header);
-    s->error_cells = calloc((size_t)row.count + 2, sizeof *s->error_cells);
-    s->kept = calloc((size_t)row.count + 1, sizeof *s->kept);
-    if (s->header == NULL || s->error_cells == NULL || s->kept == NULL)
-        return bf_error_set(err, BF_ENOMEM, NULL);
-    s->header_count = row.count;
+    rc = import_errors_open(path, s->options->errors_path, &row, &s->errors, err);
+    if (rc != BF_OK)
+        return rc;
     int known = 0;
     for (int i = 0; i < row.count; i++) {
-        s->header[i] = strdup(row.cells[i]);
-        if (s->header[i] == NULL)
-            return bf_error_set(err, BF_ENOMEM, NULL);
-        /* An error file imported again: its old 行号 and 错误原因 are not carried over. */
-        if (strcmp(row.cells[i], "行号") != 0 && strcmp(row.cells[i], "错误原因") != 0)
-            s->kept[s->kept_count++] = i;
         int c = person_column_find(row.cells[i]);
         if (c < 0)
             continue;
@@ -259,34 +243,6 @@ static int import_read_header(import_state *s, bf_error *err)
                                   "%s line %ld: the header lacks the required columns %s"),
                             path, row.line, missing);
     return BF_OK;
-}
-
-/*
- * Writes the rejected row (as read, padded to the header) with its line and
- * reasons; the header row goes first, when the file is created.
- */
-static int import_write_rejected(import_state *s, const table_row *row, bf_error *err)
-{
-    int rc;
-    char line[32];
-    if (s->errors == NULL) {
-        rc = table_writer_open(s->errors_path, &s->errors, err);
-        if (rc != BF_OK)
-            return rc;
-        for (int k = 0; k < s->kept_count; k++)
-            s->error_cells[k] = s->header[s->kept[k]];
-        s->error_cells[s->kept_count] = "行号";
-        s->error_cells[s->kept_count + 1] = "错误原因";
-        rc = table_writer_row(s->errors, s->error_cells, s->kept_count + 2, err);
-        if (rc != BF_OK)
-            return rc;
-    }
-    snprintf(line, sizeof line, "%ld", row->line);
-    for (int k = 0; k < s->kept_count; k++)
-        s->error_cells[k] = s->kept[k] < row->count ? row->cells[s->kept[k]] : "";
-    s->error_cells[s->kept_count] = line;
-    s->error_cells[s->kept_count + 1] = s->reason;
-    return table_writer_row(s->errors, s->error_cells, s->kept_count + 2, err);
 }
 
 /*
@@ -691,7 +647,7 @@ static void *import_read_rows(void *context)
         }
         if (valid == 0) {
             s->result->rejected++;
-            rc = import_write_rejected(s, &row, &s->read_error);
+            rc = import_errors_add(s->errors, &row, s->reason, &s->read_error);
             if (rc != BF_OK)
                 break;
         } else {
@@ -869,7 +825,6 @@ int import_people(store *st, const import_people_options *options, import_people
                   bf_error *err)
 {
     import_state *s = calloc(1, sizeof *s);
-    char default_errors[4096];
     int rc = BF_OK;
     memset(result, 0, sizeof *result);
     if (s == NULL)
@@ -879,12 +834,6 @@ int import_people(store *st, const import_people_options *options, import_people
     s->result = result;
     s->today = date_today();
     date_now_timestamp(s->now);
-    if (options->errors_path != NULL) {
-        s->errors_path = options->errors_path;
-    } else {
-        snprintf(default_errors, sizeof default_errors, "%s.errors.csv", options->path);
-        s->errors_path = default_errors;
-    }
 
     rc = table_reader_open(options->path, &s->reader, err);
     if (rc != BF_OK)
@@ -950,28 +899,17 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = import_finish_batch(s, err);
     if (rc != BF_OK)
         goto out;
-    if (s->errors != NULL) {
-        table_writer *errors = s->errors;
-        s->errors = NULL;
-        rc = table_writer_close(errors, 1, err);
-        if (rc != BF_OK)
-            goto out;
-        snprintf(result->errors_path, sizeof result->errors_path, "%s", s->errors_path);
-    }
+    rc = import_errors_finish(s->errors, err);
+    if (rc != BF_OK)
+        goto out;
+    snprintf(result->errors_path, sizeof result->errors_path, "%s",
+             import_errors_written(s->errors));
     rc = store_commit(st);
     if (rc != BF_OK) {
         bf_error_set(err, rc, BF_TR("提交失败：%s", "commit failed: %s"), store_error_message(st));
         goto out;
     }
     result->batch = s->batch;
-    if (result->rejected == 0 && unlink(s->errors_path) != 0 && errno != ENOENT) {
-        /* A stale error file that cannot be removed would mislead: say so, but the import stands.
-         */
-        fprintf(stderr,
-                BF_TR("bangfu: 无法删除旧的错误文件 %s\n",
-                      "bangfu: cannot remove the old error file %s\n"),
-                s->errors_path);
-    }
     if (options->progress != NULL)
         options->progress(options->progress_context, result->rows, 1.0);
 out:
@@ -979,23 +917,15 @@ out:
         store_bulk_end(s->bulk, 0);
     if (rc != BF_OK) {
         store_rollback(st);
-        if (result->errors_path[0] != '\0')
-            unlink(result->errors_path);
         result->errors_path[0] = '\0';
     }
-    if (s->errors != NULL)
-        table_writer_close(s->errors, 0, NULL);
+    import_errors_close(s->errors, rc == BF_OK);
     person_store_close(s->people);
     import_pipeline_free(&s->pipeline);
     region_set_free(s->regions);
     int_map_free(&s->seen);
     if (s->reader != NULL)
         table_reader_close(s->reader);
-    for (int i = 0; s->header != NULL && i < s->header_count; i++)
-        free(s->header[i]);
-    free(s->header);
-    free(s->error_cells);
-    free(s->kept);
     free(s);
     if (rc != BF_OK && err != NULL && err->code == BF_OK)
         bf_error_set(err, rc, "%s: %s", options->path, bf_strerror(rc));
