@@ -367,8 +367,12 @@ static int person_update_statement(person_store *ps, unsigned *mask, store_stmt 
             *out = ps->updates[u].stmt;
             return BF_OK;
         }
-    /* The last free entry is kept for the statement writing every field. */
-    if (ps->update_count == PERSON_UPDATE_CACHE - 1 && *mask != all) {
+    /*
+     * The last entry is kept for the statement writing every field: once the
+     * others are taken, every new combination uses it (found above once
+     * prepared), so the cache never grows past PERSON_UPDATE_CACHE.
+     */
+    if (ps->update_count >= PERSON_UPDATE_CACHE - 1 && *mask != all) {
         *mask = all;
         return person_update_statement(ps, mask, out);
     }

@@ -595,7 +595,7 @@ static void import_pipeline_finish(import_pipeline *pipeline, int reader)
 /* Allocates the chunks and the lock; BF_OK or BF_ENOMEM. */
 static int import_pipeline_init(import_pipeline *pipeline)
 {
-    memset(pipeline, 0, sizeof *pipe);
+    memset(pipeline, 0, sizeof *pipeline);
     for (int i = 0; i < IMPORT_PIPELINE_CHUNKS; i++) {
         pipeline->chunks[i] = calloc(1, sizeof *pipeline->chunks[i]);
         if (pipeline->chunks[i] == NULL)

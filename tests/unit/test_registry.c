@@ -247,6 +247,98 @@ static void test_person_store(void **state)
     unlink(side);
 }
 
+/*
+ * Updates writing more distinct combinations of fields than the statement
+ * cache holds: each still writes exactly its fields (the 33rd combination
+ * once wrote past the cache, issue 11).
+ */
+static void test_person_update_combinations(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_registry_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    bf_error err;
+    bf_error_clear(&err);
+    store *st = NULL;
+    assert_int_equal(store_open(path, &st, &err), BF_OK);
+    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"
+                                "INSERT INTO batches (id, kind, source, started_at) VALUES "
+                                "(1, 'import', 'a.csv', '2026-01-01T00:00:00Z')"),
+                     BF_OK);
+    person_store *ps = NULL;
+    assert_int_equal(person_store_open(st, &ps, &err), BF_OK);
+    /* The optional text fields, whose combinations the updates walk through. */
+    static const person_field optional[] = {
+        PERSON_PHONE,
+        PERSON_HOUSEHOLD_ID,
+        PERSON_RELATION,
+        PERSON_LABOR_ABILITY,
+        PERSON_EMPLOYMENT_STATUS,
+        PERSON_EMPLOYMENT_WISH,
+        PERSON_TRAINING_WISH,
+        PERSON_SKILLS,
+        PERSON_DIFFICULTIES,
+    };
+    enum { OPTIONAL_COUNT = sizeof optional / sizeof optional[0], COMBINATIONS = 80 };
+    char values[OPTIONAL_COUNT][32];
+    person p = {.id_number = "37081119800101001X"};
+    p.values[PERSON_NAME] = "张伟";
+    p.values[PERSON_SEX] = "男";
+    p.values[PERSON_BIRTH_DATE] = "1980-01-01";
+    p.values[PERSON_HUKOU_REGION] = "370811000000";
+    p.values[PERSON_CATEGORIES] = "建档立卡贫困人口";
+    assert_int_equal(person_store_insert(ps, &p, 1, &err), BF_OK);
+    int64_t history = 0;
+    for (int combination = 1; combination <= COMBINATIONS; combination++) {
+        /* One batch per update: history is keyed by person, batch and field. */
+        char sql[160];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO batches (id, kind, source, started_at) VALUES "
+                 "(%d, 'user', 'officer', '2026-01-02T00:00:00Z')",
+                 combination + 1);
+        assert_int_equal(store_exec(st, sql), BF_OK);
+        person old = {.created_batch = 0}, updated = p;
+        assert_int_equal(person_store_load(ps, p.id_number, &old, &err), BF_OK);
+        person before = old;
+        int expected = 0;
+        for (int i = 0; i < OPTIONAL_COUNT; i++) {
+            if (!(combination & (1 << i)))
+                continue;
+            snprintf(values[i], sizeof values[i], "v%d", combination);
+            updated.values[optional[i]] = values[i];
+            expected++;
+        }
+        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+            if (updated.values[f] == NULL)
+                updated.values[f] = before.values[f];
+        int changed = -1;
+        assert_int_equal(person_store_update(ps, &before, &updated, combination + 1,
+                                             "2026-01-02T00:00:00Z", &changed, &err),
+                         BF_OK);
+        assert_int_equal(changed, expected);
+        history += expected;
+        person after = {.created_batch = 0};
+        assert_int_equal(person_store_load(ps, p.id_number, &after, &err), BF_OK);
+        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+            assert_true(person_value_equal(after.values[f], updated.values[f]));
+        assert_int_equal(count(st, "SELECT COUNT(*) FROM person_history"), history);
+        for (int i = 0; i < OPTIONAL_COUNT; i++)
+            updated.values[optional[i]] = NULL;
+    }
+    person_store_close(ps);
+    store_close(st);
+    unlink(path);
+    char side[sizeof path + 8];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 int main(void)
 {
     bf_locale_init();
@@ -255,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_phone),
         cmocka_unit_test(test_person_columns),
         cmocka_unit_test(test_person_store),
+        cmocka_unit_test(test_person_update_combinations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
