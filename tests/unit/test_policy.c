@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <lauxlib.h>
+#include <lua.h>
+
 #include "core/date.h"
 #include "core/error.h"
 #include "core/region_code.h"
@@ -217,40 +220,122 @@ static void test_load_cross_references(void **state)
     unload(&l);
 }
 
-/* Each of these must be refused with a diagnostic, and must not crash or hang. */
+/* One way out of the sandbox, appended to a policy that is valid without it (good_benefit):
+ * the file must be refused for that reason, named at the attempt's line. */
+typedef struct sandbox_attempt {
+    const char *text;    /* Lua appended as the file's last line */
+    int at_attempt_line; /* 1: the diagnostic names that line; 0: any line (out of memory) */
+    const char *reason;  /* a fragment of the diagnostic */
+} sandbox_attempt;
+
+/* Bytes of a Lua chunk written by lua_dump. */
+typedef struct dumped_chunk {
+    char bytes[16384];
+    size_t length;
+} dumped_chunk;
+
+static int dump_writer(lua_State *L, const void *part, size_t size, void *ud)
+{
+    (void)L;
+    dumped_chunk *chunk = ud;
+    if (size > sizeof chunk->bytes - chunk->length)
+        return 1;
+    memcpy(chunk->bytes + chunk->length, part, size);
+    chunk->length += size;
+    return 0;
+}
+
 static void test_load_sandbox(void **state)
 {
     (void)state;
-    static const char *const attempts[] = {
-        "os.execute(\"touch /tmp/bangfu_pwned\")\n",
-        "local f = io.open(\"/etc/passwd\")\n",
-        "require(\"os\")\n",
-        "load(\"return 1\")()\n",
-        "dofile(\"/etc/passwd\")\n",
-        "loadfile(\"/etc/passwd\")\n",
-        "print(\"hello\")\n",
-        "setmetatable({}, {})\n",
-        "local s = (\"x\"):rep(100)\n",
-        "string.rep(\"x\", 1e9)\n",
-        "debug.sethook()\n",
-        "_G.os = 1\n",
-        "collectgarbage()\n",
-        "while true do end\n",
-        "local t = {} for i = 1, 1e9 do t[i] = i end\n",
-        "local s = \"x\" while true do s = s .. s end\n",
-        "\x1bLua\x54\x00",
-        "document(\"x\")\n",
-        "",
-        DOC DOC,
+    static const sandbox_attempt attempts[] = {
+        {"os.execute(\"touch /tmp/bangfu_pwned\")\n", 1, "global 'os'"},
+        {"local f = io.open(\"/etc/passwd\")\n", 1, "global 'io'"},
+        {"require(\"os\")\n", 1, "global 'require'"},
+        {"load(\"return 1\")()\n", 1, "global 'load'"},
+        {"dofile(\"/etc/passwd\")\n", 1, "global 'dofile'"},
+        {"loadfile(\"/etc/passwd\")\n", 1, "global 'loadfile'"},
+        {"print(\"hello\")\n", 1, "global 'print'"},
+        {"setmetatable(_ENV, { __index = function() end })\n", 1, "global 'setmetatable'"},
+        {"local m = getmetatable(\"\")\n", 1, "global 'getmetatable'"},
+        {"rawset(_ENV, \"os\", 1)\n", 1, "global 'rawset'"},
+        {"_G.os = 1\n", 1, "global '_G'"},
+        /* Strings have no metatable: no method reaches the string library. */
+        {"local s = (\"x\"):rep(100)\n", 1, "attempt to index a string value"},
+        {"string.rep(\"x\", 1e9)\n", 1, "global 'string'"},
+        {"debug.sethook()\n", 1, "global 'debug'"},
+        {"collectgarbage(\"stop\")\n", 1, "global 'collectgarbage'"},
+        /* No pcall: a stopped run cannot be caught and resumed. */
+        {"pcall(function() while true do end end)\n", 1, "global 'pcall'"},
+        {"coroutine.wrap(function() end)()\n", 1, "global 'coroutine'"},
+        {"local n = #table.concat({})\n", 1, "global 'table'"},
+        {"local n = math.huge\n", 1, "global 'math'"},
+        {"while true do end\n", 1, "instruction budget exceeded"},
+        {"local n = 0 for i = 1, 1e9 do n = n + i end\n", 1, "instruction budget exceeded"},
+        {"local s = \"x\" while true do s = s .. s end\n", 0, "not enough memory"},
+        {"local t = {} for i = 1, 1e8 do t[i] = {} end\n", 0, "not enough memory"},
+        {"document(\"x\")\n", 1, "document takes one table"},
     };
+    int prefix_lines = 0;
+    for (const char *c = good_benefit; *c != '\0'; c++)
+        prefix_lines += *c == '\n';
+    char text[4096];
+    /* Without the attempt the file is valid, so a refusal below is the attempt's doing. */
+    loaded control = load_text(good_benefit);
+    assert_int_equal(control.rc, BF_OK);
+    unload(&control);
     for (size_t i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
-        loaded l = load_text(attempts[i]);
+        snprintf(text, sizeof text, "%s%s", good_benefit, attempts[i].text);
+        loaded l = load_text(text);
+        int line = attempts[i].at_attempt_line ? prefix_lines + 1 : 0;
+        if (l.rc != BF_EPOLICY || !has_problem(&l, line, attempts[i].reason)) {
+            fprintf(stderr, "attempt %s refused with rc %d, expected line %d and \"%s\":\n",
+                    attempts[i].text, l.rc, line, attempts[i].reason);
+            print_problems(&l);
+        }
         assert_int_equal(l.rc, BF_EPOLICY);
-        assert_true(l.diag->count >= 1);
+        assert_true(has_problem(&l, line, attempts[i].reason));
         unload(&l);
     }
     FILE *pwned = fopen("/tmp/bangfu_pwned", "r");
     assert_null(pwned);
+
+    /* The same valid policy compiled to bytecode: refused because it is bytecode. */
+    dumped_chunk chunk = {.length = 0};
+    lua_State *L = luaL_newstate();
+    assert_non_null(L);
+    assert_int_equal(luaL_loadstring(L, good_benefit), LUA_OK);
+    assert_int_equal(lua_dump(L, dump_writer, &chunk, 0), 0);
+    lua_close(L);
+    policy_set *set = NULL;
+    policy_diagnostics *diag = calloc(1, sizeof *diag);
+    bf_error err;
+    assert_non_null(diag);
+    assert_int_equal(policy_set_create(&set, &err), BF_OK);
+    assert_int_equal(policy_load_buffer(set, "test.lua", chunk.bytes, chunk.length, diag, &err),
+                     BF_EPOLICY);
+    assert_true(diag->count >= 1);
+    if (strstr(diag->items[0].message, "binary chunk") == NULL)
+        fprintf(stderr, "bytecode refused with: %s\n", diag->items[0].message);
+    assert_non_null(strstr(diag->items[0].message, "attempt to load a binary chunk"));
+    policy_set_free(set);
+    free(diag);
+}
+
+/* A file declares its document exactly once. */
+static void test_load_document_once(void **state)
+{
+    (void)state;
+    loaded empty = load_text("");
+    assert_int_equal(empty.rc, BF_EPOLICY);
+    assert_true(has_problem(&empty, 1, "the file has no document"));
+    unload(&empty);
+    loaded twice = load_text(DOC DOC);
+    assert_int_equal(twice.rc, BF_EPOLICY);
+    if (!has_problem(&twice, 3, "a file has one document"))
+        print_problems(&twice);
+    assert_true(has_problem(&twice, 3, "a file has one document"));
+    unload(&twice);
 }
 
 static void test_load_runaway_names_budget(void **state)
@@ -1143,6 +1228,7 @@ int main(void)
         cmocka_unit_test(test_load_unknown_condition_and_unit_mismatch),
         cmocka_unit_test(test_load_cross_references),
         cmocka_unit_test(test_load_sandbox),
+        cmocka_unit_test(test_load_document_once),
         cmocka_unit_test(test_load_runaway_names_budget),
         cmocka_unit_test(test_load_deep_nesting),
         cmocka_unit_test(test_region_numbers_agree_with_core),
