@@ -1616,6 +1616,10 @@ int policy_evaluate(const policy_set *set, const population *pop,
     int rc = BF_OK;
     uint32_t *sel = NULL;
     size_t(*ranges)[2] = NULL;
+    if (set->status_order_count < 0)
+        return bf_error_set(err, BF_EINVAL,
+                            BF_TR("政策集尚未解析（policy_set_resolve）",
+                                  "the policy set is not resolved (policy_set_resolve)"));
     eval_context ctx = {.set = set, .pop = pop, .options = options, .warn_rule = -1};
     ctx.result = calloc(1, sizeof *ctx.result);
     size_t rows = pop->people.count;
@@ -1658,17 +1662,18 @@ int policy_evaluate(const policy_set *set, const population *pop,
                              &ctx.enrolment_offsets, &ctx.enrolment_rows, err);
     if (rc != BF_OK)
         goto out;
-    /* Statuses first (benefits may test them), then benefits, each in load order. */
-    for (int pass = 0; pass < 2; pass++)
-        for (int r = 0; r < set->rule_count; r++) {
-            if (set->rules[r]->is_status != (pass == 0))
-                continue;
-            rc = evaluate_rule(&ctx, r, sel, &ranges[r][0], &ranges[r][1], err);
-            if (rc == BF_OK && options->explain)
-                rc = explain_rule(&ctx, r, err);
-            if (rc != BF_OK)
-                goto out;
-        }
+    /* Statuses first, each after those it tests (benefits may test any), then benefits in
+       load order. */
+    for (int k = 0; k < set->status_order_count + set->rule_count; k++) {
+        int r = k < set->status_order_count ? set->status_order[k] : k - set->status_order_count;
+        if (k >= set->status_order_count && set->rules[r]->is_status)
+            continue;
+        rc = evaluate_rule(&ctx, r, sel, &ranges[r][0], &ranges[r][1], err);
+        if (rc == BF_OK && options->explain)
+            rc = explain_rule(&ctx, r, err);
+        if (rc != BF_OK)
+            goto out;
+    }
     apply_exclusions(&ctx, (const size_t(*)[2])ranges);
     if (options->explain)
         explain_outcomes(&ctx);

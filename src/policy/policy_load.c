@@ -2174,6 +2174,98 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
     return problems;
 }
 
+/* True when some condition of items[0 .. total) tests status rule. */
+static int tests_status(const policy_condition *items, int total, int status)
+{
+    for (int i = 0; i < total; i++)
+        if (items[i].status_rule == status)
+            return 1;
+    return 0;
+}
+
+/* True when rule a's conditions, hires or residents test status rule b. */
+static int status_depends_on(const policy_rule *a, int b)
+{
+    return tests_status(a->conditions, a->condition_total, b) ||
+           tests_status(a->hires, a->hire_total, b) ||
+           tests_status(a->residents, a->resident_total, b);
+}
+
+/* Depth-first walk of the status dependencies (white 0, on the path 1, placed 2). */
+typedef struct status_walk {
+    policy_set *set;
+    policy_diagnostics *diag;
+    uint8_t mark[POLICY_RULES_MAX];
+    int path[POLICY_RULES_MAX]; /* statuses on the current path, outermost first */
+    int depth;
+    int problems;
+} status_walk;
+
+/* Reports the cycle path[from .. depth) closed by rule again. */
+static void report_status_cycle(status_walk *w, int from)
+{
+    const policy_set *set = w->set;
+    const policy_rule *first = set->rules[w->path[from]];
+    char chain[POLICY_DIAGNOSTIC_MAX] = "";
+    size_t used = 0;
+    for (int k = from; k <= w->depth && used < sizeof chain; k++) {
+        const policy_rule *r = set->rules[k < w->depth ? w->path[k] : w->path[from]];
+        int written = snprintf(chain + used, sizeof chain - used, "%s%s (%s)",
+                               k > from ? " -> " : "", r->id, r->clause);
+        if (written < 0)
+            break;
+        used += (size_t)written;
+    }
+    policy_diagnostic_add(
+        w->diag, first->document >= 0 ? set->documents[first->document].file : "?", first->line,
+        BF_TR("状态之间循环依赖：%s", "statuses depend on each other in a cycle: %s"), chain);
+    w->problems++;
+}
+
+/* Places status s after every status it tests (post-order). */
+static void place_status(status_walk *w, int s)
+{
+    policy_set *set = w->set;
+    w->mark[s] = 1;
+    w->path[w->depth++] = s;
+    for (int t = 0; t < set->rule_count; t++) {
+        if (!set->rules[t]->is_status || !status_depends_on(set->rules[s], t))
+            continue;
+        if (w->mark[t] == 1) {
+            int from = w->depth - 1;
+            while (w->path[from] != t)
+                from--;
+            report_status_cycle(w, from);
+        } else if (w->mark[t] == 0)
+            place_status(w, t);
+    }
+    w->depth--;
+    w->mark[s] = 2;
+    set->status_order[set->status_order_count++] = s;
+}
+
+/*
+ * Orders the statuses so that each is evaluated after the statuses it tests,
+ * load order otherwise; a cycle is a problem naming its statuses and clauses.
+ */
+static int order_statuses(policy_set *set, policy_diagnostics *diag)
+{
+    status_walk *w = calloc(1, sizeof *w);
+    if (w == NULL) {
+        policy_diagnostic_add(diag, "?", 0, "%s", bf_strerror(BF_ENOMEM));
+        return 1;
+    }
+    w->set = set;
+    w->diag = diag;
+    set->status_order_count = 0;
+    for (int s = 0; s < set->rule_count; s++)
+        if (set->rules[s]->is_status && w->mark[s] == 0)
+            place_status(w, s);
+    int problems = w->problems;
+    free(w);
+    return problems;
+}
+
 int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
 {
     int problems = 0;
@@ -2337,6 +2429,7 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
             problems++;
         }
     }
+    problems += order_statuses(set, diag);
     return problems > 0 ? BF_EPOLICY : BF_OK;
 }
 

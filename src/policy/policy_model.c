@@ -120,6 +120,7 @@ int policy_set_create(policy_set **out, bf_error *err)
     policy_set *set = calloc(1, sizeof *set);
     if (set == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
+    set->status_order_count = -1;
     *out = set;
     return BF_OK;
 }

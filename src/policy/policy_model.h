@@ -352,6 +352,10 @@ typedef struct policy_set {
     policy_document documents[POLICY_DOCUMENTS_MAX];
     int rule_count;
     policy_rule *rules[POLICY_RULES_MAX]; /* owned; in load order */
+    /* Status rules in evaluation order: each after the statuses its conditions test (filled
+       by policy_set_resolve(); status_order_count is -1 until then). */
+    int status_order_count;
+    int status_order[POLICY_RULES_MAX];
     int parameter_count;
     policy_parameter parameters[POLICY_PARAMETERS_MAX];
     int target_count;

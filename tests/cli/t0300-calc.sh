@@ -121,3 +121,18 @@ set +e
 bf calc situation.json --policies pol >/dev/null 2>&1
 expect_eq "$?" 1 "calc with broken policies"
 set -e
+
+# Statuses are evaluated after the statuses they test, whatever the declaration order;
+# statuses testing each other are a policy error naming them and their clauses.
+cat >order.json <<'JSON'
+{ "period": {"from": "2020-01", "to": "2020-12"},
+  "people": [{ "id": "p1", "hukou_region": "370811", "categories": ["建档立卡贫困人口"] }] }
+JSON
+out=$(bf calc order.json --policies "$root/tests/data/policy_status_order")
+expect_contains "$out" '"benefit": "order.bonus"' "status declared later"
+set +e
+err=$(bf policy check "$root/tests/data/policy_status_cycle/status_cycle.lua" 2>&1)
+status=$?
+set -e
+expect_eq "$status" 1 "status cycle exit"
+expect_contains "$err" "status_cycle.lua:7: 状态之间循环依赖：cycle.first (一) -> cycle.second (二) -> cycle.first (一)" "status cycle message"

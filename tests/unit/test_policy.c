@@ -1217,6 +1217,76 @@ static void test_parameter_arguments(void **state)
     unload(&bad);
 }
 
+/* Loads the fixture policy directory dir (from the repository root) into l. */
+static loaded load_fixture(const char *dir)
+{
+    loaded l = {NULL, calloc(1, sizeof(policy_diagnostics)), BF_OK};
+    bf_error err;
+    assert_non_null(l.diag);
+    assert_int_equal(policy_set_create(&l.set, &err), BF_OK);
+    l.rc = policy_load_dir(l.set, dir, l.diag, &err);
+    return l;
+}
+
+/* A status testing a status declared after it holds (issue 10 item 9). */
+static void test_status_dependency_order(void **state)
+{
+    (void)state;
+    loaded l = load_fixture("tests/data/policy_status_order");
+    print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    int bonus = policy_set_find_rule(l.set, "order.bonus");
+    int recognised = policy_set_find_rule(l.set, "order.recognised");
+    int poor = policy_set_find_rule(l.set, "order.poor");
+    assert_true(recognised < poor);
+    assert_int_equal(l.set->status_order_count, 2);
+    assert_int_equal(l.set->status_order[0], poor);
+    assert_int_equal(l.set->status_order[1], recognised);
+    const char *text =
+        "{\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"}, \"people\": ["
+        "{\"id\": \"p1\", \"hukou_region\": \"370811\", \"categories\": [\"建档立卡贫困人口\"]},"
+        "{\"id\": \"p2\", \"hukou_region\": \"500101\", \"categories\": [\"建档立卡贫困人口\"]},"
+        "{\"id\": \"p3\", \"hukou_region\": \"370811\"}]}";
+    situation *s = NULL;
+    bf_error err;
+    assert_int_equal(situation_parse_text(text, strlen(text), &s, &err), BF_OK);
+    policy_eval_options options = {s->month_from, s->month_to, 0};
+    policy_result *result = NULL;
+    assert_int_equal(policy_evaluate(l.set, s->pop, &options, &result, &err), BF_OK);
+    /* Only p1 is poor and in 济宁: one grant, and the status holds for p1 only. */
+    assert_int_equal(result->grant_count, 1);
+    assert_int_equal(result->grants[0].rule, bonus);
+    assert_int_equal(result->grants[0].person, 0);
+    assert_int_equal(result->grants[0].fen, 50000);
+    size_t recognised_rows = 0;
+    for (size_t i = 0; i < result->status_count; i++)
+        if (result->statuses[i].rule == recognised) {
+            recognised_rows++;
+            assert_int_equal(result->statuses[i].row, 0);
+        }
+    assert_int_equal(recognised_rows, 1);
+    policy_result_free(result);
+    situation_free(s);
+    unload(&l);
+}
+
+/* Statuses that test each other are refused, naming each with its clause. */
+static void test_status_dependency_cycle(void **state)
+{
+    (void)state;
+    loaded l = load_fixture("tests/data/policy_status_cycle");
+    assert_int_equal(l.rc, BF_EPOLICY);
+    assert_true(has_problem(&l, 7, "cycle.first (一) -> cycle.second (二) -> cycle.first (一)"));
+    unload(&l);
+    /* A status testing itself. */
+    l = load_text(DOC "status { id = \"t.self\", name = \"x\", clause = \"五\", text = \"x\", "
+                      "target = \"y\", unit = \"person\",\n"
+                      "  conditions = { { \"status\", \"t.self\" } } }\n");
+    assert_int_equal(l.rc, BF_EPOLICY);
+    assert_true(has_problem(&l, 3, "t.self (五) -> t.self (五)"));
+    unload(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1244,6 +1314,8 @@ int main(void)
         cmocka_unit_test(test_sites),
         cmocka_unit_test(test_hourly_and_steps),
         cmocka_unit_test(test_parameter_arguments),
+        cmocka_unit_test(test_status_dependency_order),
+        cmocka_unit_test(test_status_dependency_cycle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
