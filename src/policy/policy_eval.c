@@ -585,10 +585,30 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         break;
     }
     case POLICY_PRED_ONLINE_SHARE_AT_MOST: {
-        int32_t permille = (int32_t)c->ints[0];
-        /* An unknown share means no online part. */
-        KEEP_IF(trainings->online_permille[r] == POPULATION_COUNT_UNKNOWN ||
-                trainings->online_permille[r] <= permille);
+        /* Online hours against the course's total hours (总课时); none given: no online part. */
+        int64_t permille = c->ints[0];
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = sel[i];
+            int64_t online = trainings->online_hours[r], total = trainings->total_hours[r];
+            if (online == POPULATION_COUNT_UNKNOWN || online == 0) {
+                sel[kept++] = r;
+                continue;
+            }
+            if (total == POPULATION_COUNT_UNKNOWN) {
+                if (ctx->warn_rule >= 0)
+                    add_warning(ctx, ctx->warn_rule, PERSON(r),
+                                BF_TR("培训有线上课时但未填总课时（total_hours），%s（%s）不予计算",
+                                      "the training has online hours but no total_hours: %s (%s) "
+                                      "not computed"),
+                                ctx->set->rules[ctx->warn_rule]->id,
+                                ctx->set->rules[ctx->warn_rule]->clause);
+                continue;
+            }
+            if (online * 1000 <= permille * total)
+                sel[kept++] = r;
+        }
+        n = kept;
         break;
     }
     case POLICY_PRED_TRAINING_WITHIN_MONTHS_OF_HIRE: {
@@ -752,6 +772,33 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
                 holds[people->residence[PERSON(r)]]);
         break;
     }
+    case POLICY_PRED_EMPLOYED_AT_PERIOD_END:
+        KEEP_IF(jobs->start[r] <= ctx->period_to && jobs->end[r] >= ctx->period_to);
+        break;
+    case POLICY_PRED_PROVIDER_JOB: {
+        /* A job of the person with the training's provider meets the nested conditions. */
+        const int32_t *job_met =
+            items == ctx->provider_job_items ? ctx->provider_job_met[index] : NULL;
+        size_t kept = 0;
+        for (size_t i = 0; i < n && job_met != NULL; i++) {
+            uint32_t r = sel[i];
+            int32_t provider = trainings->provider[r], person = trainings->person[r];
+            int32_t met = INT32_MAX;
+            for (int32_t k = ctx->job_offsets[person]; k < ctx->job_offsets[person + 1]; k++) {
+                int32_t j = ctx->job_rows[k];
+                if (provider != POPULATION_NONE && jobs->employer[j] == provider &&
+                    job_met[j] != INT32_MIN)
+                    met = min32(met, job_met[j]);
+            }
+            if (met == INT32_MAX)
+                continue;
+            if (apply_time)
+                ctx->met[r] = max32(ctx->met[r], met);
+            sel[kept++] = r;
+        }
+        n = kept;
+        break;
+    }
     case POLICY_PRED_ALL:
     case POLICY_PRED_ANY:
     case POLICY_PRED_NOT: {
@@ -845,7 +892,10 @@ static int predicate_cost(policy_predicate predicate)
     case POLICY_PRED_AGENCY_KIND:
     case POLICY_PRED_AGENCY_WITHIN:
         return 2;
+    case POLICY_PRED_EMPLOYED_AT_PERIOD_END:
+        return 1;
     case POLICY_PRED_JOB_MONTHS_AT_LEAST:
+    case POLICY_PRED_PROVIDER_JOB:
     case POLICY_PRED_AGE_BETWEEN:
     case POLICY_PRED_WORKING_AGE:
     case POLICY_PRED_ENROLLED:
@@ -889,13 +939,36 @@ int eval_count_hires(eval_context *ctx, const policy_rule *rule, bf_error *err)
     eval_init_rows(ctx, POLICY_UNIT_JOB, sel, n);
     for (int c = 0; c < rule->hire_count && n > 0; c++)
         n = eval_filter(ctx, rule->hires, c, POLICY_UNIT_JOB, sel, n, 1);
-    for (size_t i = 0; i < n; i++) {
-        int32_t employer = pop->jobs.employer[sel[i]];
-        if (employer == POPULATION_NONE)
-            continue;
-        ctx->hires[employer]++;
-        ctx->hire_met[employer] = max32(ctx->hire_met[employer], ctx->met[sel[i]]);
+    /* Hires are persons: a person with several qualifying jobs at one org is one hire, met on
+       the earliest day one of those jobs is. */
+    uint8_t *hit = calloc(jobs > 0 ? jobs : 1, 1);
+    if (hit == NULL) {
+        free(sel);
+        return bf_error_set(err, BF_ENOMEM, NULL);
     }
+    for (size_t i = 0; i < n; i++)
+        hit[sel[i]] = 1;
+    for (size_t p = 0; p < pop->people.count; p++)
+        for (int32_t k = ctx->job_offsets[p]; k < ctx->job_offsets[p + 1]; k++) {
+            int32_t j = ctx->job_rows[k], employer = pop->jobs.employer[j];
+            if (!hit[j] || employer == POPULATION_NONE)
+                continue;
+            int32_t met = ctx->met[j];
+            int seen = 0;
+            for (int32_t m = ctx->job_offsets[p]; m < ctx->job_offsets[p + 1]; m++) {
+                int32_t o = ctx->job_rows[m];
+                if (o == j || !hit[o] || pop->jobs.employer[o] != employer)
+                    continue;
+                if (m < k)
+                    seen = 1;
+                met = min32(met, ctx->met[o]);
+            }
+            if (seen)
+                continue;
+            ctx->hires[employer]++;
+            ctx->hire_met[employer] = max32(ctx->hire_met[employer], met);
+        }
+    free(hit);
     free(sel);
     return BF_OK;
 }
@@ -1153,6 +1226,36 @@ static int add_grant(eval_context *ctx, const policy_grant *grant, bf_error *err
 }
 
 /*
+ * The months cap of rule for row: max_months, or its months parameter at the
+ * row's parameter region on the row's first day; 0 (with a warning when
+ * warn) when the parameter has no value there.
+ */
+static int months_cap(eval_context *ctx, int rule_index, uint32_t row, int warn, int *cap)
+{
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    *cap = rule->amount.max_months;
+    if (rule->amount.max_months_parameter < 0)
+        return 1;
+    const policy_parameter *parameter = &ctx->set->parameters[rule->amount.max_months_parameter];
+    int64_t region = lookup_region(ctx, rule, row), value = 0;
+    if (policy_parameter_lookup(parameter, region, ctx->from[row], &value) != BF_OK) {
+        if (warn) {
+            char code[16], date[BF_DATE_TEXT_MAX];
+            population_region_format(region, code);
+            date_format(date_from_days(ctx->from[row]), date);
+            add_warning(ctx, rule_index, eval_person_of(ctx, rule->unit, row),
+                        BF_TR("期限参数 %s（%s）在地区 %s、日期 %s 没有取值，%s（%s）不计金额",
+                              "months parameter %s (%s) has no value for region %s on %s: no "
+                              "amount for %s (%s)"),
+                        parameter->name, parameter->title, code, date, rule->id, rule->clause);
+        }
+        return 0;
+    }
+    *cap = (int)((value + 99) / 100); /* whole months */
+    return 1;
+}
+
+/*
  * The candidates of one row: one for once/per_day, one per counted month for
  * per_month.  Sets ctx->note[row].
  */
@@ -1160,6 +1263,7 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
 {
     const policy_rule *rule = ctx->set->rules[rule_index];
     const policy_amount *a = &rule->amount;
+    int32_t valid_from = rule->valid_from, valid_to = rule->valid_to; /* without the period */
     int32_t window_from = max32(rule->valid_from, ctx->period_from);
     int32_t window_to = min32(rule->valid_to, ctx->period_to);
     int month_from = date_month_index(date_from_days(window_from));
@@ -1192,6 +1296,8 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
         }
         window_from = max32(window_from, from);
         window_to = min32(window_to, to);
+        valid_from = max32(valid_from, from);
+        valid_to = min32(valid_to, to);
         month_from = max32(month_from, date_month_index(date_from_days(window_from)));
         month_to = min32(month_to, date_month_index(date_from_days(window_to)));
     }
@@ -1213,6 +1319,49 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
                   "%s (%s) is paid by the hour but the job has no hours_per_month: no amount"),
             rule->id, rule->clause);
         ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+        return BF_OK;
+    }
+    if (rule->has_amount && a->max_months_parameter >= 0) {
+        int cap = 0;
+        if (!months_cap(ctx, rule_index, row, 1, &cap)) {
+            ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+            return BF_OK;
+        }
+    }
+    if (rule->has_amount && a->rate == POLICY_RATE_PER_WORKED_MONTH) {
+        /*
+         * Whole months worked, counted from the row's first day (or the window's, when later),
+         * each lying inside the validity and payment windows and the row, paid in the month it
+         * ends when that month is in the period.
+         */
+        if (a->months_from >= 0)
+            valid_from =
+                max32(valid_from, (int32_t)date_to_days(date_month_first_day(a->months_from)));
+        if (a->months_to != INT32_MAX)
+            valid_to = min32(valid_to, (int32_t)date_to_days(date_month_last_day(a->months_to)));
+        int32_t anchor = max32(ctx->from[row], valid_from);
+        int32_t last = min32(ctx->to[row], valid_to);
+        bf_date first_day = date_from_days(anchor), period_day = date_from_days(ctx->period_from);
+        int skip = (period_day.year - first_day.year) * 12 + period_day.month - first_day.month - 1;
+        for (int k = skip > 1 ? skip : 1;; k++) {
+            int32_t end = policy_months_end_day(anchor, k);
+            if (end > last)
+                break;
+            if (end < ctx->period_from)
+                continue;
+            int32_t start = k == 1 ? anchor : policy_months_end_day(anchor, k - 1) + 1;
+            int64_t fen = POLICY_FEN_NONE;
+            if (!value_fen(ctx, rule_index, row, start, &fen)) {
+                ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+                return BF_OK;
+            }
+            grant.month = date_month_index(date_from_days(end));
+            grant.fen = fen;
+            int rc = add_grant(ctx, &grant, err);
+            if (rc != BF_OK)
+                return rc;
+            ctx->note[row] = POLICY_OUTCOME_GRANTED;
+        }
         return BF_OK;
     }
     if (rule->has_amount && (a->rate == POLICY_RATE_PER_MONTH || a->rate == POLICY_RATE_PER_HOUR)) {
@@ -1289,9 +1438,11 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
             return BF_OK;
         }
         if (a->rate == POLICY_RATE_PER_DAY) {
+            /* No day before the validity window counts (max_days is applied per person later). */
             int32_t days = ctx->pop->trainings.days[row];
-            if (a->max_days > 0 && days > a->max_days)
-                days = a->max_days;
+            int32_t end = ctx->pop->trainings.end[row];
+            if (ctx->pop->trainings.start[row] < valid_from && end - valid_from + 1 < days)
+                days = end - valid_from + 1;
             fen *= days;
             grant.count = days;
         }
@@ -1332,6 +1483,42 @@ static void drop_note(eval_context *ctx, const policy_grant *g, policy_outcome w
 }
 
 /*
+ * per_day with max_days: at most max_days days per (person, payee) over all
+ * rows, the earliest first; a row crossing the cap is paid for the days left
+ * (its amount scaled by days left / days, exact when no cost cap applied).
+ * grants[begin, end) are sorted; returns the new end.
+ */
+static size_t cap_days(eval_context *ctx, const policy_rule *rule, size_t begin, size_t end)
+{
+    policy_grant *g = ctx->result->grants;
+    int max_days = rule->amount.max_days;
+    if (max_days <= 0)
+        return end;
+    size_t out = begin;
+    int used = 0;
+    int32_t person = -1, payee = -1;
+    for (size_t i = begin; i < end; i++) {
+        policy_grant candidate = g[i];
+        if (i == begin || candidate.person != person || candidate.payee != payee)
+            used = 0;
+        person = candidate.person;
+        payee = candidate.payee;
+        int left = max_days - used;
+        if (left <= 0) {
+            drop_note(ctx, &candidate, POLICY_OUTCOME_CAP);
+            continue;
+        }
+        if (candidate.count > left) {
+            candidate.fen = scale_round(candidate.fen, left, candidate.count);
+            candidate.count = left;
+        }
+        used += candidate.count;
+        g[out++] = candidate;
+    }
+    return out;
+}
+
+/*
  * Applies the per (person, payee) limits to the candidates at
  * grants[begin, end) in place; returns the new end.
  */
@@ -1347,7 +1534,7 @@ static size_t apply_limits(eval_context *ctx, const policy_rule *rule, size_t be
         qsort(g + begin, count, sizeof *g, compare_candidates);
     policy_rate rate = rule->has_amount ? rule->amount.rate : POLICY_RATE_ONCE;
     if (rate == POLICY_RATE_PER_DAY)
-        return end;
+        return cap_days(ctx, rule, begin, end);
     /* Every row that produced a candidate first counts as dropped, kept ones win below. */
     for (size_t i = begin; i < end; i++)
         ctx->note[g[i].row] = POLICY_OUTCOME_ALREADY;
@@ -1357,16 +1544,19 @@ static size_t apply_limits(eval_context *ctx, const policy_rule *rule, size_t be
         size_t next = group;
         while (next < end && g[next].person == g[group].person && g[next].payee == g[group].payee)
             next++;
-        int kept = 0, year = -1, in_year = 0, last_month = -1;
+        int kept = 0, year = -1, in_year = 0, last_month = -1, max_months = 0;
+        if (rule->has_amount &&
+            !months_cap(ctx, (int)g[group].rule, (uint32_t)g[group].row, 0, &max_months))
+            max_months = 0; /* not reached: rows without the parameter gave no candidates */
         for (size_t i = group; i < next; i++) {
             policy_grant candidate = g[i];
             int keep = 0;
             policy_outcome why = POLICY_OUTCOME_ALREADY;
             if (rate == POLICY_RATE_PER_MONTH || rate == POLICY_RATE_PER_YEAR ||
-                rate == POLICY_RATE_PER_HOUR) {
+                rate == POLICY_RATE_PER_HOUR || rate == POLICY_RATE_PER_WORKED_MONTH) {
                 if (candidate.month == last_month)
                     why = POLICY_OUTCOME_ALREADY;
-                else if (rule->amount.max_months > 0 && kept >= rule->amount.max_months)
+                else if (max_months > 0 && kept >= max_months)
                     why = POLICY_OUTCOME_CAP;
                 else
                     keep = 1;
@@ -1474,6 +1664,52 @@ static int add_status(eval_context *ctx, int32_t rule, int32_t row, bf_error *er
     return BF_OK;
 }
 
+/* Frees the provider_job columns of the previous rule. */
+static void free_provider_jobs(eval_context *ctx)
+{
+    for (int i = 0; i < POLICY_CONDITIONS_MAX; i++) {
+        free(ctx->provider_job_met[i]);
+        ctx->provider_job_met[i] = NULL;
+    }
+    ctx->provider_job_items = NULL;
+}
+
+/*
+ * For each provider_job condition of rule: its nested job conditions over all
+ * jobs, time applied (job_months_at_least by the period's end), giving per
+ * job the day they are all met (INT32_MIN: they do not hold).  Runs before
+ * the rule's own rows are initialised, as the hires count does, since it
+ * uses the same met/from/to columns.
+ */
+static int eval_provider_jobs(eval_context *ctx, const policy_rule *rule, uint32_t *sel,
+                              bf_error *err)
+{
+    free_provider_jobs(ctx);
+    ctx->provider_job_items = rule->conditions;
+    size_t jobs = ctx->pop->jobs.count;
+    for (int c = 0; c < rule->condition_total; c++) {
+        const policy_condition *condition = &rule->conditions[c];
+        if (condition->predicate != POLICY_PRED_PROVIDER_JOB)
+            continue;
+        int32_t *met = malloc((jobs > 0 ? jobs : 1) * sizeof *met);
+        if (met == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        ctx->provider_job_met[c] = met;
+        size_t n = jobs;
+        for (size_t j = 0; j < jobs; j++) {
+            sel[j] = (uint32_t)j;
+            met[j] = INT32_MIN;
+        }
+        eval_init_rows(ctx, POLICY_UNIT_JOB, sel, n);
+        for (int k = 0; k < condition->child_count && n > 0; k++)
+            n = eval_filter(ctx, rule->conditions, condition->children[k], POLICY_UNIT_JOB, sel, n,
+                            1);
+        for (size_t i = 0; i < n; i++)
+            met[sel[i]] = ctx->met[sel[i]];
+    }
+    return BF_OK;
+}
+
 /* Evaluates one rule over its unit; sel is scratch of the largest table's size. */
 static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_t *range_begin,
                          size_t *range_end, bf_error *err)
@@ -1488,6 +1724,9 @@ static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_
         if (rc != BF_OK)
             return rc;
     }
+    rc = eval_provider_jobs(ctx, rule, sel, err);
+    if (rc != BF_OK)
+        return rc;
     size_t n = rows;
     for (size_t i = 0; i < rows; i++) {
         sel[i] = (uint32_t)i;
@@ -1532,15 +1771,28 @@ static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_
     return BF_OK;
 }
 
-/* Sum of the non-excluded grants of a person in grants[from, to) (sorted by person). */
-static int64_t person_total(const policy_grant *g, size_t *cursor, size_t to, int32_t person,
-                            size_t *first, size_t *last)
+/* Order of (person, payee) keys; payee -1 stands for any payee (not_with per person). */
+static int key_before(int32_t person, int32_t payee, const policy_grant *g)
 {
-    while (*cursor < to && g[*cursor].person < person)
+    return g->person < person || (g->person == person && payee >= 0 && g->payee < payee);
+}
+static int key_equal(int32_t person, int32_t payee, const policy_grant *g)
+{
+    return g->person == person && (payee < 0 || g->payee == payee);
+}
+
+/*
+ * Sum of the non-excluded grants of a person (and payee, unless -1) in
+ * grants[from, to) (sorted by person, then payee).
+ */
+static int64_t person_total(const policy_grant *g, size_t *cursor, size_t to, int32_t person,
+                            int32_t payee, size_t *first, size_t *last)
+{
+    while (*cursor < to && key_before(person, payee, &g[*cursor]))
         (*cursor)++;
     *first = *cursor;
     int64_t total = 0;
-    while (*cursor < to && g[*cursor].person == person) {
+    while (*cursor < to && key_equal(person, payee, &g[*cursor])) {
         if (g[*cursor].excluded_by < 0 && g[*cursor].fen > 0)
             total += g[*cursor].fen;
         (*cursor)++;
@@ -1550,10 +1802,11 @@ static int64_t person_total(const policy_grant *g, size_t *cursor, size_t to, in
 }
 
 /*
- * not_with: for each pair of benefits and each person who has grants of
- * both, the one with the lower total is excluded (on a tie, the one loaded
- * later).  ranges[] holds each rule's [begin, end) in the grants, sorted by
- * person.
+ * not_with: for each pair of benefits and each person (with
+ * not_with_per_payee: each person and payee, the same hire) who has grants
+ * of both, the one with the lower total is excluded (on a tie, the one
+ * loaded later).  ranges[] holds each rule's [begin, end) in the grants,
+ * sorted by person, then payee.
  */
 static void apply_exclusions(eval_context *ctx, const size_t (*ranges)[2])
 {
@@ -1568,9 +1821,10 @@ static void apply_exclusions(eval_context *ctx, const size_t (*ranges)[2])
             size_t ca = ranges[a][0], cb = ranges[b][0];
             while (ca < ranges[a][1]) {
                 int32_t person = g[ca].person;
+                int32_t payee = rule->not_with_per_payee ? g[ca].payee : -1;
                 size_t fa, la, fb, lb;
-                int64_t ta = person_total(g, &ca, ranges[a][1], person, &fa, &la);
-                int64_t tb = person_total(g, &cb, ranges[b][1], person, &fb, &lb);
+                int64_t ta = person_total(g, &ca, ranges[a][1], person, payee, &fa, &la);
+                int64_t tb = person_total(g, &cb, ranges[b][1], person, payee, &fb, &lb);
                 if (person < 0 || la == fa || lb == fb || ta <= 0 || tb <= 0)
                     continue;
                 int a_wins = ta > tb || (ta == tb && a < b);
@@ -1680,6 +1934,7 @@ int policy_evaluate(const policy_set *set, const population *pop,
     *out = ctx.result;
     ctx.result = NULL;
 out:
+    free_provider_jobs(&ctx);
     policy_result_free(ctx.result);
     if (ctx.status != NULL)
         for (int r = 0; r < set->rule_count; r++)

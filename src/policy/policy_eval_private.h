@@ -31,6 +31,10 @@ typedef struct eval_context {
     int32_t *enrolment_offsets; /* people row -> first index in enrolment_rows */
     int32_t *enrolment_rows;    /* enrolment rows grouped by person */
     int warn_rule; /* the rule whose conditions are being evaluated (warnings), else -1 */
+    /* per condition of the current rule: for provider_job, per job row the day its nested
+       conditions are all met, or INT32_MIN when they do not hold; NULL otherwise */
+    int32_t *provider_job_met[POLICY_CONDITIONS_MAX];
+    const policy_condition *provider_job_items; /* the conditions those arrays belong to */
 } eval_context;
 
 /* Rows of a unit. */

@@ -44,11 +44,12 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
     case POLICY_PRED_ANY:
     case POLICY_PRED_NOT:
     case POLICY_PRED_ALL:
+    case POLICY_PRED_PROVIDER_JOB:
         append(out, size, &used, " (");
         for (int k = 0; k < c->child_count; k++) {
             policy_condition_text(items, c->children[k], text, sizeof text);
             append(out, size, &used, "%s%s",
-                   k > 0 ? (c->predicate == POLICY_PRED_ALL ? " & " : " | ") : "", text);
+                   k > 0 ? (c->predicate == POLICY_PRED_ANY ? " | " : " & ") : "", text);
         }
         append(out, size, &used, ")");
         return;
@@ -297,11 +298,16 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
         append(out, size, &used, "%d", pop->trainings.days[row]);
         break;
     case POLICY_PRED_ONLINE_SHARE_AT_MOST:
-        if (pop->trainings.online_permille[row] == POPULATION_COUNT_UNKNOWN)
+        if (pop->trainings.online_hours[row] == POPULATION_COUNT_UNKNOWN)
             append(out, size, &used, "%s",
-                   BF_TR("未填（按无线上部分）", "not given (no online part)"));
+                   BF_TR("未填线上课时（按无线上部分）", "no online hours (no online part)"));
+        else if (pop->trainings.total_hours[row] == POPULATION_COUNT_UNKNOWN)
+            append(out, size, &used, BF_TR("线上 %.1f 小时，未填总课时", "online %.1f h, no total"),
+                   pop->trainings.online_hours[row] / 10.0);
         else
-            append(out, size, &used, "%.3f", pop->trainings.online_permille[row] / 1000.0);
+            append(out, size, &used,
+                   BF_TR("线上 %.1f / 总课时 %.1f 小时", "online %.1f of %.1f total hours"),
+                   pop->trainings.online_hours[row] / 10.0, pop->trainings.total_hours[row] / 10.0);
         break;
     case POLICY_PRED_TRAINING_WITHIN_MONTHS_OF_HIRE:
         day_text(pop->trainings.start[row], a);
@@ -357,6 +363,16 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
         day_text(pop->trainings.start[row], a);
         day_text(pop->trainings.end[row], b);
         append(out, size, &used, "%s..%s", a, b);
+        break;
+    case POLICY_PRED_EMPLOYED_AT_PERIOD_END:
+        day_text(pop->jobs.start[row], a);
+        day_text(pop->jobs.end[row], b);
+        append(out, size, &used, "%s..%s", a, b);
+        break;
+    case POLICY_PRED_PROVIDER_JOB:
+        append(out, size, &used, "%s",
+               employer == POPULATION_NONE ? BF_TR("无培训单位", "no provider")
+                                           : pop->orgs.id[employer]);
         break;
     case POLICY_PRED_AGENCY_WITHIN: {
         int32_t agency = pop->jobs.agency[row];

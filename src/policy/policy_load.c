@@ -542,6 +542,8 @@ static const struct {
     [POLICY_PRED_INSURED_BEFORE_LOSS] = {ARGS_INT, U_PERSON},
     [POLICY_PRED_RESIDENTS_AT_LEAST] = {ARGS_INT, U_ORG},
     [POLICY_PRED_RESIDENT_OF_STATUS] = {ARGS_STATUS, U_HAS_PERSON},
+    [POLICY_PRED_EMPLOYED_AT_PERIOD_END] = {ARGS_NONE, U_JOB},
+    [POLICY_PRED_PROVIDER_JOB] = {ARGS_CONDITIONS, U_TRAINING},
 };
 
 /* The conditions array being filled (a rule's conditions or hires). */
@@ -707,11 +709,13 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
     int given = n - 1, ok = 1;
     /*
      * A window parameter for a date pair ({ "unemployed_since_between", { parameter =
-     * "epidemic_period" } }) or a head-count parameter for a threshold ({ "hires_at_least",
-     * { parameter = "…" } }): the name goes to names[0], resolved with the statuses.
+     * "epidemic_period" } }), a head-count parameter for a threshold ({ "hires_at_least",
+     * { parameter = "…" } }) or a months parameter for a contract term: the name goes to
+     * names[0], resolved with the statuses.
      */
     int takes_parameter = args == ARGS_DATE_PAIR || predicate == POLICY_PRED_HIRES_AT_LEAST ||
-                          predicate == POLICY_PRED_RESIDENTS_AT_LEAST;
+                          predicate == POLICY_PRED_RESIDENTS_AT_LEAST ||
+                          predicate == POLICY_PRED_CONTRACT_MONTHS_AT_LEAST;
     if (takes_parameter && given == 1 && lua_rawgeti(L, index, 2) == LUA_TTABLE) {
         static const char *const parameter_keys[] = {"parameter", NULL};
         int argument = lua_gettop(L);
@@ -754,6 +758,8 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
         return 0;
     }
     if (args == ARGS_CONDITIONS || args == ARGS_CONDITION) {
+        /* provider_job's conditions are on the job with the training's provider. */
+        policy_unit child_unit = predicate == POLICY_PRED_PROVIDER_JOB ? POLICY_UNIT_JOB : unit;
         for (int i = 2; i <= n; i++) {
             int child = condition_slot(ctx, list, what);
             if (child < 0)
@@ -761,7 +767,7 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
             c = &list->items[slot]; /* items does not move; keep the pointer explicit */
             c->children[c->child_count++] = child;
             lua_rawgeti(L, index, i);
-            if (!parse_condition(ctx, -1, unit, list, child, what))
+            if (!parse_condition(ctx, -1, child_unit, list, child, what))
                 ok = 0;
             lua_pop(L, 1);
         }
@@ -1011,18 +1017,21 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
     int amount = lua_gettop(L);
     char inner[POLICY_NAME_MAX];
     join_label(inner, sizeof inner, what, "amount");
-    static const char *const keys[] = {"once",     "per_month",  "per_day",      "per_year",
-                                       "per_hour", "max_months", "max_days",     "up_to_cost",
-                                       "months",   "per_head",   "max_per_year", "first_time",
-                                       "at_most",  NULL};
+    static const char *const keys[] = {
+        "once",       "per_month", "per_day",    "per_year", "per_hour", "per_worked_month",
+        "max_months", "max_days",  "up_to_cost", "months",   "per_head", "max_per_year",
+        "first_time", "at_most",   NULL};
     check_keys(ctx, amount, keys, inner);
     policy_amount *a = &rule->amount;
     memset(a, 0, sizeof *a);
     a->months_from = -1;
     a->months_to = INT32_MAX;
-    static const char *const rates[] = {"once", "per_month", "per_day", "per_year", "per_hour"};
+    a->max_months_parameter = -1;
+    /* In policy_rate order. */
+    static const char *const rates[] = {"once",     "per_month", "per_day",
+                                        "per_year", "per_hour",  "per_worked_month"};
     int rates_given = 0;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < (int)(sizeof rates / sizeof rates[0]); i++) {
         if (lua_getfield(L, amount, rates[i]) != LUA_TNIL) {
             rates_given++;
             a->rate = (policy_rate)i;
@@ -1031,10 +1040,12 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
         lua_pop(L, 1);
     }
     if (rates_given != 1)
-        problem(ctx, "amount",
-                BF_TR("%s 应恰好有 once、per_month、per_day、per_year、per_hour 之一",
-                      "%s needs exactly one of once, per_month, per_day, per_year, per_hour"),
-                inner);
+        problem(
+            ctx, "amount",
+            BF_TR("%s 应恰好有 once、per_month、per_worked_month、per_day、per_year、per_hour 之一",
+                  "%s needs exactly one of once, per_month, per_worked_month, per_day, "
+                  "per_year, per_hour"),
+            inner);
     if (lua_getfield(L, amount, "at_most") != LUA_TNIL) {
         a->has_at_most = 1;
         if (parse_value(ctx, -1, "at_most", &a->at_most, what) &&
@@ -1045,7 +1056,19 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
                     inner);
     }
     lua_pop(L, 1);
-    get_count(ctx, amount, "max_months", 0, &a->max_months, inner);
+    if (lua_getfield(L, amount, "max_months") == LUA_TTABLE) {
+        /* { parameter = "…" }: a duration the document leaves to other rules (unit months). */
+        static const char *const parameter_keys[] = {"parameter", NULL};
+        char months[POLICY_NAME_MAX];
+        join_label(months, sizeof months, inner, "max_months");
+        check_keys(ctx, lua_gettop(L), parameter_keys, months);
+        get_string(ctx, lua_gettop(L), "parameter", 1, a->max_months_parameter_name,
+                   sizeof a->max_months_parameter_name, months);
+        lua_pop(L, 1);
+    } else {
+        lua_pop(L, 1);
+        get_count(ctx, amount, "max_months", 0, &a->max_months, inner);
+    }
     get_count(ctx, amount, "max_days", 0, &a->max_days, inner);
     get_count(ctx, amount, "max_per_year", 0, &a->max_per_year, inner);
     get_flag(ctx, amount, "per_head", &a->per_head, inner);
@@ -1088,6 +1111,11 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
                     BF_TR("%s：per_day 只用于 unit = \"training\"（按培训天数）",
                           "%s: per_day needs unit = \"training\" (training days)"),
                     inner);
+        if (a->rate == POLICY_RATE_PER_WORKED_MONTH && rule->unit != POLICY_UNIT_JOB)
+            problem(ctx, "per_worked_month",
+                    BF_TR("%s：per_worked_month 只用于 unit = \"job\"（按实际工作月数）",
+                          "%s: per_worked_month needs unit = \"job\" (months worked)"),
+                    inner);
         if (a->rate == POLICY_RATE_PER_HOUR && rule->unit != POLICY_UNIT_JOB)
             problem(ctx, "per_hour",
                     BF_TR("%s：per_hour 只用于 unit = \"job\"（按每月工作小时）",
@@ -1118,10 +1146,12 @@ static void parse_amount(load_context *ctx, int index, policy_rule *rule, const 
                     BF_TR("%s：first_time 不用于 unit = \"org\"",
                           "%s: first_time does not apply to unit = \"org\""),
                     inner);
-        if (a->max_months > 0 && a->rate != POLICY_RATE_PER_MONTH &&
-            a->rate != POLICY_RATE_PER_HOUR)
+        if ((a->max_months > 0 || a->max_months_parameter_name[0] != '\0') &&
+            a->rate != POLICY_RATE_PER_MONTH && a->rate != POLICY_RATE_PER_HOUR &&
+            a->rate != POLICY_RATE_PER_WORKED_MONTH)
             problem(ctx, "max_months",
-                    BF_TR("%s：max_months 只用于 per_month", "%s: max_months goes with per_month"),
+                    BF_TR("%s：max_months 只用于 per_month、per_worked_month",
+                          "%s: max_months goes with per_month, per_worked_month"),
                     inner);
         if (a->max_days > 0 && a->rate != POLICY_RATE_PER_DAY)
             problem(ctx, "max_days",
@@ -1330,9 +1360,9 @@ static void convert_rule(load_context *ctx, int index, int is_status)
     char what[POLICY_NAME_MAX];
     snprintf(what, sizeof what, "%s", kind);
     static const char *const benefit_keys[] = {
-        "id",     "name",     "clause",  "text",      "target",     "unit",
-        "payee",  "kind",     "service", "valid",     "conditions", "hires",
-        "amount", "not_with", "note",    "residents", NULL};
+        "id",     "name",     "clause",  "text",      "target",       "unit",
+        "payee",  "kind",     "service", "valid",     "conditions",   "hires",
+        "amount", "not_with", "note",    "residents", "not_with_per", NULL};
     static const char *const status_keys[] = {"id",     "name", "clause",    "text",
                                               "target", "unit", "valid",     "conditions",
                                               "hires",  "note", "residents", NULL};
@@ -1485,6 +1515,16 @@ static void convert_rule(load_context *ctx, int index, int is_status)
                     lua_pop(L, 1);
                 }
             lua_pop(L, 1);
+        }
+        char per[16];
+        if (get_string(ctx, index, "not_with_per", 0, per, sizeof per, what)) {
+            if (strcmp(per, "payee") == 0)
+                rule->not_with_per_payee = 1;
+            else if (strcmp(per, "person") != 0)
+                problem(ctx, "not_with_per",
+                        BF_TR("%s：not_with_per 只能是 \"person\" 或 \"payee\"",
+                              "%s: not_with_per is \"person\" or \"payee\""),
+                        what);
         }
     }
 }
@@ -2118,8 +2158,10 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
         if (policy_condition_by_parameter(c)) {
             int threshold = c->predicate == POLICY_PRED_HIRES_AT_LEAST ||
                             c->predicate == POLICY_PRED_RESIDENTS_AT_LEAST;
-            policy_parameter_unit wanted =
-                threshold ? POLICY_PARAMETER_PERSONS : POLICY_PARAMETER_WINDOW;
+            policy_parameter_unit wanted = c->predicate == POLICY_PRED_CONTRACT_MONTHS_AT_LEAST
+                                               ? POLICY_PARAMETER_MONTHS
+                                           : threshold ? POLICY_PARAMETER_PERSONS
+                                                       : POLICY_PARAMETER_WINDOW;
             int found = policy_set_find_parameter(set, c->names[0]);
             if (items != rule->conditions) {
                 policy_diagnostic_add(
@@ -2347,6 +2389,18 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
                 }
             }
         }
+        if (rule->has_amount && rule->amount.max_months_parameter_name[0] != '\0') {
+            int found = policy_set_find_parameter(set, rule->amount.max_months_parameter_name);
+            if (found < 0 || set->parameters[found].unit != POLICY_PARAMETER_MONTHS) {
+                policy_diagnostic_add(
+                    diag, file, rule->line,
+                    BF_TR("%s：max_months 的参数“%s”未声明或不是 unit = \"months\"",
+                          "%s: max_months parameter '%s' is undeclared or not unit = \"months\""),
+                    rule->id, rule->amount.max_months_parameter_name);
+                problems++;
+            }
+            rule->amount.max_months_parameter = found;
+        }
         if (rule->has_amount && rule->amount.value.kind == POLICY_VALUE_BY_HIRES) {
             policy_value *v = &rule->amount.value;
             for (int k = 0; k < v->step_count; k++) {
@@ -2389,6 +2443,7 @@ int policy_set_resolve(policy_set *set, policy_diagnostics *diag)
                    (unit == POLICY_PARAMETER_YUAN_PER_HEAD && rule->amount.per_head);
             break;
         case POLICY_RATE_PER_MONTH:
+        case POLICY_RATE_PER_WORKED_MONTH:
             fits = unit == POLICY_PARAMETER_YUAN_PER_MONTH;
             break;
         case POLICY_RATE_PER_YEAR:

@@ -56,12 +56,14 @@ static const char *const predicate_names[POLICY_PRED_COUNT] = {
     "insured_before_loss",
     "residents_at_least",
     "resident_of_status",
+    "employed_at_period_end",
+    "provider_job",
 };
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};
 static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
-    "yuan",          "yuan_per_month", "yuan_per_day",  "yuan_per_head",
-    "yuan_per_year", "window",         "yuan_per_hour", "persons"};
+    "yuan",   "yuan_per_month", "yuan_per_day", "yuan_per_head", "yuan_per_year",
+    "window", "yuan_per_hour",  "persons",      "months"};
 
 static const char *const comparator_names[POLICY_COMPARATOR_COUNT] = {"at_least", "at_most",
                                                                       "about", "equal"};
@@ -292,6 +294,7 @@ int policy_condition_by_parameter(const policy_condition *c)
     case POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN:
     case POLICY_PRED_HIRES_AT_LEAST:
     case POLICY_PRED_RESIDENTS_AT_LEAST:
+    case POLICY_PRED_CONTRACT_MONTHS_AT_LEAST:
         return c->argc == 0 && c->names[0][0] != '\0';
     default:
         return 0;

@@ -110,6 +110,8 @@ typedef enum policy_predicate {
     POLICY_PRED_INSURED_BEFORE_LOSS,
     POLICY_PRED_RESIDENTS_AT_LEAST,
     POLICY_PRED_RESIDENT_OF_STATUS,
+    POLICY_PRED_EMPLOYED_AT_PERIOD_END,
+    POLICY_PRED_PROVIDER_JOB,
     POLICY_PRED_COUNT
 } policy_predicate;
 
@@ -176,7 +178,9 @@ typedef enum policy_rate {
     POLICY_RATE_PER_DAY,
     POLICY_RATE_PER_YEAR, /* once per calendar year in which the row counts on the year's first day
                            */
-    POLICY_RATE_PER_HOUR  /* per counted month, times the job's hours_per_month */
+    POLICY_RATE_PER_HOUR, /* per counted month, times the job's hours_per_month */
+    POLICY_RATE_PER_WORKED_MONTH /* per whole month worked, counted from the start day, paid in the
+                                    month it ends */
 } policy_rate;
 
 /* first_time = "matching". */
@@ -192,8 +196,10 @@ typedef enum policy_cost {
 typedef struct policy_amount {
     policy_rate rate;
     policy_value value;
-    int max_months; /* 0: no cap */
-    int max_days;   /* 0: no cap */
+    int max_months;                                /* 0: no cap */
+    int max_months_parameter;                      /* or a months parameter (resolved), -1 */
+    char max_months_parameter_name[POLICY_ID_MAX]; /* its name as written, "" when none */
+    int max_days; /* 0: no cap; per person and payee over all rows */
     policy_cost up_to_cost;
     int months_from; /* payment window as month indexes; -1/INT32_MAX when open */
     int months_to;
@@ -234,6 +240,7 @@ typedef struct policy_rule {
     policy_condition residents[POLICY_CONDITIONS_MAX];
     int has_amount;
     policy_amount amount;
+    int not_with_per_payee; /* not_with per (person, payee), the same hire, not per person */
     int not_with_count;
     char not_with[POLICY_NOT_WITH_MAX][POLICY_ID_MAX];
     int not_with_rule[POLICY_NOT_WITH_MAX]; /* resolved indexes */
@@ -268,6 +275,7 @@ typedef enum policy_parameter_unit {
     POLICY_PARAMETER_WINDOW, /* a date window (from, to) by region, e.g. the epidemic period */
     POLICY_PARAMETER_YUAN_PER_HOUR,
     POLICY_PARAMETER_PERSONS, /* a head count (a threshold such as 达到规定要求), whole persons */
+    POLICY_PARAMETER_MONTHS, /* a number of months (规定期限, 补贴期限), whole months */
     POLICY_PARAMETER_UNIT_COUNT
 } policy_parameter_unit;
 
@@ -410,8 +418,9 @@ int policy_parameter_unit_parse(const char *text);
 
 /*
  * 1 when condition c takes a parameter instead of numbers: a date pair given
- * as a window parameter, or a head-count threshold given as a persons
- * parameter (the name in names[0], the index in parameter once resolved).
+ * as a window parameter, a head-count threshold given as a persons
+ * parameter, or a contract term given as a months parameter (the name in
+ * names[0], the index in parameter once resolved).
  */
 int policy_condition_by_parameter(const policy_condition *c);
 

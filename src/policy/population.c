@@ -13,8 +13,9 @@ static const char *const job_kind_names[JOB_KIND_COUNT] = {
     "enterprise",     "workshop",    "base",         "public_welfare_post",
     "temporary_post", "agriculture", "self_employed"};
 static const char *const org_kind_names[ORG_KIND_COUNT] = {
-    "enterprise",  "workshop",        "base",           "agency", "broker",
-    "cooperative", "agri_enterprise", "relocation_site"};
+    "enterprise",      "workshop",        "base",
+    "agency",          "broker",          "cooperative",
+    "agri_enterprise", "relocation_site", "training_institution"};
 static const char *const training_kind_names[TRAINING_KIND_COUNT] = {"skill", "online",
                                                                      "work_as_training", "pre_job"};
 static const char *const certificate_names[CERTIFICATE_COUNT] = {"", "初级", "中级", "高级"};
@@ -173,7 +174,8 @@ void population_free(population *pop)
     free(t->start);
     free(t->end);
     free(t->days);
-    free(t->online_permille);
+    free(t->total_hours);
+    free(t->online_hours);
     free(t->certificate);
     free(t->cost);
     population_orgs *o = &pop->orgs;
@@ -254,8 +256,8 @@ static int trainings_reserve(population_trainings *t, bf_error *err)
         return BF_OK;
     if (!GROW(t, id, cap) || !GROW(t, person, cap) || !GROW(t, provider, cap) ||
         !GROW(t, kind, cap) || !GROW(t, region, cap) || !GROW(t, start, cap) ||
-        !GROW(t, end, cap) || !GROW(t, days, cap) || !GROW(t, online_permille, cap) ||
-        !GROW(t, certificate, cap) || !GROW(t, cost, cap))
+        !GROW(t, end, cap) || !GROW(t, days, cap) || !GROW(t, total_hours, cap) ||
+        !GROW(t, online_hours, cap) || !GROW(t, certificate, cap) || !GROW(t, cost, cap))
         return bf_error_set(err, BF_ENOMEM, NULL);
     t->capacity = cap;
     return BF_OK;
@@ -367,7 +369,8 @@ int population_add_training(population *pop, const population_training_input *in
     t->start[i] = in->start;
     t->end[i] = in->end;
     t->days[i] = in->days;
-    t->online_permille[i] = in->online_permille;
+    t->total_hours[i] = in->total_hours;
+    t->online_hours[i] = in->online_hours;
     t->certificate[i] = (uint8_t)in->certificate;
     t->cost[i] = in->cost;
     if (row != NULL)
@@ -558,7 +561,8 @@ int population_generate(population *pop, const population_generate_options *opti
                     .start = tstart,
                     .end = tstart + days - 1,
                     .days = days,
-                    .online_permille = (int32_t)random_below(&state, 600),
+                    .total_hours = 1000, /* 100 hours, of which up to 60 online */
+                    .online_hours = (int32_t)random_below(&state, 600),
                     .certificate = (population_certificate)random_below(&state, CERTIFICATE_COUNT),
                     .cost = 50000 + 10000 * (int64_t)random_below(&state, 20),
                 };

@@ -63,6 +63,7 @@ typedef enum population_org_kind {
     ORG_COOPERATIVE,
     ORG_AGRI_ENTERPRISE,
     ORG_RELOCATION_SITE, /* 易地扶贫搬迁集中安置区 (people live there: person.residence) */
+    ORG_TRAINING_INSTITUTION, /* 职业培训机构 */
     ORG_KIND_COUNT
 } population_org_kind;
 
@@ -133,17 +134,18 @@ typedef struct population_jobs {
 typedef struct population_trainings {
     size_t count;
     size_t capacity;
-    char **id;                /* owned */
-    int32_t *person;          /* row in people */
-    int32_t *provider;        /* row in orgs or POPULATION_NONE */
-    uint8_t *kind;            /* population_training_kind */
-    int64_t *region;          /* canonical region code as a number, 0 when unknown */
-    int32_t *start;           /* first day */
-    int32_t *end;             /* last day */
-    int32_t *days;            /* training days */
-    int32_t *online_permille; /* online share of theory hours in 1/1000, or unknown */
-    uint8_t *certificate;     /* population_certificate */
-    int64_t *cost;            /* actual cost in fen, or POPULATION_FEN_UNKNOWN */
+    char **id;             /* owned */
+    int32_t *person;       /* row in people */
+    int32_t *provider;     /* row in orgs or POPULATION_NONE */
+    uint8_t *kind;         /* population_training_kind */
+    int64_t *region;       /* canonical region code as a number, 0 when unknown */
+    int32_t *start;        /* first day */
+    int32_t *end;          /* last day */
+    int32_t *days;         /* training days */
+    int32_t *total_hours;  /* 总课时 of the course in 1/10 hour, or unknown */
+    int32_t *online_hours; /* hours taken online in 1/10 hour, or unknown (none) */
+    uint8_t *certificate;  /* population_certificate */
+    int64_t *cost;         /* actual cost in fen, or POPULATION_FEN_UNKNOWN */
 } population_trainings;
 
 /* The enrolments table: a person at a school. */
@@ -212,7 +214,8 @@ typedef struct population_training_input {
     int32_t person, provider;
     population_training_kind kind;
     int64_t region;
-    int32_t start, end, days, online_permille;
+    int32_t start, end, days;
+    int32_t total_hours, online_hours; /* 1/10 hour, POPULATION_COUNT_UNKNOWN when not given */
     population_certificate certificate;
     int64_t cost;
 } population_training_input;

@@ -14,6 +14,8 @@
 
 /* Largest yuan amount accepted in a situation. */
 #define SITUATION_YUAN_MAX 1e12
+/* Most class hours (总课时) of one training course. */
+#define SITUATION_COURSE_HOURS_MAX 100000
 
 /* Parsing state: the situation being filled and the org ids seen. */
 typedef struct parse_context {
@@ -225,6 +227,28 @@ static int get_count(const json_t *object, const char *path, const char *key, in
     return BF_OK;
 }
 
+/* Hours 0..max with at most one decimal, in tenths; POPULATION_COUNT_UNKNOWN when absent. */
+static int get_hours(const json_t *object, const char *path, const char *key, int32_t max,
+                     int32_t *tenths, bf_error *err)
+{
+    json_t *v;
+    int rc = get(object, path, key, JSON_REAL, 0, &v, err);
+    *tenths = POPULATION_COUNT_UNKNOWN;
+    if (rc != BF_OK || v == NULL)
+        return rc;
+    double value = json_number_value(v) * 10.0;
+    if (!(value >= 0 && value <= max * 10.0) || fabs(value - floor(value + 0.5)) > 1e-6) {
+        char at[SITUATION_PATH_MAX];
+        path_join(at, path, key);
+        return path_error(err, at,
+                          BF_TR("应为 0 到 %d、至多一位小数的小时数",
+                                "should be hours 0..%d with at most one decimal"),
+                          max);
+    }
+    *tenths = (int32_t)floor(value + 0.5);
+    return BF_OK;
+}
+
 static int get_flag(const json_t *object, const char *path, const char *key, int *out,
                     bf_error *err)
 {
@@ -388,23 +412,10 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
         rc = get_flag(o, path, "organized", &in.organized, err);
     if (rc == BF_OK)
         rc = get_money(o, path, "travel_cost", &in.travel_cost, err);
-    json_t *hours = NULL;
     if (rc == BF_OK)
-        rc = get(o, path, "hours_per_month", JSON_REAL, 0, &hours, err);
+        rc = get_hours(o, path, "hours_per_month", 744, &in.hours_tenths, err);
     if (rc != BF_OK)
         return rc;
-    in.hours_tenths = POPULATION_COUNT_UNKNOWN;
-    if (hours != NULL) {
-        double value = json_number_value(hours) * 10.0;
-        if (!(value >= 0 && value <= 7440) || fabs(value - floor(value + 0.5)) > 1e-6) {
-            char at[SITUATION_PATH_MAX];
-            path_join(at, path, "hours_per_month");
-            return path_error(err, at,
-                              BF_TR("应为 0 到 744、至多一位小数的小时数",
-                                    "should be hours 0..744 with at most one decimal"));
-        }
-        in.hours_tenths = (int32_t)floor(value + 0.5);
-    }
     char at[SITUATION_PATH_MAX];
     int parsed = population_job_kind_parse(kind);
     if (parsed < 0) {
@@ -427,9 +438,9 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
-    static const char *const keys[] = {"id",          "provider", "kind", "region",
-                                       "start",       "end",      "days", "online_share",
-                                       "certificate", "cost",     NULL};
+    static const char *const keys[] = {"id",           "provider",    "kind", "region",
+                                       "start",        "end",         "days", "total_hours",
+                                       "online_hours", "certificate", "cost", NULL};
     if (!json_is_object(o))
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
@@ -437,7 +448,6 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
     in.person = person;
     const char *kind = NULL, *certificate = NULL;
     int present = 0;
-    json_t *share = NULL;
     if (rc == BF_OK)
         rc = get_id(o, path, "id", 1, &in.id, err);
     if (rc == BF_OK)
@@ -453,7 +463,9 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
     if (rc == BF_OK)
         rc = get_count(o, path, "days", 36600, -1, &in.days, err);
     if (rc == BF_OK)
-        rc = get(o, path, "online_share", JSON_REAL, 0, &share, err);
+        rc = get_hours(o, path, "total_hours", SITUATION_COURSE_HOURS_MAX, &in.total_hours, err);
+    if (rc == BF_OK)
+        rc = get_hours(o, path, "online_hours", SITUATION_COURSE_HOURS_MAX, &in.online_hours, err);
     if (rc == BF_OK)
         rc = get_string(o, path, "certificate", 0, &certificate, err);
     if (rc == BF_OK)
@@ -489,15 +501,12 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
                           BF_TR("培训天数多于起止日期之间的天数",
                                 "more training days than days between start and end"));
     }
-    in.online_permille = POPULATION_COUNT_UNKNOWN;
-    if (share != NULL) {
-        double value = json_number_value(share);
-        if (!(value >= 0 && value <= 1)) {
-            path_join(at, path, "online_share");
-            return path_error(err, at,
-                              BF_TR("应为 0 到 1 之间的比例", "should be a share between 0 and 1"));
-        }
-        in.online_permille = (int32_t)floor(value * 1000.0 + 0.5);
+    if (in.online_hours != POPULATION_COUNT_UNKNOWN && in.total_hours != POPULATION_COUNT_UNKNOWN &&
+        in.online_hours > in.total_hours) {
+        path_join(at, path, "online_hours");
+        return path_error(err, at,
+                          BF_TR("线上课时多于总课时（total_hours）",
+                                "more online hours than the course's total_hours"));
     }
     if (find_id(pop->trainings.id, pop->trainings.count, in.id) >= 0) {
         path_join(at, path, "id");

@@ -18,7 +18,7 @@ cat >situation.json <<'JSON'
           "social_insurance_months": 9, "organized": true, "agency": "a1",
           "travel_cost": 650 }],
       "trainings": [{ "id": "t1", "provider": "e1", "kind": "skill", "region": "370811",
-          "start": "2020-04-01", "end": "2020-04-20", "days": 20, "online_share": 0.2,
+          "start": "2020-04-01", "end": "2020-04-20", "days": 20, "total_hours": 100, "online_hours": 20,
           "certificate": "中级", "cost": 1800 }] }],
   "orgs": [{ "id": "e1", "kind": "enterprise", "region": "370811", "staff": 40,
              "free_premises": false },

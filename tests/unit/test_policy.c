@@ -486,9 +486,18 @@ static void test_evaluate_columns(void **state)
     job.id = "k";
     job.person = p1;
     assert_int_equal(population_add_job(pop, &job, NULL, &err), BF_OK);
-    population_training_input t = {
-        "t",        p0, POPULATION_NONE,          TRAINING_SKILL,   370811000000,          start,
-        start + 74, 75, POPULATION_COUNT_UNKNOWN, CERTIFICATE_NONE, POPULATION_FEN_UNKNOWN};
+    population_training_input t = {"t",
+                                   p0,
+                                   POPULATION_NONE,
+                                   TRAINING_SKILL,
+                                   370811000000,
+                                   start,
+                                   start + 74,
+                                   75,
+                                   POPULATION_COUNT_UNKNOWN,
+                                   POPULATION_COUNT_UNKNOWN,
+                                   CERTIFICATE_NONE,
+                                   POPULATION_FEN_UNKNOWN};
     assert_int_equal(population_add_training(pop, &t, NULL, &err), BF_OK);
     policy_parameter_value wage = {.region = 370800000000,
                                    .from = (int32_t)date_to_days((bf_date){2020, 1, 1}),
@@ -590,6 +599,7 @@ static void test_evaluate_exclusion_and_org(void **state)
                                        day,
                                        day + 9,
                                        10,
+                                       POPULATION_COUNT_UNKNOWN,
                                        POPULATION_COUNT_UNKNOWN,
                                        i == 0   ? CERTIFICATE_JUNIOR
                                        : i == 1 ? CERTIFICATE_SENIOR
@@ -778,6 +788,7 @@ static void test_vocabulary_extensions(void **state)
                                     (int32_t)date_to_days((bf_date){2020, 3, 10}),
                                     (int32_t)date_to_days((bf_date){2020, 3, 25}),
                                     16,
+                                    POPULATION_COUNT_UNKNOWN,
                                     POPULATION_COUNT_UNKNOWN,
                                     CERTIFICATE_NONE,
                                     POPULATION_FEN_UNKNOWN};
