@@ -102,12 +102,15 @@ run: setup
 	$(MAKE) all
 	scripts/run.sh
 
+# Both use every core: make -j and scripts/test.sh's TEST_JOBS (default nproc).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 test: setup
-	$(MAKE) all unit
-	scripts/test.sh
+	$(MAKE) -j$(JOBS) all unit
+	TEST_JOBS=$(JOBS) scripts/test.sh
 
 check: all unit
-	scripts/test.sh --quick
+	TEST_JOBS=$(JOBS) scripts/test.sh --quick
 
 bench: all
 	bench/run.sh

@@ -6,9 +6,122 @@
 #   scripts/test.sh            everything (what `make test` and CI run)
 #   scripts/test.sh --quick    the normal build only, no sanitizer pass
 #   scripts/test.sh NAME...    only the cli tests whose file name contains NAME
+# Jobs (one unit suite, one cli test on one engine, one directory of policy
+# cases, one fuzz corpus) run TEST_JOBS at a time (default: the number of
+# cores).  Each prints one line when it ends; the logs of the failed ones are
+# shown at the end, before the final "N passed, N failed" line.  A passing
+# job's work directory and PostgreSQL databases are removed as it ends, and
+# tests/out itself when everything passed.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
+out="$root/tests/out"
+
+# run_job KIND BUILD [ARG...]: one job, run by xargs in a child of this script.
+# Writes $out/results/ID.ok or ID.fail (holding the log's path) and prints one line.
+run_job() {
+    kind=$1
+    build=$2
+    shift 2
+    export BANGFU="$root/$build/bangfu"
+    start=$(date +%s)
+    case "$kind" in
+    unit)
+        id="unit.$build.$1"
+        label="$1 ($build)"
+        log="$out/logs/$id.log"
+        if [ ! -x "$build/tests/$1" ]; then
+            echo "not built: $build/tests/$1" >"$log"
+            ok=0
+        elif "$build/tests/$1" >"$log" 2>&1; then
+            ok=1
+            label="$1 ($(grep -c '^\[       OK' "$log") cases, $build)"
+        else
+            ok=0
+        fi
+        ;;
+    cli)
+        engine=$1
+        name=$2
+        id="cli.$build.$engine.$name"
+        label="$name ($engine, $build)"
+        export ENGINE=$engine WORK="$out/work/$id"
+        if [ "$engine" = sqlite ]; then
+            export TEMPLATE_DB="$out/template.sqlite"
+        else
+            export TEMPLATE_DB=bangfu_template
+        fi
+        mkdir -p "$WORK"
+        log="$WORK/log"
+        ok=0
+        sh "tests/cli/$name.sh" >"$log" 2>&1 && ok=1
+        # lib.sh's new_db lists the PostgreSQL databases it made in $WORK/.databases.
+        if [ -f "$WORK/.databases" ]; then
+            while read -r database; do
+                psql -q "${PG_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
+                    >/dev/null 2>&1 || true
+            done <"$WORK/.databases"
+        fi
+        if [ "$ok" = 1 ]; then
+            rm -rf "$WORK"
+        else
+            cp "$log" "$out/logs/$id.log"
+            log="$out/logs/$id.log"
+        fi
+        ;;
+    policy)
+        id="policy.$build.$1"
+        label="policy cases $1 ($build)"
+        log="$out/logs/$id.log"
+        ok=0
+        scripts/policy_cases.sh "$BANGFU" "tests/policy/$1/" >"$log" 2>&1 && ok=1
+        label="$label: $(tail -1 "$log")"
+        ;;
+    fuzz)
+        id="fuzz.$build.$1"
+        label="fuzz_$1 ($build)"
+        log="$out/logs/$id.log"
+        # The live policy files are seeds of the policy harness too, not copies in the corpus.
+        seeds=""
+        [ "$1" = policy ] && seeds=policies/
+        ok=0
+        # shellcheck disable=SC2086
+        "$build/fuzz/fuzz_$1" "tests/fuzz/corpus/$1/" $seeds >"$log" 2>&1 && ok=1
+        [ "$ok" = 1 ] && label="$label: $(tail -1 "$log")"
+        ;;
+    template)
+        id="template.$1"
+        label="template database ($1)"
+        log="$out/logs/$id.log"
+        ok=0
+        if [ "$1" = sqlite ]; then
+            "$BANGFU" --db "$out/template.sqlite" init >"$log" 2>&1 && ok=1
+        else
+            psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE bangfu_template" >"$log" 2>&1 &&
+                "$BANGFU" --db "${PG_URL_BASE}bangfu_template" init >>"$log" 2>&1 && ok=1
+        fi
+        ;;
+    *)
+        echo "test.sh: unknown job kind $kind" >&2
+        exit 2
+        ;;
+    esac
+    seconds=$(($(date +%s) - start))
+    if [ "$ok" = 1 ]; then
+        echo "$log" >"$out/results/$id.ok"
+        echo "ok   $label ${seconds}s"
+    else
+        echo "$log" >"$out/results/$id.fail"
+        echo "FAIL $label ${seconds}s"
+    fi
+}
+
+if [ "${1:-}" = --job ]; then
+    shift
+    run_job "$@"
+    exit 0
+fi
+
 quick=0
 filters=""
 for a in "$@"; do
@@ -17,12 +130,10 @@ for a in "$@"; do
     *) filters="$filters $a" ;;
     esac
 done
+jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
-out="$root/tests/out"
 rm -rf "$out"
-mkdir -p "$out"
-failures=0
-passes=0
+mkdir -p "$out/results" "$out/logs" "$out/work"
 
 pg_started=0
 cleanup() {
@@ -30,71 +141,42 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# run_suite BUILD_DIR: unit tests, cli tests on both engines, policy cases.
-run_suite() {
-    build=$1
-    export BANGFU="$root/$build/bangfu"
-    echo "== unit tests ($build)"
-    for source in tests/unit/test_*.c; do
-        t="$build/tests/$(basename "$source" .c)"
-        if [ ! -x "$t" ]; then
-            failures=$((failures + 1))
-            echo "FAIL unit $(basename "$t") ($build): not built"
-            continue
+# run_jobs: runs the job lines on stdin (KIND BUILD ARG...), $jobs at a time.
+run_jobs() {
+    xargs -L 1 -P "$jobs" sh scripts/test.sh --job || true
+}
+
+# The cli tests selected by the filters, longest first (they bound the run's length).
+cli_tests() {
+    for t in $(ls -S tests/cli/t*.sh); do
+        name=$(basename "$t" .sh)
+        if [ -n "$filters" ]; then
+            hit=0
+            for f in $filters; do case "$name" in *"$f"*) hit=1 ;; esac; done
+            [ "$hit" = 1 ] || continue
         fi
-        if "$t" >"$out/$(basename "$t").$build.log" 2>&1; then
-            passes=$((passes + 1))
-            echo "ok   $(basename "$t") ($(grep -c '^\[       OK' "$out/$(basename "$t").$build.log") cases)"
-        else
-            failures=$((failures + 1))
-            echo "FAIL unit $(basename "$t") ($build):"
-            tail -20 "$out/$(basename "$t").$build.log"
-        fi
+        echo "$name"
     done
-    for engine in sqlite postgresql; do
-        export ENGINE=$engine
-        if [ "$engine" = sqlite ]; then
-            export TEMPLATE_DB="$out/template.sqlite"
-            if [ ! -f "$TEMPLATE_DB" ]; then
-                "$BANGFU" --db "$TEMPLATE_DB" init >/dev/null
-            fi
-        else
-            export TEMPLATE_DB=bangfu_template
-            if ! psql -qAt "${PG_URL_BASE}postgres" -c "SELECT 1 FROM pg_database WHERE datname='bangfu_template'" | grep -q 1; then
-                psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE bangfu_template" >/dev/null
-                "$BANGFU" --db "${PG_URL_BASE}bangfu_template" init >/dev/null
-            fi
-        fi
-        echo "== cli tests on $engine ($build)"
-        for t in tests/cli/t*.sh; do
-            name=$(basename "$t" .sh)
-            if [ -n "$filters" ]; then
-                hit=0
-                for f in $filters; do case "$name" in *"$f"*) hit=1 ;; esac; done
-                [ "$hit" = 1 ] || continue
-            fi
-            export WORK="$out/$build.$engine.$name"
-            mkdir -p "$WORK"
-            if sh "$t" >"$WORK/log" 2>&1; then
-                passes=$((passes + 1))
-                echo "ok   $name"
-            else
-                failures=$((failures + 1))
-                echo "FAIL $name ($engine, $build):"
-                tail -20 "$WORK/log" | sed 's/^/    /'
-            fi
+}
+
+# suite_jobs BUILD: the cli jobs of BUILD (the longest, so first), then its unit,
+# policy (and fuzz) jobs, which fill the cores while the last cli tests end.
+suite_jobs() {
+    for name in $(cli_tests); do
+        for engine in postgresql sqlite; do
+            echo "cli $1 $engine $name"
         done
     done
-    if [ -x scripts/policy_cases.sh ]; then
-        echo "== policy cases ($build)"
-        if scripts/policy_cases.sh "$BANGFU" >"$out/policy.$build.log" 2>&1; then
-            passes=$((passes + 1))
-            tail -1 "$out/policy.$build.log"
-        else
-            failures=$((failures + 1))
-            echo "FAIL policy cases ($build):"
-            tail -30 "$out/policy.$build.log"
-        fi
+    for source in tests/unit/test_*.c; do
+        echo "unit $1 $(basename "$source" .c)"
+    done
+    for dir in tests/policy/*/; do
+        echo "policy $1 $(basename "$dir")"
+    done
+    if [ "$1" = build-asan ]; then
+        for corpus in tests/fuzz/corpus/*/; do
+            echo "fuzz $1 $(basename "$corpus")"
+        done
     fi
 }
 
@@ -105,29 +187,32 @@ export PG_URL_BASE
 # the storage unit test (tests/unit/test_store.c) runs its PostgreSQL half on this server
 export BANGFU_TEST_PG="$PG_URL_BASE"
 
-run_suite build
+echo "== build: unit tests, policy cases, cli tests on sqlite and postgresql ($jobs at a time)"
+# The template databases first: the cli tests copy them.
+printf 'template build sqlite\ntemplate build postgresql\n' | run_jobs
+suite_jobs build | run_jobs
 if [ "$quick" = 0 ]; then
     echo "== building with AddressSanitizer and UndefinedBehaviorSanitizer"
-    make -s SANITIZE=1 build-asan/bangfu unit fuzz-replay >/dev/null
+    if ! make -s -j"$jobs" SANITIZE=1 build-asan/bangfu unit fuzz-replay >"$out/logs/build-asan.log" 2>&1; then
+        echo "$out/logs/build-asan.log" >"$out/results/build-asan.fail"
+        echo "FAIL make SANITIZE=1"
+    fi
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-    run_suite build-asan
-    echo "== fuzz corpora (build-asan)"
-    for corpus in tests/fuzz/corpus/*/; do
-        name=$(basename "$corpus")
-        # The live policy files are seeds of the policy harness too, not copies in the corpus.
-        seeds=""
-        [ "$name" = policy ] && seeds=policies/
-        if build-asan/fuzz/fuzz_"$name" "$corpus" $seeds >"$out/fuzz_$name.log" 2>&1; then
-            passes=$((passes + 1))
-            echo "ok   fuzz_$name ($(tail -1 "$out/fuzz_$name.log"))"
-        else
-            failures=$((failures + 1))
-            echo "FAIL fuzz_$name (build-asan):"
-            tail -20 "$out/fuzz_$name.log"
-        fi
-    done
+    echo "== build-asan: the same and the fuzz corpora ($jobs at a time)"
+    suite_jobs build-asan | run_jobs
 fi
 
+passes=$(find "$out/results" -name '*.ok' | wc -l)
+failures=$(find "$out/results" -name '*.fail' | wc -l)
+for result in $(find "$out/results" -name '*.fail' | sort); do
+    echo "== FAIL $(basename "$result" .fail), the end of $(cat "$result"):"
+    tail -30 "$(cat "$result")" | sed 's/^/    /'
+done
 echo "== $passes passed, $failures failed"
+if [ "$failures" = 0 ]; then
+    cleanup
+    pg_started=0
+    rm -rf "$out"
+fi
 [ "$failures" = 0 ]
