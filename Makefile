@@ -37,7 +37,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINARIES := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
-.PHONY: all run test check unit setup clean format cppcheck bench fuzz fuzz-replay
+.PHONY: all run test check unit setup clean format cppcheck bench fuzz fuzz-replay policy-mutation
 
 all: $(BUILD)/bangfu bangfu
 
@@ -111,6 +111,11 @@ test: setup
 
 check: all unit
 	TEST_JOBS=$(JOBS) scripts/test.sh --quick
+
+# Mutation test of the policy cases (slow, not part of `make test`): lists every number or
+# date of a policy file that can change without failing a case.  POLICY_FILES limits it.
+policy-mutation: all
+	scripts/policy_mutation.sh ./bangfu $(POLICY_FILES)
 
 bench: all
 	bench/run.sh
