@@ -90,6 +90,12 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
         return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
     puts(text);
     free(text);
+    if (result.errors_elsewhere)
+        fprintf(stderr,
+                BF_TR("bangfu: 无法在 %s 所在的文件夹写错误文件，已改写到当前目录\n",
+                      "bangfu: the folder of %s cannot be written; the error file went to the "
+                      "current directory\n"),
+                options.path);
     if (result.rejected > 0)
         fprintf(stderr,
                 BF_TR("bangfu: %lld 行未导入，原因见 %s\n", "bangfu: %lld rows rejected, see %s\n"),

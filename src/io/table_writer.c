@@ -6,8 +6,14 @@
  * temporary file in the output's directory as the next one starts, so a
  * million rows take no more memory than one), every cell a string so that
  * ID numbers and region codes keep all their digits and leading zeros.
+ * Both write into io/safe_file's temporary; libxlsxwriter, which opens its
+ * output by name, is given /proc/self/fd/N of that temporary, so it writes
+ * the very file created with O_EXCL|O_NOFOLLOW and no name can be swapped
+ * under it.
  */
 #include "io/table_writer.h"
+
+#include "io/safe_file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -21,6 +27,11 @@
 #define TABLE_WRITER_BUFFER (1 << 20)
 /* Width of the XLSX columns, in characters (an 18-digit ID number fits). */
 #define TABLE_WRITER_COLUMN_WIDTH 20
+/* Longest name of a descriptor under /proc/self/fd/, terminator included. */
+#define TABLE_WRITER_PROC_PATH_MAX 64
+
+/* The first characters that make a cell a formula to Excel, WPS or LibreOffice. */
+#define TABLE_WRITER_FORMULA_STARTS "=+-@\t\r"
 
 /* The file formats written. */
 typedef enum table_writer_format {
@@ -31,14 +42,19 @@ typedef enum table_writer_format {
 struct table_writer {
     table_writer_format format; /* chosen by the extension of path */
     char *path;                 /* the final file name; "-" for standard output */
-    char *temporary;            /* path + ".tmp", NULL for standard output */
+    safe_file output;           /* the temporary written (unused for standard output) */
+    int to_file;                /* 1 when output is in use (not standard output) */
     char *directory;            /* directory of path, for libxlsxwriter's temporary files */
     FILE *file;                 /* CSV: the temporary file or stdout */
     char *buffer;               /* CSV: TABLE_WRITER_BUFFER bytes of stdio buffer */
     lxw_workbook *workbook;     /* XLSX: the workbook being written */
-    lxw_worksheet *worksheet;   /* XLSX: its one worksheet */
+    lxw_worksheet *worksheet;   /* XLSX: the worksheet being filled */
     lxw_format *bold;           /* XLSX: format of the header row */
-    long rows;                  /* rows written so far */
+    long rows;                  /* rows written so far (all sheets, headers repeated not counted) */
+    long sheet_rows;            /* XLSX: rows of the current worksheet, its header included */
+    long rows_per_sheet;        /* XLSX: most rows of one worksheet (Excel's 1048576) */
+    char **header;              /* XLSX: copy of the first row, repeated atop each new sheet */
+    int header_count;           /* cells of header */
 };
 
 /* Frees writer and what it holds, without finishing any file. */
@@ -48,9 +64,13 @@ static void table_writer_free(table_writer *writer)
         return;
     if (writer->file != NULL && writer->file != stdout)
         fclose(writer->file);
+    if (writer->to_file)
+        safe_file_discard(&writer->output);
+    for (int i = 0; writer->header != NULL && i < writer->header_count; i++)
+        free(writer->header[i]);
+    free(writer->header);
     free(writer->buffer);
     free(writer->directory);
-    free(writer->temporary);
     free(writer->path);
     free(writer);
 }
@@ -58,14 +78,15 @@ static void table_writer_free(table_writer *writer)
 /* Opens the CSV output (stdout for "-") and writes the BOM to files. */
 static int table_writer_open_csv(table_writer *writer, bf_error *err)
 {
-    if (writer->temporary == NULL) {
+    if (!writer->to_file) {
         writer->file = stdout;
         return BF_OK;
     }
-    writer->file = fopen(writer->temporary, "wb");
+    writer->file = fdopen(writer->output.fd, "wb");
     if (writer->file == NULL)
         return bf_error_set(err, BF_EIO, BF_TR("无法创建 %s：%s", "cannot create %s: %s"),
                             writer->path, strerror(errno));
+    writer->output.fd = -1; /* the FILE owns it now */
     writer->buffer = malloc(TABLE_WRITER_BUFFER);
     if (writer->buffer == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
@@ -75,20 +96,18 @@ static int table_writer_open_csv(table_writer *writer, bf_error *err)
 }
 
 /*
- * Creates the workbook.  The temporary file is created once here so that a
- * directory that cannot be written fails now, not after a million rows.
+ * Creates the workbook, writing into the temporary safe_file_create() made
+ * (so a directory that cannot be written fails now, not after a million
+ * rows).
  */
 static int table_writer_open_xlsx(table_writer *writer, bf_error *err)
 {
-    FILE *probe = fopen(writer->temporary, "wb");
-    if (probe == NULL)
-        return bf_error_set(err, BF_EIO, BF_TR("无法创建 %s：%s", "cannot create %s: %s"),
-                            writer->path, strerror(errno));
-    fclose(probe);
-
+    char output[TABLE_WRITER_PROC_PATH_MAX];
+    snprintf(output, sizeof output, "/proc/self/fd/%d", writer->output.fd);
     lxw_workbook_options options = {
         .constant_memory = LXW_TRUE, .tmpdir = writer->directory, .use_zip64 = LXW_FALSE};
-    writer->workbook = workbook_new_opt(writer->temporary, &options);
+    writer->rows_per_sheet = LXW_ROW_MAX;
+    writer->workbook = workbook_new_opt(output, &options);
     if (writer->workbook == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
     writer->worksheet = workbook_add_worksheet(writer->workbook, NULL);
@@ -125,15 +144,15 @@ int table_writer_open(const char *path, table_writer **out, bf_error *err)
         goto out;
     }
     if (strcmp(path, "-") != 0) {
-        size_t length = strlen(path);
-        writer->temporary = malloc(length + sizeof ".tmp");
         writer->directory = slash != NULL ? strndup(path, (size_t)(slash - path) + 1) : strdup(".");
-        if (writer->temporary == NULL || writer->directory == NULL) {
+        if (writer->directory == NULL) {
             rc = bf_error_set(err, BF_ENOMEM, NULL);
             goto out;
         }
-        memcpy(writer->temporary, path, length);
-        memcpy(writer->temporary + length, ".tmp", sizeof ".tmp");
+        rc = safe_file_create(&writer->output, path, err);
+        if (rc != BF_OK)
+            goto out;
+        writer->to_file = 1;
     }
     if (writer->format == TABLE_WRITER_CSV)
         rc = table_writer_open_csv(writer, err);
@@ -147,26 +166,35 @@ out:
     if (writer != NULL) {
         if (writer->workbook != NULL)
             workbook_close(writer->workbook);
-        if (writer->temporary != NULL) {
-            if (writer->file != NULL && writer->file != stdout) {
-                fclose(writer->file);
-                writer->file = NULL;
-            }
-            remove(writer->temporary);
-        }
         table_writer_free(writer);
     }
     return rc;
 }
 
-/* Writes one CSV field, quoted when it holds a comma, quote or line break. */
+/*
+ * True when Excel would take the cell for a formula (CSV injection:
+ * "=cmd|' /C calc'!A0"); such a cell is written with a leading "'", which
+ * spreadsheets show as text and never evaluate.
+ */
+static int table_writer_is_formula(const char *cell)
+{
+    return cell[0] != '\0' && strchr(TABLE_WRITER_FORMULA_STARTS, cell[0]) != NULL;
+}
+
+/*
+ * Writes one CSV field, neutralised when it would be a formula, quoted when
+ * it holds a comma, quote or line break.
+ */
 static void table_writer_csv_field(FILE *file, const char *cell)
 {
+    const char *prefix = table_writer_is_formula(cell) ? "'" : "";
     if (strpbrk(cell, ",\"\r\n") == NULL) {
+        fputs(prefix, file);
         fputs(cell, file);
         return;
     }
     putc('"', file);
+    fputs(prefix, file);
     for (const char *quote; (quote = strchr(cell, '"')) != NULL; cell = quote + 1) {
         fwrite(cell, 1, (size_t)(quote - cell) + 1, file);
         putc('"', file);
@@ -175,30 +203,75 @@ static void table_writer_csv_field(FILE *file, const char *cell)
     putc('"', file);
 }
 
-/* Writes one XLSX row; the first row is the header, in bold. */
-static int table_writer_xlsx_row(table_writer *writer, const char *const *cells, int count,
-                                 bf_error *err)
+void table_writer_set_sheet_rows(table_writer *writer, long rows)
 {
-    if (writer->rows >= LXW_ROW_MAX)
-        return bf_error_set(err, BF_ETOOBIG,
-                            BF_TR("%s：超过 Excel 的 %d 行上限", "%s: more than Excel's %d rows"),
-                            writer->path, LXW_ROW_MAX);
-    if (writer->rows == 0 && count > 0)
+    if (writer->format == TABLE_WRITER_XLSX && rows >= 2 && rows <= LXW_ROW_MAX)
+        writer->rows_per_sheet = rows;
+}
+
+/* Writes count cells as row r of the current worksheet, all as strings (never formulas). */
+static int table_writer_xlsx_cells(table_writer *writer, const char *const *cells, int count,
+                                   lxw_format *format, bf_error *err)
+{
+    lxw_row_t r = (lxw_row_t)writer->sheet_rows;
+    if (r == 0 && count > 0)
         worksheet_set_column(writer->worksheet, 0, (lxw_col_t)(count - 1),
                              TABLE_WRITER_COLUMN_WIDTH, NULL);
-    lxw_format *format = writer->rows == 0 ? writer->bold : NULL;
     for (int i = 0; i < count; i++) {
         if (cells[i] == NULL || cells[i][0] == '\0')
             continue;
-        lxw_error error = worksheet_write_string(writer->worksheet, (lxw_row_t)writer->rows,
-                                                 (lxw_col_t)i, cells[i], format);
+        lxw_error error =
+            worksheet_write_string(writer->worksheet, r, (lxw_col_t)i, cells[i], format);
         if (error != LXW_NO_ERROR)
             return bf_error_set(err,
                                 error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? BF_ETOOBIG : BF_EIO,
                                 BF_TR("%s 第 %ld 行第 %d 列：%s", "%s row %ld column %d: %s"),
                                 writer->path, writer->rows + 1, i + 1, lxw_strerror(error));
     }
+    writer->sheet_rows++;
     return BF_OK;
+}
+
+/* Keeps a copy of the header row, to repeat it atop each further worksheet. */
+static int table_writer_keep_header(table_writer *writer, const char *const *cells, int count,
+                                    bf_error *err)
+{
+    writer->header = calloc((size_t)count + 1, sizeof *writer->header);
+    if (writer->header == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    writer->header_count = count;
+    for (int i = 0; i < count; i++)
+        if ((writer->header[i] = strdup(cells[i] != NULL ? cells[i] : "")) == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+    return BF_OK;
+}
+
+/*
+ * Writes one XLSX row; the first row is the header, in bold.  A full
+ * worksheet (Excel's 1048576 rows) continues on a new one that starts with
+ * the header again, so a large export is never refused after the work.
+ */
+static int table_writer_xlsx_row(table_writer *writer, const char *const *cells, int count,
+                                 bf_error *err)
+{
+    int rc;
+    if (writer->rows == 0) {
+        rc = table_writer_keep_header(writer, cells, count, err);
+        if (rc != BF_OK)
+            return rc;
+        return table_writer_xlsx_cells(writer, cells, count, writer->bold, err);
+    }
+    if (writer->sheet_rows >= writer->rows_per_sheet) {
+        writer->worksheet = workbook_add_worksheet(writer->workbook, NULL);
+        if (writer->worksheet == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        writer->sheet_rows = 0;
+        rc = table_writer_xlsx_cells(writer, (const char *const *)writer->header,
+                                     writer->header_count, writer->bold, err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    return table_writer_xlsx_cells(writer, cells, count, NULL, err);
 }
 
 int table_writer_row(table_writer *writer, const char *const *cells, int count, bf_error *err)
@@ -266,16 +339,8 @@ int table_writer_close(table_writer *writer, int keep, bf_error *err)
         if (keep)
             rc = finished;
     }
-    if (writer->temporary != NULL) {
-        if (keep && rc == BF_OK) {
-            if (rename(writer->temporary, writer->path) != 0)
-                rc = bf_error_set(err, BF_EIO,
-                                  BF_TR("无法把 %s 改名为 %s：%s", "cannot rename %s to %s: %s"),
-                                  writer->temporary, writer->path, strerror(errno));
-        }
-        if (!keep || rc != BF_OK)
-            remove(writer->temporary);
-    }
-    table_writer_free(writer);
+    if (writer->to_file && keep && rc == BF_OK)
+        rc = safe_file_commit(&writer->output, err);
+    table_writer_free(writer); /* discards the temporary when not committed */
     return rc;
 }

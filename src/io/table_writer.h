@@ -7,9 +7,16 @@
  * line break.  XLSX is one worksheet whose cells are all text (so ID numbers
  * and region codes keep every digit), header row bold.
  *
- * The file is written to "path.tmp" and renamed over path by
- * table_writer_close() with keep=1, so a reader never sees half a file; with
- * keep=0 the temporary file is removed.
+ * The file is written to a unique temporary next to path (io/safe_file:
+ * O_EXCL|O_NOFOLLOW, mode 0600, removed on SIGINT/SIGTERM) and renamed over
+ * path by table_writer_close() with keep=1, so a reader never sees half a
+ * file; with keep=0 the temporary file is removed.
+ *
+ * A text cell that Excel would take for a formula (first character =, +, -,
+ * @, tab or CR: "=cmd|' /C calc'!A0") is neutralised: in CSV it is written
+ * with a leading "'", in XLSX every cell is a string cell, never a formula.
+ * An XLSX file of more than 1048576 rows continues on further worksheets,
+ * each starting with the header (the first row) again.
  *
  * Standard output ("-") gets no BOM, so that pipes and diffs see plain UTF-8;
  * otherwise the two CSV outputs are byte for byte the same.  A row may have
@@ -39,9 +46,15 @@ int table_writer_open(const char *path, table_writer **out, bf_error *err);
 /*
  * Appends one row of count cells (NULL cells are written empty).  Errors:
  * BF_EIO (disk full...), BF_ETOOBIG (more than TABLE_WRITER_COLUMNS_MAX cells,
- * or for XLSX more than 1048576 rows or a cell over 32767 characters).
+ * or for XLSX a cell over 32767 characters).
  */
 int table_writer_row(table_writer *writer, const char *const *cells, int count, bf_error *err);
+
+/*
+ * XLSX only (ignored otherwise): most rows of one worksheet, its header
+ * included, from 2 to 1048576 (the default); tests use a small one.
+ */
+void table_writer_set_sheet_rows(table_writer *writer, long rows);
 
 /*
  * Finishes the file (keep=1: flushed, renamed over path) or discards it

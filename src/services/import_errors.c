@@ -13,15 +13,18 @@
 #define IMPORT_ERRORS_PATH_MAX 4096
 
 struct import_errors {
-    char path[IMPORT_ERRORS_PATH_MAX];    /* the error file to write */
-    char written[IMPORT_ERRORS_PATH_MAX]; /* path once finished, "" before */
-    table_writer *writer;                 /* open from the first rejected row to finish */
-    int header_count;                     /* cells of the input's header */
-    char **header;                        /* copies of the header cells */
-    int *kept;                            /* input columns copied into the file, in order */
-    int kept_count;                       /* entries of kept */
-    const char **cells;                   /* kept_count + 2 cell pointers, reused per row */
-    long rows;                            /* rejected rows written */
+    char path[IMPORT_ERRORS_PATH_MAX];     /* the error file to write */
+    char written[IMPORT_ERRORS_PATH_MAX];  /* path once finished, "" before */
+    char fallback[IMPORT_ERRORS_PATH_MAX]; /* the default's name in the current directory */
+    int named;                             /* 1 when the caller named the file (--errors) */
+    int elsewhere;                         /* 1 when written to fallback, not next to the input */
+    table_writer *writer;                  /* open from the first rejected row to finish */
+    int header_count;                      /* cells of the input's header */
+    char **header;                         /* copies of the header cells */
+    int *kept;                             /* input columns copied into the file, in order */
+    int kept_count;                        /* entries of kept */
+    const char **cells;                    /* kept_count + 2 cell pointers, reused per row */
+    long rows;                             /* rejected rows written */
 };
 
 int import_errors_open(const char *input_path, const char *errors_path, const table_row *header,
@@ -35,7 +38,12 @@ int import_errors_open(const char *input_path, const char *errors_path, const ta
     int n = errors_path != NULL
                 ? snprintf(errors->path, sizeof errors->path, "%s", errors_path)
                 : snprintf(errors->path, sizeof errors->path, "%s.errors.csv", input_path);
-    if (n < 0 || (size_t)n >= sizeof errors->path) {
+    const char *slash = strrchr(input_path, '/');
+    int f = snprintf(errors->fallback, sizeof errors->fallback, "%s.errors.csv",
+                     slash != NULL ? slash + 1 : input_path);
+    errors->named = errors_path != NULL;
+    if (n < 0 || (size_t)n >= sizeof errors->path || f < 0 ||
+        (size_t)f >= sizeof errors->fallback) {
         rc = bf_error_set(err, BF_ETOOBIG,
                           BF_TR("错误文件名太长：%s", "error file name too long: %s"),
                           errors_path != NULL ? errors_path : input_path);
@@ -66,13 +74,42 @@ out:
     return rc;
 }
 
+/*
+ * Creates the error file.  The default place, next to the input, may be a
+ * folder the officer cannot write (a CD, a shared read-only folder): the
+ * file then goes to the current directory under the same name.
+ */
+static int import_errors_create(import_errors *errors, bf_error *err)
+{
+    bf_error first;
+    int rc = table_writer_open(errors->path, &errors->writer, &first);
+    if (rc == BF_OK)
+        return BF_OK;
+    if (errors->named || rc != BF_EIO || strcmp(errors->fallback, errors->path) == 0) {
+        if (err != NULL)
+            *err = first;
+        return rc;
+    }
+    bf_error second;
+    rc = table_writer_open(errors->fallback, &errors->writer, &second);
+    if (rc != BF_OK)
+        return bf_error_set(err, rc,
+                            BF_TR("无法写错误文件：%s；%s；请用 --errors FILE 指定位置",
+                                  "cannot write the error file: %s; %s; name one with --errors "
+                                  "FILE"),
+                            first.message, second.message);
+    errors->elsewhere = 1;
+    memcpy(errors->path, errors->fallback, sizeof errors->path);
+    return BF_OK;
+}
+
 int import_errors_add(import_errors *errors, const table_row *row, const char *reason,
                       bf_error *err)
 {
     int rc;
     char line[32];
     if (errors->writer == NULL) {
-        rc = table_writer_open(errors->path, &errors->writer, err);
+        rc = import_errors_create(errors, err);
         if (rc != BF_OK)
             return rc;
         for (int k = 0; k < errors->kept_count; k++)
@@ -111,6 +148,11 @@ const char *import_errors_written(const import_errors *errors)
     return errors->written;
 }
 
+int import_errors_elsewhere(const import_errors *errors)
+{
+    return errors->elsewhere;
+}
+
 void import_errors_close(import_errors *errors, int committed)
 {
     if (errors == NULL)
@@ -118,7 +160,8 @@ void import_errors_close(import_errors *errors, int committed)
     table_writer_close(errors->writer, 0, NULL);
     if (!committed && errors->written[0] != '\0')
         unlink(errors->written);
-    if (committed && errors->rows == 0 && unlink(errors->path) != 0 && errno != ENOENT) {
+    if (committed && errors->rows == 0 && !errors->named && unlink(errors->path) != 0 &&
+        errno != ENOENT) {
         /* A stale error file that cannot be removed would mislead: say so, but the import stands.
          */
         fprintf(stderr,

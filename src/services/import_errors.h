@@ -6,9 +6,13 @@
  * The file goes through io/table_writer (CSV or XLSX by its extension) and
  * is created at the first rejected row, header first; the 行号 and 错误原因
  * columns of an error file imported again are not carried over.  It appears
- * under its name only when finished.  When nothing is rejected, a stale error
- * file at the default place (INPUT.errors.csv) is removed after the import
- * committed, so an old file never stands for this run.
+ * under its name only when finished (io/table_writer: mode 0600, never
+ * through a symlink).  The default place is next to the input
+ * (INPUT.errors.csv); when that folder cannot be written, the current
+ * directory (./INPUT-NAME.errors.csv), and when neither can, the error says
+ * to name one with --errors FILE.  When nothing is rejected, a stale error
+ * file at the default place is removed after the import committed, so an old
+ * file never stands for this run; a file the caller named is never removed.
  *
  * Ownership: import_errors_open() copies the header and returns an object
  * freed by import_errors_close(); the rows given to import_errors_add() stay
@@ -45,6 +49,9 @@ int import_errors_finish(import_errors *errors, bf_error *err);
 
 /* The name of the finished error file, "" when none was written. */
 const char *import_errors_written(const import_errors *errors);
+
+/* 1 when the file went to the current directory because the input's folder cannot be written. */
+int import_errors_elsewhere(const import_errors *errors);
 
 /*
  * Frees errors (NULL is fine).  committed=1: the import stands; with no row

@@ -904,6 +904,7 @@ int import_people(store *st, const import_people_options *options, import_people
         goto out;
     snprintf(result->errors_path, sizeof result->errors_path, "%s",
              import_errors_written(s->errors));
+    result->errors_elsewhere = import_errors_elsewhere(s->errors);
     rc = store_commit(st);
     if (rc != BF_OK) {
         bf_error_set(err, rc, BF_TR("提交失败：%s", "commit failed: %s"), store_error_message(st));

@@ -9,8 +9,10 @@
  * with history, all stamped with one new batch (kind 'import', source = the
  * batch source).  Rejected rows are written to an error file: the original
  * header plus 行号 and 错误原因, each row as read plus its line and its
- * reasons (in Chinese, naming the column).  When nothing is rejected no
- * error file is left behind (a stale one is removed).
+ * reasons (in Chinese, naming the column), see services/import_errors.h
+ * (next to the input, else in the current directory).  When nothing is
+ * rejected no error file is left behind (a stale one at the default place is
+ * removed; a file named by errors_path is never removed).
  *
  * A column absent from the file leaves that field untouched on update; a
  * present but empty cell clears it (required columns refuse empty cells).
@@ -68,6 +70,7 @@ typedef struct import_people_result {
     int64_t rejected;       /* rows written to the error file */
     int64_t batch;          /* the batch id written */
     char errors_path[4096]; /* the error file written, "" when none */
+    int errors_elsewhere; /* 1: errors_path is in the current directory, the input's is read-only */
 } import_people_result;
 
 /*

@@ -3,6 +3,7 @@
  * foreign keys enforced and synchronous=FULL (a committed import or payment
  * survives power loss, not only a crash).
  */
+#include "io/safe_file.h"
 #include "store/store.h"
 
 #include <sqlite3.h>
@@ -39,6 +40,15 @@ static int sqlite_open(const char *target, store **out, bf_error *err)
     if (st == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
     st->base.engine = &store_sqlite_engine;
+    /* A new database is created private (io/safe_file) before SQLite opens it:
+     * SQLite gives its -wal and -shm files the database's own mode. */
+    if (target[0] != '\0' && strcmp(target, ":memory:") != 0 && strncmp(target, "file:", 5) != 0) {
+        int rc = safe_file_create_private(target, err);
+        if (rc != BF_OK) {
+            free(st);
+            return rc;
+        }
+    }
     /* NOMUTEX: a store is used by one thread at a time (store.h), so SQLite's
      * own per-call locking is pure cost (about 7% of a large import). */
     if (sqlite3_open_v2(target, &st->db,
