@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_directory.h"
+
 #include "core/error.h"
 #include "io/safe_file.h"
 #include "io/table_reader.h"
@@ -29,36 +31,8 @@
 #include <unistd.h>
 #include <zip.h>
 
-/* Longest path built by the tests, and longest test directory. */
-#define TEST_PATH_MAX      1024
-#define TEST_DIRECTORY_MAX 512
 /* Bytes of a worksheet part read for checks. */
 #define TEST_PART_MAX (1 << 20)
-
-/* The directory of the test files of this run (created by setup_directory). */
-static char directory[TEST_DIRECTORY_MAX];
-
-static int setup_directory(void **state)
-{
-    (void)state;
-    const char *tmp = getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp";
-    snprintf(directory, sizeof directory, "%s/bangfu_test_files_XXXXXX", tmp);
-    return mkdtemp(directory) != NULL ? 0 : -1;
-}
-
-static int teardown_directory(void **state)
-{
-    (void)state;
-    char command[TEST_DIRECTORY_MAX + 16];
-    snprintf(command, sizeof command, "rm -rf '%s'", directory);
-    return system(command) == 0 ? 0 : -1;
-}
-
-/* path of a file in the run's directory */
-static void temporary_path(char *path, const char *name)
-{
-    snprintf(path, TEST_PATH_MAX, "%s/%s", directory, name);
-}
 
 static void write_text(const char *path, const char *text)
 {
@@ -86,18 +60,6 @@ static mode_t mode_of(const char *path)
     struct stat info;
     assert_int_equal(lstat(path, &info), 0);
     return info.st_mode & 07777;
-}
-
-/* Entries of the run's directory whose name starts with prefix. */
-static int count_starting(const char *prefix)
-{
-    int count = 0;
-    DIR *dir = opendir(directory);
-    assert_non_null(dir);
-    for (struct dirent *entry; (entry = readdir(dir)) != NULL;)
-        count += strncmp(entry->d_name, prefix, strlen(prefix)) == 0;
-    closedir(dir);
-    return count;
 }
 
 /* Writes rows of 2 cells (header "a","b" first) to path and keeps the file. */

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_directory.h"
+
 #include "core/error.h"
 #include "io/csv_reader.h"
 #include "io/table_reader.h"
@@ -27,14 +29,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Longest path built by the tests, and longest test directory. */
-#define TEST_PATH_MAX      1024
-#define TEST_DIRECTORY_MAX 512
 /* Most rows collected from one file by read_all(). */
 #define TEST_ROWS_MAX 64
-
-/* The directory of the test files of this run (created by setup_directory). */
-static char directory[TEST_DIRECTORY_MAX];
 
 /* Rows read from a file, copied, for comparisons. */
 typedef struct test_table {
@@ -45,46 +41,12 @@ typedef struct test_table {
     char encoding[16];              /* table_reader_encoding() */
 } test_table;
 
-static int setup_directory(void **state)
-{
-    (void)state;
-    const char *tmp = getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp";
-    snprintf(directory, sizeof directory, "%s/bangfu_test_io_XXXXXX", tmp);
-    return mkdtemp(directory) != NULL ? 0 : -1;
-}
-
-static int teardown_directory(void **state)
-{
-    (void)state;
-    char command[TEST_DIRECTORY_MAX + 16];
-    snprintf(command, sizeof command, "rm -rf '%s'", directory);
-    return system(command) == 0 ? 0 : -1;
-}
-
 /* path of a fixture */
 static void fixture_path(char *path, const char *name)
 {
     const char *data =
         getenv("BANGFU_TEST_DATA") != NULL ? getenv("BANGFU_TEST_DATA") : "tests/data";
     snprintf(path, TEST_PATH_MAX, "%s/%s", data, name);
-}
-
-/* path of a file in the run's directory */
-static void temporary_path(char *path, const char *name)
-{
-    snprintf(path, TEST_PATH_MAX, "%s/%s", directory, name);
-}
-
-/* Entries of the run's directory whose name starts with prefix. */
-static int count_starting(const char *prefix)
-{
-    int count = 0;
-    DIR *dir = opendir(directory);
-    assert_non_null(dir);
-    for (struct dirent *entry; (entry = readdir(dir)) != NULL;)
-        count += strncmp(entry->d_name, prefix, strlen(prefix)) == 0;
-    closedir(dir);
-    return count;
 }
 
 static void write_file(const char *path, const char *data, size_t length)
