@@ -170,13 +170,17 @@ static char *table_reader_trim(char *cell, size_t length)
 /*
  * Trims a record's count cells (CSV or XLSX, read at line) into reader->cells;
  * when at least one is left non-empty, fills row with them and returns 1.
+ * CSV cells lose the quote table_writer put before a formula character.
  */
 static int table_reader_take(table_reader *reader, long line, char **cells, const size_t *lengths,
                              int count, table_row *row)
 {
     int filled = 0;
     for (int i = 0; i < count; i++) {
-        const char *cell = table_reader_trim(cells[i], lengths[i]);
+        char *cell = table_reader_trim(cells[i], lengths[i]);
+        if (reader->format == TABLE_FORMAT_CSV && cell[0] == '\'' && cell[1] != '\0' &&
+            strchr(TABLE_FORMULA_STARTS, cell[1]) != NULL)
+            cell = table_reader_trim(cell + 1, strlen(cell + 1));
         reader->cells[i] = cell;
         filled |= cell[0] != '\0';
     }

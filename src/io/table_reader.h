@@ -14,6 +14,9 @@
  * surrounding blanks (ASCII and the ideographic space U+3000).  XLSX cells
  * are their stored text: shared/inline strings, numbers as written ("1730",
  * "0.5"; a date formatted cell is its serial number), booleans TRUE/FALSE.
+ * A CSV cell that table_writer neutralised (a "'" before a first character
+ * of TABLE_FORMULA_STARTS: "'+86 139...", "'=cmd") is read without that
+ * quote, so that an export imported again changes nothing.
  *
  * Ownership: table_reader_open() returns a reader freed by
  * table_reader_close().  The row filled by table_reader_next() points into
@@ -30,6 +33,8 @@
 #define TABLE_CELL_MAX 4096
 /* Most cells in one row. */
 #define TABLE_COLUMNS_MAX 256
+/* First characters that make a text cell a formula to Excel, WPS or LibreOffice. */
+#define TABLE_FORMULA_STARTS "=+-@\t\r"
 
 typedef struct table_reader table_reader;
 

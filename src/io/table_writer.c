@@ -14,6 +14,7 @@
 #include "io/table_writer.h"
 
 #include "io/safe_file.h"
+#include "io/table_reader.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -29,9 +30,6 @@
 #define TABLE_WRITER_COLUMN_WIDTH 20
 /* Longest name of a descriptor under /proc/self/fd/, terminator included. */
 #define TABLE_WRITER_PROC_PATH_MAX 64
-
-/* The first characters that make a cell a formula to Excel, WPS or LibreOffice. */
-#define TABLE_WRITER_FORMULA_STARTS "=+-@\t\r"
 
 /* The file formats written. */
 typedef enum table_writer_format {
@@ -178,7 +176,7 @@ out:
  */
 static int table_writer_is_formula(const char *cell)
 {
-    return cell[0] != '\0' && strchr(TABLE_WRITER_FORMULA_STARTS, cell[0]) != NULL;
+    return cell[0] != '\0' && strchr(TABLE_FORMULA_STARTS, cell[0]) != NULL;
 }
 
 /*
