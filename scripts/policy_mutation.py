@@ -13,13 +13,22 @@ document's `issued` day (shown, not computed with), `target { }` and
 are tests/policy/<stem>/ or, without one, tests/policy/<stem without the
 year>/ (jining_2020_47.lua: tests/policy/jining_47/).  Cases run JOBS at a
 time and stop at the first failure; the case that caught the last mutation
-runs first.  Exits 1 when a mutation survives."""
+runs first.  Exits 1 when a mutation survives.
+
+Some mutations cannot be caught: two literals say the same edge (a benefit's
+`valid.to` and its `job_start_between` end) and each alone keeps the row out.
+tests/policy/equivalent_mutations.txt lists them, one a line, as the survivor
+line prints it without its line number, then " | " and why no case can tell:
+  policies/x.lua: rule.id valid.to: "2020-06-30" -> "2020-07-01" | why
+They are reported as EQUIVALENT and do not count; a listed one that a case
+now catches is reported as STALE (remove it from the list)."""
 import datetime, os, re, shutil, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import policy_cases  # noqa: E402
 
 ROOT = policy_cases.ROOT
+EQUIVALENT_LIST = os.path.join(policy_cases.CASES_DIR, "equivalent_mutations.txt")
 POLICIES = os.path.join(ROOT, "policies")
 NOT_COMPUTED_DECLARATIONS = ("target", "report")
 NOT_COMPUTED_KEYS = ("issued",)
@@ -166,13 +175,26 @@ def cases_of(policy_file):
     return []
 
 
-def mutate_file(bangfu, policy_file, jobs, workdir):
-    """Runs every mutation of policy_file; returns (mutation count, survivors)."""
+def equivalent_mutations():
+    """{mutation: reason} from EQUIVALENT_LIST."""
+    listed = {}
+    if os.path.exists(EQUIVALENT_LIST):
+        with open(EQUIVALENT_LIST, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    mutation, _, reason = line.partition(" | ")
+                    listed[mutation.strip()] = reason.strip()
+    return listed
+
+
+def mutate_file(bangfu, policy_file, jobs, workdir, equivalent):
+    """Runs every mutation of policy_file; returns (mutation count, survivors, equivalent)."""
     with open(policy_file, encoding="utf-8") as f:
         source = f.read()
     paths = cases_of(policy_file)
     target = os.path.join(workdir, os.path.basename(policy_file))
-    survivors, count = [], 0
+    survivors, count, masked = [], 0, 0
     if not paths:
         print("%s: no cases" % os.path.relpath(policy_file, ROOT), flush=True)
     for lit in literals(source):
@@ -182,22 +204,29 @@ def mutate_file(bangfu, policy_file, jobs, workdir):
                 f.write(source[:lit.start] + replacement + source[lit.end:])
             results = policy_cases.run_cases(bangfu, workdir, paths, jobs, stop_at_first=True)
             killers = [p for p, problems in results.items() if problems]
+            what = " ".join(w for w in (lit.owner or lit.declaration, lit.key, lit.predicate) if w)
+            text = lit.text if lit.kind == "number" else '"%s"' % lit.text
+            mutation = "%s: %s: %s -> %s" % (os.path.relpath(policy_file, ROOT), what, text,
+                                             replacement)
             if killers:
                 # The case that caught this one is likely to catch the next (same rule).
                 paths.remove(killers[0])
                 paths.insert(0, killers[0])
+                if mutation in equivalent:
+                    print("STALE %s (caught by %s; remove it from %s)" % (
+                        mutation, os.path.relpath(killers[0], ROOT),
+                        os.path.relpath(EQUIVALENT_LIST, ROOT)), flush=True)
                 continue
-            where = "%s:%d" % (os.path.relpath(policy_file, ROOT), lit.line)
-            what = "%s %s" % (lit.owner or lit.declaration, lit.key)
-            if lit.predicate:
-                what += " " + lit.predicate
-            text = lit.text if lit.kind == "number" else '"%s"' % lit.text
-            line = "SURVIVES %s: %s: %s -> %s" % (where, what, text, replacement)
+            if mutation in equivalent:
+                masked += 1
+                print("EQUIVALENT %s | %s" % (mutation, equivalent[mutation]), flush=True)
+                continue
+            line = "SURVIVES %s (line %d)" % (mutation, lit.line)
             print(line, flush=True)
             survivors.append(line)
     with open(target, "w", encoding="utf-8") as f:
         f.write(source)
-    return count, survivors
+    return count, survivors, masked
 
 
 def main(argv):
@@ -212,6 +241,7 @@ def main(argv):
     bangfu = os.path.abspath(args[0])
     files = [os.path.abspath(a) for a in args[1:]] or sorted(
         os.path.join(POLICIES, f) for f in os.listdir(POLICIES) if f.endswith(".lua"))
+    equivalent = equivalent_mutations()
     workdir = tempfile.mkdtemp(prefix="bangfu_mutation.")
     summary, survived = [], 0
     try:
@@ -224,10 +254,11 @@ def main(argv):
             print("the cases fail without a mutation: %s" % ", ".join(broken), file=sys.stderr)
             return 2
         for policy_file in files:
-            count, survivors = mutate_file(bangfu, policy_file, jobs, workdir)
+            count, survivors, masked = mutate_file(bangfu, policy_file, jobs, workdir,
+                                                   equivalent)
             survived += len(survivors)
-            summary.append("%s: %d mutations, %d survive" % (
-                os.path.relpath(policy_file, ROOT), count, len(survivors)))
+            summary.append("%s: %d mutations, %d survive, %d equivalent" % (
+                os.path.relpath(policy_file, ROOT), count, len(survivors), masked))
             print(summary[-1], flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
