@@ -28,7 +28,8 @@
     XX(EUSAGE, -8, "用法错误", "usage error")                                                      \
     XX(ECONFLICT, -9, "数据冲突", "conflicting data")                                              \
     XX(EPOLICY, -10, "政策文件错误", "policy file error")                                          \
-    XX(EUNSUPPORTED, -11, "不支持的操作", "unsupported operation")
+    XX(EUNSUPPORTED, -11, "不支持的操作", "unsupported operation")                                 \
+    XX(EOVERFLOW, -12, "数值超出范围", "number out of range")
 
 enum bf_code {
     BF_OK = 0,

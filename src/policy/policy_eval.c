@@ -11,6 +11,7 @@
 #include "policy/policy_eval_private.h"
 
 #include "core/date.h"
+#include "core/money.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1000,10 +1001,19 @@ static int eval_count_residents(eval_context *ctx, const policy_rule *rule, bf_e
 
 /* ---- amounts ------------------------------------------------------------ */
 
-/* a * b / c rounded half up (all non-negative, no overflow for fen amounts). */
-static int64_t scale_round(int64_t a, int64_t b, int64_t c)
+/*
+ * The error for an amount of rule for row that does not fit in int64 fen
+ * (checked arithmetic: never a wrapped amount).
+ */
+static int overflow_error(const eval_context *ctx, int rule_index, uint32_t row, bf_error *err)
 {
-    return (a * b + c / 2) / c;
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    int32_t person = eval_person_of(ctx, rule->unit, row);
+    const char *who = person >= 0 ? ctx->pop->people.id[person] : ctx->pop->orgs.id[row];
+    return bf_error_set(err, BF_EOVERFLOW,
+                        BF_TR("%s（%s）：%s 的金额超出可计算的范围，不予计算",
+                              "%s (%s): the amount for %s is out of the computable range"),
+                        rule->id, rule->clause, who);
 }
 
 /* The region of a unit row itself (workplace, training place, org, hukou). */
@@ -1054,10 +1064,11 @@ static int64_t lookup_region(const eval_context *ctx, const policy_rule *rule, u
 
 /*
  * The value of rule's amount for row at day (per day for per_day rules), in
- * fen.  Returns 0 with a warning when it cannot be known.
+ * fen.  Returns 1; 0 with a warning when it cannot be known; BF_EOVERFLOW
+ * with err.
  */
 static int value_of(eval_context *ctx, int rule_index, const policy_value *v, uint32_t row,
-                    int32_t day, int64_t *fen)
+                    int32_t day, int64_t *fen, bf_error *err)
 {
     const policy_rule *rule = ctx->set->rules[rule_index];
     const population *pop = ctx->pop;
@@ -1137,26 +1148,31 @@ static int value_of(eval_context *ctx, int rule_index, const policy_value *v, ui
                 parameter->name, parameter->title, code, date, rule->id, rule->clause);
             return 0;
         }
-        if (v->days_per_month_hundredths > 0)
-            *fen = scale_round(base, v->percent_hundredths, 100 * v->days_per_month_hundredths);
-        else
-            *fen = scale_round(base, v->percent_hundredths, 10000);
+        int64_t per = v->days_per_month_hundredths > 0 ? 100 * v->days_per_month_hundredths : 10000;
+        if (money_scale_round(base, v->percent_hundredths, per, fen) != BF_OK)
+            return overflow_error(ctx, rule_index, row, err);
         return 1;
     }
     }
     return 0;
 }
 
-/* The rate of rule's amount for row at day, capped by at_most; 0 (with a warning) when unknown. */
-static int value_fen(eval_context *ctx, int rule_index, uint32_t row, int32_t day, int64_t *fen)
+/*
+ * The rate of rule's amount for row at day, capped by at_most: 1; 0 (with a
+ * warning) when unknown; BF_EOVERFLOW with err.
+ */
+static int value_fen(eval_context *ctx, int rule_index, uint32_t row, int32_t day, int64_t *fen,
+                     bf_error *err)
 {
     const policy_amount *a = &ctx->set->rules[rule_index]->amount;
-    if (!value_of(ctx, rule_index, &a->value, row, day, fen))
-        return 0;
+    int got = value_of(ctx, rule_index, &a->value, row, day, fen, err);
+    if (got <= 0)
+        return got;
     if (a->has_at_most) {
         int64_t cap = 0;
-        if (!value_of(ctx, rule_index, &a->at_most, row, day, &cap))
-            return 0;
+        got = value_of(ctx, rule_index, &a->at_most, row, day, &cap, err);
+        if (got <= 0)
+            return got;
         if (cap < *fen)
             *fen = cap;
     }
@@ -1351,9 +1367,10 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
                 continue;
             int32_t start = k == 1 ? anchor : policy_months_end_day(anchor, k - 1) + 1;
             int64_t fen = POLICY_FEN_NONE;
-            if (!value_fen(ctx, rule_index, row, start, &fen)) {
+            int got = value_fen(ctx, rule_index, row, start, &fen, err);
+            if (got <= 0) {
                 ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
-                return BF_OK;
+                return got < 0 ? got : BF_OK;
             }
             grant.month = date_month_index(date_from_days(end));
             grant.fen = fen;
@@ -1371,13 +1388,15 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
             if (ctx->from[row] > first || ctx->to[row] < last)
                 continue;
             int64_t fen = POLICY_FEN_NONE;
-            if (!value_fen(ctx, rule_index, row, first, &fen)) {
+            int got = value_fen(ctx, rule_index, row, first, &fen, err);
+            if (got <= 0) {
                 ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
-                return BF_OK;
+                return got < 0 ? got : BF_OK;
             }
             if (a->rate == POLICY_RATE_PER_HOUR) {
                 /* rate × hours a month, hours in tenths, rounded half up to the fen */
-                fen = scale_round(fen, ctx->pop->jobs.hours_tenths[row], 10);
+                if (money_scale_round(fen, ctx->pop->jobs.hours_tenths[row], 10, &fen) != BF_OK)
+                    return overflow_error(ctx, rule_index, row, err);
                 grant.count = ctx->pop->jobs.hours_tenths[row];
             }
             grant.month = m;
@@ -1402,9 +1421,10 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
                 ctx->met[row] > check)
                 continue;
             int64_t fen = POLICY_FEN_NONE;
-            if (!value_fen(ctx, rule_index, row, check, &fen)) {
+            int got = value_fen(ctx, rule_index, row, check, &fen, err);
+            if (got <= 0) {
                 ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
-                return BF_OK;
+                return got < 0 ? got : BF_OK;
             }
             grant.month = date_month_index(date_from_days(check));
             grant.fen = fen;
@@ -1433,9 +1453,10 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
         int32_t day = due;
         if (a->rate == POLICY_RATE_PER_DAY)
             day = ctx->pop->trainings.start[row];
-        if (!value_fen(ctx, rule_index, row, day, &fen)) {
+        int got = value_fen(ctx, rule_index, row, day, &fen, err);
+        if (got <= 0) {
             ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
-            return BF_OK;
+            return got < 0 ? got : BF_OK;
         }
         if (a->rate == POLICY_RATE_PER_DAY) {
             /* No day before the validity window counts (max_days is applied per person later). */
@@ -1443,11 +1464,13 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
             int32_t end = ctx->pop->trainings.end[row];
             if (ctx->pop->trainings.start[row] < valid_from && end - valid_from + 1 < days)
                 days = end - valid_from + 1;
-            fen *= days;
+            if (money_multiply(fen, days, &fen) != BF_OK)
+                return overflow_error(ctx, rule_index, row, err);
             grant.count = days;
         }
         if (a->per_head) {
-            fen *= ctx->hires[row];
+            if (money_multiply(fen, ctx->hires[row], &fen) != BF_OK)
+                return overflow_error(ctx, rule_index, row, err);
             grant.count = ctx->hires[row];
         }
         if (!cap_by_cost(ctx, rule_index, row, &fen)) {
@@ -1509,7 +1532,8 @@ static size_t cap_days(eval_context *ctx, const policy_rule *rule, size_t begin,
             continue;
         }
         if (candidate.count > left) {
-            candidate.fen = scale_round(candidate.fen, left, candidate.count);
+            /* left < count: the scaled amount is below fen, so it fits. */
+            money_scale_round(candidate.fen, left, candidate.count, &candidate.fen);
             candidate.count = left;
         }
         used += candidate.count;
@@ -1783,22 +1807,24 @@ static int key_equal(int32_t person, int32_t payee, const policy_grant *g)
 
 /*
  * Sum of the non-excluded grants of a person (and payee, unless -1) in
- * grants[from, to) (sorted by person, then payee).
+ * grants[from, to) (sorted by person, then payee) into *total; BF_EOVERFLOW
+ * when it does not fit.
  */
-static int64_t person_total(const policy_grant *g, size_t *cursor, size_t to, int32_t person,
-                            int32_t payee, size_t *first, size_t *last)
+static int person_total(const policy_grant *g, size_t *cursor, size_t to, int32_t person,
+                        int32_t payee, size_t *first, size_t *last, int64_t *total)
 {
     while (*cursor < to && key_before(person, payee, &g[*cursor]))
         (*cursor)++;
     *first = *cursor;
-    int64_t total = 0;
+    int rc = BF_OK;
+    *total = 0;
     while (*cursor < to && key_equal(person, payee, &g[*cursor])) {
-        if (g[*cursor].excluded_by < 0 && g[*cursor].fen > 0)
-            total += g[*cursor].fen;
+        if (rc == BF_OK && g[*cursor].excluded_by < 0 && g[*cursor].fen > 0)
+            rc = money_add(*total, g[*cursor].fen, total);
         (*cursor)++;
     }
     *last = *cursor;
-    return total;
+    return rc;
 }
 
 /*
@@ -1806,9 +1832,10 @@ static int64_t person_total(const policy_grant *g, size_t *cursor, size_t to, in
  * not_with_per_payee: each person and payee, the same hire) who has grants
  * of both, the one with the lower total is excluded (on a tie, the one
  * loaded later).  ranges[] holds each rule's [begin, end) in the grants,
- * sorted by person, then payee.
+ * sorted by person, then payee.  BF_EOVERFLOW with err when a total does
+ * not fit.
  */
-static void apply_exclusions(eval_context *ctx, const size_t (*ranges)[2])
+static int apply_exclusions(eval_context *ctx, const size_t (*ranges)[2], bf_error *err)
 {
     const policy_set *set = ctx->set;
     policy_grant *g = ctx->result->grants;
@@ -1823,8 +1850,11 @@ static void apply_exclusions(eval_context *ctx, const size_t (*ranges)[2])
                 int32_t person = g[ca].person;
                 int32_t payee = rule->not_with_per_payee ? g[ca].payee : -1;
                 size_t fa, la, fb, lb;
-                int64_t ta = person_total(g, &ca, ranges[a][1], person, payee, &fa, &la);
-                int64_t tb = person_total(g, &cb, ranges[b][1], person, payee, &fb, &lb);
+                int64_t ta = 0, tb = 0;
+                if (person_total(g, &ca, ranges[a][1], person, payee, &fa, &la, &ta) != BF_OK)
+                    return overflow_error(ctx, a, (uint32_t)g[fa].row, err);
+                if (person_total(g, &cb, ranges[b][1], person, payee, &fb, &lb, &tb) != BF_OK)
+                    return overflow_error(ctx, b, (uint32_t)g[fb].row, err);
                 if (person < 0 || la == fa || lb == fb || ta <= 0 || tb <= 0)
                     continue;
                 int a_wins = ta > tb || (ta == tb && a < b);
@@ -1835,6 +1865,7 @@ static void apply_exclusions(eval_context *ctx, const size_t (*ranges)[2])
             }
         }
     }
+    return BF_OK;
 }
 
 /*
@@ -1928,7 +1959,9 @@ int policy_evaluate(const policy_set *set, const population *pop,
         if (rc != BF_OK)
             goto out;
     }
-    apply_exclusions(&ctx, (const size_t(*)[2])ranges);
+    rc = apply_exclusions(&ctx, (const size_t(*)[2])ranges, err);
+    if (rc != BF_OK)
+        goto out;
     if (options->explain)
         explain_outcomes(&ctx);
     *out = ctx.result;

@@ -13,6 +13,7 @@
 #include "policy/policy_load.h"
 
 #include "core/date.h"
+#include "core/money.h"
 #include "policy/population.h"
 
 #include <dirent.h>
@@ -29,8 +30,6 @@
 
 /* Instructions between two budget checks. */
 #define LOAD_HOOK_STEP 1000
-/* Largest yuan amount accepted in a policy file (a trillion yuan). */
-#define LOAD_YUAN_MAX 1e12
 
 void policy_diagnostic_add(policy_diagnostics *diag, const char *file, int line, const char *format,
                            ...)
@@ -394,22 +393,9 @@ static int number_to_fen(lua_State *L, int index, int64_t *fen)
 {
     if (lua_type(L, index) != LUA_TNUMBER)
         return 0;
-    if (lua_isinteger(L, index)) {
-        lua_Integer yuan = lua_tointeger(L, index);
-        if (yuan < 0 || yuan > (lua_Integer)LOAD_YUAN_MAX)
-            return 0;
-        *fen = (int64_t)yuan * 100;
-        return 1;
-    }
-    double yuan = lua_tonumber(L, index);
-    if (!isfinite(yuan) || yuan < 0 || yuan > LOAD_YUAN_MAX)
-        return 0;
-    double cents = yuan * 100.0;
-    double rounded = floor(cents + 0.5);
-    if (fabs(cents - rounded) > 1e-6)
-        return 0;
-    *fen = (int64_t)rounded;
-    return 1;
+    if (lua_isinteger(L, index))
+        return money_from_yuan_integer(lua_tointeger(L, index), fen) == BF_OK;
+    return money_from_yuan_number(lua_tonumber(L, index), fen) == BF_OK;
 }
 
 /* A non-negative integer field; 1 when set. */

@@ -2,6 +2,7 @@
 #include "policy/policy_output.h"
 
 #include "core/date.h"
+#include "core/money.h"
 
 #include <string.h>
 
@@ -36,11 +37,9 @@ static void write_string(FILE *out, const char *text)
 /* Writes fen as yuan with two decimals (a JSON number). */
 static void write_yuan(FILE *out, int64_t fen)
 {
-    if (fen < 0) {
-        fputs("-", out);
-        fen = -fen;
-    }
-    fprintf(out, "%lld.%02lld", (long long)(fen / 100), (long long)(fen % 100));
+    char text[MONEY_TEXT_MAX];
+    money_format(fen, text);
+    fputs(text, out);
 }
 
 static const char *payee_id(const population *pop, const policy_rule *rule, int32_t payee)
@@ -114,11 +113,23 @@ int policy_output_write(FILE *out, const policy_set *set, const population *pop,
                         const policy_result *result, const policy_eval_options *options,
                         bf_error *err)
 {
+    /* The total first, so that an overflow writes nothing. */
+    int64_t total = 0;
+    for (size_t i = 0; i < result->grant_count; i++) {
+        const policy_grant *g = &result->grants[i];
+        if (g->excluded_by < 0 && g->fen > 0 && money_add(total, g->fen, &total) != BF_OK)
+            return bf_error_set(err, BF_EOVERFLOW,
+                                BF_TR("加上 %s（%s）给 %s 的金额后，合计超出可计算的范围",
+                                      "the total is out of the computable range once %s (%s) "
+                                      "for %s is added"),
+                                set->rules[g->rule]->id, set->rules[g->rule]->clause,
+                                g->person >= 0 ? pop->people.id[g->person]
+                                               : pop->orgs.id[g->payee]);
+    }
     char from[BF_MONTH_TEXT_MAX], to[BF_MONTH_TEXT_MAX];
     date_month_format(options->month_from, from);
     date_month_format(options->month_to, to);
     fprintf(out, "{\"period\": {\"from\": \"%s\", \"to\": \"%s\"},\n", from, to);
-    int64_t total = 0;
     fputs("\"entitlements\": [", out);
     int first = 1;
     for (size_t i = 0; i < result->grant_count; i++) {
@@ -129,8 +140,6 @@ int policy_output_write(FILE *out, const policy_set *set, const population *pop,
         first = 0;
         write_grant(out, set, pop, g);
         fputs("}", out);
-        if (g->fen > 0)
-            total += g->fen;
     }
     fputs(first ? "],\n" : "\n],\n", out);
     fputs("\"excluded\": [", out);

@@ -3,6 +3,7 @@
 
 #include "core/date.h"
 #include "core/idcard.h"
+#include "core/money.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -12,8 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Largest yuan amount accepted in a situation. */
-#define SITUATION_YUAN_MAX 1e12
 /* Most class hours (总课时) of one training course. */
 #define SITUATION_COURSE_HOURS_MAX 100000
 
@@ -258,24 +257,12 @@ static int get_flag(const json_t *object, const char *path, const char *key, int
     return rc;
 }
 
-/* Yuan (at most two decimals, not negative) as fen; fallback when absent. */
+/* Yuan (at most two decimals, not negative) as fen; 1 when v is such an amount. */
 static int yuan_to_fen(const json_t *v, int64_t *fen)
 {
-    if (json_is_integer(v)) {
-        json_int_t yuan = json_integer_value(v);
-        if (yuan < 0 || yuan > (json_int_t)SITUATION_YUAN_MAX)
-            return 0;
-        *fen = (int64_t)yuan * 100;
-        return 1;
-    }
-    double yuan = json_number_value(v);
-    if (!isfinite(yuan) || yuan < 0 || yuan > SITUATION_YUAN_MAX)
-        return 0;
-    double cents = yuan * 100.0, rounded = floor(cents + 0.5);
-    if (fabs(cents - rounded) > 1e-6)
-        return 0;
-    *fen = (int64_t)rounded;
-    return 1;
+    if (json_is_integer(v))
+        return money_from_yuan_integer(json_integer_value(v), fen) == BF_OK;
+    return money_from_yuan_number(json_number_value(v), fen) == BF_OK;
 }
 
 static int get_money(const json_t *object, const char *path, const char *key, int64_t *out,

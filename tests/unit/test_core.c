@@ -1,4 +1,4 @@
-/* test_core.c - dates, ID numbers, region codes, the integer map. */
+/* test_core.c - dates, ID numbers, region codes, the integer map, money. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,8 +9,11 @@
 #include "core/error.h"
 #include "core/idcard.h"
 #include "core/int_map.h"
+#include "core/money.h"
 #include "core/region_code.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const bf_date today = {2026, 11, 25};
@@ -142,6 +145,130 @@ static void test_error_table(void **state)
     assert_true(strlen(bf_strerror(BF_ENOMEM)) > 0);
 }
 
+static void test_money_text(void **state)
+{
+    (void)state;
+    int64_t fen = -1;
+    assert_int_equal(money_parse_yuan("0", &fen), BF_OK);
+    assert_int_equal(fen, 0);
+    assert_int_equal(money_parse_yuan("1234.56", &fen), BF_OK);
+    assert_int_equal(fen, 123456);
+    assert_int_equal(money_parse_yuan("1234.5", &fen), BF_OK);
+    assert_int_equal(fen, 123450);
+    assert_int_equal(money_parse_yuan("1000000000000", &fen), BF_OK);
+    assert_int_equal(fen, MONEY_FEN_MAX);
+    const char *bad[] = {"",
+                         ".5",
+                         "1.",
+                         "1.234",
+                         "-1",
+                         "+1",
+                         "1e3",
+                         " 1",
+                         "1 ",
+                         "1,000",
+                         "1000000000000.01",
+                         "99999999999999999999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (money_parse_yuan(bad[i], &fen) != BF_EINVAL)
+            fail_msg("\"%s\" was accepted", bad[i]);
+    char text[MONEY_TEXT_MAX];
+    money_format(0, text);
+    assert_string_equal(text, "0.00");
+    money_format(-5, text);
+    assert_string_equal(text, "-0.05");
+    money_format(123456, text);
+    assert_string_equal(text, "1234.56");
+    money_format(INT64_MAX, text);
+    assert_string_equal(text, "92233720368547758.07");
+    money_format(INT64_MIN, text);
+    assert_string_equal(text, "-92233720368547758.08");
+}
+
+/* Yuan numbers as JSON and Lua give them (doubles) against the exact decimal they were written as.
+ */
+static void test_money_numbers(void **state)
+{
+    (void)state;
+    int64_t fen = -1;
+    assert_int_equal(money_from_yuan_number(19.99, &fen), BF_OK);
+    assert_int_equal(fen, 1999);
+    assert_int_equal(money_from_yuan_number(0.1 + 0.2, &fen), BF_OK);
+    assert_int_equal(fen, 30);
+    /* 155806375979.58 × 100 is 15580637597957.998 in double: refused before money.c. */
+    assert_int_equal(money_from_yuan_number(155806375979.58, &fen), BF_OK);
+    assert_int_equal(fen, INT64_C(15580637597958));
+    assert_int_equal(money_from_yuan_number(1e12, &fen), BF_OK);
+    assert_int_equal(fen, MONEY_FEN_MAX);
+    const double bad[] = {1.234, -0.01, 1e-5, 1e12 + 0.01, 1e13, NAN, INFINITY};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (money_from_yuan_number(bad[i], &fen) != BF_EINVAL)
+            fail_msg("%.17g was accepted", bad[i]);
+    assert_int_equal(money_from_yuan_integer(MONEY_YUAN_MAX, &fen), BF_OK);
+    assert_int_equal(money_from_yuan_integer(MONEY_YUAN_MAX + 1, &fen), BF_EINVAL);
+    assert_int_equal(money_from_yuan_integer(-1, &fen), BF_EINVAL);
+    /* Differential: any amount written with two decimals, read back as a double, is that fen;
+       formatted, it parses back. */
+    uint64_t seed = 12345;
+    for (int i = 0; i < 200000; i++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        int64_t want = (int64_t)((seed >> 11) % (uint64_t)(MONEY_FEN_MAX + 1));
+        if (i % 3 == 0)
+            want %= 1000000; /* small amounts too */
+        char text[MONEY_TEXT_MAX];
+        money_format(want, text);
+        double yuan = strtod(text, NULL);
+        if (money_from_yuan_number(yuan, &fen) != BF_OK || fen != want)
+            fail_msg("%s read as %.17g gave %lld", text, yuan, (long long)fen);
+        if (money_parse_yuan(text, &fen) != BF_OK || fen != want)
+            fail_msg("%s parsed as %lld", text, (long long)fen);
+    }
+}
+
+/* Checked arithmetic against 128-bit arithmetic. */
+static void test_money_arithmetic(void **state)
+{
+    (void)state;
+    int64_t out = 7;
+    assert_int_equal(money_add(INT64_MAX, 1, &out), BF_EOVERFLOW);
+    assert_int_equal(out, 7);
+    assert_int_equal(money_multiply(MONEY_FEN_MAX, 92233, &out), BF_OK);
+    assert_int_equal(money_multiply(MONEY_FEN_MAX, 92234, &out), BF_EOVERFLOW);
+    /* The product does not fit in int64, the result does. */
+    assert_int_equal(money_scale_round(MONEY_FEN_MAX, 100000, 10000, &out), BF_OK);
+    assert_true(out == MONEY_FEN_MAX * 10);
+    assert_int_equal(money_scale_round(INT64_MAX, 3, 2, &out), BF_EOVERFLOW);
+    /* 1730 yuan × 60% ÷ 21.75 days = 47.7241… → 47.72 */
+    assert_int_equal(money_scale_round(173000, 6000, 217500, &out), BF_OK);
+    assert_int_equal(out, 4772);
+    assert_int_equal(money_scale_round(1, 1, 2, &out), BF_OK);
+    assert_int_equal(out, 1);
+    assert_int_equal(money_scale_round(-1, 1, 2, &out), BF_EINVAL);
+    assert_int_equal(money_scale_round(1, 1, 0, &out), BF_EINVAL);
+    uint64_t seed = 99;
+    for (int i = 0; i < 200000; i++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        int64_t a = (int64_t)(seed >> (1 + seed % 40));
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        int64_t b = (int64_t)(seed >> (1 + seed % 40));
+        __int128 product = (__int128)a * b, sum = (__int128)a + b;
+        int fits = product <= INT64_MAX;
+        assert_int_equal(money_multiply(a, b, &out), fits ? BF_OK : BF_EOVERFLOW);
+        if (fits)
+            assert_true(out == (int64_t)product);
+        fits = sum <= INT64_MAX;
+        assert_int_equal(money_add(a, b, &out), fits ? BF_OK : BF_EOVERFLOW);
+        if (fits)
+            assert_true(out == (int64_t)sum);
+        int64_t c = 1 + (int64_t)(seed % 1000000);
+        __int128 scaled = (product + c / 2) / c;
+        fits = scaled <= INT64_MAX;
+        assert_int_equal(money_scale_round(a, b, c, &out), fits ? BF_OK : BF_EOVERFLOW);
+        if (fits)
+            assert_true(out == (int64_t)scaled);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +278,9 @@ int main(void)
         cmocka_unit_test(test_region_code),
         cmocka_unit_test(test_int_map),
         cmocka_unit_test(test_error_table),
+        cmocka_unit_test(test_money_text),
+        cmocka_unit_test(test_money_numbers),
+        cmocka_unit_test(test_money_arithmetic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

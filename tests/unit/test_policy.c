@@ -10,9 +10,11 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "core/money.h"
 #include "core/region_code.h"
 #include "policy/policy_eval.h"
 #include "policy/policy_load.h"
+#include "policy/policy_output.h"
 #include "policy/population.h"
 #include "policy/situation.h"
 
@@ -1298,6 +1300,136 @@ static void test_status_dependency_cycle(void **state)
     unload(&l);
 }
 
+/* A trillion yuan, the largest amount a policy file or a situation may give. */
+#define TRILLION "1000000000000"
+
+/* Loads text, evaluates it on pop over 2020 and expects an overflow naming benefit and who. */
+static void expect_overflow(const char *text, const population *pop, const char *benefit,
+                            const char *who)
+{
+    loaded l = load_text(text);
+    print_problems(&l);
+    assert_int_equal(l.rc, BF_OK);
+    policy_eval_options options = {0, 0, 0};
+    date_month_parse("2020-01", &options.month_from);
+    date_month_parse("2020-12", &options.month_to);
+    policy_result *result = NULL;
+    bf_error err;
+    assert_int_equal(policy_evaluate(l.set, pop, &options, &result, &err), BF_EOVERFLOW);
+    assert_null(result);
+    if (strstr(err.message, benefit) == NULL || strstr(err.message, who) == NULL)
+        fail_msg("message \"%s\" does not name %s and %s", err.message, benefit, who);
+    unload(&l);
+}
+
+/*
+ * Amounts inside the validation limits whose product does not fit in int64
+ * fen: an error naming the benefit and the person or org, never a wrapped
+ * amount (issue 10 item 10; UBSan saw signed overflow in each).
+ */
+static void test_amount_overflow(void **state)
+{
+    (void)state;
+    bf_error err;
+    population *pop = NULL;
+    assert_int_equal(population_create(&pop, &err), BF_OK);
+    population_person_input person = {
+        "p1", NULL, POPULATION_DAY_UNKNOWN, 370811000000, 0, 0, 1, SEX_UNKNOWN, 0, POPULATION_NONE};
+    int32_t p1 = 0;
+    assert_int_equal(population_add_person(pop, &person, &p1, &err), BF_OK);
+    int32_t start = (int32_t)date_to_days((bf_date){2020, 3, 1});
+    population_training_input training = {.id = "t1",
+                                          .person = p1,
+                                          .provider = POPULATION_NONE,
+                                          .kind = TRAINING_SKILL,
+                                          .region = 370811000000,
+                                          .start = start,
+                                          .end = start + 10,
+                                          .days = 36600,
+                                          .total_hours = POPULATION_COUNT_UNKNOWN,
+                                          .online_hours = POPULATION_COUNT_UNKNOWN,
+                                          .certificate = CERTIFICATE_NONE,
+                                          .cost = POPULATION_FEN_UNKNOWN};
+    assert_int_equal(population_add_training(pop, &training, NULL, &err), BF_OK);
+
+    policy_eval_options options = {0, 0, 0};
+    date_month_parse("2020-01", &options.month_from);
+    date_month_parse("2020-12", &options.month_to);
+    policy_result *result = NULL;
+    /* A trillion yuan at 1000 percent: the product overflowed in scale_round (UBSan); the
+       amount, ten trillion yuan, fits and is exact. */
+    loaded l = load_text(
+        DOC "parameter { name = \"big\", title = \"大\", unit = \"yuan\", "
+            "values = { { region = \"37\", from = \"2020-01-01\", value = " TRILLION " } } }\n"
+            "benefit { id = \"t.percent\", name = \"x\", clause = \"一\", text = "
+            "\"x\", target = \"y\", unit = \"person\", payee = \"person\",\n"
+            "  conditions = {}, amount = { once = { parameter = \"big\", "
+            "percent = 1000 } } }\n");
+    assert_int_equal(l.rc, BF_OK);
+    assert_int_equal(policy_evaluate(l.set, pop, &options, &result, &err), BF_OK);
+    assert_int_equal(result->grant_count, 1);
+    assert_true(result->grants[0].fen == MONEY_FEN_MAX * 10);
+    policy_result_free(result);
+    unload(&l);
+
+    /* Three trillion yuan a day for 36,600 training days (fen *= days). */
+    expect_overflow(
+        DOC "parameter { name = \"daily\", title = \"日\", unit = \"yuan_per_day\", "
+            "values = { { region = \"37\", from = \"2020-01-01\", value = " TRILLION " } } }\n"
+            "benefit { id = \"t.daily\", name = \"x\", clause = \"二\", text = \"x\", "
+            "target = \"y\", unit = \"training\", payee = \"person\",\n"
+            "  conditions = {}, amount = { per_day = { parameter = \"daily\", percent = "
+            "300 } } }\n",
+        pop, "t.daily", "p1");
+
+    /* A trillion yuan a head for 92,234 hires (fen *= hires). */
+    population_org_input org = {"w1", ORG_WORKSHOP, 370811000000, POPULATION_COUNT_UNKNOWN, 0};
+    int32_t w1 = 0;
+    assert_int_equal(population_add_org(pop, &org, &w1, &err), BF_OK);
+    for (int i = 0; i < 92234; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "h%d", i);
+        person.id = id;
+        int32_t row = 0;
+        assert_int_equal(population_add_person(pop, &person, &row, &err), BF_OK);
+        population_job_input job = {id,
+                                    row,
+                                    w1,
+                                    POPULATION_NONE,
+                                    370811000000,
+                                    JOB_WORKSHOP,
+                                    start,
+                                    POPULATION_DAY_OPEN,
+                                    POPULATION_COUNT_UNKNOWN,
+                                    POPULATION_COUNT_UNKNOWN,
+                                    0,
+                                    POPULATION_FEN_UNKNOWN,
+                                    POPULATION_COUNT_UNKNOWN};
+        assert_int_equal(population_add_job(pop, &job, NULL, &err), BF_OK);
+    }
+    expect_overflow(DOC "benefit { id = \"t.head\", name = \"x\", clause = \"三\", text = \"x\", "
+                        "target = \"y\", unit = \"org\", payee = \"org\",\n"
+                        "  hires = { { \"job_kind\", \"workshop\" } }, conditions = { { "
+                        "\"hires_at_least\", 1 } },\n"
+                        "  amount = { once = " TRILLION ", per_head = true } }\n",
+                    pop, "t.head", "w1");
+
+    /* 92,235 people at a trillion yuan each: every grant fits, their total does not. */
+    l = load_text(DOC "benefit { id = \"t.each\", name = \"x\", clause = \"四\", text = \"x\", "
+                      "target = \"y\", unit = \"person\", payee = \"person\",\n"
+                      "  conditions = {}, amount = { once = " TRILLION " } }\n");
+    assert_int_equal(l.rc, BF_OK);
+    assert_int_equal(policy_evaluate(l.set, pop, &options, &result, &err), BF_OK);
+    assert_int_equal(result->grant_count, 92235);
+    FILE *sink = fopen("/dev/null", "w");
+    assert_non_null(sink);
+    assert_int_equal(policy_output_write(sink, l.set, pop, result, &options, &err), BF_EOVERFLOW);
+    fclose(sink);
+    policy_result_free(result);
+    unload(&l);
+    population_free(pop);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1327,6 +1459,7 @@ int main(void)
         cmocka_unit_test(test_parameter_arguments),
         cmocka_unit_test(test_status_dependency_order),
         cmocka_unit_test(test_status_dependency_cycle),
+        cmocka_unit_test(test_amount_overflow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
