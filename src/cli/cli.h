@@ -6,9 +6,11 @@
  * write `int cmd_<name>(cli_context *ctx, int argc, char **argv)`, declare it
  * here, and add a line to commands[] with the flags it needs.
  *
- * argv[0] is the subcommand name; the global options (--db) are already
- * removed.  A command returns an exit status: CLI_EXIT_OK, CLI_EXIT_FAILURE
- * (the work could not be done) or CLI_EXIT_USAGE (bad arguments or input).
+ * argv[0] is the subcommand name; the global options (--db, --help,
+ * --version) are already removed, wherever they stood, and `--help` never
+ * reaches a command (main() prints its help from commands[]).  A command returns an exit status:
+ * CLI_EXIT_OK, CLI_EXIT_FAILURE (the work could not be done) or CLI_EXIT_USAGE (bad arguments or
+ * input).
  */
 #ifndef BANGFU_CLI_CLI_H
 #define BANGFU_CLI_CLI_H
@@ -17,20 +19,29 @@
 
 enum cli_exit { CLI_EXIT_OK = 0, CLI_EXIT_FAILURE = 1, CLI_EXIT_USAGE = 2 };
 
-/* commands[] flags */
-#define CLI_NEEDS_STORE 0x1 /* open the database (migrated) before the command runs */
+/*
+ * commands[] flags: how main() opens the database before the command runs
+ * (none: the command needs no database).
+ */
+#define CLI_STORE_CREATE 0x1 /* created when missing, migrations applied (bangfu init) */
+#define CLI_STORE_WRITE  0x2 /* an initialised database, read-write, missing migrations applied */
+#define CLI_STORE_READ   0x4 /* an initialised database, read-only: nothing created or changed */
 
 /* Everything main() prepared for the command. */
 typedef struct cli_context {
     const char *target; /* the database target (--db, $BANGFU_DB or ./bangfu.db) */
-    store *store;       /* open and migrated when the command has CLI_NEEDS_STORE, else NULL */
+    char target_shown[STORE_TARGET_SHOWN_MAX]; /* target with any password masked, for output */
+    store *store; /* open when the command has a CLI_STORE_* flag, else NULL */
 } cli_context;
 
 /* Prints "bangfu: message" on stderr and returns status (for `return cli_fail(...)`). */
 int cli_fail(int status, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
-/* Opens ctx->target into ctx->store and applies missing migrations. */
-int cli_open_store(cli_context *ctx, bf_error *err);
+/*
+ * Opens ctx->target into ctx->store as flags (CLI_STORE_*) say; refuses a
+ * missing or uninitialised database unless CLI_STORE_CREATE.
+ */
+int cli_open_store(cli_context *ctx, int flags, bf_error *err);
 
 /*
  * Looks for "--name VALUE" or "--name=VALUE" at argv[*index]; on a match
@@ -49,5 +60,7 @@ int cmd_person(cli_context *ctx, int argc, char **argv);
 int cmd_generate(cli_context *ctx, int argc, char **argv);
 int cmd_calc(cli_context *ctx, int argc, char **argv);
 int cmd_policy(cli_context *ctx, int argc, char **argv);
+int cmd_backup(cli_context *ctx, int argc, char **argv);
+int cmd_restore(cli_context *ctx, int argc, char **argv);
 
 #endif

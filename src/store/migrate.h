@@ -25,6 +25,9 @@ extern const store_migration store_migrations[];
 /* Applies missing migrations; *applied (may be NULL) receives how many ran. */
 int store_migrate(store *st, int *applied, bf_error *err);
 
+/* The version of the last migration this binary holds. */
+int store_schema_latest(void);
+
 /* The highest applied version, 0 for an empty database. */
 int store_schema_version(store *st, int *version);
 

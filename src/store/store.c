@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const store_engine *store_engine_for(const char *target)
 {
@@ -18,12 +19,73 @@ const char *store_default_target(void)
     return target != NULL && target[0] != '\0' ? target : "./bangfu.db";
 }
 
-int store_open(const char *target, store **out, bf_error *err)
+void store_target_shown(const char *target, char *shown, size_t size)
+{
+    size_t out = 0;
+    const char *p = target;
+    const char *userinfo_end = NULL;
+    const char *scheme = strstr(target, "://");
+    if (scheme != NULL) {
+        const char *authority = scheme + 3;
+        size_t span = strcspn(authority, "/?");
+        /* the last '@': a password may hold an unencoded one, and more is masked then */
+        const char *at = memrchr(authority, '@', span);
+        if (at != NULL) {
+            const char *colon = memchr(authority, ':', (size_t)(at - authority));
+            if (colon != NULL) {
+                userinfo_end = at;
+                /* copy up to and including the colon, then *** */
+                size_t head = (size_t)(colon - target) + 1;
+                for (size_t i = 0; i < head && out + 1 < size; i++)
+                    shown[out++] = target[i];
+                for (const char *m = "***"; *m != '\0' && out + 1 < size; m++)
+                    shown[out++] = *m;
+                p = userinfo_end;
+            }
+        }
+    }
+    while (*p != '\0' && out + 1 < size) {
+        int at_token = p == target || p[-1] == ' ' || p[-1] == '?' || p[-1] == '&';
+        if (at_token && strncasecmp(p, "password", 8) == 0) {
+            const char *q = p + 8;
+            while (*q == ' ')
+                q++;
+            if (*q == '=') {
+                q++;
+                while (*q == ' ')
+                    q++;
+                if (*q == '\'') { /* quoted conninfo value, \' escapes */
+                    q++;
+                    while (*q != '\0' && *q != '\'')
+                        q += (q[0] == '\\' && q[1] != '\0') ? 2 : 1;
+                    if (*q == '\'')
+                        q++;
+                } else {
+                    while (*q != '\0' && *q != ' ' && *q != '&')
+                        q++;
+                }
+                for (const char *m = "password=***"; *m != '\0' && out + 1 < size; m++)
+                    shown[out++] = *m;
+                p = q;
+                continue;
+            }
+        }
+        shown[out++] = *p++;
+    }
+    shown[out] = '\0';
+}
+
+int store_open_mode(const char *target, store_mode mode, store **out, bf_error *err)
 {
     *out = NULL;
     if (target == NULL || target[0] == '\0')
         return bf_error_set(err, BF_EUSAGE, "%s", BF_TR("未指定数据库", "no database given"));
-    return store_engine_for(target)->open(target, out, err);
+    return store_engine_for(target)->open(target, mode, out, err);
+}
+
+int store_open(const char *target, store **out, bf_error *err)
+{
+    return store_open_mode(target, STORE_MODE_CREATE, out, err);
 }
 
 void store_close(store *st)
@@ -35,6 +97,11 @@ void store_close(store *st)
 const char *store_engine_name(const store *st)
 {
     return st->engine->name;
+}
+
+int store_server_version(store *st)
+{
+    return st->engine->server_version != NULL ? st->engine->server_version(st) : 0;
 }
 
 const char *store_error_message(const store *st)
@@ -130,7 +197,12 @@ int store_rollback(store *st)
     if (!st->in_transaction)
         return BF_OK;
     st->in_transaction = 0;
-    return st->engine->rollback(st);
+    char first[STORE_ERROR_MAX];
+    memcpy(first, st->error, sizeof first);
+    int rc = st->engine->rollback(st);
+    if (first[0] != '\0')
+        memcpy(st->error, first, sizeof first);
+    return rc;
 }
 
 int store_bulk_begin(store *st, const char *table, const char *const *columns, int count,
@@ -147,6 +219,20 @@ int store_bulk_row(store_bulk *bulk, const char *const *values)
 int store_bulk_end(store_bulk *bulk, int keep)
 {
     return bulk->owner->engine->bulk_end(bulk, keep);
+}
+
+int store_copy_to(store *st, const char *path, bf_error *err)
+{
+    if (st->engine->copy_to == NULL)
+        return bf_error_set(err, BF_EUNSUPPORTED, NULL);
+    return st->engine->copy_to(st, path, err);
+}
+
+int store_copy_from(store *st, const char *path, bf_error *err)
+{
+    if (st->engine->copy_from == NULL)
+        return bf_error_set(err, BF_EUNSUPPORTED, NULL);
+    return st->engine->copy_from(st, path, err);
 }
 
 int store_query_int64(store *st, const char *sql, const char *const *params, int count,

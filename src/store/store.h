@@ -33,10 +33,17 @@ typedef struct store store;
 typedef struct store_stmt store_stmt;
 typedef struct store_bulk store_bulk;
 
+/* How store_open_mode() opens a target. */
+typedef enum store_mode {
+    STORE_MODE_CREATE, /* read-write; an SQLite file is created when missing (bangfu init) */
+    STORE_MODE_WRITE,  /* read-write; the database must exist */
+    STORE_MODE_READ    /* read-only; the database must exist and nothing is created or changed */
+} store_mode;
+
 /* The operations every engine provides; see the store_* wrappers below. */
 typedef struct store_engine {
     const char *name; /* "sqlite" or "postgresql" */
-    int (*open)(const char *target, store **out, bf_error *err);
+    int (*open)(const char *target, store_mode mode, store **out, bf_error *err);
     void (*close)(store *st);
     int (*exec)(store *st, const char *sql);
     int (*prepare)(store *st, const char *sql, store_stmt **out);
@@ -57,6 +64,10 @@ typedef struct store_engine {
                       store_bulk **out);
     int (*bulk_row)(store_bulk *bulk, const char *const *values);
     int (*bulk_end)(store_bulk *bulk, int keep);
+    /* NULL when the engine copies databases with its own tools (PostgreSQL: pg_dump) */
+    int (*copy_to)(store *st, const char *path, bf_error *err);
+    int (*copy_from)(store *st, const char *path, bf_error *err);
+    int (*server_version)(store *st); /* NULL for an embedded engine */
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -92,12 +103,33 @@ const store_engine *store_engine_for(const char *target);
 /* The target to use when none was given: $BANGFU_DB, else "./bangfu.db". */
 const char *store_default_target(void);
 
-/* Opens target with the engine store_engine_for() picks. */
+/* Longest target shown in a message (password masked). */
+#define STORE_TARGET_SHOWN_MAX 512
+
+/*
+ * Writes target into shown (size bytes) for messages and output, with any
+ * password replaced by ***: the user:password@ part of a URL and password=...
+ * in a URL query or a key=value string.  Output ends up in logs and on
+ * screens; passwords must not.
+ */
+void store_target_shown(const char *target, char *shown, size_t size);
+
+/*
+ * Opens target with the engine store_engine_for() picks.  In STORE_MODE_WRITE
+ * and STORE_MODE_READ a missing SQLite file is BF_ENOTFOUND ("no database
+ * here"); STORE_MODE_READ opens read-only (SQLite: also when the directory is
+ * not writable and no other program has the database open, through an
+ * immutable open; PostgreSQL: default_transaction_read_only).
+ */
+int store_open_mode(const char *target, store_mode mode, store **out, bf_error *err);
+/* store_open_mode(target, STORE_MODE_CREATE, ...). */
 int store_open(const char *target, store **out, bf_error *err);
 void store_close(store *st);
 
 /* The name of the engine behind st: "sqlite" or "postgresql". */
 const char *store_engine_name(const store *st);
+/* The version of the database server as a number (PostgreSQL 15.4: 150004), 0 for SQLite. */
+int store_server_version(store *st);
 /* The last engine message. */
 const char *store_error_message(const store *st);
 /*
@@ -126,7 +158,12 @@ void store_finalize(store_stmt *stmt);
 
 int store_begin(store *st);
 int store_commit(store *st);
-/* Rolls back when a transaction is open; harmless otherwise. */
+/*
+ * Rolls back when a transaction is open; harmless otherwise.  The last engine
+ * message is kept when there was one: a rollback cleans up after a failure,
+ * and that failure (e.g. "database or disk is full") is what the user must
+ * see, not the rollback's own complaint.
+ */
 int store_rollback(store *st);
 
 /*
@@ -139,6 +176,20 @@ int store_bulk_begin(store *st, const char *table, const char *const *columns, i
                      store_bulk **out);
 int store_bulk_row(store_bulk *bulk, const char *const *values);
 int store_bulk_end(store_bulk *bulk, int keep);
+
+/*
+ * Copies the whole database st into a new file path (which must not exist)
+ * as one consistent snapshot while other programs go on reading and writing
+ * (SQLite's online backup API).  BF_EUNSUPPORTED when the engine has no such
+ * copy (PostgreSQL: pg_dump, see services/backup.h).
+ */
+int store_copy_to(store *st, const char *path, bf_error *err);
+/*
+ * Replaces the whole database st with the copy in path (made by
+ * store_copy_to), in one step that other connections see whole or not at
+ * all.  BF_EUNSUPPORTED when the engine has no such copy.
+ */
+int store_copy_from(store *st, const char *path, bf_error *err);
 
 /*
  * Convenience: runs a query with text parameters (count of them) that returns

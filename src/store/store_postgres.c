@@ -48,8 +48,6 @@
 #define POSTGRES_COPY_CHUNK ((size_t)64 * 1024)
 /* Largest bulk buffer, i.e. longest single row in COPY text format. */
 #define POSTGRES_BULK_BUFFER_MAX ((size_t)1 << 28)
-/* Longest target shown in a message (password masked). */
-#define POSTGRES_TARGET_SHOWN_MAX 512
 
 typedef struct postgres_stmt postgres_stmt;
 typedef struct postgres_bulk postgres_bulk;
@@ -135,70 +133,10 @@ static int postgres_fail_result(postgres_store *st, const PGresult *res)
     return BF_ESTORE;
 }
 
-/*
- * Writes target into shown for messages, with any password replaced by ***:
- * the user:password@ part of a URL and password=... in a URL query or a
- * key=value string.  Messages end up in logs; passwords must not.
- */
-static void postgres_mask_target(const char *target, char *shown, size_t size)
-{
-    size_t out = 0;
-    const char *p = target;
-    const char *userinfo_end = NULL;
-    const char *scheme = strstr(target, "://");
-    if (scheme != NULL) {
-        const char *authority = scheme + 3;
-        size_t span = strcspn(authority, "/?");
-        const char *at = memchr(authority, '@', span);
-        if (at != NULL) {
-            const char *colon = memchr(authority, ':', (size_t)(at - authority));
-            if (colon != NULL) {
-                userinfo_end = at;
-                /* copy up to and including the colon, then *** */
-                size_t head = (size_t)(colon - target) + 1;
-                for (size_t i = 0; i < head && out + 1 < size; i++)
-                    shown[out++] = target[i];
-                for (const char *m = "***"; *m != '\0' && out + 1 < size; m++)
-                    shown[out++] = *m;
-                p = userinfo_end;
-            }
-        }
-    }
-    while (*p != '\0' && out + 1 < size) {
-        int at_token = p == target || p[-1] == ' ' || p[-1] == '?' || p[-1] == '&';
-        if (at_token && strncasecmp(p, "password", 8) == 0) {
-            const char *q = p + 8;
-            while (*q == ' ')
-                q++;
-            if (*q == '=') {
-                q++;
-                while (*q == ' ')
-                    q++;
-                if (*q == '\'') { /* quoted conninfo value, \' escapes */
-                    q++;
-                    while (*q != '\0' && *q != '\'')
-                        q += (q[0] == '\\' && q[1] != '\0') ? 2 : 1;
-                    if (*q == '\'')
-                        q++;
-                } else {
-                    while (*q != '\0' && *q != ' ' && *q != '&')
-                        q++;
-                }
-                for (const char *m = "password=***"; *m != '\0' && out + 1 < size; m++)
-                    shown[out++] = *m;
-                p = q;
-                continue;
-            }
-        }
-        shown[out++] = *p++;
-    }
-    shown[out] = '\0';
-}
-
-static int postgres_open(const char *target, store **out, bf_error *err)
+static int postgres_open(const char *target, store_mode mode, store **out, bf_error *err)
 {
     *out = NULL;
-    char shown[POSTGRES_TARGET_SHOWN_MAX];
+    char shown[STORE_TARGET_SHOWN_MAX];
     postgres_store *st = calloc(1, sizeof *st);
     if (st == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
@@ -212,23 +150,41 @@ static int postgres_open(const char *target, store **out, bf_error *err)
                                     "client_encoding", NULL};
     const char *const values[] = {"10", "bangfu", target, "UTF8", NULL};
     st->conn = PQconnectdbParams(keywords, values, 1);
-    if (st->conn == NULL || PQstatus(st->conn) != CONNECTION_OK) {
-        postgres_mask_target(target, shown, sizeof shown);
-        if (st->conn != NULL)
-            postgres_fail(st);
-        else
-            snprintf(st->base.error, sizeof st->base.error, "out of memory");
-        bf_error_set(err, BF_ESTORE,
-                     BF_TR("无法连接 PostgreSQL 数据库“%s”：%s",
-                           "cannot connect to PostgreSQL database '%s': %s"),
-                     shown, st->base.error);
-        PQfinish(st->conn);
-        free(st);
-        return BF_ESTORE;
+    if (st->conn == NULL) {
+        snprintf(st->base.error, sizeof st->base.error, "out of memory");
+        goto fail;
+    }
+    if (PQstatus(st->conn) != CONNECTION_OK) {
+        postgres_fail(st);
+        goto fail;
     }
     PQsetNoticeProcessor(st->conn, postgres_ignore_notice, NULL);
+    if (mode == STORE_MODE_READ) {
+        /* Reading commands: the server refuses any write of this session. */
+        PGresult *res = PQexec(st->conn, "SET default_transaction_read_only = on");
+        int ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+        if (!ok)
+            postgres_fail_result(st, res);
+        PQclear(res);
+        if (!ok)
+            goto fail;
+    }
     *out = &st->base;
     return BF_OK;
+fail:
+    store_target_shown(target, shown, sizeof shown);
+    bf_error_set(err, BF_ESTORE,
+                 BF_TR("无法连接 PostgreSQL 数据库“%s”：%s",
+                       "cannot connect to PostgreSQL database '%s': %s"),
+                 shown, st->base.error);
+    PQfinish(st->conn);
+    free(st);
+    return BF_ESTORE;
+}
+
+static int postgres_server_version(store *base)
+{
+    return PQserverVersion(((postgres_store *)base)->conn);
 }
 
 static void postgres_close(store *base)
@@ -1053,6 +1009,7 @@ static int postgres_bulk_end(store_bulk *base, int keep)
 const store_engine store_postgres_engine = {
     .name = "postgresql",
     .open = postgres_open,
+    .server_version = postgres_server_version,
     .close = postgres_close,
     .exec = postgres_exec,
     .prepare = postgres_prepare,

@@ -1,15 +1,22 @@
 /*
  * store_sqlite.c - the SQLite engine: a database file in WAL mode with
  * foreign keys enforced and synchronous=FULL (a committed import or payment
- * survives power loss, not only a crash).
+ * survives power loss, not only a crash).  Read-only opens (STORE_MODE_READ)
+ * change nothing, not even the journal mode.  Whole-database copies
+ * (backup, restore) go through the online backup API.
  */
 #include "io/safe_file.h"
 #include "store/store.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct sqlite_store {
     store base;
@@ -34,44 +41,105 @@ static int sqlite_fail(sqlite_store *st)
     return BF_ESTORE;
 }
 
-static int sqlite_open(const char *target, store **out, bf_error *err)
+/* Longest "file:PATH?immutable=1" URI: every byte of PATH may become %XX. */
+#define SQLITE_URI_MAX (3 * PATH_MAX + 32)
+
+/* Writes the URI of an immutable read-only open of path into uri; 0 when it does not fit. */
+static int sqlite_immutable_uri(const char *path, char *uri, size_t size)
 {
+    static const char hex[] = "0123456789ABCDEF";
+    size_t used = (size_t)snprintf(uri, size, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
+        if (used + 4 >= size)
+            return 0;
+        if (isalnum(*p) || strchr("/._-~", *p) != NULL) {
+            uri[used++] = (char)*p;
+        } else {
+            uri[used++] = '%';
+            uri[used++] = hex[*p >> 4];
+            uri[used++] = hex[*p & 15];
+        }
+    }
+    return snprintf(uri + used, size - used, "?immutable=1") < (int)(size - used);
+}
+
+/* Opens name with flags into st->db and sets the pragmas of mode; BF_ESTORE with st->error. */
+static int sqlite_connect(sqlite_store *st, const char *name, int flags, store_mode mode)
+{
+    /* NOMUTEX: a store is used by one thread at a time (store.h), so SQLite's
+     * own per-call locking is pure cost (about 7% of a large import). */
+    if (sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        snprintf(st->base.error, sizeof st->base.error, "%s",
+                 st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
+        sqlite3_close(st->db);
+        st->db = NULL;
+        return BF_ESTORE;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    /* A reader cannot set the journal mode; it reads sqlite_master to find out at once whether
+     * the file can be read at all (SQLite opens lazily). */
+    const char *pragmas = mode == STORE_MODE_READ
+                              ? "PRAGMA query_only=ON; PRAGMA foreign_keys=ON;"
+                                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+                                "SELECT COUNT(*) FROM sqlite_master;"
+                              : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
+                                "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;"
+                                "PRAGMA temp_store=MEMORY;";
+    char *message = NULL;
+    if (sqlite3_exec(st->db, pragmas, NULL, NULL, &message) != SQLITE_OK) {
+        snprintf(st->base.error, sizeof st->base.error, "%s", message != NULL ? message : "?");
+        sqlite3_free(message);
+        sqlite3_close(st->db);
+        st->db = NULL;
+        return BF_ESTORE;
+    }
+    return BF_OK;
+}
+
+static int sqlite_open(const char *target, store_mode mode, store **out, bf_error *err)
+{
+    char wal[PATH_MAX], uri[SQLITE_URI_MAX];
+    if (mode != STORE_MODE_CREATE && access(target, F_OK) != 0 && errno == ENOENT)
+        return bf_error_set(err, BF_ENOTFOUND,
+                            BF_TR("这里没有数据库（%s）：请先运行 bangfu init",
+                                  "no database here (%s): run bangfu init first"),
+                            target);
+    if (mode == STORE_MODE_READ && access(target, R_OK) != 0)
+        return bf_error_set(err, BF_ESTORE,
+                            BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"),
+                            target, strerror(errno));
     sqlite_store *st = calloc(1, sizeof *st);
     if (st == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
     st->base.engine = &store_sqlite_engine;
     /* A new database is created private (io/safe_file) before SQLite opens it:
      * SQLite gives its -wal and -shm files the database's own mode. */
-    if (target[0] != '\0' && strcmp(target, ":memory:") != 0 && strncmp(target, "file:", 5) != 0) {
+    if (mode == STORE_MODE_CREATE && target[0] != '\0' && strcmp(target, ":memory:") != 0 &&
+        strncmp(target, "file:", 5) != 0) {
         int rc = safe_file_create_private(target, err);
         if (rc != BF_OK) {
             free(st);
             return rc;
         }
     }
-    /* NOMUTEX: a store is used by one thread at a time (store.h), so SQLite's
-     * own per-call locking is pure cost (about 7% of a large import). */
-    if (sqlite3_open_v2(target, &st->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
+    int flags = mode == STORE_MODE_READ     ? SQLITE_OPEN_READONLY
+                : mode == STORE_MODE_CREATE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                            : SQLITE_OPEN_READWRITE;
+    int rc = sqlite_connect(st, target, flags, mode);
+    /*
+     * A reader of a WAL database needs its -shm file, which SQLite creates
+     * next to the database.  When the directory is not writable and there is
+     * no -wal file (no program has the database open), the file cannot
+     * change under us: read it as immutable.
+     */
+    if (rc != BF_OK && mode == STORE_MODE_READ &&
+        snprintf(wal, sizeof wal, "%s-wal", target) < (int)sizeof wal && access(wal, F_OK) != 0 &&
+        sqlite_immutable_uri(target, uri, sizeof uri))
+        rc = sqlite_connect(st, uri, flags | SQLITE_OPEN_URI, mode);
+    if (rc != BF_OK) {
         bf_error_set(err, BF_ESTORE,
                      BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"), target,
-                     st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
-        sqlite3_close(st->db);
-        free(st);
-        return BF_ESTORE;
-    }
-    sqlite3_busy_timeout(st->db, 10000);
-    char *message = NULL;
-    if (sqlite3_exec(st->db,
-                     "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
-                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
-                     NULL, NULL, &message) != SQLITE_OK) {
-        bf_error_set(err, BF_ESTORE,
-                     BF_TR("无法打开数据库“%s”：%s", "cannot open database '%s': %s"), target,
-                     message != NULL ? message : "?");
-        sqlite3_free(message);
-        sqlite3_close(st->db);
+                     st->base.error);
         free(st);
         return BF_ESTORE;
     }
@@ -247,6 +315,71 @@ static int sqlite_bulk_end(store_bulk *base, int keep)
     return BF_OK;
 }
 
+/* How long a copy waits for the locks it needs (another program writing), in ms. */
+#define SQLITE_COPY_WAIT_MS 60000
+
+/*
+ * Copies a whole database with SQLite's online backup API: to_file copies
+ * st's database into path (a new file, created private: safe_file_mode()),
+ * else path's into st's.
+ * The source is read in one read transaction, so the copy is one consistent
+ * snapshot while other connections go on writing (WAL).
+ */
+static int sqlite_copy(sqlite_store *st, const char *path, int to_file, bf_error *err)
+{
+    sqlite3 *file = NULL;
+    sqlite3_backup *copy = NULL;
+    int rc = SQLITE_OK, waited = 0;
+    if (to_file) {
+        /* O_EXCL: never through a symlink or over a file someone else put there */
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, safe_file_mode());
+        if (fd < 0)
+            return bf_error_set(err, BF_EIO, BF_TR("无法创建“%s”：%s", "cannot create '%s': %s"),
+                                path, strerror(errno));
+        close(fd);
+    }
+    rc = sqlite3_open_v2(
+        path, &file, (to_file ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX,
+        NULL);
+    sqlite3 *target = to_file ? file : st->db; /* where the backup API reports errors */
+    if (rc != SQLITE_OK) {
+        target = file;
+        goto out;
+    }
+    copy = to_file ? sqlite3_backup_init(file, "main", st->db, "main")
+                   : sqlite3_backup_init(st->db, "main", file, "main");
+    if (copy == NULL) {
+        rc = SQLITE_ERROR;
+        goto out;
+    }
+    while ((rc = sqlite3_backup_step(copy, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+        if (waited >= SQLITE_COPY_WAIT_MS)
+            break;
+        sqlite3_sleep(100);
+        waited += 100;
+    }
+    int finish = sqlite3_backup_finish(copy);
+    rc = rc == SQLITE_DONE ? finish : rc;
+out:
+    if (rc != SQLITE_OK)
+        bf_error_set(err, BF_ESTORE,
+                     to_file ? BF_TR("备份到“%s”失败：%s", "backup to '%s' failed: %s")
+                             : BF_TR("从“%s”恢复失败：%s", "restore from '%s' failed: %s"),
+                     path, target != NULL ? sqlite3_errmsg(target) : sqlite3_errstr(rc));
+    sqlite3_close(file);
+    return rc == SQLITE_OK ? BF_OK : BF_ESTORE;
+}
+
+static int sqlite_copy_to(store *base, const char *path, bf_error *err)
+{
+    return sqlite_copy((sqlite_store *)base, path, 1, err);
+}
+
+static int sqlite_copy_from(store *base, const char *path, bf_error *err)
+{
+    return sqlite_copy((sqlite_store *)base, path, 0, err);
+}
+
 const store_engine store_sqlite_engine = {
     .name = "sqlite",
     .open = sqlite_open,
@@ -269,4 +402,6 @@ const store_engine store_sqlite_engine = {
     .bulk_begin = sqlite_bulk_begin,
     .bulk_row = sqlite_bulk_row,
     .bulk_end = sqlite_bulk_end,
+    .copy_to = sqlite_copy_to,
+    .copy_from = sqlite_copy_from,
 };

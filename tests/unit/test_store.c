@@ -226,6 +226,72 @@ static void test_postgres_open_failure(void **state)
     assert_int_equal(store_open("", &st, &err), BF_EUSAGE);
 }
 
+/* The one masking function: every form of password, nothing else changed. */
+static void test_target_shown(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"postgresql://bangfu:hunter2@db.example:5432/county",
+         "postgresql://bangfu:***@db.example:5432/county"},
+        {"postgres://u:p@ss@h/db", "postgres://u:***@h/db"},
+        {"postgresql://u@h/db?password=hunter2&sslmode=require",
+         "postgresql://u@h/db?password=***&sslmode=require"},
+        {"host=h password='hunter 2' dbname=d", "host=h password=*** dbname=d"},
+        {"host=h PASSWORD = x dbname=d", "host=h password=*** dbname=d"},
+        {"postgresql://u@h/db", "postgresql://u@h/db"},
+        {"./bangfu.db", "./bangfu.db"},
+    };
+    char shown[STORE_TARGET_SHOWN_MAX];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        store_target_shown(cases[i][0], shown, sizeof shown);
+        assert_string_equal(shown, cases[i][1]);
+    }
+    store_target_shown("postgresql://u:hunter2@h/db", shown, 16); /* cut, never the password */
+    assert_null(strstr(shown, "hun"));
+}
+
+/* STORE_MODE_READ and STORE_MODE_WRITE never create; a reader cannot write. */
+static void test_open_modes(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *reader = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    assert_int_equal(store_exec(f->st, "CREATE TABLE t_modes (v TEXT)"), BF_OK);
+    assert_int_equal(store_open_mode(f->target, STORE_MODE_READ, &reader, &err), BF_OK);
+    int64_t count = -1;
+    assert_int_equal(store_query_int64(reader, "SELECT COUNT(*) FROM t_modes", NULL, 0, &count),
+                     BF_OK);
+    assert_int_equal(count, 0);
+    assert_int_equal(store_exec(reader, "INSERT INTO t_modes (v) VALUES ('x')"), BF_ESTORE);
+    assert_store_message(reader);
+    store_close(reader);
+    assert_int_equal(count_rows(f->st, "t_modes"), 0);
+    if (is_postgres(f))
+        return;
+    char missing[TEST_TARGET_MAX + 16];
+    snprintf(missing, sizeof missing, "%s.missing", f->target);
+    for (int mode = STORE_MODE_WRITE; mode <= STORE_MODE_READ; mode++) {
+        assert_int_equal(store_open_mode(missing, (store_mode)mode, &reader, &err), BF_ENOTFOUND);
+        assert_null(reader);
+        assert_int_equal(access(missing, F_OK), -1);
+    }
+}
+
+/* A failed statement, then a rollback that fails too: the first message stays. */
+static void test_rollback_keeps_first_error(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *st = f->st;
+    assert_int_equal(store_begin(st), BF_OK);
+    /* end the transaction behind the store's back, as SQLite does itself on a full disk */
+    assert_int_equal(store_exec(st, "COMMIT"), BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_no_such_table VALUES (1)"), BF_ESTORE);
+    assert_non_null(strstr(store_error_message(st), "t_no_such_table"));
+    store_rollback(st);
+    assert_non_null(strstr(store_error_message(st), "t_no_such_table"));
+}
+
 static void test_migrate_idempotent(void **state)
 {
     fixture *f = engine_fixture(state);
@@ -653,6 +719,7 @@ int main(void)
     const struct CMUnitTest common_tests[] = {
         cmocka_unit_test(test_engine_for),
         cmocka_unit_test(test_postgres_open_failure),
+        cmocka_unit_test(test_target_shown),
     };
     /* the same tests, in this order, for each engine */
 #define ENGINE_TESTS                                                                               \
@@ -660,7 +727,8 @@ int main(void)
         cmocka_unit_test(test_migrate_idempotent), cmocka_unit_test(test_prepare_bind_columns),    \
             cmocka_unit_test(test_placeholders_in_literals), cmocka_unit_test(test_transactions),  \
             cmocka_unit_test(test_errors), cmocka_unit_test(test_bulk_load),                       \
-            cmocka_unit_test(test_streaming_select),                                               \
+            cmocka_unit_test(test_streaming_select), cmocka_unit_test(test_open_modes),            \
+            cmocka_unit_test(test_rollback_keeps_first_error),                                     \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
     const struct CMUnitTest postgresql_tests[] = ENGINE_TESTS;

@@ -1,0 +1,105 @@
+#!/bin/sh
+# bangfu backup / restore: a database with every table filled round-trips row
+# by row; neither overwrites without --force; a backup taken while an import
+# runs holds the registry before or after that import, never half of it.
+# (SQLite: the online backup API; PostgreSQL: pg_dump and pg_restore.)
+. "$(dirname "$0")/lib.sh"
+data="$(cd "$(dirname "$0")/../data" && pwd)"
+db=$(new_db)
+cd "$WORK"
+
+# tables DB: the base tables, one per line
+tables() {
+    if [ "$ENGINE" = postgresql ]; then
+        psql -qAt "$1" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+    else
+        sqlite3 "$1" "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1"
+    fi
+}
+
+# dump DB: every row of every table, sorted, with its table's name
+dump() {
+    for t in $(tables "$1"); do
+        if [ "$ENGINE" = postgresql ]; then
+            psql -qAt "$1" -c "SELECT '$t', * FROM $t"
+        else
+            sqlite3 "$1" "SELECT '$t', * FROM $t"
+        fi | LC_ALL=C sort
+    done
+}
+
+# query DB SQL: one value
+query() {
+    if [ "$ENGINE" = postgresql ]; then psql -qAt "$1" -c "$2"; else sqlite3 "$1" "$2"; fi
+}
+
+# a fresh empty target to restore into
+empty_target() {
+    if [ "$ENGINE" = postgresql ]; then
+        _name="$(basename "$db")_$1"
+        psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE $_name" >/dev/null
+        echo "$_name" >>"$WORK/.databases"
+        echo "${PG_URL_BASE}$_name"
+    else
+        echo "$WORK/$1.db"
+    fi
+}
+
+cp "$data/people_basic.csv" "$data/people_update.csv" .
+bf --db "$db" import people people_basic.csv >/dev/null
+bf --db "$db" import people people_update.csv >/dev/null
+for t in $(tables "$db"); do
+    [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
+done
+[ "$(tables "$db" | wc -l)" -ge 6 ] || fail "every table: $(tables "$db")"
+
+LANG=C bf --db "$db" backup county.bak >out.txt 2>err.txt || fail "backup: $(cat err.txt)"
+expect_contains "$(cat out.txt)" "backed up to county.bak" "backup"
+[ -s county.bak ] || fail "no backup file"
+ls county.bak.partial-* 2>/dev/null && fail "a partial file is left"
+dump "$db" >before.txt
+
+# never overwritten without --force
+echo keep >other.bak
+LANG=C bf --db "$db" backup other.bak 2>err.txt && fail "backup overwrote a file"
+expect_contains "$(cat err.txt)" "--force" "backup over a file"
+expect_eq "$(cat other.bak)" keep "the file is untouched"
+LANG=C bf --db "$db" restore county.bak 2>err.txt && fail "restore over a database without --force"
+expect_contains "$(cat err.txt)" "--force" "restore over a database"
+
+# round trip into a new database: every row equal
+target=$(empty_target restored)
+LANG=C bf --db "$target" restore county.bak >out.txt 2>err.txt || fail "restore: $(cat err.txt)"
+dump "$target" >after.txt
+cmp -s before.txt after.txt || fail "restored rows differ: $(diff before.txt after.txt | head -5)"
+out=$(bf --db "$target" person show 37081119800101001X --json)
+expect_eq "$(json_get "$out" phone)" "13853700009" "the restored database works"
+
+# restore --force replaces a database changed since the backup
+bf --db "$target" import people people_basic.csv >/dev/null
+cmp -s before.txt "$(dump "$target" >changed.txt && echo changed.txt)" && fail "the import changed nothing"
+bf --db "$target" restore county.bak --force >/dev/null 2>err.txt || fail "restore --force: $(cat err.txt)"
+dump "$target" >after.txt
+cmp -s before.txt after.txt || fail "restore --force: rows differ"
+
+# a backup during an import: the people before or after it, never a part
+bf --db "$db" generate people --count 20000 --seed 7 --out big.csv
+people=$(query "$db" "SELECT COUNT(*) FROM people")
+bf --db "$db" import people big.csv >import.txt 2>&1 &
+import=$!
+sleep 0.3
+bf --db "$db" backup during.bak >/dev/null 2>err.txt || fail "backup during an import: $(cat err.txt)"
+wait "$import" || fail "the import failed: $(cat import.txt)"
+during=$(empty_target during)
+bf --db "$during" restore during.bak >/dev/null 2>err.txt || fail "restore: $(cat err.txt)"
+n=$(query "$during" "SELECT COUNT(*) FROM people")
+[ "$n" = "$people" ] || [ "$n" = $((people + 20000)) ] || fail "backup during an import holds $n people"
+orphans=$(query "$during" "SELECT COUNT(*) FROM people WHERE updated_batch NOT IN (SELECT id FROM batches)")
+expect_eq "$orphans" 0 "every person's batch is in the backup"
+echo "backup during the import: $n people (before: $people)"
+
+# not a backup
+echo "not a database" >junk.bak
+LANG=C bf --db "$(empty_target junk)" restore junk.bak 2>err.txt && fail "restore of a junk file"
+[ "$ENGINE" = postgresql ] || expect_contains "$(cat err.txt)" "junk.bak" "restore of a junk file"
+echo ok
