@@ -1,0 +1,394 @@
+/*
+ * policy_conditions.c - condition lists of the declarations: the predicate
+ * name, the units it applies to, its arguments checked by shape, nested
+ * any/not/all/provider_job conditions in further slots.
+ */
+#include "policy/policy_load_private.h"
+
+#include "core/date.h"
+#include "policy/population.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Argument shapes of the predicates. */
+typedef enum load_args {
+    ARGS_NONE,
+    ARGS_REGIONS,
+    ARGS_NAMES,
+    ARGS_JOB_KINDS,
+    ARGS_ORG_KINDS,
+    ARGS_TRAINING_KINDS,
+    ARGS_LOCATIONS,
+    ARGS_CERTIFICATES,
+    ARGS_INT,
+    ARGS_INT_PAIR,
+    ARGS_DATE_PAIR,
+    ARGS_FRACTION,
+    ARGS_PERCENT,
+    ARGS_STATUS,
+    ARGS_CONDITIONS,
+    ARGS_CONDITION,
+    ARGS_INT_TRIPLE,
+    ARGS_SCHOOL_KINDS
+} load_args;
+
+#define U_PERSON (1 << POLICY_UNIT_PERSON)
+
+#define U_JOB (1 << POLICY_UNIT_JOB)
+
+#define U_TRAINING (1 << POLICY_UNIT_TRAINING)
+
+#define U_ORG (1 << POLICY_UNIT_ORG)
+
+#define U_HAS_PERSON (U_PERSON | U_JOB | U_TRAINING)
+
+#define U_ALL (U_HAS_PERSON | U_ORG)
+
+/* Per predicate (policy_predicate order): argument shape and the units it applies to. */
+static const struct {
+    load_args args;
+    int units;
+} predicate_spec[POLICY_PRED_COUNT] = {
+    [POLICY_PRED_CATEGORY] = {ARGS_NAMES, U_HAS_PERSON},
+    [POLICY_PRED_HUKOU_WITHIN] = {ARGS_REGIONS, U_HAS_PERSON},
+    [POLICY_PRED_HUKOU_OUTSIDE] = {ARGS_REGIONS, U_HAS_PERSON},
+    [POLICY_PRED_THREE_NO] = {ARGS_NONE, U_HAS_PERSON},
+    [POLICY_PRED_INSURED] = {ARGS_NONE, U_HAS_PERSON},
+    [POLICY_PRED_AGE_BETWEEN] = {ARGS_INT_PAIR, U_HAS_PERSON},
+    [POLICY_PRED_JOB_WITHIN] = {ARGS_REGIONS, U_JOB},
+    [POLICY_PRED_JOB_LOCATION] = {ARGS_LOCATIONS, U_JOB},
+    [POLICY_PRED_JOB_KIND] = {ARGS_JOB_KINDS, U_JOB},
+    [POLICY_PRED_EMPLOYER_KIND] = {ARGS_ORG_KINDS, U_JOB | U_TRAINING},
+    [POLICY_PRED_EMPLOYER_FREE_PREMISES] = {ARGS_NONE, U_JOB | U_TRAINING},
+    [POLICY_PRED_EMPLOYER_STATUS] = {ARGS_STATUS, U_JOB | U_TRAINING},
+    [POLICY_PRED_AGENCY_KIND] = {ARGS_ORG_KINDS, U_JOB},
+    [POLICY_PRED_ORGANIZED] = {ARGS_NONE, U_JOB},
+    [POLICY_PRED_JOB_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
+    [POLICY_PRED_JOB_START_BETWEEN] = {ARGS_DATE_PAIR, U_JOB},
+    [POLICY_PRED_CONTRACT_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
+    [POLICY_PRED_INSURANCE_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
+    [POLICY_PRED_TRAINING_KIND] = {ARGS_TRAINING_KINDS, U_TRAINING},
+    [POLICY_PRED_TRAINING_WITHIN] = {ARGS_REGIONS, U_TRAINING},
+    [POLICY_PRED_CERTIFICATE] = {ARGS_CERTIFICATES, U_TRAINING},
+    [POLICY_PRED_TRAINING_DAYS_AT_LEAST] = {ARGS_INT, U_TRAINING},
+    [POLICY_PRED_ONLINE_SHARE_AT_MOST] = {ARGS_FRACTION, U_TRAINING},
+    [POLICY_PRED_TRAINING_WITHIN_MONTHS_OF_HIRE] = {ARGS_INT, U_TRAINING},
+    [POLICY_PRED_ORG_KIND] = {ARGS_ORG_KINDS, U_ORG},
+    [POLICY_PRED_ORG_WITHIN] = {ARGS_REGIONS, U_ORG},
+    [POLICY_PRED_ORG_FREE_PREMISES] = {ARGS_NONE, U_ORG},
+    [POLICY_PRED_HIRES_AT_LEAST] = {ARGS_INT, U_ORG},
+    [POLICY_PRED_HIRES_SHARE_AT_LEAST] = {ARGS_PERCENT, U_ORG},
+    [POLICY_PRED_STATUS] = {ARGS_STATUS, U_ALL},
+    [POLICY_PRED_ANY] = {ARGS_CONDITIONS, U_ALL},
+    [POLICY_PRED_NOT] = {ARGS_CONDITION, U_ALL},
+    [POLICY_PRED_ALL] = {ARGS_CONDITIONS, U_ALL},
+    [POLICY_PRED_TRAINING_BETWEEN] = {ARGS_DATE_PAIR, U_TRAINING},
+    [POLICY_PRED_PERSON_STATUS] = {ARGS_STATUS, U_JOB | U_TRAINING},
+    [POLICY_PRED_AGENCY_WITHIN] = {ARGS_REGIONS, U_JOB},
+    [POLICY_PRED_WORKING_AGE] = {ARGS_INT_TRIPLE, U_HAS_PERSON},
+    [POLICY_PRED_WANTS_JOB] = {ARGS_NONE, U_HAS_PERSON},
+    [POLICY_PRED_ENROLLED] = {ARGS_SCHOOL_KINDS, U_HAS_PERSON},
+    [POLICY_PRED_ENROLLED_FULL_TIME] = {ARGS_SCHOOL_KINDS, U_HAS_PERSON},
+    [POLICY_PRED_SCHOOL_WITHIN] = {ARGS_REGIONS, U_HAS_PERSON},
+    [POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN] = {ARGS_DATE_PAIR, U_PERSON},
+    [POLICY_PRED_INSURED_BEFORE_LOSS] = {ARGS_INT, U_PERSON},
+    [POLICY_PRED_RESIDENTS_AT_LEAST] = {ARGS_INT, U_ORG},
+    [POLICY_PRED_RESIDENT_OF_STATUS] = {ARGS_STATUS, U_HAS_PERSON},
+    [POLICY_PRED_EMPLOYED_AT_PERIOD_END] = {ARGS_NONE, U_JOB},
+    [POLICY_PRED_PROVIDER_JOB] = {ARGS_CONDITIONS, U_TRAINING},
+};
+
+/* The conditions array being filled (a rule's conditions or hires). */
+typedef struct condition_list {
+    policy_condition *items;
+    int total; /* used entries */
+} condition_list;
+
+static int parse_condition(load_context *ctx, int index, policy_unit unit, condition_list *list,
+                           int slot, const char *what);
+
+/* Reserves a slot in list; -1 (with a problem) when full. */
+static int condition_slot(load_context *ctx, condition_list *list, const char *what)
+{
+    if (list->total >= POLICY_CONDITIONS_MAX) {
+        load_problem(ctx, NULL, BF_TR("%s 的条件超过 %d 个", "%s has more than %d conditions"),
+                     what, POLICY_CONDITIONS_MAX);
+        return -1;
+    }
+    memset(&list->items[list->total], 0, sizeof list->items[0]);
+    list->items[list->total].status_rule = -1;
+    list->items[list->total].parameter = -1;
+    return list->total++;
+}
+
+/* Parses the argument at list position position (2-based) of the condition at index. */
+static int parse_argument(load_context *ctx, int index, int position, load_args args,
+                          policy_condition *c, const char *name, int *ok)
+{
+    lua_State *L = ctx->L;
+    char needle[LOAD_NEEDLE_MAX];
+    lua_rawgeti(L, index, position);
+    int type = lua_type(L, -1);
+    const char *text = type == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    int arg = c->argc;
+    int good = 1;
+    switch (args) {
+    case ARGS_REGIONS:
+        c->ints[arg] = text != NULL ? population_region_parse(text) : 0;
+        good = c->ints[arg] != 0;
+        break;
+    case ARGS_NAMES:
+    case ARGS_STATUS:
+        good = text != NULL && strlen(text) > 0 && strlen(text) < POLICY_ARG_TEXT_MAX;
+        if (good)
+            snprintf(c->names[arg], POLICY_ARG_TEXT_MAX, "%s", text);
+        break;
+    case ARGS_JOB_KINDS:
+        c->ints[arg] = population_job_kind_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_ORG_KINDS:
+        c->ints[arg] = population_org_kind_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_TRAINING_KINDS:
+        c->ints[arg] = population_training_kind_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_LOCATIONS:
+        c->ints[arg] = policy_location_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_CERTIFICATES:
+        if (text != NULL && strcmp(text, "any") == 0)
+            c->ints[arg] = 0;
+        else
+            c->ints[arg] = text != NULL ? population_certificate_parse(text) : -1;
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_SCHOOL_KINDS:
+        c->ints[arg] = population_school_kind_parse(text);
+        good = c->ints[arg] >= 0;
+        break;
+    case ARGS_INT:
+    case ARGS_INT_PAIR:
+    case ARGS_INT_TRIPLE:
+        good = lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 0 && lua_tointeger(L, -1) <= 100000;
+        if (good)
+            c->ints[arg] = lua_tointeger(L, -1);
+        break;
+    case ARGS_DATE_PAIR: {
+        bf_date date;
+        good = text != NULL && date_parse(text, &date) == BF_OK;
+        if (good)
+            c->ints[arg] = date_to_days(date);
+        break;
+    }
+    case ARGS_FRACTION:
+        good = type == LUA_TNUMBER && lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= 1;
+        if (good)
+            c->ints[arg] = (int64_t)floor(lua_tonumber(L, -1) * 1000.0 + 0.5);
+        break;
+    case ARGS_PERCENT:
+        good = type == LUA_TNUMBER && lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= 100;
+        if (good)
+            c->ints[arg] = (int64_t)floor(lua_tonumber(L, -1) * 100.0 + 0.5);
+        break;
+    default:
+        good = 0;
+        break;
+    }
+    if (!good) {
+        *ok = 0;
+        load_problem(ctx,
+                     text != NULL ? load_quoted_needle(text, needle, sizeof needle)
+                                  : load_quoted_needle(name, needle, sizeof needle),
+                     BF_TR("条件 %s 的第 %d 个参数无效（%s）",
+                           "condition %s: argument %d is not valid (%s)"),
+                     name, position - 1, text != NULL ? text : load_type_name(L, -1));
+    }
+    lua_pop(L, 1);
+    c->argc++;
+    return good;
+}
+
+/*
+ * Parses the condition table at index into list slot slot.  Nested any/not
+ * conditions take further slots.  Returns 1 when it is valid.
+ */
+static int parse_condition(load_context *ctx, int index, policy_unit unit, condition_list *list,
+                           int slot, const char *what)
+{
+    lua_State *L = ctx->L;
+    char needle[LOAD_NEEDLE_MAX];
+    index = lua_absindex(L, index);
+    int n = 0;
+    if (lua_type(L, index) != LUA_TTABLE || !load_is_list(L, index, &n) || n < 1) {
+        load_problem(ctx, "conditions",
+                     BF_TR("%s：条件应写成列表 { \"名称\", 参数… }",
+                           "%s: a condition is a list { \"name\", arguments... }"),
+                     what);
+        return 0;
+    }
+    lua_rawgeti(L, index, 1);
+    if (lua_type(L, -1) != LUA_TSTRING) {
+        load_problem(ctx, NULL,
+                     BF_TR("%s：条件的第一项应为条件名称", "%s: a condition starts with its name"),
+                     what);
+        lua_pop(L, 1);
+        return 0;
+    }
+    char name[POLICY_ARG_TEXT_MAX];
+    snprintf(name, sizeof name, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    int predicate = policy_predicate_parse(name);
+    if (predicate < 0) {
+        load_problem(ctx, load_quoted_needle(name, needle, sizeof needle),
+                     BF_TR("%s：未知条件“%s”", "%s: unknown condition '%s'"), what, name);
+        return 0;
+    }
+    policy_condition *c = &list->items[slot];
+    c->predicate = (policy_predicate)predicate;
+    c->line = load_find_line(ctx, load_quoted_needle(name, needle, sizeof needle));
+    if (!(predicate_spec[predicate].units & (1 << unit))) {
+        load_problem(ctx, needle,
+                     BF_TR("%s：条件 %s 不适用于 unit = \"%s\"",
+                           "%s: condition %s does not apply to unit = \"%s\""),
+                     what, name, policy_unit_name(unit));
+        return 0;
+    }
+    load_args args = predicate_spec[predicate].args;
+    int given = n - 1, ok = 1;
+    /*
+     * A window parameter for a date pair ({ "unemployed_since_between", { parameter =
+     * "epidemic_period" } }), a head-count parameter for a threshold ({ "hires_at_least",
+     * { parameter = "…" } }) or a months parameter for a contract term: the name goes to
+     * names[0], resolved with the statuses.
+     */
+    int takes_parameter = args == ARGS_DATE_PAIR || predicate == POLICY_PRED_HIRES_AT_LEAST ||
+                          predicate == POLICY_PRED_RESIDENTS_AT_LEAST ||
+                          predicate == POLICY_PRED_CONTRACT_MONTHS_AT_LEAST;
+    if (takes_parameter && given == 1 && lua_rawgeti(L, index, 2) == LUA_TTABLE) {
+        static const char *const parameter_keys[] = {"parameter", NULL};
+        int argument = lua_gettop(L);
+        load_check_keys(ctx, argument, parameter_keys, what);
+        if (!load_get_string(ctx, argument, "parameter", 1, c->names[0], sizeof c->names[0], what))
+            ok = 0;
+        lua_pop(L, 1);
+        return ok;
+    }
+    if (takes_parameter && given == 1)
+        lua_pop(L, 1);
+    int min = 0, max = 0;
+    switch (args) {
+    case ARGS_NONE:
+        break;
+    case ARGS_INT:
+    case ARGS_FRACTION:
+    case ARGS_PERCENT:
+    case ARGS_STATUS:
+    case ARGS_CONDITION:
+        min = max = 1;
+        break;
+    case ARGS_INT_PAIR:
+    case ARGS_DATE_PAIR:
+        min = max = 2;
+        break;
+    case ARGS_INT_TRIPLE:
+        min = max = 3;
+        break;
+    default:
+        min = 1;
+        max = POLICY_ARGS_MAX;
+        break;
+    }
+    if (given < min || given > max) {
+        load_problem(ctx, needle,
+                     BF_TR("%s：条件 %s 需要 %d 到 %d 个参数，给了 %d 个",
+                           "%s: condition %s takes %d to %d arguments, not %d"),
+                     what, name, min, max, given);
+        return 0;
+    }
+    if (args == ARGS_CONDITIONS || args == ARGS_CONDITION) {
+        /* provider_job's conditions are on the job with the training's provider. */
+        policy_unit child_unit = predicate == POLICY_PRED_PROVIDER_JOB ? POLICY_UNIT_JOB : unit;
+        for (int i = 2; i <= n; i++) {
+            int child = condition_slot(ctx, list, what);
+            if (child < 0)
+                return 0;
+            c = &list->items[slot]; /* items does not move; keep the pointer explicit */
+            c->children[c->child_count++] = child;
+            lua_rawgeti(L, index, i);
+            if (!parse_condition(ctx, -1, child_unit, list, child, what))
+                ok = 0;
+            lua_pop(L, 1);
+        }
+        return ok;
+    }
+    for (int i = 2; i <= n; i++)
+        parse_argument(ctx, index, i, args, c, name, &ok);
+    if (ok && args == ARGS_INT_TRIPLE && (c->ints[0] > c->ints[1] || c->ints[0] > c->ints[2])) {
+        load_problem(ctx, needle,
+                     BF_TR("%s：条件 %s 的下限大于上限", "%s: condition %s: min above max"), what,
+                     name);
+        ok = 0;
+    }
+    if (ok && args == ARGS_INT_PAIR && c->ints[0] > c->ints[1]) {
+        load_problem(ctx, needle,
+                     BF_TR("%s：条件 %s 的下限大于上限", "%s: condition %s: min above max"), what,
+                     name);
+        ok = 0;
+    }
+    if (ok && args == ARGS_DATE_PAIR && c->ints[0] > c->ints[1]) {
+        load_problem(ctx, needle,
+                     BF_TR("%s：条件 %s 的起始日期晚于结束日期",
+                           "%s: condition %s: first date after second"),
+                     what, name);
+        ok = 0;
+    }
+    return ok;
+}
+
+void load_parse_condition_list(load_context *ctx, int index, const char *key, int required,
+                               policy_unit unit, policy_condition *items, int *top, int *total,
+                               const char *what)
+{
+    lua_State *L = ctx->L;
+    *top = 0;
+    *total = 0;
+    if (!load_get_field(ctx, index, key, LUA_TTABLE, required, what))
+        return;
+    int n = 0;
+    if (!load_is_list(L, -1, &n)) {
+        load_problem(ctx, key,
+                     BF_TR("%s 的“%s”应为条件列表", "%s: '%s' should be a list of conditions"),
+                     what, key);
+        lua_pop(L, 1);
+        return;
+    }
+    if (n > POLICY_CONDITIONS_MAX) {
+        load_problem(ctx, key, BF_TR("%s 的条件超过 %d 个", "%s has more than %d conditions"), what,
+                     POLICY_CONDITIONS_MAX);
+        lua_pop(L, 1);
+        return;
+    }
+    /* Top-level conditions take slots 0..n-1, so nested ones come after. */
+    condition_list list = {items, n};
+    for (int i = 0; i < n; i++) {
+        memset(&items[i], 0, sizeof items[i]);
+        items[i].status_rule = -1;
+        items[i].parameter = -1;
+    }
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        parse_condition(ctx, -1, unit, &list, i - 1, what);
+        lua_pop(L, 1);
+    }
+    *top = n;
+    *total = list.total;
+    lua_pop(L, 1);
+}
