@@ -1,6 +1,7 @@
 /*
- * cmd_import.c - `bangfu import people FILE [--errors OUT]`: the validated
- * bulk import (services/import_people.c), one JSON line of counts on stdout.
+ * cmd_import.c - `bangfu import people FILE [--errors OUT] [--sheet NAME|N]
+ * [--separator comma|tab|semicolon]`: the validated bulk import
+ * (services/import_people.c), one JSON line of counts on stdout.
  */
 #include "cli/cli.h"
 
@@ -46,8 +47,24 @@ static void cmd_import_progress(void *context, int64_t rows, double fraction)
 static int cmd_import_usage(void)
 {
     return cli_fail(CLI_EXIT_USAGE, "%s",
-                    BF_TR("用法：bangfu import people FILE [--errors OUT]",
-                          "usage: bangfu import people FILE [--errors OUT]"));
+                    BF_TR("用法：bangfu import people FILE [--errors OUT] [--sheet 名称|序号] "
+                          "[--separator comma|tab|semicolon]",
+                          "usage: bangfu import people FILE [--errors OUT] [--sheet NAME|N] "
+                          "[--separator comma|tab|semicolon]"));
+}
+
+/* The separator named by text (",", "comma", "tab", ";", "semicolon", or in Chinese); 0 if none. */
+static char cmd_import_separator(const char *text)
+{
+    static const struct {
+        const char *name;
+        char separator;
+    } names[] = {{",", ','},       {"comma", ','}, {"逗号", ','},      {"\t", '\t'}, {"tab", '\t'},
+                 {"制表符", '\t'}, {";", ';'},     {"semicolon", ';'}, {"分号", ';'}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(text, names[i].name) == 0)
+            return names[i].separator;
+    return 0;
 }
 
 int cmd_import(cli_context *ctx, int argc, char **argv)
@@ -64,6 +81,19 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
         int found = cli_option_value(argc, argv, &i, "--errors", &value);
         if (found == 1) {
             options.errors_path = value;
+            continue;
+        }
+        if (found == 0 && (found = cli_option_value(argc, argv, &i, "--sheet", &value)) == 1) {
+            options.sheet = value;
+            continue;
+        }
+        if (found == 0 && (found = cli_option_value(argc, argv, &i, "--separator", &value)) == 1) {
+            options.separator = cmd_import_separator(value);
+            if (options.separator == 0)
+                return cli_fail(CLI_EXIT_USAGE,
+                                BF_TR("未知的分隔符“%s”（可用 comma、tab、semicolon）",
+                                      "unknown separator '%s' (comma, tab or semicolon)"),
+                                value);
             continue;
         }
         if (found < 0 || (argv[i][0] == '-' && argv[i][1] != '\0') || options.path != NULL)
@@ -90,6 +120,13 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
         return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
     puts(text);
     free(text);
+    if (result.notes > 0)
+        fprintf(stderr,
+                BF_TR("bangfu: 跳过 %lld 行说明文字（没有证件号码、户籍地区划代码和帮扶类别），"
+                      "第一行在第 %ld 行\n",
+                      "bangfu: skipped %lld rows of notes (no ID number, region nor category), "
+                      "the first at line %ld\n"),
+                (long long)result.notes, result.first_note_line);
     if (result.errors_elsewhere)
         fprintf(stderr,
                 BF_TR("bangfu: 无法在 %s 所在的文件夹写错误文件，已改写到当前目录\n",

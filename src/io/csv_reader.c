@@ -34,10 +34,10 @@ struct csv_reader {
     char *cells[TABLE_COLUMNS_MAX];    /* cells of the last record, into record */
     size_t lengths[TABLE_COLUMNS_MAX]; /* their lengths */
     bf_error failure;                  /* the error that stopped the reader, code BF_OK if none */
+    char separator;                    /* between fields: ',' unless set */
+    unsigned char plain_stop[256];     /* bytes that end an unquoted run (see below) */
 };
 
-/* Bytes that end an unquoted run: separator, line breaks, and NUL (refused). */
-static const unsigned char csv_plain_stop[256] = {[','] = 1, ['\r'] = 1, ['\n'] = 1, ['\0'] = 1};
 /* Bytes that end a quoted run: the quote, the line feed (to count lines), NUL (refused). */
 static const unsigned char csv_quoted_stop[256] = {['"'] = 1, ['\n'] = 1, ['\0'] = 1};
 
@@ -51,6 +51,15 @@ static int csv_nul_error(csv_reader *reader)
                         BF_TR("%s 第 %ld 行：含有 NUL 字节，文件可能是 UTF-16 编码或不是文本文件",
                               "%s line %ld: a NUL byte; the file may be UTF-16 or not a text file"),
                         reader->name, reader->line);
+}
+
+void csv_reader_set_separator(csv_reader *reader, char separator)
+{
+    /* Bytes that end an unquoted run: separator, line breaks, and NUL (refused). */
+    memset(reader->plain_stop, 0, sizeof reader->plain_stop);
+    reader->plain_stop['\r'] = reader->plain_stop['\n'] = reader->plain_stop['\0'] = 1;
+    reader->plain_stop[(unsigned char)separator] = 1;
+    reader->separator = separator;
 }
 
 /* Allocates a reader with its record buffer, without input yet. */
@@ -69,6 +78,7 @@ static int csv_reader_create(const char *name, csv_reader **out, bf_error *err)
     snprintf(reader->name, sizeof reader->name, "%s", name != NULL ? name : "-");
     reader->line = 1;
     bf_error_clear(&reader->failure);
+    csv_reader_set_separator(reader, ',');
     *out = reader;
     return BF_OK;
 }
@@ -234,7 +244,7 @@ static int csv_read_plain(csv_reader *reader, char *cell, size_t *cell_length, l
         const char *run = reader->input + reader->position;
         const char *end = reader->input + reader->length;
         const char *stop = run;
-        while (stop < end && !csv_plain_stop[(unsigned char)*stop])
+        while (stop < end && !reader->plain_stop[(unsigned char)*stop])
             stop++;
         rc = csv_append(reader, cell, cell_length, run, (size_t)(stop - run), record_line, 0);
         if (rc < 0)
@@ -286,7 +296,7 @@ static int csv_read_record(csv_reader *reader, csv_record *record)
         c = csv_peek(reader);
         if (c < 0)
             return c;
-        if (c == ',') {
+        if (c == reader->separator) {
             reader->position++;
             continue;
         }

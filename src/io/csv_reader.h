@@ -3,7 +3,8 @@
  *
  * After the CsvReader of SQLite's ext/misc/csv.c, made to stream and to
  * copy runs of bytes rather than single characters:
- *  - fields separated by commas, records by CRLF, LF or a lone CR;
+ *  - fields separated by commas (or the separator set: tab, semicolon),
+ *    records by CRLF, LF or a lone CR;
  *  - a field starting with a double quote runs to the matching quote; inside
  *    it "" is one quote and commas and line breaks are data; text after the
  *    closing quote up to the next separator is appended as is (Excel does so);
@@ -61,6 +62,9 @@ int csv_reader_open(csv_reader_fill_function fill, void *context, const char *na
 /* Creates a reader over length bytes at data (not copied). */
 int csv_reader_open_memory(const char *data, size_t length, const char *name, csv_reader **out,
                            bf_error *err);
+
+/* Sets the field separator (',' by default; '\t', ';'), before the first record is read. */
+void csv_reader_set_separator(csv_reader *reader, char separator);
 
 /*
  * Reads the next record into *record.  Returns BF_ROW, BF_DONE at the end of

@@ -30,7 +30,11 @@ struct table_reader {
     table_format format;                  /* chosen by the extension */
     text_encoding_reader *text;           /* CSV: the decoded file */
     csv_reader *csv;                      /* CSV: records from text */
-    xlsx_reader *xlsx;                    /* XLSX: the first worksheet */
+    xlsx_reader *xlsx;                    /* XLSX: the workbook, at the worksheet read */
+    int sheet;                            /* XLSX: index of the worksheet read */
+    char separator;                       /* CSV: the separator used */
+    int pending;                          /* 1: pending_row (the header) is the next row */
+    table_row pending_row;                /* the header found while opening */
     int done;                             /* BF_DONE was returned */
     const char *cells[TABLE_COLUMNS_MAX]; /* the trimmed cells of the current row */
 };
@@ -77,59 +81,6 @@ static int table_reader_sniff_csv(const char *path, bf_error *err)
                   "WPS"),
             path);
     return BF_OK;
-}
-
-int table_reader_open(const char *path, table_reader **out, bf_error *err)
-{
-    int rc = BF_OK;
-    table_reader *reader = NULL;
-    const char *extension = table_reader_extension(path);
-
-    *out = NULL;
-    if (strcasecmp(extension, ".xls") == 0) {
-        rc = bf_error_set(err, BF_EUNSUPPORTED,
-                          BF_TR("%s：不支持旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
-                                "%s: the old .xls format is not supported; save it as .xlsx or "
-                                "CSV in Excel or WPS"),
-                          path);
-        goto out;
-    }
-    if (strcasecmp(extension, ".csv") != 0 && strcasecmp(extension, ".xlsx") != 0) {
-        rc = bf_error_set(err, BF_EUNSUPPORTED,
-                          BF_TR("%s：不支持的文件类型，只能读取 .csv 或 .xlsx",
-                                "%s: unsupported file type; only .csv and .xlsx can be read"),
-                          path);
-        goto out;
-    }
-    reader = calloc(1, sizeof *reader);
-    if (reader == NULL) {
-        rc = bf_error_set(err, BF_ENOMEM, NULL);
-        goto out;
-    }
-    if (strcasecmp(extension, ".csv") == 0) {
-        rc = table_reader_sniff_csv(path, err);
-        if (rc < 0)
-            goto out;
-    }
-    if (strcasecmp(extension, ".xlsx") == 0) {
-        reader->format = TABLE_FORMAT_XLSX;
-        rc = xlsx_reader_open(path, &reader->xlsx, err);
-        if (rc < 0)
-            goto out;
-    } else {
-        reader->format = TABLE_FORMAT_CSV;
-        rc = text_encoding_reader_open(path, &reader->text, err);
-        if (rc < 0)
-            goto out;
-        rc = csv_reader_open(table_reader_fill, reader->text, path, &reader->csv, err);
-        if (rc < 0)
-            goto out;
-    }
-    *out = reader;
-    reader = NULL;
-out:
-    table_reader_close(reader);
-    return rc;
 }
 
 /* True for the ASCII blanks trimmed: space, tab, CR, LF, VT, FF. */
@@ -194,6 +145,11 @@ static int table_reader_take(table_reader *reader, long line, char **cells, cons
 
 int table_reader_next(table_reader *reader, table_row *row, bf_error *err)
 {
+    if (reader->pending) {
+        reader->pending = 0;
+        *row = reader->pending_row;
+        return BF_ROW;
+    }
     for (;;) {
         int rc;
         if (reader->format == TABLE_FORMAT_CSV) {
@@ -214,6 +170,250 @@ int table_reader_next(table_reader *reader, table_row *row, bf_error *err)
         if (rc != BF_ROW)
             return rc;
     }
+}
+
+/* The separators tried, in order, when none is named. */
+static const char table_reader_separators[] = {',', '\t', ';'};
+
+/* The name of a separator in messages. */
+static const char *table_reader_separator_name(char separator)
+{
+    switch (separator) {
+    case '\t':
+        return BF_TR("制表符", "tab");
+    case ';':
+        return BF_TR("分号", "semicolon");
+    default:
+        return BF_TR("逗号", "comma");
+    }
+}
+
+/* (Re)opens the CSV input from its start, fields split at separator. */
+static int table_reader_open_csv(table_reader *reader, const char *path, char separator,
+                                 bf_error *err)
+{
+    csv_reader_close(reader->csv);
+    text_encoding_reader_close(reader->text);
+    reader->csv = NULL;
+    reader->text = NULL;
+    reader->pending = reader->done = 0;
+    int rc = text_encoding_reader_open(path, &reader->text, err);
+    if (rc < 0)
+        return rc;
+    rc = csv_reader_open(table_reader_fill, reader->text, path, &reader->csv, err);
+    if (rc < 0)
+        return rc;
+    csv_reader_set_separator(reader->csv, separator);
+    reader->separator = separator;
+    return BF_OK;
+}
+
+/*
+ * Looks for the header among the first TABLE_HEADER_SEARCH_ROWS non-empty
+ * rows of what reader is at.  Returns 1 with the header kept pending (and
+ * *first_count the cells of the first non-empty row), 0 when none was found,
+ * or an error.
+ */
+static int table_reader_find_header(table_reader *reader, const table_reader_options *options,
+                                    int *first_count, bf_error *err)
+{
+    table_row row;
+    *first_count = 0;
+    for (int n = 0; n < TABLE_HEADER_SEARCH_ROWS; n++) {
+        int rc = table_reader_next(reader, &row, err);
+        if (rc == BF_DONE)
+            return 0;
+        if (rc != BF_ROW)
+            return rc;
+        if (n == 0)
+            *first_count = row.count;
+        if (options->header_usable == NULL ||
+            options->header_usable(options->header_context, &row)) {
+            reader->pending = 1;
+            reader->pending_row = row;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The message of a file in which no header was found, with what was tried and the hint. */
+static int table_reader_no_header(const char *path, const table_reader_options *options,
+                                  const char *tried, bf_error *err)
+{
+    const char *hint = options->header_hint != NULL ? options->header_hint : "";
+    return bf_error_set(err, BF_EPARSE,
+                        BF_TR("%s：前 %d 行中没有可识别的表头（%s）%s",
+                              "%s: no usable header in the first %d rows (%s)%s"),
+                        path, TABLE_HEADER_SEARCH_ROWS, tried, hint);
+}
+
+/*
+ * CSV: the named separator, or the first of , TAB ; with which a header is
+ * found (without a header test: with which the first row has several cells).
+ */
+static int table_reader_start_csv(table_reader *reader, const char *path,
+                                  const table_reader_options *options, bf_error *err)
+{
+    char tried[256] = "";
+    size_t used = 0;
+    int candidates = options->separator != 0 ? 1 : (int)sizeof table_reader_separators;
+    for (int i = 0; i < candidates; i++) {
+        char separator = options->separator != 0 ? options->separator : table_reader_separators[i];
+        int first_count = 0;
+        int rc = table_reader_open_csv(reader, path, separator, err);
+        if (rc < 0)
+            return rc;
+        rc = table_reader_find_header(reader, options, &first_count, err);
+        if (rc < 0 && (candidates == 1 || i == 0))
+            return rc; /* a malformed file (the comma reading is the reference) */
+        if (rc == 1 && (options->header_usable != NULL || first_count > 1 || candidates == 1))
+            return BF_OK;
+        used += (size_t)snprintf(tried + used, sizeof tried - used, "%s%s", used > 0 ? "、" : "",
+                                 table_reader_separator_name(separator));
+    }
+    if (options->header_usable == NULL) /* one column whatever the separator: commas */
+        return table_reader_start_csv(reader, path, &(table_reader_options){.separator = ','}, err);
+    char what[320];
+    snprintf(what, sizeof what,
+             options->separator != 0 ? BF_TR("以%s分隔；可用 --separator 指定其他分隔符",
+                                             "separated by %s; name another with --separator")
+                                     : BF_TR("已试以%s分隔；可用 --separator 指定",
+                                             "tried %s; name one with --separator"),
+             tried);
+    return table_reader_no_header(path, options, what, err);
+}
+
+/* The index of the worksheet named or numbered by sheet, or an error listing the worksheets. */
+static int table_reader_sheet_index(table_reader *reader, const char *path, const char *sheet,
+                                    int *index, bf_error *err)
+{
+    int count = xlsx_reader_sheet_count(reader->xlsx);
+    char *end;
+    long number = strtol(sheet, &end, 10);
+    if (sheet[0] != '\0' && *end == '\0' && number >= 1 && number <= count) {
+        *index = (int)number - 1;
+        return BF_OK;
+    }
+    for (int i = 0; i < count; i++)
+        if (strcmp(xlsx_reader_sheet_name(reader->xlsx, i), sheet) == 0) {
+            *index = i;
+            return BF_OK;
+        }
+    char names[1024] = "";
+    size_t used = 0;
+    for (int i = 0; i < count && used < sizeof names; i++)
+        used += (size_t)snprintf(names + used, sizeof names - used, "%s%d “%s”", i > 0 ? "、" : "",
+                                 i + 1, xlsx_reader_sheet_name(reader->xlsx, i));
+    return bf_error_set(
+        err, BF_ENOTFOUND,
+        BF_TR("%s：没有工作表“%s”（工作表有：%s）", "%s: no worksheet '%s' (the worksheets: %s)"),
+        path, sheet, names);
+}
+
+/* XLSX: the named worksheet, or the first in which a header is found. */
+static int table_reader_start_xlsx(table_reader *reader, const char *path,
+                                   const table_reader_options *options, bf_error *err)
+{
+    int first = 0, last = xlsx_reader_sheet_count(reader->xlsx) - 1;
+    char tried[1024] = "";
+    size_t used = 0;
+    if (options->sheet != NULL) {
+        int rc = table_reader_sheet_index(reader, path, options->sheet, &first, err);
+        if (rc < 0)
+            return rc;
+        last = first;
+    }
+    for (int i = first; i <= last; i++) {
+        int first_count;
+        reader->pending = reader->done = 0;
+        int rc = xlsx_reader_select(reader->xlsx, i, err);
+        if (rc < 0)
+            return rc;
+        reader->sheet = i;
+        rc = table_reader_find_header(reader, options, &first_count, err);
+        if (rc < 0)
+            return rc;
+        if (rc == 1)
+            return BF_OK;
+        if (used < sizeof tried)
+            used += (size_t)snprintf(tried + used, sizeof tried - used, "%s“%s”",
+                                     used > 0 ? "、" : "", xlsx_reader_sheet_name(reader->xlsx, i));
+    }
+    char what[1200];
+    snprintf(what, sizeof what,
+             options->sheet != NULL ? BF_TR("工作表 %s", "worksheet %s")
+                                    : BF_TR("已试工作表 %s；可用 --sheet 指定",
+                                            "tried the worksheets %s; name one with --sheet"),
+             tried);
+    return table_reader_no_header(path, options, what, err);
+}
+
+int table_reader_open_with(const char *path, const table_reader_options *options,
+                           table_reader **out, bf_error *err)
+{
+    static const table_reader_options defaults = {0};
+    int rc = BF_OK;
+    table_reader *reader = NULL;
+    const char *extension = table_reader_extension(path);
+
+    *out = NULL;
+    if (options == NULL)
+        options = &defaults;
+    if (strcasecmp(extension, ".xls") == 0) {
+        rc = bf_error_set(err, BF_EUNSUPPORTED,
+                          BF_TR("%s：不支持旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
+                                "%s: the old .xls format is not supported; save it as .xlsx or "
+                                "CSV in Excel or WPS"),
+                          path);
+        goto out;
+    }
+    if (strcasecmp(extension, ".csv") != 0 && strcasecmp(extension, ".xlsx") != 0) {
+        rc = bf_error_set(err, BF_EUNSUPPORTED,
+                          BF_TR("%s：不支持的文件类型，只能读取 .csv 或 .xlsx",
+                                "%s: unsupported file type; only .csv and .xlsx can be read"),
+                          path);
+        goto out;
+    }
+    reader = calloc(1, sizeof *reader);
+    if (reader == NULL) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
+    if (strcasecmp(extension, ".xlsx") == 0) {
+        reader->format = TABLE_FORMAT_XLSX;
+        rc = xlsx_reader_open(path, &reader->xlsx, err);
+        if (rc == BF_OK)
+            rc = table_reader_start_xlsx(reader, path, options, err);
+    } else {
+        reader->format = TABLE_FORMAT_CSV;
+        rc = table_reader_sniff_csv(path, err);
+        if (rc == BF_OK)
+            rc = table_reader_start_csv(reader, path, options, err);
+    }
+    if (rc < 0)
+        goto out;
+    *out = reader;
+    reader = NULL;
+out:
+    table_reader_close(reader);
+    return rc;
+}
+
+int table_reader_open(const char *path, table_reader **out, bf_error *err)
+{
+    return table_reader_open_with(path, NULL, out, err);
+}
+
+const char *table_reader_sheet(const table_reader *reader)
+{
+    return reader->format == TABLE_FORMAT_XLSX ? xlsx_reader_sheet_name(reader->xlsx, reader->sheet)
+                                               : "";
+}
+
+char table_reader_separator(const table_reader *reader)
+{
+    return reader->format == TABLE_FORMAT_CSV ? reader->separator : 0;
 }
 
 const char *table_reader_encoding(const table_reader *reader)

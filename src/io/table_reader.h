@@ -4,10 +4,18 @@
  * The import of every list (people now; employers, posts, trainings later)
  * reads through this one interface and never sees the file format:
  *  - .csv: RFC 4180 (quoted fields, doubled quotes, newlines inside quotes),
- *    comma separated; UTF-8 with or without BOM, or GB18030 (what Excel in
- *    China saves), detected automatically and converted to UTF-8.
- *  - .xlsx: the first worksheet of the workbook (shared and inline strings,
- *    numbers as written, cells placed by their reference so gaps stay empty).
+ *    separated by commas, tabs or semicolons (named, or detected: the first
+ *    of , TAB ; with which a header is found); UTF-8 with or without BOM, or
+ *    GB18030 (what Excel in China saves), detected and converted to UTF-8.
+ *  - .xlsx: one worksheet of the workbook (named or numbered, or by default
+ *    the first in which a header is found), shared and inline strings,
+ *    numbers as written, cells placed by their reference so gaps stay empty.
+ *
+ * The header is looked for among the first TABLE_HEADER_SEARCH_ROWS
+ * non-empty rows with the caller's test (table_reader_options): the title
+ * rows above it ("XX镇脱贫人口名单", a date line) are skipped, and the header
+ * is the first row table_reader_next() returns.  When no header is found,
+ * the error names the sheets or separators tried.
  *
  * Every row comes with the line number the user sees: the CSV line where the
  * record starts, or the worksheet row number.  Cells are trimmed of
@@ -33,6 +41,8 @@
 #define TABLE_CELL_MAX 4096
 /* Most cells in one row. */
 #define TABLE_COLUMNS_MAX 256
+/* Non-empty rows searched for the header (the title rows above it are skipped). */
+#define TABLE_HEADER_SEARCH_ROWS 30
 /* First characters that make a text cell a formula to Excel, WPS or LibreOffice. */
 #define TABLE_FORMULA_STARTS "=+-@\t\r"
 
@@ -47,11 +57,28 @@ typedef struct table_row {
     const char *const *cells; /* count UTF-8 strings, never NULL (empty cells are "") */
 } table_row;
 
+/* How to find the table in a file. */
+typedef struct table_reader_options {
+    const char *sheet; /* .xlsx: worksheet name, or its number (1 = the first); NULL: the first
+                          worksheet in which a header is found */
+    char separator;    /* .csv: ',', '\t' or ';'; 0: detected */
+    /* Returns 1 when row is the header.  NULL: the first non-empty row is. */
+    int (*header_usable)(void *context, const table_row *row);
+    void *header_context;    /* passed to header_usable */
+    const char *header_hint; /* what a header holds, for the message when none is found */
+} table_reader_options;
+
 /*
  * Opens path, choosing the format by its extension (.csv, .xlsx; case
- * insensitive).  Errors name the file and the reason: missing, unreadable,
- * not a workbook, unknown extension.
+ * insensitive), and finds the header as options say (NULL: all defaults).
+ * Errors name the file and the reason: missing, unreadable, not a workbook,
+ * unknown extension, no such worksheet, no header (naming the worksheets or
+ * separators tried).
  */
+int table_reader_open_with(const char *path, const table_reader_options *options,
+                           table_reader **out, bf_error *err);
+
+/* table_reader_open_with() with all defaults. */
 int table_reader_open(const char *path, table_reader **out, bf_error *err);
 
 /*
@@ -60,6 +87,12 @@ int table_reader_open(const char *path, table_reader **out, bf_error *err);
  * empty are skipped.
  */
 int table_reader_next(table_reader *reader, table_row *row, bf_error *err);
+
+/* The worksheet read (.xlsx), "" for a CSV file. */
+const char *table_reader_sheet(const table_reader *reader);
+
+/* The separator used (.csv: ',', '\t' or ';'), 0 for a workbook. */
+char table_reader_separator(const table_reader *reader);
 
 /* The encoding found: "UTF-8", "UTF-8 BOM", "GB18030" or "XLSX". */
 const char *table_reader_encoding(const table_reader *reader);

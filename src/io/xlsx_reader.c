@@ -22,6 +22,10 @@
 
 /* Bytes of a small part (workbook, relationships, shared strings) parsed at once. */
 #define XLSX_PART_CHUNK 65536
+/* Most worksheets of a workbook that can be read (later ones are ignored). */
+#define XLSX_SHEETS_MAX 64
+/* Longest sheet name kept, terminator included (Excel allows 31 characters). */
+#define XLSX_SHEET_NAME_MAX 128
 /* Longest relationship id kept (r:id="rId1"), terminator included. */
 #define XLSX_ID_MAX 64
 /* Bytes of one column slot: a cell at its maximum and its terminator. */
@@ -44,9 +48,12 @@ struct xlsx_reader {
     XML_Parser parser; /* parser of the part being read */
     bf_error failure;  /* the error that stopped the reader, code BF_OK if none */
 
-    /* Workbook and relationships, while opening. */
-    char sheet_id[XLSX_ID_MAX];           /* r:id of the first <sheet>, "" if none */
-    char sheet_part[XLSX_PART_NAME_MAX];  /* zip name of the first worksheet, "" if unknown */
+    /* The worksheets, in workbook order (xl/workbook.xml, resolved by the relationships). */
+    int sheet_count;                                        /* <sheet> entries kept */
+    char sheet_names[XLSX_SHEETS_MAX][XLSX_SHEET_NAME_MAX]; /* name= of each */
+    char sheet_ids[XLSX_SHEETS_MAX][XLSX_ID_MAX];           /* r:id= of each */
+    char sheet_parts[XLSX_SHEETS_MAX][XLSX_PART_NAME_MAX];  /* zip name of each, "" if unknown */
+    char sheet_part[XLSX_PART_NAME_MAX];  /* zip name of the worksheet being read */
     char shared_part[XLSX_PART_NAME_MAX]; /* zip name of the shared strings, "" if unknown */
 
     /* Shared strings: string i is shared_text + shared_offsets[i], NUL-terminated. */
@@ -208,15 +215,18 @@ out:
     return rc;
 }
 
-/* xl/workbook.xml: keeps the r:id of the first <sheet>. */
+/* xl/workbook.xml: keeps the name and r:id of each <sheet> (the first XLSX_SHEETS_MAX). */
 static void XMLCALL xlsx_workbook_start(void *data, const char *name, const char **attributes)
 {
     xlsx_reader *reader = data;
-    if (reader->sheet_id[0] != '\0' || strcmp(xlsx_local_name(name), "sheet") != 0)
+    if (reader->sheet_count >= XLSX_SHEETS_MAX || strcmp(xlsx_local_name(name), "sheet") != 0)
         return;
     const char *id = xlsx_attribute(attributes, "id", 1);
-    if (id != NULL)
-        snprintf(reader->sheet_id, sizeof reader->sheet_id, "%s", id);
+    const char *sheet_name = xlsx_attribute(attributes, "name", 0);
+    int i = reader->sheet_count++;
+    snprintf(reader->sheet_ids[i], sizeof reader->sheet_ids[i], "%s", id != NULL ? id : "");
+    snprintf(reader->sheet_names[i], sizeof reader->sheet_names[i], "%s",
+             sheet_name != NULL ? sheet_name : "");
 }
 
 /* End tags of the workbook and relationships carry nothing needed. */
@@ -238,7 +248,7 @@ static void xlsx_resolve_target(const char *target, char *part, size_t size)
         snprintf(part, size, "xl/%s", target);
 }
 
-/* xl/_rels/workbook.xml.rels: the targets of the first sheet and of the shared strings. */
+/* xl/_rels/workbook.xml.rels: the targets of the sheets and of the shared strings. */
 static void XMLCALL xlsx_relations_start(void *data, const char *name, const char **attributes)
 {
     xlsx_reader *reader = data;
@@ -249,8 +259,9 @@ static void XMLCALL xlsx_relations_start(void *data, const char *name, const cha
     const char *target = xlsx_attribute(attributes, "Target", 0);
     if (id == NULL || target == NULL)
         return;
-    if (reader->sheet_id[0] != '\0' && strcmp(id, reader->sheet_id) == 0)
-        xlsx_resolve_target(target, reader->sheet_part, sizeof reader->sheet_part);
+    for (int i = 0; i < reader->sheet_count; i++)
+        if (reader->sheet_ids[i][0] != '\0' && strcmp(id, reader->sheet_ids[i]) == 0)
+            xlsx_resolve_target(target, reader->sheet_parts[i], sizeof reader->sheet_parts[i]);
     size_t type_length = type != NULL ? strlen(type) : 0;
     if (type_length >= 14 && strcmp(type + type_length - 14, "/sharedStrings") == 0)
         xlsx_resolve_target(target, reader->shared_part, sizeof reader->shared_part);
@@ -542,6 +553,56 @@ static int xlsx_open_archive(xlsx_reader *reader, bf_error *err)
     return rc;
 }
 
+int xlsx_reader_select(xlsx_reader *reader, int index, bf_error *err)
+{
+    if (reader->parser != NULL)
+        XML_ParserFree(reader->parser);
+    reader->parser = NULL;
+    if (reader->sheet != NULL)
+        zip_fclose(reader->sheet);
+    reader->sheet = NULL;
+    bf_error_clear(&reader->failure);
+    reader->sheet_size = reader->sheet_consumed = 0;
+    reader->input_done = reader->finished = reader->row_ready = 0;
+    reader->row_number = 0;
+    reader->column = -1;
+    reader->in_cell = reader->in_inline = reader->collecting = reader->phonetic_depth = 0;
+    reader->touched = reader->count = 0;
+    if (index < 0 || index >= reader->sheet_count || reader->sheet_parts[index][0] == '\0')
+        return bf_error_set(
+            err, BF_ENOTFOUND,
+            BF_TR("%s：工作簿中没有第 %d 个工作表", "%s: the workbook has no worksheet number %d"),
+            reader->path, index + 1);
+    snprintf(reader->sheet_part, sizeof reader->sheet_part, "%s", reader->sheet_parts[index]);
+
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat(reader->archive, reader->sheet_part, ZIP_FL_NOCASE, &stat) == 0 &&
+        (stat.valid & ZIP_STAT_SIZE))
+        reader->sheet_size = (long long)stat.size;
+    reader->sheet = zip_fopen(reader->archive, reader->sheet_part, ZIP_FL_NOCASE);
+    reader->parser = XML_ParserCreate("UTF-8");
+    if (reader->parser == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    if (reader->sheet == NULL)
+        return bf_error_set(err, BF_EPARSE, BF_TR("%s：无法读取 %s：%s", "%s: cannot read %s: %s"),
+                            reader->path, reader->sheet_part, zip_strerror(reader->archive));
+    XML_SetUserData(reader->parser, reader);
+    XML_SetElementHandler(reader->parser, xlsx_sheet_start, xlsx_sheet_end);
+    XML_SetCharacterDataHandler(reader->parser, xlsx_sheet_text);
+    return BF_OK;
+}
+
+int xlsx_reader_sheet_count(const xlsx_reader *reader)
+{
+    return reader->sheet_count;
+}
+
+const char *xlsx_reader_sheet_name(const xlsx_reader *reader, int index)
+{
+    return index >= 0 && index < reader->sheet_count ? reader->sheet_names[index] : "";
+}
+
 int xlsx_reader_open(const char *path, xlsx_reader **out, bf_error *err)
 {
     int rc = BF_OK;
@@ -572,10 +633,12 @@ int xlsx_reader_open(const char *path, xlsx_reader **out, bf_error *err)
                          xlsx_ignore_end, NULL, NULL, err);
     if (rc < 0)
         goto out;
-    if (reader->sheet_part[0] == '\0' ||
-        zip_name_locate(reader->archive, reader->sheet_part, ZIP_FL_NOCASE) < 0)
-        snprintf(reader->sheet_part, sizeof reader->sheet_part, "xl/worksheets/sheet1.xml");
-    if (zip_name_locate(reader->archive, reader->sheet_part, ZIP_FL_NOCASE) < 0) {
+    if (reader->sheet_count == 0) /* no usable workbook.xml: the usual first sheet */
+        reader->sheet_count = 1;
+    if (reader->sheet_parts[0][0] == '\0' ||
+        zip_name_locate(reader->archive, reader->sheet_parts[0], ZIP_FL_NOCASE) < 0)
+        snprintf(reader->sheet_parts[0], sizeof reader->sheet_parts[0], "xl/worksheets/sheet1.xml");
+    if (zip_name_locate(reader->archive, reader->sheet_parts[0], ZIP_FL_NOCASE) < 0) {
         if (missing_workbook)
             rc = bf_error_set(err, BF_EPARSE,
                               BF_TR("%s 不是 .xlsx 工作簿（缺少 xl/workbook.xml）",
@@ -603,28 +666,9 @@ int xlsx_reader_open(const char *path, xlsx_reader **out, bf_error *err)
         }
     }
     reader->shared_offsets[reader->shared_count] = reader->shared_length;
-    reader->collecting = 0;
-    reader->phonetic_depth = 0;
-
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat(reader->archive, reader->sheet_part, ZIP_FL_NOCASE, &stat) == 0 &&
-        (stat.valid & ZIP_STAT_SIZE))
-        reader->sheet_size = (long long)stat.size;
-    reader->sheet = zip_fopen(reader->archive, reader->sheet_part, ZIP_FL_NOCASE);
-    reader->parser = XML_ParserCreate("UTF-8");
-    if (reader->sheet == NULL || reader->parser == NULL) {
-        rc = reader->parser == NULL
-                 ? bf_error_set(err, BF_ENOMEM, NULL)
-                 : bf_error_set(err, BF_EPARSE,
-                                BF_TR("%s：无法读取 %s：%s", "%s: cannot read %s: %s"), path,
-                                reader->sheet_part, zip_strerror(reader->archive));
+    rc = xlsx_reader_select(reader, 0, err);
+    if (rc < 0)
         goto out;
-    }
-    XML_SetUserData(reader->parser, reader);
-    XML_SetElementHandler(reader->parser, xlsx_sheet_start, xlsx_sheet_end);
-    XML_SetCharacterDataHandler(reader->parser, xlsx_sheet_text);
-    reader->column = -1;
     *out = reader;
     reader = NULL;
 out:

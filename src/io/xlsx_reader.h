@@ -1,10 +1,11 @@
 /*
- * xlsx_reader.h - rows of the first worksheet of an .xlsx workbook.
+ * xlsx_reader.h - rows of one worksheet of an .xlsx workbook.
  *
  * The workbook is read with libzip and expat:
- *  - the first <sheet> of xl/workbook.xml, resolved through
- *    xl/_rels/workbook.xml.rels (xl/worksheets/sheet1.xml when these are
- *    missing);
+ *  - the <sheet>s of xl/workbook.xml, resolved through
+ *    xl/_rels/workbook.xml.rels (xl/worksheets/sheet1.xml for the first when
+ *    these are missing); the first is read unless xlsx_reader_select() picks
+ *    another;
  *  - the shared strings (xl/sharedStrings.xml or the one the relationships
  *    name), rich text runs <r><t> concatenated, phonetic runs <rPh> left out;
  *  - the worksheet streamed chunk by chunk, the parser suspended after each
@@ -60,6 +61,16 @@ int xlsx_reader_open(const char *path, xlsx_reader **out, bf_error *err);
  * TABLE_COLUMNS_MAX columns), BF_EPARSE (malformed XML, bad shared string index).
  */
 int xlsx_reader_next(xlsx_reader *reader, xlsx_record *record, bf_error *err);
+
+/* The number of worksheets (at least 1), and the name of worksheet index (0-based, "" if none). */
+int xlsx_reader_sheet_count(const xlsx_reader *reader);
+const char *xlsx_reader_sheet_name(const xlsx_reader *reader, int index);
+
+/*
+ * Starts reading worksheet index (0-based) from its first row, whatever was
+ * read before.  BF_ENOTFOUND when there is no such worksheet.
+ */
+int xlsx_reader_select(xlsx_reader *reader, int index, bf_error *err);
 
 /* Fraction of the worksheet consumed, 0.0 .. 1.0. */
 double xlsx_reader_progress(const xlsx_reader *reader);

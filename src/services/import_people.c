@@ -188,6 +188,45 @@ static const char *import_cell(const import_state *s, const table_row *row, int 
 }
 
 /*
+ * The header test of table_reader: a row with at least two cells naming
+ * columns of person_columns[] (a title row above the header names none).
+ */
+static int import_header_usable(void *context, const table_row *row)
+{
+    (void)context;
+    int known = 0;
+    for (int i = 0; i < row->count; i++)
+        known += person_column_find(row->cells[i]) >= 0;
+    return known >= 2;
+}
+
+/* True when text holds a digit (ASCII or full-width ０-９, EF BC 90..99). */
+static int import_has_digit(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+        if ((*p >= '0' && *p <= '9') ||
+            (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99))
+            return 1;
+    return 0;
+}
+
+/*
+ * A note below (or within) the list: "注：…", "填表人：张三 | 审核人：李四",
+ * "合计：120人" hold no digit in the ID number and region cells and leave the
+ * category empty.  Such a row describes no person: it is skipped (and
+ * counted, and its line said), not rejected.
+ */
+static int import_is_note(const import_state *s, const table_row *row)
+{
+    int c_id = 1, c_region = 3, c_category = 6;
+    const char *id = import_cell(s, row, c_id);
+    const char *region = import_cell(s, row, c_region);
+    const char *category = import_cell(s, row, c_category);
+    return (id == NULL || !import_has_digit(id)) && (region == NULL || !import_has_digit(region)) &&
+           (category == NULL || category[0] == '\0');
+}
+
+/*
  * Reads the header row and maps it onto person_columns[].  Unknown columns
  * are kept (they go back into the error file) but ignored.  Fails when the
  * file is empty, a column appears twice, or a required column is missing.
@@ -639,6 +678,11 @@ static void *import_read_rows(void *context)
     person p;
     int rc;
     while ((rc = table_reader_next(s->reader, &row, &s->read_error)) == BF_ROW) {
+        if (import_is_note(s, &row)) {
+            if (s->result->notes++ == 0)
+                s->result->first_note_line = row.line;
+            continue;
+        }
         s->result->rows++;
         int valid = import_validate(s, &row, &p);
         if (valid < 0) {
@@ -835,7 +879,15 @@ int import_people(store *st, const import_people_options *options, import_people
     s->today = date_today();
     date_now_timestamp(s->now);
 
-    rc = table_reader_open(options->path, &s->reader, err);
+    table_reader_options find = {
+        .sheet = options->sheet,
+        .separator = options->separator,
+        .header_usable = import_header_usable,
+        .header_hint =
+            BF_TR("：应有 姓名、证件号码、户籍地区划代码、帮扶类别 等列",
+                  "; expected 姓名/name, 证件号码/id_number, 户籍地区划代码/hukou_region, "
+                  "帮扶类别/category, ...")};
+    rc = table_reader_open_with(options->path, &find, &s->reader, err);
     if (rc != BF_OK)
         goto out;
     rc = import_read_header(s, err);

@@ -55,6 +55,9 @@ typedef void (*import_people_progress)(void *context, int64_t rows, double fract
 typedef struct import_people_options {
     const char *path;                /* the file to read (.csv or .xlsx) */
     const char *errors_path;         /* where rejected rows go; NULL: path + ".errors.csv" */
+    const char *sheet;               /* .xlsx worksheet name or number; NULL: the first with a
+                                        usable header */
+    char separator;                  /* .csv separator (',', '\t', ';'); 0: detected */
     const char *source;              /* batches.source; NULL: path */
     const char *kind;                /* batches.kind; NULL: "import" */
     import_people_progress progress; /* may be NULL */
@@ -68,6 +71,8 @@ typedef struct import_people_result {
     int64_t updated;        /* known people with at least one field changed */
     int64_t unchanged;      /* known people whose row changed nothing */
     int64_t rejected;       /* rows written to the error file */
+    int64_t notes;          /* rows skipped as notes: no ID number, region nor category */
+    long first_note_line;   /* the line of the first of them */
     int64_t batch;          /* the batch id written */
     char errors_path[4096]; /* the error file written, "" when none */
     int errors_elsewhere; /* 1: errors_path is in the current directory, the input's is read-only */

@@ -22,6 +22,7 @@
 
 #include <dirent.h>
 #include <iconv.h>
+#include <xlsxwriter.h>
 #include <zip.h>
 #include <limits.h>
 #include <stdio.h>
@@ -49,12 +50,19 @@ static void fixture_path(char *path, const char *name)
     snprintf(path, TEST_PATH_MAX, "%s/%s", data, name);
 }
 
+static void write_text_file(const char *path, const char *text);
+
 static void write_file(const char *path, const char *data, size_t length)
 {
     FILE *file = fopen(path, "wb");
     assert_non_null(file);
     assert_int_equal(fwrite(data, 1, length, file), length);
     assert_int_equal(fclose(file), 0);
+}
+
+static void write_text_file(const char *path, const char *text)
+{
+    write_file(path, text, strlen(text));
 }
 
 /* Reads the whole file at path (NUL-terminated copy, *length bytes). */
@@ -252,12 +260,13 @@ static void test_gb18030_large(void **state)
     assert_int_equal(rows, ROWS);
     table_reader_close(reader);
 
-    /* The same text as UTF-8 but with one GB18030 byte pair at the very end. */
+    /* The same text as UTF-8 but with one GB18030 byte pair at the very end: taken for
+     * GB18030, which the first row (read by the header search) is not. */
     memcpy(utf8 + length, "\xD5\xC5\n", 3);
     write_file(path, utf8, length + 3);
-    assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
-    assert_string_equal(table_reader_encoding(reader), "GB18030");
-    table_reader_close(reader);
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, "GB18030"));
+    assert_non_null(strstr(err.message, "line 1"));
     free(gb);
     free(utf8);
 }
@@ -718,6 +727,194 @@ static void test_xlsx_odd_workbooks(void **state)
     table_reader_close(reader);
 }
 
+/* The header test used below: a row with a cell "姓名". */
+static int has_name_column(void *context, const table_row *row)
+{
+    (void)context;
+    for (int i = 0; i < row->count; i++)
+        if (strcmp(row->cells[i], "姓名") == 0)
+            return 1;
+    return 0;
+}
+
+/* Writes the strings of a row (NULL-terminated) at row r (0-based) of sheet. */
+static void sheet_row(lxw_worksheet *sheet, lxw_row_t r, const char *const *cells)
+{
+    for (lxw_col_t c = 0; cells[c] != NULL; c++)
+        if (cells[c][0] != '\0')
+            assert_int_equal(worksheet_write_string(sheet, r, c, cells[c], NULL), LXW_NO_ERROR);
+}
+
+/*
+ * A township's workbook, built with libxlsxwriter: a first sheet of
+ * instructions, the list on the second under two title rows and a blank
+ * one, notes below it, and a third sheet with another list.
+ */
+static void write_township_workbook(const char *path)
+{
+    lxw_workbook *workbook = workbook_new(path);
+    assert_non_null(workbook);
+    lxw_worksheet *help = workbook_add_worksheet(workbook, "填表说明");
+    lxw_worksheet *list = workbook_add_worksheet(workbook, "名单");
+    lxw_worksheet *other = workbook_add_worksheet(workbook, "Sheet3");
+    const char *help_text[] = {"请按下表填写，证件号码为18位", NULL};
+    sheet_row(help, 0, help_text);
+    const char *title[] = {"某镇2024年脱贫人口名单", NULL};
+    const char *date[] = {"填报日期：2024年3月1日", "", "单位：人", NULL};
+    const char *header[] = {"序号", "姓名", "证件号码", NULL};
+    const char *first[] = {"1", "张三", "37081119800101001X", NULL};
+    const char *second[] = {"2", "李四", "370811198001010021", NULL};
+    const char *note[] = {"注：本表由村委会填写", NULL};
+    sheet_row(list, 0, title);
+    sheet_row(list, 1, date);
+    sheet_row(list, 3, header); /* row 4, after a blank row 3 */
+    sheet_row(list, 4, first);
+    sheet_row(list, 5, second);
+    sheet_row(list, 7, note);
+    const char *other_header[] = {"姓名", "备注", NULL};
+    const char *other_row[] = {"王五", "另一张表", NULL};
+    sheet_row(other, 0, other_header);
+    sheet_row(other, 1, other_row);
+    assert_int_equal(workbook_close(workbook), LXW_NO_ERROR);
+}
+
+/* Opens path with options and collects "LINE:cell0|cell1|..." of every row into text. */
+static int read_rows(const char *path, const table_reader_options *options, char *text, size_t size,
+                     bf_error *err)
+{
+    table_reader *reader;
+    table_row row;
+    size_t used = 0;
+    int rc = table_reader_open_with(path, options, &reader, err);
+    if (rc < 0)
+        return rc;
+    text[0] = '\0';
+    while ((rc = table_reader_next(reader, &row, err)) == BF_ROW) {
+        used += (size_t)snprintf(text + used, size - used, "%ld:", row.line);
+        for (int c = 0; c < row.count; c++)
+            used +=
+                (size_t)snprintf(text + used, size - used, "%s%s", c > 0 ? "|" : "", row.cells[c]);
+        used += (size_t)snprintf(text + used, size - used, "\n");
+    }
+    table_reader_close(reader);
+    return rc;
+}
+
+/*
+ * XLSX: by default the first worksheet with a header is read, from its
+ * header (the title rows skipped), rows numbered as in the sheet; --sheet
+ * by name or number picks another; an unknown name lists the worksheets.
+ */
+static void test_xlsx_sheets_and_title_rows(void **state)
+{
+    (void)state;
+    char path[TEST_PATH_MAX], text[1024];
+    bf_error err;
+    temporary_path(path, "township.xlsx");
+    write_township_workbook(path);
+
+    table_reader_options options = {.header_usable = has_name_column};
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_DONE);
+    assert_string_equal(text, "4:序号|姓名|证件号码\n"
+                              "5:1|张三|37081119800101001X\n"
+                              "6:2|李四|370811198001010021\n"
+                              "8:注：本表由村委会填写\n");
+    table_reader *reader;
+    assert_int_equal(table_reader_open_with(path, &options, &reader, &err), BF_OK);
+    assert_string_equal(table_reader_sheet(reader), "名单");
+    table_reader_close(reader);
+
+    options.sheet = "3";
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_DONE);
+    assert_string_equal(text, "1:姓名|备注\n2:王五|另一张表\n");
+    options.sheet = "Sheet3";
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_DONE);
+    assert_string_equal(text, "1:姓名|备注\n2:王五|另一张表\n");
+
+    /* The instructions sheet named: no header there, said so. */
+    options.sheet = "填表说明";
+    options.header_hint = "; expected 姓名";
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, path));
+    assert_non_null(strstr(err.message, "填表说明"));
+    assert_non_null(strstr(err.message, "expected 姓名"));
+
+    options.sheet = "花名册";
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_ENOTFOUND);
+    assert_non_null(strstr(err.message, "花名册"));
+    assert_non_null(strstr(err.message, "2 “名单”"));
+    options.sheet = "4";
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_ENOTFOUND);
+
+    /* No header test: the first worksheet, from its first row (as before). */
+    assert_int_equal(read_rows(path, NULL, text, sizeof text, &err), BF_DONE);
+    assert_string_equal(text, "1:请按下表填写，证件号码为18位\n");
+
+    /* No worksheet with a header: the error names those tried. */
+    table_reader_options strict = {.header_usable = has_name_column};
+    const char *nothing[] = {"xl/worksheets/sheet1.xml",
+                             "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
+                             "<is><t>x</t></is></c></row></sheetData></worksheet>",
+                             NULL};
+    temporary_path(path, "no_header.xlsx");
+    write_zip(path, nothing);
+    assert_int_equal(read_rows(path, &strict, text, sizeof text, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, "--sheet"));
+}
+
+/*
+ * CSV: comma, tab or semicolon found by the header test (title rows above
+ * skipped, lines numbered as in the file); a named separator is used as is,
+ * and when no header is found the message says what was tried.
+ */
+static void test_csv_separators_and_title_rows(void **state)
+{
+    (void)state;
+    char path[TEST_PATH_MAX], text[1024];
+    bf_error err;
+    table_reader_options options = {.header_usable = has_name_column};
+    const struct {
+        const char *name, *content;
+    } files[] = {
+        {"comma.csv", "某镇名单,,\n\n序号,姓名,证件号码\n1,张三,37081119800101001X\n"},
+        {"tab.csv", "某镇名单\n\n序号\t姓名\t证件号码\n1\t张三\t37081119800101001X\n"},
+        {"semicolon.csv", "某镇名单;;\n\n序号;姓名;证件号码\n1;张三;37081119800101001X\n"},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        temporary_path(path, files[i].name);
+        write_text_file(path, files[i].content);
+        assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_DONE);
+        assert_string_equal(text, "3:序号|姓名|证件号码\n4:1|张三|37081119800101001X\n");
+    }
+    /* Without a header test: the separator that splits the first row. */
+    temporary_path(path, "untitled_tab.csv");
+    write_text_file(path, "序号\t姓名\n1\t张三\n");
+    assert_int_equal(read_rows(path, NULL, text, sizeof text, &err), BF_DONE);
+    assert_string_equal(text, "1:序号|姓名\n2:1|张三\n");
+    temporary_path(path, "plain.csv");
+    write_text_file(path, "a;b\tc\n");
+    assert_int_equal(read_rows(path, NULL, text, sizeof text, &err), BF_DONE);
+    assert_string_equal(text, "1:a;b|c\n"); /* tab comes before semicolon */
+
+    /* Named: a semicolon file read with commas has no header; the message says so. */
+    temporary_path(path, "semicolon.csv");
+    options.separator = ',';
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, "comma"));
+    assert_non_null(strstr(err.message, "--separator"));
+    options.separator = ';';
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_DONE);
+
+    /* Nothing found with any separator: all three named. */
+    options.separator = 0;
+    temporary_path(path, "nothing.csv");
+    write_text_file(path, "a,b\nc,d\n");
+    assert_int_equal(read_rows(path, &options, text, sizeof text, &err), BF_EPARSE);
+    assert_non_null(strstr(err.message, "comma"));
+    assert_non_null(strstr(err.message, "tab"));
+    assert_non_null(strstr(err.message, "semicolon"));
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -767,10 +964,8 @@ static void test_open_errors(void **state)
     /* UTF-16 without a BOM: the NUL bytes are refused with the line */
     temporary_path(path, "utf16_no_bom.csv");
     write_file(path, "a\0,\0b\0", 6);
-    assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
-    assert_int_equal(table_reader_next(reader, &row, &err), BF_EPARSE);
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_EPARSE);
     assert_non_null(strstr(err.message, path));
-    table_reader_close(reader);
 
     /* a workbook saved under a .csv name */
     char workbook[TEST_PATH_MAX], renamed[TEST_PATH_MAX];
@@ -787,11 +982,16 @@ static void test_open_errors(void **state)
     /* neither UTF-8 nor GB18030: the error comes with the line */
     temporary_path(path, "bad_gb.csv");
     write_file(path, "a,b\n\xD5\xC5,c\nd,\xFF\n", 13);
-    assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
-    assert_int_equal(table_reader_next(reader, &row, &err), BF_EPARSE);
+    /* (at open when the header search reads that far, else at the row) */
+    int rc = table_reader_open(path, &reader, &err);
+    if (rc == BF_OK) {
+        while ((rc = table_reader_next(reader, &row, &err)) == BF_ROW)
+            ;
+        table_reader_close(reader);
+    }
+    assert_int_equal(rc, BF_EPARSE);
     assert_non_null(strstr(err.message, path));
     assert_non_null(strstr(err.message, " 3"));
-    table_reader_close(reader);
 
     /* a zip that is not a workbook */
     temporary_path(path, "empty_zip.xlsx");
@@ -819,6 +1019,8 @@ int main(void)
         cmocka_unit_test(test_xlsx_excel_style),
         cmocka_unit_test(test_xlsx_odd_workbooks),
         cmocka_unit_test(test_open_errors),
+        cmocka_unit_test(test_xlsx_sheets_and_title_rows),
+        cmocka_unit_test(test_csv_separators_and_title_rows),
     };
     /* clang-format on */
     return cmocka_run_group_tests(tests, setup_directory, teardown_directory);
