@@ -4,6 +4,7 @@
 #include "core/date.h"
 #include "core/idcard.h"
 #include "core/money.h"
+#include "core/string_map.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -16,10 +17,14 @@
 /* Most class hours (总课时) of one training course. */
 #define SITUATION_COURSE_HOURS_MAX 100000
 
-/* Parsing state: the situation being filled and the org ids seen. */
+/* The tables whose rows are found by id (duplicates, org references). */
+typedef enum id_table { ID_PEOPLE, ID_JOBS, ID_TRAININGS, ID_ORGS, ID_TABLES } id_table;
+
+/* Parsing state: the situation being filled and the ids seen. */
 typedef struct parse_context {
     situation *s;
     bf_error *err;
+    string_map ids[ID_TABLES]; /* id -> row; the keys are the population's id columns */
 } parse_context;
 
 /* Records "path: message" in err and returns BF_EINVAL. */
@@ -283,31 +288,32 @@ static int get_money(const json_t *object, const char *path, const char *key, in
     return BF_OK;
 }
 
-/* The row holding id in a column of count row ids (people, orgs, jobs, trainings), or -1. */
-static int32_t find_id(char *const *ids, size_t count, const char *id)
+/* The row holding id in table, or -1. */
+static int32_t find_id(const parse_context *ctx, id_table table, const char *id)
 {
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(ids[i], id) == 0)
-            return (int32_t)i;
-    return -1;
+    int64_t row = -1;
+    return string_map_find(&ctx->ids[table], id, &row) ? (int32_t)row : -1;
 }
 
-/* The row of the org with this id, or -1. */
-static int32_t find_org(const population *pop, const char *id)
+/* Indexes row of table, just added, by its id (the population's copy). */
+static int index_id(parse_context *ctx, id_table table, char *const *ids, int32_t row)
 {
-    return find_id(pop->orgs.id, pop->orgs.count, id);
+    if (string_map_insert(&ctx->ids[table], ids[row], row, NULL) == BF_ENOMEM)
+        return bf_error_set(ctx->err, BF_ENOMEM, NULL);
+    return BF_OK;
 }
 
 /* An org reference field: *row is POPULATION_NONE when absent. */
-static int get_org(const json_t *object, const char *path, const char *key, const population *pop,
-                   int32_t *row, bf_error *err)
+static int get_org(const parse_context *ctx, const json_t *object, const char *path,
+                   const char *key, int32_t *row)
 {
+    bf_error *err = ctx->err;
     const char *id = NULL;
     int rc = get_string(object, path, key, 0, &id, err);
     *row = POPULATION_NONE;
     if (rc != BF_OK || id == NULL)
         return rc;
-    *row = find_org(pop, id);
+    *row = find_id(ctx, ID_ORGS, id);
     if (*row < 0) {
         char at[SITUATION_PATH_MAX];
         path_join(at, path, key);
@@ -350,11 +356,13 @@ static int parse_org(parse_context *ctx, const json_t *o, const char *path)
         return path_error(err, at, BF_TR("未知单位类型 \"%s\"", "unknown org kind \"%s\""), kind);
     }
     in.kind = (population_org_kind)parsed;
-    if (find_org(pop, in.id) >= 0) {
+    if (find_id(ctx, ID_ORGS, in.id) >= 0) {
         path_join(at, path, "id");
         return path_error(err, at, BF_TR("单位标识重复 \"%s\"", "duplicate org id \"%s\""), in.id);
     }
-    return population_add_org(pop, &in, NULL, err);
+    int32_t row = 0;
+    rc = population_add_org(pop, &in, &row, err);
+    return rc == BF_OK ? index_id(ctx, ID_ORGS, pop->orgs.id, row) : rc;
 }
 
 static int parse_job(parse_context *ctx, const json_t *o, const char *path, int32_t person)
@@ -376,9 +384,9 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
     if (rc == BF_OK)
         rc = get_id(o, path, "id", 1, &in.id, err);
     if (rc == BF_OK)
-        rc = get_org(o, path, "employer", pop, &in.employer, err);
+        rc = get_org(ctx, o, path, "employer", &in.employer);
     if (rc == BF_OK)
-        rc = get_org(o, path, "agency", pop, &in.agency, err);
+        rc = get_org(ctx, o, path, "agency", &in.agency);
     if (rc == BF_OK)
         rc = get_region(o, path, "region", 1, &in.region, err);
     if (rc == BF_OK)
@@ -414,11 +422,13 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
         path_join(at, path, "end");
         return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
     }
-    if (find_id(pop->jobs.id, pop->jobs.count, in.id) >= 0) {
+    if (find_id(ctx, ID_JOBS, in.id) >= 0) {
         path_join(at, path, "id");
         return path_error(err, at, BF_TR("工作标识重复 \"%s\"", "duplicate job id \"%s\""), in.id);
     }
-    return population_add_job(pop, &in, NULL, err);
+    int32_t row = 0;
+    rc = population_add_job(pop, &in, &row, err);
+    return rc == BF_OK ? index_id(ctx, ID_JOBS, pop->jobs.id, row) : rc;
 }
 
 static int parse_training(parse_context *ctx, const json_t *o, const char *path, int32_t person)
@@ -438,7 +448,7 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
     if (rc == BF_OK)
         rc = get_id(o, path, "id", 1, &in.id, err);
     if (rc == BF_OK)
-        rc = get_org(o, path, "provider", pop, &in.provider, err);
+        rc = get_org(ctx, o, path, "provider", &in.provider);
     if (rc == BF_OK)
         rc = get_string(o, path, "kind", 1, &kind, err);
     if (rc == BF_OK)
@@ -495,12 +505,14 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
                           BF_TR("线上课时多于总课时（total_hours）",
                                 "more online hours than the course's total_hours"));
     }
-    if (find_id(pop->trainings.id, pop->trainings.count, in.id) >= 0) {
+    if (find_id(ctx, ID_TRAININGS, in.id) >= 0) {
         path_join(at, path, "id");
         return path_error(err, at, BF_TR("培训标识重复 \"%s\"", "duplicate training id \"%s\""),
                           in.id);
     }
-    return population_add_training(pop, &in, NULL, err);
+    int32_t row = 0;
+    rc = population_add_training(pop, &in, &row, err);
+    return rc == BF_OK ? index_id(ctx, ID_TRAININGS, pop->trainings.id, row) : rc;
 }
 
 static int parse_enrolment(parse_context *ctx, const json_t *o, const char *path, int32_t person)
@@ -618,7 +630,7 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
     if (rc == BF_OK)
         rc = get(o, path, "enrolments", JSON_ARRAY, 0, &enrolments, err);
     if (rc == BF_OK)
-        rc = get_org(o, path, "residence", pop, &in.residence, err);
+        rc = get_org(ctx, o, path, "residence", &in.residence);
     if (rc != BF_OK)
         return rc;
     char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
@@ -651,7 +663,7 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         }
         in.sex = from_number;
     }
-    if (find_id(pop->people.id, pop->people.count, in.id) >= 0) {
+    if (find_id(ctx, ID_PEOPLE, in.id) >= 0) {
         path_join(at, path, "id");
         return path_error(err, at, BF_TR("人员标识重复 \"%s\"", "duplicate person id \"%s\""),
                           in.id);
@@ -670,6 +682,8 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
     }
     int32_t row = 0;
     rc = population_add_person(pop, &in, &row, err);
+    if (rc == BF_OK)
+        rc = index_id(ctx, ID_PEOPLE, pop->people.id, row);
     if (rc != BF_OK)
         return rc;
     rc = parse_person_items(ctx, jobs, path, "jobs", row, parse_job);
@@ -802,6 +816,7 @@ int situation_parse_text(const char *text, size_t length, situation **out, bf_er
     int rc = BF_OK;
     json_error_t jerr;
     situation *s = NULL;
+    parse_context ctx = {.err = err};
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
     if (root == NULL) {
         rc = bf_error_set(err, BF_EINVAL,
@@ -836,7 +851,7 @@ int situation_parse_text(const char *text, size_t length, situation **out, bf_er
         rc = get(root, "", "people", JSON_ARRAY, 0, &people, err);
     if (rc != BF_OK)
         goto out;
-    parse_context ctx = {s, err};
+    ctx.s = s;
     char item[SITUATION_PATH_MAX];
     for (size_t i = 0; orgs != NULL && i < json_array_size(orgs); i++) {
         path_index(item, "orgs", i);
@@ -853,6 +868,8 @@ int situation_parse_text(const char *text, size_t length, situation **out, bf_er
     *out = s;
     s = NULL;
 out:
+    for (int t = 0; t < ID_TABLES; t++)
+        string_map_free(&ctx.ids[t]);
     situation_free(s);
     json_decref(root);
     return rc;

@@ -1,4 +1,4 @@
-/* test_core.c - dates, ID numbers, region codes, the integer map, money. */
+/* test_core.c - dates, ID numbers, region codes, the integer and string maps, money. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,8 +11,10 @@
 #include "core/int_map.h"
 #include "core/money.h"
 #include "core/region_code.h"
+#include "core/string_map.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,6 +271,42 @@ static void test_money_arithmetic(void **state)
     }
 }
 
+/* The string map against a linear search over the same keys (the model). */
+static void test_string_map(void **state)
+{
+    (void)state;
+    enum { KEYS = 20000 };
+    static char keys[KEYS][16];
+    string_map map = {0};
+    int64_t value = -1;
+    assert_false(string_map_find(&map, "p1", &value));
+    for (int i = 0; i < KEYS; i++) {
+        /* Short keys that differ only at the end, as row ids do. */
+        snprintf(keys[i], sizeof keys[i], "p%d", i / 2);
+        int64_t existing = -1;
+        int rc = string_map_insert(&map, keys[i], i, &existing);
+        if (i % 2 == 0)
+            assert_int_equal(rc, BF_OK);
+        else {
+            assert_int_equal(rc, BF_ECONFLICT);
+            assert_int_equal(existing, i - 1);
+        }
+    }
+    assert_int_equal(map.count, KEYS / 2);
+    for (int i = 0; i < KEYS; i += 2) {
+        assert_true(string_map_find(&map, keys[i], &value));
+        assert_int_equal(value, i);
+    }
+    assert_false(string_map_find(&map, "p", NULL));
+    assert_false(string_map_find(&map, "p10000", NULL));
+    assert_false(string_map_find(&map, "", NULL));
+    assert_int_equal(string_map_insert(&map, "", 7, NULL), BF_OK);
+    assert_true(string_map_find(&map, "", &value));
+    assert_int_equal(value, 7);
+    string_map_free(&map);
+    assert_false(string_map_find(&map, "p1", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -277,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_idcard),
         cmocka_unit_test(test_region_code),
         cmocka_unit_test(test_int_map),
+        cmocka_unit_test(test_string_map),
         cmocka_unit_test(test_error_table),
         cmocka_unit_test(test_money_text),
         cmocka_unit_test(test_money_numbers),
