@@ -3,6 +3,13 @@
 -- Format: docs/policy-format.md.  Tests: tests/policy/jining_47/.
 -- 四(一): measures for 万州区 poor laborers paid from 济宁市援助资金;
 -- 四(二): measures for 万州区 poor laborers stably employed in 济宁, paid from 济宁市就业补助资金.
+--   Its lead sentence governs items 1–5: “对在我市稳定就业6个月以上万州区建档立卡贫困劳动力，…签订6个月以上
+--   劳动合同并按规定缴纳社会保险费的，按照规定享受社会保险补贴、岗位补贴、培训补贴和扶贫车间一次性奖补等补贴
+--   政策”: each of them requires a job in 济宁 lasting 6 months by the end of the period, a contract of 6
+--   months or more and insurance paid now (for the trainings of 3 and 4: the job with the employer
+--   that trains, provider_job).
+-- Per-month benefits for work or a post are paid per month worked (per_worked_month): whole
+-- months from the start day, each paid in the month it ends.
 
 document {
     number = "济人社字〔2020〕47号",
@@ -23,6 +30,12 @@ parameter {
     name  = "public_welfare_post_subsidy",
     title = "当地公益性岗位补贴标准（月）",
     unit  = "yuan_per_month",
+}
+
+parameter {
+    name  = "public_welfare_post_subsidy_months",
+    title = "公益性岗位补贴期限（月，济人社字〔2020〕47号四(二)2“期限按照公益性岗位补贴管理规定执行”）",
+    unit  = "months",
 }
 
 parameter {
@@ -76,8 +89,8 @@ benefit {
         { "job_within", "370800" },
         { "job_months_at_least", 3 },
     },
-    amount = { per_month = 1000, max_months = 6 },
-    note   = "稳定就业3个月是享受条件；补贴按在济宁就业的整月计发，自就业首月起最多6个月",
+    amount = { per_worked_month = 1000, max_months = 6 },
+    note   = "稳定就业3个月（自入职日起算的3个整月，到计算期间末日或离职日满足）是享受条件；补贴按实际工作月数（自入职日，或2020年1月1日前入职的自该日，起算的整月）计发，每满一个工作月在其结束的月份计发，最多6个月",
 }
 
 -- 四(一)2 ------------------------------------------------------------------
@@ -95,11 +108,11 @@ benefit {
         { "hukou_within", "500101" },
         { "job_within", "500101" },
         { "employer_kind", "enterprise", "agri_enterprise" },
-        { "contract_months_at_least", 1 },
         { "insurance_months_at_least", 12 },
         { "insured" },
     },
     amount = { once = 6000 },
+    note   = "“签订劳动合同、连续缴纳1年以上（仍在缴纳）社会保险费”：文件规定的是缴费满1年（12个月，含）且仍在缴纳，未规定劳动合同期限，不设合同期限条件；在该企业缴纳社会保险即以签订劳动合同计",
 }
 
 -- 四(一)3 ------------------------------------------------------------------
@@ -143,7 +156,8 @@ benefit {
         { "job_kind", "public_welfare_post" },
         { "job_within", "500101" },
     },
-    amount = { per_month = 990 },
+    amount = { per_worked_month = 990 },
+    note   = "“按照每人990元/月标准发放”：按在岗的实际工作月数（自上岗日起算的整月）计发，每满一个工作月在其结束的月份计发",
 }
 
 -- 四(一)5 ------------------------------------------------------------------
@@ -202,8 +216,8 @@ benefit {
         { "contract_months_at_least", 6 },
         { "insured" },
     },
-    amount = { per_month = { parameter = "difficult_person_social_insurance_subsidy" } },
-    note   = "标准按就业困难人员社会保险补贴（参数）；补贴期限按就业困难人员政策，本文件未规定",
+    amount = { per_worked_month = { parameter = "difficult_person_social_insurance_subsidy" } },
+    note   = "标准按就业困难人员社会保险补贴（参数）；按实际工作月数计发（自入职日起算的整月，在其结束的月份计发）；补贴期限按就业困难人员政策，本文件未规定",
 }
 
 -- 四(二)2 ------------------------------------------------------------------
@@ -224,8 +238,9 @@ benefit {
         { "contract_months_at_least", 6 },
         { "insured" },
     },
-    amount = { per_month = { parameter = "public_welfare_post_subsidy" } },
-    note   = "标准取参数 public_welfare_post_subsidy；期限按公益性岗位补贴管理规定，本文件未规定",
+    amount = { per_worked_month = { parameter = "public_welfare_post_subsidy" },
+               max_months = { parameter = "public_welfare_post_subsidy_months" } },
+    note   = "“补贴标准和期限按照公益性岗位补贴管理规定执行”：标准取参数 public_welfare_post_subsidy，期限取参数 public_welfare_post_subsidy_months（月），任一未设时不计并警告；按实际工作月数计发；受四(二)导语约束（稳定就业6个月以上、6个月以上劳动合同、参保）",
 }
 
 -- 四(二)3 ------------------------------------------------------------------
@@ -246,12 +261,19 @@ benefit {
         { "employer_kind", "enterprise", "agri_enterprise", "workshop", "base" },
         { "training_within_months_of_hire", 12 },
         { "certificate", "初级", "中级", "高级" },
+        { "provider_job",
+            { "job_within", "370800" },
+            { "job_months_at_least", 6 },
+            { "contract_months_at_least", 6 },
+            { "insured" },
+        },
     },
     amount = {
         once = { by = "certificate", ["初级"] = 1000, ["中级"] = 1500, ["高级"] = 2000 },
         up_to_cost = "cost",
     },
     not_with = { "jining47.work_as_training" },
+    note   = "四(二)导语（稳定就业6个月以上、签订6个月以上劳动合同、缴纳社会保险费）适用于本项：培训单位须是与该劳动力有此工作的济宁用人单位（provider_job）；补贴在培训结束且该工作满6个月之时计发",
 }
 
 benefit {
@@ -268,12 +290,18 @@ benefit {
         { "training_kind", "skill" },
         { "training_within", "370800" },
         { "training_within_months_of_hire", 12 },
+        { "provider_job",
+            { "job_within", "370800" },
+            { "job_months_at_least", 6 },
+            { "contract_months_at_least", 6 },
+            { "insured" },
+        },
     },
     amount = {
         per_day  = { parameter = "min_wage", percent = 60, days_per_month = 21.75 },
         max_days = 60,
     },
-    note   = "日标准 = 培训地月最低工资 × 60% ÷ 21.75（月计薪天数），四舍五入到分",
+    note   = "日标准 = 培训地月最低工资 × 60% ÷ 21.75（月计薪天数），四舍五入到分；“最长不超过60天”按每人累计（各次培训合计）至多60天；文件执行期限（2020年1月1日起）之前的培训天数不计；受四(二)导语约束，培训单位须是与该劳动力有稳定工作（6个月以上、6个月以上劳动合同、参保）的济宁用人单位",
 }
 
 -- 四(二)4 ------------------------------------------------------------------
@@ -292,9 +320,16 @@ benefit {
         { "training_kind", "work_as_training" },
         { "training_within", "370800" },
         { "training_days_at_least", 30 },
+        { "provider_job",
+            { "job_within", "370800" },
+            { "job_months_at_least", 6 },
+            { "contract_months_at_least", 6 },
+            { "insured" },
+        },
     },
     amount   = { once = 1000 },
     not_with = { "jining47.cert_training" },
+    note     = "“时间30天以上”含30天；“按每吸纳一人给予生产经营主体”：只给吸纳（雇用）该劳动力并开展以工代训的单位（培训单位即用人单位，provider_job），不给其他单位；受四(二)导语约束（该工作稳定6个月以上、6个月以上劳动合同、参保）",
 }
 
 -- 四(二)5 ------------------------------------------------------------------
@@ -312,6 +347,9 @@ benefit {
         { "hukou_within", "500101" },
         { "job_within", "370800" },
         { "job_months_at_least", 6 },
+        { "contract_months_at_least", 6 },
+        { "insured" },
+        { "employed_at_period_end" },
     },
     conditions = {
         { "org_kind", "workshop", "base" },
@@ -319,7 +357,7 @@ benefit {
         { "any", { "hires_at_least", 10 }, { "hires_share_at_least", 20 } },
     },
     amount = { once = 3000, per_head = true },
-    note   = "“成效较好”由经办审核，不在计算内；计入人数为在济宁稳定就业6个月以上的万州区建档立卡贫困劳动力",
+    note   = "“成效较好”由经办审核，不在计算内；吸纳人数为计算期间末日（奖补认定之日）仍在该基地（车间）就业、满足四(二)导语（在济宁稳定就业6个月以上、6个月以上劳动合同、参保）的万州区建档立卡贫困劳动力人数：同一人多段工作计1人、每人奖补一次，已离开的不计；“10人以上”“20%以上”含本数",
 }
 
 -- 一 目标任务 ------------------------------------------------------------------

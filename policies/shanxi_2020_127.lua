@@ -2,9 +2,13 @@
 -- 关于应对疫情加强就业扶贫促进有组织劳务输出的通知 (2020-03-05)
 -- Format: docs/policy-format.md.  Tests: tests/policy/shanxi_127/.
 -- The target group throughout is 山西 (hukou within 14) 建档立卡贫困劳动力.
--- The document has no end date; its measures are for the epidemic.  It is read as in
--- force from 2020-02-01 (the months it pays for start in February), with no end; the
--- benefits tied to 2020年2-6月 carry that window themselves.
+-- The document has no end date; its measures are for the epidemic (关于应对疫情…的通知:
+-- “在确保疫情防控安全的前提下”, “疫情影响期间”).  It is read as in force from 2020-02-01 (the
+-- months it pays for start in February); the benefits tied to 2020年2-6月 carry that window
+-- themselves, and every other benefit and service ends with the epidemic: valid =
+-- { parameter = "epidemic_period" } (the window of 七, by region; unset: nothing and a
+-- warning), so nothing is paid under this notice after the epidemic (in 2023, say).
+-- Standing subsidies it restates (按规定落实) are paid after that under their own documents.
 --
 -- Clauses and where they are:
 -- * 一 数据采集 (3月底前): target shanxi127.data_collection and report shanxi127.data_collection_report.
@@ -69,6 +73,18 @@ parameter {
 }
 
 parameter {
+    name  = "shanxi_referral_contract_months",
+    title = "职业介绍补贴“签订规定期限劳动合同”的期限（月，晋人社厅函〔2020〕127号二，文件未给）",
+    unit  = "months",
+}
+
+parameter {
+    name  = "shanxi_unemployment_assistance",
+    title = "山西省失业补助金标准（月，晋人社厅函〔2020〕127号七，不高于当地失业保险金标准）",
+    unit  = "yuan_per_month",
+}
+
+parameter {
     name  = "epidemic_period",
     title = "疫情期间（起止日期，按地区；晋人社厅函〔2020〕127号七“受疫情影响失业”，文件未界定）",
     unit  = "window",
@@ -92,6 +108,7 @@ benefit {
     payee   = "person",
     kind    = "service",
     service = "优先纳入“点对点”服务范围，协调专车、专列等接送至务工地点",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -108,6 +125,7 @@ benefit {
     target = "有组织到县外务工的山西省建档立卡贫困劳动力",
     unit   = "job",
     payee  = "person",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -115,7 +133,7 @@ benefit {
         { "job_location", "same_province", "other_province" },
     },
     amount = { once = 800, up_to_cost = "travel_cost" },
-    note   = "“不超过800元”：按实际交通费用，最多800元；缺少实际费用时不计金额",
+    note   = "“不超过800元”：按实际交通费用，最多800元；缺少实际费用时不计金额。疫情防控期间的有组织输出措施：在疫情期间（参数 epidemic_period）内开始务工的才给予",
 }
 
 benefit {
@@ -126,18 +144,17 @@ benefit {
     target = "推荐山西省建档立卡贫困劳动力成功就业的人力资源服务机构、劳务经纪人等市场主体",
     unit   = "job",
     payee  = "agency",
-    valid  = { from = "2020-02-01", to = "2020-06-30" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
-        { "agency_kind", "agency", "broker", "cooperative" },
+        { "agency_kind", "agency", "training_institution", "broker", "cooperative" },
         { "job_start_between", "2020-02-01", "2020-06-30" },
-        { "contract_months_at_least", 1 },
+        { "contract_months_at_least", { parameter = "shanxi_referral_contract_months" } },
     },
     amount = {
         once = { by = "job_location", same_county = 500, same_province = 800, other_province = 1000 },
     },
-    note   = "县内/省内/省外按就业地与户籍地比较：同县 500，省内他县 800，省外 1000；“规定期限”文件未给，暂以签订劳动合同（至少1个月）计",
+    note   = "县内/省内/省外按就业地与户籍地比较：同县 500，省内他县 800，省外 1000。“签订规定期限劳动合同”：期限文件未给，取参数 shanxi_referral_contract_months（月，按就业地或户籍地所在山西地区取值），未设时不计并警告，不自定期限。“人力资源服务机构、职业培训机构、劳务经纪人等市场主体”：agency、training_institution、broker，及农民专业合作社（“等”）",
 }
 
 benefit {
@@ -150,6 +167,7 @@ benefit {
     payee   = "person",
     kind    = "service",
     service = "优先纳入境外劳务输出范围；组织优势资源进行相关培训",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -166,6 +184,7 @@ benefit {
     target = "具备条件、境外劳务输出的山西省建档立卡贫困劳动力",
     unit   = "person",
     payee  = "person",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -187,6 +206,7 @@ benefit {
     payee   = "person",
     kind    = "service",
     service = "网上招聘绿色通道；与用工企业精准对接、应聘择岗；不具备上网条件的，专人通过电话、视频“一对一”精准对接",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -205,6 +225,7 @@ benefit {
     payee   = "person",
     kind    = "service",
     service = "重点支持参加免费职业技能培训；免费提供线上职业培训教学资源（视频课程、电子书、课件、动画等）",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "any", { "category", "建档立卡贫困人口" }, { "category", "易地扶贫搬迁人口" } },
         { "hukou_within", "14" },
@@ -224,7 +245,7 @@ status {
     conditions = {
         { "online_share_at_most", 0.3 },
     },
-    note   = "线上部分至多占理论课时的30%；未填线上比例按无线上部分",
+    note   = "“一般不超过总课时的30%”：线上课时（online_hours）至多为该课程总课时（total_hours）的30%，分母是总课时，不是理论课时；未填线上课时按无线上部分；有线上课时而未填总课时的不视为有效并警告",
 }
 
 benefit {
@@ -235,6 +256,7 @@ benefit {
     target = "参加职业技能培训的山西省建档立卡贫困劳动力",
     unit   = "training",
     payee  = "person",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -255,13 +277,16 @@ benefit {
     target = "招用山西省建档立卡贫困劳动力的企业、扶贫车间",
     unit   = "job",
     payee  = "employer",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
         { "employer_kind", "enterprise", "workshop", "base" },
     },
     amount = { once = { parameter = "shanxi_one_off_hiring_subsidy" } },
-    note   = "“按规定”无金额，取参数 shanxi_one_off_hiring_subsidy",
+    not_with     = { "shanxi127.workshop_hiring_subsidy" },
+    not_with_per = "payee",
+    note   = "“按规定”无金额，取参数 shanxi_one_off_hiring_subsidy。与六认定扶贫车间“享受相关补贴政策”的吸纳就业补贴是同一次招用的补贴：同一单位招用同一人只享受一项，取金额较高者，另一项列入 excluded",
 }
 
 benefit {
@@ -272,14 +297,15 @@ benefit {
     target = "招用山西省建档立卡贫困劳动力并为其缴纳社会保险的企业、扶贫车间",
     unit   = "job",
     payee  = "employer",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
         { "employer_kind", "enterprise", "workshop", "base" },
         { "insured" },
     },
-    amount = { per_month = { parameter = "shanxi_social_insurance_subsidy" } },
-    note   = "标准与期限“按规定”，取参数 shanxi_social_insurance_subsidy，按在岗整月计",
+    amount = { per_worked_month = { parameter = "shanxi_social_insurance_subsidy" } },
+    note   = "标准与期限“按规定”，取参数 shanxi_social_insurance_subsidy；按实际工作月数（自入职日起算的整月），每满一个工作月在该月所在月份计发",
 }
 
 status {
@@ -292,13 +318,14 @@ status {
     hires  = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
+        { "employed_at_period_end" },
     },
     conditions = {
         { "org_kind", "base" },
         { "org_within", "14" },
         { "hires_at_least", { parameter = "shanxi_base_hires_threshold" } },
     },
-    note   = "“规定要求”文件未给人数：取参数 shanxi_base_hires_threshold（人数，按基地所在地、计算期间末日取值）；未设时不认定并警告；吸纳人数按在该基地有工作记录的山西建档立卡贫困劳动力计",
+    note   = "“规定要求”文件未给人数：取参数 shanxi_base_hires_threshold（人数，按基地所在地、计算期间末日取值）；未设时不认定并警告；吸纳人数按计算期间末日（认定之日）仍在该基地就业的山西建档立卡贫困劳动力人数计，同一人多段工作计1人，已离开的不计",
 }
 
 benefit {
@@ -309,6 +336,7 @@ benefit {
     target = "吸纳贫困劳动力达到规定要求的山西省就业扶贫基地",
     unit   = "org",
     payee  = "org",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "status", "shanxi127.base_qualified" },
     },
@@ -326,6 +354,7 @@ benefit {
     target = "吸纳山西省建档立卡贫困劳动力的农资企业、农业经营主体",
     unit   = "job",
     payee  = "employer",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -346,13 +375,15 @@ status {
     unit   = "org",
     hires  = {
         { "category", "建档立卡贫困人口" },
+        { "employed_at_period_end" },
     },
     conditions = {
         { "org_kind", "enterprise", "workshop" },
+        { "org_within", "14" },
         { "org_free_premises" },
         { "hires_at_least", 10 },
     },
-    note   = "“10人以上”含10人；招用人数按在该单位有工作记录的建档立卡贫困劳动力计",
+    note   = "“10人以上”含10人；招用人数按计算期间末日（认定之日）仍在该单位就业的建档立卡贫困劳动力人数计：同一人多段工作计1人，已离开的不计；山西省的认定，只认定山西省内的单位",
 }
 
 benefit {
@@ -363,6 +394,7 @@ benefit {
     target = "认定为扶贫车间的单位（按吸纳的山西省建档立卡贫困劳动力）",
     unit   = "job",
     payee  = "employer",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -386,11 +418,11 @@ benefit {
         { "hukou_within", "14" },
         { "any",
             { "job_location", "same_province", "other_province" },
-            { "all", { "job_location", "same_county" }, { "job_kind", "workshop", "enterprise" } },
+            { "all", { "job_location", "same_county" }, { "job_kind", "workshop", "enterprise", "base" } },
         },
     },
-    amount = { per_month = 200, months = { from = "2020-02", to = "2020-06" } },
-    note   = "“实际工作月数”按整月计（该月首日与末日均在岗）；同一人同月只计一次",
+    amount = { per_worked_month = 200 },
+    note   = "“按照实际工作月数”：自入职日（2月1日前入职的自2月1日）起算的整月，落在2020年2月1日至6月30日内的才计，每满一个工作月在其结束的月份计发（2月15日至6月14日为4个月）；同一人同月只计一次。“当地扶贫车间、企业”含就业扶贫基地（基地是吸纳就业的企业）",
 }
 
 benefit {
@@ -403,6 +435,7 @@ benefit {
     payee   = "person",
     kind    = "service",
     service = "临时公益岗位安置（乡村防疫消杀、社区巡查、环境整治、生态管护、乡村建设等）；所需资金可从统筹整合扶贫资金中列支",
+    valid  = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
@@ -422,15 +455,16 @@ benefit {
     target  = "受疫情影响失业的参保山西省建档立卡贫困劳动力",
     unit    = "person",
     payee   = "person",
-    kind    = "service",
-    service = "按不高于当地失业保险金标准（参数 unemployment_insurance_benefit）按月发放失业补助金",
+    valid   = { parameter = "epidemic_period" },
     conditions = {
         { "category", "建档立卡贫困人口" },
         { "hukou_within", "14" },
         { "unemployed_since_between", { parameter = "epidemic_period" } },
         { "insured_before_loss", 1 },
     },
-    note    = "发放月数与具体标准文件未规定（只规定上限 unemployment_insurance_benefit），列为待遇资格，不计金额；“受疫情影响失业”读作最后一次失业（工作结束且未接续）落在疫情期间（期间参数 epidemic_period，按户籍地取值，无取值时不计并警告），“参保”读作失业前的工作中缴纳社会保险至少1个月（insured_before_loss 1）；服务落在失业后的首月",
+    amount  = { per_month = { parameter = "shanxi_unemployment_assistance" },
+                at_most = { parameter = "unemployment_insurance_benefit" } },
+    note    = "标准文件未给，取参数 shanxi_unemployment_assistance（未设时不计并警告），“不高于当地失业保险金标准”= at_most 参数 unemployment_insurance_benefit；按失业后到再就业前、疫情期间内的整月发放，发放月数文件未规定，不另设上限；“受疫情影响失业”读作最后一次失业（工作结束且未接续）落在疫情期间（期间参数 epidemic_period，按户籍地取值，无取值时不计并警告），“参保”读作失业前的工作中缴纳社会保险至少1个月（insured_before_loss 1）；服务落在失业后的首月",
 }
 
 -- 一 -------------------------------------------------------------------------

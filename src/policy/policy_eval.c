@@ -385,14 +385,15 @@ static const int32_t *person_column(const eval_context *ctx, policy_unit unit)
 #define PERSON(r) (persons != NULL ? persons[r] : (int32_t)(r))
 
 static int64_t row_region(const eval_context *ctx, policy_unit unit, uint32_t row);
+static int64_t lookup_region(const eval_context *ctx, const policy_rule *rule, uint32_t row);
 
 /*
  * The bounds of condition c for row r: its numbers, or, when its argument is
  * a parameter, the window [*first, *last] of the window parameter at the
- * row's region, or the head count (in *first) of the persons parameter at the
- * row's region on the period's last day.  Returns 0 when the parameter has no
- * value there, with a warning during the rule's own evaluation: the condition
- * then does not hold, never a guessed bound.
+ * row's parameter region (as for amounts: lookup_region), or the count (in
+ * *first) of the persons or months parameter there on the period's last day.  Returns 0 when the
+ * parameter has no value there, with a warning during the rule's own evaluation: the condition then
+ * does not hold, never a guessed bound.
  */
 static int condition_bounds(eval_context *ctx, const policy_condition *c, policy_unit unit,
                             const int32_t *persons, uint32_t r, int64_t *first, int64_t *last)
@@ -405,7 +406,8 @@ static int condition_bounds(eval_context *ctx, const policy_condition *c, policy
     if (c->parameter < 0)
         return 0;
     const policy_parameter *parameter = &ctx->set->parameters[c->parameter];
-    int64_t region = row_region(ctx, unit, r);
+    const policy_rule *rule = ctx->set->rules[ctx->current_rule];
+    int64_t region = unit == rule->unit ? lookup_region(ctx, rule, r) : row_region(ctx, unit, r);
     int found = 0;
     if (parameter->unit == POLICY_PARAMETER_WINDOW) {
         int32_t from = 0, to = 0;
@@ -415,7 +417,7 @@ static int condition_bounds(eval_context *ctx, const policy_condition *c, policy
     } else {
         int64_t fen = 0;
         found = policy_parameter_lookup(parameter, region, ctx->period_to, &fen) == BF_OK;
-        *first = (fen + 99) / 100; /* whole persons */
+        *first = (fen + 99) / 100; /* whole persons or months */
         *last = 0;
     }
     if (!found && ctx->warn_rule >= 0) {
@@ -552,8 +554,9 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         break;
     }
     case POLICY_PRED_CONTRACT_MONTHS_AT_LEAST: {
-        int32_t months = (int32_t)c->ints[0];
+        int64_t months = 0, unused = 0;
         KEEP_IF(jobs->contract_months[r] != POPULATION_COUNT_UNKNOWN &&
+                condition_bounds(ctx, c, unit, persons, r, &months, &unused) &&
                 jobs->contract_months[r] >= months);
         break;
     }
@@ -793,8 +796,11 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
             }
             if (met == INT32_MAX)
                 continue;
-            if (apply_time)
+            if (apply_time) {
+                /* Due once the job meets them too, which may be after the training ends. */
                 ctx->met[r] = max32(ctx->met[r], met);
+                ctx->to[r] = max32(ctx->to[r], met);
+            }
             sel[kept++] = r;
         }
         n = kept;
@@ -1444,7 +1450,9 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
     limit = min32(limit, month_last);
     if (rule->unit == POLICY_UNIT_PERSON || rule->unit == POLICY_UNIT_ORG)
         limit = min32(window_to, month_last);
-    if (due > limit)
+    /* A training that ended before the validity window gives nothing, even when due later. */
+    if (due > limit ||
+        (rule->unit == POLICY_UNIT_TRAINING && ctx->pop->trainings.end[row] < valid_from))
         return BF_OK;
     grant.month = date_month_index(date_from_days(due));
     grant.fen = POLICY_FEN_NONE;
@@ -1741,6 +1749,7 @@ static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_
     const policy_rule *rule = ctx->set->rules[rule_index];
     size_t rows = eval_unit_rows(ctx, rule->unit);
     int rc = BF_OK;
+    ctx->current_rule = rule_index;
     if (rule->unit == POLICY_UNIT_ORG) {
         rc = eval_count_hires(ctx, rule, err);
         if (rc == BF_OK)

@@ -30,7 +30,8 @@ typedef struct eval_context {
     int32_t *training_rows;     /* training rows grouped by person */
     int32_t *enrolment_offsets; /* people row -> first index in enrolment_rows */
     int32_t *enrolment_rows;    /* enrolment rows grouped by person */
-    int warn_rule; /* the rule whose conditions are being evaluated (warnings), else -1 */
+    int warn_rule;    /* the rule whose conditions are being evaluated (warnings), else -1 */
+    int current_rule; /* the rule being evaluated or explained */
     /* per condition of the current rule: for provider_job, per job row the day its nested
        conditions are all met, or INT32_MIN when they do not hold; NULL otherwise */
     int32_t *provider_job_met[POLICY_CONDITIONS_MAX];

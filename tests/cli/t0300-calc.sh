@@ -26,7 +26,8 @@ cat >situation.json <<'JSON'
 JSON
 
 # The example of issue 3: 1500 in May, 1000 a month for six months, the certificate
-# subsidy to the employer and the living allowance from the minimum wage.
+# subsidy to the employer and the living allowance from the minimum wage, both in August,
+# when the job with the employer that trains has lasted 6 months (四(二)'s lead sentence).
 out=$(bf calc situation.json --policies "$root/policies")
 printf '%s' "$out" | python3 -c '
 import json, sys
@@ -34,8 +35,8 @@ d = json.load(sys.stdin)
 got = {(e["benefit"], e["month"], e["payee"]): e["amount"] for e in d["entitlements"] if e["benefit"].startswith("jining47.")}
 assert got[("jining47.transport_meal", "2020-05", "p1")] == 1500, got
 assert sum(1 for k in got if k[0] == "jining47.cross_province") == 6, got
-assert got[("jining47.cert_training", "2020-04", "e1")] == 1500, got
-assert got[("jining47.training_living", "2020-04", "p1")] == 954.4, got
+assert got[("jining47.cert_training", "2020-08", "e1")] == 1500, got
+assert got[("jining47.training_living", "2020-08", "p1")] == 954.4, got
 ' || fail "calc result: $out"
 expect_contains "$out" '"amount": 1500.00' "amounts have two decimals"
 
