@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A document declaration every test policy starts with. */
 #define DOC                                                                                        \
@@ -230,6 +231,10 @@ typedef struct sandbox_attempt {
     const char *reason;  /* a fragment of the diagnostic */
 } sandbox_attempt;
 
+/* The sandbox attempts take about a second; a runaway one (no instruction budget) would hang
+ * the suite, so an alarm ends the process after this many seconds instead. */
+#define SANDBOX_TEST_SECONDS_MAX 120
+
 /* Bytes of a Lua chunk written by lua_dump. */
 typedef struct dumped_chunk {
     char bytes[16384];
@@ -278,6 +283,7 @@ static void test_load_sandbox(void **state)
         {"local t = {} for i = 1, 1e8 do t[i] = {} end\n", 0, "not enough memory"},
         {"document(\"x\")\n", 1, "document takes one table"},
     };
+    alarm(SANDBOX_TEST_SECONDS_MAX);
     int prefix_lines = 0;
     for (const char *c = good_benefit; *c != '\0'; c++)
         prefix_lines += *c == '\n';
@@ -322,6 +328,7 @@ static void test_load_sandbox(void **state)
     assert_non_null(strstr(diag->items[0].message, "attempt to load a binary chunk"));
     policy_set_free(set);
     free(diag);
+    alarm(0);
 }
 
 /* A file declares its document exactly once. */
