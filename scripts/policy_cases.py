@@ -135,16 +135,25 @@ def run_cases(bangfu, policies, paths, jobs, stop_at_first=False):
     return results
 
 
-def main(argv):
+def parse_arguments(argv, usage):
+    """(jobs, bangfu, the other arguments) from [-j JOBS] BANGFU ...; None after printing
+    usage when BANGFU is missing.  JOBS defaults to $POLICY_CASES_JOBS or 2."""
     args = argv[1:]
     jobs = int(os.environ.get("POLICY_CASES_JOBS", "2"))
     if len(args) >= 2 and args[0] == "-j":
         jobs, args = int(args[1]), args[2:]
     if not args:
-        print("usage: scripts/policy_cases.sh [-j JOBS] BANGFU_BINARY [FILTER]", file=sys.stderr)
+        print("usage: " + usage, file=sys.stderr)
+        return None
+    return jobs, os.path.abspath(args[0]), args[1:]
+
+
+def main(argv):
+    parsed = parse_arguments(argv, "scripts/policy_cases.sh [-j JOBS] BANGFU_BINARY [FILTER]")
+    if parsed is None:
         return 2
-    bangfu = os.path.abspath(args[0])
-    flt = args[1] if len(args) > 1 else ""
+    jobs, bangfu, args = parsed
+    flt = args[0] if args else ""
     results = run_cases(bangfu, os.path.join(ROOT, "policies"), case_paths(flt), jobs)
     passed = failed = 0
     for path in sorted(results):

@@ -230,16 +230,12 @@ def mutate_file(bangfu, policy_file, jobs, workdir, equivalent):
 
 
 def main(argv):
-    args = argv[1:]
-    jobs = int(os.environ.get("POLICY_CASES_JOBS", "2"))
-    if len(args) >= 2 and args[0] == "-j":
-        jobs, args = int(args[1]), args[2:]
-    if not args:
-        print("usage: scripts/policy_mutation.sh [-j JOBS] BANGFU_BINARY [policies/FILE.lua ...]",
-              file=sys.stderr)
+    parsed = policy_cases.parse_arguments(
+        argv, "scripts/policy_mutation.sh [-j JOBS] BANGFU_BINARY [policies/FILE.lua ...]")
+    if parsed is None:
         return 2
-    bangfu = os.path.abspath(args[0])
-    files = [os.path.abspath(a) for a in args[1:]] or sorted(
+    jobs, bangfu, args = parsed
+    files = [os.path.abspath(a) for a in args] or sorted(
         os.path.join(POLICIES, f) for f in os.listdir(POLICIES) if f.endswith(".lua"))
     equivalent = equivalent_mutations()
     workdir = tempfile.mkdtemp(prefix="bangfu_mutation.")
