@@ -24,6 +24,7 @@ They are reported as EQUIVALENT and do not count; a listed one that a case
 now catches is reported as STALE (remove it from the list)."""
 import datetime, os, re, shutil, sys, tempfile
 
+sys.dont_write_bytecode = True  # no scripts/__pycache__ in the tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import policy_cases  # noqa: E402
 
