@@ -12,6 +12,7 @@
  */
 #include "cli/cli.h"
 
+#include "io/display.h"
 #include "registry/region.h"
 #include "store/migrate.h"
 
@@ -249,6 +250,7 @@ static int unknown_command(const char *name)
 int main(int argc, char **argv)
 {
     bf_locale_init();
+    display_time_init();
     cli_context ctx = {.target = store_default_target(), .store = NULL};
     int help = 0, version = 0, kept = 1;
     /* Takes the global options out of argv wherever they stand (argv keeps its order). */

@@ -1,6 +1,8 @@
 /* idcard.c - GB 11643 identity number validation. */
 #include "core/idcard.h"
 
+#include "core/error.h"
+
 #include <string.h>
 
 char idcard_check_character(const char *digits17)
@@ -61,17 +63,21 @@ const char *idcard_problem_text(idcard_problem problem)
 {
     switch (problem) {
     case IDCARD_OK:
-        return "有效";
+        return BF_TR("有效", "valid");
     case IDCARD_BAD_LENGTH:
-        return "长度应为18位";
+        return BF_TR("长度应为18位", "must be 18 characters long");
     case IDCARD_BAD_CHARACTER:
-        return "前17位应为数字，末位应为数字或X";
+        return BF_TR("前17位应为数字，末位应为数字或X",
+                     "the first 17 characters must be digits, the last a digit or X");
     case IDCARD_BAD_BIRTH_DATE:
-        return "出生日期不存在";
+        return BF_TR("出生日期不存在", "the birth date does not exist");
     case IDCARD_BAD_CHECK_DIGIT:
-        return "校验位错误";
+        return BF_TR("校验位错误", "wrong check character");
     case IDCARD_NUMBER_FORMAT:
-        return "被 Excel 存成了数字（科学计数法），后几位已丢失：请把该列设为“文本”后重新录入";
+        return BF_TR(
+            "被 Excel 存成了数字（科学计数法），后几位已丢失：请把该列设为“文本”后重新录入",
+            "stored by Excel as a number (scientific notation), its last digits are "
+            "lost: format the column as text and enter the numbers again");
     }
-    return "无效";
+    return BF_TR("无效", "invalid");
 }

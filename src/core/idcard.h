@@ -40,7 +40,7 @@ idcard_problem idcard_check(const char *text, bf_date today, idcard_info *info);
 /* The check character ('0'..'9' or 'X') for the first 17 digits of digits17. */
 char idcard_check_character(const char *digits17);
 
-/* A Chinese description of problem, for rejection reasons. */
+/* A description of problem in the user's language (BF_TR), for rejection reasons. */
 const char *idcard_problem_text(idcard_problem problem);
 
 #endif

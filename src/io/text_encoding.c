@@ -32,6 +32,8 @@ struct text_encoding_reader {
     size_t raw_end;          /* end of the bytes read into raw */
     long long raw_offset;    /* file offset of raw[0] */
     int at_end;              /* the file has been read to its end */
+    long long utf8_invalid;  /* offset of the first byte that is not UTF-8, -1 when none... */
+    int utf8_before_invalid; /* ...and 1 when valid multibyte UTF-8 comes before it */
 };
 
 const char *text_encoding_name(text_encoding_kind kind)
@@ -241,6 +243,8 @@ static int text_encoding_detect(text_encoding_reader *reader, char *buffer, bf_e
         }
         int truncated;
         size_t valid = text_encoding_utf8_valid_length(buffer, have, &truncated);
+        for (size_t i = 0; i < valid && !reader->utf8_before_invalid; i++)
+            reader->utf8_before_invalid = (unsigned char)buffer[i] >= 0x80;
         if (valid < have && !truncated) {
             bad = base + (long long)valid;
             break;
@@ -256,6 +260,7 @@ static int text_encoding_detect(text_encoding_reader *reader, char *buffer, bf_e
                   "%s line %ld (at byte offset %lld): the file is marked UTF-8 but holds "
                   "invalid UTF-8"),
             reader->path, text_encoding_line_in_file(reader->file, bad), bad);
+    reader->utf8_invalid = bad;
     reader->kind = bom        ? TEXT_ENCODING_UTF8_BOM
                    : bad >= 0 ? TEXT_ENCODING_GB18030
                               : TEXT_ENCODING_UTF8;
@@ -333,6 +338,38 @@ out:
 }
 
 /*
+ * The file is neither UTF-8 nor GB18030.  When valid multibyte UTF-8 came
+ * before its first invalid UTF-8 byte, it is UTF-8 text with a damaged byte:
+ * the GB18030 reading, tried because of that byte, fails elsewhere, so the
+ * message names the damaged byte's line.  Otherwise the GB18030 failure's
+ * (at_end: a character cut by the end of the file).
+ */
+static int text_encoding_neither(const text_encoding_reader *reader, int at_end, bf_error *err)
+{
+    if (reader->utf8_invalid >= 0 && reader->utf8_before_invalid)
+        return bf_error_set(
+            err, BF_EPARSE,
+            BF_TR("%s 第 %ld 行（第 %lld 字节处）：不是有效的 UTF-8 编码（按 GB18030 也读不通）",
+                  "%s line %ld (at byte offset %lld): invalid UTF-8 (and not valid GB18030 "
+                  "either)"),
+            reader->path, text_encoding_line_in_file(reader->file, reader->utf8_invalid),
+            reader->utf8_invalid);
+    if (at_end)
+        return bf_error_set(err, BF_EPARSE,
+                            BF_TR("%s 第 %ld 行（第 %lld 字节处）：文件末尾的字符不完整",
+                                  "%s line %ld (at byte offset %lld): incomplete character at the "
+                                  "end of the file"),
+                            reader->path,
+                            text_encoding_line_in_file(reader->file, reader->consumed),
+                            reader->consumed);
+    return bf_error_set(
+        err, BF_EPARSE,
+        BF_TR("%s 第 %ld 行（第 %lld 字节处）：既不是有效的 UTF-8 也不是有效的 GB18030 编码",
+              "%s line %ld (at byte offset %lld): neither valid UTF-8 nor valid GB18030"),
+        reader->path, text_encoding_line_in_file(reader->file, reader->consumed), reader->consumed);
+}
+
+/*
  * Converts GB18030 from reader->raw into buffer, reading more of the file
  * when the raw bytes run out or end inside a character.  Stops when buffer is
  * full or some output is ready; *length 0 means the end of the file.
@@ -351,31 +388,16 @@ static int text_encoding_read_gb18030(text_encoding_reader *reader, char *buffer
             int error = errno;
             reader->raw_start = (size_t)(in - reader->raw);
             reader->consumed = reader->raw_offset + (long long)reader->raw_start;
-            if (converted == (size_t)-1 && error == EILSEQ) {
-                long long offset = reader->consumed;
-                return bf_error_set(
-                    err, BF_EPARSE,
-                    BF_TR(
-                        "%s 第 %ld 行（第 %lld 字节处）：既不是有效的 UTF-8 也不是有效的 GB18030 "
-                        "编码",
-                        "%s line %ld (at byte offset %lld): neither valid UTF-8 nor valid GB18030"),
-                    reader->path, text_encoding_line_in_file(reader->file, offset), offset);
-            }
+            if (converted == (size_t)-1 && error == EILSEQ)
+                return text_encoding_neither(reader, 0, err);
             if (converted == (size_t)-1 && error == E2BIG && o != buffer)
                 break;
         }
         if (o != buffer)
             break;
         if (reader->at_end) {
-            if (reader->raw_start < reader->raw_end) {
-                long long offset = reader->consumed;
-                return bf_error_set(
-                    err, BF_EPARSE,
-                    BF_TR("%s 第 %ld 行（第 %lld 字节处）：文件末尾的字符不完整",
-                          "%s line %ld (at byte offset %lld): incomplete character at the "
-                          "end of the file"),
-                    reader->path, text_encoding_line_in_file(reader->file, offset), offset);
-            }
+            if (reader->raw_start < reader->raw_end)
+                return text_encoding_neither(reader, 1, err);
             break;
         }
         /* Keep the unconverted tail (a split character) and read after it. */

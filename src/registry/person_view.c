@@ -1,6 +1,7 @@
 /* person_view.c - a person, their batches and their history as JSON and as text. */
 #include "registry/person_view.h"
 
+#include "io/display.h"
 #include "registry/category.h"
 #include "registry/person.h"
 #include "registry/region.h"
@@ -168,56 +169,84 @@ static const char *person_view_get(const json_t *object, const char *key)
     return text != NULL ? text : "";
 }
 
-/* "批次 3（导入 people.csv，2026-11-25T12:00:00Z）" for a batch object. */
+/* "批次 3（导入 people.csv，2026-11-25 20:00:00）" for a batch object, in local time. */
 static void person_view_print_batch(const json_t *batch, FILE *file)
 {
+    char at[DISPLAY_TIME_TEXT_MAX];
     if (!json_is_object(batch)) {
         fputs("-", file);
         return;
     }
     const char *kind = person_view_get(batch, "kind");
-    fprintf(file, "批次 %lld（%s %s，%s）",
-            (long long)json_integer_value(json_object_get(batch, "batch")),
-            strcmp(kind, "import") == 0 ? "导入" : kind, person_view_get(batch, "source"),
-            person_view_get(batch, "at"));
+    display_time(person_view_get(batch, "at"), at);
+    fprintf(file, BF_TR("批次 %lld（", "batch %lld ("),
+            (long long)json_integer_value(json_object_get(batch, "batch")));
+    display_write(file, strcmp(kind, "import") == 0 ? BF_TR("导入", "import") : kind);
+    fputc(' ', file);
+    display_write(file, person_view_get(batch, "source"));
+    fprintf(file, BF_TR("，%s）", ", %s)"), at);
+}
+
+/* "label：" in the user's language: the registry's label, or the column name in English. */
+static void person_view_print_label(const char *label_zh, const char *label_en, FILE *file)
+{
+    fprintf(file, BF_TR("%s：", "%s: "), BF_TR(label_zh, label_en));
 }
 
 /* "label：value" of a field of the view, the label from the registry (person_field_label()). */
 static void person_view_print_field(const json_t *view, person_field field, FILE *file)
 {
-    fprintf(file, "%s：%s\n", person_field_label(field),
-            person_view_get(view, person_field_column(field)));
+    person_view_print_label(person_field_label(field), person_field_column(field), file);
+    display_write(file, person_view_get(view, person_field_column(field)));
+    fputc('\n', file);
 }
 
 void person_view_print_text(const json_t *view, FILE *file)
 {
     person_view_print_field(view, PERSON_NAME, file);
-    fprintf(file, "证件号码：%s\n", person_view_get(view, "id_number"));
+    person_view_print_label("证件号码", "id_number", file);
+    display_write(file, person_view_get(view, "id_number"));
+    fputc('\n', file);
     person_view_print_field(view, PERSON_SEX, file);
     person_view_print_field(view, PERSON_BIRTH_DATE, file);
-    fprintf(file, "户籍地：%s %s\n", person_view_get(view, "hukou_region"),
-            person_view_get(view, "hukou_region_name"));
-    fputs("帮扶类别：", file);
+    person_view_print_label("户籍地", "hukou_region", file);
+    display_write(file, person_view_get(view, "hukou_region"));
+    fputc(' ', file);
+    display_write(file, person_view_get(view, "hukou_region_name"));
+    fputc('\n', file);
+    person_view_print_label("帮扶类别", "categories", file);
     const json_t *categories = json_object_get(view, "categories");
-    for (size_t c = 0; c < json_array_size(categories); c++)
-        fprintf(file, "%s%s", c > 0 ? "；" : "", json_string_value(json_array_get(categories, c)));
+    for (size_t c = 0; c < json_array_size(categories); c++) {
+        fputs(c > 0 ? "；" : "", file);
+        display_write(file, json_string_value(json_array_get(categories, c)));
+    }
     fputc('\n', file);
     for (size_t i = 0; i < sizeof person_view_plain / sizeof person_view_plain[0]; i++)
         person_view_print_field(view, person_view_plain[i], file);
-    fputs("登记来源：", file);
+    person_view_print_label("登记来源", "created", file);
     person_view_print_batch(json_object_get(view, "created"), file);
-    fputs("\n最近变更：", file);
+    fputc('\n', file);
+    person_view_print_label("最近变更", "updated", file);
     person_view_print_batch(json_object_get(view, "updated"), file);
     fputc('\n', file);
     const json_t *history = json_object_get(view, "history");
-    fprintf(file, "变更历史（%zu 项）：\n", json_array_size(history));
+    fprintf(file, BF_TR("变更历史（%zu 项）：\n", "history (%zu changes):\n"),
+            json_array_size(history));
     for (size_t i = 0; i < json_array_size(history); i++) {
         const json_t *h = json_array_get(history, i);
         const char *old_value = person_view_get(h, "old_value");
         const char *new_value = person_view_get(h, "new_value");
-        fprintf(file, "  %s 批次 %lld（%s）%s：%s → %s\n", person_view_get(h, "changed_at"),
-                (long long)json_integer_value(json_object_get(h, "batch")),
-                person_view_get(h, "source"), person_view_get(h, "label"),
-                old_value[0] ? old_value : "（空）", new_value[0] ? new_value : "（空）");
+        char at[DISPLAY_TIME_TEXT_MAX];
+        display_time(person_view_get(h, "changed_at"), at);
+        fprintf(file, BF_TR("  %s 批次 %lld（", "  %s batch %lld ("), at,
+                (long long)json_integer_value(json_object_get(h, "batch")));
+        display_write(file, person_view_get(h, "source"));
+        fputs(BF_TR("）", ") "), file);
+        display_write(file, person_view_get(h, "label"));
+        fputs(BF_TR("：", ": "), file);
+        display_write(file, old_value[0] ? old_value : BF_TR("（空）", "(empty)"));
+        fputs(" → ", file);
+        display_write(file, new_value[0] ? new_value : BF_TR("（空）", "(empty)"));
+        fputc('\n', file);
     }
 }

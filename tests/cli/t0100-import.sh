@@ -5,6 +5,8 @@
 . "$(dirname "$0")/lib.sh"
 # new_db runs inside $( ), where its counter cannot advance: set it so each target is new.
 data="$(cd "$(dirname "$0")/../data" && pwd)"
+# The error file is for the clerks: its reasons in Chinese.
+export LANG=zh_CN.UTF-8
 db=$(new_db)
 
 # A clean file: everything inserted, no error file left behind.

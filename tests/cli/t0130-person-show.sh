@@ -26,7 +26,7 @@ expect_eq "$(json_get "$(bf --db "$db" person show 500101199006150044 --json)" h
 # The lowercase x is accepted on the command line too.
 expect_eq "$(json_get "$(bf --db "$db" person show 37081119800101001x --json)" name)" "张伟" "lowercase x"
 
-text=$(bf --db "$db" person show 370811200002290033)
+text=$(LANG=zh_CN.UTF-8 bf --db "$db" person show 370811200002290033)
 expect_contains "$text" "姓名：王强" "text form name"
 expect_contains "$text" "山东省 / 济宁市 / 任城区" "text form region"
 expect_contains "$text" "帮扶类别：防止返贫监测对象；易地扶贫搬迁人口" "text form categories"

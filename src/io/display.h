@@ -1,0 +1,35 @@
+/*
+ * display.h - text and times as they are shown on a terminal.
+ *
+ * display_write() prints text from the data (names, sources, notes) so that
+ * it cannot act on the terminal: control characters (C0, DEL, C1) become
+ * \xNN, the bidirectional controls that reorder what follows (U+061C,
+ * U+200E/F, U+202A..U+202E, U+2066..U+2069) become \uNNNN, and bytes that are
+ * not UTF-8 become \xNN.  A backslash is left as it is.
+ *
+ * Times are stored in UTC (ISO 8601 with Z, date_now_timestamp()) and shown in
+ * local time: TZ, or Asia/Shanghai when TZ is not set (display_time_init() at
+ * start-up).
+ */
+#ifndef BANGFU_IO_DISPLAY_H
+#define BANGFU_IO_DISPLAY_H
+
+#include <stdio.h>
+
+/* Longest local time text, "YYYY-MM-DD HH:MM:SS" and a terminator. */
+#define DISPLAY_TIME_TEXT_MAX 20
+
+/* Writes text (NULL writes nothing) with its control characters escaped. */
+void display_write(FILE *file, const char *text);
+
+/* Sets TZ to Asia/Shanghai (CST-8 without tzdata) when it is not set; call once at start-up. */
+void display_time_init(void);
+
+/*
+ * Writes the stored UTC timestamp utc ("2026-11-25T12:00:00Z") as local time
+ * "2026-11-25 20:00:00" into out; text that is not such a timestamp is copied
+ * (cut to the buffer).
+ */
+void display_time(const char *utc, char out[DISPLAY_TIME_TEXT_MAX]);
+
+#endif

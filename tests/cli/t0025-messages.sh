@@ -1,0 +1,47 @@
+#!/bin/sh
+# Messages and text output: both languages (ID number problems too), control
+# and bidirectional characters of names escaped on the terminal, times in
+# local time (TZ, Asia/Shanghai when unset) while stored in UTC, invalid UTF-8
+# named on its own line.
+. "$(dirname "$0")/lib.sh"
+db=$(new_db)
+cd "$WORK"
+
+# ID number problems in the user's language
+LANG=C bf --db "$db" person show 370811199001011237 2>err.txt && fail "bad check digit accepted"
+expect_contains "$(cat err.txt)" "invalid ID number '370811199001011237': wrong check character" "English"
+LANG=zh_CN.UTF-8 bf --db "$db" person show 370811199001011237 2>err.txt && fail "bad check digit accepted"
+expect_contains "$(cat err.txt)" "校验位错误" "Chinese"
+LANG=C bf --db "$db" person show 3708111990010112 2>err.txt && fail "short ID accepted"
+expect_contains "$(cat err.txt)" "18 characters" "English length"
+
+# a name with ESC, BEL and a right-to-left override: escaped, never sent raw to the terminal
+printf '姓名,证件号码,户籍地区划代码,帮扶类别\n"A\033[31mRED\a\342\200\256evil",370811199001011236,370811,脱贫享受政策人口\n' >ctl.csv
+bf --db "$db" import people ctl.csv >/dev/null
+LANG=C bf --db "$db" person show 370811199001011236 >show.txt
+expect_contains "$(cat show.txt)" 'name: A\x1B[31mRED\x07\u202Eevil' "control characters escaped"
+if LC_ALL=C grep -q "$(printf '\033')\|$(printf '\a')\|$(printf '\342\200\256')" show.txt; then
+    fail "raw control characters in the output"
+fi
+# JSON keeps the data as it is (escaped by JSON itself)
+json_get "$(bf --db "$db" person show 370811199001011236 --json)" name | grep -q "RED" || fail "JSON name"
+
+# stored in UTC, shown in local time
+stored=$(json_get "$(bf --db "$db" person show 370811199001011236 --json)" created |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["at"])')
+case "$stored" in *Z) ;; *) fail "stored time is not UTC: $stored" ;; esac
+utc=$(TZ=UTC LANG=C bf --db "$db" person show 370811199001011236 | sed -n 's/^created: .*, \(.*\))$/\1/p')
+shanghai=$(env -u TZ LANG=C "$BANGFU" --db "$db" person show 370811199001011236 | sed -n 's/^created: .*, \(.*\))$/\1/p')
+expect_eq "$utc" "$(echo "$stored" | sed 's/T/ /; s/Z$//')" "TZ=UTC shows the stored time"
+expect_eq "$shanghai" "$(TZ=Asia/Shanghai date -d "$stored" '+%Y-%m-%d %H:%M:%S')" "no TZ: Asia/Shanghai"
+
+# invalid UTF-8 on line 6 of a file that is otherwise UTF-8: line 6 is named
+python3 - <<'PY'
+rows = ["姓名,证件号码,户籍地区划代码,帮扶类别"] + ["张伟%d,370811199001011236,370811,脱贫享受政策人口" % i for i in range(8)]
+lines = [r.encode() for r in rows]
+lines[5] = lines[5].replace("张".encode(), b"\xe5\xbc")
+open("bad.csv", "wb").write(b"\n".join(lines) + b"\n")
+PY
+LANG=C bf --db "$db" import people bad.csv 2>err.txt && fail "invalid UTF-8 accepted"
+expect_contains "$(cat err.txt)" "bad.csv line 6 " "the line of the invalid byte"
+echo ok
