@@ -320,7 +320,7 @@ static void test_xlsx_continues_on_new_sheets(void **state)
     table_writer_set_sheet_rows(writer, 3);
     assert_int_equal(table_writer_row(writer, header, 2, &err), BF_OK);
     for (int r = 1; r <= 7; r++) {
-        char text[16];
+        char text[32];
         snprintf(text, sizeof text, "人员%d", r);
         const char *cells[] = {text, "37081119800101001X"};
         assert_int_equal(table_writer_row(writer, cells, 2, &err), BF_OK);
