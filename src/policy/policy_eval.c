@@ -24,8 +24,8 @@
 /* ---- result buffers ----------------------------------------------------- */
 
 /* Grows *items (element size bytes) to hold one more; BF_ENOMEM/BF_ETOOBIG on failure. */
-static int reserve(void *items_pointer, size_t *capacity, size_t count, size_t size, size_t max,
-                   bf_error *err)
+int eval_reserve(void *items_pointer, size_t *capacity, size_t count, size_t size, size_t max,
+                 bf_error *err)
 {
     void **items = items_pointer;
     if (count < *capacity)
@@ -52,8 +52,8 @@ static void add_warning(eval_context *ctx, int32_t rule, int32_t person, const c
     policy_result *r = ctx->result;
     bf_error ignored;
     if (r->warning_count >= POLICY_WARNINGS_MAX ||
-        reserve(&r->warnings, &r->warning_capacity, r->warning_count, sizeof *r->warnings,
-                POLICY_WARNINGS_MAX, &ignored) != BF_OK) {
+        eval_reserve(&r->warnings, &r->warning_capacity, r->warning_count, sizeof *r->warnings,
+                     POLICY_WARNINGS_MAX, &ignored) != BF_OK) {
         r->warnings_dropped++;
         return;
     }
@@ -82,6 +82,8 @@ void policy_result_free(policy_result *result)
     free(result->grants);
     free(result->warnings);
     free(result->decisions);
+    free(result->items);
+    free(result->texts);
     free(result->statuses);
     free(result);
 }
@@ -1239,8 +1241,8 @@ static int32_t payee_of(eval_context *ctx, int rule_index, uint32_t row)
 static int add_grant(eval_context *ctx, const policy_grant *grant, bf_error *err)
 {
     policy_result *r = ctx->result;
-    int rc = reserve(&r->grants, &r->grant_capacity, r->grant_count, sizeof *r->grants,
-                     POLICY_GRANTS_MAX, err);
+    int rc = eval_reserve(&r->grants, &r->grant_capacity, r->grant_count, sizeof *r->grants,
+                          POLICY_GRANTS_MAX, err);
     if (rc != BF_OK)
         return rc;
     r->grants[r->grant_count++] = *grant;
@@ -1688,8 +1690,8 @@ static size_t keep_first_time(eval_context *ctx, const policy_rule *rule, uint32
 static int add_status(eval_context *ctx, int32_t rule, int32_t row, bf_error *err)
 {
     policy_result *r = ctx->result;
-    int rc = reserve(&r->statuses, &r->status_capacity, r->status_count, sizeof *r->statuses,
-                     POLICY_GRANTS_MAX, err);
+    int rc = eval_reserve(&r->statuses, &r->status_capacity, r->status_count, sizeof *r->statuses,
+                          POLICY_GRANTS_MAX, err);
     if (rc != BF_OK)
         return rc;
     r->statuses[r->status_count++] = (policy_status_holding){rule, row};
@@ -1971,8 +1973,11 @@ int policy_evaluate(const policy_set *set, const population *pop,
     rc = apply_exclusions(&ctx, (const size_t(*)[2])ranges, err);
     if (rc != BF_OK)
         goto out;
-    if (options->explain)
-        explain_outcomes(&ctx);
+    if (options->explain) {
+        rc = explain_outcomes(&ctx, err);
+        if (rc != BF_OK)
+            goto out;
+    }
     *out = ctx.result;
     ctx.result = NULL;
 out:

@@ -24,8 +24,8 @@
 /* Most grants and warnings one evaluation may produce. */
 #define POLICY_GRANTS_MAX   500000000u
 #define POLICY_WARNINGS_MAX 10000u
-/* Most decision records kept with explain. */
-#define POLICY_DECISIONS_MAX 1000000u
+/* Most decision records kept with explain (each about 40 bytes, with its conditions). */
+#define POLICY_DECISIONS_MAX 100000000u
 
 typedef struct policy_eval_options {
     int month_from; /* period, month indexes, inclusive */
@@ -56,7 +56,7 @@ typedef struct policy_warning {
 typedef struct policy_decision_item {
     int16_t condition; /* index in the rule's conditions[], or -1 for the hires count */
     int8_t result;     /* 1 holds, 0 does not */
-    char value[POLICY_VALUE_TEXT_MAX];
+    size_t value;      /* offset of the value it looked at in result->texts (terminated) */
 } policy_decision_item;
 
 /* Why a row that met the conditions got no grant, or that it got one. */
@@ -78,8 +78,8 @@ typedef struct policy_decision {
     int32_t row;    /* unit row */
     int32_t person; /* row in people or -1 */
     policy_outcome outcome;
-    int item_count;
-    policy_decision_item items[POLICY_CONDITIONS_MAX];
+    int item_count; /* its conditions: result->items[item_first .. + item_count) */
+    size_t item_first;
 } policy_decision;
 
 /* A status that holds for a row. */
@@ -96,6 +96,10 @@ typedef struct policy_result {
     size_t warnings_dropped;
     size_t decision_count, decision_capacity;
     policy_decision *decisions;
+    size_t item_count, item_capacity; /* the conditions of all decisions */
+    policy_decision_item *items;
+    size_t text_length, text_capacity; /* their value texts, one after the other */
+    char *texts;
     size_t status_count, status_capacity;
     policy_status_holding *statuses;
 } policy_result;

@@ -38,6 +38,13 @@ typedef struct eval_context {
     const policy_condition *provider_job_items; /* the conditions those arrays belong to */
 } eval_context;
 
+/*
+ * Grows *items (count used, element size bytes, at most max) to hold one
+ * more; BF_ENOMEM or BF_ETOOBIG with err on failure.
+ */
+int eval_reserve(void *items_pointer, size_t *capacity, size_t count, size_t size, size_t max,
+                 bf_error *err);
+
 /* Rows of a unit. */
 size_t eval_unit_rows(const eval_context *ctx, policy_unit unit);
 
@@ -68,7 +75,10 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
 /* Records the decisions for every row of rule (explain mode); outcomes are filled later. */
 int explain_rule(eval_context *ctx, int rule_index, bf_error *err);
 
-/* Fills each decision's outcome from ctx->note and the grants (after exclusions). */
-void explain_outcomes(eval_context *ctx);
+/*
+ * Fills each decision's outcome from ctx->note and the grants (after
+ * exclusions), in one pass over each.  BF_ENOMEM with err.
+ */
+int explain_outcomes(eval_context *ctx, bf_error *err);
 
 #endif

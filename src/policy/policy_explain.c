@@ -389,6 +389,24 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
     }
 }
 
+/* Appends the value text of a decision item to result->texts; its offset in *offset. */
+static int keep_text(policy_result *result, const char *text, size_t *offset, bf_error *err)
+{
+    size_t length = strlen(text) + 1;
+    if (result->text_length + length > result->text_capacity) {
+        size_t capacity = result->text_capacity == 0 ? 65536 : result->text_capacity * 2;
+        char *grown = realloc(result->texts, capacity);
+        if (grown == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        result->texts = grown;
+        result->text_capacity = capacity;
+    }
+    memcpy(result->texts + result->text_length, text, length);
+    *offset = result->text_length;
+    result->text_length += length;
+    return BF_OK;
+}
+
 int explain_rule(eval_context *ctx, int rule_index, bf_error *err)
 {
     const policy_rule *rule = ctx->set->rules[rule_index];
@@ -403,28 +421,35 @@ int explain_rule(eval_context *ctx, int rule_index, bf_error *err)
                 BF_TR("说明记录超过 %u 条（--explain 只用于小的情形）",
                       "more than %u decision records (--explain is for small situations)"),
                 POLICY_DECISIONS_MAX);
-        if (result->decision_count == result->decision_capacity) {
-            size_t capacity = result->decision_capacity == 0 ? 64 : result->decision_capacity * 2;
-            policy_decision *grown = realloc(result->decisions, capacity * sizeof *grown);
-            if (grown == NULL)
-                return bf_error_set(err, BF_ENOMEM, NULL);
-            result->decisions = grown;
-            result->decision_capacity = capacity;
-        }
+        int rc =
+            eval_reserve(&result->decisions, &result->decision_capacity, result->decision_count,
+                         sizeof *result->decisions, POLICY_DECISIONS_MAX, err);
+        if (rc != BF_OK)
+            return rc;
         policy_decision *d = &result->decisions[result->decision_count++];
         d->rule = rule_index;
         d->row = (int32_t)row;
         d->person = eval_person_of(ctx, rule->unit, (uint32_t)row);
         d->outcome = (policy_outcome)ctx->note[row];
         d->item_count = 0;
+        d->item_first = result->item_count;
         uint32_t one = (uint32_t)row;
         eval_init_rows(ctx, rule->unit, &one, 1);
         for (int k = 0; k < count; k++) {
-            policy_decision_item *item = &d->items[d->item_count++];
+            rc = eval_reserve(&result->items, &result->item_capacity, result->item_count,
+                              sizeof *result->items, (size_t)POLICY_DECISIONS_MAX * 4, err);
+            char value[POLICY_VALUE_TEXT_MAX];
+            policy_decision_item *item = &result->items[result->item_count];
+            explain_condition_value(ctx, &rule->conditions[order[k]], rule->unit, one, value);
+            if (rc == BF_OK)
+                rc = keep_text(result, value, &item->value, err);
+            if (rc != BF_OK)
+                return rc;
             item->condition = (int16_t)order[k];
-            explain_condition_value(ctx, &rule->conditions[order[k]], rule->unit, one, item->value);
             item->result =
                 (int8_t)eval_filter(ctx, rule->conditions, order[k], rule->unit, &one, 1, 1);
+            result->item_count++;
+            d->item_count++;
             if (!item->result)
                 break;
         }
@@ -432,25 +457,33 @@ int explain_rule(eval_context *ctx, int rule_index, bf_error *err)
     return BF_OK;
 }
 
-void explain_outcomes(eval_context *ctx)
+int explain_outcomes(eval_context *ctx, bf_error *err)
 {
     policy_result *result = ctx->result;
-    /* A granted row whose grants were all excluded by not_with reads "excluded". */
-    for (size_t i = 0; i < result->decision_count; i++) {
-        policy_decision *d = &result->decisions[i];
-        if (d->outcome != POLICY_OUTCOME_GRANTED)
-            continue;
-        int kept = 0, excluded = 0;
-        for (size_t g = 0; g < result->grant_count; g++) {
-            const policy_grant *grant = &result->grants[g];
-            if (grant->rule != d->rule || grant->row != d->row)
-                continue;
-            if (grant->excluded_by >= 0)
-                excluded++;
-            else
-                kept++;
-        }
-        if (kept == 0 && excluded > 0)
-            d->outcome = POLICY_OUTCOME_EXCLUDED;
+    const policy_set *set = ctx->set;
+    /* The decisions of a rule are consecutive, one per row in row order (explain_rule). */
+    size_t *first = malloc(((size_t)set->rule_count + 1) * sizeof *first);
+    uint8_t *seen = calloc(result->decision_count + 1, 1); /* bit 0 kept, bit 1 excluded */
+    if (first == NULL || seen == NULL) {
+        free(first);
+        free(seen);
+        return bf_error_set(err, BF_ENOMEM, NULL);
     }
+    for (int r = 0; r < set->rule_count; r++)
+        first[r] = SIZE_MAX;
+    for (size_t i = result->decision_count; i-- > 0;)
+        first[result->decisions[i].rule] = i;
+    for (size_t g = 0; g < result->grant_count; g++) {
+        const policy_grant *grant = &result->grants[g];
+        if (first[grant->rule] == SIZE_MAX)
+            continue;
+        seen[first[grant->rule] + (size_t)grant->row] |= grant->excluded_by >= 0 ? 2 : 1;
+    }
+    /* A granted row whose grants were all excluded by not_with reads "excluded". */
+    for (size_t i = 0; i < result->decision_count; i++)
+        if (result->decisions[i].outcome == POLICY_OUTCOME_GRANTED && seen[i] == 2)
+            result->decisions[i].outcome = POLICY_OUTCOME_EXCLUDED;
+    free(first);
+    free(seen);
+    return BF_OK;
 }

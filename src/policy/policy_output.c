@@ -4,34 +4,42 @@
 #include "core/date.h"
 #include "core/money.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Writes text as a JSON string (UTF-8 passes through; controls are escaped). */
 static void write_string(FILE *out, const char *text)
 {
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    putc_unlocked('"', out);
+    const unsigned char *p = (const unsigned char *)text;
+    for (;;) {
+        /* The run of characters that need no escape, written at once. */
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p != '"' && *p != '\\')
+            p++;
+        if (p > run)
+            fwrite_unlocked(run, 1, (size_t)(p - run), out);
+        if (*p == '\0')
+            break;
         switch (*p) {
         case '"':
-            fputs("\\\"", out);
+            fputs_unlocked("\\\"", out);
             break;
         case '\\':
-            fputs("\\\\", out);
+            fputs_unlocked("\\\\", out);
             break;
         case '\n':
-            fputs("\\n", out);
+            fputs_unlocked("\\n", out);
             break;
         case '\t':
-            fputs("\\t", out);
+            fputs_unlocked("\\t", out);
             break;
         default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
+            fprintf(out, "\\u%04x", *p);
         }
+        p++;
     }
-    fputc('"', out);
+    putc_unlocked('"', out);
 }
 
 /* Writes fen as yuan with two decimals (a JSON number). */
@@ -39,7 +47,7 @@ static void write_yuan(FILE *out, int64_t fen)
 {
     char text[MONEY_TEXT_MAX];
     money_format(fen, text);
-    fputs(text, out);
+    fputs_unlocked(text, out);
 }
 
 static const char *payee_id(const population *pop, const policy_rule *rule, int32_t payee)
@@ -70,29 +78,29 @@ static void write_grant(FILE *out, const policy_set *set, const population *pop,
     const policy_rule *rule = set->rules[g->rule];
     char month[BF_MONTH_TEXT_MAX];
     date_month_format(g->month, month);
-    fputs("{\"benefit\": ", out);
+    fputs_unlocked("{\"benefit\": ", out);
     write_string(out, rule->id);
-    fputs(", \"document\": ", out);
+    fputs_unlocked(", \"document\": ", out);
     write_string(out,
                  rule->document >= 0 ? policy_document_label(&set->documents[rule->document]) : "");
-    fputs(", \"clause\": ", out);
+    fputs_unlocked(", \"clause\": ", out);
     write_string(out, rule->clause);
-    fputs(", \"name\": ", out);
+    fputs_unlocked(", \"name\": ", out);
     write_string(out, rule->name);
-    fputs(", \"payee\": ", out);
+    fputs_unlocked(", \"payee\": ", out);
     write_string(out, payee_id(pop, rule, g->payee));
-    fputs(", \"payee_kind\": ", out);
+    fputs_unlocked(", \"payee_kind\": ", out);
     write_string(out, policy_payee_name(rule->payee));
-    fputs(", \"person\": ", out);
+    fputs_unlocked(", \"person\": ", out);
     if (g->person >= 0)
         write_string(out, pop->people.id[g->person]);
     else
-        fputs("null", out);
-    fputs(", \"month\": ", out);
+        fputs_unlocked("null", out);
+    fputs_unlocked(", \"month\": ", out);
     write_string(out, month);
-    fputs(", \"amount\": ", out);
+    fputs_unlocked(", \"amount\": ", out);
     if (g->fen == POLICY_FEN_NONE)
-        fputs("null", out);
+        fputs_unlocked("null", out);
     else
         write_yuan(out, g->fen);
     if (rule->has_amount && rule->amount.per_head)
@@ -102,10 +110,10 @@ static void write_grant(FILE *out, const policy_set *set, const population *pop,
     if (rule->has_amount && rule->amount.rate == POLICY_RATE_PER_HOUR)
         fprintf(out, ", \"hours\": %d.%d", g->count / 10, g->count % 10);
     if (rule->is_service) {
-        fputs(", \"kind\": \"service\", \"service\": ", out);
+        fputs_unlocked(", \"kind\": \"service\", \"service\": ", out);
         write_string(out, rule->service != NULL ? rule->service : "");
     }
-    fputs(", \"source\": ", out);
+    fputs_unlocked(", \"source\": ", out);
     write_string(out, row_id(pop, rule->unit, g->row));
 }
 
@@ -113,6 +121,9 @@ int policy_output_write(FILE *out, const policy_set *set, const population *pop,
                         const policy_result *result, const policy_eval_options *options,
                         bf_error *err)
 {
+    int rc = BF_OK;
+    /* Per rule: its conditions' texts, POLICY_CONDITION_TEXT_MAX bytes each. */
+    char **condition_texts = NULL;
     /* The total first, so that an overflow writes nothing. */
     int64_t total = 0;
     for (size_t i = 0; i < result->grant_count; i++) {
@@ -130,26 +141,26 @@ int policy_output_write(FILE *out, const policy_set *set, const population *pop,
     date_month_format(options->month_from, from);
     date_month_format(options->month_to, to);
     fprintf(out, "{\"period\": {\"from\": \"%s\", \"to\": \"%s\"},\n", from, to);
-    fputs("\"entitlements\": [", out);
+    fputs_unlocked("\"entitlements\": [", out);
     int first = 1;
     for (size_t i = 0; i < result->grant_count; i++) {
         const policy_grant *g = &result->grants[i];
         if (g->excluded_by >= 0)
             continue;
-        fputs(first ? "\n  " : ",\n  ", out);
+        fputs_unlocked(first ? "\n  " : ",\n  ", out);
         first = 0;
         write_grant(out, set, pop, g);
-        fputs("}", out);
+        fputs_unlocked("}", out);
     }
-    fputs(first ? "],\n" : "\n],\n", out);
-    fputs("\"excluded\": [", out);
+    fputs_unlocked(first ? "],\n" : "\n],\n", out);
+    fputs_unlocked("\"excluded\": [", out);
     first = 1;
     for (size_t i = 0; i < result->grant_count; i++) {
         const policy_grant *g = &result->grants[i];
         if (g->excluded_by < 0)
             continue;
         const policy_rule *winner = set->rules[g->excluded_by];
-        fputs(first ? "\n  " : ",\n  ", out);
+        fputs_unlocked(first ? "\n  " : ",\n  ", out);
         first = 0;
         write_grant(out, set, pop, g);
         char reason[POLICY_WARNING_MAX];
@@ -157,90 +168,114 @@ int policy_output_write(FILE *out, const policy_set *set, const population *pop,
                  BF_TR("与 %s（%s %s）不重复享受，已取金额较高者",
                        "not together with %s (%s %s): the higher was kept"),
                  winner->id, winner->clause, winner->name);
-        fputs(", \"reason\": ", out);
+        fputs_unlocked(", \"reason\": ", out);
         write_string(out, reason);
-        fputs(", \"excluded_by\": ", out);
+        fputs_unlocked(", \"excluded_by\": ", out);
         write_string(out, winner->id);
-        fputs("}", out);
+        fputs_unlocked("}", out);
     }
-    fputs(first ? "],\n" : "\n],\n", out);
-    fputs("\"warnings\": [", out);
+    fputs_unlocked(first ? "],\n" : "\n],\n", out);
+    fputs_unlocked("\"warnings\": [", out);
     for (size_t i = 0; i < result->warning_count; i++) {
         const policy_warning *w = &result->warnings[i];
-        fputs(i == 0 ? "\n  " : ",\n  ", out);
+        fputs_unlocked(i == 0 ? "\n  " : ",\n  ", out);
         const policy_rule *rule = w->rule >= 0 ? set->rules[w->rule] : NULL;
-        fputs("{\"benefit\": ", out);
+        fputs_unlocked("{\"benefit\": ", out);
         write_string(out, rule != NULL ? rule->id : "");
-        fputs(", \"clause\": ", out);
+        fputs_unlocked(", \"clause\": ", out);
         write_string(out, rule != NULL ? rule->clause : "");
-        fputs(", \"person\": ", out);
+        fputs_unlocked(", \"person\": ", out);
         if (w->person >= 0)
             write_string(out, pop->people.id[w->person]);
         else
-            fputs("null", out);
-        fputs(", \"message\": ", out);
+            fputs_unlocked("null", out);
+        fputs_unlocked(", \"message\": ", out);
         write_string(out, w->message);
-        fputs("}", out);
+        fputs_unlocked("}", out);
     }
-    fputs(result->warning_count == 0 ? "],\n" : "\n],\n", out);
-    fputs("\"statuses\": [", out);
+    fputs_unlocked(result->warning_count == 0 ? "],\n" : "\n],\n", out);
+    fputs_unlocked("\"statuses\": [", out);
     for (size_t i = 0; i < result->status_count; i++) {
         const policy_status_holding *s = &result->statuses[i];
         const policy_rule *rule = set->rules[s->rule];
-        fputs(i == 0 ? "\n  " : ",\n  ", out);
-        fputs("{\"status\": ", out);
+        fputs_unlocked(i == 0 ? "\n  " : ",\n  ", out);
+        fputs_unlocked("{\"status\": ", out);
         write_string(out, rule->id);
-        fputs(", \"clause\": ", out);
+        fputs_unlocked(", \"clause\": ", out);
         write_string(out, rule->clause);
-        fputs(", \"name\": ", out);
+        fputs_unlocked(", \"name\": ", out);
         write_string(out, rule->name);
-        fputs(", \"unit\": ", out);
+        fputs_unlocked(", \"unit\": ", out);
         write_string(out, policy_unit_name(rule->unit));
-        fputs(", \"row\": ", out);
+        fputs_unlocked(", \"row\": ", out);
         write_string(out, row_id(pop, rule->unit, s->row));
-        fputs("}", out);
+        fputs_unlocked("}", out);
     }
-    fputs(result->status_count == 0 ? "],\n" : "\n],\n", out);
-    fputs("\"total\": ", out);
+    fputs_unlocked(result->status_count == 0 ? "],\n" : "\n],\n", out);
+    fputs_unlocked("\"total\": ", out);
     write_yuan(out, total);
     if (options->explain) {
-        fputs(",\n\"explain\": [", out);
+        /* Condition texts, written once per rule and condition, not once per decision. */
+        condition_texts = calloc((size_t)set->rule_count + 1, sizeof *condition_texts);
+        if (condition_texts == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        fputs_unlocked(",\n\"explain\": [", out);
         for (size_t i = 0; i < result->decision_count; i++) {
             const policy_decision *d = &result->decisions[i];
             const policy_rule *rule = set->rules[d->rule];
-            fputs(i == 0 ? "\n  " : ",\n  ", out);
-            fputs("{\"benefit\": ", out);
+            fputs_unlocked(i == 0 ? "\n  " : ",\n  ", out);
+            fputs_unlocked("{\"benefit\": ", out);
             write_string(out, rule->id);
-            fputs(", \"clause\": ", out);
+            fputs_unlocked(", \"clause\": ", out);
             write_string(out, rule->clause);
-            fputs(", \"unit\": ", out);
+            fputs_unlocked(", \"unit\": ", out);
             write_string(out, policy_unit_name(rule->unit));
-            fputs(", \"row\": ", out);
+            fputs_unlocked(", \"row\": ", out);
             write_string(out, row_id(pop, rule->unit, d->row));
-            fputs(", \"person\": ", out);
+            fputs_unlocked(", \"person\": ", out);
             if (d->person >= 0)
                 write_string(out, pop->people.id[d->person]);
             else
-                fputs("null", out);
-            fputs(", \"conditions\": [", out);
+                fputs_unlocked("null", out);
+            fputs_unlocked(", \"conditions\": [", out);
             for (int k = 0; k < d->item_count; k++) {
-                const policy_decision_item *item = &d->items[k];
-                char text[POLICY_CONDITION_TEXT_MAX];
-                policy_condition_text(rule->conditions, item->condition, text, sizeof text);
-                fputs(k == 0 ? "{\"condition\": " : ", {\"condition\": ", out);
+                const policy_decision_item *item = &result->items[d->item_first + (size_t)k];
+                if (condition_texts[d->rule] == NULL) {
+                    condition_texts[d->rule] =
+                        malloc(POLICY_CONDITIONS_MAX * POLICY_CONDITION_TEXT_MAX);
+                    if (condition_texts[d->rule] == NULL) {
+                        rc = bf_error_set(err, BF_ENOMEM, NULL);
+                        goto out;
+                    }
+                    for (int c = 0; c < rule->condition_total; c++)
+                        policy_condition_text(rule->conditions, c,
+                                              condition_texts[d->rule] +
+                                                  (size_t)c * POLICY_CONDITION_TEXT_MAX,
+                                              POLICY_CONDITION_TEXT_MAX);
+                }
+                const char *text = item->condition >= 0
+                                       ? condition_texts[d->rule] +
+                                             (size_t)item->condition * POLICY_CONDITION_TEXT_MAX
+                                       : "";
+                fputs_unlocked(k == 0 ? "{\"condition\": " : ", {\"condition\": ", out);
                 write_string(out, text);
-                fputs(", \"value\": ", out);
-                write_string(out, item->value);
+                fputs_unlocked(", \"value\": ", out);
+                write_string(out, result->texts + item->value);
                 fprintf(out, ", \"result\": %s}", item->result ? "true" : "false");
             }
-            fputs("], \"outcome\": ", out);
+            fputs_unlocked("], \"outcome\": ", out);
             write_string(out, policy_outcome_text(d->outcome));
-            fputs("}", out);
+            fputs_unlocked("}", out);
         }
-        fputs(result->decision_count == 0 ? "]" : "\n]", out);
+        fputs_unlocked(result->decision_count == 0 ? "]" : "\n]", out);
     }
-    fputs("}\n", out);
+    fputs_unlocked("}\n", out);
     if (ferror(out))
-        return bf_error_set(err, BF_EIO, BF_TR("写出结果失败", "cannot write the result"));
-    return BF_OK;
+        rc = bf_error_set(err, BF_EIO, BF_TR("写出结果失败", "cannot write the result"));
+out:
+    if (condition_texts != NULL)
+        for (int r = 0; r < set->rule_count; r++)
+            free(condition_texts[r]);
+    free(condition_texts);
+    return rc;
 }

@@ -539,7 +539,7 @@ static void test_evaluate_columns(void **state)
         if (d->person == p1 && d->rule == 0) {
             found = 1;
             assert_int_equal(d->outcome, POLICY_OUTCOME_NOT_ELIGIBLE);
-            assert_int_equal(d->items[d->item_count - 1].result, 0);
+            assert_int_equal(result->items[d->item_first + (size_t)d->item_count - 1].result, 0);
         }
     }
     assert_true(found);
