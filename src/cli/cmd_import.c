@@ -44,13 +44,23 @@ static void cmd_import_progress(void *context, int64_t rows, double fraction)
     fflush(stderr);
 }
 
+/* Said once when another import holds the database and this one waits for it. */
+static void cmd_import_waiting(void *context)
+{
+    (void)context;
+    fprintf(stderr, "%s\n",
+            BF_TR("bangfu: 另一个导入正在写入该数据库，等待其结束……",
+                  "bangfu: another import is writing to this database; waiting for it to end..."));
+    fflush(stderr);
+}
+
 static int cmd_import_usage(void)
 {
     return cli_fail(CLI_EXIT_USAGE, "%s",
                     BF_TR("用法：bangfu import people FILE [--errors OUT] [--sheet 名称|序号] "
-                          "[--separator comma|tab|semicolon]",
+                          "[--separator comma|tab|semicolon] [--wait 秒数]",
                           "usage: bangfu import people FILE [--errors OUT] [--sheet NAME|N] "
-                          "[--separator comma|tab|semicolon]"));
+                          "[--separator comma|tab|semicolon] [--wait SECONDS]"));
 }
 
 /* The separator named by text (",", "comma", "tab", ";", "semicolon", or in Chinese); 0 if none. */
@@ -96,12 +106,27 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
                                 value);
             continue;
         }
+        if (found == 0)
+            found = cli_option_value(argc, argv, &i, "--wait", &value);
+        if (found == 1) {
+            char *end = NULL;
+            double seconds = strtod(value, &end);
+            if (end == value || *end != '\0' || !(seconds >= 0.0 && seconds <= 1e9))
+                return cli_fail(CLI_EXIT_USAGE,
+                                BF_TR("--wait 应为秒数（0 表示不等待），而不是“%s”",
+                                      "--wait takes seconds (0: do not wait), not '%s'"),
+                                value);
+            options.wait_limited = 1;
+            options.wait_ms = (int64_t)(seconds * 1000.0);
+            continue;
+        }
         if (found < 0 || (argv[i][0] == '-' && argv[i][1] != '\0') || options.path != NULL)
             return cmd_import_usage();
         options.path = argv[i++];
     }
     if (options.path == NULL)
         return cmd_import_usage();
+    options.waiting = cmd_import_waiting;
     if (isatty(STDERR_FILENO)) {
         clock_gettime(CLOCK_MONOTONIC, &progress.last);
         options.progress = cmd_import_progress;

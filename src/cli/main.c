@@ -51,14 +51,19 @@ static const cli_command commands[] = {
     {"region", cmd_region, CLI_STORE_READ, "region show CODE", "显示区划的完整路径与级别",
      "show a region's full path and level", "  CODE   2、4、6、9 或 12 位区划代码\n",
      "  CODE   a region code of 2, 4, 6, 9 or 12 digits\n"},
-    {"import", cmd_import, CLI_STORE_WRITE, "import people FILE [--errors OUT]",
+    {"import", cmd_import, CLI_STORE_WRITE, "import people FILE [--errors OUT] [--wait SECONDS]",
      "导入人员名单（.csv 或 .xlsx）", "import a list of people (.csv or .xlsx)",
      "  FILE           .csv（UTF-8 或 GBK）或 .xlsx，表头见 docs/\n"
      "  --errors OUT   未导入的行及原因写到 OUT（默认 FILE.errors.csv）\n"
+     "  --wait SECONDS 另一个导入正在进行时最多等待的秒数（默认一直等待，0 为不等待）\n"
+     "  --progress json|terminal|none  进度的显示方式（默认终端上显示一行）\n"
      "  一行 JSON 输出计数；整个文件是一个事务，重复导入不改变结果。\n",
      "  FILE           .csv (UTF-8 or GBK) or .xlsx, headers in docs/\n"
      "  --errors OUT   the rejected rows and their reasons go to OUT (default "
      "FILE.errors.csv)\n"
+     "  --wait SECONDS how long to wait while another import runs (default: as long as it\n"
+     "                 takes; 0: do not wait)\n"
+     "  --progress json|terminal|none  how progress is shown (default: a line on a terminal)\n"
      "  Prints one line of JSON counts; the file is one transaction, and importing it again\n"
      "  changes nothing.\n"},
     {"export", cmd_export, CLI_STORE_READ, "export people [--region CODE] [--out FILE] [--force]",

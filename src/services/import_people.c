@@ -774,13 +774,11 @@ static int import_batch_step(import_state *s, store_stmt *stmt, int rc, bf_error
 /* Creates this run's batch row (inside the transaction) and sets s->batch. */
 static int import_begin_batch(import_state *s, bf_error *err)
 {
-    int64_t last = 0;
     store_stmt *stmt = NULL;
-    int rc = store_query_int64(s->st, "SELECT COALESCE(MAX(id), 0) FROM batches", NULL, 0, &last);
+    int rc = store_next_id(s->st, "batches", &s->batch);
     if (rc == BF_OK)
         rc = store_prepare(
             s->st, "INSERT INTO batches (id, kind, source, started_at) VALUES (?, ?, ?, ?)", &stmt);
-    s->batch = last + 1;
     snprintf(s->batch_text, sizeof s->batch_text, "%" PRId64, s->batch);
     if (rc == BF_OK)
         rc = store_bind_int64(stmt, 1, s->batch);
@@ -831,10 +829,12 @@ static int import_start_bulk(import_state *s, bf_error *err)
     if (rc != BF_OK || any != 0)
         goto out;
     /* The secondary indexes are built once at the end (import_people() does). */
-    rc = person_indexes_drop(s->st, err);
-    if (rc != BF_OK)
-        return rc;
-    s->indexes_dropped = 1;
+    if (!store_ddl_blocks_readers(s->st)) {
+        rc = person_indexes_drop(s->st, err);
+        if (rc != BF_OK)
+            return rc;
+        s->indexes_dropped = 1;
+    }
     rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
 out:
     if (rc != BF_OK)
@@ -852,7 +852,7 @@ out:
 static int import_maybe_drop_indexes(import_state *s, bf_error *err)
 {
     int64_t people = 0;
-    if (s->estimated_rows < IMPORT_REINDEX_MIN_ROWS)
+    if (s->estimated_rows < IMPORT_REINDEX_MIN_ROWS || store_ddl_blocks_readers(s->st))
         return BF_OK;
     int rc = store_query_int64(s->st, "SELECT COUNT(*) FROM people", NULL, 0, &people);
     if (rc != BF_OK)
@@ -915,7 +915,24 @@ int import_people(store *st, const import_people_options *options, import_people
                                 "bangfu init first"));
         goto out;
     }
-    rc = store_begin(st);
+    rc = store_begin_exclusive(st, options->wait_limited ? options->wait_ms : -1, options->waiting,
+                               options->progress_context);
+    if (rc == BF_EBUSY && options->wait_ms > 0) {
+        bf_error_set(err, rc,
+                     BF_TR("另一个导入正在写入该数据库，等待 %.1f 秒后仍未结束；请稍后再试或加大 "
+                           "--wait",
+                           "another import is still writing to this database after %.1f s of "
+                           "waiting; try again later or give a longer --wait"),
+                     (double)options->wait_ms / 1000.0);
+        goto out;
+    }
+    if (rc == BF_EBUSY) {
+        bf_error_set(err, rc,
+                     BF_TR("另一个导入正在写入该数据库，未等待（--wait 秒数 可等待其结束）",
+                           "another import is writing to this database; not waiting for it "
+                           "(--wait SECONDS waits for it)"));
+        goto out;
+    }
     if (rc != BF_OK) {
         store_error_set(st, rc, err);
         goto out;

@@ -27,6 +27,12 @@
  * no region table, a database error) rolls the transaction back: the
  * database is as before.  A kill has the same effect (one transaction).
  *
+ * Imports run one at a time per database (store_begin_exclusive): a second
+ * one waits for the first (options->waiting is told), or fails with BF_EBUSY
+ * once its wait limit is reached; readers never wait for an import.  The
+ * batch id comes from the database's counter (store_next_id), so imports
+ * started together all succeed, one after the other.
+ *
  * Speed (about a million rows in well under 10 s on SQLite): a second
  * thread reads and validates while the caller's thread stores (only the
  * caller's thread touches the store), one prepared statement set for the
@@ -36,9 +42,11 @@
  *  - otherwise: valid rows in chunks of PERSON_LOAD_MANY_MAX, one look-up
  *    query per chunk, the new people of a chunk in one bulk load, the known
  *    ones updated one by one (unchanged ones cost nothing more);
- *  - when the file is large compared with the registry, the secondary
- *    indexes of people are dropped and built once at the end, inside the
- *    same transaction.
+ *  - when the file is large compared with the registry, and the engine lets
+ *    readers go on meanwhile (SQLite), the secondary indexes of people are
+ *    dropped and built once at the end, inside the same transaction; on
+ *    PostgreSQL, where that DROP INDEX would lock every reader out until the
+ *    commit, the indexes stay and are kept up row by row.
  */
 #ifndef BANGFU_SERVICES_IMPORT_PEOPLE_H
 #define BANGFU_SERVICES_IMPORT_PEOPLE_H
@@ -61,7 +69,10 @@ typedef struct import_people_options {
     const char *source;              /* batches.source; NULL: path */
     const char *kind;                /* batches.kind; NULL: "import" */
     import_people_progress progress; /* may be NULL */
-    void *progress_context;          /* passed to progress */
+    void *progress_context;          /* passed to progress and waiting */
+    store_waiting waiting;           /* told once when another import holds the database */
+    int wait_limited;                /* 0: wait for another import as long as it takes */
+    int64_t wait_ms;                 /* with wait_limited: at most this long (0: fail at once) */
 } import_people_options;
 
 /* What an import did. */

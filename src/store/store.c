@@ -205,6 +205,44 @@ int store_rollback(store *st)
     return rc;
 }
 
+int store_begin_exclusive(store *st, int64_t wait_ms, store_waiting waiting, void *context)
+{
+    int rc = st->engine->begin_exclusive(st, wait_ms, waiting, context);
+    if (rc == BF_OK)
+        st->in_transaction = 1;
+    return rc;
+}
+
+int store_ddl_blocks_readers(const store *st)
+{
+    return st->engine->ddl_blocks_readers;
+}
+
+int store_next_id(store *st, const char *counter, int64_t *value)
+{
+    store_stmt *stmt = NULL;
+    *value = 0;
+    /* An upsert with RETURNING: one statement, the same text on both engines. */
+    int rc = store_prepare(st,
+                           "INSERT INTO id_counters (name, last_id) VALUES (?, 1) "
+                           "ON CONFLICT (name) DO UPDATE SET last_id = id_counters.last_id + 1 "
+                           "RETURNING last_id",
+                           &stmt);
+    if (rc == BF_OK)
+        rc = store_bind_text(stmt, 1, counter);
+    if (rc == BF_OK) {
+        rc = store_step(stmt);
+        if (rc == BF_ROW) {
+            *value = store_column_int64(stmt, 0);
+            rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
+        } else if (rc == BF_DONE) {
+            rc = BF_ESTORE;
+        }
+    }
+    store_finalize(stmt);
+    return rc;
+}
+
 int store_bulk_begin(store *st, const char *table, const char *const *columns, int count,
                      store_bulk **out)
 {

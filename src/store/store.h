@@ -40,6 +40,9 @@ typedef enum store_mode {
     STORE_MODE_READ    /* read-only; the database must exist and nothing is created or changed */
 } store_mode;
 
+/* Called once by store_begin_exclusive() when it has to wait for another writer. */
+typedef void (*store_waiting)(void *context);
+
 /* The operations every engine provides; see the store_* wrappers below. */
 typedef struct store_engine {
     const char *name; /* "sqlite" or "postgresql" */
@@ -60,6 +63,7 @@ typedef struct store_engine {
     int (*begin)(store *st);
     int (*commit)(store *st);
     int (*rollback)(store *st);
+    int (*begin_exclusive)(store *st, int64_t wait_ms, store_waiting waiting, void *context);
     int (*bulk_begin)(store *st, const char *table, const char *const *columns, int count,
                       store_bulk **out);
     int (*bulk_row)(store_bulk *bulk, const char *const *values);
@@ -68,6 +72,9 @@ typedef struct store_engine {
     int (*copy_to)(store *st, const char *path, bf_error *err);
     int (*copy_from)(store *st, const char *path, bf_error *err);
     int (*server_version)(store *st); /* NULL for an embedded engine */
+    /* 1 when DDL inside a transaction locks out readers until commit (PostgreSQL's
+     * DROP INDEX takes an exclusive lock); 0 when readers keep their snapshot (SQLite WAL). */
+    int ddl_blocks_readers;
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -165,6 +172,29 @@ int store_commit(store *st);
  * see, not the rollback's own complaint.
  */
 int store_rollback(store *st);
+
+/*
+ * Starts the transaction of an exclusive writer (an import): one at a time
+ * per database, while readers go on reading the last committed state
+ * without waiting.  SQLite: BEGIN IMMEDIATE (the database's one write lock);
+ * PostgreSQL: BEGIN and a transaction-scoped advisory lock (other imports
+ * wait, readers and the rows of other tables do not).  When another writer
+ * holds it, calls waiting (may be NULL) once and waits as long as it takes
+ * when wait_ms < 0, else at most wait_ms milliseconds (0: not at all), then
+ * fails with BF_EBUSY and no transaction open.
+ */
+int store_begin_exclusive(store *st, int64_t wait_ms, store_waiting waiting, void *context);
+
+/* 1 when DDL inside a transaction would make readers wait (see store_engine). */
+int store_ddl_blocks_readers(const store *st);
+
+/*
+ * The next value of the named counter (table id_counters, migration 0003):
+ * 1, 2, 3, ... per name, never twice, whatever the engine or the number of
+ * writers (a row lock on the counter, not MAX(id) + 1).  Inside a
+ * transaction that rolls back the value is given again.
+ */
+int store_next_id(store *st, const char *counter, int64_t *value);
 
 /*
  * Fast append of many rows to one table inside the current transaction

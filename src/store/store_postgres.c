@@ -48,6 +48,10 @@
 #define POSTGRES_COPY_CHUNK ((size_t)64 * 1024)
 /* Largest bulk buffer, i.e. longest single row in COPY text format. */
 #define POSTGRES_BULK_BUFFER_MAX ((size_t)1 << 28)
+/* The advisory lock key of exclusive writers ("bangfu" in ASCII): one per database. */
+#define POSTGRES_EXCLUSIVE_LOCK_KEY "108170603619957"
+/* Longest "SET LOCAL lock_timeout" command. */
+#define POSTGRES_LOCK_TIMEOUT_SQL_MAX 64
 
 typedef struct postgres_stmt postgres_stmt;
 typedef struct postgres_bulk postgres_bulk;
@@ -841,6 +845,70 @@ static int postgres_rollback(store *base)
     return rc;
 }
 
+/* Runs a one-row, one-column query and tells whether its value is true ('t'). */
+static int postgres_query_true(postgres_store *st, const char *sql, int *value)
+{
+    PGresult *res = NULL;
+    int rc = postgres_command(st, sql, &res);
+    *value = rc == BF_OK && PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+    PQclear(res);
+    return rc;
+}
+
+/*
+ * BEGIN, then the transaction-scoped advisory lock of exclusive writers:
+ * tried first; when another import holds it, waiting is told and the lock
+ * awaited (lock_timeout bounds the wait).  The lock goes with the
+ * transaction (commit, rollback, a killed client).  Readers never take it.
+ */
+static int postgres_begin_exclusive(store *base, int64_t wait_ms, store_waiting waiting,
+                                    void *context)
+{
+    postgres_store *st = (postgres_store *)base;
+    char sql[POSTGRES_LOCK_TIMEOUT_SQL_MAX];
+    PGresult *res = NULL;
+    int locked = 0;
+    int rc = postgres_command(st, "BEGIN", &res);
+    PQclear(res);
+    if (rc != BF_OK)
+        return rc;
+    rc = postgres_query_true(
+        st, "SELECT pg_try_advisory_xact_lock(" POSTGRES_EXCLUSIVE_LOCK_KEY ")", &locked);
+    if (rc == BF_OK && !locked && wait_ms != 0) {
+        if (waiting != NULL)
+            waiting(context);
+        snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %" PRId64, wait_ms < 0 ? 0 : wait_ms);
+        rc = postgres_command(st, sql, &res);
+        PQclear(res);
+        if (rc == BF_OK) {
+            rc = postgres_command(
+                st, "SELECT pg_advisory_xact_lock(" POSTGRES_EXCLUSIVE_LOCK_KEY ")", &res);
+            /* 55P03 lock_not_available: the wait ran out */
+            const char *state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+            locked = rc == BF_OK;
+            if (rc != BF_OK && state != NULL && strcmp(state, "55P03") == 0)
+                rc = BF_OK;
+            PQclear(res);
+        }
+        if (rc == BF_OK && locked) {
+            rc = postgres_command(st, "SET LOCAL lock_timeout = DEFAULT", &res);
+            PQclear(res);
+        }
+    }
+    if (rc == BF_OK && locked)
+        return BF_OK;
+    if (rc == BF_OK) {
+        snprintf(st->base.error, sizeof st->base.error, "%s",
+                 BF_TR("另一个导入正在写入该数据库", "another import is writing to this database"));
+        rc = BF_EBUSY;
+    }
+    char kept[STORE_ERROR_MAX];
+    memcpy(kept, st->base.error, sizeof kept); /* the rollback must not hide why */
+    postgres_rollback(base);
+    memcpy(st->base.error, kept, sizeof kept);
+    return rc;
+}
+
 /* Starts COPY table (columns) FROM STDIN in text format; rows then go into a local buffer. */
 static int postgres_bulk_begin(store *base, const char *table, const char *const *columns,
                                int count, store_bulk **out)
@@ -1029,4 +1097,6 @@ const store_engine store_postgres_engine = {
     .bulk_begin = postgres_bulk_begin,
     .bulk_row = postgres_bulk_row,
     .bulk_end = postgres_bulk_end,
+    .begin_exclusive = postgres_begin_exclusive,
+    .ddl_blocks_readers = 1,
 };

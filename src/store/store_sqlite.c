@@ -17,6 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
+
+/* Milliseconds an ordinary statement waits for a lock before "database is locked". */
+#define SQLITE_BUSY_TIMEOUT_MS 10000
+/* Milliseconds between two tries of an exclusive writer waiting for the write lock. */
+#define SQLITE_EXCLUSIVE_POLL_MS 20
 
 typedef struct sqlite_store {
     store base;
@@ -75,7 +81,7 @@ static int sqlite_connect(sqlite_store *st, const char *name, int flags, store_m
         st->db = NULL;
         return BF_ESTORE;
     }
-    sqlite3_busy_timeout(st->db, 10000);
+    sqlite3_busy_timeout(st->db, SQLITE_BUSY_TIMEOUT_MS);
     /* A reader cannot set the journal mode; it reads sqlite_master to find out at once whether
      * the file can be read at all (SQLite opens lazily). */
     const char *pragmas = mode == STORE_MODE_READ
@@ -261,6 +267,57 @@ static int sqlite_rollback(store *base)
     return sqlite_exec(base, "ROLLBACK");
 }
 
+/* What the busy handler of store_begin_exclusive() needs. */
+typedef struct sqlite_exclusive_wait {
+    int64_t wait_ms;       /* < 0: as long as it takes */
+    struct timespec start; /* when the first try failed */
+    store_waiting waiting; /* told once, may be NULL */
+    void *context;
+} sqlite_exclusive_wait;
+
+/* Milliseconds since start. */
+static int64_t sqlite_elapsed_ms(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)(now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
+/* SQLite's busy handler while BEGIN IMMEDIATE waits for another writer: 1 tries again. */
+static int sqlite_exclusive_busy(void *context, int tries)
+{
+    sqlite_exclusive_wait *wait = context;
+    if (tries == 0) {
+        clock_gettime(CLOCK_MONOTONIC, &wait->start);
+        if (wait->wait_ms != 0 && wait->waiting != NULL)
+            wait->waiting(wait->context);
+    }
+    if (wait->wait_ms >= 0 && sqlite_elapsed_ms(&wait->start) >= wait->wait_ms)
+        return 0;
+    sqlite3_sleep(SQLITE_EXCLUSIVE_POLL_MS);
+    return 1;
+}
+
+/*
+ * BEGIN IMMEDIATE takes the one write lock of the database (readers in WAL
+ * mode go on); a busy handler of our own replaces the fixed timeout so an
+ * import waits as long as the other one needs, or as long as it is told.
+ */
+static int sqlite_begin_exclusive(store *base, int64_t wait_ms, store_waiting waiting,
+                                  void *context)
+{
+    sqlite_store *st = (sqlite_store *)base;
+    sqlite_exclusive_wait wait = {.wait_ms = wait_ms, .waiting = waiting, .context = context};
+    sqlite3_busy_handler(st->db, sqlite_exclusive_busy, &wait);
+    int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    int code = rc == SQLITE_OK ? BF_OK : rc == SQLITE_BUSY ? BF_EBUSY : sqlite_fail(st);
+    sqlite3_busy_timeout(st->db, SQLITE_BUSY_TIMEOUT_MS);
+    if (code == BF_EBUSY)
+        snprintf(st->base.error, sizeof st->base.error, "%s",
+                 BF_TR("另一个导入正在写入该数据库", "another import is writing to this database"));
+    return code;
+}
+
 /* Longest INSERT built for a bulk load. */
 #define SQLITE_BULK_SQL_MAX 4096
 
@@ -404,4 +461,6 @@ const store_engine store_sqlite_engine = {
     .bulk_end = sqlite_bulk_end,
     .copy_to = sqlite_copy_to,
     .copy_from = sqlite_copy_from,
+    .begin_exclusive = sqlite_begin_exclusive,
+    .ddl_blocks_readers = 0,
 };

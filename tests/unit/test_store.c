@@ -496,6 +496,53 @@ static void test_transactions(void **state)
     assert_int_equal(value, 0);
 }
 
+/* A store_waiting callback: counts its calls. */
+static void count_waits(void *context)
+{
+    (*(int *)context)++;
+}
+
+/*
+ * Exclusive writers: a second one fails at once or after its wait with
+ * BF_EBUSY (told it waits), readers go on meanwhile, and after the first
+ * commits it gets in; the counter never hands out an id twice.
+ */
+static void test_exclusive_writers(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *st = f->st, *other = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    int64_t first = 0, second = 0, read = -1;
+    int waited = 0;
+    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
+    assert_int_equal(store_open(f->target, &other, &err), BF_OK);
+    assert_int_equal(store_begin_exclusive(st, 0, count_waits, &waited), BF_OK);
+    assert_int_equal(store_next_id(st, "test_ids", &first), BF_OK);
+    assert_int_equal(store_begin_exclusive(other, 0, count_waits, &waited), BF_EBUSY);
+    assert_int_equal(waited, 0);
+    assert_int_equal(store_begin_exclusive(other, 200, count_waits, &waited), BF_EBUSY);
+    assert_int_equal(waited, 1);
+    assert_store_message(other);
+    assert_int_equal(store_query_int64(other, "SELECT COUNT(*) FROM id_counters", NULL, 0, &read),
+                     BF_OK);
+    assert_int_equal(read, 1); /* the committed 'batches' row; not the uncommitted one */
+    assert_int_equal(store_commit(st), BF_OK);
+    assert_int_equal(store_begin_exclusive(other, 0, count_waits, &waited), BF_OK);
+    assert_int_equal(store_next_id(other, "test_ids", &second), BF_OK);
+    assert_int_equal(store_commit(other), BF_OK);
+    assert_int_equal(first, 1);
+    assert_int_equal(second, 2);
+    /* A rolled-back id is handed out again; a committed one never. */
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_next_id(st, "test_ids", &first), BF_OK);
+    assert_int_equal(store_rollback(st), BF_OK);
+    assert_int_equal(store_next_id(st, "test_ids", &second), BF_OK);
+    assert_int_equal(first, 3);
+    assert_int_equal(second, 3);
+    store_close(other);
+}
+
 static void test_errors(void **state)
 {
     fixture *f = engine_fixture(state);
@@ -729,6 +776,7 @@ int main(void)
             cmocka_unit_test(test_errors), cmocka_unit_test(test_bulk_load),                       \
             cmocka_unit_test(test_streaming_select), cmocka_unit_test(test_open_modes),            \
             cmocka_unit_test(test_rollback_keeps_first_error),                                     \
+            cmocka_unit_test(test_exclusive_writers),                                              \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
     const struct CMUnitTest postgresql_tests[] = ENGINE_TESTS;
