@@ -13,21 +13,24 @@
 
 static int cmd_export_usage(void)
 {
-    return cli_fail(
-        CLI_EXIT_USAGE, "%s",
-        BF_TR("用法：bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx]",
-              "usage: bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx]"));
+    return cli_fail(CLI_EXIT_USAGE, "%s",
+                    BF_TR("用法：bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx] "
+                          "[--progress json|none]",
+                          "usage: bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx] "
+                          "[--progress json|none]"));
 }
 
 int cmd_export(cli_context *ctx, int argc, char **argv)
 {
     export_people_options options = {.region = NULL, .out = "-"};
+    progress_format format;
     const char *region_text = NULL;
     char region[REGION_CODE_TEXT_MAX];
     bf_error err;
     bf_error_clear(&err);
     if (argc < 2 || strcmp(argv[1], "people") != 0)
         return cmd_export_usage();
+    progress_format_parse("auto", stderr, &format);
     for (int i = 2; i < argc;) {
         const char *value = NULL;
         int found = cli_option_value(argc, argv, &i, "--region", &value);
@@ -41,6 +44,10 @@ int cmd_export(cli_context *ctx, int argc, char **argv)
             options.out = value;
             continue;
         }
+        if (found == 0)
+            found = cli_option_value(argc, argv, &i, "--progress", &value);
+        if (found == 1 && progress_format_parse(value, stderr, &format) == BF_OK)
+            continue;
         return cmd_export_usage();
     }
     if (region_text != NULL) {
@@ -60,7 +67,10 @@ int cmd_export(cli_context *ctx, int argc, char **argv)
         options.region = region;
     }
     int64_t rows = 0;
+    if (progress_open(format, stderr, "export", "导出", "export", &options.progress) != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
     int rc = export_people(ctx->store, &options, &rows, &err);
+    progress_close(options.progress, rc == BF_OK);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     if (strcmp(options.out, "-") != 0)

@@ -14,40 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Seconds between two progress lines on the terminal. */
-#define IMPORT_PROGRESS_INTERVAL 0.5
-
-/* The state of the progress line on stderr. */
-typedef struct import_progress_state {
-    struct timespec last; /* when the line was last drawn */
-    int drawn;            /* 1 once something was drawn (a final newline is then due) */
-} import_progress_state;
-
-/* Redraws "导入中 45%（123456 行）" on stderr at most every IMPORT_PROGRESS_INTERVAL. */
-static void cmd_import_progress(void *context, int64_t rows, double fraction)
-{
-    import_progress_state *state = context;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double elapsed = (double)(now.tv_sec - state->last.tv_sec) +
-                     (double)(now.tv_nsec - state->last.tv_nsec) / 1e9;
-    if (fraction < 1.0 && elapsed < IMPORT_PROGRESS_INTERVAL)
-        return;
-    if (fraction >= 1.0 && !state->drawn)
-        return;
-    state->last = now;
-    state->drawn = 1;
-    fprintf(stderr, BF_TR("\r导入中 %3d%%（%lld 行）", "\rimporting %3d%% (%lld rows)"),
-            (int)(fraction * 100.0), (long long)rows);
-    if (fraction >= 1.0)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
 /* Said once when another import holds the database and this one waits for it. */
 static void cmd_import_waiting(void *context)
 {
-    (void)context;
+    progress_update(context, PROGRESS_WAITING, -1, -1.0);
+    if (context != NULL)
+        return; /* the progress line says it */
     fprintf(stderr, "%s\n",
             BF_TR("bangfu: 另一个导入正在写入该数据库，等待其结束……",
                   "bangfu: another import is writing to this database; waiting for it to end..."));
@@ -58,9 +30,9 @@ static int cmd_import_usage(void)
 {
     return cli_fail(CLI_EXIT_USAGE, "%s",
                     BF_TR("用法：bangfu import people FILE [--errors OUT] [--sheet 名称|序号] "
-                          "[--separator comma|tab|semicolon] [--wait 秒数]",
+                          "[--separator comma|tab|semicolon] [--wait 秒数] [--progress json|none]",
                           "usage: bangfu import people FILE [--errors OUT] [--sheet NAME|N] "
-                          "[--separator comma|tab|semicolon] [--wait SECONDS]"));
+                          "[--separator comma|tab|semicolon] [--wait SECONDS] [--progress json|none]"));
 }
 
 /* The separator named by text (",", "comma", "tab", ";", "semicolon", or in Chinese); 0 if none. */
@@ -81,11 +53,12 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
 {
     import_people_options options = {0};
     import_people_result result;
-    import_progress_state progress = {0};
+    progress_format format;
     bf_error err;
     bf_error_clear(&err);
     if (argc < 2 || strcmp(argv[1], "people") != 0)
         return cmd_import_usage();
+    progress_format_parse("auto", stderr, &format);
     for (int i = 2; i < argc;) {
         const char *value = NULL;
         int found = cli_option_value(argc, argv, &i, "--errors", &value);
@@ -104,6 +77,13 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
                                 BF_TR("未知的分隔符“%s”（可用 comma、tab、semicolon）",
                                       "unknown separator '%s' (comma, tab or semicolon)"),
                                 value);
+            continue;
+        }
+        if (found == 0)
+            found = cli_option_value(argc, argv, &i, "--progress", &value);
+        if (found == 1) {
+            if (progress_format_parse(value, stderr, &format) != BF_OK)
+                return cmd_import_usage();
             continue;
         }
         if (found == 0)
@@ -126,13 +106,12 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
     }
     if (options.path == NULL)
         return cmd_import_usage();
+    if (progress_open(format, stderr, "import", "导入", "import", &options.progress) != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
     options.waiting = cmd_import_waiting;
-    if (isatty(STDERR_FILENO)) {
-        clock_gettime(CLOCK_MONOTONIC, &progress.last);
-        options.progress = cmd_import_progress;
-        options.progress_context = &progress;
-    }
+    options.waiting_context = options.progress;
     int rc = import_people(ctx->store, &options, &result, &err);
+    progress_close(options.progress, rc == BF_OK);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     json_t *counts =

@@ -9,6 +9,8 @@
 
 /* Longest SQL text built here. */
 #define EXPORT_SQL_MAX 2048
+/* Rows between two progress updates. */
+#define EXPORT_PROGRESS_EVERY 4096
 
 int export_people(store *st, const export_people_options *options, int64_t *rows, bf_error *err)
 {
@@ -67,8 +69,10 @@ int export_people(store *st, const export_people_options *options, int64_t *rows
             cells[c] = text != NULL ? text : "";
         }
         rc = table_writer_row(writer, cells, PERSON_COLUMN_COUNT, err);
-        count++;
+        if (++count % EXPORT_PROGRESS_EVERY == 0)
+            progress_update(options->progress, PROGRESS_EXPORTING, count, -1.0);
     }
+    progress_update(options->progress, PROGRESS_EXPORTING, count, -1.0);
 out:
     store_finalize(stmt);
     if (writer != NULL) {

@@ -11,6 +11,7 @@
 #define BANGFU_SERVICES_EXPORT_PEOPLE_H
 
 #include "core/error.h"
+#include "services/progress.h"
 #include "store/store.h"
 
 #include <stdint.h>
@@ -19,6 +20,7 @@
 typedef struct export_people_options {
     const char *region; /* canonical 12-digit code to limit the export to, NULL for all */
     const char *out;    /* the file to write (.csv, .xlsx) or "-" for CSV on stdout */
+    progress *progress; /* told the rows written so far; may be NULL */
 } export_people_options;
 
 /* Writes the people; *rows (may be NULL) receives the number of people written. */

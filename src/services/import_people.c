@@ -709,9 +709,9 @@ static void *import_read_rows(void *context)
                 chunk = NULL;
             }
         }
-        if (s->options->progress != NULL && s->result->rows % IMPORT_PROGRESS_EVERY == 0)
-            s->options->progress(s->options->progress_context, s->result->rows,
-                                 table_reader_progress(s->reader));
+        if (s->result->rows % IMPORT_PROGRESS_EVERY == 0)
+            progress_update(s->options->progress, PROGRESS_READING, s->result->rows,
+                            table_reader_progress(s->reader));
     }
     if (rc == BF_DONE)
         rc = BF_OK;
@@ -916,7 +916,7 @@ int import_people(store *st, const import_people_options *options, import_people
         goto out;
     }
     rc = store_begin_exclusive(st, options->wait_limited ? options->wait_ms : -1, options->waiting,
-                               options->progress_context);
+                               options->waiting_context);
     if (rc == BF_EBUSY && options->wait_ms > 0) {
         bf_error_set(err, rc,
                      BF_TR("另一个导入正在写入该数据库，等待 %.1f 秒后仍未结束；请稍后再试或加大 "
@@ -951,7 +951,10 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = import_rows(s, err);
     if (rc != BF_OK)
         goto out;
+    progress_update(options->progress, PROGRESS_READING, result->rows, 1.0);
     if (s->bulk != NULL) {
+        /* PostgreSQL checks the references of the whole COPY as it ends. */
+        progress_update(options->progress, PROGRESS_CHECKING, result->inserted, -1.0);
         store_bulk *bulk = s->bulk;
         s->bulk = NULL;
         rc = store_bulk_end(bulk, 1);
@@ -961,6 +964,7 @@ int import_people(store *st, const import_people_options *options, import_people
         }
     }
     if (s->indexes_dropped) {
+        progress_update(options->progress, PROGRESS_INDEXING, -1, -1.0);
         rc = person_indexes_create(st, err);
         if (rc != BF_OK)
             goto out;
@@ -974,14 +978,13 @@ int import_people(store *st, const import_people_options *options, import_people
     snprintf(result->errors_path, sizeof result->errors_path, "%s",
              import_errors_written(s->errors));
     result->errors_elsewhere = import_errors_elsewhere(s->errors);
+    progress_update(options->progress, PROGRESS_COMMITTING, -1, -1.0);
     rc = store_commit(st);
     if (rc != BF_OK) {
         bf_error_set(err, rc, BF_TR("提交失败：%s", "commit failed: %s"), store_error_message(st));
         goto out;
     }
     result->batch = s->batch;
-    if (options->progress != NULL)
-        options->progress(options->progress_context, result->rows, 1.0);
 out:
     if (s->bulk != NULL)
         store_bulk_end(s->bulk, 0);

@@ -52,27 +52,25 @@
 #define BANGFU_SERVICES_IMPORT_PEOPLE_H
 
 #include "core/error.h"
+#include "services/progress.h"
 #include "store/store.h"
 
 #include <stdint.h>
 
-/* Called now and then with the rows read so far and the fraction of the input consumed. */
-typedef void (*import_people_progress)(void *context, int64_t rows, double fraction);
-
 /* What to import and how. */
 typedef struct import_people_options {
-    const char *path;                /* the file to read (.csv or .xlsx) */
-    const char *errors_path;         /* where rejected rows go; NULL: path + ".errors.csv" */
-    const char *sheet;               /* .xlsx worksheet name or number; NULL: the first with a
-                                        usable header */
-    char separator;                  /* .csv separator (',', '\t', ';'); 0: detected */
-    const char *source;              /* batches.source; NULL: path */
-    const char *kind;                /* batches.kind; NULL: "import" */
-    import_people_progress progress; /* may be NULL */
-    void *progress_context;          /* passed to progress and waiting */
-    store_waiting waiting;           /* told once when another import holds the database */
-    int wait_limited;                /* 0: wait for another import as long as it takes */
-    int64_t wait_ms;                 /* with wait_limited: at most this long (0: fail at once) */
+    const char *path;        /* the file to read (.csv or .xlsx) */
+    const char *errors_path; /* where rejected rows go; NULL: path + ".errors.csv" */
+    const char *sheet;       /* .xlsx worksheet name or number; NULL: the first with a
+                                usable header */
+    char separator;          /* .csv separator (',', '\t', ';'); 0: detected */
+    const char *source;      /* batches.source; NULL: path */
+    const char *kind;        /* batches.kind; NULL: "import" */
+    progress *progress;      /* told each step (reading, checking, indexing, committing) */
+    store_waiting waiting;   /* told once when another import holds the database */
+    void *waiting_context;   /* passed to waiting */
+    int wait_limited;        /* 0: wait for another import as long as it takes */
+    int64_t wait_ms;         /* with wait_limited: at most this long (0: fail at once) */
 } import_people_options;
 
 /* What an import did. */
