@@ -7,9 +7,11 @@
 #include "core/region_code.h"
 #include "io/table_reader.h"
 #include "registry/category.h"
+#include "registry/people_counts.h"
 #include "registry/person.h"
 #include "registry/phone.h"
 #include "registry/region.h"
+#include "services/import_changes.h"
 #include "services/import_errors.h"
 
 #include <inttypes.h>
@@ -113,15 +115,17 @@ typedef struct import_state {
     store *st;
     const import_people_options *options;
     import_people_result *result;
-    table_reader *reader;     /* the input */
-    import_errors *errors;    /* the error file (written from the first rejection) */
-    region_set *regions;      /* every known region code */
-    int_map seen;             /* first 17 digits of each ID number -> its line */
-    import_pipeline pipeline; /* chunks of valid rows from the reading to the storing thread */
-    int read_rc;              /* outcome of the reading thread */
-    bf_error read_error;      /* its message when read_rc is not BF_OK */
-    person_store *people;     /* statements for lookups, inserts, updates */
-    store_bulk *bulk;         /* the insert-only path, when people was empty at the start */
+    table_reader *reader;        /* the input */
+    import_errors *errors;       /* the error file (written from the first rejection) */
+    region_set *regions;         /* every known region code */
+    int_map seen;                /* first 17 digits of each ID number -> its line */
+    import_pipeline pipeline;    /* chunks of valid rows from the reading to the storing thread */
+    int read_rc;                 /* outcome of the reading thread */
+    bf_error read_error;         /* its message when read_rc is not BF_OK */
+    person_store *people;        /* statements for lookups, inserts, updates */
+    people_counts_delta *counts; /* the summary's changes, written before the commit */
+    import_changes *changes;     /* remote engines: updates written in bulk, applied at the end */
+    store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
     int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
@@ -451,17 +455,28 @@ static void import_chunk_clear(import_chunk *chunk)
     memset(chunk->slot_key, 0, sizeof chunk->slot_key);
 }
 
+/*
+ * Fills values with a new person's row of a bulk load (ID number, fields,
+ * the two batches) and counts the person in the summary.
+ */
+static void import_new_person(import_state *s, const import_chunk *chunk, const import_pending *row,
+                              const char **values)
+{
+    values[0] = row->id_number;
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        values[f + 1] = import_chunk_value(chunk, row->value[f]);
+    values[PERSON_FIELD_COUNT + 1] = s->batch_text;
+    values[PERSON_FIELD_COUNT + 2] = s->batch_text;
+    people_counts_added(s->counts, values + 1);
+}
+
 /* Appends the chunk's rows to the bulk load of an empty registry (no look-ups). */
 static int import_chunk_bulk(import_state *s, import_chunk *chunk, bf_error *err)
 {
     const char *values[IMPORT_BULK_COLUMNS];
     for (int r = 0; r < chunk->count; r++) {
         const import_pending *row = &chunk->rows[r];
-        values[0] = row->id_number;
-        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-            values[f + 1] = import_chunk_value(chunk, row->value[f]);
-        values[PERSON_FIELD_COUNT + 1] = s->batch_text;
-        values[PERSON_FIELD_COUNT + 2] = s->batch_text;
+        import_new_person(s, chunk, row, values);
         int rc = store_bulk_row(s->bulk, values);
         if (rc != BF_OK)
             return bf_error_set(
@@ -504,11 +519,7 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
             const import_pending *row = &chunk->rows[r];
             if (row->found)
                 continue;
-            values[0] = row->id_number;
-            for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-                values[f + 1] = import_chunk_value(chunk, row->value[f]);
-            values[PERSON_FIELD_COUNT + 1] = s->batch_text;
-            values[PERSON_FIELD_COUNT + 2] = s->batch_text;
+            import_new_person(s, chunk, row, values);
             rc = store_bulk_row(bulk, values);
         }
         if (bulk != NULL) {
@@ -539,14 +550,26 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
                 person_columns[c].field != PERSON_SEX)
                 updated.values[person_columns[c].field] = old.values[person_columns[c].field];
         int changed = 0;
-        rc = person_store_update(s->people, &old, &updated, s->batch, s->now, &changed, err);
+        if (s->changes != NULL) {
+            for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+                changed += !person_value_equal(old.values[f], updated.values[f]);
+            rc = changed > 0 ? import_changes_add(s->changes, &old, &updated) : BF_OK;
+            if (rc != BF_OK)
+                bf_error_set(err, rc, NULL);
+        } else {
+            rc = person_store_update(s->people, &old, &updated, s->batch, s->now, &changed, err);
+        }
         if (rc != BF_OK)
             goto out;
-        if (changed > 0)
+        if (changed > 0) {
+            people_counts_changed(s->counts, old.values, updated.values);
             s->result->updated++;
-        else
+        } else {
             s->result->unchanged++;
+        }
     }
+    if (s->changes != NULL)
+        rc = import_changes_flush(s->changes, err);
 out:
     import_chunk_clear(chunk);
     return rc;
@@ -944,7 +967,10 @@ int import_people(store *st, const import_people_options *options, import_people
         rc = import_maybe_drop_indexes(s, err);
     if (rc == BF_OK && s->bulk == NULL)
         rc = person_store_open(st, &s->people, err);
-    if (rc == BF_OK && import_pipeline_init(&s->pipeline) != BF_OK)
+    if (rc == BF_OK && s->bulk == NULL && store_is_remote(st))
+        rc = import_changes_open(st, s->batch, s->now, &s->changes, err);
+    if (rc == BF_OK && (import_pipeline_init(&s->pipeline) != BF_OK ||
+                        people_counts_delta_new(&s->counts) != BF_OK))
         rc = bf_error_set(err, BF_ENOMEM, NULL);
     if (rc != BF_OK)
         goto out;
@@ -969,6 +995,16 @@ int import_people(store *st, const import_people_options *options, import_people
         if (rc != BF_OK)
             goto out;
     }
+    if (s->changes != NULL) {
+        progress_update(options->progress, PROGRESS_WRITING, result->updated, -1.0);
+        rc = import_changes_apply(s->changes, err);
+        if (rc != BF_OK)
+            goto out;
+    }
+    progress_update(options->progress, PROGRESS_SUMMING, -1, -1.0);
+    rc = people_counts_apply(st, s->counts, err);
+    if (rc != BF_OK)
+        goto out;
     rc = import_finish_batch(s, err);
     if (rc != BF_OK)
         goto out;
@@ -994,6 +1030,8 @@ out:
     }
     import_errors_close(s->errors, rc == BF_OK);
     person_store_close(s->people);
+    people_counts_delta_free(s->counts);
+    import_changes_close(s->changes);
     import_pipeline_free(&s->pipeline);
     region_set_free(s->regions);
     int_map_free(&s->seen);

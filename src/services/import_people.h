@@ -41,12 +41,16 @@
  *  - into an empty registry: one bulk load (COPY on PostgreSQL), no look-ups;
  *  - otherwise: valid rows in chunks of PERSON_LOAD_MANY_MAX, one look-up
  *    query per chunk, the new people of a chunk in one bulk load, the known
- *    ones updated one by one (unchanged ones cost nothing more);
+ *    ones updated one by one (unchanged ones cost nothing more) - on
+ *    PostgreSQL, where each statement is a round trip, collected and
+ *    written in bulk instead (services/import_changes.h);
  *  - when the file is large compared with the registry, and the engine lets
  *    readers go on meanwhile (SQLite), the secondary indexes of people are
  *    dropped and built once at the end, inside the same transaction; on
  *    PostgreSQL, where that DROP INDEX would lock every reader out until the
- *    commit, the indexes stay and are kept up row by row.
+ *    commit, the indexes stay and are kept up row by row;
+ *  - the summary status reads (registry/people_counts.h) is kept up to date
+ *    from the rows inserted and changed, in the same transaction.
  */
 #ifndef BANGFU_SERVICES_IMPORT_PEOPLE_H
 #define BANGFU_SERVICES_IMPORT_PEOPLE_H

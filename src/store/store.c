@@ -218,6 +218,11 @@ int store_ddl_blocks_readers(const store *st)
     return st->engine->ddl_blocks_readers;
 }
 
+int store_is_remote(const store *st)
+{
+    return st->engine->remote;
+}
+
 int store_next_id(store *st, const char *counter, int64_t *value)
 {
     store_stmt *stmt = NULL;

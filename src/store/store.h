@@ -75,6 +75,8 @@ typedef struct store_engine {
     /* 1 when DDL inside a transaction locks out readers until commit (PostgreSQL's
      * DROP INDEX takes an exclusive lock); 0 when readers keep their snapshot (SQLite WAL). */
     int ddl_blocks_readers;
+    /* 1 when every statement is a round trip to a server (PostgreSQL): write in bulk. */
+    int remote;
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -187,6 +189,8 @@ int store_begin_exclusive(store *st, int64_t wait_ms, store_waiting waiting, voi
 
 /* 1 when DDL inside a transaction would make readers wait (see store_engine). */
 int store_ddl_blocks_readers(const store *st);
+/* 1 when every statement is a round trip to a server, so many small ones are slow. */
+int store_is_remote(const store *st);
 
 /*
  * The next value of the named counter (table id_counters, migration 0003):

@@ -1099,4 +1099,5 @@ const store_engine store_postgres_engine = {
     .bulk_end = postgres_bulk_end,
     .begin_exclusive = postgres_begin_exclusive,
     .ddl_blocks_readers = 1,
+    .remote = 1,
 };

@@ -463,4 +463,5 @@ const store_engine store_sqlite_engine = {
     .copy_from = sqlite_copy_from,
     .begin_exclusive = sqlite_begin_exclusive,
     .ddl_blocks_readers = 0,
+    .remote = 0,
 };

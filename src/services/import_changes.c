@@ -1,0 +1,218 @@
+/* import_changes.c - the updates of an import, in bulk. */
+#include "services/import_changes.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest SQL text built here. */
+#define IMPORT_CHANGES_SQL_MAX 2048
+/* Offset standing for an empty value. */
+#define IMPORT_CHANGES_NO_VALUE ((size_t)-1)
+/* Columns of import_changes: the ID number, then every field. */
+#define IMPORT_CHANGES_COLUMNS (PERSON_FIELD_COUNT + 1)
+/* Columns of person_history written per changed field. */
+#define IMPORT_CHANGES_HISTORY_COLUMNS 6
+
+/* One changed person; values are offsets into the text. */
+typedef struct import_changes_row {
+    size_t id_number;
+    size_t old[PERSON_FIELD_COUNT];
+    size_t value[PERSON_FIELD_COUNT];
+} import_changes_row;
+
+struct import_changes {
+    store *st;
+    char batch[24];                              /* the batch, as text */
+    char changed_at[BF_TIMESTAMP_TEXT_MAX];      /* stamped on history */
+    const char *columns[IMPORT_CHANGES_COLUMNS]; /* id_number and the field columns */
+    import_changes_row *rows;                    /* kept, not yet flushed */
+    int count;
+    int capacity;
+    char *text; /* the values of rows, each with its terminator */
+    size_t used;
+    size_t text_capacity;
+    int64_t flushed; /* people written to import_changes so far */
+};
+
+/* Fills err with the store's message and returns rc. */
+static int import_changes_fail(import_changes *changes, int rc, bf_error *err)
+{
+    return bf_error_set(err, rc, BF_TR("无法写入更新：%s", "cannot write the updates: %s"),
+                        store_error_message(changes->st));
+}
+
+int import_changes_open(store *st, int64_t batch, const char *changed_at, import_changes **out,
+                        bf_error *err)
+{
+    char sql[IMPORT_CHANGES_SQL_MAX];
+    *out = NULL;
+    import_changes *changes = calloc(1, sizeof *changes);
+    if (changes == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    changes->st = st;
+    snprintf(changes->batch, sizeof changes->batch, "%" PRId64, batch);
+    snprintf(changes->changed_at, sizeof changes->changed_at, "%s", changed_at);
+    changes->columns[0] = "id_number";
+    size_t used = (size_t)snprintf(
+        sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS import_changes (id_number TEXT");
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        changes->columns[f + 1] = person_field_column((person_field)f);
+        used +=
+            (size_t)snprintf(sql + used, sizeof sql - used, ", %s TEXT", changes->columns[f + 1]);
+    }
+    snprintf(sql + used, sizeof sql - used, ")");
+    int rc = store_exec(st, sql);
+    if (rc == BF_OK)
+        rc = store_exec(st, "DELETE FROM import_changes");
+    if (rc != BF_OK) {
+        import_changes_fail(changes, rc, err);
+        import_changes_close(changes);
+        return rc;
+    }
+    *out = changes;
+    return BF_OK;
+}
+
+/* Copies value (NULL or "" for empty) into the text; *offset receives where. */
+static int import_changes_text(import_changes *changes, const char *value, size_t *offset)
+{
+    if (value == NULL || value[0] == '\0') {
+        *offset = IMPORT_CHANGES_NO_VALUE;
+        return BF_OK;
+    }
+    size_t length = strlen(value) + 1;
+    if (changes->used + length > changes->text_capacity) {
+        size_t capacity = changes->text_capacity > 0 ? changes->text_capacity : 65536;
+        while (changes->used + length > capacity)
+            capacity *= 2;
+        char *text = realloc(changes->text, capacity);
+        if (text == NULL)
+            return BF_ENOMEM;
+        changes->text = text;
+        changes->text_capacity = capacity;
+    }
+    memcpy(changes->text + changes->used, value, length);
+    *offset = changes->used;
+    changes->used += length;
+    return BF_OK;
+}
+
+static const char *import_changes_value(const import_changes *changes, size_t offset)
+{
+    return offset == IMPORT_CHANGES_NO_VALUE ? NULL : changes->text + offset;
+}
+
+int import_changes_add(import_changes *changes, const person *old, const person *updated)
+{
+    if (changes->count == changes->capacity) {
+        int capacity = changes->capacity > 0 ? changes->capacity * 2 : PERSON_LOAD_MANY_MAX;
+        import_changes_row *rows = realloc(changes->rows, (size_t)capacity * sizeof *rows);
+        if (rows == NULL)
+            return BF_ENOMEM;
+        changes->rows = rows;
+        changes->capacity = capacity;
+    }
+    import_changes_row *row = &changes->rows[changes->count];
+    int rc = import_changes_text(changes, updated->id_number, &row->id_number);
+    for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
+        rc = import_changes_text(changes, old->values[f], &row->old[f]);
+        if (rc == BF_OK)
+            rc = import_changes_text(changes, updated->values[f], &row->value[f]);
+    }
+    if (rc == BF_OK)
+        changes->count++;
+    return rc;
+}
+
+/* Ends a bulk load, keeping it when rc is BF_OK; returns the first failure. */
+static int import_changes_end(store_bulk *bulk, int rc)
+{
+    int ended = store_bulk_end(bulk, rc == BF_OK);
+    return rc == BF_OK ? ended : rc;
+}
+
+int import_changes_flush(import_changes *changes, bf_error *err)
+{
+    static const char *const history_columns[IMPORT_CHANGES_HISTORY_COLUMNS] = {
+        "id_number", "batch_id", "field", "old_value", "new_value", "changed_at"};
+    const char *values[IMPORT_CHANGES_COLUMNS];
+    store_bulk *bulk = NULL;
+    if (changes->count == 0)
+        return BF_OK;
+    int rc = store_bulk_begin(changes->st, "import_changes", changes->columns,
+                              IMPORT_CHANGES_COLUMNS, &bulk);
+    for (int r = 0; rc == BF_OK && r < changes->count; r++) {
+        const import_changes_row *row = &changes->rows[r];
+        values[0] = import_changes_value(changes, row->id_number);
+        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+            values[f + 1] = import_changes_value(changes, row->value[f]);
+        rc = store_bulk_row(bulk, values);
+    }
+    if (bulk != NULL)
+        rc = import_changes_end(bulk, rc);
+    bulk = NULL;
+    if (rc == BF_OK)
+        rc = store_bulk_begin(changes->st, "person_history", history_columns,
+                              IMPORT_CHANGES_HISTORY_COLUMNS, &bulk);
+    for (int r = 0; rc == BF_OK && r < changes->count; r++) {
+        const import_changes_row *row = &changes->rows[r];
+        for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
+            const char *old = import_changes_value(changes, row->old[f]);
+            const char *value = import_changes_value(changes, row->value[f]);
+            if (person_value_equal(old, value))
+                continue;
+            values[0] = import_changes_value(changes, row->id_number);
+            values[1] = changes->batch;
+            values[2] = person_field_column((person_field)f);
+            values[3] = old;
+            values[4] = value;
+            values[5] = changes->changed_at;
+            rc = store_bulk_row(bulk, values);
+        }
+    }
+    if (bulk != NULL)
+        rc = import_changes_end(bulk, rc);
+    if (rc != BF_OK)
+        return import_changes_fail(changes, rc, err);
+    changes->flushed += changes->count;
+    changes->count = 0;
+    changes->used = 0;
+    return BF_OK;
+}
+
+int import_changes_apply(import_changes *changes, bf_error *err)
+{
+    char sql[IMPORT_CHANGES_SQL_MAX];
+    store_stmt *stmt = NULL;
+    int rc = import_changes_flush(changes, err);
+    if (rc != BF_OK || changes->flushed == 0)
+        return rc;
+    size_t used = (size_t)snprintf(sql, sizeof sql, "UPDATE people SET ");
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        used += (size_t)snprintf(sql + used, sizeof sql - used, "%s = c.%s, ",
+                                 changes->columns[f + 1], changes->columns[f + 1]);
+    snprintf(sql + used, sizeof sql - used,
+             "updated_batch = ? FROM import_changes c WHERE people.id_number = c.id_number");
+    rc = store_prepare(changes->st, sql, &stmt);
+    if (rc == BF_OK)
+        rc = store_bind_text(stmt, 1, changes->batch);
+    if (rc == BF_OK)
+        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
+    store_finalize(stmt);
+    if (rc == BF_OK)
+        rc = store_exec(changes->st, "DELETE FROM import_changes");
+    if (rc != BF_OK)
+        return import_changes_fail(changes, rc, err);
+    return BF_OK;
+}
+
+void import_changes_close(import_changes *changes)
+{
+    if (changes == NULL)
+        return;
+    free(changes->rows);
+    free(changes->text);
+    free(changes);
+}

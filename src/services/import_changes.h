@@ -1,0 +1,43 @@
+/*
+ * import_changes.h - the updates of an import written in bulk, for engines
+ * where every statement is a round trip to a server (PostgreSQL).
+ *
+ * Row by row, an update of a known person costs an UPDATE and one INSERT per
+ * changed field, each a round trip: 50,000 changed people took 15 s.  Here
+ * the changed people are collected (import_changes_add), written per chunk
+ * with two bulk loads (COPY): their new values into a temporary table
+ * import_changes of this session (no shared table is altered, so readers
+ * never wait) and their history rows straight into person_history; at the
+ * end one UPDATE ... FROM import_changes writes them all
+ * (import_changes_apply).  The history rule is person_store_update's: one
+ * row per changed field with old and new value, batch and time.
+ *
+ * Ownership: import_changes_open() returns an object freed by
+ * import_changes_close(); it copies what it is given.  Everything runs inside
+ * the caller's transaction.
+ */
+#ifndef BANGFU_SERVICES_IMPORT_CHANGES_H
+#define BANGFU_SERVICES_IMPORT_CHANGES_H
+
+#include "core/error.h"
+#include "registry/person.h"
+#include "store/store.h"
+
+typedef struct import_changes import_changes;
+
+/* Creates (or empties) the session's import_changes table; batch and changed_at stamp history. */
+int import_changes_open(store *st, int64_t batch, const char *changed_at, import_changes **out,
+                        bf_error *err);
+
+/* Keeps the change of one person from old to updated (same ID number, some field differs). */
+int import_changes_add(import_changes *changes, const person *old, const person *updated);
+
+/* Writes the changes kept so far: new values to import_changes, history to person_history. */
+int import_changes_flush(import_changes *changes, bf_error *err);
+
+/* Flushes, then writes every collected person's new values into people in one UPDATE. */
+int import_changes_apply(import_changes *changes, bf_error *err);
+
+void import_changes_close(import_changes *changes);
+
+#endif
