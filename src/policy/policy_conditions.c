@@ -14,94 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Argument shapes of the predicates. */
-typedef enum load_args {
-    ARGS_NONE,
-    ARGS_REGIONS,
-    ARGS_NAMES,
-    ARGS_JOB_KINDS,
-    ARGS_ORG_KINDS,
-    ARGS_TRAINING_KINDS,
-    ARGS_LOCATIONS,
-    ARGS_CERTIFICATES,
-    ARGS_INT,
-    ARGS_INT_PAIR,
-    ARGS_DATE_PAIR,
-    ARGS_FRACTION,
-    ARGS_PERCENT,
-    ARGS_STATUS,
-    ARGS_CONDITIONS,
-    ARGS_CONDITION,
-    ARGS_INT_TRIPLE,
-    ARGS_SCHOOL_KINDS
-} load_args;
-
-#define U_PERSON (1 << POLICY_UNIT_PERSON)
-
-#define U_JOB (1 << POLICY_UNIT_JOB)
-
-#define U_TRAINING (1 << POLICY_UNIT_TRAINING)
-
-#define U_ORG (1 << POLICY_UNIT_ORG)
-
-#define U_HAS_PERSON (U_PERSON | U_JOB | U_TRAINING)
-
-#define U_ALL (U_HAS_PERSON | U_ORG)
-
-/* Per predicate (policy_predicate order): argument shape and the units it applies to. */
-static const struct {
-    load_args args;
-    int units;
-} predicate_spec[POLICY_PRED_COUNT] = {
-    [POLICY_PRED_CATEGORY] = {ARGS_NAMES, U_HAS_PERSON},
-    [POLICY_PRED_HUKOU_WITHIN] = {ARGS_REGIONS, U_HAS_PERSON},
-    [POLICY_PRED_HUKOU_OUTSIDE] = {ARGS_REGIONS, U_HAS_PERSON},
-    [POLICY_PRED_THREE_NO] = {ARGS_NONE, U_HAS_PERSON},
-    [POLICY_PRED_INSURED] = {ARGS_NONE, U_HAS_PERSON},
-    [POLICY_PRED_AGE_BETWEEN] = {ARGS_INT_PAIR, U_HAS_PERSON},
-    [POLICY_PRED_JOB_WITHIN] = {ARGS_REGIONS, U_JOB},
-    [POLICY_PRED_JOB_LOCATION] = {ARGS_LOCATIONS, U_JOB},
-    [POLICY_PRED_JOB_KIND] = {ARGS_JOB_KINDS, U_JOB},
-    [POLICY_PRED_EMPLOYER_KIND] = {ARGS_ORG_KINDS, U_JOB | U_TRAINING},
-    [POLICY_PRED_EMPLOYER_FREE_PREMISES] = {ARGS_NONE, U_JOB | U_TRAINING},
-    [POLICY_PRED_EMPLOYER_STATUS] = {ARGS_STATUS, U_JOB | U_TRAINING},
-    [POLICY_PRED_AGENCY_KIND] = {ARGS_ORG_KINDS, U_JOB},
-    [POLICY_PRED_ORGANIZED] = {ARGS_NONE, U_JOB},
-    [POLICY_PRED_JOB_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
-    [POLICY_PRED_JOB_START_BETWEEN] = {ARGS_DATE_PAIR, U_JOB},
-    [POLICY_PRED_CONTRACT_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
-    [POLICY_PRED_INSURANCE_MONTHS_AT_LEAST] = {ARGS_INT, U_JOB},
-    [POLICY_PRED_TRAINING_KIND] = {ARGS_TRAINING_KINDS, U_TRAINING},
-    [POLICY_PRED_TRAINING_WITHIN] = {ARGS_REGIONS, U_TRAINING},
-    [POLICY_PRED_CERTIFICATE] = {ARGS_CERTIFICATES, U_TRAINING},
-    [POLICY_PRED_TRAINING_DAYS_AT_LEAST] = {ARGS_INT, U_TRAINING},
-    [POLICY_PRED_ONLINE_SHARE_AT_MOST] = {ARGS_FRACTION, U_TRAINING},
-    [POLICY_PRED_TRAINING_WITHIN_MONTHS_OF_HIRE] = {ARGS_INT, U_TRAINING},
-    [POLICY_PRED_ORG_KIND] = {ARGS_ORG_KINDS, U_ORG},
-    [POLICY_PRED_ORG_WITHIN] = {ARGS_REGIONS, U_ORG},
-    [POLICY_PRED_ORG_FREE_PREMISES] = {ARGS_NONE, U_ORG},
-    [POLICY_PRED_HIRES_AT_LEAST] = {ARGS_INT, U_ORG},
-    [POLICY_PRED_HIRES_SHARE_AT_LEAST] = {ARGS_PERCENT, U_ORG},
-    [POLICY_PRED_STATUS] = {ARGS_STATUS, U_ALL},
-    [POLICY_PRED_ANY] = {ARGS_CONDITIONS, U_ALL},
-    [POLICY_PRED_NOT] = {ARGS_CONDITION, U_ALL},
-    [POLICY_PRED_ALL] = {ARGS_CONDITIONS, U_ALL},
-    [POLICY_PRED_TRAINING_BETWEEN] = {ARGS_DATE_PAIR, U_TRAINING},
-    [POLICY_PRED_PERSON_STATUS] = {ARGS_STATUS, U_JOB | U_TRAINING},
-    [POLICY_PRED_AGENCY_WITHIN] = {ARGS_REGIONS, U_JOB},
-    [POLICY_PRED_WORKING_AGE] = {ARGS_INT_TRIPLE, U_HAS_PERSON},
-    [POLICY_PRED_WANTS_JOB] = {ARGS_NONE, U_HAS_PERSON},
-    [POLICY_PRED_ENROLLED] = {ARGS_SCHOOL_KINDS, U_HAS_PERSON},
-    [POLICY_PRED_ENROLLED_FULL_TIME] = {ARGS_SCHOOL_KINDS, U_HAS_PERSON},
-    [POLICY_PRED_SCHOOL_WITHIN] = {ARGS_REGIONS, U_HAS_PERSON},
-    [POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN] = {ARGS_DATE_PAIR, U_PERSON},
-    [POLICY_PRED_INSURED_BEFORE_LOSS] = {ARGS_INT, U_PERSON},
-    [POLICY_PRED_RESIDENTS_AT_LEAST] = {ARGS_INT, U_ORG},
-    [POLICY_PRED_RESIDENT_OF_STATUS] = {ARGS_STATUS, U_HAS_PERSON},
-    [POLICY_PRED_EMPLOYED_AT_PERIOD_END] = {ARGS_NONE, U_JOB},
-    [POLICY_PRED_PROVIDER_JOB] = {ARGS_CONDITIONS, U_TRAINING},
-};
-
 /* The conditions array being filled (a rule's conditions or hires). */
 typedef struct condition_list {
     policy_condition *items;
@@ -126,7 +38,7 @@ static int condition_slot(load_context *ctx, condition_list *list, const char *w
 }
 
 /* Parses the argument at list position position (2-based) of the condition at index. */
-static int parse_argument(load_context *ctx, int index, int position, load_args args,
+static int parse_argument(load_context *ctx, int index, int position, policy_args args,
                           policy_condition *c, const char *name, int *ok)
 {
     lua_State *L = ctx->L;
@@ -137,63 +49,63 @@ static int parse_argument(load_context *ctx, int index, int position, load_args 
     int arg = c->argc;
     int good = 1;
     switch (args) {
-    case ARGS_REGIONS:
+    case POLICY_ARGS_REGIONS:
         c->ints[arg] = text != NULL ? population_region_parse(text) : 0;
         good = c->ints[arg] != 0;
         break;
-    case ARGS_NAMES:
-    case ARGS_STATUS:
+    case POLICY_ARGS_NAMES:
+    case POLICY_ARGS_STATUS:
         good = text != NULL && strlen(text) > 0 && strlen(text) < POLICY_ARG_TEXT_MAX;
         if (good)
             snprintf(c->names[arg], POLICY_ARG_TEXT_MAX, "%s", text);
         break;
-    case ARGS_JOB_KINDS:
+    case POLICY_ARGS_JOB_KINDS:
         c->ints[arg] = population_job_kind_parse(text);
         good = c->ints[arg] >= 0;
         break;
-    case ARGS_ORG_KINDS:
+    case POLICY_ARGS_ORG_KINDS:
         c->ints[arg] = population_org_kind_parse(text);
         good = c->ints[arg] >= 0;
         break;
-    case ARGS_TRAINING_KINDS:
+    case POLICY_ARGS_TRAINING_KINDS:
         c->ints[arg] = population_training_kind_parse(text);
         good = c->ints[arg] >= 0;
         break;
-    case ARGS_LOCATIONS:
+    case POLICY_ARGS_LOCATIONS:
         c->ints[arg] = policy_location_parse(text);
         good = c->ints[arg] >= 0;
         break;
-    case ARGS_CERTIFICATES:
+    case POLICY_ARGS_CERTIFICATES:
         if (text != NULL && strcmp(text, "any") == 0)
             c->ints[arg] = 0;
         else
             c->ints[arg] = text != NULL ? population_certificate_parse(text) : -1;
         good = c->ints[arg] >= 0;
         break;
-    case ARGS_SCHOOL_KINDS:
+    case POLICY_ARGS_SCHOOL_KINDS:
         c->ints[arg] = population_school_kind_parse(text);
         good = c->ints[arg] >= 0;
         break;
-    case ARGS_INT:
-    case ARGS_INT_PAIR:
-    case ARGS_INT_TRIPLE:
+    case POLICY_ARGS_INT:
+    case POLICY_ARGS_INT_PAIR:
+    case POLICY_ARGS_INT_TRIPLE:
         good = lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 0 && lua_tointeger(L, -1) <= 100000;
         if (good)
             c->ints[arg] = lua_tointeger(L, -1);
         break;
-    case ARGS_DATE_PAIR: {
+    case POLICY_ARGS_DATE_PAIR: {
         bf_date date;
         good = text != NULL && date_parse(text, &date) == BF_OK;
         if (good)
             c->ints[arg] = date_to_days(date);
         break;
     }
-    case ARGS_FRACTION:
+    case POLICY_ARGS_FRACTION:
         good = type == LUA_TNUMBER && lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= 1;
         if (good)
             c->ints[arg] = (int64_t)floor(lua_tonumber(L, -1) * 1000.0 + 0.5);
         break;
-    case ARGS_PERCENT:
+    case POLICY_ARGS_PERCENT:
         good = type == LUA_TNUMBER && lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= 100;
         if (good)
             c->ints[arg] = (int64_t)floor(lua_tonumber(L, -1) * 100.0 + 0.5);
@@ -254,14 +166,15 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
     policy_condition *c = &list->items[slot];
     c->predicate = (policy_predicate)predicate;
     c->line = load_find_line(ctx, load_quoted_needle(name, needle, sizeof needle));
-    if (!(predicate_spec[predicate].units & (1 << unit))) {
+    const policy_predicate_spec *spec = policy_predicate_spec_of((policy_predicate)predicate);
+    if (!(spec->units & (1 << unit))) {
         load_problem(ctx, needle,
                      BF_TR("%s：条件 %s 不适用于 unit = \"%s\"",
                            "%s: condition %s does not apply to unit = \"%s\""),
                      what, name, policy_unit_name(unit));
         return 0;
     }
-    load_args args = predicate_spec[predicate].args;
+    policy_args args = spec->args;
     int given = n - 1, ok = 1;
     /*
      * A window parameter for a date pair ({ "unemployed_since_between", { parameter =
@@ -269,9 +182,7 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
      * { parameter = "…" } }) or a months parameter for a contract term: the name goes to
      * names[0], resolved with the statuses.
      */
-    int takes_parameter = args == ARGS_DATE_PAIR || predicate == POLICY_PRED_HIRES_AT_LEAST ||
-                          predicate == POLICY_PRED_RESIDENTS_AT_LEAST ||
-                          predicate == POLICY_PRED_CONTRACT_MONTHS_AT_LEAST;
+    int takes_parameter = spec->parameter_unit != POLICY_PARAMETER_NONE;
     if (takes_parameter && given == 1 && lua_rawgeti(L, index, 2) == LUA_TTABLE) {
         static const char *const parameter_keys[] = {"parameter", NULL};
         int argument = lua_gettop(L);
@@ -285,20 +196,20 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
         lua_pop(L, 1);
     int min = 0, max = 0;
     switch (args) {
-    case ARGS_NONE:
+    case POLICY_ARGS_NONE:
         break;
-    case ARGS_INT:
-    case ARGS_FRACTION:
-    case ARGS_PERCENT:
-    case ARGS_STATUS:
-    case ARGS_CONDITION:
+    case POLICY_ARGS_INT:
+    case POLICY_ARGS_FRACTION:
+    case POLICY_ARGS_PERCENT:
+    case POLICY_ARGS_STATUS:
+    case POLICY_ARGS_CONDITION:
         min = max = 1;
         break;
-    case ARGS_INT_PAIR:
-    case ARGS_DATE_PAIR:
+    case POLICY_ARGS_INT_PAIR:
+    case POLICY_ARGS_DATE_PAIR:
         min = max = 2;
         break;
-    case ARGS_INT_TRIPLE:
+    case POLICY_ARGS_INT_TRIPLE:
         min = max = 3;
         break;
     default:
@@ -313,7 +224,7 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
                      what, name, min, max, given);
         return 0;
     }
-    if (args == ARGS_CONDITIONS || args == ARGS_CONDITION) {
+    if (args == POLICY_ARGS_CONDITIONS || args == POLICY_ARGS_CONDITION) {
         /* provider_job's conditions are on the job with the training's provider. */
         policy_unit child_unit = predicate == POLICY_PRED_PROVIDER_JOB ? POLICY_UNIT_JOB : unit;
         for (int i = 2; i <= n; i++) {
@@ -331,19 +242,20 @@ static int parse_condition(load_context *ctx, int index, policy_unit unit, condi
     }
     for (int i = 2; i <= n; i++)
         parse_argument(ctx, index, i, args, c, name, &ok);
-    if (ok && args == ARGS_INT_TRIPLE && (c->ints[0] > c->ints[1] || c->ints[0] > c->ints[2])) {
+    if (ok && args == POLICY_ARGS_INT_TRIPLE &&
+        (c->ints[0] > c->ints[1] || c->ints[0] > c->ints[2])) {
         load_problem(ctx, needle,
                      BF_TR("%s：条件 %s 的下限大于上限", "%s: condition %s: min above max"), what,
                      name);
         ok = 0;
     }
-    if (ok && args == ARGS_INT_PAIR && c->ints[0] > c->ints[1]) {
+    if (ok && args == POLICY_ARGS_INT_PAIR && c->ints[0] > c->ints[1]) {
         load_problem(ctx, needle,
                      BF_TR("%s：条件 %s 的下限大于上限", "%s: condition %s: min above max"), what,
                      name);
         ok = 0;
     }
-    if (ok && args == ARGS_DATE_PAIR && c->ints[0] > c->ints[1]) {
+    if (ok && args == POLICY_ARGS_DATE_PAIR && c->ints[0] > c->ints[1]) {
         load_problem(ctx, needle,
                      BF_TR("%s：条件 %s 的起始日期晚于结束日期",
                            "%s: condition %s: first date after second"),

@@ -854,66 +854,8 @@ size_t eval_filter(eval_context *ctx, const policy_condition *items, int index, 
         free(hit);
         break;
     }
-    default:
-        n = 0;
-        break;
     }
     return n;
-}
-
-/* Relative cost of a predicate, for ordering (cheap columns first). */
-static int predicate_cost(policy_predicate predicate)
-{
-    switch (predicate) {
-    case POLICY_PRED_CATEGORY:
-    case POLICY_PRED_HUKOU_WITHIN:
-    case POLICY_PRED_HUKOU_OUTSIDE:
-    case POLICY_PRED_THREE_NO:
-    case POLICY_PRED_INSURED:
-    case POLICY_PRED_WANTS_JOB:
-    case POLICY_PRED_JOB_KIND:
-    case POLICY_PRED_TRAINING_KIND:
-    case POLICY_PRED_ORG_KIND:
-    case POLICY_PRED_ORGANIZED:
-        return 0;
-    case POLICY_PRED_JOB_WITHIN:
-    case POLICY_PRED_TRAINING_WITHIN:
-    case POLICY_PRED_ORG_WITHIN:
-    case POLICY_PRED_JOB_LOCATION:
-    case POLICY_PRED_CONTRACT_MONTHS_AT_LEAST:
-    case POLICY_PRED_INSURANCE_MONTHS_AT_LEAST:
-    case POLICY_PRED_JOB_START_BETWEEN:
-    case POLICY_PRED_CERTIFICATE:
-    case POLICY_PRED_TRAINING_DAYS_AT_LEAST:
-    case POLICY_PRED_ONLINE_SHARE_AT_MOST:
-    case POLICY_PRED_ORG_FREE_PREMISES:
-    case POLICY_PRED_TRAINING_BETWEEN:
-    case POLICY_PRED_PERSON_STATUS:
-    case POLICY_PRED_HIRES_AT_LEAST:
-    case POLICY_PRED_HIRES_SHARE_AT_LEAST:
-    case POLICY_PRED_RESIDENTS_AT_LEAST:
-    case POLICY_PRED_RESIDENT_OF_STATUS:
-    case POLICY_PRED_STATUS:
-        return 1;
-    case POLICY_PRED_EMPLOYER_KIND:
-    case POLICY_PRED_EMPLOYER_FREE_PREMISES:
-    case POLICY_PRED_EMPLOYER_STATUS:
-    case POLICY_PRED_AGENCY_KIND:
-    case POLICY_PRED_AGENCY_WITHIN:
-        return 2;
-    case POLICY_PRED_EMPLOYED_AT_PERIOD_END:
-        return 1;
-    case POLICY_PRED_JOB_MONTHS_AT_LEAST:
-    case POLICY_PRED_PROVIDER_JOB:
-    case POLICY_PRED_AGE_BETWEEN:
-    case POLICY_PRED_WORKING_AGE:
-    case POLICY_PRED_ENROLLED:
-    case POLICY_PRED_ENROLLED_FULL_TIME:
-    case POLICY_PRED_SCHOOL_WITHIN:
-        return 3;
-    default:
-        return 4;
-    }
 }
 
 int eval_condition_order(const policy_rule *rule, int order[POLICY_CONDITIONS_MAX])
@@ -924,7 +866,7 @@ int eval_condition_order(const policy_rule *rule, int order[POLICY_CONDITIONS_MA
         for (int i = 0; i < rule->condition_count; i++)
             if ((policy_condition_by_parameter(&rule->conditions[i])
                      ? 5
-                     : predicate_cost(rule->conditions[i].predicate)) == cost)
+                     : policy_predicate_spec_of(rule->conditions[i].predicate)->cost) == cost)
                 order[n++] = i;
     return n;
 }

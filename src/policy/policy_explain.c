@@ -40,11 +40,8 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
     out[0] = '\0';
     append(out, size, &used, "%s", policy_predicate_name(c->predicate));
     char text[POLICY_CONDITION_TEXT_MAX];
-    switch (c->predicate) {
-    case POLICY_PRED_ANY:
-    case POLICY_PRED_NOT:
-    case POLICY_PRED_ALL:
-    case POLICY_PRED_PROVIDER_JOB:
+    policy_args args = policy_predicate_spec_of(c->predicate)->args;
+    if (args == POLICY_ARGS_CONDITIONS || args == POLICY_ARGS_CONDITION) {
         append(out, size, &used, " (");
         for (int k = 0; k < c->child_count; k++) {
             policy_condition_text(items, c->children[k], text, sizeof text);
@@ -53,8 +50,6 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
         }
         append(out, size, &used, ")");
         return;
-    default:
-        break;
     }
     if (policy_condition_by_parameter(c)) {
         append(out, size, &used, " {parameter = %s}", c->names[0]);
@@ -62,62 +57,50 @@ void policy_condition_text(const policy_condition *items, int index, char *out, 
     }
     for (int i = 0; i < c->argc; i++) {
         char region[16], date[BF_DATE_TEXT_MAX];
-        switch (c->predicate) {
-        case POLICY_PRED_CATEGORY:
-        case POLICY_PRED_STATUS:
-        case POLICY_PRED_EMPLOYER_STATUS:
-        case POLICY_PRED_PERSON_STATUS:
-        case POLICY_PRED_RESIDENT_OF_STATUS:
+        switch (args) {
+        case POLICY_ARGS_NAMES:
+        case POLICY_ARGS_STATUS:
             append(out, size, &used, " %s", c->names[i]);
             break;
-        case POLICY_PRED_HUKOU_WITHIN:
-        case POLICY_PRED_HUKOU_OUTSIDE:
-        case POLICY_PRED_JOB_WITHIN:
-        case POLICY_PRED_TRAINING_WITHIN:
-        case POLICY_PRED_ORG_WITHIN:
-        case POLICY_PRED_AGENCY_WITHIN:
-        case POLICY_PRED_SCHOOL_WITHIN:
+        case POLICY_ARGS_REGIONS:
             population_region_format(c->ints[i], region);
             append(out, size, &used, " %s", region);
             break;
-        case POLICY_PRED_JOB_LOCATION:
+        case POLICY_ARGS_LOCATIONS:
             append(out, size, &used, " %s", policy_location_name((policy_location)c->ints[i]));
             break;
-        case POLICY_PRED_JOB_KIND:
+        case POLICY_ARGS_JOB_KINDS:
             append(out, size, &used, " %s", population_job_kind_name((int)c->ints[i]));
             break;
-        case POLICY_PRED_EMPLOYER_KIND:
-        case POLICY_PRED_AGENCY_KIND:
-        case POLICY_PRED_ORG_KIND:
+        case POLICY_ARGS_ORG_KINDS:
             append(out, size, &used, " %s", population_org_kind_name((int)c->ints[i]));
             break;
-        case POLICY_PRED_TRAINING_KIND:
+        case POLICY_ARGS_TRAINING_KINDS:
             append(out, size, &used, " %s", population_training_kind_name((int)c->ints[i]));
             break;
-        case POLICY_PRED_ENROLLED:
-        case POLICY_PRED_ENROLLED_FULL_TIME:
+        case POLICY_ARGS_SCHOOL_KINDS:
             append(out, size, &used, " %s", population_school_kind_name((int)c->ints[i]));
             break;
-        case POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN:
-            date_format(date_from_days(c->ints[i]), date);
-            append(out, size, &used, " %s", date);
-            break;
-        case POLICY_PRED_CERTIFICATE:
+        case POLICY_ARGS_CERTIFICATES:
             append(out, size, &used, " %s",
                    c->ints[i] == 0 ? "any" : population_certificate_name((int)c->ints[i]));
             break;
-        case POLICY_PRED_JOB_START_BETWEEN:
-        case POLICY_PRED_TRAINING_BETWEEN:
+        case POLICY_ARGS_DATE_PAIR:
             date_format(date_from_days(c->ints[i]), date);
             append(out, size, &used, " %s", date);
             break;
-        case POLICY_PRED_ONLINE_SHARE_AT_MOST:
+        case POLICY_ARGS_FRACTION:
             append(out, size, &used, " %.3f", (double)c->ints[i] / 1000.0);
             break;
-        case POLICY_PRED_HIRES_SHARE_AT_LEAST:
+        case POLICY_ARGS_PERCENT:
             append(out, size, &used, " %.2f%%", (double)c->ints[i] / 100.0);
             break;
-        default:
+        case POLICY_ARGS_NONE:
+        case POLICY_ARGS_INT:
+        case POLICY_ARGS_INT_PAIR:
+        case POLICY_ARGS_INT_TRIPLE:
+        case POLICY_ARGS_CONDITIONS:
+        case POLICY_ARGS_CONDITION:
             append(out, size, &used, " %lld", (long long)c->ints[i]);
             break;
         }
@@ -384,8 +367,10 @@ void explain_condition_value(const eval_context *ctx, const policy_condition *c,
         }
         break;
     }
-    default:
-        break;
+    case POLICY_PRED_ANY:
+    case POLICY_PRED_NOT:
+    case POLICY_PRED_ALL:
+        break; /* the nested conditions are explained one by one */
     }
 }
 

@@ -10,54 +10,12 @@
 
 static const char *const unit_names[POLICY_UNIT_COUNT] = {"person", "job", "training", "org"};
 static const char *const payee_names[POLICY_PAYEE_COUNT] = {"person", "employer", "agency", "org"};
-static const char *const predicate_names[POLICY_PRED_COUNT] = {
-    "category",
-    "hukou_within",
-    "hukou_outside",
-    "three_no",
-    "insured",
-    "age_between",
-    "job_within",
-    "job_location",
-    "job_kind",
-    "employer_kind",
-    "employer_free_premises",
-    "employer_status",
-    "agency_kind",
-    "organized",
-    "job_months_at_least",
-    "job_start_between",
-    "contract_months_at_least",
-    "insurance_months_at_least",
-    "training_kind",
-    "training_within",
-    "certificate",
-    "training_days_at_least",
-    "online_share_at_most",
-    "training_within_months_of_hire",
-    "org_kind",
-    "org_within",
-    "org_free_premises",
-    "hires_at_least",
-    "hires_share_at_least",
-    "status",
-    "any",
-    "not",
-    "all",
-    "training_between",
-    "person_status",
-    "agency_within",
-    "working_age",
-    "wants_job",
-    "enrolled",
-    "enrolled_full_time",
-    "school_within",
-    "unemployed_since_between",
-    "insured_before_loss",
-    "residents_at_least",
-    "resident_of_status",
-    "employed_at_period_end",
-    "provider_job",
+static const policy_predicate_spec predicate_specs[POLICY_PRED_COUNT] = {
+#define POLICY_PREDICATE_SPEC(id, name, args, units, cost, parameter, status)                      \
+    [POLICY_PRED_##id] = {name, POLICY_ARGS_##args,           POLICY_UNITS_##units,                \
+                          cost, POLICY_PARAMETER_##parameter, POLICY_STATUS_OF_##status},
+    POLICY_PREDICATE_MAP(POLICY_PREDICATE_SPEC)
+#undef POLICY_PREDICATE_SPEC
 };
 static const char *const location_names[POLICY_LOCATION_COUNT] = {"same_county", "same_province",
                                                                   "other_province"};
@@ -78,7 +36,7 @@ const char *policy_payee_name(policy_payee payee)
 }
 const char *policy_predicate_name(policy_predicate predicate)
 {
-    return (unsigned)predicate < POLICY_PRED_COUNT ? predicate_names[predicate] : "?";
+    return (unsigned)predicate < POLICY_PRED_COUNT ? predicate_specs[predicate].name : "?";
 }
 const char *policy_location_name(policy_location location)
 {
@@ -106,7 +64,10 @@ int policy_payee_parse(const char *text)
 }
 int policy_predicate_parse(const char *text)
 {
-    return name_table_find(predicate_names, POLICY_PRED_COUNT, text);
+    for (int i = 0; text != NULL && i < POLICY_PRED_COUNT; i++)
+        if (strcmp(predicate_specs[i].name, text) == 0)
+            return i;
+    return -1;
 }
 int policy_location_parse(const char *text)
 {
@@ -286,17 +247,13 @@ int32_t policy_months_end_day(int32_t start, int months)
     return (int32_t)date_to_days((bf_date){year, month, s.day}) - 1;
 }
 
+const policy_predicate_spec *policy_predicate_spec_of(policy_predicate predicate)
+{
+    return &predicate_specs[predicate];
+}
+
 int policy_condition_by_parameter(const policy_condition *c)
 {
-    switch (c->predicate) {
-    case POLICY_PRED_JOB_START_BETWEEN:
-    case POLICY_PRED_TRAINING_BETWEEN:
-    case POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN:
-    case POLICY_PRED_HIRES_AT_LEAST:
-    case POLICY_PRED_RESIDENTS_AT_LEAST:
-    case POLICY_PRED_CONTRACT_MONTHS_AT_LEAST:
-        return c->argc == 0 && c->names[0][0] != '\0';
-    default:
-        return 0;
-    }
+    return predicate_specs[c->predicate].parameter_unit != POLICY_PARAMETER_NONE && c->argc == 0 &&
+           c->names[0][0] != '\0';
 }

@@ -16,6 +16,7 @@
 #define BANGFU_POLICY_POLICY_MODEL_H
 
 #include "core/error.h"
+#include "policy/policy_predicates.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -63,57 +64,16 @@ typedef enum policy_payee {
     POLICY_PAYEE_COUNT
 } policy_payee;
 
-/* The predicates of docs/policy-format.md, in that order. */
+/* The predicates: POLICY_PRED_<ID> for each line of POLICY_PREDICATE_MAP (policy_predicates.h). */
 typedef enum policy_predicate {
-    POLICY_PRED_CATEGORY,
-    POLICY_PRED_HUKOU_WITHIN,
-    POLICY_PRED_HUKOU_OUTSIDE,
-    POLICY_PRED_THREE_NO,
-    POLICY_PRED_INSURED,
-    POLICY_PRED_AGE_BETWEEN,
-    POLICY_PRED_JOB_WITHIN,
-    POLICY_PRED_JOB_LOCATION,
-    POLICY_PRED_JOB_KIND,
-    POLICY_PRED_EMPLOYER_KIND,
-    POLICY_PRED_EMPLOYER_FREE_PREMISES,
-    POLICY_PRED_EMPLOYER_STATUS,
-    POLICY_PRED_AGENCY_KIND,
-    POLICY_PRED_ORGANIZED,
-    POLICY_PRED_JOB_MONTHS_AT_LEAST,
-    POLICY_PRED_JOB_START_BETWEEN,
-    POLICY_PRED_CONTRACT_MONTHS_AT_LEAST,
-    POLICY_PRED_INSURANCE_MONTHS_AT_LEAST,
-    POLICY_PRED_TRAINING_KIND,
-    POLICY_PRED_TRAINING_WITHIN,
-    POLICY_PRED_CERTIFICATE,
-    POLICY_PRED_TRAINING_DAYS_AT_LEAST,
-    POLICY_PRED_ONLINE_SHARE_AT_MOST,
-    POLICY_PRED_TRAINING_WITHIN_MONTHS_OF_HIRE,
-    POLICY_PRED_ORG_KIND,
-    POLICY_PRED_ORG_WITHIN,
-    POLICY_PRED_ORG_FREE_PREMISES,
-    POLICY_PRED_HIRES_AT_LEAST,
-    POLICY_PRED_HIRES_SHARE_AT_LEAST,
-    POLICY_PRED_STATUS,
-    POLICY_PRED_ANY,
-    POLICY_PRED_NOT,
-    POLICY_PRED_ALL,
-    POLICY_PRED_TRAINING_BETWEEN,
-    POLICY_PRED_PERSON_STATUS,
-    POLICY_PRED_AGENCY_WITHIN,
-    POLICY_PRED_WORKING_AGE,
-    POLICY_PRED_WANTS_JOB,
-    POLICY_PRED_ENROLLED,
-    POLICY_PRED_ENROLLED_FULL_TIME,
-    POLICY_PRED_SCHOOL_WITHIN,
-    POLICY_PRED_UNEMPLOYED_SINCE_BETWEEN,
-    POLICY_PRED_INSURED_BEFORE_LOSS,
-    POLICY_PRED_RESIDENTS_AT_LEAST,
-    POLICY_PRED_RESIDENT_OF_STATUS,
-    POLICY_PRED_EMPLOYED_AT_PERIOD_END,
-    POLICY_PRED_PROVIDER_JOB,
-    POLICY_PRED_COUNT
+#define POLICY_PREDICATE_ENUM(id, name, args, units, cost, parameter, status) POLICY_PRED_##id,
+    POLICY_PREDICATE_MAP(POLICY_PREDICATE_ENUM)
+#undef POLICY_PREDICATE_ENUM
 } policy_predicate;
+
+/* Number of predicates (not an enum member, so that switches over them are checked complete). */
+#define POLICY_PREDICATE_ONE(...) +1
+#define POLICY_PRED_COUNT         (0 POLICY_PREDICATE_MAP(POLICY_PREDICATE_ONE))
 
 /* Where a job is against the hukou; also the tier keys of `by = "job_location"`. */
 typedef enum policy_location {
@@ -279,6 +239,17 @@ typedef enum policy_parameter_unit {
     POLICY_PARAMETER_UNIT_COUNT
 } policy_parameter_unit;
 
+/* One line of POLICY_PREDICATE_MAP. */
+typedef struct policy_predicate_spec {
+    const char *name;           /* as written in policy files */
+    policy_args args;           /* argument shape */
+    int units;                  /* POLICY_UNITS_* mask of the units it applies to */
+    int cost;                   /* 0 cheapest .. 4; conditions are evaluated cheapest first */
+    int parameter_unit;         /* policy_parameter_unit of a { parameter = … } argument, or
+                                   POLICY_PARAMETER_NONE */
+    policy_status_of status_of; /* whose status a status argument names */
+} policy_predicate_spec;
+
 typedef struct policy_parameter {
     char name[POLICY_ID_MAX];
     char title[POLICY_NAME_MAX];
@@ -406,6 +377,8 @@ int policy_parameter_window(const policy_parameter *parameter, int64_t region, i
 const char *policy_unit_name(policy_unit unit);
 const char *policy_payee_name(policy_payee payee);
 const char *policy_predicate_name(policy_predicate predicate);
+/* The map line of predicate (which must be valid). */
+const policy_predicate_spec *policy_predicate_spec_of(policy_predicate predicate);
 const char *policy_location_name(policy_location location);
 const char *policy_parameter_unit_name(policy_parameter_unit unit);
 const char *policy_comparator_name(policy_comparator comparator);

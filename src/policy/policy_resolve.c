@@ -20,12 +20,8 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
     for (int i = 0; i < total; i++) {
         policy_condition *c = &items[i];
         if (policy_condition_by_parameter(c)) {
-            int threshold = c->predicate == POLICY_PRED_HIRES_AT_LEAST ||
-                            c->predicate == POLICY_PRED_RESIDENTS_AT_LEAST;
-            policy_parameter_unit wanted = c->predicate == POLICY_PRED_CONTRACT_MONTHS_AT_LEAST
-                                               ? POLICY_PARAMETER_MONTHS
-                                           : threshold ? POLICY_PARAMETER_PERSONS
-                                                       : POLICY_PARAMETER_WINDOW;
+            policy_parameter_unit wanted =
+                (policy_parameter_unit)policy_predicate_spec_of(c->predicate)->parameter_unit;
             int found = policy_set_find_parameter(set, c->names[0]);
             if (items != rule->conditions) {
                 policy_diagnostic_add(
@@ -46,9 +42,8 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
                 c->parameter = found;
             continue;
         }
-        if (c->predicate != POLICY_PRED_STATUS && c->predicate != POLICY_PRED_EMPLOYER_STATUS &&
-            c->predicate != POLICY_PRED_PERSON_STATUS &&
-            c->predicate != POLICY_PRED_RESIDENT_OF_STATUS)
+        policy_status_of status_of = policy_predicate_spec_of(c->predicate)->status_of;
+        if (status_of == POLICY_STATUS_OF_NONE)
             continue;
         int found = policy_set_find_rule(set, c->names[0]);
         if (found < 0 || !set->rules[found]->is_status) {
@@ -58,13 +53,13 @@ static int resolve_conditions(policy_set *set, const policy_rule *rule, policy_c
             problems++;
             continue;
         }
-        policy_unit wanted = c->predicate == POLICY_PRED_STATUS          ? rule->unit
-                             : c->predicate == POLICY_PRED_PERSON_STATUS ? POLICY_UNIT_PERSON
-                                                                         : POLICY_UNIT_ORG;
-        /* status inside hires tests the job row; inside residents, the person. */
-        if (c->predicate == POLICY_PRED_STATUS && items == rule->hires)
+        policy_unit wanted = status_of == POLICY_STATUS_OF_PERSON ? POLICY_UNIT_PERSON
+                             : status_of == POLICY_STATUS_OF_ORG  ? POLICY_UNIT_ORG
+                                                                  : rule->unit;
+        /* The row's own status inside hires tests the job row; inside residents, the person. */
+        if (status_of == POLICY_STATUS_OF_ROW && items == rule->hires)
             wanted = POLICY_UNIT_JOB;
-        if (c->predicate == POLICY_PRED_STATUS && items == rule->residents)
+        if (status_of == POLICY_STATUS_OF_ROW && items == rule->residents)
             wanted = POLICY_UNIT_PERSON;
         if (set->rules[found]->unit != wanted) {
             policy_diagnostic_add(diag, file, c->line,
