@@ -21,8 +21,8 @@ static int parse_value(load_context *ctx, int index, const char *rate, policy_va
     index = lua_absindex(L, index);
     char inner[POLICY_NAME_MAX];
     char amount_label[POLICY_NAME_MAX];
-    load_join_label(amount_label, sizeof amount_label, what, "amount");
-    load_join_label(inner, sizeof inner, amount_label, rate);
+    schema_path_join(amount_label, sizeof amount_label, what, "amount");
+    schema_path_join(inner, sizeof inner, amount_label, rate);
     memset(value, 0, sizeof *value);
     value->parameter = -1;
     for (int i = 0; i < 4; i++)
@@ -195,7 +195,7 @@ void load_parse_amount(load_context *ctx, int index, policy_rule *rule, const ch
         return;
     int amount = lua_gettop(L);
     char inner[POLICY_NAME_MAX];
-    load_join_label(inner, sizeof inner, what, "amount");
+    schema_path_join(inner, sizeof inner, what, "amount");
     static const char *const keys[] = {
         "once",       "per_month", "per_day",    "per_year", "per_hour", "per_worked_month",
         "max_months", "max_days",  "up_to_cost", "months",   "per_head", "max_per_year",
@@ -239,7 +239,7 @@ void load_parse_amount(load_context *ctx, int index, policy_rule *rule, const ch
         /* { parameter = "…" }: a duration the document leaves to other rules (unit months). */
         static const char *const parameter_keys[] = {"parameter", NULL};
         char months[POLICY_NAME_MAX];
-        load_join_label(months, sizeof months, inner, "max_months");
+        schema_path_join(months, sizeof months, inner, "max_months");
         load_check_keys(ctx, lua_gettop(L), parameter_keys, months);
         load_get_string(ctx, lua_gettop(L), "parameter", 1, a->max_months_parameter_name,
                         sizeof a->max_months_parameter_name, months);
@@ -275,7 +275,7 @@ void load_parse_amount(load_context *ctx, int index, policy_rule *rule, const ch
     if (load_get_field(ctx, amount, "months", LUA_TTABLE, 0, inner)) {
         static const char *const month_keys[] = {"from", "to", NULL};
         char months[POLICY_NAME_MAX];
-        load_join_label(months, sizeof months, inner, "months");
+        schema_path_join(months, sizeof months, inner, "months");
         load_check_keys(ctx, -1, month_keys, months);
         int top = lua_gettop(L);
         load_get_month(ctx, top, "from", 1, &a->months_from, months);

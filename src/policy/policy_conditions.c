@@ -50,8 +50,7 @@ static int parse_argument(load_context *ctx, int index, int position, policy_arg
     int good = 1;
     switch (args) {
     case POLICY_ARGS_REGIONS:
-        c->ints[arg] = text != NULL ? population_region_parse(text) : 0;
-        good = c->ints[arg] != 0;
+        good = schema_region(text, &c->ints[arg]) == BF_OK;
         break;
     case POLICY_ARGS_NAMES:
     case POLICY_ARGS_STATUS:
@@ -94,10 +93,10 @@ static int parse_argument(load_context *ctx, int index, int position, policy_arg
             c->ints[arg] = lua_tointeger(L, -1);
         break;
     case POLICY_ARGS_DATE_PAIR: {
-        bf_date date;
-        good = text != NULL && date_parse(text, &date) == BF_OK;
+        int32_t day = 0;
+        good = schema_day(text, &day) == BF_OK;
         if (good)
-            c->ints[arg] = date_to_days(date);
+            c->ints[arg] = day;
         break;
     }
     case POLICY_ARGS_FRACTION:

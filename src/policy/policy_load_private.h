@@ -18,6 +18,7 @@
 #define BANGFU_POLICY_POLICY_LOAD_PRIVATE_H
 
 #include "policy/policy_load.h"
+#include "policy/schema.h"
 
 #include <lua.h>
 #include <stddef.h>
@@ -65,9 +66,6 @@ lua_State *load_sandbox_open(load_budget *budget);
 int load_sandbox_run(lua_State *L, const char *text, size_t length, const char *chunk_name);
 
 /* ---- schema getters (policy_schema.c) ---- */
-
-/* Writes "a.b" into out (size bytes), truncating a label that is too long. */
-void load_join_label(char *out, size_t size, const char *a, const char *b);
 
 /* The line of the first occurrence of needle within the current declaration, else its line. */
 int load_find_line(const load_context *ctx, const char *needle);

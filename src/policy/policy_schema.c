@@ -11,7 +11,6 @@
 
 #include "core/date.h"
 #include "core/money.h"
-#include "policy/population.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -19,13 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void load_join_label(char *out, size_t size, const char *a, const char *b)
-{
-    int written = snprintf(out, size, "%s.%s", a, b);
-    if (written < 0 || (size_t)written >= size)
-        out[size - 1] = '\0';
-}
 
 int load_find_line(const load_context *ctx, const char *needle)
 {
@@ -82,11 +74,7 @@ void load_check_keys(load_context *ctx, int index, const char *const *allowed, c
             continue;
         }
         const char *key = lua_tostring(L, -1);
-        int known = 0;
-        for (int i = 0; allowed[i] != NULL; i++)
-            if (strcmp(allowed[i], key) == 0)
-                known = 1;
-        if (!known) {
+        if (!schema_key_known(allowed, key)) {
             char needle[LOAD_NEEDLE_MAX];
             load_problem(ctx, load_key_needle(key, needle, sizeof needle),
                          BF_TR("%s 中有未知的键“%s”", "%s has an unknown key '%s'"), what, key);
@@ -186,8 +174,7 @@ int load_get_date(load_context *ctx, int index, const char *key, int required, i
     char text[BF_DATE_TEXT_MAX + 8];
     if (!load_get_string(ctx, index, key, required, text, sizeof text, what))
         return 0;
-    bf_date date;
-    if (date_parse(text, &date) != BF_OK) {
+    if (schema_day(text, out) != BF_OK) {
         char needle[LOAD_NEEDLE_MAX];
         load_problem(ctx, load_quoted_needle(text, needle, sizeof needle),
                      BF_TR("%s 的“%s”不是有效日期“%s”（应为 YYYY-MM-DD）",
@@ -195,7 +182,6 @@ int load_get_date(load_context *ctx, int index, const char *key, int required, i
                      what, key, text);
         return 0;
     }
-    *out = (int32_t)date_to_days(date);
     return 1;
 }
 
@@ -222,15 +208,13 @@ int load_get_region(load_context *ctx, int index, const char *key, int required,
     char text[32];
     if (!load_get_string(ctx, index, key, required, text, sizeof text, what))
         return 0;
-    int64_t code = population_region_parse(text);
-    if (code == 0) {
+    if (schema_region(text, out) != BF_OK) {
         char needle[LOAD_NEEDLE_MAX];
         load_problem(ctx, load_quoted_needle(text, needle, sizeof needle),
                      BF_TR("%s 的“%s”不是区划代码“%s”", "%s: '%s' is not a region code \"%s\""),
                      what, key, text);
         return 0;
     }
-    *out = code;
     return 1;
 }
 
@@ -279,7 +263,7 @@ void load_get_window(load_context *ctx, int index, const char *key, int required
         return;
     static const char *const keys[] = {"from", "to", NULL};
     char inner[POLICY_NAME_MAX];
-    load_join_label(inner, sizeof inner, what, key);
+    schema_path_join(inner, sizeof inner, what, key);
     load_check_keys(ctx, -1, keys, inner);
     load_get_date(ctx, lua_gettop(ctx->L), "from", 1, from, inner);
     if (!load_get_date(ctx, lua_gettop(ctx->L), "to", 0, to, inner))

@@ -3,6 +3,7 @@
 
 #include "core/date.h"
 #include "core/idcard.h"
+#include "policy/schema.h"
 #include "core/money.h"
 #include "core/string_map.h"
 
@@ -40,14 +41,6 @@ static int path_error(bf_error *err, const char *path, const char *format, ...)
     return bf_error_set(err, BF_EINVAL, "%s: %s", path, message);
 }
 
-/* Writes base + suffix into out. */
-static void path_join(char *out, const char *base, const char *key)
-{
-    int written = snprintf(out, SITUATION_PATH_MAX, "%s%s%s", base, base[0] ? "." : "", key);
-    if (written < 0 || written >= SITUATION_PATH_MAX)
-        out[SITUATION_PATH_MAX - 1] = '\0';
-}
-
 static void path_index(char *out, const char *base, size_t index)
 {
     int written = snprintf(out, SITUATION_PATH_MAX, "%s[%zu]", base, index);
@@ -83,13 +76,9 @@ static int check_keys(const json_t *object, const char *path, const char *const 
     json_t *value;
     json_object_foreach((json_t *)object, key, value)
     {
-        int known = 0;
-        for (int i = 0; allowed[i] != NULL; i++)
-            if (strcmp(key, allowed[i]) == 0)
-                known = 1;
-        if (!known) {
+        if (!schema_key_known(allowed, key)) {
             char at[SITUATION_PATH_MAX];
-            path_join(at, path, key);
+            schema_path_join(at, sizeof at, path, key);
             return path_error(err, at, BF_TR("未知字段", "unknown field"));
         }
     }
@@ -105,7 +94,7 @@ static int get(const json_t *object, const char *path, const char *key, json_typ
                int required, json_t **value, bf_error *err)
 {
     char at[SITUATION_PATH_MAX];
-    path_join(at, path, key);
+    schema_path_join(at, sizeof at, path, key);
     json_t *v = json_object_get(object, key);
     *value = NULL;
     if (v == NULL || json_is_null(v)) {
@@ -165,7 +154,7 @@ static int get_id(const json_t *object, const char *path, const char *key, int r
     size_t length = strlen(*out);
     if (length == 0 || length >= POPULATION_ID_MAX) {
         char at[SITUATION_PATH_MAX];
-        path_join(at, path, key);
+        schema_path_join(at, sizeof at, path, key);
         return path_error(err, at,
                           BF_TR("应为 1 到 %d 字节的标识", "should be an id of 1 to %d bytes"),
                           POPULATION_ID_MAX - 1);
@@ -181,15 +170,13 @@ static int get_date(const json_t *object, const char *path, const char *key, int
     *present = 0;
     if (rc != BF_OK || text == NULL)
         return rc;
-    bf_date date;
-    if (date_parse(text, &date) != BF_OK) {
+    if (schema_day(text, out) != BF_OK) {
         char at[SITUATION_PATH_MAX];
-        path_join(at, path, key);
+        schema_path_join(at, sizeof at, path, key);
         return path_error(
             err, at,
             BF_TR("日期无效 \"%s\"（应为 YYYY-MM-DD）", "invalid date \"%s\" (YYYY-MM-DD)"), text);
     }
-    *out = (int32_t)date_to_days(date);
     *present = 1;
     return BF_OK;
 }
@@ -202,10 +189,9 @@ static int get_region(const json_t *object, const char *path, const char *key, i
     *out = 0;
     if (rc != BF_OK || text == NULL)
         return rc;
-    *out = population_region_parse(text);
-    if (*out == 0) {
+    if (schema_region(text, out) != BF_OK) {
         char at[SITUATION_PATH_MAX];
-        path_join(at, path, key);
+        schema_path_join(at, sizeof at, path, key);
         return path_error(err, at, BF_TR("区划代码无效 \"%s\"", "invalid region code \"%s\""),
                           text);
     }
@@ -224,7 +210,7 @@ static int get_count(const json_t *object, const char *path, const char *key, in
     double n = json_number_value(v);
     if (n < 0 || n > max) {
         char at[SITUATION_PATH_MAX];
-        path_join(at, path, key);
+        schema_path_join(at, sizeof at, path, key);
         return path_error(err, at, BF_TR("应为 0 到 %d 的整数", "should be an integer 0..%d"), max);
     }
     *out = (int32_t)n;
@@ -243,7 +229,7 @@ static int get_hours(const json_t *object, const char *path, const char *key, in
     double value = json_number_value(v) * 10.0;
     if (!(value >= 0 && value <= max * 10.0) || fabs(value - floor(value + 0.5)) > 1e-6) {
         char at[SITUATION_PATH_MAX];
-        path_join(at, path, key);
+        schema_path_join(at, sizeof at, path, key);
         return path_error(err, at,
                           BF_TR("应为 0 到 %d、至多一位小数的小时数",
                                 "should be hours 0..%d with at most one decimal"),
@@ -280,7 +266,7 @@ static int get_money(const json_t *object, const char *path, const char *key, in
         return rc;
     if (!yuan_to_fen(v, out)) {
         char at[SITUATION_PATH_MAX];
-        path_join(at, path, key);
+        schema_path_join(at, sizeof at, path, key);
         return path_error(err, at,
                           BF_TR("应为不小于 0、至多两位小数的元金额",
                                 "should be yuan, not negative, at most two decimals"));
@@ -316,7 +302,7 @@ static int get_org(const parse_context *ctx, const json_t *object, const char *p
     *row = find_id(ctx, ID_ORGS, id);
     if (*row < 0) {
         char at[SITUATION_PATH_MAX];
-        path_join(at, path, key);
+        schema_path_join(at, sizeof at, path, key);
         return path_error(
             err, at, BF_TR("未知单位 \"%s\"（应在 orgs 中）", "unknown org \"%s\" (not in orgs)"),
             id);
@@ -352,12 +338,12 @@ static int parse_org(parse_context *ctx, const json_t *o, const char *path)
     char at[SITUATION_PATH_MAX];
     int parsed = population_org_kind_parse(kind);
     if (parsed < 0) {
-        path_join(at, path, "kind");
+        schema_path_join(at, sizeof at, path, "kind");
         return path_error(err, at, BF_TR("未知单位类型 \"%s\"", "unknown org kind \"%s\""), kind);
     }
     in.kind = (population_org_kind)parsed;
     if (find_id(ctx, ID_ORGS, in.id) >= 0) {
-        path_join(at, path, "id");
+        schema_path_join(at, sizeof at, path, "id");
         return path_error(err, at, BF_TR("单位标识重复 \"%s\"", "duplicate org id \"%s\""), in.id);
     }
     int32_t row = 0;
@@ -414,16 +400,16 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
     char at[SITUATION_PATH_MAX];
     int parsed = population_job_kind_parse(kind);
     if (parsed < 0) {
-        path_join(at, path, "kind");
+        schema_path_join(at, sizeof at, path, "kind");
         return path_error(err, at, BF_TR("未知工作类型 \"%s\"", "unknown job kind \"%s\""), kind);
     }
     in.kind = (population_job_kind)parsed;
     if (in.end != POPULATION_DAY_OPEN && in.end < in.start) {
-        path_join(at, path, "end");
+        schema_path_join(at, sizeof at, path, "end");
         return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
     }
     if (find_id(ctx, ID_JOBS, in.id) >= 0) {
-        path_join(at, path, "id");
+        schema_path_join(at, sizeof at, path, "id");
         return path_error(err, at, BF_TR("工作标识重复 \"%s\"", "duplicate job id \"%s\""), in.id);
     }
     int32_t row = 0;
@@ -472,14 +458,14 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
     char at[SITUATION_PATH_MAX];
     int parsed = population_training_kind_parse(kind);
     if (parsed < 0) {
-        path_join(at, path, "kind");
+        schema_path_join(at, sizeof at, path, "kind");
         return path_error(err, at, BF_TR("未知培训类型 \"%s\"", "unknown training kind \"%s\""),
                           kind);
     }
     in.kind = (population_training_kind)parsed;
     int level = population_certificate_parse(certificate);
     if (level < 0) {
-        path_join(at, path, "certificate");
+        schema_path_join(at, sizeof at, path, "certificate");
         return path_error(err, at,
                           BF_TR("未知证书等级 \"%s\"（初级、中级、高级）",
                                 "unknown certificate level \"%s\" (初级, 中级, 高级)"),
@@ -487,26 +473,26 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
     }
     in.certificate = (population_certificate)level;
     if (in.end < in.start) {
-        path_join(at, path, "end");
+        schema_path_join(at, sizeof at, path, "end");
         return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
     }
     if (in.days < 0)
         in.days = in.end - in.start + 1;
     else if (in.days > in.end - in.start + 1) {
-        path_join(at, path, "days");
+        schema_path_join(at, sizeof at, path, "days");
         return path_error(err, at,
                           BF_TR("培训天数多于起止日期之间的天数",
                                 "more training days than days between start and end"));
     }
     if (in.online_hours != POPULATION_COUNT_UNKNOWN && in.total_hours != POPULATION_COUNT_UNKNOWN &&
         in.online_hours > in.total_hours) {
-        path_join(at, path, "online_hours");
+        schema_path_join(at, sizeof at, path, "online_hours");
         return path_error(err, at,
                           BF_TR("线上课时多于总课时（total_hours）",
                                 "more online hours than the course's total_hours"));
     }
     if (find_id(ctx, ID_TRAININGS, in.id) >= 0) {
-        path_join(at, path, "id");
+        schema_path_join(at, sizeof at, path, "id");
         return path_error(err, at, BF_TR("培训标识重复 \"%s\"", "duplicate training id \"%s\""),
                           in.id);
     }
@@ -546,7 +532,7 @@ static int parse_enrolment(parse_context *ctx, const json_t *o, const char *path
     char at[SITUATION_PATH_MAX];
     int parsed = population_school_kind_parse(kind);
     if (parsed < 0) {
-        path_join(at, path, "kind");
+        schema_path_join(at, sizeof at, path, "kind");
         return path_error(
             err, at,
             BF_TR(
@@ -557,7 +543,7 @@ static int parse_enrolment(parse_context *ctx, const json_t *o, const char *path
     }
     in.kind = (population_school_kind)parsed;
     if (in.end != POPULATION_DAY_OPEN && in.end < in.start) {
-        path_join(at, path, "end");
+        schema_path_join(at, sizeof at, path, "end");
         return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
     }
     return population_add_enrolment(pop, &in, NULL, err);
@@ -575,7 +561,7 @@ static int parse_person_items(parse_context *ctx, const json_t *list, const char
                               const char *key, int32_t person, person_item_parser parse)
 {
     char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
-    path_join(at, path, key);
+    schema_path_join(at, sizeof at, path, key);
     for (size_t i = 0; list != NULL && i < json_array_size(list); i++) {
         path_index(item, at, i);
         int rc = parse(ctx, json_array_get(list, i), item, person);
@@ -640,7 +626,7 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         else if (strcmp(sex, "女") == 0 || strcmp(sex, "female") == 0)
             in.sex = SEX_FEMALE;
         else {
-            path_join(at, path, "sex");
+            schema_path_join(at, sizeof at, path, "sex");
             return path_error(err, at,
                               BF_TR("性别应为 男/女（male/female）", "sex is 男/女 (male/female)"));
         }
@@ -649,7 +635,7 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         idcard_info info;
         idcard_problem problem = idcard_check(in.id_number, date_today(), &info);
         if (problem != IDCARD_OK) {
-            path_join(at, path, "id_number");
+            schema_path_join(at, sizeof at, path, "id_number");
             return path_error(err, at, BF_TR("身份证号无效：%s", "invalid ID number: %s"),
                               idcard_problem_text(problem));
         }
@@ -657,18 +643,18 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
             in.birth_day = (int32_t)date_to_days(info.birth_date);
         population_sex from_number = info.male ? SEX_MALE : SEX_FEMALE;
         if (in.sex != SEX_UNKNOWN && in.sex != from_number) {
-            path_join(at, path, "sex");
+            schema_path_join(at, sizeof at, path, "sex");
             return path_error(
                 err, at, BF_TR("与身份证号所示性别不符", "differs from the sex in the ID number"));
         }
         in.sex = from_number;
     }
     if (find_id(ctx, ID_PEOPLE, in.id) >= 0) {
-        path_join(at, path, "id");
+        schema_path_join(at, sizeof at, path, "id");
         return path_error(err, at, BF_TR("人员标识重复 \"%s\"", "duplicate person id \"%s\""),
                           in.id);
     }
-    path_join(at, path, "categories");
+    schema_path_join(at, sizeof at, path, "categories");
     for (size_t i = 0; categories != NULL && i < json_array_size(categories); i++) {
         json_t *c = json_array_get(categories, i);
         path_index(item, at, i);
@@ -738,7 +724,7 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
     json_object_foreach(parameters, name, values)
     {
         char at[SITUATION_PATH_MAX];
-        path_join(at, "parameters", name);
+        schema_path_join(at, sizeof at, "parameters", name);
         if (!json_is_array(values))
             return path_error(err, at, BF_TR("应为取值数组", "should be an array of values"));
         if (strlen(name) >= POLICY_ID_MAX)
@@ -755,7 +741,7 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
     json_object_foreach(parameters, name, values)
     {
         char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
-        path_join(at, "parameters", name);
+        schema_path_join(at, sizeof at, "parameters", name);
         for (size_t i = 0; i < json_array_size(values); i++) {
             json_t *v = json_array_get(values, i);
             path_index(item, at, i);
@@ -776,7 +762,7 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
             json_t *value = json_object_get(v, "value");
             json_t *to = json_object_get(v, "to");
             char value_path[SITUATION_PATH_MAX];
-            path_join(value_path, item, "value");
+            schema_path_join(value_path, sizeof value_path, item, "value");
             p->value.to = POLICY_DAY_MAX;
             if (to != NULL) {
                 /* A window parameter: from .. to (null: open). */
