@@ -44,6 +44,12 @@ int cli_fail(int status, const char *format, ...) __attribute__((format(printf, 
 int cli_open_store(cli_context *ctx, int flags, bf_error *err);
 
 /*
+ * For commands that write a file only with --force when it exists: when path
+ * exists, says so ("give --force to overwrite it") and returns 1; else 0.
+ */
+int cli_refuse_existing(const char *path);
+
+/*
  * Looks for "--name VALUE" or "--name=VALUE" at argv[*index]; on a match
  * sets *value, advances *index past it and returns 1.  Returns -1 when the
  * option is present but its value is missing, 0 when argv[*index] is another

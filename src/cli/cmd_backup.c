@@ -54,8 +54,9 @@ int cmd_backup(cli_context *ctx, int argc, char **argv)
     int status = parse_file_force(argc, argv, &file, &force);
     if (status != CLI_EXIT_OK)
         return status;
-    status =
-        report(backup_write(ctx->store, ctx->target, file, force, &result, &err), &result, &err);
+    if (!force && cli_refuse_existing(file))
+        return CLI_EXIT_FAILURE;
+    status = report(backup_write(ctx->store, ctx->target, file, &result, &err), &result, &err);
     if (status == CLI_EXIT_OK)
         printf(BF_TR("已把数据库 %s 备份到 %s\n", "database %s backed up to %s\n"),
                ctx->target_shown, file);

@@ -1,6 +1,7 @@
 /*
- * cmd_export.c - `bangfu export people [--region CODE] [--out FILE]`: the
- * registry in the import format (services/export_people.c).
+ * cmd_export.c - `bangfu export people [--region CODE] [--out FILE]
+ * [--force]`: the registry in the import format (services/export_people.c).
+ * An existing FILE is replaced only with --force.
  */
 #include "cli/cli.h"
 
@@ -15,9 +16,9 @@ static int cmd_export_usage(void)
 {
     return cli_fail(CLI_EXIT_USAGE, "%s",
                     BF_TR("用法：bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx] "
-                          "[--progress json|none]",
+                          "[--force] [--progress json|none]",
                           "usage: bangfu export people [--region CODE] [--out FILE.csv|FILE.xlsx] "
-                          "[--progress json|none]"));
+                          "[--force] [--progress json|none]"));
 }
 
 int cmd_export(cli_context *ctx, int argc, char **argv)
@@ -26,6 +27,7 @@ int cmd_export(cli_context *ctx, int argc, char **argv)
     progress_format format;
     const char *region_text = NULL;
     char region[REGION_CODE_TEXT_MAX];
+    int force = 0;
     bf_error err;
     bf_error_clear(&err);
     if (argc < 2 || strcmp(argv[1], "people") != 0)
@@ -44,12 +46,19 @@ int cmd_export(cli_context *ctx, int argc, char **argv)
             options.out = value;
             continue;
         }
+        if (found == 0 && strcmp(argv[i], "--force") == 0) {
+            force = 1;
+            i++;
+            continue;
+        }
         if (found == 0)
             found = cli_option_value(argc, argv, &i, "--progress", &value);
         if (found == 1 && progress_format_parse(value, stderr, &format) == BF_OK)
             continue;
         return cmd_export_usage();
     }
+    if (!force && strcmp(options.out, "-") != 0 && cli_refuse_existing(options.out))
+        return CLI_EXIT_FAILURE;
     if (region_text != NULL) {
         if (region_code_normalize(region_text, region) == REGION_LEVEL_INVALID)
             return cli_fail(CLI_EXIT_USAGE,

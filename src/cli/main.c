@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef BANGFU_VERSION
 #define BANGFU_VERSION "0.1"
@@ -186,6 +187,16 @@ int cli_open_store(cli_context *ctx, int flags, bf_error *err)
         ctx->store = NULL;
     }
     return rc;
+}
+
+int cli_refuse_existing(const char *path)
+{
+    if (access(path, F_OK) != 0)
+        return 0;
+    cli_fail(CLI_EXIT_FAILURE,
+             BF_TR("“%s”已存在：用 --force 覆盖", "'%s' exists: give --force to overwrite it"),
+             path);
+    return 1;
 }
 
 int cli_option_value(int argc, char **argv, int *index, const char *name, const char **value)

@@ -260,6 +260,14 @@ int policy_load_dir(policy_set *set, const char *dir, policy_diagnostics *diag, 
         }
         count++;
     }
+    if (count == 0) {
+        /* no rules is not "nothing due": a total of 0.00 would be a silent wrong answer */
+        rc = bf_error_set(err, BF_ENOTFOUND,
+                          BF_TR("政策目录“%s”中没有政策文件（*.lua）",
+                                "no policy files (*.lua) in the policy directory '%s'"),
+                          dir);
+        goto out;
+    }
     qsort(names, (size_t)count, sizeof names[0], compare_names);
     for (int i = 0; i < count; i++) {
         char path[POLICY_PATH_MAX];

@@ -14,16 +14,6 @@
 /* Longest path of a file written next to the backup, or of a PostgreSQL tool. */
 #define BACKUP_PATH_MAX 4096
 
-/* BF_ECONFLICT naming path when it exists and force is not given. */
-static int refuse_existing(const char *path, int force, bf_error *err)
-{
-    if (force || access(path, F_OK) != 0)
-        return BF_OK;
-    return bf_error_set(
-        err, BF_ECONFLICT,
-        BF_TR("“%s”已存在：用 --force 覆盖", "'%s' exists: give --force to overwrite it"), path);
-}
-
 /* The major version "pg_dump (PostgreSQL) 15.4 ..." of a tool, 0 when it does not run. */
 static int tool_major(const char *path)
 {
@@ -151,15 +141,13 @@ static int postgres_tool(store *st, const char *target, const char *tool, const 
     return run_tool(argv, err);
 }
 
-int backup_write(store *st, const char *target, const char *path, int force, backup_result *result,
+int backup_write(store *st, const char *target, const char *path, backup_result *result,
                  bf_error *err)
 {
     char partial[BACKUP_PATH_MAX];
+    int rc;
     result->command[0] = '\0';
     result->ran = 0;
-    int rc = refuse_existing(path, force, err);
-    if (rc != BF_OK)
-        return rc;
     if (snprintf(partial, sizeof partial, "%s.partial-%ld", path, (long)getpid()) >=
         (int)sizeof partial)
         return bf_error_set(err, BF_ETOOBIG, BF_TR("路径太长：%s", "path too long: %s"), path);

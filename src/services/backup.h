@@ -14,7 +14,8 @@
  * ~/.pgpass); otherwise, or when no suitable tool is installed, nothing is
  * done and the command to run is given, password masked.
  *
- * Neither overwrites an existing backup file or database without force.
+ * A restore never replaces a database that holds data without force (the
+ * caller checks an existing backup file: cli_refuse_existing()).
  */
 #ifndef BANGFU_SERVICES_BACKUP_H
 #define BANGFU_SERVICES_BACKUP_H
@@ -32,8 +33,8 @@ typedef struct backup_result {
     int ran;                          /* 1 when the copy was made */
 } backup_result;
 
-/* Copies the database st (opened from target) into path. */
-int backup_write(store *st, const char *target, const char *path, int force, backup_result *result,
+/* Copies the database st (opened from target) into path, replacing a file there. */
+int backup_write(store *st, const char *target, const char *path, backup_result *result,
                  bf_error *err);
 
 /* Replaces the database target with the backup in path. */

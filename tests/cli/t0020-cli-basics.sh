@@ -31,6 +31,22 @@ expect_contains "$out" "任城区" "--db after the subcommand"
 out=$(bf region --db="$db" show 370811)
 expect_contains "$out" "任城区" "--db= between the arguments"
 
+# no policy files is an error, never a total of 0.00
+mkdir -p no-policies
+echo '{}' >situation.json
+LANG=C bf calc situation.json --policies no-policies >out.txt 2>err.txt && fail "calc without policy files"
+expect_contains "$(cat err.txt)" "no policy files" "calc without policy files"
+[ ! -s out.txt ] || fail "calc without policy files printed $(cat out.txt)"
+
+# export never overwrites a file without --force
+bf --db "$db" export people --out export.csv 2>/dev/null
+echo keep >export.csv
+LANG=C bf --db "$db" export people --out export.csv 2>err.txt && fail "export overwrote a file"
+expect_contains "$(cat err.txt)" "--force" "export over a file"
+expect_eq "$(cat export.csv)" keep "the file is untouched"
+bf --db "$db" export people --out export.csv --force 2>/dev/null
+expect_contains "$(head -1 export.csv)" "证件号码" "export --force replaced the file"
+
 # a reading command on a database that is not there: nothing created, told to run init
 if [ "$ENGINE" = sqlite ]; then
     for c in status "region show 37" "person show 110101199003070014" "export people"; do
