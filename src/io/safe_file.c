@@ -83,11 +83,7 @@ mode_t safe_file_mode(void)
     return group != NULL && strcmp(group, "1") == 0 ? 0640 : 0600;
 }
 
-/*
- * Removes the temporaries "BASE.bangfu-PID-*.tmp" next to path whose process
- * is gone (killed with SIGKILL, or the machine stopped).  Best effort.
- */
-static void safe_file_remove_stale(const char *path)
+void safe_file_remove_stale(const char *path)
 {
     char directory[SAFE_FILE_PATH_MAX];
     const char *slash = strrchr(path, '/');

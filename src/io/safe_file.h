@@ -51,6 +51,13 @@ mode_t safe_file_mode(void);
  */
 int safe_file_create(safe_file *file, const char *path, bf_error *err);
 
+/*
+ * Removes the temporaries "BASE.bangfu-PID-*.tmp" of path whose process is
+ * gone (killed with SIGKILL, or the machine stopped).  Best effort;
+ * safe_file_create() does it too.
+ */
+void safe_file_remove_stale(const char *path);
+
 /* Closes the file (flushed to disk) and renames it over its final name. */
 int safe_file_commit(safe_file *file, bf_error *err);
 

@@ -1,6 +1,7 @@
 /* import_errors.c - writing the rejected rows of an import (see import_errors.h). */
 #include "services/import_errors.h"
 
+#include "io/safe_file.h"
 #include "io/table_writer.h"
 
 #include <errno.h>
@@ -49,6 +50,9 @@ int import_errors_open(const char *input_path, const char *errors_path, const ta
                           errors_path != NULL ? errors_path : input_path);
         goto out;
     }
+    /* A run killed with SIGKILL left its temporary (personal data): gone now, rows or not. */
+    safe_file_remove_stale(errors->path);
+    safe_file_remove_stale(errors->fallback);
     errors->header = calloc((size_t)header->count + 1, sizeof *errors->header);
     errors->cells = calloc((size_t)header->count + 2, sizeof *errors->cells);
     errors->kept = calloc((size_t)header->count + 1, sizeof *errors->kept);
@@ -85,11 +89,13 @@ static int import_errors_create(import_errors *errors, bf_error *err)
     int rc = table_writer_open(errors->path, &errors->writer, &first);
     if (rc == BF_OK)
         return BF_OK;
-    if (errors->named || rc != BF_EIO || strcmp(errors->fallback, errors->path) == 0) {
-        if (err != NULL)
-            *err = first;
-        return rc;
-    }
+    if (errors->named || rc != BF_EIO)
+        return bf_error_set(err, rc, "%s", first.message);
+    if (strcmp(errors->fallback, errors->path) == 0)
+        return bf_error_set(err, rc,
+                            BF_TR("无法写错误文件：%s；请用 --errors FILE 指定位置",
+                                  "cannot write the error file: %s; name one with --errors FILE"),
+                            first.message);
     bf_error second;
     rc = table_writer_open(errors->fallback, &errors->writer, &second);
     if (rc != BF_OK)

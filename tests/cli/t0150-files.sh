@@ -73,6 +73,13 @@ echo stale >"$WORK/in/good.csv.errors.csv"
 bf --db "$db" import people "$WORK/in/good.csv" >/dev/null
 [ ! -e "$WORK/in/good.csv.errors.csv" ] || fail "stale default error file left behind"
 
+# A temporary of an import killed with kill -9 (a dead PID in its name) is removed by the next
+# import of that file, even when it rejects nothing.
+dead=$(sh -c 'echo $$')
+echo "37081119800101001X" >"$WORK/in/good.csv.errors.csv.bangfu-$dead-abcdef.tmp"
+bf --db "$db" import people "$WORK/in/good.csv" >/dev/null
+[ ! -e "$WORK/in/good.csv.errors.csv.bangfu-$dead-abcdef.tmp" ] || fail "stale temporary of a killed import left"
+
 # 4. Exports: 0600, never through a symlink at the old predictable name, formulas neutralised.
 sql "UPDATE people SET name = '=cmd|'' /C calc''!A0', skills = '@SUM(1)' WHERE id_number = '37081119800101001X'" >/dev/null
 echo secret >"$WORK/victim"
