@@ -267,12 +267,15 @@ static int table_reader_start_csv(table_reader *reader, const char *path,
         rc = table_reader_find_header(reader, options, &first_count, err);
         if (rc < 0 && (candidates == 1 || i == 0))
             return rc; /* a malformed file (the comma reading is the reference) */
-        if (rc == 1 && (options->header_usable != NULL || first_count > 1 || candidates == 1))
+        if (rc == 1 && options->header_usable != NULL)
+            return BF_OK;
+        /* No header test: the separator named, or the one that splits the first row. */
+        if (rc >= 0 && options->header_usable == NULL && (candidates == 1 || first_count > 1))
             return BF_OK;
         used += (size_t)snprintf(tried + used, sizeof tried - used, "%s%s", used > 0 ? "、" : "",
                                  table_reader_separator_name(separator));
     }
-    if (options->header_usable == NULL) /* one column whatever the separator: commas */
+    if (options->header_usable == NULL) /* one column (or none) whatever the separator: commas */
         return table_reader_start_csv(reader, path, &(table_reader_options){.separator = ','}, err);
     char what[320];
     snprintf(what, sizeof what,

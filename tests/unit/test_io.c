@@ -897,6 +897,12 @@ static void test_csv_separators_and_title_rows(void **state)
     assert_int_equal(read_rows(path, NULL, text, sizeof text, &err), BF_DONE);
     assert_string_equal(text, "1:a;b|c\n"); /* tab comes before semicolon */
 
+    /* Empty, or blank lines only: no rows, whatever the separator (once looped forever). */
+    temporary_path(path, "blank.csv");
+    write_text_file(path, "\n\n");
+    assert_int_equal(read_rows(path, NULL, text, sizeof text, &err), BF_DONE);
+    assert_string_equal(text, "");
+
     /* Named: a semicolon file read with commas has no header; the message says so. */
     temporary_path(path, "semicolon.csv");
     options.separator = ',';
