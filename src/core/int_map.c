@@ -91,6 +91,22 @@ int int_map_find(const int_map *map, uint64_t key, int64_t *value)
     return 0;
 }
 
+int int_map_set(int_map *map, uint64_t key, int64_t value)
+{
+    int64_t *slot = NULL;
+    if (key != 0 && map->capacity != 0)
+        for (size_t s = slot_of(key, map->capacity); map->keys[s] != 0;
+             s = (s + 1) & (map->capacity - 1))
+            if (map->keys[s] == key) {
+                slot = &map->values[s];
+                break;
+            }
+    if (slot == NULL)
+        return int_map_insert(map, key, value, NULL);
+    *slot = value;
+    return BF_OK;
+}
+
 void int_map_free(int_map *map)
 {
     free(map->keys);

@@ -5,7 +5,8 @@
  * Used wherever a million keys must be checked without a query each: known
  * region codes (12 digits read as an integer), ID numbers seen earlier in one
  * import file (the first 17 digits, mapped to the line they were on), ID
- * numbers already generated.  Keys are never removed.
+ * numbers already generated, parameter values by region.  Keys are never
+ * removed.
  *
  * Ownership: the map is a value the caller owns; int_map_free() releases its
  * slots.  A zeroed int_map is an empty map ready to use.
@@ -32,6 +33,9 @@ int int_map_reserve(int_map *map, size_t count);
  * BF_EINVAL (key 0) or BF_ENOMEM.
  */
 int int_map_insert(int_map *map, uint64_t key, int64_t value, int64_t *existing);
+
+/* Inserts key with value, or gives a present key this value.  BF_OK, BF_EINVAL or BF_ENOMEM. */
+int int_map_set(int_map *map, uint64_t key, int64_t value);
 
 /* True when key is present; *value (may be NULL) receives its value. */
 int int_map_find(const int_map *map, uint64_t key, int64_t *value);

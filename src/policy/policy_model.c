@@ -104,8 +104,11 @@ void policy_set_free(policy_set *set)
         free(set->documents[i].title);
         free(set->documents[i].issuer);
     }
-    for (int i = 0; i < set->parameter_count; i++)
+    for (int i = 0; i < set->parameter_count; i++) {
         free(set->parameters[i].values);
+        free(set->parameters[i].earlier);
+        int_map_free(&set->parameters[i].by_region);
+    }
     for (int i = 0; i < set->target_count; i++) {
         policy_target *t = set->targets[i];
         free(t->text);
@@ -173,8 +176,20 @@ int policy_parameter_add_value(policy_parameter *parameter, const policy_paramet
         if (grown == NULL)
             return bf_error_set(err, BF_ENOMEM, NULL);
         parameter->values = grown;
+        int32_t *earlier = realloc(parameter->earlier, capacity * sizeof *parameter->earlier);
+        if (earlier == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        parameter->earlier = earlier;
         parameter->value_capacity = capacity;
     }
+    int32_t index = (int32_t)parameter->value_count;
+    int64_t latest = -1;
+    uint64_t key = (uint64_t)value->region + 1;
+    int_map_find(&parameter->by_region, key, &latest);
+    int rc = int_map_set(&parameter->by_region, key, index);
+    if (rc != BF_OK)
+        return bf_error_set(err, rc, NULL);
+    parameter->earlier[index] = (int32_t)latest;
     parameter->values[parameter->value_count++] = *value;
     return BF_OK;
 }
@@ -188,27 +203,34 @@ int policy_parameter_add_value(policy_parameter *parameter, const policy_paramet
 static const policy_parameter_value *parameter_value_choose(const policy_parameter *parameter,
                                                             int64_t region, int32_t day)
 {
-    const policy_parameter_value *best = NULL;
-    int best_digits = -1;
-    for (size_t i = 0; i < parameter->value_count; i++) {
-        const policy_parameter_value *v = &parameter->values[i];
-        if (v->from > day || !population_region_within(region, v->region))
+    /* The region's ancestors, most specific first: the first holding a value that applies wins
+       (more digits, a more specific region). */
+    static const int64_t divisors[] = {1, 1000, 1000000, 100000000, 10000000000};
+    int64_t previous = -1;
+    for (int level = 0; level < 5; level++) {
+        int64_t ancestor = region / divisors[level] * divisors[level];
+        if (ancestor == previous)
             continue;
-        int digits = population_region_digits(v->region);
-        if (best != NULL) {
-            if (digits < best_digits)
+        previous = ancestor;
+        int64_t index = -1;
+        if (!int_map_find(&parameter->by_region, (uint64_t)ancestor + 1, &index))
+            continue;
+        /* Newest first, so that of two equal values the later added wins. */
+        const policy_parameter_value *best = NULL;
+        for (; index >= 0; index = parameter->earlier[index]) {
+            const policy_parameter_value *v = &parameter->values[index];
+            if (v->from > day)
                 continue;
-            if (digits == best_digits) {
-                if (v->from_situation < best->from_situation)
-                    continue;
-                if (v->from_situation == best->from_situation && v->from < best->from)
-                    continue;
-            }
+            if (best != NULL &&
+                (v->from_situation < best->from_situation ||
+                 (v->from_situation == best->from_situation && v->from <= best->from)))
+                continue;
+            best = v;
         }
-        best = v;
-        best_digits = digits;
+        if (best != NULL)
+            return best;
     }
-    return best;
+    return NULL;
 }
 
 /*

@@ -16,6 +16,7 @@
 #define BANGFU_POLICY_POLICY_MODEL_H
 
 #include "core/error.h"
+#include "core/int_map.h"
 #include "policy/policy_predicates.h"
 
 #include <stddef.h>
@@ -259,6 +260,11 @@ typedef struct policy_parameter {
     size_t value_count;
     size_t value_capacity;
     policy_parameter_value *values; /* owned */
+    /* The values by region, so that a lookup reads only those of the region's ancestors: region
+       + 1 -> its latest value's index; earlier[i] is the index of the value of the same region
+       added before values[i], or -1.  Owned, kept by policy_parameter_add_value(). */
+    int_map by_region;
+    int32_t *earlier;
 } policy_parameter;
 
 /* Targets and reports of one set; columns, header and footer lines of one report. */

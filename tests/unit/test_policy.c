@@ -1437,6 +1437,82 @@ static void test_amount_overflow(void **state)
     population_free(pop);
 }
 
+/* The old linear choice of a parameter value: the model the indexed lookup must agree with. */
+static const policy_parameter_value *model_choose(const policy_parameter *parameter, int64_t region,
+                                                  int32_t day)
+{
+    const policy_parameter_value *best = NULL;
+    int best_digits = -1;
+    for (size_t i = 0; i < parameter->value_count; i++) {
+        const policy_parameter_value *v = &parameter->values[i];
+        if (v->from > day || !population_region_within(region, v->region))
+            continue;
+        int digits = population_region_digits(v->region);
+        if (best != NULL &&
+            (digits < best_digits ||
+             (digits == best_digits &&
+              (v->from_situation < best->from_situation ||
+               (v->from_situation == best->from_situation && v->from < best->from)))))
+            continue;
+        best = v;
+        best_digits = digits;
+    }
+    return best;
+}
+
+/* Randomized: parameter lookups through the region index against the linear model. */
+static void test_parameter_lookup_model(void **state)
+{
+    (void)state;
+    static const int64_t regions[] = {370000000000, 370800000000, 370811000000, 370811001000,
+                                      370811001001, 370826000000, 140000000000, 140922000000,
+                                      500101000000, 500000000000};
+    enum { REGIONS = sizeof regions / sizeof regions[0] };
+    uint64_t seed = 7;
+    bf_error err;
+    for (int round = 0; round < 200; round++) {
+        policy_set *set = NULL;
+        assert_int_equal(policy_set_create(&set, &err), BF_OK);
+        policy_parameter *parameter = &set->parameters[0];
+        set->parameter_count = 1;
+        int values = 1 + round % 40;
+        for (int i = 0; i < values; i++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            policy_parameter_value v = {.region = regions[(seed >> 33) % REGIONS],
+                                        .from = 18000 + (int32_t)((seed >> 20) % 8) * 30,
+                                        .fen = (seed >> 40) % 5 == 0 ? POLICY_FEN_NONE
+                                                                     : (int64_t)(seed >> 45),
+                                        .from_situation = (int)((seed >> 17) & 1),
+                                        .to = POLICY_DAY_MAX};
+            assert_int_equal(policy_parameter_add_value(parameter, &v, &err), BF_OK);
+        }
+        for (int q = 0; q < 200; q++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            int64_t region = regions[(seed >> 33) % REGIONS];
+            int32_t day = 17990 + (int32_t)((seed >> 20) % 260);
+            const policy_parameter_value *want = model_choose(parameter, region, day);
+            int64_t fen = -7;
+            int rc = policy_parameter_lookup(parameter, region, day, &fen);
+            if (want == NULL || want->fen == POLICY_FEN_NONE)
+                assert_int_equal(rc, BF_ENOTFOUND);
+            else {
+                assert_int_equal(rc, BF_OK);
+                assert_true(fen == want->fen);
+            }
+            int32_t from = 0, to = 0;
+            want = model_choose(parameter, region, INT32_MAX);
+            rc = policy_parameter_window(parameter, region, &from, &to);
+            if (want == NULL || want->fen == POLICY_FEN_NONE)
+                assert_int_equal(rc, BF_ENOTFOUND);
+            else {
+                assert_int_equal(rc, BF_OK);
+                assert_int_equal(from, want->from);
+            }
+        }
+        policy_set_free(set);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1467,6 +1543,7 @@ int main(void)
         cmocka_unit_test(test_status_dependency_order),
         cmocka_unit_test(test_status_dependency_cycle),
         cmocka_unit_test(test_amount_overflow),
+        cmocka_unit_test(test_parameter_lookup_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
