@@ -37,7 +37,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINARIES := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
-.PHONY: all run test check unit setup clean format cppcheck bench fuzz fuzz-replay policy-mutation
+.PHONY: all run test check unit setup clean format cppcheck bench fuzz fuzz-replay dist policy-mutation
 
 all: $(BUILD)/bangfu bangfu
 
@@ -108,6 +108,11 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: setup
 	$(MAKE) -j$(JOBS) all unit
 	TEST_JOBS=$(JOBS) scripts/test.sh
+
+# `make dist`: one tarball for offline installation on Debian 12 (scripts/dist.sh, README).
+DIST_NAME ?= bangfu-$(shell git describe --always --dirty 2>/dev/null || echo snapshot)-debian12-$(shell dpkg --print-architecture 2>/dev/null || uname -m)
+dist: all
+	scripts/dist.sh $(BUILD)/bangfu $(DIST_NAME).tar.gz
 
 check: all unit
 	TEST_JOBS=$(JOBS) scripts/test.sh --quick
