@@ -1192,6 +1192,36 @@ static int add_grant(eval_context *ctx, const policy_grant *grant, bf_error *err
 }
 
 /*
+ * One grant of row in month at the rate on day (per_hour: times the job's
+ * hours a month).  Returns 1 when added; BF_OK (0) when the rate is not
+ * known (the row's note says so, warned; no further month is tried); an
+ * error code.
+ */
+static int add_month_grant(eval_context *ctx, int rule_index, uint32_t row, policy_grant *grant,
+                           int32_t day, int month, bf_error *err)
+{
+    int64_t fen = POLICY_FEN_NONE;
+    int got = value_fen(ctx, rule_index, row, day, &fen, err);
+    if (got <= 0) {
+        ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
+        return got;
+    }
+    if (ctx->set->rules[rule_index]->amount.rate == POLICY_RATE_PER_HOUR) {
+        /* rate × hours a month, hours in tenths, rounded half up to the fen */
+        if (money_scale_round(fen, ctx->pop->jobs.hours_tenths[row], 10, &fen) != BF_OK)
+            return overflow_error(ctx, rule_index, row, err);
+        grant->count = ctx->pop->jobs.hours_tenths[row];
+    }
+    grant->month = month;
+    grant->fen = fen;
+    int rc = add_grant(ctx, grant, err);
+    if (rc != BF_OK)
+        return rc;
+    ctx->note[row] = POLICY_OUTCOME_GRANTED;
+    return 1;
+}
+
+/*
  * The months cap of rule for row: max_months, or its months parameter at the
  * row's parameter region on the row's first day; 0 (with a warning when
  * warn) when the parameter has no value there.
@@ -1316,18 +1346,10 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
             if (end < ctx->period_from)
                 continue;
             int32_t start = k == 1 ? anchor : policy_months_end_day(anchor, k - 1) + 1;
-            int64_t fen = POLICY_FEN_NONE;
-            int got = value_fen(ctx, rule_index, row, start, &fen, err);
-            if (got <= 0) {
-                ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
-                return got < 0 ? got : BF_OK;
-            }
-            grant.month = date_month_index(date_from_days(end));
-            grant.fen = fen;
-            int rc = add_grant(ctx, &grant, err);
-            if (rc != BF_OK)
-                return rc;
-            ctx->note[row] = POLICY_OUTCOME_GRANTED;
+            int got = add_month_grant(ctx, rule_index, row, &grant, start,
+                                      date_month_index(date_from_days(end)), err);
+            if (got <= 0)
+                return got;
         }
         return BF_OK;
     }
@@ -1337,24 +1359,9 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
             int32_t last = (int32_t)date_to_days(date_month_last_day(m));
             if (ctx->from[row] > first || ctx->to[row] < last)
                 continue;
-            int64_t fen = POLICY_FEN_NONE;
-            int got = value_fen(ctx, rule_index, row, first, &fen, err);
-            if (got <= 0) {
-                ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
-                return got < 0 ? got : BF_OK;
-            }
-            if (a->rate == POLICY_RATE_PER_HOUR) {
-                /* rate × hours a month, hours in tenths, rounded half up to the fen */
-                if (money_scale_round(fen, ctx->pop->jobs.hours_tenths[row], 10, &fen) != BF_OK)
-                    return overflow_error(ctx, rule_index, row, err);
-                grant.count = ctx->pop->jobs.hours_tenths[row];
-            }
-            grant.month = m;
-            grant.fen = fen;
-            int rc = add_grant(ctx, &grant, err);
-            if (rc != BF_OK)
-                return rc;
-            ctx->note[row] = POLICY_OUTCOME_GRANTED;
+            int got = add_month_grant(ctx, rule_index, row, &grant, first, m, err);
+            if (got <= 0)
+                return got;
         }
         return BF_OK;
     }
@@ -1370,18 +1377,10 @@ static int row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_er
             if (check > window_last || ctx->from[row] > check || ctx->to[row] < check ||
                 ctx->met[row] > check)
                 continue;
-            int64_t fen = POLICY_FEN_NONE;
-            int got = value_fen(ctx, rule_index, row, check, &fen, err);
-            if (got <= 0) {
-                ctx->note[row] = POLICY_OUTCOME_NO_AMOUNT;
-                return got < 0 ? got : BF_OK;
-            }
-            grant.month = date_month_index(date_from_days(check));
-            grant.fen = fen;
-            int rc = add_grant(ctx, &grant, err);
-            if (rc != BF_OK)
-                return rc;
-            ctx->note[row] = POLICY_OUTCOME_GRANTED;
+            int got = add_month_grant(ctx, rule_index, row, &grant, check,
+                                      date_month_index(date_from_days(check)), err);
+            if (got <= 0)
+                return got;
         }
         return BF_OK;
     }

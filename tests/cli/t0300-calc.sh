@@ -116,6 +116,45 @@ set -e
 expect_contains "$err" "broken.lua:6:" "unknown condition line"
 expect_contains "$err" "hukou_inn" "unknown condition name"
 
+# The vocabulary of issue 10's readings is checked strictly too.
+cat >vocab.lua <<'LUA'
+document { number = "x", title = "t", issuer = "i", issued = "2020-01-01", region = "37",
+           valid = { from = "2020-01-01" } }
+benefit {
+    id = "x.training", name = "n", clause = "一", text = "t", target = "t",
+    unit = "training", payee = "person", conditions = {},
+    amount = { per_worked_month = 100 },
+}
+benefit {
+    id = "x.job", name = "n", clause = "二", text = "t", target = "t",
+    unit = "job", payee = "person",
+    conditions = { { "provider_job", { "insured" } } },
+    amount = { once = 100 }, not_with = { "x.training" }, not_with_per = "hire",
+}
+LUA
+set +e
+err=$(bf policy check vocab.lua 2>&1)
+set -e
+expect_contains "$err" "per_worked_month 只用于 unit = \"job\"" "per_worked_month on a training"
+expect_contains "$err" "条件 provider_job 不适用于 unit = \"job\"" "provider_job on a job"
+expect_contains "$err" "not_with_per 只能是" "not_with_per value"
+cat >vocab_units.lua <<'LUA'
+document { number = "x", title = "t", issuer = "i", issued = "2020-01-01", region = "37",
+           valid = { from = "2020-01-01" } }
+parameter { name = "x_rate", title = "t", unit = "yuan_per_month" }
+benefit {
+    id = "x.post", name = "n", clause = "一", text = "t", target = "t",
+    unit = "job", payee = "person",
+    conditions = { { "contract_months_at_least", { parameter = "x_rate" } } },
+    amount = { per_worked_month = { parameter = "x_rate" }, max_months = { parameter = "x_rate" } },
+}
+LUA
+set +e
+err=$(bf policy check vocab_units.lua 2>&1)
+set -e
+expect_contains "$err" "max_months 的参数“x_rate”未声明或不是 unit = \"months\"" "max_months parameter unit"
+expect_contains "$err" "条件 contract_months_at_least 的参数“x_rate”未声明或不是 unit = \"months\"" "contract term parameter unit"
+
 # A broken policy directory: calc refuses to compute.
 mkdir -p pol && cp broken.lua pol/
 set +e
