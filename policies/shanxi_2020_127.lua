@@ -18,7 +18,8 @@
 --   优先吸纳 in financed projects and 预留岗位/场地 are duties of departments.
 -- * 五 农资企业、农业经营主体 吸纳就业补贴.  春耕备耕、电商助农: exhortations.
 -- * 六 扶贫车间认定 (10人以上, free premises), 车间补贴, 稳岗补贴 200/月, 临时公益岗位.
--- * 七 失业补助金 (a service: the document sets only the cap; loss in epidemic_period).  关心关爱: duties.
+-- * 七 失业补助金 (amount a parameter, capped by the local unemployment-insurance benefit; loss
+--   and months in epidemic_period).  关心关爱: duties.
 -- * 八 报送 per 晋人社厅函〔2020〕98号: report shanxi127.epidemic_updates.
 
 document {
@@ -464,7 +465,7 @@ benefit {
     },
     amount  = { per_month = { parameter = "shanxi_unemployment_assistance" },
                 at_most = { parameter = "unemployment_insurance_benefit" } },
-    note    = "标准文件未给，取参数 shanxi_unemployment_assistance（未设时不计并警告），“不高于当地失业保险金标准”= at_most 参数 unemployment_insurance_benefit；按失业后到再就业前、疫情期间内的整月发放，发放月数文件未规定，不另设上限；“受疫情影响失业”读作最后一次失业（工作结束且未接续）落在疫情期间（期间参数 epidemic_period，按户籍地取值，无取值时不计并警告），“参保”读作失业前的工作中缴纳社会保险至少1个月（insured_before_loss 1）；服务落在失业后的首月",
+    note    = "标准文件未给，取参数 shanxi_unemployment_assistance（未设时不计并警告），“不高于当地失业保险金标准”= at_most 参数 unemployment_insurance_benefit；按失业后到再就业前、疫情期间内的整月发放，发放月数文件未规定，不另设上限；“受疫情影响失业”读作最后一次失业（工作结束且未接续）落在疫情期间（期间参数 epidemic_period，按户籍地取值，无取值时不计并警告），“参保”读作失业前的工作中缴纳社会保险至少1个月（insured_before_loss 1）",
 }
 
 -- 一 -------------------------------------------------------------------------
