@@ -2,6 +2,10 @@
  * cmd_import.c - `bangfu import people FILE [--errors OUT] [--sheet NAME|N]
  * [--separator comma|tab|semicolon]`: the validated bulk import
  * (services/import_people.c), one JSON line of counts on stdout.
+            continue;
+        }
+ * cmd_import.c - `bangfu import people FILE [--errors OUT] [--clear-empty]`: the validated
+ * bulk import (services/import_people.c), one JSON line of counts on stdout.
  */
 #include "cli/cli.h"
 
@@ -28,11 +32,18 @@ static void cmd_import_waiting(void *context)
 
 static int cmd_import_usage(void)
 {
-    return cli_fail(CLI_EXIT_USAGE, "%s",
-                    BF_TR("用法：bangfu import people FILE [--errors OUT] [--sheet 名称|序号] "
-                          "[--separator comma|tab|semicolon] [--wait 秒数] [--progress json|none]",
-                          "usage: bangfu import people FILE [--errors OUT] [--sheet NAME|N] "
-                          "[--separator comma|tab|semicolon] [--wait SECONDS] [--progress json|none]"));
+    return cli_fail(
+        CLI_EXIT_USAGE, "%s",
+        BF_TR("用法：bangfu import people FILE [--errors OUT] [--sheet 名称|序号] "
+              "[--separator comma|tab|semicolon] [--wait 秒数] [--progress json|none] "
+              "[--clear-empty]\n"
+              "  空单元格保留已登记的值；单元格写“（清空）”清空该项；\n"
+              "  --clear-empty：文件中存在的列里，空单元格也清空该项",
+              "usage: bangfu import people FILE [--errors OUT] [--sheet NAME|N] "
+              "[--separator comma|tab|semicolon] [--wait SECONDS] [--progress json|none] "
+              "[--clear-empty]\n"
+              "  an empty cell keeps the stored value; a cell reading （清空） clears it;\n"
+              "  --clear-empty: an empty cell of a column in the file clears it too"));
 }
 
 /* The separator named by text (",", "comma", "tab", ";", "semicolon", or in Chinese); 0 if none. */
@@ -98,6 +109,11 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
                                 value);
             options.wait_limited = 1;
             options.wait_ms = (int64_t)(seconds * 1000.0);
+            continue;
+        }
+        if (strcmp(argv[i], "--clear-empty") == 0) {
+            options.clear_empty = 1;
+            i++;
             continue;
         }
         if (found < 0 || (argv[i][0] == '-' && argv[i][1] != '\0') || options.path != NULL)

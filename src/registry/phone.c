@@ -1,67 +1,92 @@
-/* phone.c - mobile and landline number validation. */
+/* phone.c - mobile and landline numbers: validation and canonical form. */
 #include "registry/phone.h"
 
+#include "core/error.h"
+#include "core/halfwidth.h"
+
+#include <stdio.h>
 #include <string.h>
 
-/* Number of ASCII digits at the start of text. */
-static int phone_digit_run(const char *text)
+/* Longest text looked at: a number with generous separators. */
+#define PHONE_INPUT_MAX 64
+/* Most digit groups in one number ("+86 0537 123 4567 801"). */
+#define PHONE_GROUPS_MAX 8
+/* Most digits in one number: a 4-digit area code, 8 digits, a 6-digit extension. */
+#define PHONE_DIGITS_MAX 18
+
+/* True for the characters written between digit groups. */
+static int phone_is_separator(char c)
 {
-    int count = 0;
-    while (text[count] >= '0' && text[count] <= '9')
-        count++;
-    return count;
+    return c == ' ' || c == '-' || c == '(' || c == ')';
 }
 
-/* True when text is exactly a mobile number 1[3-9]\d{9}. */
-static int phone_is_mobile(const char *text)
+int phone_normalize(const char *text, char out[PHONE_TEXT_MAX])
 {
-    return phone_digit_run(text) == 11 && text[11] == '\0' && text[0] == '1' && text[1] >= '3';
-}
-
-/*
- * True when text is a landline: area code (with its leading 0 unless
- * zero_optional allows it to be absent, then 1-3 more digits), optional '-',
- * 7-8 digits, optional '-' extension of 1-6 digits.  Without the '-' the
- * area code and number run together, so every split of the run is tried.
- */
-static int phone_is_landline(const char *text, int zero_optional)
-{
-    const char *p = text;
-    int has_zero = *p == '0';
-    if (!has_zero && !zero_optional)
+    char folded[PHONE_INPUT_MAX], digits[PHONE_DIGITS_MAX + 2];
+    int group_length[PHONE_GROUPS_MAX], groups = 0, count = 0, international = 0;
+    out[0] = '\0';
+    if (text == NULL || halfwidth_fold(text, folded, sizeof folded) != BF_OK)
         return 0;
-    int run = phone_digit_run(p);
-    const char *after = p + run;
-    int area_min = has_zero ? 3 : 2, area_max = has_zero ? 4 : 3;
-    if (*after == '-' && run >= area_min && run <= area_max) {
-        /* area code, '-', number */
-        const char *number = after + 1;
-        int digits = phone_digit_run(number);
-        if (digits < 7 || digits > 8)
-            return 0;
-        after = number + digits;
-    } else {
-        /* area code and number in one run of digits */
-        if (run < area_min + 7 || run > area_max + 8)
-            return 0;
+    const char *p = folded;
+    while (*p == ' ')
+        p++;
+    if (strncmp(p, "+86", 3) == 0 || strncmp(p, "0086", 4) == 0) {
+        p += *p == '+' ? 3 : 4;
+        international = 1;
+        /* "+86" alone, or glued to digits that are not a separate group: still fine. */
     }
-    if (*after == '\0')
+    /* A leading 0 dropped after +86 comes back: room for it in front. */
+    digits[0] = '0';
+    char *d = digits + 1;
+    while (*p != '\0') {
+        if (phone_is_separator(*p)) {
+            p++;
+            continue;
+        }
+        if (*p < '0' || *p > '9' || groups == PHONE_GROUPS_MAX)
+            return 0;
+        int length = 0;
+        while (*p >= '0' && *p <= '9') {
+            if (count == PHONE_DIGITS_MAX)
+                return 0;
+            d[count++] = *p++;
+            length++;
+        }
+        group_length[groups++] = length;
+    }
+    d[count] = '\0';
+    if (count == 11 && d[0] == '1' && d[1] >= '3') {
+        memcpy(out, d, 12);
         return 1;
-    if (*after != '-')
+    }
+    if (international && d[0] != '0') {
+        d = digits; /* the area code's 0, dropped in international notation */
+        count++;
+    }
+    if (count == 0 || d[0] != '0')
         return 0;
-    int extension = phone_digit_run(after + 1);
-    return extension >= 1 && extension <= 6 && after[1 + extension] == '\0';
+    int area = d[1] == '2' || (d[1] == '1' && d[2] == '0') ? 3 : 4;
+    int rest = count - area, extension = 0;
+    /* An extension is a last group of 1-6 digits after the number written whole (7-8 digits). */
+    int last = groups >= 2 ? group_length[groups - 1] : 0;
+    int before = groups >= 2 ? group_length[groups - 2] : 0;
+    if (last >= 1 && last <= 6 && before >= 7 && before <= 8 && rest - last >= 7 &&
+        rest - last <= 8) {
+        extension = last;
+        rest -= last;
+    }
+    if (rest < 7 || rest > 8)
+        return 0;
+    if (extension > 0)
+        snprintf(out, PHONE_TEXT_MAX, "%.*s-%.*s-%.*s", area, d, rest, d + area, extension,
+                 d + area + rest);
+    else
+        snprintf(out, PHONE_TEXT_MAX, "%.*s-%.*s", area, d, rest, d + area);
+    return 1;
 }
 
 int phone_is_valid(const char *text)
 {
-    if (text == NULL || *text == '\0')
-        return 0;
-    if (strncmp(text, "+86", 3) == 0) {
-        const char *rest = text + 3;
-        if (*rest == ' ' || *rest == '-')
-            rest++;
-        return phone_is_mobile(rest) || phone_is_landline(rest, 1);
-    }
-    return phone_is_mobile(text) || phone_is_landline(text, 0);
+    char canonical[PHONE_TEXT_MAX];
+    return phone_normalize(text, canonical);
 }

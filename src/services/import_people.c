@@ -4,28 +4,23 @@
 #include "core/date.h"
 #include "core/idcard.h"
 #include "core/int_map.h"
-#include "core/region_code.h"
 #include "io/table_reader.h"
 #include "registry/category.h"
 #include "registry/people_counts.h"
 #include "registry/person.h"
-#include "registry/phone.h"
 #include "registry/region.h"
 #include "services/import_changes.h"
 #include "services/import_errors.h"
+#include "services/import_row.h"
 
 #include <inttypes.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Longest rejection reason of one row, terminator included. */
-#define IMPORT_REASON_MAX 4096
 /* Rows between two progress calls. */
 #define IMPORT_PROGRESS_EVERY 8192
 /* Most ID numbers reserved ahead in the map of those seen (it grows past this if needed). */
@@ -62,13 +57,15 @@ static const char *const import_bulk_columns[IMPORT_BULK_COLUMNS] = {
 #define IMPORT_CHUNK_ROWS PERSON_LOAD_MANY_MAX
 /* Slots of the chunk's map from ID number to row: a power of two, four times the rows. */
 #define IMPORT_CHUNK_SLOTS (4 * IMPORT_CHUNK_ROWS)
-/* Offset standing for an empty (NULL) value. */
+/* Offset standing for no value: an empty stored value, or a row's field to keep as stored. */
 #define IMPORT_NO_VALUE ((size_t)-1)
+/* Offset standing for a row's field to clear (import_row_clear). */
+#define IMPORT_CLEAR_VALUE ((size_t)-2)
 
 /* One valid row of a chunk; its values are offsets into the chunk's text. */
 typedef struct import_pending {
     char id_number[IDCARD_TEXT_MAX];
-    size_t value[PERSON_FIELD_COUNT]; /* the row's values, IMPORT_NO_VALUE when empty or absent */
+    size_t value[PERSON_FIELD_COUNT]; /* the row's values, IMPORT_NO_VALUE to keep, _CLEAR_ */
     size_t old[PERSON_FIELD_COUNT];   /* the stored values, when found */
     int found;                        /* 1 when the person is already in the registry */
     int64_t created_batch;            /* of the stored person, when found */
@@ -119,6 +116,8 @@ typedef struct import_state {
     import_errors *errors;       /* the error file (written from the first rejection) */
     region_set *regions;         /* every known region code */
     int_map seen;                /* first 17 digits of each ID number -> its line */
+    import_row_rules rules;      /* what a row is checked against */
+    import_row row;              /* the row being checked (reading thread) */
     import_pipeline pipeline;    /* chunks of valid rows from the reading to the storing thread */
     int read_rc;                 /* outcome of the reading thread */
     bf_error read_error;         /* its message when read_rc is not BF_OK */
@@ -128,68 +127,10 @@ typedef struct import_state {
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
-    int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
-    int64_t batch;                      /* the batch of this run */
-    char now[BF_TIMESTAMP_TEXT_MAX];    /* start of the run, stamped on batch and history */
-    bf_date today;                      /* bounds birth dates */
-    /* Per-row buffers, reused. */
-    char reason[IMPORT_REASON_MAX];
-    size_t reason_used;
-    char id_number[IDCARD_TEXT_MAX];
-    char birth_date[BF_DATE_TEXT_MAX];
-    char region[REGION_CODE_TEXT_MAX];
-    char categories[CATEGORY_TEXT_MAX];
+    int64_t batch;          /* the batch of this run */
+    char now[BF_TIMESTAMP_TEXT_MAX]; /* start of the run, stamped on batch and history */
     char batch_text[24];
 } import_state;
-
-/* Appends "column：message" to the row's reasons, separated by "；". */
-static void import_reject(import_state *s, const char *column, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void import_reject(import_state *s, const char *column, const char *format, ...)
-{
-    size_t size = sizeof s->reason;
-    if (s->reason_used + 1 >= size)
-        return;
-    int n = snprintf(s->reason + s->reason_used, size - s->reason_used, "%s%s：",
-                     s->reason_used > 0 ? "；" : "", column);
-    if (n < 0 || (size_t)n >= size - s->reason_used) {
-        s->reason_used = size - 1;
-        return;
-    }
-    s->reason_used += (size_t)n;
-    va_list args;
-    va_start(args, format);
-    n = vsnprintf(s->reason + s->reason_used, size - s->reason_used, format, args);
-    va_end(args);
-    s->reason_used =
-        n < 0 || (size_t)n >= size - s->reason_used ? size - 1 : s->reason_used + (size_t)n;
-}
-
-/*
- * Reads a sex cell: 1 for a man (男, 男性, M, male), 0 for a woman (女, 女性,
- * F, female), -1 for anything else.
- */
-static int import_parse_sex(const char *text)
-{
-    if (strcmp(text, "男") == 0 || strcmp(text, "男性") == 0 || strcasecmp(text, "M") == 0 ||
-        strcasecmp(text, "male") == 0)
-        return 1;
-    if (strcmp(text, "女") == 0 || strcmp(text, "女性") == 0 || strcasecmp(text, "F") == 0 ||
-        strcasecmp(text, "female") == 0)
-        return 0;
-    return -1;
-}
-
-/* The cell of format column c in row: NULL when the file has no such column, "" when the row is
- * short. */
-static const char *import_cell(const import_state *s, const table_row *row, int c)
-{
-    int index = s->column_of[c];
-    if (index < 0)
-        return NULL;
-    return index < row->count ? row->cells[index] : "";
-}
 
 /*
  * The header test of table_reader: a row with at least two cells naming
@@ -223,9 +164,9 @@ static int import_has_digit(const char *text)
 static int import_is_note(const import_state *s, const table_row *row)
 {
     int c_id = 1, c_region = 3, c_category = 6;
-    const char *id = import_cell(s, row, c_id);
-    const char *region = import_cell(s, row, c_region);
-    const char *category = import_cell(s, row, c_category);
+    const char *id = import_row_cell(&s->rules, row, c_id);
+    const char *region = import_row_cell(&s->rules, row, c_region);
+    const char *category = import_row_cell(&s->rules, row, c_category);
     return (id == NULL || !import_has_digit(id)) && (region == NULL || !import_has_digit(region)) &&
            (category == NULL || category[0] == '\0');
 }
@@ -247,7 +188,7 @@ static int import_read_header(import_state *s, bf_error *err)
     if (rc != BF_ROW)
         return rc;
     for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
-        s->column_of[c] = -1;
+        s->rules.column_of[c] = -1;
     rc = import_errors_open(path, s->options->errors_path, &row, &s->errors, err);
     if (rc != BF_OK)
         return rc;
@@ -256,13 +197,13 @@ static int import_read_header(import_state *s, bf_error *err)
         int c = person_column_find(row.cells[i]);
         if (c < 0)
             continue;
-        if (s->column_of[c] >= 0)
+        if (s->rules.column_of[c] >= 0)
             return bf_error_set(err, BF_EPARSE,
                                 BF_TR("%s 第 %ld 行：表头“%s”重复（第 %d 列与第 %d 列）",
                                       "%s line %ld: header '%s' appears twice (columns %d and %d)"),
-                                path, row.line, person_columns[c].header, s->column_of[c] + 1,
+                                path, row.line, person_columns[c].header, s->rules.column_of[c] + 1,
                                 i + 1);
-        s->column_of[c] = i;
+        s->rules.column_of[c] = i;
         known++;
     }
     if (known == 0)
@@ -276,7 +217,7 @@ static int import_read_header(import_state *s, bf_error *err)
     char missing[512] = "";
     size_t used = 0;
     for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
-        if (person_columns[c].required && s->column_of[c] < 0 && used < sizeof missing)
+        if (person_columns[c].required && s->rules.column_of[c] < 0 && used < sizeof missing)
             used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%s/%s",
                                      used > 0 ? "、" : "", person_columns[c].header,
                                      person_columns[c].alias);
@@ -288,111 +229,11 @@ static int import_read_header(import_state *s, bf_error *err)
     return BF_OK;
 }
 
-/*
- * Checks one row and fills p with its normalised values.  Returns 1 when
- * the row is valid, 0 when it was rejected (the reasons are in s->reason),
- * or a negative error code (out of memory).
- */
-static int import_validate(import_state *s, const table_row *row, person *p)
-{
-    int c_name = 0, c_id = 1, c_sex = 2, c_region = 3, c_category = 6, c_phone = 7;
-    const char *cell;
-    idcard_info info;
-    int id_valid = 0;
-    s->reason_used = 0;
-    s->reason[0] = '\0';
-    memset(p, 0, sizeof *p);
-
-    cell = import_cell(s, row, c_name);
-    if (cell == NULL || cell[0] == '\0')
-        import_reject(s, "姓名", "必填");
-    p->values[PERSON_NAME] = cell;
-
-    cell = import_cell(s, row, c_id);
-    if (cell == NULL || cell[0] == '\0') {
-        import_reject(s, "证件号码", "必填");
-    } else {
-        idcard_problem problem = idcard_check(cell, s->today, &info);
-        if (problem != IDCARD_OK) {
-            import_reject(s, "证件号码", "%s", idcard_problem_text(problem));
-        } else {
-            id_valid = 1;
-            memcpy(s->id_number, info.normalized, sizeof s->id_number);
-            /* The first 17 digits determine the check character: they are the key. */
-            uint64_t key = int_map_key_from_digits(info.normalized, 17);
-            int64_t earlier = 0;
-            int added = key != 0 ? int_map_insert(&s->seen, key, row->line, &earlier) : BF_OK;
-            if (added == BF_ECONFLICT)
-                import_reject(s, "证件号码", "与第 %" PRId64 " 行重复", earlier);
-            else if (added != BF_OK)
-                return added;
-        }
-    }
-
-    cell = import_cell(s, row, c_sex);
-    if (cell != NULL && cell[0] != '\0') {
-        int male = import_parse_sex(cell);
-        if (male < 0)
-            import_reject(s, "性别", "“%s”应为 男 或 女", cell);
-        else if (id_valid && male != info.male)
-            import_reject(s, "性别", "与证件号码不符（证件号码为%s）", info.male ? "男性" : "女性");
-    }
-
-    cell = import_cell(s, row, c_region);
-    if (cell == NULL || cell[0] == '\0') {
-        import_reject(s, "户籍地区划代码", "必填");
-    } else if (region_code_normalize(cell, s->region) == REGION_LEVEL_INVALID) {
-        import_reject(s, "户籍地区划代码", "“%s”不是有效的区划代码（应为 6、9 或 12 位数字）",
-                      cell);
-    } else if (!region_set_contains(s->regions, s->region)) {
-        import_reject(s, "户籍地区划代码", "区划代码 %s 不存在", cell);
-    }
-
-    cell = import_cell(s, row, c_category);
-    if (cell == NULL || cell[0] == '\0') {
-        import_reject(s, "帮扶类别", "必填");
-    } else {
-        category_set set = 0;
-        char bad[CATEGORY_ITEM_MAX];
-        if (category_parse(cell, &set, bad, sizeof bad) != BF_OK)
-            import_reject(s, "帮扶类别", "“%s”不是有效类别（应为 %s）", bad, category_all_names());
-        else if (set == 0)
-            import_reject(s, "帮扶类别", "必填");
-        else
-            category_join(set, s->categories);
-    }
-
-    cell = import_cell(s, row, c_phone);
-    if (cell != NULL && cell[0] != '\0' && !phone_is_valid(cell))
-        import_reject(s, "联系电话", "格式不正确（%s）", cell);
-
-    if (s->reason_used > 0)
-        return 0;
-
-    memcpy(p->id_number, s->id_number, sizeof p->id_number);
-    date_format(info.birth_date, s->birth_date);
-    p->values[PERSON_SEX] = info.male ? "男" : "女";
-    p->values[PERSON_BIRTH_DATE] = s->birth_date;
-    p->values[PERSON_HUKOU_REGION] = s->region;
-    p->values[PERSON_CATEGORIES] = s->categories;
-    /* The plain text fields, as written (NULL when their column is absent). */
-    for (int c = 0; c < PERSON_COLUMN_COUNT; c++) {
-        if (person_columns[c].kind != PERSON_COLUMN_FIELD)
-            continue;
-        person_field f = person_columns[c].field;
-        if (f == PERSON_NAME || f == PERSON_SEX || f == PERSON_HUKOU_REGION ||
-            f == PERSON_CATEGORIES)
-            continue;
-        p->values[f] = import_cell(s, row, c);
-    }
-    return 1;
-}
-
 /* Copies value (NULL or "" for empty) into the chunk's text; returns its offset. */
 static int import_chunk_text(import_chunk *chunk, const char *value, size_t *offset)
 {
-    if (value == NULL || value[0] == '\0') {
-        *offset = IMPORT_NO_VALUE;
+    if (value == NULL || value[0] == '\0' || value == import_row_clear) {
+        *offset = value == import_row_clear ? IMPORT_CLEAR_VALUE : IMPORT_NO_VALUE;
         return BF_OK;
     }
     size_t length = strlen(value) + 1;
@@ -412,10 +253,10 @@ static int import_chunk_text(import_chunk *chunk, const char *value, size_t *off
     return BF_OK;
 }
 
-/* The value at offset in the chunk's text, NULL for IMPORT_NO_VALUE. */
+/* The value at offset in the chunk's text, NULL for IMPORT_NO_VALUE and IMPORT_CLEAR_VALUE. */
 static const char *import_chunk_value(const import_chunk *chunk, size_t offset)
 {
-    return offset == IMPORT_NO_VALUE ? NULL : chunk->text + offset;
+    return offset == IMPORT_NO_VALUE || offset == IMPORT_CLEAR_VALUE ? NULL : chunk->text + offset;
 }
 
 /* The slot of the chunk's map holding (or free for) the ID number with key. */
@@ -540,15 +381,13 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
         person updated = {.created_batch = row->created_batch, .updated_batch = s->batch};
         memcpy(old.id_number, row->id_number, sizeof old.id_number);
         memcpy(updated.id_number, row->id_number, sizeof updated.id_number);
+        /* A field the row leaves empty (or whose column is absent) keeps its stored value. */
         for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
             old.values[f] = import_chunk_value(chunk, row->old[f]);
-            updated.values[f] = import_chunk_value(chunk, row->value[f]);
+            updated.values[f] = row->value[f] == IMPORT_NO_VALUE
+                                    ? old.values[f]
+                                    : import_chunk_value(chunk, row->value[f]);
         }
-        /* A column absent from the file leaves the field as it is. */
-        for (int c = 0; c < PERSON_COLUMN_COUNT; c++)
-            if (person_columns[c].kind == PERSON_COLUMN_FIELD && s->column_of[c] < 0 &&
-                person_columns[c].field != PERSON_SEX)
-                updated.values[person_columns[c].field] = old.values[person_columns[c].field];
         int changed = 0;
         if (s->changes != NULL) {
             for (int f = 0; f < PERSON_FIELD_COUNT; f++)
@@ -698,7 +537,6 @@ static void *import_read_rows(void *context)
     import_pipeline *pipeline = &s->pipeline;
     import_chunk *chunk = NULL;
     table_row row;
-    person p;
     int rc;
     while ((rc = table_reader_next(s->reader, &row, &s->read_error)) == BF_ROW) {
         if (import_is_note(s, &row)) {
@@ -707,14 +545,14 @@ static void *import_read_rows(void *context)
             continue;
         }
         s->result->rows++;
-        int valid = import_validate(s, &row, &p);
+        int valid = import_row_check(&s->rules, &row, &s->row);
         if (valid < 0) {
             rc = bf_error_set(&s->read_error, valid, NULL);
             break;
         }
         if (valid == 0) {
             s->result->rejected++;
-            rc = import_errors_add(s->errors, &row, s->reason, &s->read_error);
+            rc = import_errors_add(s->errors, &row, s->row.reason, &s->read_error);
             if (rc != BF_OK)
                 break;
         } else {
@@ -722,7 +560,7 @@ static void *import_read_rows(void *context)
                 rc = BF_OK; /* the storer failed and says why */
                 break;
             }
-            rc = import_chunk_add(chunk, &p);
+            rc = import_chunk_add(chunk, &s->row.person);
             if (rc != BF_OK) {
                 bf_error_set(&s->read_error, rc, NULL);
                 break;
@@ -899,7 +737,9 @@ int import_people(store *st, const import_people_options *options, import_people
     s->st = st;
     s->options = options;
     s->result = result;
-    s->today = date_today();
+    s->rules.today = date_today();
+    s->rules.seen = &s->seen;
+    s->rules.clear_empty = options->clear_empty;
     date_now_timestamp(s->now);
 
     table_reader_options find = {
@@ -938,6 +778,7 @@ int import_people(store *st, const import_people_options *options, import_people
                                 "bangfu init first"));
         goto out;
     }
+    s->rules.regions = s->regions;
     rc = store_begin_exclusive(st, options->wait_limited ? options->wait_ms : -1, options->waiting,
                                options->waiting_context);
     if (rc == BF_EBUSY && options->wait_ms > 0) {

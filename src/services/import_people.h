@@ -14,8 +14,10 @@
  * rejected no error file is left behind (a stale one at the default place is
  * removed; a file named by errors_path is never removed).
  *
- * A column absent from the file leaves that field untouched on update; a
- * present but empty cell clears it (required columns refuse empty cells).
+ * A column absent from the file, or an empty cell, leaves that field
+ * untouched on update; the marker （清空） in a cell clears it (or every
+ * empty cell does, with clear_empty), and the clearing is written to history
+ * like any change (see services/import_row.h and docs/import.md).
  * The sex column is optional and only checked against the ID number: sex and
  * birth date are always derived from the ID number.
  *
@@ -70,6 +72,7 @@ typedef struct import_people_options {
     char separator;          /* .csv separator (',', '\t', ';'); 0: detected */
     const char *source;      /* batches.source; NULL: path */
     const char *kind;        /* batches.kind; NULL: "import" */
+    int clear_empty;         /* 1: an empty cell clears its field (default: keeps it) */
     progress *progress;      /* told each step (reading, checking, indexing, committing) */
     store_waiting waiting;   /* told once when another import holds the database */
     void *waiting_context;   /* passed to waiting */

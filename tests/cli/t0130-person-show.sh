@@ -14,7 +14,7 @@ v = json.load(sys.stdin)
 expected = {
     "name": "王强", "id_number": "370811200002290033", "sex": "男", "birth_date": "2000-02-29",
     "hukou_region": "370811000000", "hukou_region_name": "山东省 / 济宁市 / 任城区",
-    "categories": ["防止返贫监测对象", "易地扶贫搬迁人口"], "phone": "+86 13912345678",
+    "categories": ["防止返贫监测对象", "易地扶贫搬迁人口"], "phone": "13912345678",
     "household_id": "H3708110002", "relation": "户主", "skills": "电工,焊工", "history": [],
 }
 for key, value in expected.items():
