@@ -127,7 +127,9 @@ typedef struct import_state {
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
-    int64_t batch;          /* the batch of this run */
+    int64_t max_rows;       /* the caps of this run (options, settings or defaults) */
+    int64_t max_rejected;
+    int64_t batch;                   /* the batch of this run */
     char now[BF_TIMESTAMP_TEXT_MAX]; /* start of the run, stamped on batch and history */
     char batch_text[24];
 } import_state;
@@ -544,14 +546,35 @@ static void *import_read_rows(void *context)
                 s->result->first_note_line = row.line;
             continue;
         }
-        s->result->rows++;
+        if (++s->result->rows > s->max_rows) {
+            rc = bf_error_set(&s->read_error, BF_ETOOBIG,
+                              BF_TR("%s：超过单次导入的上限 %" PRId64
+                                    " 行（设置 import.max_rows），未导入任何数据",
+                                    "%s: more than the %" PRId64
+                                    " rows one import takes (setting import.max_rows); nothing "
+                                    "was imported"),
+                              s->options->path, s->max_rows);
+            break;
+        }
         int valid = import_row_check(&s->rules, &row, &s->row);
         if (valid < 0) {
             rc = bf_error_set(&s->read_error, valid, NULL);
             break;
         }
         if (valid == 0) {
-            s->result->rejected++;
+            if (++s->result->rejected > s->max_rejected) {
+                rc = bf_error_set(
+                    &s->read_error, BF_ETOOBIG,
+                    BF_TR("%s：被拒绝的行超过上限 %" PRId64
+                          " 行（设置 import.max_rejected），导入已停止，未导入任何数据；"
+                          "请检查文件是否选对、表头是否正确",
+                          "%s: more than %" PRId64
+                          " rows rejected (setting import.max_rejected); the import "
+                          "stopped and nothing was imported: is it the right file, "
+                          "with the right header?"),
+                    s->options->path, s->max_rejected);
+                break;
+            }
             rc = import_errors_add(s->errors, &row, s->row.reason, &s->read_error);
             if (rc != BF_OK)
                 break;
@@ -726,6 +749,24 @@ static int import_maybe_drop_indexes(import_state *s, bf_error *err)
     return rc;
 }
 
+/* A cap of the run: given, else the setting key, else fallback. */
+static int import_cap(store *st, int64_t given, const char *key, int64_t fallback, int64_t *out,
+                      bf_error *err)
+{
+    int64_t setting = 0;
+    *out = given > 0 ? given : fallback;
+    if (given > 0)
+        return BF_OK;
+    int rc = store_query_int64(
+        st, "SELECT COALESCE(MAX(CAST(value AS BIGINT)), 0) FROM settings WHERE key = ?", &key, 1,
+        &setting);
+    if (rc != BF_OK)
+        return store_error_set(st, rc, err);
+    if (setting > 0)
+        *out = setting;
+    return BF_OK;
+}
+
 int import_people(store *st, const import_people_options *options, import_people_result *result,
                   bf_error *err)
 {
@@ -779,6 +820,12 @@ int import_people(store *st, const import_people_options *options, import_people
         goto out;
     }
     s->rules.regions = s->regions;
+    rc = import_cap(st, options->max_rows, "import.max_rows", IMPORT_ROWS_MAX, &s->max_rows, err);
+    if (rc == BF_OK)
+        rc = import_cap(st, options->max_rejected, "import.max_rejected", IMPORT_REJECTED_MAX,
+                        &s->max_rejected, err);
+    if (rc != BF_OK)
+        goto out;
     rc = store_begin_exclusive(st, options->wait_limited ? options->wait_ms : -1, options->waiting,
                                options->waiting_context);
     if (rc == BF_EBUSY && options->wait_ms > 0) {

@@ -63,6 +63,15 @@
 
 #include <stdint.h>
 
+/*
+ * Default caps of one import: past either the import stops with a message
+ * saying which, and nothing is stored (a workbook declaring 25 million rows
+ * of garbage must not run for minutes and write gigabytes of errors).  The
+ * settings import.max_rows and import.max_rejected change them per database.
+ */
+#define IMPORT_ROWS_MAX     5000000
+#define IMPORT_REJECTED_MAX 100000
+
 /* What to import and how. */
 typedef struct import_people_options {
     const char *path;        /* the file to read (.csv or .xlsx) */
@@ -73,6 +82,9 @@ typedef struct import_people_options {
     const char *source;      /* batches.source; NULL: path */
     const char *kind;        /* batches.kind; NULL: "import" */
     int clear_empty;         /* 1: an empty cell clears its field (default: keeps it) */
+    int64_t max_rows;        /* most data rows; 0: setting import.max_rows, else IMPORT_ROWS_MAX */
+    int64_t max_rejected;    /* most rejected rows; 0: setting import.max_rejected, else
+                                IMPORT_REJECTED_MAX */
     progress *progress;      /* told each step (reading, checking, indexing, committing) */
     store_waiting waiting;   /* told once when another import holds the database */
     void *waiting_context;   /* passed to waiting */

@@ -537,11 +537,47 @@ static void test_import_differential(void **state)
     assert_int_equal(count_starting("list.errors.csv."), 0);
 }
 
+/* Past the caps of rows or of rejected rows the import stops and stores nothing. */
+static void test_import_caps(void **state)
+{
+    fixture *f = *state;
+    if (f->skip)
+        skip();
+    model m;
+    model_init(&m);
+    char list[TEST_PATH_MAX];
+    temporary_path(list, "caps.csv");
+    for (int bad = 0; bad < 2; bad++) {
+        FILE *file = fopen(list, "w");
+        assert_non_null(file);
+        fprintf(file, "姓名,证件号码,户籍地区划代码,帮扶类别\n");
+        for (int i = 0; i < 10; i++)
+            fprintf(file, "张伟,%s,%s,建档立卡贫困人口\n", m.ids[i], bad ? "370899" : "370811");
+        assert_int_equal(fclose(file), 0);
+        int64_t before = -1, after = -1;
+        assert_int_equal(store_query_int64(f->st, "SELECT COUNT(*) FROM batches", NULL, 0, &before),
+                         BF_OK);
+        import_people_options options = {
+            .path = list, .max_rows = bad ? 0 : 5, .max_rejected = bad ? 3 : 0};
+        import_people_result result;
+        bf_error err;
+        bf_error_clear(&err);
+        assert_int_equal(import_people(f->st, &options, &result, &err), BF_ETOOBIG);
+        assert_non_null(strstr(err.message, bad ? "import.max_rejected" : "import.max_rows"));
+        assert_int_equal(store_query_int64(f->st, "SELECT COUNT(*) FROM batches", NULL, 0, &after),
+                         BF_OK);
+        assert_int_equal(after, before);
+        assert_int_equal(count_starting("caps.csv.errors"), 0);
+    }
+}
+
 int main(void)
 {
     bf_locale_init();
-    const struct CMUnitTest sqlite_tests[] = {cmocka_unit_test(test_import_differential)};
-    const struct CMUnitTest postgres_tests[] = {cmocka_unit_test(test_import_differential)};
+    const struct CMUnitTest sqlite_tests[] = {cmocka_unit_test(test_import_caps),
+                                              cmocka_unit_test(test_import_differential)};
+    const struct CMUnitTest postgres_tests[] = {cmocka_unit_test(test_import_caps),
+                                                cmocka_unit_test(test_import_differential)};
     int failed = cmocka_run_group_tests_name("import on sqlite", sqlite_tests, sqlite_setup,
                                              fixture_teardown);
     failed += cmocka_run_group_tests_name("import on postgresql", postgres_tests, postgres_setup,
