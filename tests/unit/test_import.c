@@ -208,7 +208,8 @@ static void model_init(model *m)
     memset(m, 0, sizeof *m);
     for (int i = 0; i < TEST_POOL; i++) {
         char digits[18];
-        snprintf(digits, sizeof digits, "37081119800101%03d", i + 1);
+        snprintf(digits, sizeof digits, "37081119800101%03u",
+                 (unsigned)(i + 1) % 1000u); /* TEST_POOL < 1000 */
         snprintf(m->ids[i], sizeof m->ids[i], "%s%c", digits, idcard_check_character(digits));
     }
 }
