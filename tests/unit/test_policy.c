@@ -457,6 +457,8 @@ static void test_parameter_timeline(void **state)
     assert_int_equal(policy_parameter_lookup(&p, 370811000000, d2020 - 1, &fen), BF_ENOTFOUND);
     assert_int_equal(policy_parameter_lookup(&p, 500101000000, d2021, &fen), BF_ENOTFOUND);
     free(p.values);
+    free(p.earlier);
+    int_map_free(&p.by_region);
 }
 
 /* Evaluates good_benefit over a small population built through the add functions. */
