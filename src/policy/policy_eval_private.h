@@ -68,6 +68,32 @@ int eval_condition_order(const policy_rule *rule, int order[POLICY_CONDITIONS_MA
 /* The person of a row of unit, or -1 for orgs. */
 int32_t eval_person_of(const eval_context *ctx, policy_unit unit, uint32_t row);
 
+static inline int32_t eval_min32(int32_t a, int32_t b)
+{
+    return a < b ? a : b;
+}
+static inline int32_t eval_max32(int32_t a, int32_t b)
+{
+    return a > b ? a : b;
+}
+
+/* Adds a warning (silently counted as dropped beyond POLICY_WARNINGS_MAX). */
+void eval_add_warning(eval_context *ctx, int32_t rule, int32_t person, const char *format, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Where a job is from a person's hukou (same county, province, or outside). */
+policy_location eval_location_of(int64_t job, int64_t hukou);
+
+/* The employing org of a job or training row, or -1. */
+int32_t eval_employer_of(const eval_context *ctx, policy_unit unit, uint32_t row);
+
+/* Counts the residents of each org's site for rule (sites holding relocated people). */
+int eval_count_residents(eval_context *ctx, const policy_rule *rule, bf_error *err);
+
+/* The region of a row of unit, and the region a rule's parameters are looked up at. */
+int64_t eval_row_region(const eval_context *ctx, policy_unit unit, uint32_t row);
+int64_t eval_lookup_region(const eval_context *ctx, const policy_rule *rule, uint32_t row);
+
 /* Writes the value condition c looks at for row into out (POLICY_VALUE_TEXT_MAX bytes). */
 void explain_condition_value(const eval_context *ctx, const policy_condition *c, policy_unit unit,
                              uint32_t row, char *out);
