@@ -2,6 +2,7 @@
 #include "core/idcard.h"
 
 #include "core/error.h"
+#include "core/excel_number.h"
 
 #include <string.h>
 
@@ -15,25 +16,9 @@ char idcard_check_character(const char *digits17)
     return check[sum % 11];
 }
 
-/*
- * True for the scientific notation Excel writes when an ID number column is
- * formatted as a number ("3.70811199E+17"): worth its own message, since the
- * officer must fix the column format, not the digits.
- */
-static int looks_like_excel_number(const char *text)
-{
-    const char *exponent = strpbrk(text, "Ee");
-    if (exponent == NULL || exponent[1] != '+' || strchr(text, '.') == NULL)
-        return 0;
-    for (const char *p = text; *p != '\0'; p++)
-        if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == 'E' || *p == 'e' || *p == '+'))
-            return 0;
-    return 1;
-}
-
 idcard_problem idcard_check(const char *text, bf_date today, idcard_info *info)
 {
-    if (text != NULL && looks_like_excel_number(text))
+    if (text != NULL && excel_number_notation(text))
         return IDCARD_NUMBER_FORMAT;
     if (text == NULL || strlen(text) != 18)
         return IDCARD_BAD_LENGTH;

@@ -1,8 +1,10 @@
 /*
- * fuzz_core.c - the text checks of core/: idcard_check, region_code_normalize
- * (and the region functions on its result), date_parse, date_parse_compact and
- * date_month_parse, each on the input as one NUL-terminated string.
+ * fuzz_core.c - the text checks of core/: idcard_check, credit_code_check,
+ * region_code_normalize (and the region functions on its result), date_parse,
+ * date_parse_compact and date_month_parse, each on the input as one
+ * NUL-terminated string.
  */
+#include "core/credit_code.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/idcard.h"
@@ -31,6 +33,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         assert(idcard_check(info.normalized, today, NULL) == IDCARD_OK);
     }
     (void)idcard_problem_text(idcard_check(text, today, NULL));
+
+    credit_code_info code;
+    credit_code_problem problem = credit_code_check(text, &code);
+    assert(strlen(code.normalized) == 0 || strlen(code.normalized) == 18);
+    if (problem == CREDIT_CODE_OK) {
+        assert(code.position == 0);
+        assert(credit_code_check(code.normalized, NULL) == CREDIT_CODE_OK);
+        assert(credit_code_check_character(code.normalized) == code.normalized[17]);
+        assert(credit_code_kind_text(code.normalized) != NULL);
+    } else {
+        assert(code.position >= 0 && code.position <= 18);
+    }
+    (void)credit_code_problem_text(problem);
 
     char canonical[REGION_CODE_TEXT_MAX];
     region_level level = region_code_normalize(text, canonical);

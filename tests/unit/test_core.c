@@ -1,10 +1,12 @@
-/* test_core.c - dates, ID numbers, region codes, the integer and string maps, money. */
+/* test_core.c - dates, ID numbers, 统一社会信用代码, region codes, the integer and string maps,
+ * money. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "core/credit_code.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/idcard.h"
@@ -85,6 +87,165 @@ static void test_idcard(void **state)
     man[18] = '\0';
     assert_int_equal(idcard_check(man, today, &info), IDCARD_OK);
     assert_int_equal(info.male, 1);
+}
+
+/*
+ * Published codes, each passing both the GB 11714 and the GB 32100 check
+ * (recomputed independently in Python while writing this test).  Kinds 91 (企业),
+ * 92 (个体工商户), 12 (事业单位), 53 (基金会); national (100000) and local
+ * registrations; letters in the organisation code, X as its check.
+ */
+static const char *const published_credit_codes[] = {
+    "91100000100003962T", /* 中国工商银行股份有限公司 (registered nationally: 100000) */
+    "91110000710926094P", /* 中国石油化工股份有限公司 */
+    "9144030071526726XG", /* 腾讯科技（深圳）有限公司: organisation code check X */
+    "914403001922038216", /* 华为技术有限公司: all digits */
+    "91440300192317458F", /* 比亚迪股份有限公司 */
+    "91520000214434146R", /* 贵州茅台酒股份有限公司 */
+    "12100000400009127B", /* 北京理工大学 (事业单位) */
+    "53100000500021676K", /* 北京理工大学教育基金会 (基金会, 民政部) */
+    /* From the published list in python-stdnum tests/test_cn_uscc.doctest: */
+    "91620105L015101280", /* organisation code starting with a letter */
+    "9115220107837757XE", /* organisation code check X, letter check */
+    "92340603MA2UK3DT5H", /* 个体工商户 with a post-2015 MA organisation code */
+    "91340600MA2PBM9HXD",
+    "91152201078382010M", /* organisation code check 0 (11 - 0 folded to 0) */
+    "92340603MA2PBMCG0U",
+};
+
+static void test_credit_code_published(void **state)
+{
+    (void)state;
+    credit_code_info info;
+    for (size_t i = 0; i < sizeof published_credit_codes / sizeof *published_credit_codes; i++) {
+        const char *code = published_credit_codes[i];
+        assert_int_equal(credit_code_check(code, &info), CREDIT_CODE_OK);
+        assert_string_equal(info.normalized, code);
+        assert_int_equal(info.position, 0);
+        assert_int_equal(credit_code_check_character(code), code[17]);
+        assert_int_equal(credit_code_organization_check_character(code + 8), code[16]);
+        assert_non_null(credit_code_kind_text(code));
+    }
+    /* Folding: lowercase and full-width forms are the same code. */
+    assert_int_equal(credit_code_check("9144030071526726xg", &info), CREDIT_CODE_OK);
+    assert_string_equal(info.normalized, "9144030071526726XG");
+    assert_int_equal(credit_code_check("９１１０００００１００００３９６２Ｔ", &info),
+                     CREDIT_CODE_OK);
+    assert_string_equal(info.normalized, "91100000100003962T");
+    assert_int_equal(credit_code_check("９１１０００００１００００３９６２ｔ", &info),
+                     CREDIT_CODE_OK);
+    assert_string_equal(credit_code_kind_text("91100000100003962T"),
+                        BF_TR("工商/企业", "enterprise"));
+    assert_string_equal(credit_code_kind_text("53100000500021676K"),
+                        BF_TR("民政/基金会", "foundation"));
+}
+
+/* Every refusal, with the check that failed and where. */
+static void test_credit_code_problems(void **state)
+{
+    (void)state;
+    credit_code_info info;
+    /* ICBC's code with the region of Beijing instead of 100000: only the final check fails. */
+    assert_int_equal(credit_code_check("91110000100003962T", &info), CREDIT_CODE_BAD_CHECK);
+    assert_int_equal(info.position, 18);
+    assert_int_equal(credit_code_check("91100000100003962A", &info), CREDIT_CODE_BAD_CHECK);
+    assert_int_equal(credit_code_check("9.11000001E+17", &info), CREDIT_CODE_NUMBER_FORMAT);
+    assert_int_equal(credit_code_check("91100000100003962", &info), CREDIT_CODE_BAD_LENGTH);
+    assert_int_equal(info.position, 0);
+    assert_string_equal(info.normalized, "");
+    assert_int_equal(credit_code_check("91100000100003962TT", &info), CREDIT_CODE_BAD_LENGTH);
+    assert_int_equal(credit_code_check("", &info), CREDIT_CODE_BAD_LENGTH);
+    assert_int_equal(credit_code_check(NULL, &info), CREDIT_CODE_BAD_LENGTH);
+    /* 18 characters of which one is Chinese: more than 18 bytes, refused as a length. */
+    assert_int_equal(credit_code_check("9110000010000396码", &info), CREDIT_CODE_BAD_LENGTH);
+    char longer[200];
+    memset(longer, '9', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    assert_int_equal(credit_code_check(longer, &info), CREDIT_CODE_BAD_LENGTH);
+    /* I, O, Z, S, V are not in the set, nor punctuation; the position is the first bad one. */
+    assert_int_equal(credit_code_check("9111000060003IOZSV", &info), CREDIT_CODE_BAD_CHARACTER);
+    assert_int_equal(info.position, 14);
+    assert_string_equal(info.normalized, "9111000060003IOZSV");
+    assert_int_equal(credit_code_check("91100000100003962-", &info), CREDIT_CODE_BAD_CHARACTER);
+    assert_int_equal(info.position, 18);
+    assert_int_equal(credit_code_check("911000001000o3962T", &info), CREDIT_CODE_BAD_CHARACTER);
+    assert_int_equal(info.position, 13);
+    /* Codes whose final check is right (recomputed) but whose authority, kind, region or
+       organisation code is wrong: the first failed check and its position are reported. */
+    static const struct {
+        const char *code17;
+        credit_code_problem problem;
+        int position;
+    } recomputed[] = {
+        {"B1100000100003962", CREDIT_CODE_BAD_AUTHORITY, 1},
+        {"94100000100003962", CREDIT_CODE_BAD_KIND, 2},
+        {"Y2100000100003962", CREDIT_CODE_BAD_KIND, 2},
+        {"911000A0100003962", CREDIT_CODE_BAD_REGION, 7},
+        /* the organisation code 10000396 with check 3 instead of 2 */
+        {"91100000100003963", CREDIT_CODE_BAD_ORGANIZATION, 17},
+    };
+    for (size_t i = 0; i < sizeof recomputed / sizeof *recomputed; i++) {
+        char code[CREDIT_CODE_TEXT_MAX];
+        snprintf(code, sizeof code, "%s%c", recomputed[i].code17,
+                 credit_code_check_character(recomputed[i].code17));
+        assert_int_equal(credit_code_check(code, &info), recomputed[i].problem);
+        assert_int_equal(info.position, recomputed[i].position);
+    }
+    /* Each problem has its text in both languages' table. */
+    for (int p = CREDIT_CODE_OK; p <= CREDIT_CODE_BAD_CHECK; p++)
+        assert_true(strlen(credit_code_problem_text((credit_code_problem)p)) > 0);
+    assert_string_equal(credit_code_problem_text(CREDIT_CODE_BAD_ORGANIZATION),
+                        BF_TR("第9至17位组织机构代码的校验位错误（GB 11714）",
+                              "wrong check character of the organisation code in characters 9 "
+                              "to 17 (GB 11714)"));
+}
+
+/*
+ * Randomized round trip: valid codes built from random parts pass; changing
+ * any one character to another, or swapping two different neighbours, fails
+ * (every weight, and every difference of weights, is coprime to 31).
+ */
+static void test_credit_code_random(void **state)
+{
+    (void)state;
+    static const char kinds[][3] = {"11", "12", "13", "19", "21", "29", "31", "32", "33",
+                                    "34", "35", "39", "41", "49", "51", "52", "53", "59",
+                                    "61", "62", "69", "71", "72", "79", "81", "89", "91",
+                                    "92", "93", "A1", "A9", "N1", "N2", "N3", "N9", "Y1"};
+    static const char set[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    srand(20151001);
+    for (int round = 0; round < 20000; round++) {
+        char code[CREDIT_CODE_TEXT_MAX];
+        memcpy(code, kinds[rand() % (int)(sizeof kinds / sizeof *kinds)], 2);
+        for (int i = 2; i < 8; i++)
+            code[i] = (char)('0' + rand() % 10);
+        for (int i = 8; i < 16; i++)
+            code[i] = set[rand() % 31];
+        code[16] = credit_code_organization_check_character(code + 8);
+        code[17] = credit_code_check_character(code);
+        code[18] = '\0';
+        credit_code_info info;
+        assert_int_equal(credit_code_check(code, &info), CREDIT_CODE_OK);
+        assert_string_equal(info.normalized, code);
+
+        char mutated[CREDIT_CODE_TEXT_MAX];
+        memcpy(mutated, code, sizeof mutated);
+        int at = rand() % 18;
+        char other;
+        do
+            other = set[rand() % 31];
+        while (other == code[at]);
+        mutated[at] = other;
+        assert_int_not_equal(credit_code_check(mutated, NULL), CREDIT_CODE_OK);
+
+        memcpy(mutated, code, sizeof mutated);
+        at = rand() % 17;
+        if (mutated[at] != mutated[at + 1]) {
+            mutated[at] = code[at + 1];
+            mutated[at + 1] = code[at];
+            assert_int_not_equal(credit_code_check(mutated, NULL), CREDIT_CODE_OK);
+        }
+    }
 }
 
 static void test_region_code(void **state)
@@ -313,6 +474,9 @@ int main(void)
         cmocka_unit_test(test_date_parse_and_days),
         cmocka_unit_test(test_date_months),
         cmocka_unit_test(test_idcard),
+        cmocka_unit_test(test_credit_code_published),
+        cmocka_unit_test(test_credit_code_problems),
+        cmocka_unit_test(test_credit_code_random),
         cmocka_unit_test(test_region_code),
         cmocka_unit_test(test_int_map),
         cmocka_unit_test(test_string_map),
