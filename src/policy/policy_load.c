@@ -10,6 +10,8 @@
  */
 #include "policy/policy_load_private.h"
 
+#include "io/data_dir.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <lauxlib.h>
@@ -292,53 +294,22 @@ out:
     return rc;
 }
 
-/* True when path is a directory. */
-static int is_directory(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 int policy_find_dir(const char *option, char *out, size_t size, bf_error *err)
 {
-    if (option != NULL) {
-        if (!is_directory(option))
-            return bf_error_set(err, BF_ENOTFOUND,
-                                BF_TR("政策目录“%s”不存在", "policy directory '%s' does not exist"),
-                                option);
-        snprintf(out, size, "%s", option);
+    switch (data_dir_find(option, "BANGFU_POLICIES", "policies", out, size)) {
+    case DATA_DIR_FOUND:
         return BF_OK;
-    }
-    const char *env = getenv("BANGFU_POLICIES");
-    if (env != NULL && env[0] != '\0') {
-        if (!is_directory(env))
-            return bf_error_set(err, BF_ENOTFOUND,
-                                BF_TR("BANGFU_POLICIES 指向的目录“%s”不存在",
-                                      "BANGFU_POLICIES names a missing directory '%s'"),
-                                env);
-        snprintf(out, size, "%s", env);
-        return BF_OK;
-    }
-    if (is_directory("policies")) {
-        snprintf(out, size, "%s", "policies");
-        return BF_OK;
-    }
-    char exe[POLICY_PATH_MAX];
-    ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (length > 0) {
-        exe[length] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash != NULL)
-            *slash = '\0';
-        static const char *const relative[] = {"policies", "../policies", "../../policies"};
-        for (int i = 0; i < 3; i++) {
-            char candidate[POLICY_PATH_MAX * 2];
-            snprintf(candidate, sizeof candidate, "%s/%s", exe, relative[i]);
-            if (is_directory(candidate)) {
-                snprintf(out, size, "%s", candidate);
-                return BF_OK;
-            }
-        }
+    case DATA_DIR_OPTION_MISSING:
+        return bf_error_set(err, BF_ENOTFOUND,
+                            BF_TR("政策目录“%s”不存在", "policy directory '%s' does not exist"),
+                            option);
+    case DATA_DIR_ENV_MISSING:
+        return bf_error_set(err, BF_ENOTFOUND,
+                            BF_TR("BANGFU_POLICIES 指向的目录“%s”不存在",
+                                  "BANGFU_POLICIES names a missing directory '%s'"),
+                            out);
+    case DATA_DIR_NONE:
+        break;
     }
     return bf_error_set(err, BF_ENOTFOUND,
                         BF_TR("找不到政策目录（用 --policies DIR 或 BANGFU_POLICIES 指定）",

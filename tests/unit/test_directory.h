@@ -42,7 +42,7 @@ static void temporary_path(char *path, const char *name)
 }
 
 /* Entries of the run's directory whose name starts with prefix. */
-static int count_starting(const char *prefix)
+__attribute__((unused)) static int count_starting(const char *prefix)
 {
     int count = 0;
     DIR *dir = opendir(directory);
