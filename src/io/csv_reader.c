@@ -7,7 +7,8 @@
  * chunk is copied and the scan goes on in the next chunk, so records may
  * span chunks freely.  Each cell is copied into the record buffer of
  * TABLE_COLUMNS_MAX cells of TABLE_CELL_MAX bytes (plus terminators), which
- * bounds memory whatever the input.
+ * bounds memory whatever the input: what does not fit is parsed as usual but
+ * not copied (reader->skipping), and the record's overflow says so.
  */
 #include "io/csv_reader.h"
 
@@ -34,6 +35,11 @@ struct csv_reader {
     char *cells[TABLE_COLUMNS_MAX];    /* cells of the last record, into record */
     size_t lengths[TABLE_COLUMNS_MAX]; /* their lengths */
     bf_error failure;                  /* the error that stopped the reader, code BF_OK if none */
+    table_overflow overflow;           /* what the record being read lost, kind NONE if nothing */
+    int field;                         /* 0-based index of the field being read */
+    int skipping;                      /* 1: the field's text is not kept (cut, or beyond the
+                                          last column) */
+    int skipped_text;                  /* 1: some of that text was not empty */
     char separator;                    /* between fields: ',' unless set */
     unsigned char plain_stop[256];     /* bytes that end an unquoted run (see below) */
 };
@@ -156,30 +162,39 @@ static inline int csv_peek(csv_reader *reader)
     return (unsigned char)reader->input[reader->position];
 }
 
+/* Records the first overflow of the record being read. */
+static void csv_overflow(csv_reader *reader, table_overflow_kind kind, long quote_line)
+{
+    if (reader->overflow.kind != TABLE_OVERFLOW_NONE)
+        return;
+    reader->overflow.kind = kind;
+    reader->overflow.column = reader->field + 1;
+    reader->overflow.quote_line = quote_line;
+}
+
 /*
  * Appends span bytes at run to the cell being built (cell, *cell_length).
- * A cell growing past TABLE_CELL_MAX is BF_ETOOBIG naming line; quote_line
- * (0 outside quotes) adds the hint that a quote may be left open.
+ * Past TABLE_CELL_MAX the cell is cut at a character boundary and the rest
+ * of the field skipped; quote_line (0 outside quotes) is kept for the hint
+ * that a quote may be left open.
  */
-static inline int csv_append(csv_reader *reader, char *cell, size_t *cell_length, const char *run,
-                             size_t span, long line, long quote_line)
+static inline void csv_append(csv_reader *reader, char *cell, size_t *cell_length, const char *run,
+                              size_t span, long quote_line)
 {
+    if (reader->skipping) {
+        reader->skipped_text |= span > 0;
+        return;
+    }
     if (span > TABLE_CELL_MAX - *cell_length) {
-        if (quote_line > 0)
-            return bf_error_set(
-                &reader->failure, BF_ETOOBIG,
-                BF_TR("%s 第 %ld 行：单元格超过 %d 字节（第 %ld 行的引号可能没有闭合）",
-                      "%s line %ld: a cell is longer than %d bytes (the quote "
-                      "opened on line %ld may not be closed)"),
-                reader->name, line, TABLE_CELL_MAX, quote_line);
-        return bf_error_set(&reader->failure, BF_ETOOBIG,
-                            BF_TR("%s 第 %ld 行：单元格超过 %d 字节",
-                                  "%s line %ld: a cell is longer than %d bytes"),
-                            reader->name, line, TABLE_CELL_MAX);
+        size_t fits = TABLE_CELL_MAX - *cell_length;
+        memcpy(cell + *cell_length, run, fits);
+        *cell_length = table_utf8_complete(cell, *cell_length + fits);
+        reader->skipping = reader->skipped_text = 1;
+        csv_overflow(reader, TABLE_OVERFLOW_CELL, quote_line);
+        return;
     }
     memcpy(cell + *cell_length, run, span);
     *cell_length += span;
-    return BF_OK;
 }
 
 /*
@@ -188,8 +203,7 @@ static inline int csv_append(csv_reader *reader, char *cell, size_t *cell_length
  * closing quote.  An input ending inside the quotes is BF_EPARSE naming the
  * line of the opening quote.
  */
-static int csv_read_quoted(csv_reader *reader, char *cell, size_t *cell_length, long record_line,
-                           long quote_line)
+static int csv_read_quoted(csv_reader *reader, char *cell, size_t *cell_length, long quote_line)
 {
     for (;;) {
         int rc = csv_more(reader);
@@ -205,10 +219,7 @@ static int csv_read_quoted(csv_reader *reader, char *cell, size_t *cell_length, 
         const char *stop = run;
         while (stop < end && !csv_quoted_stop[(unsigned char)*stop])
             stop++;
-        rc = csv_append(reader, cell, cell_length, run, (size_t)(stop - run), record_line,
-                        quote_line);
-        if (rc < 0)
-            return rc;
+        csv_append(reader, cell, cell_length, run, (size_t)(stop - run), quote_line);
         reader->position += (size_t)(stop - run);
         if (stop == end)
             continue;
@@ -217,9 +228,7 @@ static int csv_read_quoted(csv_reader *reader, char *cell, size_t *cell_length, 
         reader->position++;
         if (*stop == '\n') {
             reader->line++;
-            rc = csv_append(reader, cell, cell_length, "\n", 1, record_line, quote_line);
-            if (rc < 0)
-                return rc;
+            csv_append(reader, cell, cell_length, "\n", 1, quote_line);
             continue;
         }
         int next = csv_peek(reader);
@@ -228,14 +237,12 @@ static int csv_read_quoted(csv_reader *reader, char *cell, size_t *cell_length, 
         if (next != '"')
             return BF_OK;
         reader->position++;
-        rc = csv_append(reader, cell, cell_length, "\"", 1, record_line, quote_line);
-        if (rc < 0)
-            return rc;
+        csv_append(reader, cell, cell_length, "\"", 1, quote_line);
     }
 }
 
 /* Appends unquoted text up to the next separator, line break or end of input. */
-static int csv_read_plain(csv_reader *reader, char *cell, size_t *cell_length, long record_line)
+static int csv_read_plain(csv_reader *reader, char *cell, size_t *cell_length)
 {
     for (;;) {
         int rc = csv_more(reader);
@@ -246,9 +253,7 @@ static int csv_read_plain(csv_reader *reader, char *cell, size_t *cell_length, l
         const char *stop = run;
         while (stop < end && !reader->plain_stop[(unsigned char)*stop])
             stop++;
-        rc = csv_append(reader, cell, cell_length, run, (size_t)(stop - run), record_line, 0);
-        if (rc < 0)
-            return rc;
+        csv_append(reader, cell, cell_length, run, (size_t)(stop - run), 0);
         reader->position += (size_t)(stop - run);
         if (stop < end)
             return *stop == '\0' ? csv_nul_error(reader) : BF_OK;
@@ -267,12 +272,11 @@ static int csv_read_record(csv_reader *reader, csv_record *record)
     long record_line = reader->line;
     int count = 0;
     char *cell = reader->record;
-    for (;;) {
-        if (count == TABLE_COLUMNS_MAX)
-            return bf_error_set(
-                &reader->failure, BF_ETOOBIG,
-                BF_TR("%s 第 %ld 行：超过 %d 列", "%s line %ld: more than %d columns"),
-                reader->name, record_line, TABLE_COLUMNS_MAX);
+    reader->overflow = (table_overflow){.kind = TABLE_OVERFLOW_NONE};
+    for (reader->field = 0;; reader->field++) {
+        /* Fields beyond the last column are parsed but not kept; a value there is an overflow. */
+        reader->skipping = count == TABLE_COLUMNS_MAX;
+        reader->skipped_text = 0;
         size_t cell_length = 0;
         int c = csv_peek(reader);
         if (c < 0)
@@ -280,18 +284,22 @@ static int csv_read_record(csv_reader *reader, csv_record *record)
         if (c == '"') {
             long quote_line = reader->line;
             reader->position++;
-            rc = csv_read_quoted(reader, cell, &cell_length, record_line, quote_line);
+            rc = csv_read_quoted(reader, cell, &cell_length, quote_line);
             if (rc < 0)
                 return rc;
         }
-        rc = csv_read_plain(reader, cell, &cell_length, record_line);
+        rc = csv_read_plain(reader, cell, &cell_length);
         if (rc < 0)
             return rc;
-        cell[cell_length] = '\0';
-        reader->cells[count] = cell;
-        reader->lengths[count] = cell_length;
-        count++;
-        cell += cell_length + 1;
+        if (count < TABLE_COLUMNS_MAX) {
+            cell[cell_length] = '\0';
+            reader->cells[count] = cell;
+            reader->lengths[count] = cell_length;
+            count++;
+            cell += cell_length + 1;
+        } else if (reader->skipped_text) {
+            csv_overflow(reader, TABLE_OVERFLOW_COLUMNS, 0);
+        }
 
         c = csv_peek(reader);
         if (c < 0)
@@ -318,6 +326,7 @@ static int csv_read_record(csv_reader *reader, csv_record *record)
     record->count = count;
     record->cells = reader->cells;
     record->lengths = reader->lengths;
+    record->overflow = reader->overflow;
     return BF_ROW;
 }
 

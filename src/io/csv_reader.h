@@ -10,9 +10,12 @@
  *    closing quote up to the next separator is appended as is (Excel does so);
  *  - a quote inside an unquoted field is data;
  *  - each record carries the line on which it starts (1-based);
- *  - a field longer than TABLE_CELL_MAX bytes, a record of more than
- *    TABLE_COLUMNS_MAX fields, a quote still open at the end of the input and
- *    a NUL byte (UTF-16 or binary input) are errors naming the line.
+ *  - a field longer than TABLE_CELL_MAX bytes is cut there (at a character
+ *    boundary) and the rest skipped; the non-empty fields of a record beyond
+ *    TABLE_COLUMNS_MAX are skipped; either is said in the record's overflow,
+ *    and the next record is read as usual;
+ *  - a quote still open at the end of the input and a NUL byte (UTF-16 or
+ *    binary input) are errors naming the line.
  * Cells are not trimmed and empty records are returned (one empty cell):
  * table_reader does both.
  *
@@ -46,10 +49,11 @@ typedef struct csv_reader csv_reader;
 
 /* One record. */
 typedef struct csv_record {
-    long line;             /* line on which the record starts, 1-based */
-    int count;             /* number of cells, at least 1 */
-    char **cells;          /* count NUL-terminated cells (empty ones are "") */
-    const size_t *lengths; /* count cell lengths in bytes */
+    long line;               /* line on which the record starts, 1-based */
+    int count;               /* number of cells, at least 1 */
+    char **cells;            /* count NUL-terminated cells (empty ones are "") */
+    const size_t *lengths;   /* count cell lengths in bytes */
+    table_overflow overflow; /* what was cut from the record, kind NONE when nothing */
 } csv_record;
 
 /*
@@ -68,8 +72,8 @@ void csv_reader_set_separator(csv_reader *reader, char separator);
 
 /*
  * Reads the next record into *record.  Returns BF_ROW, BF_DONE at the end of
- * the input, or BF_EPARSE / BF_ETOOBIG (with the file and line) / the fill
- * function's error.  After an error the reader only returns that error again.
+ * the input, or BF_EPARSE (with the file and line) / the fill function's
+ * error.  After an error the reader only returns that error again.
  */
 int csv_reader_next(csv_reader *reader, csv_record *record, bf_error *err);
 

@@ -27,16 +27,17 @@ typedef enum table_format {
 } table_format;
 
 struct table_reader {
-    table_format format;                  /* chosen by the extension */
-    text_encoding_reader *text;           /* CSV: the decoded file */
-    csv_reader *csv;                      /* CSV: records from text */
-    xlsx_reader *xlsx;                    /* XLSX: the workbook, at the worksheet read */
-    int sheet;                            /* XLSX: index of the worksheet read */
-    char separator;                       /* CSV: the separator used */
-    int pending;                          /* 1: pending_row (the header) is the next row */
-    table_row pending_row;                /* the header found while opening */
-    int done;                             /* BF_DONE was returned */
-    const char *cells[TABLE_COLUMNS_MAX]; /* the trimmed cells of the current row */
+    table_format format;                    /* chosen by the extension */
+    text_encoding_reader *text;             /* CSV: the decoded file */
+    csv_reader *csv;                        /* CSV: records from text */
+    xlsx_reader *xlsx;                      /* XLSX: the workbook, at the worksheet read */
+    int sheet;                              /* XLSX: index of the worksheet read */
+    char separator;                         /* CSV: the separator used */
+    int pending;                            /* 1: pending_row (the header) is the next row */
+    table_row pending_row;                  /* the header found while opening */
+    int done;                               /* BF_DONE was returned */
+    const char *cells[TABLE_COLUMNS_MAX];   /* the trimmed cells of the current row */
+    char overflow[TABLE_OVERFLOW_TEXT_MAX]; /* the current row's overflow text */
 };
 
 /* Hands the decoded bytes of the file to csv_reader. */
@@ -118,13 +119,72 @@ static char *table_reader_trim(char *cell, size_t length)
     return start;
 }
 
+size_t table_utf8_complete(const char *text, size_t length)
+{
+    /* The last lead byte among the last four bytes, and the length its character needs. */
+    for (size_t back = 1; back <= 4 && back <= length; back++) {
+        unsigned char c = (unsigned char)text[length - back];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        size_t needs = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return needs > back ? length - back : length;
+    }
+    return length;
+}
+
+/* Writes the spreadsheet letters of a 1-based column (1 -> A, 27 -> AA) into letters. */
+static void table_reader_column_letters(int column, char letters[8])
+{
+    char reversed[8];
+    int n = 0;
+    for (; column > 0 && n < 7; column = (column - 1) / 26)
+        reversed[n++] = (char)('A' + (column - 1) % 26);
+    for (int i = 0; i < n; i++)
+        letters[i] = reversed[n - 1 - i];
+    letters[n] = '\0';
+}
+
+/* Words what a record lost (overflow) into reader->overflow; NULL when nothing was lost. */
+static const char *table_reader_overflow_text(table_reader *reader, const table_overflow *overflow)
+{
+    char letters[8];
+    table_reader_column_letters(overflow->column, letters);
+    switch (overflow->kind) {
+    case TABLE_OVERFLOW_NONE:
+        return NULL;
+    case TABLE_OVERFLOW_CELL:
+        if (overflow->quote_line > 0)
+            snprintf(
+                reader->overflow, sizeof reader->overflow,
+                BF_TR("第 %d 列（%s）超过 %d 字节，超出部分未读取（第 %ld 行的引号可能没有闭合）",
+                      "column %d (%s) is longer than %d bytes; the rest was not read (the "
+                      "quote opened on line %ld may not be closed)"),
+                overflow->column, letters, TABLE_CELL_MAX, overflow->quote_line);
+        else
+            snprintf(reader->overflow, sizeof reader->overflow,
+                     BF_TR("第 %d 列（%s）超过 %d 字节，超出部分未读取",
+                           "column %d (%s) is longer than %d bytes; the rest was not read"),
+                     overflow->column, letters, TABLE_CELL_MAX);
+        return reader->overflow;
+    case TABLE_OVERFLOW_COLUMNS:
+        snprintf(reader->overflow, sizeof reader->overflow,
+                 BF_TR("第 %d 列（%s）有内容，超过 %d 列的上限，第 %d 列以后未读取",
+                       "column %d (%s) holds a value beyond the limit of %d columns; the "
+                       "columns after %d were not read"),
+                 overflow->column, letters, TABLE_COLUMNS_MAX, TABLE_COLUMNS_MAX);
+        return reader->overflow;
+    }
+    return NULL;
+}
+
 /*
  * Trims a record's count cells (CSV or XLSX, read at line) into reader->cells;
- * when at least one is left non-empty, fills row with them and returns 1.
- * CSV cells lose the quote table_writer put before a formula character.
+ * when at least one is left non-empty (or something was cut: overflow),
+ * fills row with them and returns 1.  CSV cells lose the quote table_writer
+ * put before a formula character.
  */
 static int table_reader_take(table_reader *reader, long line, char **cells, const size_t *lengths,
-                             int count, table_row *row)
+                             int count, const table_overflow *overflow, table_row *row)
 {
     int filled = 0;
     for (int i = 0; i < count; i++) {
@@ -135,10 +195,15 @@ static int table_reader_take(table_reader *reader, long line, char **cells, cons
         reader->cells[i] = cell;
         filled |= cell[0] != '\0';
     }
+    filled |= overflow->kind != TABLE_OVERFLOW_NONE;
     if (filled) {
+        /* An XLSX row whose only values lay beyond the last column has no cell left. */
+        if (count == 0)
+            reader->cells[count++] = "";
         row->line = line;
         row->count = count;
         row->cells = reader->cells;
+        row->overflow = table_reader_overflow_text(reader, overflow);
     }
     return filled;
 }
@@ -156,13 +221,13 @@ int table_reader_next(table_reader *reader, table_row *row, bf_error *err)
             csv_record record;
             rc = csv_reader_next(reader->csv, &record, err);
             if (rc == BF_ROW && table_reader_take(reader, record.line, record.cells, record.lengths,
-                                                  record.count, row))
+                                                  record.count, &record.overflow, row))
                 return BF_ROW;
         } else {
             xlsx_record record;
             rc = xlsx_reader_next(reader->xlsx, &record, err);
             if (rc == BF_ROW && table_reader_take(reader, record.line, record.cells, record.lengths,
-                                                  record.count, row))
+                                                  record.count, &record.overflow, row))
                 return BF_ROW;
         }
         if (rc == BF_DONE)
@@ -212,10 +277,12 @@ static int table_reader_open_csv(table_reader *reader, const char *path, char se
  * Looks for the header among the first TABLE_HEADER_SEARCH_ROWS non-empty
  * rows of what reader is at.  Returns 1 with the header kept pending (and
  * *first_count the cells of the first non-empty row), 0 when none was found,
- * or an error.
+ * or an error.  A header over the limits is an error: every row would be
+ * read against a cut header.
  */
-static int table_reader_find_header(table_reader *reader, const table_reader_options *options,
-                                    int *first_count, bf_error *err)
+static int table_reader_find_header(table_reader *reader, const char *path,
+                                    const table_reader_options *options, int *first_count,
+                                    bf_error *err)
 {
     table_row row;
     *first_count = 0;
@@ -229,6 +296,11 @@ static int table_reader_find_header(table_reader *reader, const table_reader_opt
             *first_count = row.count;
         if (options->header_usable == NULL ||
             options->header_usable(options->header_context, &row)) {
+            if (row.overflow != NULL)
+                return bf_error_set(
+                    err, BF_ETOOBIG,
+                    BF_TR("%s 第 %ld 行（表头）：%s", "%s line %ld (the header): %s"), path,
+                    row.line, row.overflow);
             reader->pending = 1;
             reader->pending_row = row;
             return 1;
@@ -264,7 +336,7 @@ static int table_reader_start_csv(table_reader *reader, const char *path,
         int rc = table_reader_open_csv(reader, path, separator, err);
         if (rc < 0)
             return rc;
-        rc = table_reader_find_header(reader, options, &first_count, err);
+        rc = table_reader_find_header(reader, path, options, &first_count, err);
         if (rc < 0 && (candidates == 1 || i == 0))
             return rc; /* a malformed file (the comma reading is the reference) */
         if (rc == 1 && options->header_usable != NULL)
@@ -334,7 +406,7 @@ static int table_reader_start_xlsx(table_reader *reader, const char *path,
         if (rc < 0)
             return rc;
         reader->sheet = i;
-        rc = table_reader_find_header(reader, options, &first_count, err);
+        rc = table_reader_find_header(reader, path, options, &first_count, err);
         if (rc < 0)
             return rc;
         if (rc == 1)

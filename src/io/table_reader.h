@@ -37,16 +37,38 @@
 
 #include <stddef.h>
 
-/* Longest cell accepted, in bytes; a longer one is a BF_ETOOBIG error naming the line. */
+/* Longest cell kept, in bytes; a longer one is cut and its row marked (table_row.overflow). */
 #define TABLE_CELL_MAX 4096
-/* Most cells in one row. */
+/* Most cells in one row; values beyond are dropped and the row marked. */
 #define TABLE_COLUMNS_MAX 256
+/* Longest text of table_row.overflow, terminator included. */
+#define TABLE_OVERFLOW_TEXT_MAX 320
 /* Non-empty rows searched for the header (the title rows above it are skipped). */
 #define TABLE_HEADER_SEARCH_ROWS 30
 /* First characters that make a text cell a formula to Excel, WPS or LibreOffice. */
 #define TABLE_FORMULA_STARTS "=+-@\t\r"
 
 typedef struct table_reader table_reader;
+
+/*
+ * What a reader had to leave out of a row to keep it within the limits:
+ * the rest of a cell over TABLE_CELL_MAX bytes (the cell is kept cut at a
+ * character boundary), or the values beyond TABLE_COLUMNS_MAX columns (empty
+ * cells there are no loss).  The row is still returned, so that the import
+ * rejects that row alone and goes on.
+ */
+typedef enum table_overflow_kind {
+    TABLE_OVERFLOW_NONE = 0,
+    TABLE_OVERFLOW_CELL,   /* a cell longer than TABLE_CELL_MAX bytes */
+    TABLE_OVERFLOW_COLUMNS /* a value beyond column TABLE_COLUMNS_MAX */
+} table_overflow_kind;
+
+/* Where a record overflowed; the CSV and XLSX readers fill it, table_reader words it. */
+typedef struct table_overflow {
+    table_overflow_kind kind; /* the first overflow of the row */
+    int column;               /* its 1-based column (beyond TABLE_COLUMNS_MAX for COLUMNS) */
+    long quote_line;          /* CSV: the line of the quote the long cell opened, 0 if none */
+} table_overflow;
 
 /* One row of cells. */
 typedef struct table_row {
@@ -55,6 +77,9 @@ typedef struct table_row {
                                  to the last one holding a value (rows may be shorter or
                                  longer than the header) */
     const char *const *cells; /* count UTF-8 strings, never NULL (empty cells are "") */
+    /* NULL, or why the row is incomplete: "第 7 列（G）超过 4096 字节…" in the user's
+       language, naming the column, the limit and what was left out (see table_overflow) */
+    const char *overflow;
 } table_row;
 
 /* How to find the table in a file. */
@@ -84,9 +109,16 @@ int table_reader_open(const char *path, table_reader **out, bf_error *err);
 /*
  * Reads the next row.  Returns BF_ROW with *row filled, BF_DONE at the end,
  * or an error (with the line) for malformed input.  Rows whose cells are all
- * empty are skipped.
+ * empty are skipped.  A row over the limits is returned cut, with
+ * row->overflow saying what was left out; the reading goes on after it.
  */
 int table_reader_next(table_reader *reader, table_row *row, bf_error *err);
+
+/*
+ * The length of text[0 .. length) without the incomplete UTF-8 character it
+ * ends with, if any: where the readers cut a cell over TABLE_CELL_MAX.
+ */
+size_t table_utf8_complete(const char *text, size_t length);
 
 /* The worksheet read (.xlsx), "" for a CSV file. */
 const char *table_reader_sheet(const table_reader *reader);

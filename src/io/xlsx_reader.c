@@ -9,7 +9,8 @@
  * at a time and the </row> handler suspends the parser, so one row at a time
  * is held.  Each column has a fixed slot of TABLE_CELL_MAX + 1 bytes (one
  * more slot catches cells beyond TABLE_COLUMNS_MAX), so cells land in the
- * column of their reference and memory is bounded whatever the file says.
+ * column of their reference and memory is bounded whatever the file says:
+ * text beyond a slot is dropped and the row's overflow says so.
  */
 #include "io/xlsx_reader.h"
 
@@ -85,6 +86,8 @@ struct xlsx_reader {
     int collecting;           /* character data goes to the current slot or string */
     int touched;              /* slots [0, touched) may hold text of this row */
     int count;                /* last column holding a value + 1 */
+    int cell_cut;             /* the current cell's text was cut at TABLE_CELL_MAX */
+    table_overflow overflow;  /* what the row lost, kind NONE when nothing */
     char *slots;              /* (TABLE_COLUMNS_MAX + 1) slots of XLSX_SLOT_BYTES */
     size_t lengths[TABLE_COLUMNS_MAX + 1]; /* bytes in each slot */
     char *cells[TABLE_COLUMNS_MAX];        /* the row handed out: pointers to the slots */
@@ -415,6 +418,7 @@ static void XMLCALL xlsx_sheet_start(void *data, const char *name, const char **
         reader->in_cell = 1;
         reader->in_inline = 0;
         reader->phonetic_depth = 0;
+        reader->cell_cut = 0;
     } else if (strcmp(local, "v") == 0) {
         reader->collecting = reader->in_cell;
     } else if (strcmp(local, "is") == 0) {
@@ -432,32 +436,47 @@ static void XMLCALL xlsx_sheet_start(void *data, const char *name, const char **
         reader->column = -1;
         reader->touched = 0;
         reader->count = 0;
+        reader->overflow = (table_overflow){.kind = TABLE_OVERFLOW_NONE};
     }
 }
 
-/* Character data of <v> or <is><t> goes into the cell's slot, at most TABLE_CELL_MAX bytes. */
+/* Records the first overflow of the row, at the current column. */
+static void xlsx_overflow(xlsx_reader *reader, table_overflow_kind kind)
+{
+    if (reader->overflow.kind != TABLE_OVERFLOW_NONE)
+        return;
+    reader->overflow.kind = kind;
+    reader->overflow.column = reader->column < INT_MAX ? reader->column + 1 : INT_MAX;
+}
+
+/*
+ * Character data of <v> or <is><t> goes into the cell's slot, at most
+ * TABLE_CELL_MAX bytes: the rest is dropped (cut at a character boundary)
+ * and marked for </c>.
+ */
 static void XMLCALL xlsx_sheet_text(void *data, const char *text, int length)
 {
     xlsx_reader *reader = data;
-    if (!reader->collecting)
+    if (!reader->collecting || reader->cell_cut)
         return;
+    char *slot = reader->slots + (size_t)reader->slot * XLSX_SLOT_BYTES;
     size_t *used = &reader->lengths[reader->slot];
     if ((size_t)length > TABLE_CELL_MAX - *used) {
-        bf_error_set(
-            &reader->failure, BF_ETOOBIG,
-            BF_TR("%s 第 %ld 行：单元格超过 %d 字节", "%s row %ld: a cell is longer than %d bytes"),
-            reader->path, reader->row_number, TABLE_CELL_MAX);
-        xlsx_abort(reader);
+        size_t fits = TABLE_CELL_MAX - *used;
+        memcpy(slot + *used, text, fits);
+        *used = table_utf8_complete(slot, *used + fits);
+        reader->cell_cut = 1;
         return;
     }
-    memcpy(reader->slots + (size_t)reader->slot * XLSX_SLOT_BYTES + *used, text, (size_t)length);
+    memcpy(slot + *used, text, (size_t)length);
     *used += (size_t)length;
 }
 
 /*
  * </c> turns the collected text into the cell value: a shared string looked
- * up, a boolean spelt out, escapes decoded.  A value beyond the last column
- * allowed is an error; empty cells there are ignored.
+ * up, a boolean spelt out, escapes decoded.  A cell cut, or a value beyond
+ * the last column allowed, is the row's overflow; empty cells beyond the last
+ * column are ignored.
  */
 static int xlsx_finish_cell(xlsx_reader *reader)
 {
@@ -475,12 +494,12 @@ static int xlsx_finish_cell(xlsx_reader *reader)
                                 reader->path, reader->row_number, slot);
         const char *text = reader->shared_text + reader->shared_offsets[index];
         length = reader->shared_offsets[index + 1] - reader->shared_offsets[index] - 1;
-        if (length > TABLE_CELL_MAX)
-            return bf_error_set(&reader->failure, BF_ETOOBIG,
-                                BF_TR("%s 第 %ld 行：单元格超过 %d 字节",
-                                      "%s row %ld: a cell is longer than %d bytes"),
-                                reader->path, reader->row_number, TABLE_CELL_MAX);
-        memcpy(slot, text, length + 1);
+        if (length > TABLE_CELL_MAX) { /* kept cut at TABLE_CELL_MAX + 1 bytes */
+            length = table_utf8_complete(text, TABLE_CELL_MAX);
+            reader->cell_cut = 1;
+        }
+        memcpy(slot, text, length);
+        slot[length] = '\0';
     } else if (reader->cell_type == XLSX_CELL_BOOLEAN && length > 0) {
         const char *text = strcmp(slot, "0") == 0 ? "FALSE" : "TRUE";
         length = strlen(text);
@@ -491,10 +510,12 @@ static int xlsx_finish_cell(xlsx_reader *reader)
     reader->lengths[reader->slot] = length;
     if (length == 0)
         return BF_OK;
-    if (reader->slot == XLSX_OVERFLOW_SLOT)
-        return bf_error_set(&reader->failure, BF_ETOOBIG,
-                            BF_TR("%s 第 %ld 行：超过 %d 列", "%s row %ld: more than %d columns"),
-                            reader->path, reader->row_number, TABLE_COLUMNS_MAX);
+    if (reader->slot == XLSX_OVERFLOW_SLOT) {
+        xlsx_overflow(reader, TABLE_OVERFLOW_COLUMNS);
+        return BF_OK;
+    }
+    if (reader->cell_cut)
+        xlsx_overflow(reader, TABLE_OVERFLOW_CELL);
     if (reader->slot + 1 > reader->count)
         reader->count = reader->slot + 1;
     return BF_OK;
@@ -688,6 +709,7 @@ static void xlsx_take_row(xlsx_reader *reader, xlsx_record *record)
     record->count = reader->count;
     record->cells = reader->cells;
     record->lengths = reader->lengths;
+    record->overflow = reader->overflow;
 }
 
 /*

@@ -16,7 +16,10 @@
  * reference (A1, AB12; the next column when r= is missing) so gaps stay
  * empty; the row number is r= of <row>.  Excel's _xHHHH_ escapes of control
  * characters are decoded.  Cells are not trimmed; rows without any value are
- * returned with count 0.
+ * returned with count 0.  A cell longer than TABLE_CELL_MAX bytes is cut
+ * there (at a character boundary) and values beyond TABLE_COLUMNS_MAX
+ * columns are dropped; the record's overflow says so and the next row is
+ * read as usual.
  *
  * Ownership: xlsx_reader_open() returns a reader freed by xlsx_reader_close().
  * A record's cells point into the reader, may be modified in place by the
@@ -45,7 +48,8 @@ typedef struct xlsx_record {
     long line;    /* the row number (r= of <row>), 1-based */
     int count;    /* cells up to the last one holding a value; 0 for a row without values */
     char **cells; /* count NUL-terminated cells ("" for gaps) */
-    const size_t *lengths; /* count cell lengths in bytes */
+    const size_t *lengths;   /* count cell lengths in bytes */
+    table_overflow overflow; /* what was cut from the row, kind NONE when nothing */
 } xlsx_record;
 
 /*
@@ -57,8 +61,7 @@ int xlsx_reader_open(const char *path, xlsx_reader **out, bf_error *err);
 
 /*
  * Reads the next row.  Returns BF_ROW, BF_DONE, or an error naming the file
- * and row: BF_ETOOBIG (a cell over TABLE_CELL_MAX bytes, a value beyond
- * TABLE_COLUMNS_MAX columns), BF_EPARSE (malformed XML, bad shared string index).
+ * and row: BF_EPARSE (malformed XML, bad shared string index).
  */
 int xlsx_reader_next(xlsx_reader *reader, xlsx_record *record, bf_error *err);
 

@@ -541,7 +541,7 @@ static void *import_read_rows(void *context)
     table_row row;
     int rc;
     while ((rc = table_reader_next(s->reader, &row, &s->read_error)) == BF_ROW) {
-        if (import_is_note(s, &row)) {
+        if (row.overflow == NULL && import_is_note(s, &row)) {
             if (s->result->notes++ == 0)
                 s->result->first_note_line = row.line;
             continue;

@@ -13,7 +13,8 @@
 
 const char import_row_clear[] = "（清空）";
 
-/* Appends "column：message" to the row's reasons, separated by "；". */
+/* Appends "column：message" (column NULL: the message alone) to the row's reasons, separated by
+ * "；". */
 static void import_row_reject(import_row *r, const char *column, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -22,8 +23,9 @@ static void import_row_reject(import_row *r, const char *column, const char *for
     size_t size = sizeof r->reason;
     if (r->reason_used + 1 >= size)
         return;
-    int n = snprintf(r->reason + r->reason_used, size - r->reason_used, "%s%s：",
-                     r->reason_used > 0 ? "；" : "", column);
+    int n = snprintf(r->reason + r->reason_used, size - r->reason_used, "%s%s%s",
+                     r->reason_used > 0 ? "；" : "", column != NULL ? column : "",
+                     column != NULL ? "：" : "");
     if (n < 0 || (size_t)n >= size - r->reason_used) {
         r->reason_used = size - 1;
         return;
@@ -139,6 +141,8 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
     out->reason_used = 0;
     out->reason[0] = '\0';
     memset(p, 0, sizeof *p);
+    if (row->overflow != NULL) /* cut by the reader: rejected, and checked on for more reasons */
+        import_row_reject(out, NULL, "%s", row->overflow);
 
     const char *cell = import_row_cell(rules, row, c_name);
     if (import_row_required(out, "姓名", cell)) {

@@ -15,7 +15,8 @@
  * refused: a spreadsheet would run them as formulas.
  *
  * Reasons are in Chinese, each naming its column ("证件号码：与第 3 行重复"),
- * joined by "；", as the error file shows them to the officer.
+ * joined by "；", as the error file shows them to the officer.  A row the
+ * reader had to cut (table_row.overflow) is rejected with that reason first.
  *
  * Ownership: the rules point at the caller's region set and map of ID
  * numbers seen; the values of a checked row point into the import_row and

@@ -36,6 +36,15 @@ new_db() {
     fi
 }
 
+# sql STATEMENT: runs one statement on the script's database $db (values one a line).
+sql() {
+    if [ "$ENGINE" = postgresql ]; then
+        psql -qAt "$db" -c "$1"
+    else
+        sqlite3 "$db" "$1"
+    fi
+}
+
 # Runs bangfu with LANG=zh_CN.UTF-8 unless the caller set LANG.
 bf() {
     "$BANGFU" "$@"

@@ -9,15 +9,6 @@
 db=$(new_db)
 umask 000
 
-# sql STATEMENT: runs one statement on the test database.
-sql() {
-    if [ "$ENGINE" = postgresql ]; then
-        psql -qAt "$db" -c "$1"
-    else
-        sqlite3 "$db" "$1"
-    fi
-}
-
 # in_readonly_dir DIR COMMAND...: runs COMMAND while DIR cannot be written
 # (root ignores permissions: a read-only bind mount in a private namespace,
 # the working directory entered again so that it is seen through the mount).

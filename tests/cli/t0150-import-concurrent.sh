@@ -23,14 +23,6 @@ for i in range(first, first + count):
 PY
 }
 
-sql() {
-    if [ "$ENGINE" = postgresql ]; then
-        psql -qAt "$db" -c "$1"
-    else
-        sqlite3 "$db" "$1"
-    fi
-}
-
 # The write lock an import takes, held by another client for SECONDS or
 # until release_write_lock.
 hold_write_lock() {

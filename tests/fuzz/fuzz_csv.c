@@ -58,6 +58,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 break;
             assert(record.count >= 1 && record.count <= TABLE_COLUMNS_MAX);
             assert(record.line == other.line && record.count == other.count);
+            assert(record.overflow.kind == other.overflow.kind &&
+                   record.overflow.column == other.overflow.column &&
+                   record.overflow.quote_line == other.overflow.quote_line);
+            assert(record.overflow.kind == TABLE_OVERFLOW_NONE || record.overflow.column >= 1);
             for (int i = 0; i < record.count; i++) {
                 assert(strlen(record.cells[i]) == record.lengths[i]);
                 assert(record.lengths[i] == other.lengths[i]);
@@ -85,6 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             assert(row.count >= 1 && row.count <= TABLE_COLUMNS_MAX);
             for (int i = 0; i < row.count; i++)
                 assert(strlen(row.cells[i]) <= TABLE_CELL_MAX);
+            assert(row.overflow == NULL || strlen(row.overflow) < TABLE_OVERFLOW_TEXT_MAX);
         }
         assert(rc == BF_DONE || rc < 0);
     }

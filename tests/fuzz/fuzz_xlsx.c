@@ -75,6 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             assert(row.count >= 1 && row.count <= TABLE_COLUMNS_MAX);
             for (int i = 0; i < row.count; i++)
                 assert(strlen(row.cells[i]) <= TABLE_CELL_MAX);
+            assert(row.overflow == NULL || strlen(row.overflow) < TABLE_OVERFLOW_TEXT_MAX);
         }
         assert(rc == BF_DONE || rc < 0);
     }

@@ -443,40 +443,120 @@ static void test_csv_errors(void **state)
     assert_int_equal(csv_reader_next(reader, &record, &err), BF_EPARSE);
     assert_non_null(strstr(err.message, "q.csv"));
     csv_reader_close(reader);
+}
 
-    /* a cell of exactly TABLE_CELL_MAX bytes passes, one more byte fails */
-    size_t size = 2 * TABLE_CELL_MAX + 64;
+/* One record of csv_overflow_sample: its line, count, first cell length and overflow. */
+static void check_overflow_record(csv_reader *reader, long line, int count, size_t length,
+                                  table_overflow_kind kind, int column, long quote_line)
+{
+    csv_record record;
+    bf_error err;
+    assert_int_equal(csv_reader_next(reader, &record, &err), BF_ROW);
+    assert_int_equal(record.line, line);
+    assert_int_equal(record.count, count);
+    assert_int_equal(record.lengths[count - 1], length);
+    assert_int_equal(strlen(record.cells[count - 1]), length);
+    assert_int_equal(record.overflow.kind, kind);
+    if (kind != TABLE_OVERFLOW_NONE) {
+        assert_int_equal(record.overflow.column, column);
+        assert_int_equal(record.overflow.quote_line, quote_line);
+    }
+}
+
+/*
+ * A cell over TABLE_CELL_MAX is cut (at a character boundary) and a value
+ * beyond TABLE_COLUMNS_MAX dropped: the record says so and the next one is
+ * read as usual, whatever the chunks the input comes in.
+ */
+static void test_csv_overflow(void **state)
+{
+    (void)state;
+    size_t size = 4 * TABLE_CELL_MAX + 4 * TABLE_COLUMNS_MAX + 256, used = 0;
     char *text = malloc(size);
     assert_non_null(text);
+    /* line 1: a cell of exactly TABLE_CELL_MAX bytes */
     memset(text, 'x', TABLE_CELL_MAX);
-    memcpy(text + TABLE_CELL_MAX, "\nok\n\"", 5);
-    memset(text + TABLE_CELL_MAX + 5, 'y', TABLE_CELL_MAX + 1);
-    memcpy(text + 2 * TABLE_CELL_MAX + 6, "\"\n", 2);
-    size_t length = 2 * TABLE_CELL_MAX + 8;
-    assert_int_equal(csv_reader_open_memory(text, length, "long.csv", &reader, &err), BF_OK);
-    assert_int_equal(csv_reader_next(reader, &record, &err), BF_ROW);
-    assert_int_equal(record.lengths[0], TABLE_CELL_MAX);
-    assert_int_equal(csv_reader_next(reader, &record, &err), BF_ROW);
-    assert_int_equal(csv_reader_next(reader, &record, &err), BF_ETOOBIG);
-    assert_non_null(strstr(err.message, "long.csv"));
-    assert_non_null(strstr(err.message, " 3"));
-    csv_reader_close(reader);
-    free(text);
+    used = TABLE_CELL_MAX;
+    used += (size_t)sprintf(text + used, "\n");
+    /* line 2: "a," then TABLE_CELL_MAX - 1 bytes and a 3-byte character: cut before it */
+    used += (size_t)sprintf(text + used, "a,");
+    memset(text + used, 'y', TABLE_CELL_MAX - 1);
+    used += TABLE_CELL_MAX - 1;
+    used += (size_t)sprintf(text + used, "长长长,z\n");
+    /* lines 3-4: a quoted cell spanning lines, over the limit */
+    used += (size_t)sprintf(text + used, "\"q\n");
+    memset(text + used, 'q', TABLE_CELL_MAX);
+    used += TABLE_CELL_MAX;
+    used += (size_t)sprintf(text + used, "\"\n");
+    /* line 5: TABLE_COLUMNS_MAX cells and empty ones after: nothing lost */
+    memset(text + used, ',', TABLE_COLUMNS_MAX + 9);
+    used += TABLE_COLUMNS_MAX + 9;
+    used += (size_t)sprintf(text + used, "\n");
+    /* line 6: a value in column TABLE_COLUMNS_MAX + 3 */
+    memset(text + used, ',', TABLE_COLUMNS_MAX + 2);
+    used += TABLE_COLUMNS_MAX + 2;
+    used += (size_t)sprintf(text + used, "\"v\"\nlast\n");
 
-    /* TABLE_COLUMNS_MAX cells pass, one more fails */
-    char columns[TABLE_COLUMNS_MAX * 2 + 8];
-    memset(columns, ',', TABLE_COLUMNS_MAX - 1);
-    columns[TABLE_COLUMNS_MAX - 1] = '\n';
-    memset(columns + TABLE_COLUMNS_MAX, ',', TABLE_COLUMNS_MAX);
-    columns[2 * TABLE_COLUMNS_MAX] = '\n';
-    assert_int_equal(
-        csv_reader_open_memory(columns, 2 * TABLE_COLUMNS_MAX + 1, "wide.csv", &reader, &err),
-        BF_OK);
+    for (size_t piece = 0; piece <= 7; piece++) {
+        csv_reader *reader;
+        bf_error err;
+        piece_source source = {text, used, 0, piece * 997};
+        if (piece == 0)
+            assert_int_equal(csv_reader_open_memory(text, used, "long.csv", &reader, &err), BF_OK);
+        else
+            assert_int_equal(csv_reader_open(piece_fill, &source, "long.csv", &reader, &err),
+                             BF_OK);
+        check_overflow_record(reader, 1, 1, TABLE_CELL_MAX, TABLE_OVERFLOW_NONE, 0, 0);
+        check_overflow_record(reader, 2, 3, 1, TABLE_OVERFLOW_CELL, 2, 0);
+        check_overflow_record(reader, 3, 1, TABLE_CELL_MAX, TABLE_OVERFLOW_CELL, 1, 3);
+        check_overflow_record(reader, 5, TABLE_COLUMNS_MAX, 0, TABLE_OVERFLOW_NONE, 0, 0);
+        check_overflow_record(reader, 6, TABLE_COLUMNS_MAX, 0, TABLE_OVERFLOW_COLUMNS,
+                              TABLE_COLUMNS_MAX + 3, 0);
+        check_overflow_record(reader, 7, 1, 4, TABLE_OVERFLOW_NONE, 0, 0);
+        csv_record record;
+        assert_int_equal(csv_reader_next(reader, &record, &err), BF_DONE);
+        csv_reader_close(reader);
+    }
+
+    /* the cut cell of line 2 ends before the character that did not fit */
+    csv_reader *reader;
+    csv_record record;
+    bf_error err;
+    assert_int_equal(csv_reader_open_memory(text, used, "long.csv", &reader, &err), BF_OK);
     assert_int_equal(csv_reader_next(reader, &record, &err), BF_ROW);
-    assert_int_equal(record.count, TABLE_COLUMNS_MAX);
-    assert_int_equal(csv_reader_next(reader, &record, &err), BF_ETOOBIG);
-    assert_non_null(strstr(err.message, "wide.csv"));
+    assert_int_equal(csv_reader_next(reader, &record, &err), BF_ROW);
+    assert_int_equal(record.lengths[1], TABLE_CELL_MAX - 1);
+    assert_string_equal(record.cells[2], "z");
     csv_reader_close(reader);
+
+    /* through table_reader: the row's overflow names the column, its letters and the limit */
+    char path[TEST_PATH_MAX];
+    temporary_path(path, "long.csv");
+    write_file(path, text, used);
+    table_reader *table;
+    table_row row;
+    char limit[16];
+    snprintf(limit, sizeof limit, "%d", TABLE_CELL_MAX);
+    assert_int_equal(table_reader_open(path, &table, &err), BF_OK);
+    assert_int_equal(table_reader_next(table, &row, &err), BF_ROW);
+    assert_null(row.overflow);
+    assert_int_equal(table_reader_next(table, &row, &err), BF_ROW);
+    assert_int_equal(row.line, 2);
+    assert_non_null(row.overflow);
+    assert_non_null(strstr(row.overflow, BF_TR("第 2 列（B）", "column 2 (B)")));
+    assert_non_null(strstr(row.overflow, limit));
+    assert_int_equal(table_reader_next(table, &row, &err), BF_ROW);
+    assert_non_null(strstr(row.overflow, " 3 "));
+    /* line 5 lost nothing and has no value: skipped as blank; line 6 only its overflow */
+    assert_int_equal(table_reader_next(table, &row, &err), BF_ROW);
+    assert_int_equal(row.line, 6);
+    assert_non_null(strstr(row.overflow, BF_TR("第 259 列（IY）", "column 259 (IY)")));
+    assert_int_equal(table_reader_next(table, &row, &err), BF_ROW);
+    assert_string_equal(row.cells[0], "last");
+    assert_null(row.overflow);
+    assert_int_equal(table_reader_next(table, &row, &err), BF_DONE);
+    table_reader_close(table);
+    free(text);
 }
 
 static void test_trim_and_blank_rows(void **state)
@@ -705,27 +785,81 @@ static void test_xlsx_odd_workbooks(void **state)
     assert_int_equal(first_row(path, cell, sizeof cell, &err), BF_EPARSE);
     assert_non_null(strstr(err.message, path));
 
-    /* a cell longer than TABLE_CELL_MAX, written by table_writer: BF_ETOOBIG with its row */
-    char *long_cell = malloc(TABLE_CELL_MAX + 2);
+    /*
+     * A cell longer than TABLE_CELL_MAX, written by table_writer (ending in a
+     * 3-byte character across the limit): the row comes cut, with its overflow,
+     * and the next row follows.
+     */
+    char *long_cell = malloc(TABLE_CELL_MAX + 8);
     assert_non_null(long_cell);
-    memset(long_cell, 'z', TABLE_CELL_MAX + 1);
-    long_cell[TABLE_CELL_MAX + 1] = '\0';
-    const char *rows[2][1] = {{"header"}, {long_cell}};
+    memset(long_cell, 'z', TABLE_CELL_MAX - 1);
+    strcpy(long_cell + TABLE_CELL_MAX - 1, "长");
+    const char *rows[3][2] = {{"header", "b"}, {"a", long_cell}, {"next", "b"}};
     table_writer *writer;
     temporary_path(path, "long.xlsx");
     assert_int_equal(table_writer_open(path, &writer, &err), BF_OK);
-    assert_int_equal(table_writer_row(writer, rows[0], 1, &err), BF_OK);
-    assert_int_equal(table_writer_row(writer, rows[1], 1, &err), BF_OK);
+    for (int r = 0; r < 3; r++)
+        assert_int_equal(table_writer_row(writer, rows[r], 2, &err), BF_OK);
     assert_int_equal(table_writer_close(writer, 1, &err), BF_OK);
     free(long_cell);
     table_reader *reader;
     table_row row;
     assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
     assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
-    assert_int_equal(table_reader_next(reader, &row, &err), BF_ETOOBIG);
-    assert_non_null(strstr(err.message, path));
-    assert_non_null(strstr(err.message, " 2"));
+    assert_null(row.overflow);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_int_equal(row.line, 2);
+    assert_int_equal(strlen(row.cells[1]), TABLE_CELL_MAX - 1);
+    assert_non_null(row.overflow);
+    assert_non_null(strstr(row.overflow, BF_TR("第 2 列（B）", "column 2 (B)")));
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_string_equal(row.cells[0], "next");
+    assert_null(row.overflow);
     table_reader_close(reader);
+
+    /* inline text over the limit, a value in column KN (300), then a row that fits */
+    size_t size = 2 * TABLE_CELL_MAX + 512;
+    char *sheet_xml = malloc(size);
+    assert_non_null(sheet_xml);
+    int used = snprintf(sheet_xml, size,
+                        "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>0</v></c></row>"
+                        "<row r=\"3\"><c r=\"C3\" t=\"inlineStr\"><is><t>");
+    memset(sheet_xml + used, 'w', TABLE_CELL_MAX + 1);
+    used += TABLE_CELL_MAX + 1;
+    snprintf(sheet_xml + used, size - (size_t)used,
+             "</t></is></c></row><row r=\"5\"><c r=\"A5\"><v>1</v></c><c r=\"KN5\"><v>2</v></c>"
+             "<c r=\"KO5\"><v>3</v></c></row><row r=\"6\"><c r=\"A6\"><v>6</v></c></row>"
+             "</sheetData></worksheet>");
+    const char *wide[] = {"xl/worksheets/sheet1.xml", sheet_xml, NULL};
+    temporary_path(path, "wide.xlsx");
+    write_zip(path, wide);
+    free(sheet_xml);
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_int_equal(row.line, 3);
+    assert_int_equal(strlen(row.cells[2]), TABLE_CELL_MAX);
+    assert_non_null(strstr(row.overflow, BF_TR("第 3 列（C）", "column 3 (C)")));
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_int_equal(row.line, 5);
+    assert_int_equal(row.count, 1);
+    assert_non_null(strstr(row.overflow, BF_TR("第 300 列（KN）", "column 300 (KN)")));
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_int_equal(row.line, 6);
+    assert_null(row.overflow);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_DONE);
+    table_reader_close(reader);
+
+    /* a header over the limits is the file's error, naming its row */
+    const char *wide_header[] = {"xl/worksheets/sheet1.xml",
+                                 "<worksheet><sheetData><row r=\"2\"><c r=\"A2\"><v>1</v></c>"
+                                 "<c r=\"IW2\"><v>2</v></c></row></sheetData></worksheet>",
+                                 NULL};
+    temporary_path(path, "wide_header.xlsx");
+    write_zip(path, wide_header);
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_ETOOBIG);
+    assert_non_null(strstr(err.message, path));
+    assert_non_null(strstr(err.message, BF_TR("第 2 行", "line 2")));
 }
 
 /* The header test used below: a row with a cell "姓名". */
@@ -1019,6 +1153,7 @@ int main(void)
         cmocka_unit_test(test_csv_quotes_and_lines),
         cmocka_unit_test(test_csv_random_splits),
         cmocka_unit_test(test_csv_errors),
+        cmocka_unit_test(test_csv_overflow),
         cmocka_unit_test(test_trim_and_blank_rows),
         cmocka_unit_test(test_xlsx_round_trip),
         cmocka_unit_test(test_csv_round_trip),
