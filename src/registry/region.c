@@ -153,6 +153,26 @@ out:
     return rc;
 }
 
+/*
+ * After a reload: every person's hukou region is still in the table (people
+ * hold no foreign key, migration 0005; this checks the whole set at once).
+ */
+static int region_check_people(store *st, bf_error *err)
+{
+    int64_t missing = 0;
+    int rc = store_query_int64(st,
+                               "SELECT COUNT(*) FROM people p WHERE NOT EXISTS "
+                               "(SELECT 1 FROM regions r WHERE r.code = p.hukou_region)",
+                               NULL, 0, &missing);
+    if (rc != BF_OK || missing == 0)
+        return rc;
+    return bf_error_set(err, BF_ECONFLICT,
+                        BF_TR("新的区划文件缺少 %lld 名登记人员的户籍地区划代码，区划表未更新",
+                              "the new region files lack the hukou region of %lld registered "
+                              "people; the region table was not replaced"),
+                        (long long)missing);
+}
+
 /* The settings key under which the line count of the loaded files is kept. */
 #define REGION_SETTING_KEY "region_files_lines"
 
@@ -191,6 +211,8 @@ int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed,
         if (rc == BF_OK)
             rc = end;
     }
+    if (rc == BF_OK)
+        rc = region_check_people(st, err);
     if (rc == BF_OK)
         rc = store_prepare(st,
                            "INSERT INTO settings (key, value) VALUES (?, ?) "

@@ -67,3 +67,16 @@ expect_contains() {
 json_get() {
     printf '%s' "$1" | python3 -c 'import json,sys; v=json.load(sys.stdin)[sys.argv[1]]; print(v if isinstance(v,str) else json.dumps(v, ensure_ascii=False))' "$2"
 }
+
+# count_dangling: rows of people and person_history of $db whose batch, person
+# or region is missing.  Since migration 0005 no foreign key checks them: the
+# writers guarantee them, and the tests check with this.
+count_dangling() {
+    _sql="SELECT
+ (SELECT COUNT(*) FROM people p WHERE NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = p.created_batch))
+ + (SELECT COUNT(*) FROM people p WHERE NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = p.updated_batch))
+ + (SELECT COUNT(*) FROM people p WHERE NOT EXISTS (SELECT 1 FROM regions r WHERE r.code = p.hukou_region))
+ + (SELECT COUNT(*) FROM person_history h WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id_number = h.id_number))
+ + (SELECT COUNT(*) FROM person_history h WHERE NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = h.batch_id))"
+    sql "$_sql"
+}

