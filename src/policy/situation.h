@@ -9,17 +9,25 @@
  *   people[0].jobs[1].start: 日期无效 "2020-02-30"
  * Money is given in yuan (at most two decimals) and held in fen.
  *
+ * The file is read as a stream (io/json_stream.h): the people array one
+ * person at a time, each converted into the population and its JSON tree
+ * freed at once, so memory holds the population and one person's tree, not
+ * the document's (about ten times the file).  Only one value must fit in
+ * JSON_STREAM_VALUE_MAX: one person, or any other top-level value.  When the
+ * people come before the period or the orgs they refer to, they are checked
+ * as JSON on the way and read into the population after the top level ends
+ * (a pipe is then spooled to a temporary file).
+ *
  * Ownership: situation_parse_*() return a situation freed by
  * situation_free(), which also frees its population.
  */
 #ifndef BANGFU_POLICY_SITUATION_H
 #define BANGFU_POLICY_SITUATION_H
 
+#include "io/json_stream.h"
 #include "policy/policy_model.h"
 #include "policy/population.h"
 
-/* Largest situation file, in bytes. */
-#define SITUATION_FILE_MAX (256u * 1024u * 1024u)
 /* Longest calc period, in months. */
 #define SITUATION_PERIOD_MONTHS_MAX 240
 /* Longest JSON path in a message. */
@@ -44,6 +52,8 @@ typedef struct situation {
 
 int situation_parse_text(const char *text, size_t length, situation **out, bf_error *err);
 int situation_parse_file(const char *path, situation **out, bf_error *err);
+/* From a stream the caller opened (and closes); the two above open one. */
+int situation_parse_stream(json_stream *stream, situation **out, bf_error *err);
 void situation_free(situation *s);
 
 /*

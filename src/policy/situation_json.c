@@ -1,5 +1,5 @@
-/* situation_json.c - the calc input JSON into a situation, with JSON-path errors. */
-#include "policy/situation.h"
+/* situation_json.c - the records of the calc input JSON into a situation, with JSON-path errors. */
+#include "policy/situation_private.h"
 
 #include "core/date.h"
 #include "core/idcard.h"
@@ -7,7 +7,6 @@
 #include "core/money.h"
 #include "core/string_map.h"
 
-#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -18,15 +17,9 @@
 /* Most class hours (总课时) of one training course. */
 #define SITUATION_COURSE_HOURS_MAX 100000
 
-/* The tables whose rows are found by id (duplicates, org references). */
-typedef enum id_table { ID_PEOPLE, ID_JOBS, ID_TRAININGS, ID_ORGS, ID_TABLES } id_table;
-
-/* Parsing state: the situation being filled and the ids seen. */
-typedef struct parse_context {
-    situation *s;
-    bf_error *err;
-    string_map ids[ID_TABLES]; /* id -> row; the keys are the population's id columns */
-} parse_context;
+/* The keys of the top-level object. */
+static const char *const top_level_keys[] = {"period", "parameters",  "people",
+                                             "orgs",   "description", NULL};
 
 /* Records "path: message" in err and returns BF_EINVAL. */
 static int path_error(bf_error *err, const char *path, const char *format, ...)
@@ -93,14 +86,15 @@ static int check_keys(const json_t *object, const char *path, const char *const 
 static int get(const json_t *object, const char *path, const char *key, json_type wanted,
                int required, json_t **value, bf_error *err)
 {
+    /* the field's path only for a message: this runs for every field of a million people */
     char at[SITUATION_PATH_MAX];
-    schema_path_join(at, sizeof at, path, key);
     json_t *v = json_object_get(object, key);
     *value = NULL;
     if (v == NULL || json_is_null(v)) {
-        if (required)
-            return path_error(err, at, BF_TR("缺少必填字段", "missing required field"));
-        return BF_OK;
+        if (!required)
+            return BF_OK;
+        schema_path_join(at, sizeof at, path, key);
+        return path_error(err, at, BF_TR("缺少必填字段", "missing required field"));
     }
     int ok = 0;
     switch (wanted) {
@@ -128,6 +122,7 @@ static int get(const json_t *object, const char *path, const char *key, json_typ
                 : wanted == JSON_INTEGER ? 3
                 : wanted == JSON_REAL    ? 4
                                          : 5;
+        schema_path_join(at, sizeof at, path, key);
         return path_error(err, at, BF_TR("应为%s，实为%s", "should be %s, not %s"),
                           BF_TR(names_zh[t], names[t]), json_kind(v));
     }
@@ -275,14 +270,14 @@ static int get_money(const json_t *object, const char *path, const char *key, in
 }
 
 /* The row holding id in table, or -1. */
-static int32_t find_id(const parse_context *ctx, id_table table, const char *id)
+static int32_t find_id(const situation_context *ctx, situation_id_table table, const char *id)
 {
     int64_t row = -1;
     return string_map_find(&ctx->ids[table], id, &row) ? (int32_t)row : -1;
 }
 
 /* Indexes row of table, just added, by its id (the population's copy). */
-static int index_id(parse_context *ctx, id_table table, char *const *ids, int32_t row)
+static int index_id(situation_context *ctx, situation_id_table table, char *const *ids, int32_t row)
 {
     if (string_map_insert(&ctx->ids[table], ids[row], row, NULL) == BF_ENOMEM)
         return bf_error_set(ctx->err, BF_ENOMEM, NULL);
@@ -290,7 +285,7 @@ static int index_id(parse_context *ctx, id_table table, char *const *ids, int32_
 }
 
 /* An org reference field: *row is POPULATION_NONE when absent. */
-static int get_org(const parse_context *ctx, const json_t *object, const char *path,
+static int get_org(const situation_context *ctx, const json_t *object, const char *path,
                    const char *key, int32_t *row)
 {
     bf_error *err = ctx->err;
@@ -299,7 +294,7 @@ static int get_org(const parse_context *ctx, const json_t *object, const char *p
     *row = POPULATION_NONE;
     if (rc != BF_OK || id == NULL)
         return rc;
-    *row = find_id(ctx, ID_ORGS, id);
+    *row = find_id(ctx, SITUATION_ID_ORGS, id);
     if (*row < 0) {
         char at[SITUATION_PATH_MAX];
         schema_path_join(at, sizeof at, path, key);
@@ -310,7 +305,7 @@ static int get_org(const parse_context *ctx, const json_t *object, const char *p
     return BF_OK;
 }
 
-static int parse_org(parse_context *ctx, const json_t *o, const char *path)
+static int parse_org(situation_context *ctx, const json_t *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
@@ -342,16 +337,16 @@ static int parse_org(parse_context *ctx, const json_t *o, const char *path)
         return path_error(err, at, BF_TR("未知单位类型 \"%s\"", "unknown org kind \"%s\""), kind);
     }
     in.kind = (population_org_kind)parsed;
-    if (find_id(ctx, ID_ORGS, in.id) >= 0) {
+    if (find_id(ctx, SITUATION_ID_ORGS, in.id) >= 0) {
         schema_path_join(at, sizeof at, path, "id");
         return path_error(err, at, BF_TR("单位标识重复 \"%s\"", "duplicate org id \"%s\""), in.id);
     }
     int32_t row = 0;
     rc = population_add_org(pop, &in, &row, err);
-    return rc == BF_OK ? index_id(ctx, ID_ORGS, pop->orgs.id, row) : rc;
+    return rc == BF_OK ? index_id(ctx, SITUATION_ID_ORGS, pop->orgs.id, row) : rc;
 }
 
-static int parse_job(parse_context *ctx, const json_t *o, const char *path, int32_t person)
+static int parse_job(situation_context *ctx, const json_t *o, const char *path, int32_t person)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
@@ -408,16 +403,16 @@ static int parse_job(parse_context *ctx, const json_t *o, const char *path, int3
         schema_path_join(at, sizeof at, path, "end");
         return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
     }
-    if (find_id(ctx, ID_JOBS, in.id) >= 0) {
+    if (find_id(ctx, SITUATION_ID_JOBS, in.id) >= 0) {
         schema_path_join(at, sizeof at, path, "id");
         return path_error(err, at, BF_TR("工作标识重复 \"%s\"", "duplicate job id \"%s\""), in.id);
     }
     int32_t row = 0;
     rc = population_add_job(pop, &in, &row, err);
-    return rc == BF_OK ? index_id(ctx, ID_JOBS, pop->jobs.id, row) : rc;
+    return rc == BF_OK ? index_id(ctx, SITUATION_ID_JOBS, pop->jobs.id, row) : rc;
 }
 
-static int parse_training(parse_context *ctx, const json_t *o, const char *path, int32_t person)
+static int parse_training(situation_context *ctx, const json_t *o, const char *path, int32_t person)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
@@ -491,17 +486,18 @@ static int parse_training(parse_context *ctx, const json_t *o, const char *path,
                           BF_TR("线上课时多于总课时（total_hours）",
                                 "more online hours than the course's total_hours"));
     }
-    if (find_id(ctx, ID_TRAININGS, in.id) >= 0) {
+    if (find_id(ctx, SITUATION_ID_TRAININGS, in.id) >= 0) {
         schema_path_join(at, sizeof at, path, "id");
         return path_error(err, at, BF_TR("培训标识重复 \"%s\"", "duplicate training id \"%s\""),
                           in.id);
     }
     int32_t row = 0;
     rc = population_add_training(pop, &in, &row, err);
-    return rc == BF_OK ? index_id(ctx, ID_TRAININGS, pop->trainings.id, row) : rc;
+    return rc == BF_OK ? index_id(ctx, SITUATION_ID_TRAININGS, pop->trainings.id, row) : rc;
 }
 
-static int parse_enrolment(parse_context *ctx, const json_t *o, const char *path, int32_t person)
+static int parse_enrolment(situation_context *ctx, const json_t *o, const char *path,
+                           int32_t person)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
@@ -550,14 +546,14 @@ static int parse_enrolment(parse_context *ctx, const json_t *o, const char *path
 }
 
 /* Parses one element of a person's list (a job, training or enrolment) found at path. */
-typedef int (*person_item_parser)(parse_context *ctx, const json_t *o, const char *path,
+typedef int (*person_item_parser)(situation_context *ctx, const json_t *o, const char *path,
                                   int32_t person);
 
 /*
  * Parses each element of the person's list under key (list NULL when absent)
  * with parse, the element at path.key[i]; stops at the first error.
  */
-static int parse_person_items(parse_context *ctx, const json_t *list, const char *path,
+static int parse_person_items(situation_context *ctx, const json_t *list, const char *path,
                               const char *key, int32_t person, person_item_parser parse)
 {
     char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
@@ -571,7 +567,7 @@ static int parse_person_items(parse_context *ctx, const json_t *list, const char
     return BF_OK;
 }
 
-static int parse_person(parse_context *ctx, const json_t *o, const char *path)
+static int parse_person(situation_context *ctx, const json_t *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
@@ -649,7 +645,7 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
         }
         in.sex = from_number;
     }
-    if (find_id(ctx, ID_PEOPLE, in.id) >= 0) {
+    if (find_id(ctx, SITUATION_ID_PEOPLE, in.id) >= 0) {
         schema_path_join(at, sizeof at, path, "id");
         return path_error(err, at, BF_TR("人员标识重复 \"%s\"", "duplicate person id \"%s\""),
                           in.id);
@@ -669,7 +665,7 @@ static int parse_person(parse_context *ctx, const json_t *o, const char *path)
     int32_t row = 0;
     rc = population_add_person(pop, &in, &row, err);
     if (rc == BF_OK)
-        rc = index_id(ctx, ID_PEOPLE, pop->people.id, row);
+        rc = index_id(ctx, SITUATION_ID_PEOPLE, pop->people.id, row);
     if (rc != BF_OK)
         return rc;
     rc = parse_person_items(ctx, jobs, path, "jobs", row, parse_job);
@@ -797,112 +793,50 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
     return BF_OK;
 }
 
-int situation_parse_text(const char *text, size_t length, situation **out, bf_error *err)
+/* The top level but the people, in the order of the checks of the whole document. */
+int situation_read_head(situation_context *ctx, const json_t *root, int *parameters_done)
 {
-    int rc = BF_OK;
-    json_error_t jerr;
-    situation *s = NULL;
-    parse_context ctx = {.err = err};
-    json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
-    if (root == NULL) {
-        rc = bf_error_set(err, BF_EINVAL,
-                          BF_TR("$: JSON 格式错误（第 %d 行第 %d 列）：%s",
-                                "$: malformed JSON (line %d, column %d): %s"),
-                          jerr.line, jerr.column, jerr.text);
-        goto out;
-    }
-    if (!json_is_object(root)) {
-        rc = path_error(err, "$", BF_TR("应为对象", "should be an object"));
-        goto out;
-    }
-    s = calloc(1, sizeof *s);
-    if (s == NULL) {
-        rc = bf_error_set(err, BF_ENOMEM, NULL);
-        goto out;
-    }
-    rc = population_create(&s->pop, err);
-    if (rc != BF_OK)
-        goto out;
-    static const char *const keys[] = {"period", "parameters",  "people",
-                                       "orgs",   "description", NULL};
-    rc = check_keys(root, "", keys, err);
+    bf_error *err = ctx->err;
+    situation *s = ctx->s;
+    int rc = check_keys(root, "", top_level_keys, err);
     if (rc == BF_OK)
         rc = parse_period(s, root, err);
-    if (rc == BF_OK)
+    if (rc == BF_OK && json_object_get(root, "parameters") != NULL) {
+        *parameters_done = 1;
         rc = parse_parameters(s, root, err);
+    }
     json_t *orgs = NULL, *people = NULL;
     if (rc == BF_OK)
         rc = get(root, "", "orgs", JSON_ARRAY, 0, &orgs, err);
     if (rc == BF_OK)
         rc = get(root, "", "people", JSON_ARRAY, 0, &people, err);
-    if (rc != BF_OK)
-        goto out;
-    ctx.s = s;
     char item[SITUATION_PATH_MAX];
-    for (size_t i = 0; orgs != NULL && i < json_array_size(orgs); i++) {
+    for (size_t i = 0; rc == BF_OK && orgs != NULL && i < json_array_size(orgs); i++) {
         path_index(item, "orgs", i);
-        rc = parse_org(&ctx, json_array_get(orgs, i), item);
-        if (rc != BF_OK)
-            goto out;
+        rc = parse_org(ctx, json_array_get(orgs, i), item);
     }
-    for (size_t i = 0; people != NULL && i < json_array_size(people); i++) {
-        path_index(item, "people", i);
-        rc = parse_person(&ctx, json_array_get(people, i), item);
-        if (rc != BF_OK)
-            goto out;
-    }
-    *out = s;
-    s = NULL;
-out:
-    for (int t = 0; t < ID_TABLES; t++)
-        string_map_free(&ctx.ids[t]);
-    situation_free(s);
-    json_decref(root);
     return rc;
 }
 
-int situation_parse_file(const char *path, situation **out, bf_error *err)
+int situation_read_tail(situation_context *ctx, const json_t *root, int parameters_done)
 {
-    int rc = BF_OK;
-    char *text = NULL;
-    size_t length = 0, capacity = 0;
-    FILE *file = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (file == NULL) {
-        rc = bf_error_set(err, BF_EIO, BF_TR("无法打开“%s”：%s", "cannot open '%s': %s"), path,
-                          strerror(errno));
-        goto out;
-    }
-    for (;;) {
-        if (length == capacity) {
-            if (capacity >= SITUATION_FILE_MAX) {
-                rc = bf_error_set(err, BF_ETOOBIG,
-                                  BF_TR("“%s”超过 %u 字节", "'%s' is larger than %u bytes"), path,
-                                  SITUATION_FILE_MAX);
-                goto out;
-            }
-            capacity = capacity == 0 ? 65536 : capacity * 2;
-            char *grown = realloc(text, capacity + 1);
-            if (grown == NULL) {
-                rc = bf_error_set(err, BF_ENOMEM, NULL);
-                goto out;
-            }
-            text = grown;
-        }
-        size_t got = fread(text + length, 1, capacity - length, file);
-        length += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(file)) {
-        rc = bf_error_set(err, BF_EIO, BF_TR("读取“%s”失败", "cannot read '%s'"), path);
-        goto out;
-    }
-    rc = situation_parse_text(text, length, out, err);
-out:
-    if (file != NULL && file != stdin)
-        fclose(file);
-    free(text);
+    int rc = check_keys(root, "", top_level_keys, ctx->err);
+    if (rc == BF_OK && !parameters_done)
+        rc = parse_parameters(ctx->s, root, ctx->err);
     return rc;
+}
+
+int situation_read_person(situation_context *ctx, const json_t *person, size_t index)
+{
+    char path[SITUATION_PATH_MAX];
+    path_index(path, "people", index);
+    return parse_person(ctx, person, path);
+}
+
+void situation_context_free(situation_context *ctx)
+{
+    for (int t = 0; t < SITUATION_ID_TABLES; t++)
+        string_map_free(&ctx->ids[t]);
 }
 
 void situation_free(situation *s)

@@ -1,0 +1,50 @@
+#!/bin/sh
+# bench/calc_diff.sh OLD_BANGFU [PEOPLE ...] - the outputs of two builds of
+# `bangfu calc` compared byte for byte: stdout, stderr and exit status of OLD_BANGFU
+# and ./bangfu on every policy case's situation (tests/policy/**/*.json, as
+# written by scripts/policy_cases.py) and, plain and --explain (compared by
+# checksum), on the generated bench situations of PEOPLE people (default
+# 10000 100000, kept in $BENCH_DIR like calc_bench.sh's).  For a change that
+# must not change what calc says (a new parser, a faster writer).  Prints one
+# line per difference and a summary; exits 1 when anything differs.
+set -eu
+[ $# -ge 1 ] || { echo "usage: bench/calc_diff.sh OLD_BANGFU [PEOPLE ...]" >&2; exit 2; }
+old=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+cd "$(dirname "$0")/.."
+dir=${BENCH_DIR:-/tmp/bangfu-bench}
+mkdir -p "$dir"
+make -s all >/dev/null
+[ $# -gt 0 ] || set -- 10000 100000
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$work" <<'PY'
+import json, pathlib, sys
+work = pathlib.Path(sys.argv[1])
+for n, case in enumerate(sorted(pathlib.Path("tests/policy").rglob("*.json"))):
+    c = json.loads(case.read_text(encoding="utf-8"))
+    if "situation" in c:
+        (work / ("case%04d.json" % n)).write_text(json.dumps(c["situation"], ensure_ascii=False), encoding="utf-8")
+PY
+compared=0 differ=0
+run() { # binary file flag -> "status checksum-of-stdout checksum-of-stderr"
+    "$1" calc "$2" $3 --policies policies >"$work/out" 2>"$work/err" && s=0 || s=$?
+    echo "$s $(md5sum <"$work/out" | cut -c1-32) $(md5sum <"$work/err" | cut -c1-32)"
+}
+check() { # file flag
+    a=$(run "$old" "$1" "$2") b=$(run ./bangfu "$1" "$2")
+    compared=$((compared + 1))
+    if [ "$a" != "$b" ]; then
+        differ=$((differ + 1))
+        echo "differs: $1 $2 (old: $a, new: $b)"
+    fi
+}
+for f in "$work"/case*.json; do check "$f" ""; done
+for people in "$@"; do
+    file="$dir/situation_$people.json"
+    [ -s "$file" ] || python3 bench/situation_gen.py "$people" >"$file"
+    check "$file" ""
+    check "$file" --explain
+done
+echo "calc_diff: $compared runs compared, $differ differ"
+[ "$differ" -eq 0 ]
