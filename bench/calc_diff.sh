@@ -7,6 +7,7 @@
 # 10000 100000, kept in $BENCH_DIR like calc_bench.sh's).  For a change that
 # must not change what calc says (a new parser, a faster writer).  Prints one
 # line per difference and a summary; exits 1 when anything differs.
+# BANGFU=build-x/bangfu compares another build than ./bangfu with OLD_BANGFU.
 set -eu
 [ $# -ge 1 ] || { echo "usage: bench/calc_diff.sh OLD_BANGFU [PEOPLE ...]" >&2; exit 2; }
 old=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -14,7 +15,8 @@ shift
 cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-/tmp/bangfu-bench}
 mkdir -p "$dir"
-make -s all >/dev/null
+new=${BANGFU:-./bangfu}
+[ -n "${BANGFU:-}" ] || make -s all >/dev/null
 [ $# -gt 0 ] || set -- 10000 100000
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -32,7 +34,7 @@ run() { # binary file flag -> "status checksum-of-stdout checksum-of-stderr"
     echo "$s $(md5sum <"$work/out" | cut -c1-32) $(md5sum <"$work/err" | cut -c1-32)"
 }
 check() { # file flag
-    a=$(run "$old" "$1" "$2") b=$(run ./bangfu "$1" "$2")
+    a=$(run "$old" "$1" "$2") b=$(run "$new" "$1" "$2")
     compared=$((compared + 1))
     if [ "$a" != "$b" ]; then
         differ=$((differ + 1))

@@ -16,9 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes of output buffered before a write. */
-#define CALC_OUTPUT_BUFFER (1u << 20)
-
 int cmd_calc(cli_context *ctx, int argc, char **argv)
 {
     (void)ctx;
@@ -99,8 +96,6 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
         goto out;
     }
     policy_result_sort(result);
-    /* The output runs to hundreds of megabytes for large situations: write it in big blocks. */
-    setvbuf(stdout, NULL, _IOFBF, CALC_OUTPUT_BUFFER);
     rc = policy_output_write(stdout, set, s->pop, result, &options, &err);
     if (rc != BF_OK || fflush(stdout) != 0) {
         status =
