@@ -274,7 +274,7 @@ static int vocabulary_parse_line(vocabulary_parser *ps, const char *start, const
     return rc;
 }
 
-/* Builds v->accepted: the Chinese labels joined by '、', then the English ones. */
+/* Builds v->accepted: the Chinese labels joined by '、', then " / " and the English ones. */
 static void vocabulary_build_accepted(vocabulary *v)
 {
     size_t used = 0, size = sizeof v->accepted;
@@ -283,8 +283,8 @@ static void vocabulary_build_accepted(vocabulary *v)
         used += (size_t)snprintf(v->accepted + used, size - used, "%s%s", i > 0 ? "、" : "",
                                  v->values[i].label);
     for (int i = 0; i < v->count && used < size; i++)
-        used += (size_t)snprintf(v->accepted + used, size - used, "%s%s%s", i > 0 ? ", " : "（",
-                                 v->values[i].english, i + 1 == v->count ? "）" : "");
+        used += (size_t)snprintf(v->accepted + used, size - used, "%s%s", i > 0 ? ", " : " / ",
+                                 v->values[i].english);
 }
 
 int vocabulary_parse_text(vocabulary *v, person_field field, int multiple, const char *name,

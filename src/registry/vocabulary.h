@@ -85,7 +85,7 @@ typedef struct vocabulary {
     string_map words;                       /* folded word -> value index; keys in word_texts */
     char **word_texts;                      /* owned folded words */
     size_t word_count;                      /* entries of word_texts */
-    char accepted[VOCABULARY_ACCEPTED_MAX]; /* "有劳动能力、…（able to work, …）" */
+    char accepted[VOCABULARY_ACCEPTED_MAX]; /* "有劳动能力、… / able to work, …" */
 } vocabulary;
 
 /* The vocabularies of every controlled field, in VOCABULARY_FIELDS order. */

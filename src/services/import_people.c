@@ -117,6 +117,7 @@ typedef struct import_state {
     region_set *regions;         /* every known region code */
     int_map seen;                /* first 17 digits of each ID number -> its line */
     import_row_rules rules;      /* what a row is checked against */
+    vocabulary_set vocabularies; /* the 四清 lists, when options give none */
     import_row row;              /* the row being checked (reading thread) */
     import_pipeline pipeline;    /* chunks of valid rows from the reading to the storing thread */
     int read_rc;                 /* outcome of the reading thread */
@@ -808,6 +809,13 @@ int import_people(store *st, const import_people_options *options, import_people
             goto out;
         }
     }
+    s->rules.vocabularies = options->vocabularies;
+    if (s->rules.vocabularies == NULL) {
+        rc = vocabulary_set_load_default(&s->vocabularies, err);
+        if (rc != BF_OK)
+            goto out;
+        s->rules.vocabularies = &s->vocabularies;
+    }
     rc = region_set_load(st, &s->regions, err);
     if (rc != BF_OK)
         goto out;
@@ -922,6 +930,7 @@ out:
     import_changes_close(s->changes);
     import_pipeline_free(&s->pipeline);
     region_set_free(s->regions);
+    vocabulary_set_free(&s->vocabularies);
     int_map_free(&s->seen);
     if (s->reader != NULL)
         table_reader_close(s->reader);

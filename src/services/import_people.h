@@ -14,6 +14,10 @@
  * rejected no error file is left behind (a stale one at the default place is
  * removed; a file named by errors_path is never removed).
  *
+ * The 四清 fields (劳动能力, 就业状态, 就业意愿, 培训意愿, 就业困难) take the
+ * values of their lists: a synonym is stored as its canonical value, an
+ * unknown word rejects the row naming the accepted values.
+ *
  * A column absent from the file, or an empty cell, leaves that field
  * untouched on update; the marker （清空） in a cell clears it (or every
  * empty cell does, with clear_empty), and the clearing is written to history
@@ -58,6 +62,7 @@
 #define BANGFU_SERVICES_IMPORT_PEOPLE_H
 
 #include "core/error.h"
+#include "registry/vocabulary.h"
 #include "services/progress.h"
 #include "store/store.h"
 
@@ -90,6 +95,9 @@ typedef struct import_people_options {
     void *waiting_context;   /* passed to waiting */
     int wait_limited;        /* 0: wait for another import as long as it takes */
     int64_t wait_ms;         /* with wait_limited: at most this long (0: fail at once) */
+
+    /* The 四清 lists; NULL: read from the vocabulary directory (registry/vocabulary.h). */
+    const vocabulary_set *vocabularies;
 } import_people_options;
 
 /* What an import did. */

@@ -131,6 +131,31 @@ static int import_row_id_number(const import_row_rules *rules, const table_row *
     return 1; /* a repeat is still a valid number: the sex is checked against it */
 }
 
+/*
+ * Replaces the value of v's field in r by its canonical text (a label of the
+ * list, or several joined), or rejects the row naming the accepted values.  A
+ * cell of blanks or separators only is an empty cell.
+ */
+static void import_row_listed(const import_row_rules *rules, import_row *r, const vocabulary *v,
+                              const char *column)
+{
+    vocabulary_values values = 0;
+    char bad[VOCABULARY_TEXT_MAX];
+    const char **value = &r->person.values[v->field];
+    if (vocabulary_parse(v, *value, &values, bad, sizeof bad) != BF_OK) {
+        import_row_reject(r, column, "“%s”不在词表 %s.tsv 中，可填 %s", bad,
+                          person_field_column(v->field), v->accepted);
+        return;
+    }
+    if (values == 0) {
+        *value = rules->clear_empty ? import_row_clear : NULL;
+        return;
+    }
+    char *listed = r->listed[v - rules->vocabularies->fields];
+    vocabulary_join(v, values, listed);
+    *value = listed;
+}
+
 int import_row_check(const import_row_rules *rules, const table_row *row, import_row *out)
 {
     enum { c_name = 0, c_sex = 2, c_region = 3, c_household = 4, c_category = 6, c_phone = 7 };
@@ -208,13 +233,16 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
             p->values[PERSON_HOUSEHOLD_ID] = out->household_id;
     }
 
-    /* The other text fields, as written. */
+    /* The other text fields: the 四清 answers from their lists, the rest as written. */
     for (int c = 0; c < PERSON_COLUMN_COUNT; c++) {
         if (person_columns[c].kind != PERSON_COLUMN_FIELD || c == c_name || c == c_sex ||
             c == c_region || c == c_household || c == c_category || c == c_phone)
             continue;
-        p->values[person_columns[c].field] =
-            import_row_optional(rules, import_row_cell(rules, row, c), &given);
+        person_field field = person_columns[c].field;
+        p->values[field] = import_row_optional(rules, import_row_cell(rules, row, c), &given);
+        const vocabulary *v = vocabulary_of(rules->vocabularies, field);
+        if (given && v != NULL)
+            import_row_listed(rules, out, v, person_columns[c].header);
     }
 
     if (out->reason_used > 0)

@@ -5,7 +5,8 @@
  * What a cell means for its field:
  *  - a value: checked, normalised (full-width digits and letters of ID
  *    numbers and codes folded to ASCII, phone numbers in their one stored
- *    form, categories in canonical order) and stored;
+ *    form, categories in canonical order, the 四清 fields' words mapped to
+ *    their canonical value by the lists of registry/vocabulary.h) and stored;
  *  - empty, or a column the file does not have: the stored value is kept
  *    (a partial list never wipes what an earlier one said).  With the
  *    clear_empty rule an empty cell of a present column clears instead;
@@ -33,6 +34,7 @@
 #include "registry/person.h"
 #include "registry/phone.h"
 #include "registry/region.h"
+#include "registry/vocabulary.h"
 
 #include <stddef.h>
 
@@ -51,6 +53,7 @@ typedef struct import_row_rules {
     int_map *seen;                      /* first 17 digits of the ID numbers seen -> their line */
     bf_date today;                      /* bounds birth dates */
     int clear_empty;                    /* 1: an empty cell of a present column clears its field */
+    const vocabulary_set *vocabularies; /* the values the 四清 fields take */
 } import_row_rules;
 
 /* One checked row: its values when valid, its reasons when not. */
@@ -65,6 +68,7 @@ typedef struct import_row {
     char categories[CATEGORY_TEXT_MAX];
     char phone[PHONE_TEXT_MAX];
     char household_id[IMPORT_ROW_CODE_MAX];
+    char listed[VOCABULARY_FIELD_COUNT][VOCABULARY_JOINED_MAX]; /* values of list fields */
 } import_row;
 
 /*

@@ -16,7 +16,7 @@ show=$(bf --db "$db" person show 37081119800101001X --json)
 expect_eq "$(json_get "$show" phone)" "13853700009" "phone updated"
 expect_eq "$(json_get "$show" skills)" "电焊" "empty skills cell keeps the field"
 expect_eq "$(json_get "$show" household_id)" "H3708110001" "absent column left untouched"
-expect_eq "$(json_get "$show" employment_status)" "务工" "absent column left untouched"
+expect_eq "$(json_get "$show" employment_status)" "已就业" "absent column left untouched"
 history=$(printf '%s' "$show" | python3 -c '
 import json, sys
 v = json.load(sys.stdin)

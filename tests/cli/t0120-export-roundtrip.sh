@@ -35,8 +35,9 @@ db3=$(new_db)
 out=$(bf --db "$db3" import people "$WORK/all.xlsx")
 expect_eq "$out" '{"rows":5,"inserted":5,"updated":0,"unchanged":0,"rejected":0}' "XLSX into an empty registry"
 show=$(bf --db "$db3" person show 500101199006150044 --json)
-expect_eq "$(json_get "$show" difficulties)" "照顾家庭
-无法外出" "line break inside a cell survives XLSX"
+expect_eq "$(json_get "$show" skills)" "缝纫
+编织" "line break inside a cell survives XLSX"
+expect_eq "$(json_get "$show" difficulties)" "家庭照护；无法外出" "difficulties on two lines stored as their list"
 
 # --region: only the people within the region (any code form).
 n=$(bf --db "$db" export people --region 500101 | tail -n +2 | grep -c '^')

@@ -84,6 +84,22 @@ static const written phones[] = {{"13853700001", "13853700001"},
                                  {"（0537）1234568", "0537-1234568"}};
 static const written households[] = {{"H1", "H1"}, {"Ｈ２", "H2"}, {"H3", "H3"}};
 static const written plain[] = {{"甲", "甲"}, {"乙", "乙"}, {"丙", "丙"}};
+/* The 四清 fields: words of the vocabularies/ lists as clerks write them, stored canonical. */
+static const written labor_abilities[] = {{"有劳动能力", "有劳动能力"},
+                                          {"半劳动力", "弱劳动能力"},
+                                          {"ＡＢＬＥ", "有劳动能力"},
+                                          {"丧失劳动力", "丧失劳动能力"}};
+static const written employment_statuses[] = {
+    {"务工", "已就业"}, {"未就业", "未就业"}, {"外出务工", "县外务工"}, {" 务农 ", "务农"}};
+static const written employment_wishes[] = {
+    {"有", "有就业意愿"}, {"无", "无就业意愿"}, {"就近就业", "有就近就业意愿"}};
+static const written training_wishes[] = {
+    {"有", "有培训意愿"}, {"否", "无培训意愿"}, {"Wants Training", "有培训意愿"}};
+static const written difficulties[] = {{"缺技能", "缺乏技能"},
+                                       {"年龄大；缺技能", "缺乏技能；年龄偏大"},
+                                       {"照顾家庭、无法外出", "家庭照护；无法外出"}};
+/* A word no list has: the row is refused. */
+#define UNLISTED_WORD "很强"
 
 /* splitmix64, its state in the caller. */
 static uint64_t next_random(uint64_t *state)
@@ -99,10 +115,22 @@ static int below(uint64_t *state, int bound)
     return (int)(next_random(state) % (uint64_t)bound);
 }
 
+#define TABLE(table) (*count = (int)(sizeof table / sizeof table[0]), table)
+
 /* The values a field's cell is drawn from. */
 static const written *field_values(person_field field, int *count)
 {
     switch (field) {
+    case PERSON_LABOR_ABILITY:
+        return TABLE(labor_abilities);
+    case PERSON_EMPLOYMENT_STATUS:
+        return TABLE(employment_statuses);
+    case PERSON_EMPLOYMENT_WISH:
+        return TABLE(employment_wishes);
+    case PERSON_TRAINING_WISH:
+        return TABLE(training_wishes);
+    case PERSON_DIFFICULTIES:
+        return TABLE(difficulties);
     case PERSON_PHONE:
         *count = (int)(sizeof phones / sizeof phones[0]);
         return phones;
@@ -286,6 +314,9 @@ static int generate_list(uint64_t *random, const model *m, const char *path, int
                     row->action[column->field] = ACTION_CLEAR;
                 } else if (column->field == PERSON_PHONE && dice < 55) {
                     cell = "12345";
+                    row->rejected = 1;
+                } else if (table != plain && table != phones && table != households && dice < 55) {
+                    cell = UNLISTED_WORD;
                     row->rejected = 1;
                 } else {
                     const written *w = &table[below(random, choices)];

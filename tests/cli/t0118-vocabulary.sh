@@ -1,0 +1,64 @@
+#!/bin/sh
+# The 四清 fields take values from vocabularies/*.tsv: what clerks write (synonyms, any
+# width, case or blanks; several 就业困难) is stored as the canonical value; an unknown word
+# rejects the row naming the field and the accepted values in Chinese and English; a bureau
+# adds a synonym to its own copy of the lists; a malformed list stops the import naming the
+# file and line, with nothing stored.
+. "$(dirname "$0")/lib.sh"
+db=$(new_db)
+cat >"$WORK/visit.csv" <<'CSV'
+姓名,证件号码,户籍地区划代码,帮扶类别,劳动能力,就业状态,就业意愿,培训意愿,就业困难
+张伟,37081119800101001X,370811,建档立卡贫困人口,半劳动力,务工,有,有,"照顾家庭
+年龄大"
+李秀英,370811198512310022,370811,建档立卡贫困人口,ＡＢＬＥ,外出 务工,就近就业,否,缺技能、缺技能；文化低
+王强,370811200002290033,370811,建档立卡贫困人口,丧失劳动能力,未就业,无,无,
+刘洋,500101197503100057,500101,即时帮扶人口,很强,务农,有,有,
+陈静,500101200101010088,500101,即时帮扶人口,有劳动能力,务农,有,有,缺技能；没钱
+CSV
+out=$(bf --db "$db" import people "$WORK/visit.csv" 2>/dev/null)
+expect_eq "$out" '{"rows":5,"inserted":3,"updated":0,"unchanged":0,"rejected":2}' "counts"
+fields() {
+    bf --db "$db" person show "$1" --json | python3 -c '
+import json, sys
+v = json.load(sys.stdin)
+print("|".join(str(v[f]) for f in ("labor_ability", "employment_status", "employment_wish", "training_wish", "difficulties")))'
+}
+expect_eq "$(fields 37081119800101001X)" "弱劳动能力|已就业|有就业意愿|有培训意愿|家庭照护；年龄偏大" "synonyms stored canonical"
+expect_eq "$(fields 370811198512310022)" "有劳动能力|县外务工|有就近就业意愿|无培训意愿|缺乏技能；文化程度低" "code, blanks, full width, repeats"
+expect_eq "$(fields 370811200002290033)" "丧失劳动能力|未就业|无就业意愿|无培训意愿|None" "canonical values as they are"
+errors=$(cat "$WORK/visit.csv.errors.csv")
+expect_contains "$errors" "劳动能力：“很强”不在词表 labor_ability.tsv 中，可填 有劳动能力、弱劳动能力、丧失劳动能力、无劳动能力 / able to work, partly able to work, lost the ability to work, not able to work" "unknown word named with the accepted values"
+expect_contains "$errors" "就业困难：“没钱”不在词表 difficulties.tsv 中，可填 缺乏技能、" "each of several values checked"
+
+# The same people written in canonical words, or other synonyms, change nothing.
+cat >"$WORK/again.csv" <<'CSV'
+姓名,证件号码,户籍地区划代码,帮扶类别,劳动能力,就业状态,就业意愿,培训意愿,就业困难
+张伟,37081119800101001X,370811,建档立卡贫困人口,弱劳动能力,已就业,有就业意愿,愿意,年龄偏大；家庭照护
+李秀英,370811198512310022,370811,建档立卡贫困人口,普通劳动力,县外务工,有就近就业意愿,无,文化程度低，缺乏技能
+CSV
+out=$(bf --db "$db" import people "$WORK/again.csv")
+expect_eq "$out" '{"rows":2,"inserted":0,"updated":0,"unchanged":2,"rejected":0}' "synonyms compare equal"
+
+# A bureau adds a synonym to its copy of the lists.
+cp -r vocabularies "$WORK/bureau"
+sed -i 's/^able\t\(.*\)$/able\t\1|很强/' "$WORK/bureau/labor_ability.tsv"
+out=$(BANGFU_VOCABULARIES="$WORK/bureau" bf --db "$db" import people "$WORK/visit.csv" 2>/dev/null)
+expect_eq "$out" '{"rows":5,"inserted":1,"updated":0,"unchanged":3,"rejected":1}' "added synonym accepted"
+expect_eq "$(fields 500101197503100057)" "有劳动能力|务农|有就业意愿|有培训意愿|None" "added synonym stored canonical"
+
+# A malformed list: the import stops naming file and line; nothing is stored.
+printf 'strong\t强\tstrong\t1\t很强\n' >>"$WORK/bureau/labor_ability.tsv"
+line=$(wc -l <"$WORK/bureau/labor_ability.tsv")
+if msg=$(BANGFU_VOCABULARIES="$WORK/bureau" bf --db "$db" import people "$WORK/again.csv" 2>&1); then
+    fail "malformed vocabulary accepted"
+fi
+expect_contains "$msg" "$WORK/bureau/labor_ability.tsv:$line: '很强' already names the value of line" "file and line named"
+printf 'oops\n' >"$WORK/bureau/labor_ability.tsv"
+if msg=$(LANG=zh_CN.UTF-8 BANGFU_VOCABULARIES="$WORK/bureau" bf --db "$db" import people "$WORK/again.csv" 2>&1); then
+    fail "malformed vocabulary accepted"
+fi
+expect_contains "$msg" "词表 $WORK/bureau/labor_ability.tsv 第 1 行：应有 5 列" "message in Chinese"
+if BANGFU_VOCABULARIES="$WORK/missing" bf --db "$db" import people "$WORK/again.csv" 2>/dev/null; then
+    fail "missing vocabulary directory accepted"
+fi
+echo ok
