@@ -52,29 +52,42 @@ static const cli_command commands[] = {
     {"region", cmd_region, CLI_STORE_READ, "region show CODE", "显示区划的完整路径与级别",
      "show a region's full path and level", "  CODE   2、4、6、9 或 12 位区划代码\n",
      "  CODE   a region code of 2, 4, 6, 9 or 12 digits\n"},
-    {"import", cmd_import, CLI_STORE_WRITE, "import people FILE [--errors OUT] [--wait SECONDS]",
+    {"import", cmd_import, CLI_STORE_WRITE,
+     "import people FILE [--errors OUT] [--sheet NAME|N] [--separator SEP] [--clear-empty] "
+     "[--wait SECONDS] [--progress FORMAT]",
      "导入人员名单（.csv 或 .xlsx）", "import a list of people (.csv or .xlsx)",
      "  FILE           .csv（UTF-8 或 GBK）或 .xlsx，表头见 docs/\n"
      "  --errors OUT   未导入的行及原因写到 OUT（默认 FILE.errors.csv）\n"
+     "  --sheet NAME|N 读取的工作表（名称或序号，默认第一个有表头的工作表）\n"
+     "  --separator comma|tab|semicolon  CSV 的分隔符（默认自动识别）\n"
+     "  --clear-empty  空单元格清空已登记的值（默认保留；单元格写“（清空）”也可清空）\n"
      "  --wait SECONDS 另一个导入正在进行时最多等待的秒数（默认一直等待，0 为不等待）\n"
      "  --progress json|terminal|none  进度的显示方式（默认终端上显示一行）\n"
      "  一行 JSON 输出计数；整个文件是一个事务，重复导入不改变结果。\n",
      "  FILE           .csv (UTF-8 or GBK) or .xlsx, headers in docs/\n"
      "  --errors OUT   the rejected rows and their reasons go to OUT (default "
      "FILE.errors.csv)\n"
+     "  --sheet NAME|N the worksheet to read, by name or number (default: the first with a\n"
+     "                 header)\n"
+     "  --separator comma|tab|semicolon  the CSV separator (default: detected)\n"
+     "  --clear-empty  an empty cell clears the stored value (default: kept; a cell reading\n"
+     "                 （清空） clears too)\n"
      "  --wait SECONDS how long to wait while another import runs (default: as long as it\n"
      "                 takes; 0: do not wait)\n"
      "  --progress json|terminal|none  how progress is shown (default: a line on a terminal)\n"
      "  Prints one line of JSON counts; the file is one transaction, and importing it again\n"
      "  changes nothing.\n"},
-    {"export", cmd_export, CLI_STORE_READ, "export people [--region CODE] [--out FILE] [--force]",
+    {"export", cmd_export, CLI_STORE_READ,
+     "export people [--region CODE] [--out FILE] [--force] [--progress FORMAT]",
      "按导入格式导出人员名单", "export the registry in the import format",
      "  --region CODE   只导出该区划内的人员\n"
      "  --out FILE      .csv 或 .xlsx（默认标准输出，CSV）\n"
-     "  --force         覆盖已有的 FILE\n",
+     "  --force         覆盖已有的 FILE\n"
+     "  --progress json|terminal|none  进度的显示方式（默认终端上显示一行）\n",
      "  --region CODE   only the people of that region\n"
      "  --out FILE      .csv or .xlsx (default: CSV on standard output)\n"
-     "  --force         overwrite an existing FILE\n"},
+     "  --force         overwrite an existing FILE\n"
+     "  --progress json|terminal|none  how progress is shown (default: a line on a terminal)\n"},
     {"person", cmd_person, CLI_STORE_READ, "person show ID_NUMBER [--json]",
      "显示一个人的登记信息与变更历史", "show one person's record and change history",
      "  --json   以 JSON 输出\n", "  --json   print JSON\n"},
@@ -102,14 +115,18 @@ static const cli_command commands[] = {
     {"policy", cmd_policy, 0, "policy list [--policies DIR] | policy check FILE",
      "列出或检查政策文件", "list or check the policy files",
      "  list    每项待遇与状态：编号、文件、条款、领取人、有效期、名称\n"
-     "  check   检查一个政策文件，逐条列出问题\n",
+     "  check   检查一个政策文件，逐条列出问题\n"
+     "  --policies DIR   政策文件目录（默认 policies/）\n",
      "  list    every benefit and status: id, document, clause, payee, validity, name\n"
-     "  check   check one policy file and list its problems\n"},
+     "  check   check one policy file and list its problems\n"
+     "  --policies DIR   the policy files (default policies/)\n"},
     {"backup", cmd_backup, CLI_STORE_READ, "backup FILE [--force]",
      "在使用中也能做一份一致的数据库备份", "take a consistent copy of the database, even in use",
-     "  FILE      备份文件（SQLite 数据库文件）；已存在时需 --force\n"
+     "  FILE      备份文件（SQLite 数据库文件）\n"
+     "  --force   覆盖已有的 FILE\n"
      "  PostgreSQL 数据库请用 pg_dump：本命令会给出与服务器版本相符的命令。\n",
-     "  FILE      the backup (an SQLite database file); --force to overwrite one\n"
+     "  FILE      the backup (an SQLite database file)\n"
+     "  --force   overwrite an existing FILE\n"
      "  For PostgreSQL use pg_dump: this command prints the one matching the server.\n"},
     {"restore", cmd_restore, 0, "restore FILE [--force]", "用备份文件恢复数据库",
      "restore the database from a backup",

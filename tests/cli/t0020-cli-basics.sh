@@ -5,6 +5,7 @@
 # without write access to the directory, the first error of a full disk kept.
 . "$(dirname "$0")/lib.sh"
 db=$(new_db)
+src=$(cd "$(dirname "$0")/../../src/cli" && pwd)
 cd "$WORK"
 
 out=$(bf --version)
@@ -20,6 +21,16 @@ for c in $commands; do
     expect_contains "$out" "用法" "$c -h in Chinese"
     out=$(bf help "$c") || fail "help $c exits 0"
     expect_contains "$out" "$c" "help $c"
+done
+# every option a command's source takes is in its --help, in both languages
+for c in $commands; do
+    file=$(grep -l "^int cmd_$c(" "$src"/cmd_*.c) || fail "no source of $c"
+    help_en=$(LANG=C bf "$c" --help)
+    help_zh=$(LANG=zh_CN.UTF-8 bf "$c" --help)
+    for option in $(grep -o '"--[a-z][a-z-]*"' "$file" | tr -d '"' | sort -u); do
+        echo "$help_en" | grep -q -- "^ *$option\b" || fail "$c --help (English) lacks $option"
+        echo "$help_zh" | grep -q -- "^ *$option\b" || fail "$c --help (Chinese) lacks $option"
+    done
 done
 out=$(bf calc --help --policies /nonexistent)
 expect_contains "$out" "SITUATION.json" "calc --help never opens a policy file"
