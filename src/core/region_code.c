@@ -1,6 +1,8 @@
 /* region_code.c - normalising and comparing division codes. */
 #include "core/region_code.h"
 
+#include "core/error.h"
+
 #include <ctype.h>
 #include <string.h>
 
@@ -12,9 +14,11 @@ int region_level_digits(region_level level)
 
 const char *region_level_name(region_level level)
 {
-    static const char *names[] = {"无效", "省级", "地级", "县级", "乡级", "村级"};
-    return level >= REGION_LEVEL_PROVINCE && level <= REGION_LEVEL_VILLAGE ? names[level]
-                                                                           : names[0];
+    static const char *const names_zh[] = {"无效", "省级", "地级", "县级", "乡级", "村级"};
+    static const char *const names_en[] = {"invalid", "province", "prefecture",
+                                           "county",  "township", "village"};
+    int index = level >= REGION_LEVEL_PROVINCE && level <= REGION_LEVEL_VILLAGE ? (int)level : 0;
+    return BF_TR(names_zh[index], names_en[index]);
 }
 
 region_level region_code_level(const char *canonical)

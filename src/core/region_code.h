@@ -37,7 +37,7 @@ region_level region_code_level(const char *canonical);
 /* Number of significant digits at a level: 2, 4, 6, 9 or 12. */
 int region_level_digits(region_level level);
 
-/* The Chinese name of a level: 省级, 地级, 县级, 乡级, 村级. */
+/* The name of a level in the user's language: 省级/province, 地级, 县级, 乡级, 村级/village. */
 const char *region_level_name(region_level level);
 
 /*

@@ -13,19 +13,28 @@
 
 const char import_row_clear[] = "（清空）";
 
-/* Appends "column：message" (column NULL: the message alone) to the row's reasons, separated by
- * "；". */
-static void import_row_reject(import_row *r, const char *column, const char *format, ...)
+/* The name of format column c in reasons: its Chinese header, or its English alias. */
+static const char *import_row_column_name(int c)
+{
+    return BF_TR(person_columns[c].header, person_columns[c].alias);
+}
+
+/*
+ * Appends "column：message" (column: a person_columns[] index, or -1 for the
+ * message alone) to the row's reasons, separated by "；" ("; " in English).
+ */
+static void import_row_reject(import_row *r, int column, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void import_row_reject(import_row *r, const char *column, const char *format, ...)
+static void import_row_reject(import_row *r, int column, const char *format, ...)
 {
     size_t size = sizeof r->reason;
     if (r->reason_used + 1 >= size)
         return;
     int n = snprintf(r->reason + r->reason_used, size - r->reason_used, "%s%s%s",
-                     r->reason_used > 0 ? "；" : "", column != NULL ? column : "",
-                     column != NULL ? "：" : "");
+                     r->reason_used > 0 ? BF_TR("；", "; ") : "",
+                     column >= 0 ? import_row_column_name(column) : "",
+                     column >= 0 ? BF_TR("：", ": ") : "");
     if (n < 0 || (size_t)n >= size - r->reason_used) {
         r->reason_used = size - 1;
         return;
@@ -43,6 +52,12 @@ int import_row_is_clear_marker(const char *cell)
 {
     return cell != NULL && (strcmp(cell, "（清空）") == 0 || strcmp(cell, "(清空)") == 0);
 }
+
+/* The reason of a cell refused as a formula (a format with one %s, the cell; a macro so that
+ * the format is checked). */
+#define IMPORT_ROW_FORMULA_TEXT                                                                    \
+    BF_TR("“%s”以 = + - @ 开头，表格软件会当作公式执行",                                           \
+          "'%s' begins with = + - @: a spreadsheet would run it as a formula")
 
 /* True when a spreadsheet would take text for a formula (CSV injection). */
 static int import_row_is_formula(const char *text)
@@ -92,15 +107,16 @@ static const char *import_row_optional(const import_row_rules *rules, const char
     return cell;
 }
 
-/* A required cell: rejected when empty or the clear marker; else 1. */
-static int import_row_required(import_row *r, const char *column, const char *cell)
+/* A required cell (of format column c): rejected when empty or the clear marker; else 1. */
+static int import_row_required(import_row *r, int column, const char *cell)
 {
     if (cell == NULL || cell[0] == '\0') {
-        import_row_reject(r, column, "必填");
+        import_row_reject(r, column, "%s", BF_TR("必填", "required"));
         return 0;
     }
     if (import_row_is_clear_marker(cell)) {
-        import_row_reject(r, column, "必填，不能清空");
+        import_row_reject(r, column, "%s",
+                          BF_TR("必填，不能清空", "required: it cannot be cleared"));
         return 0;
     }
     return 1;
@@ -111,13 +127,14 @@ static int import_row_id_number(const import_row_rules *rules, const table_row *
                                 idcard_info *info)
 {
     char folded[TABLE_CELL_MAX + 1];
-    const char *cell = import_row_cell(rules, row, 1);
-    if (!import_row_required(r, "证件号码", cell))
+    enum { c_id = 1 };
+    const char *cell = import_row_cell(rules, row, c_id);
+    if (!import_row_required(r, c_id, cell))
         return 0;
     halfwidth_fold(cell, folded, sizeof folded);
     idcard_problem problem = idcard_check(folded, rules->today, info);
     if (problem != IDCARD_OK) {
-        import_row_reject(r, "证件号码", "%s", idcard_problem_text(problem));
+        import_row_reject(r, c_id, "%s", idcard_problem_text(problem));
         return 0;
     }
     /* The first 17 digits determine the check character: they are the key. */
@@ -125,7 +142,8 @@ static int import_row_id_number(const import_row_rules *rules, const table_row *
     int64_t earlier = 0;
     int added = key != 0 ? int_map_insert(rules->seen, key, row->line, &earlier) : BF_OK;
     if (added == BF_ECONFLICT)
-        import_row_reject(r, "证件号码", "与第 %" PRId64 " 行重复", earlier);
+        import_row_reject(r, c_id, BF_TR("与第 %" PRId64 " 行重复", "the same as line %" PRId64),
+                          earlier);
     else if (added != BF_OK)
         return added;
     return 1; /* a repeat is still a valid number: the sex is checked against it */
@@ -167,12 +185,12 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
     out->reason[0] = '\0';
     memset(p, 0, sizeof *p);
     if (row->overflow != NULL) /* cut by the reader: rejected, and checked on for more reasons */
-        import_row_reject(out, NULL, "%s", row->overflow);
+        import_row_reject(out, -1, "%s", row->overflow);
 
     const char *cell = import_row_cell(rules, row, c_name);
-    if (import_row_required(out, "姓名", cell)) {
+    if (import_row_required(out, c_name, cell)) {
         if (import_row_is_formula(cell))
-            import_row_reject(out, "姓名", "“%s”以 = + - @ 开头，表格软件会当作公式执行", cell);
+            import_row_reject(out, c_name, IMPORT_ROW_FORMULA_TEXT, cell);
         p->values[PERSON_NAME] = cell;
     }
 
@@ -184,31 +202,41 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
     if (cell != NULL && cell[0] != '\0' && !import_row_is_clear_marker(cell)) {
         int male = import_row_parse_sex(cell);
         if (male < 0)
-            import_row_reject(out, "性别", "“%s”应为 男 或 女", cell);
+            import_row_reject(out, c_sex,
+                              BF_TR("“%s”应为 男 或 女", "'%s' must be 男 or 女 (M or F)"), cell);
         else if (id_valid && male != info.male)
-            import_row_reject(out, "性别", "与证件号码不符（证件号码为%s）",
-                              info.male ? "男性" : "女性");
+            import_row_reject(out, c_sex, "%s",
+                              info.male ? BF_TR("与证件号码不符（证件号码为男性）",
+                                                "does not match the ID number (of a man)")
+                                        : BF_TR("与证件号码不符（证件号码为女性）",
+                                                "does not match the ID number (of a woman)"));
     }
 
     cell = import_row_cell(rules, row, c_region);
-    if (import_row_required(out, "户籍地区划代码", cell)) {
+    if (import_row_required(out, c_region, cell)) {
         halfwidth_fold(cell, folded, sizeof folded);
         if (region_code_normalize(folded, out->region) == REGION_LEVEL_INVALID)
-            import_row_reject(out, "户籍地区划代码",
-                              "“%s”不是有效的区划代码（应为 6、9 或 12 位数字）", cell);
+            import_row_reject(out, c_region,
+                              BF_TR("“%s”不是有效的区划代码（应为 6、9 或 12 位数字）",
+                                    "'%s' is not a valid region code (6, 9 or 12 digits)"),
+                              cell);
         else if (!region_set_contains(rules->regions, out->region))
-            import_row_reject(out, "户籍地区划代码", "区划代码 %s 不存在", cell);
+            import_row_reject(out, c_region,
+                              BF_TR("区划代码 %s 不存在", "the region code %s does not exist"),
+                              cell);
     }
 
     cell = import_row_cell(rules, row, c_category);
-    if (import_row_required(out, "帮扶类别", cell)) {
+    if (import_row_required(out, c_category, cell)) {
         category_set set = 0;
         char bad[CATEGORY_ITEM_MAX];
         if (category_parse(cell, &set, bad, sizeof bad) != BF_OK)
-            import_row_reject(out, "帮扶类别", "“%s”不是有效类别（应为 %s）", bad,
-                              category_all_names());
+            import_row_reject(
+                out, c_category,
+                BF_TR("“%s”不是有效类别（应为 %s）", "'%s' is not a valid category (one of %s)"),
+                bad, category_all_names());
         else if (set == 0)
-            import_row_reject(out, "帮扶类别", "必填");
+            import_row_reject(out, c_category, "%s", BF_TR("必填", "required"));
         else
             category_join(set, out->categories);
     }
@@ -219,16 +247,19 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
         if (phone_normalize(cell, out->phone))
             p->values[PERSON_PHONE] = out->phone;
         else
-            import_row_reject(out, "联系电话", "格式不正确（%s）", cell);
+            import_row_reject(out, c_phone, BF_TR("格式不正确（%s）", "not a phone number (%s)"),
+                              cell);
     }
 
     cell = import_row_optional(rules, import_row_cell(rules, row, c_household), &given);
     p->values[PERSON_HOUSEHOLD_ID] = cell;
     if (given) {
         if (import_row_is_formula(cell))
-            import_row_reject(out, "户编号", "“%s”以 = + - @ 开头，表格软件会当作公式执行", cell);
+            import_row_reject(out, c_household, IMPORT_ROW_FORMULA_TEXT, cell);
         else if (halfwidth_fold(cell, out->household_id, sizeof out->household_id) != BF_OK)
-            import_row_reject(out, "户编号", "过长（最多 %d 字节）", IMPORT_ROW_CODE_MAX - 1);
+            import_row_reject(out, c_household,
+                              BF_TR("过长（最多 %d 字节）", "too long (at most %d bytes)"),
+                              IMPORT_ROW_CODE_MAX - 1);
         else
             p->values[PERSON_HOUSEHOLD_ID] = out->household_id;
     }

@@ -15,8 +15,9 @@
  * Names and codes beginning with '=', '+', '-', '@', a tab or a CR are
  * refused: a spreadsheet would run them as formulas.
  *
- * Reasons are in Chinese, each naming its column ("证件号码：与第 3 行重复"),
- * joined by "；", as the error file shows them to the officer.  A row the
+ * Reasons are in the user's language, each naming its column ("证件号码：与第
+ * 3 行重复", "id_number: the same as line 3"), joined by "；" ("; "), as the
+ * error file shows them to the officer.  A row the
  * reader had to cut (table_row.overflow) is rejected with that reason first.
  *
  * Ownership: the rules point at the caller's region set and map of ID

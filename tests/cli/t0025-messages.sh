@@ -44,4 +44,46 @@ open("bad.csv", "wb").write(b"\n".join(lines) + b"\n")
 PY
 LANG=C bf --db "$db" import people bad.csv 2>err.txt && fail "invalid UTF-8 accepted"
 expect_contains "$(cat err.txt)" "bad.csv line 6 " "the line of the invalid byte"
+
+# import reject reasons in the user's language: every reason of these rows in English under
+# LANG=C (no Chinese but the values and the category list), in Chinese otherwise
+cat >reasons.csv <<'CSV'
+姓名,证件号码,性别,户籍地区划代码,户编号,帮扶类别,联系电话
+=cmd,370811199001011236,F,370811,@x,脱贫享受政策人口,12
+A,370811199001011236,M,999999,H1,,
+B,,M,1234567,H2,nobody,
+C,370811199001011245,M,（清空）,H3,脱贫享受政策人口,
+CSV
+LANG=C bf --db "$db" import people reasons.csv --errors reasons_en.csv >/dev/null
+LANG=zh_CN.UTF-8 bf --db "$db" import people reasons.csv --errors reasons_zh.csv >/dev/null
+reasons() {
+    python3 - "$1" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+col = rows[0].index("错误原因")
+for r in rows[1:]:
+    print(r[col])
+PY
+}
+en=$(reasons reasons_en.csv)
+for text in "name: '=cmd' begins with = + - @" "sex: does not match the ID number (of a man)" \
+    "household_id: '@x' begins with" "phone: not a phone number (12)" \
+    "id_number: the same as line 2" "hukou_region: the region code 999999 does not exist" \
+    "category: required" "id_number: required" "hukou_region: '1234567' is not a valid region code" \
+    "category: 'nobody' is not a valid category" "hukou_region: required: it cannot be cleared" \
+    "id_number: wrong check character" "; "; do
+    expect_contains "$en" "$text" "English reason"
+done
+if echo "$en" | sed 's/one of .*//' | grep -q '[一-龥]'; then
+    fail "Chinese left in English reasons: $en"
+fi
+zh=$(reasons reasons_zh.csv)
+for text in "姓名：“=cmd”以 = + - @ 开头" "证件号码：与第 2 行重复" "户籍地区划代码：必填，不能清空" "；"; do
+    expect_contains "$zh" "$text" "Chinese reason"
+done
+
+# region levels in the user's language
+expect_contains "$(LANG=C bf --db "$db" region show 370811)" "	county" "English level"
+expect_contains "$(LANG=C bf --db "$db" region show 370811002)" "	township" "English township"
+expect_contains "$(LANG=zh_CN.UTF-8 bf --db "$db" region show 370811)" "	县级" "Chinese level"
 echo ok
