@@ -13,6 +13,12 @@
 
 set -eu
 
+# Messages in Chinese, the users' language, whatever the environment says; a
+# test of English messages runs LANG=C bf ... (LC_ALL and LC_MESSAGES would win
+# over LANG, so they are unset).
+export LANG=zh_CN.UTF-8
+unset LC_ALL LC_MESSAGES
+
 fail() {
     echo "FAIL: $*" >&2
     exit 1
@@ -45,7 +51,7 @@ sql() {
     fi
 }
 
-# Runs bangfu with LANG=zh_CN.UTF-8 unless the caller set LANG.
+# Runs bangfu (in Chinese, see above, unless the caller set LANG).
 bf() {
     "$BANGFU" "$@"
 }

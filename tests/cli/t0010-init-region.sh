@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 db=$(new_db)
 
-out=$(bf --db "$db" init)
+out=$(LANG=C bf --db "$db" init)
 expect_contains "$out" "665271" "init: region count"
 expect_contains "$out" "unchanged" "init on an initialised database changes nothing"
 

@@ -5,8 +5,6 @@
 # caps of an import (import.max_rejected) still stop a file of such rows.
 . "$(dirname "$0")/lib.sh"
 db=$(new_db)
-export LANG=zh_CN.UTF-8
-unset LC_ALL LC_MESSAGES
 
 # errors_column ERRORS NAME: the column NAME of an error file, one row a line.
 errors_column() {
