@@ -155,14 +155,16 @@ static int import_row_id_number(const import_row_rules *rules, const table_row *
  * cell of blanks or separators only is an empty cell.
  */
 static void import_row_listed(const import_row_rules *rules, import_row *r, const vocabulary *v,
-                              const char *column)
+                              int column)
 {
     vocabulary_values values = 0;
     char bad[VOCABULARY_TEXT_MAX];
     const char **value = &r->person.values[v->field];
     if (vocabulary_parse(v, *value, &values, bad, sizeof bad) != BF_OK) {
-        import_row_reject(r, column, "“%s”不在词表 %s.tsv 中，可填 %s", bad,
-                          person_field_column(v->field), v->accepted);
+        import_row_reject(r, column,
+                          BF_TR("“%s”不在词表 %s.tsv 中，可填 %s",
+                                "'%s' is not in the list %s.tsv; accepted: %s"),
+                          bad, person_field_column(v->field), v->accepted);
         return;
     }
     if (values == 0) {
@@ -273,7 +275,7 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
         p->values[field] = import_row_optional(rules, import_row_cell(rules, row, c), &given);
         const vocabulary *v = vocabulary_of(rules->vocabularies, field);
         if (given && v != NULL)
-            import_row_listed(rules, out, v, person_columns[c].header);
+            import_row_listed(rules, out, v, c);
     }
 
     if (out->reason_used > 0)

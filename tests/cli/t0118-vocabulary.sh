@@ -49,7 +49,7 @@ expect_eq "$(fields 500101197503100057)" "有劳动能力|务农|有就业意愿
 # A malformed list: the import stops naming file and line; nothing is stored.
 printf 'strong\t强\tstrong\t1\t很强\n' >>"$WORK/bureau/labor_ability.tsv"
 line=$(wc -l <"$WORK/bureau/labor_ability.tsv")
-if msg=$(BANGFU_VOCABULARIES="$WORK/bureau" bf --db "$db" import people "$WORK/again.csv" 2>&1); then
+if msg=$(LANG=C BANGFU_VOCABULARIES="$WORK/bureau" bf --db "$db" import people "$WORK/again.csv" 2>&1); then
     fail "malformed vocabulary accepted"
 fi
 expect_contains "$msg" "$WORK/bureau/labor_ability.tsv:$line: '很强' already names the value of line" "file and line named"
