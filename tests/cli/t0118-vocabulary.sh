@@ -29,6 +29,8 @@ expect_eq "$(fields 370811200002290033)" "丧失劳动能力|未就业|无就业
 errors=$(cat "$WORK/visit.csv.errors.csv")
 expect_contains "$errors" "劳动能力：“很强”不在词表 labor_ability.tsv 中，可填 有劳动能力、弱劳动能力、丧失劳动能力、无劳动能力 / able to work, partly able to work, lost the ability to work, not able to work" "unknown word named with the accepted values"
 expect_contains "$errors" "就业困难：“没钱”不在词表 difficulties.tsv 中，可填 缺乏技能、" "each of several values checked"
+LANG=C bf --db "$db" import people "$WORK/visit.csv" --errors "$WORK/visit.en.csv" >/dev/null 2>&1
+expect_contains "$(cat "$WORK/visit.en.csv")" "'很强' is not in the list labor_ability.tsv; accepted: 有劳动能力、弱劳动能力、丧失劳动能力、无劳动能力 / able to work, partly able to work, lost the ability to work, not able to work" "reason in English"
 
 # The same people written in canonical words, or other synonyms, change nothing.
 cat >"$WORK/again.csv" <<'CSV'
