@@ -289,9 +289,13 @@ out:
     return rc;
 }
 
-/* The known codes, each 12-digit code read as an integer key. */
+/* Provinces, by the first two digits of their codes. */
+#define REGION_PROVINCE_SLOTS 100
+
+/* The known codes of the provinces loaded, each 12-digit code read as an integer key. */
 struct region_set {
     int_map codes;
+    unsigned char province_loaded[REGION_PROVINCE_SLOTS];
 };
 
 static uint64_t code_key(const char *canonical)
@@ -301,14 +305,38 @@ static uint64_t code_key(const char *canonical)
                : 0;
 }
 
-int region_set_load(store *st, region_set **out, bf_error *err)
+/* The province slot of a canonical code (its first two digits), -1 when not a code. */
+static int province_of(const char *canonical)
 {
+    return code_key(canonical) != 0 ? (canonical[0] - '0') * 10 + (canonical[1] - '0') : -1;
+}
+
+int region_set_new(region_set **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out != NULL ? BF_OK : BF_ENOMEM;
+}
+
+int region_set_has_province(const region_set *set, const char *canonical)
+{
+    int province = province_of(canonical);
+    return province < 0 || set->province_loaded[province];
+}
+
+int region_set_load_province(store *st, region_set *set, const char *canonical, bf_error *err)
+{
+    int province = province_of(canonical);
+    if (province < 0 || set->province_loaded[province])
+        return BF_OK;
+    /* Equal-length digit strings sort alike in every collation: the range uses the key. */
+    char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
+    snprintf(low, sizeof low, "%.2s0000000000", canonical);
+    snprintf(high, sizeof high, "%.2s9999999999", canonical);
+    const char *range[] = {low, high};
     store_stmt *stmt = NULL;
-    region_set *set = calloc(1, sizeof *set);
-    *out = NULL;
-    if (set == NULL)
-        return bf_error_set(err, BF_ENOMEM, NULL);
-    int rc = store_prepare(st, "SELECT code FROM regions", &stmt);
+    int rc = store_prepare(st, "SELECT code FROM regions WHERE code >= ? AND code <= ?", &stmt);
+    for (int i = 0; rc == BF_OK && i < 2; i++)
+        rc = store_bind_text(stmt, i + 1, range[i]);
     while (rc == BF_OK || rc == BF_ROW) {
         rc = store_step(stmt);
         if (rc == BF_ROW) {
@@ -317,24 +345,17 @@ int region_set_load(store *st, region_set **out, bf_error *err)
         }
     }
     store_finalize(stmt);
-    if (rc != BF_DONE) {
-        region_set_free(set);
+    if (rc != BF_DONE)
         return bf_error_set(err, rc,
                             BF_TR("读取区划表失败：%s", "reading the region table failed: %s"),
                             store_error_message(st));
-    }
-    *out = set;
+    set->province_loaded[province] = 1;
     return BF_OK;
 }
 
 int region_set_contains(const region_set *set, const char *canonical)
 {
     return int_map_find(&set->codes, code_key(canonical), NULL);
-}
-
-size_t region_set_count(const region_set *set)
-{
-    return set->codes.count;
 }
 
 void region_set_free(region_set *set)

@@ -105,6 +105,11 @@ typedef struct import_pipeline {
     int done;    /* the reader has finished: no more chunks will come */
     int stopped; /* the storer has failed: the reader should stop */
     int ready;   /* 1 once the lock and condition exist */
+    /* A province the reader waits for (its first code met), loaded by the storer. */
+    char province[REGION_CODE_TEXT_MAX];
+    int province_wanted; /* 1 from the reader's request until the storer has served it */
+    int province_rc;     /* the outcome, with its message in province_error */
+    bf_error province_error;
 } import_pipeline;
 
 /* Everything one import run holds. */
@@ -114,7 +119,7 @@ typedef struct import_state {
     import_people_result *result;
     table_reader *reader;        /* the input */
     import_errors *errors;       /* the error file (written from the first rejection) */
-    region_set *regions;         /* every known region code */
+    region_set *regions;         /* the known region codes of the provinces met */
     int_map seen;                /* first 17 digits of each ID number -> its line */
     import_row_rules rules;      /* what a row is checked against */
     vocabulary_set vocabularies; /* the 四清 lists, when options give none */
@@ -126,6 +131,7 @@ typedef struct import_state {
     people_counts_delta *counts; /* the summary's changes, written before the commit */
     import_changes *changes;     /* remote engines: updates written in bulk, applied at the end */
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
+    int bulk_started;            /* 1 on the insert-only path (bulk may be between two loads) */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
     int64_t max_rows;       /* the caps of this run (options, settings or defaults) */
@@ -346,7 +352,7 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
     int rc = BF_OK, fresh = 0;
     if (chunk->count == 0)
         goto out;
-    if (s->bulk != NULL) {
+    if (s->bulk_started) {
         rc = import_chunk_bulk(s, chunk, err);
         goto out;
     }
@@ -459,13 +465,57 @@ static void import_pipeline_give_full(import_pipeline *pipeline, import_chunk *c
     pthread_mutex_unlock(&pipeline->lock);
 }
 
-/* Takes the next filled chunk for the storer; NULL when the reader is done and none is left. */
-static import_chunk *import_pipeline_take_full(import_pipeline *pipeline)
+/*
+ * Storing thread: loads the province the reader asked for.  A COPY in
+ * progress owns the connection (PostgreSQL), so the bulk load of an empty
+ * registry is ended and begun again around the query.
+ */
+static int import_serve_province(import_state *s, const char *canonical, bf_error *err)
 {
+    int rc = BF_OK;
+    if (s->bulk != NULL) {
+        store_bulk *bulk = s->bulk;
+        s->bulk = NULL;
+        rc = store_bulk_end(bulk, 1);
+    }
+    if (rc == BF_OK)
+        rc = region_set_load_province(s->st, s->regions, canonical, err);
+    else
+        store_error_set(s->st, rc, err);
+    if (rc == BF_OK && s->bulk_started) {
+        rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
+        if (rc != BF_OK)
+            store_error_set(s->st, rc, err);
+    }
+    return rc;
+}
+
+/*
+ * Takes the next filled chunk for the storer; NULL when the reader is done
+ * and none is left.  Serves the reader's request for a province meanwhile.
+ */
+static import_chunk *import_pipeline_take_full(import_state *s)
+{
+    import_pipeline *pipeline = &s->pipeline;
     import_chunk *chunk = NULL;
     pthread_mutex_lock(&pipeline->lock);
-    while (pipeline->full_count == 0 && !pipeline->done)
+    while (pipeline->full_count == 0 && !pipeline->done) {
+        if (pipeline->province_wanted && !pipeline->stopped) {
+            char canonical[REGION_CODE_TEXT_MAX];
+            bf_error error;
+            memcpy(canonical, pipeline->province, sizeof canonical);
+            pthread_mutex_unlock(&pipeline->lock);
+            bf_error_clear(&error);
+            int rc = import_serve_province(s, canonical, &error);
+            pthread_mutex_lock(&pipeline->lock);
+            pipeline->province_rc = rc;
+            pipeline->province_error = error;
+            pipeline->province_wanted = 0;
+            pthread_cond_broadcast(&pipeline->changed);
+            continue;
+        }
         pthread_cond_wait(&pipeline->changed, &pipeline->lock);
+    }
     if (pipeline->full_count > 0) {
         chunk = pipeline->full[pipeline->full_head];
         pipeline->full_head = (pipeline->full_head + 1) % IMPORT_PIPELINE_CHUNKS;
@@ -473,6 +523,29 @@ static import_chunk *import_pipeline_take_full(import_pipeline *pipeline)
     }
     pthread_mutex_unlock(&pipeline->lock);
     return chunk;
+}
+
+/*
+ * Reading thread (import_row_rules.load_province): asks the storing thread,
+ * the only one to use the store, to load the province of canonical and
+ * waits.  A failure's message goes to s->read_error.
+ */
+static int import_request_province(void *context, const char *canonical)
+{
+    import_state *s = context;
+    import_pipeline *pipeline = &s->pipeline;
+    pthread_mutex_lock(&pipeline->lock);
+    snprintf(pipeline->province, sizeof pipeline->province, "%s", canonical);
+    pipeline->province_wanted = 1;
+    pthread_cond_broadcast(&pipeline->changed);
+    while (pipeline->province_wanted && !pipeline->stopped)
+        pthread_cond_wait(&pipeline->changed, &pipeline->lock);
+    int rc = pipeline->province_wanted ? BF_ESTORE : pipeline->province_rc;
+    if (!pipeline->province_wanted && rc != BF_OK)
+        s->read_error = pipeline->province_error;
+    pipeline->province_wanted = 0;
+    pthread_mutex_unlock(&pipeline->lock);
+    return rc;
 }
 
 /* Gives a stored (emptied) chunk back to the reader. */
@@ -559,7 +632,7 @@ static void *import_read_rows(void *context)
         }
         int valid = import_row_check(&s->rules, &row, &s->row);
         if (valid < 0) {
-            rc = bf_error_set(&s->read_error, valid, NULL);
+            rc = s->read_error.code != BF_OK ? valid : bf_error_set(&s->read_error, valid, NULL);
             break;
         }
         if (valid == 0) {
@@ -623,7 +696,7 @@ static int import_rows(import_state *s, bf_error *err)
         return bf_error_set(err, BF_ENOMEM,
                             BF_TR("无法启动读取线程", "cannot start the reading thread"));
     import_chunk *chunk;
-    while ((chunk = import_pipeline_take_full(&s->pipeline)) != NULL) {
+    while ((chunk = import_pipeline_take_full(s)) != NULL) {
         if (rc == BF_OK)
             rc = import_chunk_flush(s, chunk, err);
         else
@@ -721,6 +794,7 @@ static int import_start_bulk(import_state *s, bf_error *err)
         s->indexes_dropped = 1;
     }
     rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
+    s->bulk_started = rc == BF_OK;
 out:
     if (rc != BF_OK)
         store_error_set(s->st, rc, err);
@@ -816,10 +890,17 @@ int import_people(store *st, const import_people_options *options, import_people
             goto out;
         s->rules.vocabularies = &s->vocabularies;
     }
-    rc = region_set_load(st, &s->regions, err);
-    if (rc != BF_OK)
+    int64_t any_region = 0;
+    if (region_set_new(&s->regions) != BF_OK) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
         goto out;
-    if (region_set_count(s->regions) == 0) {
+    }
+    rc = store_query_int64(st, "SELECT 1 FROM regions LIMIT 1", NULL, 0, &any_region);
+    if (rc != BF_OK) {
+        store_error_set(st, rc, err);
+        goto out;
+    }
+    if (any_region == 0) {
         /* Every row would be refused for its region: say what is missing instead. */
         rc = bf_error_set(err, BF_ENOTFOUND,
                           BF_TR("区划表为空，无法核对户籍地区划代码：请先运行 bangfu init",
@@ -828,6 +909,8 @@ int import_people(store *st, const import_people_options *options, import_people
         goto out;
     }
     s->rules.regions = s->regions;
+    s->rules.load_province = import_request_province;
+    s->rules.load_context = s;
     rc = import_cap(st, options->max_rows, "import.max_rows", IMPORT_ROWS_MAX, &s->max_rows, err);
     if (rc == BF_OK)
         rc = import_cap(st, options->max_rejected, "import.max_rejected", IMPORT_REJECTED_MAX,

@@ -182,7 +182,7 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
     char folded[TABLE_CELL_MAX + 1];
     person *p = &out->person;
     idcard_info info = {.male = 0};
-    int given = 0;
+    int given = 0, loaded = BF_OK;
     out->reason_used = 0;
     out->reason[0] = '\0';
     memset(p, 0, sizeof *p);
@@ -222,6 +222,10 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
                               BF_TR("“%s”不是有效的区划代码（应为 6、9 或 12 位数字）",
                                     "'%s' is not a valid region code (6, 9 or 12 digits)"),
                               cell);
+        else if (!region_set_has_province(rules->regions, out->region) &&
+                 rules->load_province != NULL &&
+                 (loaded = rules->load_province(rules->load_context, out->region)) != BF_OK)
+            return loaded;
         else if (!region_set_contains(rules->regions, out->region))
             import_row_reject(out, c_region,
                               BF_TR("区划代码 %s 不存在", "the region code %s does not exist"),

@@ -50,7 +50,10 @@ extern const char import_row_clear[];
 /* What a row is checked against; the caller fills it once per file. */
 typedef struct import_row_rules {
     int column_of[PERSON_COLUMN_COUNT]; /* index of each format column in the file, -1 absent */
-    const region_set *regions;          /* the region codes that exist */
+    const region_set *regions;          /* the region codes that exist (provinces loaded) */
+    /* Loads the province of a code into regions (its first code met); a store failure < 0. */
+    int (*load_province)(void *context, const char *canonical);
+    void *load_context;
     int_map *seen;                      /* first 17 digits of the ID numbers seen -> their line */
     bf_date today;                      /* bounds birth dates */
     int clear_empty;                    /* 1: an empty cell of a present column clears its field */

@@ -24,13 +24,16 @@ PY
 }
 
 # The write lock an import takes, held by another client for SECONDS or
-# until release_write_lock.
+# until release_write_lock; returns once it is held (on a loaded machine the
+# holder may start after the import it should block).
 hold_write_lock() {
+    rm -f "$WORK/held"
     if [ "$ENGINE" = postgresql ]; then
         # The advisory lock key of exclusive writers (store_postgres.c).
         PGAPPNAME=t0150_holder psql -qAt "$db" >/dev/null 2>&1 <<EOF &
 BEGIN;
 SELECT pg_advisory_xact_lock(108170603619957);
+\\! touch '$WORK/held'
 SELECT pg_sleep($1);
 COMMIT;
 EOF
@@ -38,10 +41,15 @@ EOF
         python3 -c 'import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
-time.sleep(float(sys.argv[2]))' "$db" "$1" &
+open(sys.argv[3], "w").close()
+time.sleep(float(sys.argv[2]))' "$db" "$1" "$WORK/held" &
     fi
     holder=$!
-    sleep 0.5
+    for _ in $(seq 600); do
+        [ -e "$WORK/held" ] && return 0
+        sleep 0.1
+    done
+    fail "the other writer did not get the lock within 60 s"
 }
 
 release_write_lock() {
