@@ -946,6 +946,9 @@ int import_people(store *st, const import_people_options *options, import_people
         rc = import_maybe_drop_indexes(s, err);
     if (rc == BF_OK && s->bulk == NULL)
         rc = person_store_open(st, &s->people, err);
+    /* The look-ups of known people by ID number: by the primary key, never a scan per chunk. */
+    if (rc == BF_OK && s->bulk == NULL && (rc = store_prefer_index(st, 1)) != BF_OK)
+        store_error_set(st, rc, err);
     if (rc == BF_OK && s->bulk == NULL && store_is_remote(st))
         rc = import_changes_open(st, s->batch, s->now, &s->changes, err);
     if (rc == BF_OK && (import_pipeline_init(&s->pipeline) != BF_OK ||
@@ -954,11 +957,13 @@ int import_people(store *st, const import_people_options *options, import_people
     if (rc != BF_OK)
         goto out;
     rc = import_rows(s, err);
+    if (rc == BF_OK && s->people != NULL && (rc = store_prefer_index(st, 0)) != BF_OK)
+        store_error_set(st, rc, err); /* the writes in bulk below may scan */
     if (rc != BF_OK)
         goto out;
     progress_update(options->progress, PROGRESS_READING, result->rows, 1.0);
     if (s->bulk != NULL) {
-        /* PostgreSQL checks the references of the whole COPY as it ends. */
+        /* PostgreSQL answers for the whole COPY (a repeated ID number) as it ends. */
         progress_update(options->progress, PROGRESS_CHECKING, result->inserted, -1.0);
         store_bulk *bulk = s->bulk;
         s->bulk = NULL;

@@ -223,6 +223,12 @@ int store_is_remote(const store *st)
     return st->engine->remote;
 }
 
+int store_prefer_index(store *st, int on)
+{
+    const char *sql = on ? st->engine->prefer_index_sql : st->engine->prefer_index_undo_sql;
+    return sql != NULL ? store_exec(st, sql) : BF_OK;
+}
+
 int store_next_id(store *st, const char *counter, int64_t *value)
 {
     store_stmt *stmt = NULL;

@@ -77,6 +77,10 @@ typedef struct store_engine {
     int ddl_blocks_readers;
     /* 1 when every statement is a round trip to a server (PostgreSQL): write in bulk. */
     int remote;
+    /* SQL making the rest of the transaction find rows by index whatever the planner's
+     * statistics say, and SQL undoing it; NULL when the engine plans no other way (SQLite). */
+    const char *prefer_index_sql;
+    const char *prefer_index_undo_sql;
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -191,6 +195,13 @@ int store_begin_exclusive(store *st, int64_t wait_ms, store_waiting waiting, voi
 int store_ddl_blocks_readers(const store *st);
 /* 1 when every statement is a round trip to a server, so many small ones are slow. */
 int store_is_remote(const store *st);
+/*
+ * on=1: until the end of the transaction (or on=0), look-ups go through an
+ * index whatever the statistics say.  PostgreSQL plans from the table's pages:
+ * a registry whose pages hold the dead rows of a killed import looks empty,
+ * and a sequential scan per chunk of look-ups made the next import quadratic.
+ */
+int store_prefer_index(store *st, int on);
 
 /*
  * The next value of the named counter (table id_counters, migration 0003):

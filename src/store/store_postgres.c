@@ -1100,4 +1100,6 @@ const store_engine store_postgres_engine = {
     .begin_exclusive = postgres_begin_exclusive,
     .ddl_blocks_readers = 1,
     .remote = 1,
+    .prefer_index_sql = "SET LOCAL enable_seqscan = off",
+    .prefer_index_undo_sql = "SET LOCAL enable_seqscan = on",
 };
