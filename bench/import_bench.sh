@@ -26,21 +26,50 @@ bangfu=${BANGFU:-./bangfu}
 
 csv="$out/people_$rows.csv"
 template="$out/template.sqlite"
-[ -f "$template" ] || $bangfu --db "$template" init >/dev/null
+$bangfu --db "$template" init >/dev/null # creates it, or upgrades it to this build's schema
 if [ ! -f "$csv" ]; then
     echo "generating $rows people into $csv"
     $bangfu --db "$template" generate people --count "$rows" --seed 42 --region 37 --out "$csv"
 fi
 
-# measure LABEL COMMAND...: prints "LABEL seconds peak_kib" using GNU time.
+# The CPU seconds the PostgreSQL server has used so far (postmaster, its
+# children and the children it has reaped), 0 before it runs.  On a loaded
+# machine wall times swing with the other jobs; CPU times much less.
+server_cpu() {
+    [ -n "${pgdata:-}" ] && [ -f "$pgdata/postmaster.pid" ] || { echo 0; return; }
+    pm=$(head -1 "$pgdata/postmaster.pid")
+    ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+    for c in $(ps -o pid= --ppid "$pm"); do
+        ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0)))
+    done
+    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}
+
+# measure LABEL COMMAND...: prints LABEL, wall seconds, rows/s, CPU seconds of
+# the command (user + system) and of the PostgreSQL server meanwhile, and the
+# command's peak resident memory (GNU time).
 measure() {
     label=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.stdout" 2>"$out/$label.stderr" ||
+    before=$(server_cpu)
+    /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" >"$out/$label.stdout" 2>"$out/$label.stderr" ||
         { echo "$label failed:"; cat "$out/$label.stderr"; return 1; }
-    read -r seconds kib <"$out/time.txt"
+    sleep 0.3 # the server reaps the session's backend
+    after=$(server_cpu)
+    read -r seconds user system kib <"$out/time.txt"
     rate=$(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? r / s : 0) }')
-    printf '%-34s %8.2f s %10s rows/s %8d MiB peak\n' "$label" "$seconds" "$rate" $((kib / 1024))
+    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
+    server=$(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }')
+    printf '%-48s %7.2f s %8s rows/s  cpu %6.2f s + server %6.2f s %6d MiB\n' "$label" "$seconds" \
+        "$rate" "$cpu" "$server" $((kib / 1024))
+    wall=$seconds
+    total=$(awk -v c="$cpu" -v s="$server" 'BEGIN { printf "%.2f", c + s }')
+}
+
+# ratio LABEL A_WALL A_CPU B_WALL B_CPU: A / B in wall time and in CPU time (command + server).
+ratio() {
+    awk -v l="$1" -v aw="$2" -v ac="$3" -v bw="$4" -v bc="$5" 'BEGIN {
+        printf "%-48s %5.2fx wall  %5.2fx cpu\n", l, (bw > 0 ? aw / bw : 0), (bc > 0 ? ac / bc : 0) }'
 }
 
 plain_table="CREATE TABLE plain (name TEXT, id_number TEXT, sex TEXT, hukou_region TEXT,
@@ -68,8 +97,10 @@ echo "== $rows rows, $(du -h "$csv" | cut -f1) CSV"
 cp "$template" "$out/import.sqlite"
 rm -f "$out/import.sqlite-wal" "$out/import.sqlite-shm"
 measure "bangfu import (SQLite)" $bangfu --db "$out/import.sqlite" import people "$csv"
+sqlite_wall=$wall sqlite_cpu=$total
 cat "$out/bangfu import (SQLite).stdout"
 measure "bangfu re-import, 1 field changed (SQLite)" $bangfu --db "$out/import.sqlite" import people "$changed"
+sqlite_again_wall=$wall sqlite_again_cpu=$total
 cat "$out/bangfu re-import, 1 field changed (SQLite).stdout"
 measure "bangfu status (SQLite)" $bangfu --db "$out/import.sqlite" status
 
@@ -77,17 +108,27 @@ rm -f "$out/raw.sqlite"
 sqlite3 "$out/raw.sqlite" "$plain_table"
 tail -n +2 "$csv" | sed '1s/^\xEF\xBB\xBF//' >"$out/body.csv"
 measure "sqlite3 .import (no validation)" sqlite3 "$out/raw.sqlite" -cmd ".mode csv" ".import $out/body.csv plain"
+raw_wall=$wall raw_cpu=$total
 
 pgdir="$out/pg"
 base=$(scripts/pg_server.sh start "$pgdir")
+pgdata=$(cat "$pgdir/datadir" 2>/dev/null || echo "$pgdir")/data
 trap 'scripts/pg_server.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
 psql -q "${base}postgres" -c "CREATE DATABASE bench" >/dev/null
 $bangfu --db "${base}bench" init >/dev/null
 measure "bangfu import (PostgreSQL)" $bangfu --db "${base}bench" import people "$csv"
+pg_wall=$wall pg_cpu=$total
 cat "$out/bangfu import (PostgreSQL).stdout"
 measure "bangfu re-import, 1 field changed (PostgreSQL)" $bangfu --db "${base}bench" import people "$changed"
+pg_again_wall=$wall pg_again_cpu=$total
 cat "$out/bangfu re-import, 1 field changed (PostgreSQL).stdout"
 measure "bangfu status (PostgreSQL)" $bangfu --db "${base}bench" status
 psql -q "${base}postgres" -c "CREATE DATABASE raw" >/dev/null
 psql -q "${base}raw" -c "$plain_table" >/dev/null
 measure "psql COPY (no validation)" psql -q "${base}raw" -c "\\copy plain FROM '$out/body.csv' WITH (FORMAT csv)"
+copy_wall=$wall copy_cpu=$total
+echo "== ratios (targets: 2x, 2x, 3x, 2x)"
+ratio "SQLite import / sqlite3 .import" "$sqlite_wall" "$sqlite_cpu" "$raw_wall" "$raw_cpu"
+ratio "SQLite re-import / import" "$sqlite_again_wall" "$sqlite_again_cpu" "$sqlite_wall" "$sqlite_cpu"
+ratio "PostgreSQL import / psql COPY" "$pg_wall" "$pg_cpu" "$copy_wall" "$copy_cpu"
+ratio "PostgreSQL re-import / import" "$pg_again_wall" "$pg_again_cpu" "$pg_wall" "$pg_cpu"

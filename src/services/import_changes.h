@@ -4,8 +4,8 @@
  *
  * Row by row, an update of a known person costs an UPDATE and one INSERT per
  * changed field, each a round trip: 50,000 changed people took 15 s.  Here
- * the changed people are collected (import_changes_add), written per chunk
- * with two bulk loads (COPY): their new values into a temporary table
+ * the changed people are collected (import_changes_add), written every
+ * 8,192 people with two bulk loads (COPY): their new values into a temporary table
  * import_changes of this session (no shared table is altered, so readers
  * never wait) and their history rows straight into person_history; at the
  * end one UPDATE ... FROM import_changes writes them all
@@ -32,7 +32,8 @@ int import_changes_open(store *st, int64_t batch, const char *changed_at, import
 /* Keeps the change of one person from old to updated (same ID number, some field differs). */
 int import_changes_add(import_changes *changes, const person *old, const person *updated);
 
-/* Writes the changes kept so far: new values to import_changes, history to person_history. */
+/* Writes the changes kept so far when they are many: new values to import_changes, history
+ * to person_history. */
 int import_changes_flush(import_changes *changes, bf_error *err);
 
 /* Flushes, then writes every collected person's new values into people in one UPDATE. */
