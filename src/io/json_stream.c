@@ -232,34 +232,62 @@ static int parse_error(json_stream *s, const json_error_t *jerr, int prefix_colu
         line, column, jerr->text);
 }
 
-int json_stream_value(json_stream *stream, json_t **value, bf_error *err)
+/* The value at pos that json_node refused, as jansson parses it: its tree copied, or its error. */
+static int jansson_value(json_stream *s, json_node_arena *arena, json_node **value, bf_error *err)
+{
+    size_t need = lookahead(s);
+    json_error_t jerr;
+    json_t *parsed;
+    for (;;) {
+        int rc = fill(s, need, err);
+        if (rc != BF_OK)
+            return rc;
+        size_t available = s->end - s->pos;
+        parsed =
+            json_loadb(s->data + s->pos, available,
+                       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &jerr);
+        /* jansson reached the end of what is held while more follows: the value was cut. */
+        if (s->eof || (size_t)jerr.position + JSON_STREAM_TOKEN_SLACK < available)
+            break;
+        json_decref(parsed);
+        need = available * 2;
+    }
+    if (parsed == NULL)
+        return parse_error(s, &jerr, 0, err);
+    *value = json_node_from_jansson(arena, parsed);
+    json_decref(parsed);
+    if (*value == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    s->pos += (size_t)jerr.position;
+    return BF_OK;
+}
+
+int json_stream_value(json_stream *stream, json_node_arena *arena, json_node **value, bf_error *err)
 {
     *value = NULL;
     int rc = json_stream_peek(stream, err);
     if (rc < 0)
         return rc;
     size_t need = lookahead(stream);
-    json_error_t jerr;
-    json_t *parsed;
     for (;;) {
         rc = fill(stream, need, err);
         if (rc != BF_OK)
             return rc;
-        size_t available = stream->end - stream->pos;
-        parsed =
-            json_loadb(stream->data + stream->pos, available,
-                       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &jerr);
-        /* jansson reached the end of what is held while more follows: the value was cut. */
-        if (stream->eof || (size_t)jerr.position + JSON_STREAM_TOKEN_SLACK < available)
+        size_t available = stream->end - stream->pos, consumed = 0;
+        switch (json_node_parse(arena, stream->data + stream->pos, available, stream->eof, value,
+                                &consumed)) {
+        case JSON_NODE_PARSED:
+            stream->pos += consumed;
+            return BF_OK;
+        case JSON_NODE_REFUSED:
+            return jansson_value(stream, arena, value, err);
+        case JSON_NODE_NO_MEMORY:
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        case JSON_NODE_MORE:
+            need = available * 2;
             break;
-        json_decref(parsed);
-        need = available * 2;
+        }
     }
-    if (parsed == NULL)
-        return parse_error(stream, &jerr, 0, err);
-    stream->pos += (size_t)jerr.position;
-    *value = parsed;
-    return BF_OK;
 }
 
 int json_stream_syntax_error(json_stream *stream, const char *prefix, bf_error *err)

@@ -7,7 +7,6 @@
 #include "core/money.h"
 #include "core/string_map.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -41,20 +40,20 @@ static void path_index(char *out, const char *base, size_t index)
         out[SITUATION_PATH_MAX - 1] = '\0';
 }
 
-static const char *json_kind(const json_t *value)
+static const char *json_kind(const json_node *value)
 {
-    switch (json_typeof(value)) {
-    case JSON_OBJECT:
+    switch (value->type) {
+    case JSON_NODE_OBJECT:
         return BF_TR("对象", "an object");
-    case JSON_ARRAY:
+    case JSON_NODE_ARRAY:
         return BF_TR("数组", "an array");
-    case JSON_STRING:
+    case JSON_NODE_STRING:
         return BF_TR("字符串", "a string");
-    case JSON_INTEGER:
-    case JSON_REAL:
+    case JSON_NODE_INTEGER:
+    case JSON_NODE_REAL:
         return BF_TR("数字", "a number");
-    case JSON_TRUE:
-    case JSON_FALSE:
+    case JSON_NODE_TRUE:
+    case JSON_NODE_FALSE:
         return BF_TR("布尔值", "a boolean");
     default:
         return "null";
@@ -62,13 +61,11 @@ static const char *json_kind(const json_t *value)
 }
 
 /* Rejects keys of object not in allowed (NULL-terminated). */
-static int check_keys(const json_t *object, const char *path, const char *const *allowed,
+static int check_keys(const json_node *object, const char *path, const char *const *allowed,
                       bf_error *err)
 {
-    const char *key;
-    json_t *value;
-    json_object_foreach((json_t *)object, key, value)
-    {
+    for (const json_node *member = object->value.first; member != NULL; member = member->next) {
+        const char *key = member->key;
         if (!schema_key_known(allowed, key)) {
             char at[SITUATION_PATH_MAX];
             schema_path_join(at, sizeof at, path, key);
@@ -80,17 +77,17 @@ static int check_keys(const json_t *object, const char *path, const char *const 
 
 /*
  * Looks up key in object.  *value is NULL when absent or null (an error when
- * required); else it must have the JSON type wanted (JSON_INTEGER also
- * accepts reals with no fraction, JSON_REAL any number, JSON_TRUE booleans).
+ * required); else it must have the JSON type wanted (JSON_NODE_INTEGER also
+ * accepts reals with no fraction, JSON_NODE_REAL any number, JSON_NODE_TRUE booleans).
  */
-static int get(const json_t *object, const char *path, const char *key, json_type wanted,
-               int required, json_t **value, bf_error *err)
+static int get(const json_node *object, const char *path, const char *key, json_node_type wanted,
+               int required, const json_node **value, bf_error *err)
 {
     /* the field's path only for a message: this runs for every field of a million people */
     char at[SITUATION_PATH_MAX];
-    json_t *v = json_object_get(object, key);
+    const json_node *v = json_node_get(object, key);
     *value = NULL;
-    if (v == NULL || json_is_null(v)) {
+    if (v == NULL || v->type == JSON_NODE_NULL) {
         if (!required)
             return BF_OK;
         schema_path_join(at, sizeof at, path, key);
@@ -98,30 +95,30 @@ static int get(const json_t *object, const char *path, const char *key, json_typ
     }
     int ok = 0;
     switch (wanted) {
-    case JSON_INTEGER:
-        ok = json_is_integer(v) ||
-             (json_is_real(v) && json_real_value(v) == floor(json_real_value(v)));
+    case JSON_NODE_INTEGER:
+        ok = v->type == JSON_NODE_INTEGER ||
+             (v->type == JSON_NODE_REAL && v->value.real == floor(v->value.real));
         break;
-    case JSON_REAL:
-        ok = json_is_number(v);
+    case JSON_NODE_REAL:
+        ok = v->type == JSON_NODE_INTEGER || v->type == JSON_NODE_REAL;
         break;
-    case JSON_TRUE:
-        ok = json_is_boolean(v);
+    case JSON_NODE_TRUE:
+        ok = v->type == JSON_NODE_TRUE || v->type == JSON_NODE_FALSE;
         break;
     default:
-        ok = json_typeof(v) == wanted;
+        ok = v->type == wanted;
         break;
     }
     if (!ok) {
         static const char *const names[] = {"object",  "array",  "string",
                                             "integer", "number", "boolean"};
         static const char *const names_zh[] = {"对象", "数组", "字符串", "整数", "数字", "布尔值"};
-        int t = wanted == JSON_OBJECT    ? 0
-                : wanted == JSON_ARRAY   ? 1
-                : wanted == JSON_STRING  ? 2
-                : wanted == JSON_INTEGER ? 3
-                : wanted == JSON_REAL    ? 4
-                                         : 5;
+        int t = wanted == JSON_NODE_OBJECT    ? 0
+                : wanted == JSON_NODE_ARRAY   ? 1
+                : wanted == JSON_NODE_STRING  ? 2
+                : wanted == JSON_NODE_INTEGER ? 3
+                : wanted == JSON_NODE_REAL    ? 4
+                                              : 5;
         schema_path_join(at, sizeof at, path, key);
         return path_error(err, at, BF_TR("应为%s，实为%s", "should be %s, not %s"),
                           BF_TR(names_zh[t], names[t]), json_kind(v));
@@ -130,17 +127,17 @@ static int get(const json_t *object, const char *path, const char *key, json_typ
     return BF_OK;
 }
 
-static int get_string(const json_t *object, const char *path, const char *key, int required,
+static int get_string(const json_node *object, const char *path, const char *key, int required,
                       const char **out, bf_error *err)
 {
-    json_t *v;
-    int rc = get(object, path, key, JSON_STRING, required, &v, err);
-    *out = v != NULL ? json_string_value(v) : NULL;
+    const json_node *v;
+    int rc = get(object, path, key, JSON_NODE_STRING, required, &v, err);
+    *out = v != NULL ? v->value.string : NULL;
     return rc;
 }
 
 /* An id: a non-empty string shorter than POPULATION_ID_MAX. */
-static int get_id(const json_t *object, const char *path, const char *key, int required,
+static int get_id(const json_node *object, const char *path, const char *key, int required,
                   const char **out, bf_error *err)
 {
     int rc = get_string(object, path, key, required, out, err);
@@ -157,7 +154,7 @@ static int get_id(const json_t *object, const char *path, const char *key, int r
     return BF_OK;
 }
 
-static int get_date(const json_t *object, const char *path, const char *key, int required,
+static int get_date(const json_node *object, const char *path, const char *key, int required,
                     int32_t *out, int *present, bf_error *err)
 {
     const char *text = NULL;
@@ -176,7 +173,7 @@ static int get_date(const json_t *object, const char *path, const char *key, int
     return BF_OK;
 }
 
-static int get_region(const json_t *object, const char *path, const char *key, int required,
+static int get_region(const json_node *object, const char *path, const char *key, int required,
                       int64_t *out, bf_error *err)
 {
     const char *text = NULL;
@@ -194,15 +191,15 @@ static int get_region(const json_t *object, const char *path, const char *key, i
 }
 
 /* A count 0..max, or *out = fallback when absent. */
-static int get_count(const json_t *object, const char *path, const char *key, int32_t max,
+static int get_count(const json_node *object, const char *path, const char *key, int32_t max,
                      int32_t fallback, int32_t *out, bf_error *err)
 {
-    json_t *v;
-    int rc = get(object, path, key, JSON_INTEGER, 0, &v, err);
+    const json_node *v;
+    int rc = get(object, path, key, JSON_NODE_INTEGER, 0, &v, err);
     *out = fallback;
     if (rc != BF_OK || v == NULL)
         return rc;
-    double n = json_number_value(v);
+    double n = json_node_number(v);
     if (n < 0 || n > max) {
         char at[SITUATION_PATH_MAX];
         schema_path_join(at, sizeof at, path, key);
@@ -213,15 +210,15 @@ static int get_count(const json_t *object, const char *path, const char *key, in
 }
 
 /* Hours 0..max with at most one decimal, in tenths; POPULATION_COUNT_UNKNOWN when absent. */
-static int get_hours(const json_t *object, const char *path, const char *key, int32_t max,
+static int get_hours(const json_node *object, const char *path, const char *key, int32_t max,
                      int32_t *tenths, bf_error *err)
 {
-    json_t *v;
-    int rc = get(object, path, key, JSON_REAL, 0, &v, err);
+    const json_node *v;
+    int rc = get(object, path, key, JSON_NODE_REAL, 0, &v, err);
     *tenths = POPULATION_COUNT_UNKNOWN;
     if (rc != BF_OK || v == NULL)
         return rc;
-    double value = json_number_value(v) * 10.0;
+    double value = json_node_number(v) * 10.0;
     if (!(value >= 0 && value <= max * 10.0) || fabs(value - floor(value + 0.5)) > 1e-6) {
         char at[SITUATION_PATH_MAX];
         schema_path_join(at, sizeof at, path, key);
@@ -234,28 +231,28 @@ static int get_hours(const json_t *object, const char *path, const char *key, in
     return BF_OK;
 }
 
-static int get_flag(const json_t *object, const char *path, const char *key, int *out,
+static int get_flag(const json_node *object, const char *path, const char *key, int *out,
                     bf_error *err)
 {
-    json_t *v;
-    int rc = get(object, path, key, JSON_TRUE, 0, &v, err);
-    *out = v != NULL && json_is_true(v);
+    const json_node *v;
+    int rc = get(object, path, key, JSON_NODE_TRUE, 0, &v, err);
+    *out = v != NULL && v->type == JSON_NODE_TRUE;
     return rc;
 }
 
 /* Yuan (at most two decimals, not negative) as fen; 1 when v is such an amount. */
-static int yuan_to_fen(const json_t *v, int64_t *fen)
+static int yuan_to_fen(const json_node *v, int64_t *fen)
 {
-    if (json_is_integer(v))
-        return money_from_yuan_integer(json_integer_value(v), fen) == BF_OK;
-    return money_from_yuan_number(json_number_value(v), fen) == BF_OK;
+    if (v->type == JSON_NODE_INTEGER)
+        return money_from_yuan_integer(v->value.integer, fen) == BF_OK;
+    return money_from_yuan_number(json_node_number(v), fen) == BF_OK;
 }
 
-static int get_money(const json_t *object, const char *path, const char *key, int64_t *out,
+static int get_money(const json_node *object, const char *path, const char *key, int64_t *out,
                      bf_error *err)
 {
-    json_t *v;
-    int rc = get(object, path, key, JSON_REAL, 0, &v, err);
+    const json_node *v;
+    int rc = get(object, path, key, JSON_NODE_REAL, 0, &v, err);
     *out = POPULATION_FEN_UNKNOWN;
     if (rc != BF_OK || v == NULL)
         return rc;
@@ -285,7 +282,7 @@ static int index_id(situation_context *ctx, situation_id_table table, char *cons
 }
 
 /* An org reference field: *row is POPULATION_NONE when absent. */
-static int get_org(const situation_context *ctx, const json_t *object, const char *path,
+static int get_org(const situation_context *ctx, const json_node *object, const char *path,
                    const char *key, int32_t *row)
 {
     bf_error *err = ctx->err;
@@ -305,13 +302,13 @@ static int get_org(const situation_context *ctx, const json_t *object, const cha
     return BF_OK;
 }
 
-static int parse_org(situation_context *ctx, const json_t *o, const char *path)
+static int parse_org(situation_context *ctx, const json_node *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
     static const char *const keys[] = {"id",   "kind", "region", "staff", "free_premises",
                                        "name", NULL};
-    if (!json_is_object(o))
+    if (o->type != JSON_NODE_OBJECT)
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
     population_org_input in = {0};
@@ -346,7 +343,7 @@ static int parse_org(situation_context *ctx, const json_t *o, const char *path)
     return rc == BF_OK ? index_id(ctx, SITUATION_ID_ORGS, pop->orgs.id, row) : rc;
 }
 
-static int parse_job(situation_context *ctx, const json_t *o, const char *path, int32_t person)
+static int parse_job(situation_context *ctx, const json_node *o, const char *path, int32_t person)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
@@ -355,7 +352,7 @@ static int parse_job(situation_context *ctx, const json_t *o, const char *path, 
         "start",     "end",      "contract_months", "social_insurance_months",
         "organized", "agency",   "travel_cost",     "hours_per_month",
         NULL};
-    if (!json_is_object(o))
+    if (o->type != JSON_NODE_OBJECT)
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
     population_job_input in = {0};
@@ -412,14 +409,15 @@ static int parse_job(situation_context *ctx, const json_t *o, const char *path, 
     return rc == BF_OK ? index_id(ctx, SITUATION_ID_JOBS, pop->jobs.id, row) : rc;
 }
 
-static int parse_training(situation_context *ctx, const json_t *o, const char *path, int32_t person)
+static int parse_training(situation_context *ctx, const json_node *o, const char *path,
+                          int32_t person)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
     static const char *const keys[] = {"id",           "provider",    "kind", "region",
                                        "start",        "end",         "days", "total_hours",
                                        "online_hours", "certificate", "cost", NULL};
-    if (!json_is_object(o))
+    if (o->type != JSON_NODE_OBJECT)
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
     population_training_input in = {0};
@@ -496,13 +494,13 @@ static int parse_training(situation_context *ctx, const json_t *o, const char *p
     return rc == BF_OK ? index_id(ctx, SITUATION_ID_TRAININGS, pop->trainings.id, row) : rc;
 }
 
-static int parse_enrolment(situation_context *ctx, const json_t *o, const char *path,
+static int parse_enrolment(situation_context *ctx, const json_node *o, const char *path,
                            int32_t person)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
     static const char *const keys[] = {"id", "kind", "full_time", "region", "start", "end", NULL};
-    if (!json_is_object(o))
+    if (o->type != JSON_NODE_OBJECT)
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
     population_enrolment_input in = {0};
@@ -546,28 +544,30 @@ static int parse_enrolment(situation_context *ctx, const json_t *o, const char *
 }
 
 /* Parses one element of a person's list (a job, training or enrolment) found at path. */
-typedef int (*person_item_parser)(situation_context *ctx, const json_t *o, const char *path,
+typedef int (*person_item_parser)(situation_context *ctx, const json_node *o, const char *path,
                                   int32_t person);
 
 /*
  * Parses each element of the person's list under key (list NULL when absent)
  * with parse, the element at path.key[i]; stops at the first error.
  */
-static int parse_person_items(situation_context *ctx, const json_t *list, const char *path,
+static int parse_person_items(situation_context *ctx, const json_node *list, const char *path,
                               const char *key, int32_t person, person_item_parser parse)
 {
     char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
     schema_path_join(at, sizeof at, path, key);
-    for (size_t i = 0; list != NULL && i < json_array_size(list); i++) {
+    size_t i = 0;
+    for (const json_node *e = list != NULL ? list->value.first : NULL; e != NULL;
+         e = e->next, i++) {
         path_index(item, at, i);
-        int rc = parse(ctx, json_array_get(list, i), item, person);
+        int rc = parse(ctx, e, item, person);
         if (rc != BF_OK)
             return rc;
     }
     return BF_OK;
 }
 
-static int parse_person(situation_context *ctx, const json_t *o, const char *path)
+static int parse_person(situation_context *ctx, const json_node *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
@@ -575,13 +575,13 @@ static int parse_person(situation_context *ctx, const json_t *o, const char *pat
                                        "categories", "three_no",  "insured",    "jobs",
                                        "trainings",  "name",      "sex",        "wants_job",
                                        "enrolments", "residence", NULL};
-    if (!json_is_object(o))
+    if (o->type != JSON_NODE_OBJECT)
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
     population_person_input in = {0};
     int present = 0;
     const char *name = NULL;
-    json_t *categories = NULL, *jobs = NULL, *trainings = NULL, *enrolments = NULL;
+    const json_node *categories = NULL, *jobs = NULL, *trainings = NULL, *enrolments = NULL;
     const char *sex = NULL;
     if (rc == BF_OK)
         rc = get_id(o, path, "id", 1, &in.id, err);
@@ -594,15 +594,15 @@ static int parse_person(situation_context *ctx, const json_t *o, const char *pat
     if (rc == BF_OK)
         rc = get_region(o, path, "hukou_region", 1, &in.hukou, err);
     if (rc == BF_OK)
-        rc = get(o, path, "categories", JSON_ARRAY, 0, &categories, err);
+        rc = get(o, path, "categories", JSON_NODE_ARRAY, 0, &categories, err);
     if (rc == BF_OK)
         rc = get_flag(o, path, "three_no", &in.three_no, err);
     if (rc == BF_OK)
         rc = get_flag(o, path, "insured", &in.insured, err);
     if (rc == BF_OK)
-        rc = get(o, path, "jobs", JSON_ARRAY, 0, &jobs, err);
+        rc = get(o, path, "jobs", JSON_NODE_ARRAY, 0, &jobs, err);
     if (rc == BF_OK)
-        rc = get(o, path, "trainings", JSON_ARRAY, 0, &trainings, err);
+        rc = get(o, path, "trainings", JSON_NODE_ARRAY, 0, &trainings, err);
     if (rc == BF_OK)
         rc = get_string(o, path, "name", 0, &name, err);
     if (rc == BF_OK)
@@ -610,7 +610,7 @@ static int parse_person(situation_context *ctx, const json_t *o, const char *pat
     if (rc == BF_OK)
         rc = get_flag(o, path, "wants_job", &in.wants_job, err);
     if (rc == BF_OK)
-        rc = get(o, path, "enrolments", JSON_ARRAY, 0, &enrolments, err);
+        rc = get(o, path, "enrolments", JSON_NODE_ARRAY, 0, &enrolments, err);
     if (rc == BF_OK)
         rc = get_org(ctx, o, path, "residence", &in.residence);
     if (rc != BF_OK)
@@ -651,15 +651,19 @@ static int parse_person(situation_context *ctx, const json_t *o, const char *pat
                           in.id);
     }
     schema_path_join(at, sizeof at, path, "categories");
-    for (size_t i = 0; categories != NULL && i < json_array_size(categories); i++) {
-        json_t *c = json_array_get(categories, i);
-        path_index(item, at, i);
-        if (!json_is_string(c) || json_string_length(c) == 0)
+    size_t i = 0;
+    for (const json_node *c = categories != NULL ? categories->value.first : NULL; c != NULL;
+         c = c->next, i++) {
+        if (c->type != JSON_NODE_STRING || c->count == 0) {
+            path_index(item, at, i);
             return path_error(err, item, BF_TR("应为类别名称", "should be a category name"));
-        int bit = population_category_bit(pop, json_string_value(c), 1);
-        if (bit < 0)
+        }
+        int bit = population_category_bit(pop, c->value.string, 1);
+        if (bit < 0) {
+            path_index(item, at, i);
             return path_error(err, item,
                               BF_TR("类别过多或名称过长", "too many categories or name too long"));
+        }
         in.categories |= UINT64_C(1) << bit;
     }
     int32_t row = 0;
@@ -676,10 +680,10 @@ static int parse_person(situation_context *ctx, const json_t *o, const char *pat
     return rc;
 }
 
-static int parse_period(situation *s, const json_t *root, bf_error *err)
+static int parse_period(situation *s, const json_node *root, bf_error *err)
 {
-    json_t *period;
-    int rc = get(root, "", "period", JSON_OBJECT, 1, &period, err);
+    const json_node *period;
+    int rc = get(root, "", "period", JSON_NODE_OBJECT, 1, &period, err);
     if (rc != BF_OK)
         return rc;
     static const char *const keys[] = {"from", "to", NULL};
@@ -708,24 +712,22 @@ static int parse_period(situation *s, const json_t *root, bf_error *err)
     return BF_OK;
 }
 
-static int parse_parameters(situation *s, const json_t *root, bf_error *err)
+static int parse_parameters(situation *s, const json_node *root, bf_error *err)
 {
-    json_t *parameters;
-    int rc = get(root, "", "parameters", JSON_OBJECT, 0, &parameters, err);
+    const json_node *parameters;
+    int rc = get(root, "", "parameters", JSON_NODE_OBJECT, 0, &parameters, err);
     if (rc != BF_OK || parameters == NULL)
         return rc;
     size_t total = 0;
-    const char *name;
-    json_t *values;
-    json_object_foreach(parameters, name, values)
-    {
+    for (const json_node *values = parameters->value.first; values != NULL; values = values->next) {
+        const char *name = values->key;
         char at[SITUATION_PATH_MAX];
         schema_path_join(at, sizeof at, "parameters", name);
-        if (!json_is_array(values))
+        if (values->type != JSON_NODE_ARRAY)
             return path_error(err, at, BF_TR("应为取值数组", "should be an array of values"));
         if (strlen(name) >= POLICY_ID_MAX)
             return path_error(err, at, BF_TR("参数名过长", "parameter name too long"));
-        total += json_array_size(values);
+        total += values->count;
     }
     if (total > POLICY_PARAMETER_VALUES_MAX)
         return path_error(err, "parameters", BF_TR("取值超过 %d 条", "more than %d values"),
@@ -734,14 +736,14 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
     if (s->parameters == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
     static const char *const keys[] = {"region", "from", "to", "value", "source", NULL};
-    json_object_foreach(parameters, name, values)
-    {
+    for (const json_node *values = parameters->value.first; values != NULL; values = values->next) {
+        const char *name = values->key;
         char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
         schema_path_join(at, sizeof at, "parameters", name);
-        for (size_t i = 0; i < json_array_size(values); i++) {
-            json_t *v = json_array_get(values, i);
+        size_t i = 0;
+        for (const json_node *v = values->value.first; v != NULL; v = v->next, i++) {
             path_index(item, at, i);
-            if (!json_is_object(v))
+            if (v->type != JSON_NODE_OBJECT)
                 return path_error(err, item, BF_TR("应为对象", "should be an object"));
             situation_parameter *p = &s->parameters[s->parameter_count];
             int present = 0;
@@ -755,15 +757,15 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
                 rc = get_string(v, item, "source", 0, &source, err);
             if (rc != BF_OK)
                 return rc;
-            json_t *value = json_object_get(v, "value");
-            json_t *to = json_object_get(v, "to");
+            const json_node *value = json_node_get(v, "value");
+            const json_node *to = json_node_get(v, "to");
             char value_path[SITUATION_PATH_MAX];
             schema_path_join(value_path, sizeof value_path, item, "value");
             p->value.to = POLICY_DAY_MAX;
             if (to != NULL) {
                 /* A window parameter: from .. to (null: open). */
                 p->has_to = 1;
-                if (!json_is_null(to)) {
+                if (to->type != JSON_NODE_NULL) {
                     rc = get_date(v, item, "to", 1, &p->value.to, &present, err);
                     if (rc != BF_OK)
                         return rc;
@@ -778,9 +780,10 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
             p->has_value = value != NULL;
             if (value == NULL)
                 p->value.fen = 0;
-            else if (json_is_null(value))
+            else if (value->type == JSON_NODE_NULL)
                 p->value.fen = POLICY_FEN_NONE;
-            else if (!json_is_number(value) || !yuan_to_fen(value, &p->value.fen))
+            else if ((value->type != JSON_NODE_INTEGER && value->type != JSON_NODE_REAL) ||
+                     !yuan_to_fen(value, &p->value.fen))
                 return path_error(err, value_path,
                                   BF_TR("应为不小于 0、至多两位小数的元金额或 null",
                                         "should be yuan (at most two decimals) or null"));
@@ -794,31 +797,33 @@ static int parse_parameters(situation *s, const json_t *root, bf_error *err)
 }
 
 /* The top level but the people, in the order of the checks of the whole document. */
-int situation_read_head(situation_context *ctx, const json_t *root, int *parameters_done)
+int situation_read_head(situation_context *ctx, const json_node *root, int *parameters_done)
 {
     bf_error *err = ctx->err;
     situation *s = ctx->s;
     int rc = check_keys(root, "", top_level_keys, err);
     if (rc == BF_OK)
         rc = parse_period(s, root, err);
-    if (rc == BF_OK && json_object_get(root, "parameters") != NULL) {
+    if (rc == BF_OK && json_node_get(root, "parameters") != NULL) {
         *parameters_done = 1;
         rc = parse_parameters(s, root, err);
     }
-    json_t *orgs = NULL, *people = NULL;
+    const json_node *orgs = NULL, *people = NULL;
     if (rc == BF_OK)
-        rc = get(root, "", "orgs", JSON_ARRAY, 0, &orgs, err);
+        rc = get(root, "", "orgs", JSON_NODE_ARRAY, 0, &orgs, err);
     if (rc == BF_OK)
-        rc = get(root, "", "people", JSON_ARRAY, 0, &people, err);
+        rc = get(root, "", "people", JSON_NODE_ARRAY, 0, &people, err);
     char item[SITUATION_PATH_MAX];
-    for (size_t i = 0; rc == BF_OK && orgs != NULL && i < json_array_size(orgs); i++) {
+    size_t i = 0;
+    for (const json_node *o = orgs != NULL ? orgs->value.first : NULL; rc == BF_OK && o != NULL;
+         o = o->next, i++) {
         path_index(item, "orgs", i);
-        rc = parse_org(ctx, json_array_get(orgs, i), item);
+        rc = parse_org(ctx, o, item);
     }
     return rc;
 }
 
-int situation_read_tail(situation_context *ctx, const json_t *root, int parameters_done)
+int situation_read_tail(situation_context *ctx, const json_node *root, int parameters_done)
 {
     int rc = check_keys(root, "", top_level_keys, ctx->err);
     if (rc == BF_OK && !parameters_done)
@@ -826,7 +831,7 @@ int situation_read_tail(situation_context *ctx, const json_t *root, int paramete
     return rc;
 }
 
-int situation_read_person(situation_context *ctx, const json_t *person, size_t index)
+int situation_read_person(situation_context *ctx, const json_node *person, size_t index)
 {
     char path[SITUATION_PATH_MAX];
     path_index(path, "people", index);

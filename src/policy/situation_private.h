@@ -11,9 +11,8 @@
 #define BANGFU_POLICY_SITUATION_PRIVATE_H
 
 #include "core/string_map.h"
+#include "io/json_node.h"
 #include "policy/situation.h"
-
-#include <jansson.h>
 
 /* The tables whose rows are found by id (duplicates, org references). */
 typedef enum situation_id_table {
@@ -36,11 +35,11 @@ typedef struct situation_context {
  * period, the parameters when given (*parameters_done is then set) and the
  * orgs, in that order.
  */
-int situation_read_head(situation_context *ctx, const json_t *root, int *parameters_done);
+int situation_read_head(situation_context *ctx, const json_node *root, int *parameters_done);
 /* After the people: unknown keys among what came after them, and the parameters if they did. */
-int situation_read_tail(situation_context *ctx, const json_t *root, int parameters_done);
+int situation_read_tail(situation_context *ctx, const json_node *root, int parameters_done);
 /* people[index] into the population. */
-int situation_read_person(situation_context *ctx, const json_t *person, size_t index);
+int situation_read_person(situation_context *ctx, const json_node *person, size_t index);
 void situation_context_free(situation_context *ctx);
 
 #endif

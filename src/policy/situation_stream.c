@@ -13,7 +13,9 @@
 
 /* What the top level of the document has shown so far. */
 typedef struct top_level {
-    json_t *root;            /* every top-level value but an array of people */
+    json_node_arena arena;   /* the top-level values */
+    json_node_arena person;  /* one person, reset before the next */
+    json_node *root;         /* every top-level value but an array of people */
     int people_seen;         /* "people" given as an array */
     json_stream_mark people; /* where that array starts */
     int people_read;         /* its people are in the population */
@@ -26,7 +28,8 @@ typedef struct top_level {
  * into the population when keep is set (else only checked as JSON) and its
  * tree freed before the next, so memory holds the population, not the file.
  */
-static int read_people(situation_context *ctx, json_stream *stream, int keep)
+static int read_people(situation_context *ctx, json_stream *stream, json_node_arena *arena,
+                       int keep)
 {
     bf_error *err = ctx->err;
     int c = json_stream_peek(stream, err); /* [, also after a seek back to it */
@@ -41,8 +44,9 @@ static int read_people(situation_context *ctx, json_stream *stream, int keep)
         return BF_OK;
     }
     for (size_t i = 0;; i++) {
-        json_t *person = NULL;
-        int rc = json_stream_value(stream, &person, err);
+        json_node *person = NULL;
+        json_node_arena_reset(arena);
+        int rc = json_stream_value(stream, arena, &person, err);
         /* what follows first: a syntax error right after a person wins, as it did in the whole
          * document */
         if (rc == BF_OK) {
@@ -54,7 +58,6 @@ static int read_people(situation_context *ctx, json_stream *stream, int keep)
         }
         if (rc == BF_OK && keep)
             rc = situation_read_person(ctx, person, i);
-        json_decref(person);
         if (rc != BF_OK)
             return rc;
         json_stream_skip(stream);
@@ -73,16 +76,30 @@ static int top_level_people(situation_context *ctx, json_stream *stream, top_lev
     top->people_seen = 1;
     top->people = json_stream_tell(stream);
     int now =
-        json_object_get(top->root, "period") != NULL && json_object_get(top->root, "orgs") != NULL;
+        json_node_get(top->root, "period") != NULL && json_node_get(top->root, "orgs") != NULL;
     int rc = BF_OK;
     if (now) {
         top->head_done = 1;
         rc = situation_read_head(ctx, top->root, &top->parameters_done);
     }
     if (rc == BF_OK)
-        rc = read_people(ctx, stream, now);
+        rc = read_people(ctx, stream, &top->person, now);
     top->people_read = now;
     return rc;
+}
+
+/* jansson's message for key given twice at the top level, the stream back at its second place. */
+static int duplicate_key(json_stream *stream, const json_stream_mark *at, const char *key,
+                         bf_error *err)
+{
+    json_t *string = json_string(key);
+    char *dumped = string != NULL ? json_dumps(string, JSON_ENCODE_ANY) : NULL;
+    char prefix[SITUATION_PATH_MAX];
+    snprintf(prefix, sizeof prefix, "{%s:0,", dumped != NULL ? dumped : "\"\"");
+    free(dumped);
+    json_decref(string);
+    int rc = json_stream_seek(stream, at, err);
+    return rc == BF_OK ? json_stream_syntax_error(stream, prefix, err) : rc;
 }
 
 /* One key of the top-level object and its value; first is set for the first key. */
@@ -96,46 +113,28 @@ static int top_level_member(situation_context *ctx, json_stream *stream, top_lev
     if (c != '"')
         return json_stream_syntax_error(stream, key_context, err);
     json_stream_mark at = json_stream_tell(stream);
-    json_t *key_value = NULL, *value = NULL;
-    int rc = json_stream_value(stream, &key_value, err);
+    json_node *key_value = NULL, *value = NULL;
+    int rc = json_stream_value(stream, &top->arena, &key_value, err);
     if (rc == BF_EPARSE) /* jansson words a bad key (a NUL in it) unlike a bad value */
-        rc = json_stream_syntax_error(stream, key_context, err);
+        return json_stream_syntax_error(stream, key_context, err);
     if (rc != BF_OK)
-        goto out;
-    const char *key = json_string_value(key_value);
+        return rc;
+    const char *key = key_value->value.string;
     int people = strcmp(key, "people") == 0;
-    if (json_object_get(top->root, key) != NULL || (people && top->people_seen)) {
-        /* jansson's own message, with the key given once before it */
-        char *dumped = json_dumps(key_value, JSON_ENCODE_ANY);
-        char prefix[SITUATION_PATH_MAX];
-        snprintf(prefix, sizeof prefix, "{%s:0,", dumped != NULL ? dumped : "\"\"");
-        free(dumped);
-        rc = json_stream_seek(stream, &at, err);
-        if (rc == BF_OK)
-            rc = json_stream_syntax_error(stream, prefix, err);
-        goto out;
-    }
+    if (json_node_get(top->root, key) != NULL || (people && top->people_seen))
+        return duplicate_key(stream, &at, key, err);
     c = json_stream_peek(stream, err);
-    if (c != ':') {
-        rc = c < 0 ? c : json_stream_syntax_error(stream, "{\"\" ", err);
-        goto out;
-    }
+    if (c != ':')
+        return c < 0 ? c : json_stream_syntax_error(stream, "{\"\" ", err);
     json_stream_skip(stream);
     c = json_stream_peek(stream, err);
-    if (c < 0) {
-        rc = c;
-        goto out;
-    }
-    if (people && c == '[') {
-        rc = top_level_people(ctx, stream, top);
-        goto out;
-    }
-    rc = json_stream_value(stream, &value, err);
-    if (rc == BF_OK && json_object_set_new(top->root, key, value) != 0)
+    if (c < 0)
+        return c;
+    if (people && c == '[')
+        return top_level_people(ctx, stream, top);
+    rc = json_stream_value(stream, &top->arena, &value, err);
+    if (rc == BF_OK && json_node_append(&top->arena, top->root, key, value) != 0)
         rc = bf_error_set(err, BF_ENOMEM, NULL);
-    value = NULL;
-out:
-    json_decref(key_value);
     return rc;
 }
 
@@ -174,7 +173,7 @@ static int read_top_level(situation_context *ctx, json_stream *stream, top_level
     if (rc == BF_OK && top->people_seen && !top->people_read) {
         rc = json_stream_seek(stream, &top->people, err);
         if (rc == BF_OK)
-            rc = read_people(ctx, stream, 1);
+            rc = read_people(ctx, stream, &top->person, 1);
     }
     return rc;
 }
@@ -184,9 +183,10 @@ static int read_not_object(json_stream *stream, int c, bf_error *err)
 {
     if (c != '[')
         return json_stream_syntax_error(stream, "", err);
-    json_t *value = NULL;
-    int rc = json_stream_value(stream, &value, err);
-    json_decref(value);
+    json_node_arena arena = {0};
+    json_node *value = NULL;
+    int rc = json_stream_value(stream, &arena, &value, err);
+    json_node_arena_free(&arena);
     if (rc != BF_OK)
         return rc;
     c = json_stream_peek(stream, err);
@@ -211,7 +211,7 @@ int situation_parse_stream(json_stream *stream, situation **out, bf_error *err)
     }
     json_stream_skip(stream);
     s = calloc(1, sizeof *s);
-    top.root = json_object();
+    top.root = json_node_new_object(&top.arena);
     if (s == NULL || top.root == NULL) {
         rc = bf_error_set(err, BF_ENOMEM, NULL);
         goto out;
@@ -233,7 +233,8 @@ out:
     }
     situation_context_free(&ctx);
     situation_free(s);
-    json_decref(top.root);
+    json_node_arena_free(&top.arena);
+    json_node_arena_free(&top.person);
     return rc;
 }
 

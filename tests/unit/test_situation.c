@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "json_mutation.h"
+
 #include "core/error.h"
 #include "io/json_stream.h"
 #include "policy/situation.h"
@@ -187,33 +189,6 @@ static const char *const insertions[] = {"{",
                                          "[[",
                                          "]]"};
 
-/* One random edit of text (length bytes, room for 32 more) in place; returns the new length. */
-static size_t mutate(char *text, size_t length, unsigned *seed)
-{
-    size_t at = (size_t)rand_r(seed) % (length + 1);
-    int kind = rand_r(seed) % 3;
-    if (kind == 0 && at < length) {
-        size_t cut = 1 + (size_t)rand_r(seed) % 3;
-        if (cut > length - at)
-            cut = length - at;
-        memmove(text + at, text + at + cut, length - at - cut + 1);
-        return length - cut;
-    }
-    const char *insert =
-        insertions[(size_t)rand_r(seed) % (sizeof insertions / sizeof *insertions)];
-    size_t n = strlen(insert);
-    size_t replaced = kind == 2 && at < length ? 1 : 0;
-    memmove(text + at + n, text + at + replaced, length - at - replaced + 1);
-    memcpy(text + at, insert, n);
-    return length + n - replaced;
-}
-
-/*
- * Randomized differential test against jansson reading the whole document:
- * whenever json_loadb() refuses it, the stream's message is jansson's, at
- * the same line and column, from memory and from a file read in small
- * pieces alike; whenever it accepts it, no message says malformed.
- */
 static void test_syntax_errors_as_whole_document(void **state)
 {
     (void)state;
@@ -227,7 +202,8 @@ static void test_syntax_errors_as_whole_document(void **state)
         memcpy(text, base, length + 1);
         int edits = 1 + (round % 5 == 0);
         for (int e = 0; e < edits; e++)
-            length = mutate(text, length, &seed);
+            length = json_mutate(text, length, &seed, insertions,
+                                 sizeof insertions / sizeof *insertions);
         json_error_t jerr;
         json_t *whole = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
         bf_error from_memory, from_file;
