@@ -65,8 +65,20 @@ int date_parse_compact(const char *text, bf_date *out)
 
 void date_format(bf_date date, char out[BF_DATE_TEXT_MAX])
 {
-    snprintf(out, BF_DATE_TEXT_MAX, "%04u-%02u-%02u", (unsigned)date.year % 10000u,
-             (unsigned)date.month % 100u, (unsigned)date.day % 100u);
+    /* "%04u-%02u-%02u" by hand: calc --explain formats millions of dates */
+    unsigned year = (unsigned)date.year % 10000u, month = (unsigned)date.month % 100u,
+             day = (unsigned)date.day % 100u;
+    out[0] = (char)('0' + year / 1000);
+    out[1] = (char)('0' + year / 100 % 10);
+    out[2] = (char)('0' + year / 10 % 10);
+    out[3] = (char)('0' + year % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + month / 10);
+    out[6] = (char)('0' + month % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + day / 10);
+    out[9] = (char)('0' + day % 10);
+    out[10] = '\0';
 }
 
 /* Howard Hinnant's days_from_civil: exact for every Gregorian date. */

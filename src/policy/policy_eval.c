@@ -1187,8 +1187,50 @@ static int compare_output(const void *a, const void *b)
     return 0;
 }
 
+/*
+ * Sorts grants[0, count) by rank with a counting sort into spare (count
+ * grants), then each rank's few grants by compare_output with an insertion
+ * sort: linear, where qsort of a million grants took a tenth of calc's time.
+ * 0 when the ranks spread too far for their counts (the caller qsorts).
+ */
+static int sort_by_rank(policy_grant *grants, size_t count, policy_grant *spare)
+{
+    int64_t max_rank = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (grants[i].rank < 0)
+            return 0;
+        if (grants[i].rank > max_rank)
+            max_rank = grants[i].rank;
+    }
+    if ((uint64_t)max_rank > (uint64_t)count * 4 + 1024)
+        return 0;
+    size_t *starts = calloc((size_t)max_rank + 2, sizeof *starts);
+    if (starts == NULL)
+        return 0;
+    for (size_t i = 0; i < count; i++)
+        starts[grants[i].rank + 1]++;
+    for (int64_t r = 0; r <= max_rank; r++)
+        starts[r + 1] += starts[r];
+    for (size_t i = 0; i < count; i++)
+        spare[starts[grants[i].rank]++] = grants[i];
+    free(starts);
+    for (size_t i = 1; i < count; i++) {
+        policy_grant g = spare[i];
+        size_t j = i;
+        for (; j > 0 && spare[j - 1].rank == g.rank && compare_output(&spare[j - 1], &g) > 0; j--)
+            spare[j] = spare[j - 1];
+        spare[j] = g;
+    }
+    memcpy(grants, spare, count * sizeof *grants);
+    return 1;
+}
+
 void policy_result_sort(policy_result *result)
 {
-    if (result->grant_count > 1)
+    if (result->grant_count <= 1)
+        return;
+    policy_grant *spare = malloc(result->grant_count * sizeof *spare);
+    if (spare == NULL || !sort_by_rank(result->grants, result->grant_count, spare))
         qsort(result->grants, result->grant_count, sizeof *result->grants, compare_output);
+    free(spare);
 }

@@ -25,6 +25,34 @@ static void append(char *out, size_t size, size_t *used, const char *format, ...
         return;
     va_list args;
     va_start(args, format);
+    if (strcmp(format, "%s") == 0) {
+        /* most values: copied, not printed (--explain formats one per condition and row) */
+        const char *text = va_arg(args, const char *);
+        size_t length = strlen(text);
+        if (length > size - 1 - *used)
+            length = size - 1 - *used;
+        memcpy(out + *used, text, length);
+        *used += length;
+        out[*used] = '\0';
+        va_end(args);
+        return;
+    }
+    if (strcmp(format, "%d") == 0) {
+        char digits[16];
+        int value = va_arg(args, int);
+        unsigned magnitude = value < 0 ? 0u - (unsigned)value : (unsigned)value;
+        size_t at = sizeof digits;
+        digits[--at] = '\0';
+        do {
+            digits[--at] = (char)('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude > 0);
+        if (value < 0)
+            digits[--at] = '-';
+        va_end(args);
+        append(out, size, used, "%s", digits + at);
+        return;
+    }
     int written = vsnprintf(out + *used, size - *used, format, args);
     va_end(args);
     if (written > 0)

@@ -47,28 +47,37 @@ static void output_flush(output *o)
     o->used = 0;
 }
 
-static void output_bytes(output *o, const void *bytes, size_t length)
+/* output_bytes() when the block is full: writes it out, or grows the pool. */
+static void output_bytes_slow(output *o, const void *bytes, size_t length)
+{
+    if (o->file != NULL) {
+        output_flush(o);
+        if (length > o->capacity) {
+            if (fwrite(bytes, 1, length, o->file) != length)
+                o->failed = 1;
+            return;
+        }
+    } else {
+        size_t capacity = o->capacity == 0 ? 4096 : o->capacity;
+        while (capacity - o->used < length)
+            capacity *= 2;
+        char *grown = realloc(o->data, capacity);
+        if (grown == NULL) {
+            o->failed = 1;
+            return;
+        }
+        o->data = grown;
+        o->capacity = capacity;
+    }
+    memcpy(o->data + o->used, bytes, length);
+    o->used += length;
+}
+
+static inline void output_bytes(output *o, const void *bytes, size_t length)
 {
     if (o->capacity - o->used < length) {
-        if (o->file != NULL) {
-            output_flush(o);
-            if (length > o->capacity) {
-                if (fwrite(bytes, 1, length, o->file) != length)
-                    o->failed = 1;
-                return;
-            }
-        } else {
-            size_t capacity = o->capacity == 0 ? 4096 : o->capacity;
-            while (capacity - o->used < length)
-                capacity *= 2;
-            char *grown = realloc(o->data, capacity);
-            if (grown == NULL) {
-                o->failed = 1;
-                return;
-            }
-            o->data = grown;
-            o->capacity = capacity;
-        }
+        output_bytes_slow(o, bytes, length);
+        return;
     }
     memcpy(o->data + o->used, bytes, length);
     o->used += length;

@@ -77,7 +77,16 @@ int64_t population_region_parse(const char *text)
 
 void population_region_format(int64_t code, char *out)
 {
-    snprintf(out, REGION_CODE_TEXT_MAX, "%012lld", (long long)code);
+    if (code < 0 || code > INT64_C(999999999999)) {
+        snprintf(out, REGION_CODE_TEXT_MAX, "%012lld", (long long)code);
+        return;
+    }
+    /* the 12 digits by hand: calc --explain formats millions of regions */
+    for (int i = 11; i >= 0; i--) {
+        out[i] = (char)('0' + code % 10);
+        code /= 10;
+    }
+    out[12] = '\0';
 }
 
 int population_region_digits(int64_t code)

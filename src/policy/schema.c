@@ -18,9 +18,17 @@ int schema_key_known(const char *const *allowed, const char *key)
 
 void schema_path_join(char *out, size_t size, const char *base, const char *key)
 {
-    int written = snprintf(out, size, "%s%s%s", base, base[0] != '\0' ? "." : "", key);
-    if (written < 0 || (size_t)written >= size)
-        out[size - 1] = '\0';
+    /* by hand, not snprintf: the situation reader joins a path for every list of every person */
+    const char *parts[3] = {base, base[0] != '\0' ? "." : "", key};
+    size_t used = 0;
+    for (int i = 0; i < 3; i++) {
+        size_t length = strlen(parts[i]);
+        if (length > size - 1 - used)
+            length = size - 1 - used;
+        memcpy(out + used, parts[i], length);
+        used += length;
+    }
+    out[used] = '\0';
 }
 
 int schema_day(const char *text, int32_t *day)

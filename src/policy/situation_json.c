@@ -33,11 +33,25 @@ static int path_error(bf_error *err, const char *path, const char *format, ...)
     return bf_error_set(err, BF_EINVAL, "%s: %s", path, message);
 }
 
+/* "base[index]" into out (SITUATION_PATH_MAX bytes, truncated); by hand, for every person. */
 static void path_index(char *out, const char *base, size_t index)
 {
-    int written = snprintf(out, SITUATION_PATH_MAX, "%s[%zu]", base, index);
-    if (written < 0 || written >= SITUATION_PATH_MAX)
-        out[SITUATION_PATH_MAX - 1] = '\0';
+    char digits[24];
+    size_t at = sizeof digits;
+    digits[--at] = ']';
+    do {
+        digits[--at] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    digits[--at] = '[';
+    size_t used = strlen(base), length = sizeof digits - at;
+    if (used > SITUATION_PATH_MAX - 1)
+        used = SITUATION_PATH_MAX - 1;
+    memmove(out, base, used);
+    if (length > SITUATION_PATH_MAX - 1 - used)
+        length = SITUATION_PATH_MAX - 1 - used;
+    memcpy(out + used, digits + at, length);
+    out[used + length] = '\0';
 }
 
 static const char *json_kind(const json_node *value)

@@ -41,6 +41,16 @@ static void test_date_parse_and_days(void **state)
     char text[BF_DATE_TEXT_MAX];
     date_format((bf_date){2020, 4, 27}, text);
     assert_string_equal(text, "2020-04-27");
+    /* written by hand: the same as the printf form it replaced, out-of-range fields too */
+    unsigned seed = 27;
+    for (int i = 0; i < 10000; i++) {
+        bf_date d = {rand_r(&seed) % 30000 - 5000, rand_r(&seed) % 130, rand_r(&seed) % 130};
+        char expected[32];
+        snprintf(expected, sizeof expected, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
+                 (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+        date_format(d, text);
+        assert_string_equal(text, expected);
+    }
 }
 
 static void test_date_months(void **state)

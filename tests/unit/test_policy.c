@@ -1336,6 +1336,51 @@ static void expect_overflow(const char *text, const population *pop, const char 
  * fen: an error naming the benefit and the person or org, never a wrapped
  * amount (issue 10 item 10; UBSan saw signed overflow in each).
  */
+/* 1 when a comes after b in the output order (rank, month, rule, payee, row). */
+static int grant_after(const policy_grant *a, const policy_grant *b)
+{
+    int64_t ka[5] = {a->rank, a->month, a->rule, a->payee, a->row};
+    int64_t kb[5] = {b->rank, b->month, b->rule, b->payee, b->row};
+    for (int i = 0; i < 5; i++)
+        if (ka[i] != kb[i])
+            return ka[i] > kb[i];
+    return 0;
+}
+
+/* policy_result_sort against the order it must give, ranks close (counting sort) and far (qsort).
+ */
+static void test_result_sort(void **state)
+{
+    (void)state;
+    unsigned seed = 42;
+    for (int round = 0; round < 200; round++) {
+        policy_result result = {0};
+        result.grant_count = (size_t)(rand_r(&seed) % 3000);
+        result.grants = calloc(result.grant_count + 1, sizeof *result.grants);
+        assert_non_null(result.grants);
+        int64_t spread = round % 4 == 0 ? INT64_C(1) << 40 : (int64_t)result.grant_count + 1;
+        int64_t checksum = 0;
+        for (size_t i = 0; i < result.grant_count; i++) {
+            policy_grant *g = &result.grants[i];
+            g->rank = ((int64_t)rand_r(&seed) * 65536 + rand_r(&seed)) % spread;
+            g->month = rand_r(&seed) % 24;
+            g->rule = rand_r(&seed) % 5;
+            g->payee = rand_r(&seed) % 3;
+            g->row = (int32_t)i;
+            g->fen = (int64_t)i;
+            checksum += g->fen;
+        }
+        policy_result_sort(&result);
+        for (size_t i = 0; i < result.grant_count; i++) {
+            checksum -= result.grants[i].fen;
+            if (i > 0 && grant_after(&result.grants[i - 1], &result.grants[i]))
+                fail_msg("round %d: grant %zu out of order", round, i);
+        }
+        assert_int_equal(checksum, 0); /* each grant once */
+        free(result.grants);
+    }
+}
+
 static void test_amount_overflow(void **state)
 {
     (void)state;
@@ -1535,6 +1580,7 @@ int main(void)
         cmocka_unit_test(test_evaluate_columns),
         cmocka_unit_test(test_evaluate_exclusion_and_org),
         cmocka_unit_test(test_situation_errors),
+        cmocka_unit_test(test_result_sort),
         cmocka_unit_test(test_generate_deterministic),
         cmocka_unit_test(test_vocabulary_extensions),
         cmocka_unit_test(test_targets_and_reports),
