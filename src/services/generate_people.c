@@ -42,20 +42,9 @@ static const weighted categories[] = {{"脱贫享受政策人口", 62},
                                       {"脱贫享受政策人口；易地扶贫搬迁人口", 6},
                                       {"防止返贫监测对象；易地扶贫搬迁人口", 2},
                                       {"脱贫享受政策人口；黄河滩区迁建居民", 2}};
-static const weighted labor_abilities[] = {
-    {"有劳动能力", 72}, {"弱劳动能力", 14}, {"丧失劳动能力", 9}, {"无劳动能力", 5}};
-static const weighted statuses[] = {{"县外务工", 30},    {"县内务工", 22}, {"公益性岗位", 8},
-                                    {"扶贫车间就业", 6}, {"自主创业", 4},  {"务农", 14},
-                                    {"未就业", 12},      {"在校学生", 4}};
-static const weighted wishes[] = {
-    {"有外出务工意愿", 35}, {"有就近就业意愿", 40}, {"无就业意愿", 15}, {"有创业意愿", 10}};
-static const weighted training_wishes[] = {{"有培训意愿", 45}, {"无培训意愿", 55}};
 static const weighted skills[] = {{"", 40},     {"电工", 6},     {"焊工", 5},
                                   {"厨师", 6},  {"家政服务", 8}, {"养殖", 10},
                                   {"种植", 12}, {"驾驶", 7},     {"缝纫", 6}};
-static const weighted difficulties[] = {{"", 55},         {"缺乏技能", 15}, {"家庭照护", 10},
-                                        {"年龄偏大", 10}, {"身体残疾", 5},  {"缺少岗位信息", 5}};
-
 /* splitmix64: a tiny, good, seedable generator with its state in the caller. */
 static uint64_t next_random(uint64_t *state)
 {
@@ -84,6 +73,38 @@ static const char *pick_weighted(uint64_t *state, const weighted *table, size_t 
     return table[count - 1].text;
 }
 #define PICK(state, table) pick_weighted(state, table, sizeof table / sizeof table[0])
+
+/* A value of field's list drawn by the weights of its file. */
+static int pick_listed(uint64_t *state, const vocabulary_set *lists, person_field field)
+{
+    const vocabulary *v = vocabulary_of(lists, field);
+    int total = 0;
+    for (int i = 0; i < v->count; i++)
+        total += v->values[i].weight;
+    int r = random_below(state, total > 0 ? total : v->count);
+    for (int i = 0; i < v->count; i++) {
+        int weight = total > 0 ? v->values[i].weight : 1;
+        if (r < weight)
+            return i;
+        r -= weight;
+    }
+    return v->count - 1;
+}
+
+/* The label of a value of field's list drawn by weight. */
+static const char *pick_label(uint64_t *state, const vocabulary_set *lists, person_field field)
+{
+    return vocabulary_of(lists, field)->values[pick_listed(state, lists, field)].label;
+}
+
+/* The label of the value coded code (children's and old people's answers), else one drawn. */
+static const char *label_of(uint64_t *state, const vocabulary_set *lists, person_field field,
+                            const char *code)
+{
+    const vocabulary *v = vocabulary_of(lists, field);
+    int index = vocabulary_find(v, code);
+    return index >= 0 ? v->values[index].label : pick_label(state, lists, field);
+}
 
 /* Village codes within the region, read once. */
 typedef struct village_list {
@@ -139,6 +160,7 @@ typedef struct person_row {
     char name[32];
     char id_number[IDCARD_TEXT_MAX];
     char phone[16];
+    char difficulties[VOCABULARY_JOINED_MAX];
     const char *cells[COLUMN_COUNT];
 } person_row;
 
@@ -162,9 +184,9 @@ static void make_id_number(uint64_t *state, int_map *used, const char *village, 
 }
 
 /* Fills row for one member of a household; age in years, relation to the head. */
-static void make_person(uint64_t *state, int_map *used, const char *village, bf_date today, int age,
-                        int male, const char *relation, const char *household, const char *category,
-                        person_row *row)
+static void make_person(uint64_t *state, int_map *used, const vocabulary_set *lists,
+                        const char *village, bf_date today, int age, int male, const char *relation,
+                        const char *household, const char *category, person_row *row)
 {
     bf_date birth =
         date_from_days(date_to_days(today) - (int64_t)age * 365 - random_below(state, 365));
@@ -189,23 +211,42 @@ static void make_person(uint64_t *state, int_map *used, const char *village, bf_
     row->cells[5] = relation;
     row->cells[6] = category;
     row->cells[7] = row->phone;
-    row->cells[8] = adult ? PICK(state, labor_abilities) : "无劳动能力";
-    row->cells[9] = age < 16 ? "在校学生" : age >= 65 ? "未就业" : PICK(state, statuses);
-    row->cells[10] = adult ? PICK(state, wishes) : "无就业意愿";
-    row->cells[11] = adult ? PICK(state, training_wishes) : "无培训意愿";
+    row->cells[8] = adult ? pick_label(state, lists, PERSON_LABOR_ABILITY)
+                          : label_of(state, lists, PERSON_LABOR_ABILITY, "none");
+    row->cells[9] = age < 16    ? label_of(state, lists, PERSON_EMPLOYMENT_STATUS, "student")
+                    : age >= 65 ? label_of(state, lists, PERSON_EMPLOYMENT_STATUS, "unemployed")
+                                : pick_label(state, lists, PERSON_EMPLOYMENT_STATUS);
+    row->cells[10] = adult ? pick_label(state, lists, PERSON_EMPLOYMENT_WISH)
+                           : label_of(state, lists, PERSON_EMPLOYMENT_WISH, "no");
+    row->cells[11] = adult ? pick_label(state, lists, PERSON_TRAINING_WISH)
+                           : label_of(state, lists, PERSON_TRAINING_WISH, "no");
     row->cells[12] = adult ? PICK(state, skills) : "";
-    row->cells[13] = adult ? PICK(state, difficulties) : "";
+    /* Most adults name no difficulty, some one, a few two. */
+    vocabulary_values difficulties = 0;
+    int dice = adult ? random_below(state, 100) : 0;
+    if (dice >= 55)
+        difficulties |= (vocabulary_values)1 << pick_listed(state, lists, PERSON_DIFFICULTIES);
+    if (dice >= 92)
+        difficulties |= (vocabulary_values)1 << pick_listed(state, lists, PERSON_DIFFICULTIES);
+    vocabulary_join(vocabulary_of(lists, PERSON_DIFFICULTIES), difficulties, row->difficulties);
+    row->cells[13] = row->difficulties;
 }
 
 int generate_people(store *st, const generate_people_options *options, bf_error *err)
 {
     village_list villages = {0};
     int_map used = {0};
+    vocabulary_set loaded = {0};
+    const vocabulary_set *lists = options->vocabularies;
     table_writer *writer = NULL;
     uint64_t state = options->seed;
     bf_date today = date_today();
     int64_t written = 0, households = 0;
     int rc = load_villages(st, options->region, &villages, err);
+    if (rc == BF_OK && lists == NULL) {
+        rc = vocabulary_set_load_default(&loaded, err);
+        lists = &loaded;
+    }
     if (rc != BF_OK)
         goto out;
     rc = int_map_reserve(&used, (size_t)options->count);
@@ -245,8 +286,8 @@ int generate_people(store *st, const generate_people_options *options, bf_error 
                 male = random_below(&state, 2);
                 age = 1 + random_below(&state, 15);
             }
-            make_person(&state, &used, village, today, age, male, relation, household, category,
-                        &row);
+            make_person(&state, &used, lists, village, today, age, male, relation, household,
+                        category, &row);
             rc = table_writer_row(writer, row.cells, COLUMN_COUNT, err);
             written++;
         }
@@ -258,6 +299,7 @@ out:
             rc = closed;
     }
     int_map_free(&used);
+    vocabulary_set_free(&loaded);
     free(villages.codes);
     return rc;
 }

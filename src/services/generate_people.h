@@ -6,13 +6,15 @@
  * chosen region (read from the regions table), with valid GB 11643 ID numbers
  * (address code of the hukou county, a birth date consistent with the
  * relation to the head, sex parity, check digit), plausible categories,
- * labor ability, employment status, wishes, skills and difficulties, and
- * mobile numbers.  The same seed gives the same file.  The output is in the
- * import format, so `bangfu import people` takes it as it is.
+ * skills and mobile numbers, and 四清 answers (labor ability, employment
+ * status, wishes, difficulties) drawn from the lists the import checks
+ * against (registry/vocabulary.h), in the proportions their files give.  The same seed gives the
+ * same file.  The output is in the import format, so `bangfu import people` takes it as it is.
  */
 #ifndef BANGFU_SERVICES_GENERATE_PEOPLE_H
 #define BANGFU_SERVICES_GENERATE_PEOPLE_H
 
+#include "registry/vocabulary.h"
 #include "store/store.h"
 
 #include <stdint.h>
@@ -22,6 +24,9 @@ typedef struct generate_people_options {
     uint64_t seed;      /* same seed, same file */
     const char *region; /* canonical code; villages within it are used */
     const char *out;    /* .csv or .xlsx path, or "-" for standard output */
+
+    /* The 四清 lists; NULL: read from the vocabulary directory. */
+    const vocabulary_set *vocabularies;
 } generate_people_options;
 
 /* Writes the list; errors name the region or the output file. */

@@ -48,6 +48,23 @@ out=$(BANGFU_VOCABULARIES="$WORK/bureau" bf --db "$db" import people "$WORK/visi
 expect_eq "$out" '{"rows":5,"inserted":1,"updated":0,"unchanged":3,"rejected":1}' "added synonym accepted"
 expect_eq "$(fields 500101197503100057)" "有劳动能力|务农|有就业意愿|有培训意愿|None" "added synonym stored canonical"
 
+# The generator draws from the same lists, by their weights: a value the bureau adds is
+# generated, and imported with those lists.
+cp -r vocabularies "$WORK/weights"
+sed -i 's/^\(able\|lost\)\t\([^\t]*\)\t\([^\t]*\)\t[0-9]*/\1\t\2\t\3\t0/' "$WORK/weights/labor_ability.tsv"
+printf 'seasonal\t季节性务工\tseasonal work\t1000\t\n' >>"$WORK/weights/employment_status.tsv"
+BANGFU_VOCABULARIES="$WORK/weights" bf --db "$db" generate people --count 300 --seed 3 --region 370811 --out "$WORK/generated.csv"
+abilities=$(python3 -c '
+import csv, sys
+print(" ".join(sorted({r["劳动能力"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))})))' "$WORK/generated.csv")
+expect_eq "$abilities" "弱劳动能力 无劳动能力" "weights of the list followed (children: 无劳动能力)"
+grep -q "季节性务工" "$WORK/generated.csv" || fail "a value added to the list is not generated"
+if bf --db "$db" import people "$WORK/generated.csv" >/dev/null 2>&1; then :; fi
+expect_contains "$(cat "$WORK/generated.csv.errors.csv")" "就业状态：“季节性务工”不在词表" "not in the shipped list"
+out=$(BANGFU_VOCABULARIES="$WORK/weights" bf --db "$db" import people "$WORK/generated.csv")
+expect_contains "$out" '"updated":0,' "the rows the shipped lists took are unchanged"
+expect_contains "$out" '"rejected":0}' "generated list imports with its lists"
+
 # A malformed list: the import stops naming file and line; nothing is stored.
 printf 'strong\t强\tstrong\t1\t很强\n' >>"$WORK/bureau/labor_ability.tsv"
 line=$(wc -l <"$WORK/bureau/labor_ability.tsv")
