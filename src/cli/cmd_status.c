@@ -1,10 +1,13 @@
 /*
  * cmd_status.c - `bangfu status [--json]`: where the data is and what it holds: the
  * database, its schema version, the size of the region table and registry,
- * people per category and per employment status, and the latest import.
+ * people per single category and per value of each 四清 list
+ * (registry/people_breakdown.h), and the latest imports.
  */
 #include "cli/cli.h"
 
+#include "io/display.h"
+#include "registry/people_breakdown.h"
 #include "registry/people_counts.h"
 #include "store/migrate.h"
 
@@ -24,8 +27,139 @@ static int display_width(const char *text)
     return width;
 }
 
+/* Prints text padded with blanks to width terminal columns (control characters escaped). */
+static void print_padded(const char *text, int width)
+{
+    display_write(stdout, text);
+    int pad = width - display_width(text);
+    printf("%*s", pad > 0 ? pad : 0, "");
+}
+
+/* Prints text right-aligned in width terminal columns. */
+static void print_right(const char *text, int width)
+{
+    int pad = width - display_width(text);
+    printf("%*s%s", pad > 0 ? pad : 0, "", text);
+}
+
+/* Column widths of a breakdown: the value and code columns fit their longest text. */
+typedef struct breakdown_widths {
+    int value, code;
+} breakdown_widths;
+enum { WIDTH_PEOPLE = 9, WIDTH_SHARE = 8, WIDTH_GAP = 2 };
+
+/* Prints one row of a breakdown; code may be NULL. */
+static void print_breakdown_row(const breakdown_widths *w, const char *label, const char *code,
+                                int64_t people, int64_t total)
+{
+    printf("  ");
+    print_padded(label, w->value);
+    print_padded(code != NULL ? code : "", w->code);
+    printf("%*lld", WIDTH_PEOPLE, (long long)people);
+    if (total > 0)
+        printf("%*.1f%%", WIDTH_SHARE - 1, 100.0 * (double)people / (double)total);
+    putchar('\n');
+}
+
+/* Widens w to hold text in the value column. */
+static void fit_value(breakdown_widths *w, const char *text)
+{
+    if (display_width(text) + WIDTH_GAP > w->value)
+        w->value = display_width(text) + WIDTH_GAP;
+}
+
+/* The label of value i in the user's language (categories have Chinese names only). */
+static const char *value_label(const people_breakdown *b, int i)
+{
+    return b->list != NULL && !bf_locale_is_chinese() ? b->list->values[i].english
+                                                      : people_breakdown_label(b, i);
+}
+
+/* Prints the breakdown of one field with its column labels; total people give the shares. */
+static void print_breakdown(const people_breakdown *b, int64_t total)
+{
+    int chinese = bf_locale_is_chinese();
+    const char *column = person_field_column(b->field);
+    if (b->field == PERSON_CATEGORIES)
+        printf("%s\n", BF_TR("按帮扶类别（属多个类别的人每类各计一次）：",
+                             "by category (a person in several counts in each):"));
+    else if (b->field == PERSON_DIFFICULTIES)
+        printf(BF_TR("按%s（填多项的人每项各计一次）：\n",
+                     "by %s (a person naming several counts in each):\n"),
+               chinese ? person_field_label(b->field) : column);
+    else
+        printf(BF_TR("按%s：\n", "by %s:\n"), chinese ? person_field_label(b->field) : column);
+    char unlisted[PEOPLE_BREAKDOWN_UNLISTED_MAX][PERSON_VALUE_MAX + 64];
+    breakdown_widths w = {0, 0};
+    fit_value(&w, chinese ? person_field_label(b->field) : column);
+    fit_value(&w, BF_TR("（未填）", "(empty)"));
+    for (int i = 0; i < b->count; i++) {
+        fit_value(&w, value_label(b, i));
+        if (b->list != NULL && display_width(b->list->values[i].code) + WIDTH_GAP > w.code)
+            w.code = display_width(b->list->values[i].code) + WIDTH_GAP;
+    }
+    if (b->list != NULL && w.code < display_width(BF_TR("代码", "code")) + WIDTH_GAP)
+        w.code = display_width(BF_TR("代码", "code")) + WIDTH_GAP;
+    for (int i = 0; i < b->unlisted_count; i++) {
+        snprintf(unlisted[i], sizeof unlisted[i], BF_TR("不在词表：%s", "not in the list: %s"),
+                 b->unlisted[i].value);
+        fit_value(&w, unlisted[i]);
+    }
+    printf("  ");
+    print_padded(chinese ? person_field_label(b->field) : column, w.value);
+    print_padded(b->list != NULL ? BF_TR("代码", "code") : "", w.code);
+    print_right(BF_TR("人数", "people"), WIDTH_PEOPLE);
+    print_right(BF_TR("占比", "share"), WIDTH_SHARE);
+    putchar('\n');
+    for (int i = 0; i < b->count; i++)
+        print_breakdown_row(&w, value_label(b, i), b->list != NULL ? b->list->values[i].code : NULL,
+                            b->people[i], total);
+    print_breakdown_row(&w, BF_TR("（未填）", "(empty)"), NULL, b->empty, total);
+    for (int i = 0; i < b->unlisted_count; i++)
+        print_breakdown_row(&w, unlisted[i], NULL, b->unlisted[i].people, total);
+    if (b->unlisted_more_values > 0)
+        printf(BF_TR("  另有 %lld 个不在词表中的值，共 %lld 人\n",
+                     "  %lld more values not in the list, %lld people\n"),
+               (long long)b->unlisted_more_values, (long long)b->unlisted_more_people);
+    if (b->unlisted_count > 0)
+        printf(
+            BF_TR("  （不在词表中的值：在 vocabularies/%s.tsv 中加为同义词，再运行 bangfu init）\n",
+                  "  (values not in the list: add them as synonyms in vocabularies/%s.tsv, "
+                  "then run bangfu init)\n"),
+            column);
+    if (b->synonyms > 0)
+        printf(BF_TR("  （其中 %lld 人存的是同义词：运行 bangfu init 改为规范值）\n",
+                     "  (%lld people are stored with a synonym: bangfu init stores the canonical "
+                     "value)\n"),
+               (long long)b->synonyms);
+}
+
+/* The breakdown of one field as JSON: values (with code and English label for lists), empty,
+ * not_in_list and synonyms. */
+static json_t *breakdown_json(const people_breakdown *b)
+{
+    json_t *values = json_array(), *unlisted = json_array();
+    for (int i = 0; i < b->count; i++) {
+        json_t *value = json_pack("{s:s, s:I}", "label", people_breakdown_label(b, i), "people",
+                                  (json_int_t)b->people[i]);
+        if (value != NULL && b->list != NULL) {
+            json_object_set_new(value, "code", json_string(b->list->values[i].code));
+            json_object_set_new(value, "english", json_string(b->list->values[i].english));
+        }
+        json_array_append_new(values, value);
+    }
+    for (int i = 0; i < b->unlisted_count; i++)
+        json_array_append_new(unlisted, json_pack("{s:s, s:I}", "value", b->unlisted[i].value,
+                                                  "people", (json_int_t)b->unlisted[i].people));
+    return json_pack("{s:s, s:o, s:I, s:o, s:I, s:I, s:I}", "label", person_field_label(b->field),
+                     "values", values, "empty", (json_int_t)b->empty, "not_in_list", unlisted,
+                     "not_in_list_more_values", (json_int_t)b->unlisted_more_values,
+                     "not_in_list_more_people", (json_int_t)b->unlisted_more_people, "synonyms",
+                     (json_int_t)b->synonyms);
+}
+
 /* Prints "label: count" for each row of a (text, count) query. */
-static int print_breakdown(store *st, const char *title, const char *sql)
+static int print_rows(store *st, const char *title, const char *sql)
 {
     store_stmt *stmt = NULL;
     int rc = store_prepare(st, sql, &stmt);
@@ -34,15 +168,19 @@ static int print_breakdown(store *st, const char *title, const char *sql)
     printf("%s\n", title);
     while ((rc = store_step(stmt)) == BF_ROW) {
         const char *label = store_column_text(stmt, 0);
-        if (label == NULL || label[0] == '\0')
-            label = BF_TR("（未填）", "(empty)");
-        int pad = 40 - display_width(label);
-        printf("  %s%*s %lld\n", label, pad > 0 ? pad : 0, "",
-               (long long)store_column_int64(stmt, 1));
+        printf("  ");
+        print_padded(label != NULL ? label : "", 40);
+        printf(" %lld\n", (long long)store_column_int64(stmt, 1));
     }
     store_finalize(stmt);
     return rc == BF_DONE ? BF_OK : rc;
 }
+
+/* The fields status breaks the people down by. */
+static const person_field breakdown_fields[] = {PERSON_CATEGORIES,        PERSON_LABOR_ABILITY,
+                                                PERSON_EMPLOYMENT_STATUS, PERSON_EMPLOYMENT_WISH,
+                                                PERSON_TRAINING_WISH,     PERSON_DIFFICULTIES};
+#define BREAKDOWN_COUNT (sizeof breakdown_fields / sizeof breakdown_fields[0])
 
 int cmd_status(cli_context *ctx, int argc, char **argv)
 {
@@ -63,36 +201,58 @@ int cmd_status(cli_context *ctx, int argc, char **argv)
         rc = people_counts_get(st, "households", "", &households);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
+
+    /* Without readable lists the counts still show, every 四清 text as not in the list. */
+    vocabulary_set lists = {0};
+    bf_error err;
+    bf_error_clear(&err);
+    if (vocabulary_set_load_default(&lists, &err) != BF_OK)
+        fprintf(stderr, "bangfu: %s\n", err.message);
+    people_breakdown breakdowns[BREAKDOWN_COUNT];
+    size_t read = 0;
+    for (; read < BREAKDOWN_COUNT; read++)
+        if (people_breakdown_read(st, &lists, breakdown_fields[read], &breakdowns[read], &err) !=
+            BF_OK)
+            break;
+    int status = CLI_EXIT_OK;
+    if (read < BREAKDOWN_COUNT) {
+        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+        goto out;
+    }
     if (json) {
-        /* For scripts: the counts only, one line. */
-        json_t *summary = json_pack("{s:s, s:s, s:i, s:I, s:I, s:I}", "database", ctx->target_shown,
-                                    "engine", store_engine_name(st), "schema_version", version,
-                                    "regions", (json_int_t)regions, "people", (json_int_t)people,
-                                    "households", (json_int_t)households);
-        if (summary == NULL)
-            return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
+        /* For scripts: the counts, and the breakdowns by column name, on one line. */
+        json_t *by_field = json_object();
+        for (size_t i = 0; i < BREAKDOWN_COUNT; i++)
+            json_object_set_new(by_field, person_field_column(breakdown_fields[i]),
+                                breakdown_json(&breakdowns[i]));
+        json_t *summary =
+            json_pack("{s:s, s:s, s:i, s:I, s:I, s:I, s:o}", "database", ctx->target_shown,
+                      "engine", store_engine_name(st), "schema_version", version, "regions",
+                      (json_int_t)regions, "people", (json_int_t)people, "households",
+                      (json_int_t)households, "breakdowns", by_field);
+        if (summary == NULL) {
+            status = cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
+            goto out;
+        }
         json_dumpf(summary, stdout, JSON_COMPACT);
         putchar('\n');
         json_decref(summary);
-        return CLI_EXIT_OK;
+        goto out;
     }
     printf(BF_TR("数据库：%s（%s，架构版本 %d）\n", "database: %s (%s, schema version %d)\n"),
            ctx->target_shown, store_engine_name(st), version);
     printf(BF_TR("区划：%lld 条\n", "regions: %lld\n"), (long long)regions);
     printf(BF_TR("登记人员：%lld 人，%lld 户\n", "registered people: %lld in %lld households\n"),
            (long long)people, (long long)households);
-    rc = print_breakdown(st, BF_TR("按帮扶类别：", "by category:"),
-                         "SELECT value, people FROM people_counts WHERE field = 'categories' "
-                         "ORDER BY people DESC, value LIMIT 12");
-    if (rc == BF_OK)
-        rc = print_breakdown(st, BF_TR("按就业状态：", "by employment status:"),
-                             "SELECT value, people FROM people_counts "
-                             "WHERE field = 'employment_status' ORDER BY people DESC, value");
-    if (rc == BF_OK)
-        rc = print_breakdown(st, BF_TR("最近的导入（批次）：", "latest imports (batches):"),
-                             "SELECT started_at || '  ' || source, inserted + updated FROM batches "
-                             "ORDER BY id DESC LIMIT 3");
-    if (rc != BF_OK)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
-    return CLI_EXIT_OK;
+    for (size_t i = 0; i < BREAKDOWN_COUNT; i++)
+        print_breakdown(&breakdowns[i], people);
+    if (print_rows(st, BF_TR("最近的导入（批次）：", "latest imports (batches):"),
+                   "SELECT started_at || '  ' || source, inserted + updated FROM batches "
+                   "ORDER BY id DESC LIMIT 3") != BF_OK)
+        status = cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
+out:
+    for (size_t i = 0; i < read; i++)
+        people_breakdown_free(&breakdowns[i]);
+    vocabulary_set_free(&lists);
+    return status;
 }

@@ -2,7 +2,9 @@
 # The summary status reads (people_counts) always equals a count over people:
 # randomized lists of people (new, changed, emptied, absent columns,
 # rejected rows) imported in sequence, the summary compared after each with
-# GROUP BY over the registry; status shows the same numbers.
+# GROUP BY over the registry; status shows the same numbers, and its breakdowns
+# (people per single category and per canonical 四清 value, a person counted in
+# each of their values) equal a count over people.
 . "$(dirname "$0")/lib.sh"
 db=$(new_db)
 
@@ -32,11 +34,11 @@ rng = random.Random(int(sys.argv[2]))
 vocab = {
     "帮扶类别": ["脱贫享受政策人口", "建档立卡贫困人口", "防止返贫监测对象", "脱贫享受政策人口；易地扶贫搬迁人口"],
     "户编号": ["", "H1", "H2", "H3", "H4", "H5"],
-    "劳动能力": ["", "有劳动能力", "弱劳动能力", "无劳动能力"],
-    "就业状态": ["", "未就业", "县外务工", "县内务工", "务农"],
-    "就业意愿": ["", "无就业意愿", "有就近就业意愿", "有外出务工意愿"],
-    "培训意愿": ["", "有培训意愿", "无培训意愿"],
-    "就业困难": ["", "缺乏技能", "年龄偏大", "家庭照护"],
+    "劳动能力": ["", "有劳动能力", "弱劳动能力", "无劳动能力", "半劳动力", "普通劳动力"],
+    "就业状态": ["", "未就业", "县外务工", "县内务工", "务农", "务工"],
+    "就业意愿": ["", "无就业意愿", "有就近就业意愿", "有外出务工意愿", "有"],
+    "培训意愿": ["", "有培训意愿", "无培训意愿", "否"],
+    "就业困难": ["", "缺乏技能", "年龄偏大", "家庭照护", "缺技能、年龄大", "照顾家庭；缺乏技能"],
 }
 columns = ["姓名", "证件号码", "户籍地区划代码"] + [c for c in vocab if rng.random() < 0.8 or c == "帮扶类别"]
 out = open(sys.argv[1], "w", encoding="utf-8")
@@ -66,6 +68,34 @@ status=$(bf --db "$db" status --json)
 expect_eq "$(json_get "$status" people)" "$(sql "SELECT COUNT(*) FROM people")" "status people"
 expect_eq "$(json_get "$status" households)" \
     "$(sql "SELECT COUNT(DISTINCT household_id) FROM people WHERE household_id <> ''")" "status households"
-top=$(sql "SELECT categories FROM people GROUP BY categories ORDER BY COUNT(*) DESC, categories LIMIT 1")
-expect_contains "$(bf --db "$db" status)" "$top" "status shows the largest category"
+# The breakdowns: people per single value, counted over the stored people.
+sql "SELECT categories, labor_ability, employment_status, employment_wish, training_wish, difficulties FROM people" >"$WORK/people.txt"
+printf '%s' "$status" >"$WORK/status.json"
+python3 - "$WORK/people.txt" "$WORK/status.json" <<'PY' || fail "status breakdowns differ from a count over people"
+import collections, json, sys
+fields = ["categories", "labor_ability", "employment_status", "employment_wish", "training_wish", "difficulties"]
+want = {f: collections.Counter() for f in fields}
+for line in open(sys.argv[1], encoding="utf-8"):
+    for f, value in zip(fields, line.rstrip("\n").split("|")):
+        for item in value.split("；") if value else ["(empty)"]:
+            want[f][item] += 1
+status = json.load(open(sys.argv[2], encoding="utf-8"))["breakdowns"]
+bad = 0
+for f in fields:
+    got = collections.Counter({v["label"]: v["people"] for v in status[f]["values"] if v["people"]})
+    if status[f]["empty"]:
+        got["(empty)"] = status[f]["empty"]
+    if got != want[f] or status[f]["not_in_list"] or status[f]["synonyms"]:
+        print(f, "status:", dict(got), "people:", dict(want[f]), status[f]["not_in_list"])
+        bad = 1
+sys.exit(bad)
+PY
+text=$(bf --db "$db" status)
+expect_contains "$text" "按帮扶类别（属多个类别的人每类各计一次）：
+  帮扶类别 " "labelled category columns"
+expect_contains "$text" "按劳动能力：
+  劳动能力      代码       人数    占比
+  有劳动能力    able" "labelled 四清 columns"
+expect_contains "$(LANG=C bf --db "$db" status)" "  labor_ability             code     people   share
+  able to work              able" "labelled columns in English"
 echo ok
