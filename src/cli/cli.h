@@ -26,6 +26,9 @@ enum cli_exit { CLI_EXIT_OK = 0, CLI_EXIT_FAILURE = 1, CLI_EXIT_USAGE = 2 };
 #define CLI_STORE_CREATE 0x1 /* created when missing, migrations applied (bangfu init) */
 #define CLI_STORE_WRITE  0x2 /* an initialised database, read-write, missing migrations applied */
 #define CLI_STORE_READ   0x4 /* an initialised database, read-only: nothing created or changed */
+/* The command opens the database itself with cli_open_store(), read-only or read-write as its
+   action needs (`param list` reads, `param set` writes); main() opens nothing. */
+#define CLI_STORE_BY_COMMAND 0x8
 
 /* Everything main() prepared for the command. */
 typedef struct cli_context {
@@ -57,6 +60,18 @@ int cli_refuse_existing(const char *path);
  */
 int cli_option_value(int argc, char **argv, int *index, const char *name, const char **value);
 
+struct policy_set;
+/*
+ * Loads every policy file of the directory option names (--policies; NULL:
+ * policy_find_dir's default) into a new set *out (freed with
+ * policy_set_free()), the directory in dir (size bytes).  When a file has
+ * problems prints them (file:line: message) and then refusal, the caller's
+ * words for what it will not do, on stderr; returns CLI_EXIT_OK or
+ * CLI_EXIT_FAILURE (*out NULL).
+ */
+int cli_load_policies(const char *option, const char *refusal, struct policy_set **out, char *dir,
+                      size_t size);
+
 int cmd_init(cli_context *ctx, int argc, char **argv);
 int cmd_status(cli_context *ctx, int argc, char **argv);
 int cmd_region(cli_context *ctx, int argc, char **argv);
@@ -68,5 +83,6 @@ int cmd_calc(cli_context *ctx, int argc, char **argv);
 int cmd_policy(cli_context *ctx, int argc, char **argv);
 int cmd_backup(cli_context *ctx, int argc, char **argv);
 int cmd_restore(cli_context *ctx, int argc, char **argv);
+int cmd_param(cli_context *ctx, int argc, char **argv);
 
 #endif

@@ -25,7 +25,6 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
     policy_set *set = NULL;
     situation *s = NULL;
     policy_result *result = NULL;
-    policy_diagnostics *diag = NULL;
     bf_error err;
     bf_error_clear(&err);
     for (int i = 1; i < argc;) {
@@ -60,29 +59,14 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
                                 "usage: bangfu calc SITUATION.json [--explain] [--policies DIR]"));
         goto out;
     }
-    diag = calloc(1, sizeof *diag);
     char dir[POLICY_PATH_MAX];
-    if (diag == NULL || policy_find_dir(option, dir, sizeof dir, &err) != BF_OK ||
-        policy_set_create(&set, &err) != BF_OK) {
-        status =
-            cli_fail(CLI_EXIT_FAILURE, "%s", diag == NULL ? bf_strerror(BF_ENOMEM) : err.message);
+    status = cli_load_policies(
+        option, BF_TR("政策文件有错误，不计算", "the policy files have problems; nothing computed"),
+        &set, dir, sizeof dir);
+    if (status != CLI_EXIT_OK)
         goto out;
-    }
-    int rc = policy_load_dir(set, dir, diag, &err);
-    if (rc == BF_EPOLICY) {
-        for (int i = 0; i < diag->count; i++)
-            fprintf(stderr, "%s:%d: %s\n", diag->items[i].file, diag->items[i].line,
-                    diag->items[i].message);
-        status = cli_fail(
-            CLI_EXIT_FAILURE, "%s",
-            BF_TR("政策文件有错误，不计算", "the policy files have problems; nothing computed"));
-        goto out;
-    }
-    if (rc != BF_OK) {
-        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-        goto out;
-    }
-    rc = situation_parse_file(path, &s, &err);
+    status = CLI_EXIT_FAILURE;
+    int rc = situation_parse_file(path, &s, &err);
     if (rc == BF_OK)
         rc = situation_apply_parameters(s, set, &err);
     if (rc != BF_OK) {
@@ -107,6 +91,5 @@ out:
     policy_result_free(result);
     situation_free(s);
     policy_set_free(set);
-    free(diag);
     return status;
 }

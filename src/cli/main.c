@@ -120,6 +120,41 @@ static const cli_command commands[] = {
      "  list    every benefit and status: id, document, clause, payee, validity, name\n"
      "  check   check one policy file and list its problems\n"
      "  --policies DIR   the policy files (default policies/)\n"},
+    {"param", cmd_param, CLI_STORE_BY_COMMAND,
+     "param set NAME --region CODE --from DATE (--value V | --to DATE | --end) | param list | "
+     "param history NAME",
+     "设置与查看存入数据库的地方参数（如最低工资）",
+     "set and show the local parameters stored in the database (e.g. the minimum wage)",
+     "  set NAME        存入参数 NAME（政策文件声明的）在一个区划自某日起的取值：\n"
+     "    --region CODE   区划代码（须在区划表中）\n"
+     "    --from DATE     起始日期 YYYY-MM-DD；同一参数、区划与日期再设一次即为更正\n"
+     "    --value V       金额（元，至多两位小数）或整数（persons、months 单位）\n"
+     "    --to DATE       期间（window）参数的终止日期（不给则未止）\n"
+     "    --end           自该日起不再有取值\n"
+     "    --source 文号   取值的依据\n"
+     "    --by NAME       设置人（默认为操作系统用户）\n"
+     "    --policies DIR  政策文件（默认 policies/）\n"
+     "  list            某日生效的取值；--region 时含其上级与下级区划的\n"
+     "    --at DATE       该日（默认今天）\n"
+     "  history NAME    全部取值，含已更正的，谁在何时设置\n"
+     "    --json          list 与 history 以 JSON 输出（时间为 UTC）\n",
+     "  set NAME        store a value of parameter NAME (declared by the policy files) for a "
+     "region from a date:\n"
+     "    --region CODE   the region (must be in the region table)\n"
+     "    --from DATE     first day YYYY-MM-DD; setting the same parameter, region and date "
+     "again corrects it\n"
+     "    --value V       an amount (yuan, at most two decimals) or a whole number (units "
+     "persons, months)\n"
+     "    --to DATE       window parameters: the last day (none: open)\n"
+     "    --end           no value from that day on\n"
+     "    --source DOC    the document the value comes from\n"
+     "    --by NAME       who sets it (default: the OS user)\n"
+     "    --policies DIR  the policy files (default policies/)\n"
+     "  list            the values in effect on a day; with --region, those of its ancestors "
+     "and of the regions within it too\n"
+     "    --at DATE       that day (default today)\n"
+     "  history NAME    every value, corrected ones too, who set it and when\n"
+     "    --json          list and history as JSON (times in UTC)\n"},
     {"backup", cmd_backup, CLI_STORE_READ, "backup FILE [--force]",
      "在使用中也能做一份一致的数据库备份", "take a consistent copy of the database, even in use",
      "  FILE      备份文件（SQLite 数据库文件）\n"
@@ -257,7 +292,8 @@ static void print_command_help(const cli_command *command)
            BF_TR(command->help_zh, command->help_en));
     if (command->options_zh != NULL)
         printf("\n%s", BF_TR(command->options_zh, command->options_en));
-    if (command->flags & (CLI_STORE_CREATE | CLI_STORE_WRITE | CLI_STORE_READ))
+    if (command->flags &
+        (CLI_STORE_CREATE | CLI_STORE_WRITE | CLI_STORE_READ | CLI_STORE_BY_COMMAND))
         printf("\n%s\n",
                BF_TR("  --db TARGET   SQLite 文件或 postgresql:// 地址（默认 $BANGFU_DB 或 "
                      "./bangfu.db）",

@@ -197,8 +197,8 @@ int policy_parameter_add_value(policy_parameter *parameter, const policy_paramet
 /*
  * The value of parameter that applies in region among those starting on or
  * before day (INT32_MAX: every start): the most specific region wins; within
- * it, situation values beat file values, and the latest start wins.  NULL
- * when none applies.
+ * it, a later origin beats an earlier one (policy_value_origin), and the
+ * latest start wins.  NULL when none applies.
  */
 static const policy_parameter_value *parameter_value_choose(const policy_parameter *parameter,
                                                             int64_t region, int32_t day)
@@ -222,8 +222,7 @@ static const policy_parameter_value *parameter_value_choose(const policy_paramet
             if (v->from > day)
                 continue;
             if (best != NULL &&
-                (v->from_situation < best->from_situation ||
-                 (v->from_situation == best->from_situation && v->from <= best->from)))
+                (v->origin < best->origin || (v->origin == best->origin && v->from <= best->from)))
                 continue;
             best = v;
         }

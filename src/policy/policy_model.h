@@ -218,13 +218,24 @@ typedef struct policy_document {
     char file[POLICY_PATH_MAX];
 } policy_document;
 
+/*
+ * Where a parameter value comes from.  At the same region a value of a later
+ * origin wins over every value of an earlier one that has started: the calc
+ * input over the database (`bangfu param set`) over the policy files.
+ */
+typedef enum policy_value_origin {
+    POLICY_ORIGIN_FILE = 0,
+    POLICY_ORIGIN_STORE = 1,
+    POLICY_ORIGIN_SITUATION = 2
+} policy_value_origin;
+
 /* One value of a parameter timeline. */
 typedef struct policy_parameter_value {
-    int64_t region;     /* canonical region as a number */
-    int32_t from;       /* day the value starts */
-    int64_t fen;        /* the value; POLICY_FEN_NONE ends the timeline there */
-    int from_situation; /* 1 when given by the calc input (wins over the files) */
-    int32_t to;         /* window parameters: last day (POLICY_DAY_MAX when open); else unused */
+    int64_t region; /* canonical region as a number */
+    int32_t from;   /* day the value starts */
+    int64_t fen;    /* the value; POLICY_FEN_NONE ends the timeline there */
+    int origin;     /* policy_value_origin */
+    int32_t to;     /* window parameters: last day (POLICY_DAY_MAX when open); else unused */
 } policy_parameter_value;
 
 typedef enum policy_parameter_unit {
@@ -366,14 +377,15 @@ int policy_parameter_add_value(policy_parameter *parameter, const policy_paramet
 /*
  * The value of parameter at region and day: the latest value starting on or
  * before day among those set for the most specific region containing region
- * (situation values before file values).  BF_OK with *fen, or BF_ENOTFOUND.
+ * (a later origin first: policy_value_origin).  BF_OK with *fen, or
+ * BF_ENOTFOUND.
  */
 int policy_parameter_lookup(const policy_parameter *parameter, int64_t region, int32_t day,
                             int64_t *fen);
 
 /*
  * The window of a window parameter at region: the value of the most specific
- * region containing it (situation values first, then the latest start).
+ * region containing it (a later origin first, then the latest start).
  * BF_OK with the window in from and to, or BF_ENOTFOUND.
  */
 int policy_parameter_window(const policy_parameter *parameter, int64_t region, int32_t *from,

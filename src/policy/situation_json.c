@@ -801,7 +801,7 @@ static int parse_parameters(situation *s, const json_node *root, bf_error *err)
                 return path_error(err, value_path,
                                   BF_TR("应为不小于 0、至多两位小数的元金额或 null",
                                         "should be yuan (at most two decimals) or null"));
-            p->value.from_situation = 1;
+            p->value.origin = POLICY_ORIGIN_SITUATION;
             snprintf(p->name, sizeof p->name, "%s", name);
             snprintf(p->path, sizeof p->path, "%s", item);
             s->parameter_count++;

@@ -173,6 +173,27 @@ static int region_check_people(store *st, bf_error *err)
                         (long long)missing);
 }
 
+/*
+ * After a reload: every region a local parameter value is set for is still in
+ * the table (parameter_values holds no foreign key either, migration 0006).
+ */
+static int region_check_parameters(store *st, bf_error *err)
+{
+    int64_t missing = 0;
+    int rc = store_query_int64(st,
+                               "SELECT COUNT(*) FROM parameter_values v WHERE NOT EXISTS "
+                               "(SELECT 1 FROM regions r WHERE r.code = v.region)",
+                               NULL, 0, &missing);
+    if (rc != BF_OK || missing == 0)
+        return rc;
+    return bf_error_set(err, BF_ECONFLICT,
+                        BF_TR("新的区划文件缺少 %lld 个地方参数取值（bangfu param）的区划代码，"
+                              "区划表未更新",
+                              "the new region files lack the region of %lld local parameter "
+                              "values (bangfu param); the region table was not replaced"),
+                        (long long)missing);
+}
+
 /* The settings key under which the line count of the loaded files is kept. */
 #define REGION_SETTING_KEY "region_files_lines"
 
@@ -213,6 +234,8 @@ int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed,
     }
     if (rc == BF_OK)
         rc = region_check_people(st, err);
+    if (rc == BF_OK)
+        rc = region_check_parameters(st, err);
     if (rc == BF_OK)
         rc = store_prepare(st,
                            "INSERT INTO settings (key, value) VALUES (?, ?) "

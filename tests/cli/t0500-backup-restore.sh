@@ -48,6 +48,7 @@ empty_target() {
 cp "$data/people_basic.csv" "$data/people_update.csv" .
 bf --db "$db" import people people_basic.csv >/dev/null
 bf --db "$db" import people people_update.csv >/dev/null
+bf --db "$db" param set min_wage --region 370811 --from 2020-01-01 --value 1730 --by 测试 >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
 done

@@ -24,6 +24,7 @@
 #include "store/migrate.h"
 #include "store/store.h"
 #include "test_directory.h"
+#include "test_engines.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,91 +144,23 @@ static const written *field_values(person_field field, int *count)
     }
 }
 
-/* One engine's database. */
-typedef struct fixture {
-    int skip;
-    int postgres;
-    char target[TEST_PATH_MAX];
-    char admin[TEST_PATH_MAX];
-    char database[64];
-    store *st;
-} fixture;
-
-static int fixture_prepare(fixture *f)
-{
-    bf_error err;
-    bf_error_clear(&err);
-    if (store_open(f->target, &f->st, &err) != BF_OK || store_migrate(f->st, NULL, &err) != BF_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return store_exec(f->st,
-                      "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"
-                      "INSERT INTO regions VALUES ('500101000000', '万州区', 3, NULL)") == BF_OK
-               ? 0
-               : -1;
-}
-
-static int postgres_admin(const fixture *f, const char *sql)
-{
-    store *admin = NULL;
-    bf_error err;
-    bf_error_clear(&err);
-    int rc = store_open(f->admin, &admin, &err);
-    if (rc == BF_OK)
-        rc = store_exec(admin, sql);
-    store_close(admin);
-    return rc;
-}
+/* The regions of the lists. */
+#define SEED_REGIONS                                                                               \
+    "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"                           \
+    "INSERT INTO regions VALUES ('500101000000', '万州区', 3, NULL)"
 
 static int sqlite_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (f == NULL || setup_directory(state) != 0)
+    if (engine_sqlite_setup(state, "import.sqlite", SEED_REGIONS) != 0)
         return -1;
-    *state = f;
-    temporary_path(f->target, "import.sqlite");
     /* A scratch file: no need to wait for the disk at each of the thousands of commits. */
-    return fixture_prepare(f) == 0 && store_exec(f->st, "PRAGMA synchronous = OFF") == BF_OK ? 0
-                                                                                             : -1;
+    engine_fixture *f = *state;
+    return store_exec(f->st, "PRAGMA synchronous = OFF") == BF_OK ? 0 : -1;
 }
 
 static int postgres_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (f == NULL || setup_directory(state) != 0)
-        return -1;
-    *state = f;
-    f->postgres = 1;
-    const char *base = getenv("BANGFU_TEST_PG");
-    if (base == NULL || base[0] == '\0') {
-        f->skip = 1;
-        return 0;
-    }
-    char sql[256];
-    snprintf(f->database, sizeof f->database, "bangfu_test_import_%ld", (long)getpid());
-    snprintf(f->admin, sizeof f->admin, "%spostgres", base);
-    snprintf(f->target, sizeof f->target, "%s%s", base, f->database);
-    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", f->database);
-    if (postgres_admin(f, sql) != BF_OK)
-        return -1;
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->database);
-    if (postgres_admin(f, sql) != BF_OK)
-        return -1;
-    return fixture_prepare(f);
-}
-
-static int fixture_teardown(void **state)
-{
-    fixture *f = *state;
-    store_close(f->st);
-    if (f->postgres && !f->skip) {
-        char sql[256];
-        snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", f->database);
-        postgres_admin(f, sql);
-    }
-    free(f);
-    return teardown_directory(state);
+    return engine_postgres_setup(state, "bangfu_test_import", SEED_REGIONS);
 }
 
 /* The pool of ID numbers (born 1980-01-01, sequence 1..TEST_POOL), ascending. */
@@ -530,11 +463,7 @@ static void check_references(store *st, int step)
 
 static void test_import_differential(void **state)
 {
-    fixture *f = *state;
-    if (f->skip) {
-        print_message("[   INFO   ] PostgreSQL half skipped: BANGFU_TEST_PG is not set\n");
-        skip();
-    }
+    engine_fixture *f = engine_of(state);
     const char *steps_text = getenv("BANGFU_TEST_IMPORT_STEPS");
     const char *seed_text = getenv("BANGFU_TEST_IMPORT_SEED");
     int steps = steps_text != NULL ? atoi(steps_text)
@@ -600,9 +529,7 @@ static void test_import_differential(void **state)
 /* Past the caps of rows or of rejected rows the import stops and stores nothing. */
 static void test_import_caps(void **state)
 {
-    fixture *f = *state;
-    if (f->skip)
-        skip();
+    engine_fixture *f = engine_of(state);
     model m;
     model_init(&m);
     char list[TEST_PATH_MAX];
@@ -639,8 +566,8 @@ int main(void)
     const struct CMUnitTest postgres_tests[] = {cmocka_unit_test(test_import_caps),
                                                 cmocka_unit_test(test_import_differential)};
     int failed = cmocka_run_group_tests_name("import on sqlite", sqlite_tests, sqlite_setup,
-                                             fixture_teardown);
+                                             engine_teardown);
     failed += cmocka_run_group_tests_name("import on postgresql", postgres_tests, postgres_setup,
-                                          fixture_teardown);
+                                          engine_teardown);
     return failed;
 }

@@ -513,7 +513,7 @@ static void test_evaluate_columns(void **state)
     policy_parameter_value wage = {.region = 370800000000,
                                    .from = (int32_t)date_to_days((bf_date){2020, 1, 1}),
                                    .fen = 173000,
-                                   .from_situation = 1};
+                                   .origin = POLICY_ORIGIN_SITUATION};
     assert_int_equal(policy_parameter_add_value(&l.set->parameters[0], &wage, &err), BF_OK);
     int from = 0, to = 0;
     date_month_parse("2020-01", &from);
@@ -1498,8 +1498,7 @@ static const policy_parameter_value *model_choose(const policy_parameter *parame
         if (best != NULL &&
             (digits < best_digits ||
              (digits == best_digits &&
-              (v->from_situation < best->from_situation ||
-               (v->from_situation == best->from_situation && v->from < best->from)))))
+              (v->origin < best->origin || (v->origin == best->origin && v->from < best->from)))))
             continue;
         best = v;
         best_digits = digits;
@@ -1529,7 +1528,7 @@ static void test_parameter_lookup_model(void **state)
                                         .from = 18000 + (int32_t)((seed >> 20) % 8) * 30,
                                         .fen = (seed >> 40) % 5 == 0 ? POLICY_FEN_NONE
                                                                      : (int64_t)(seed >> 45),
-                                        .from_situation = (int)((seed >> 17) & 1),
+                                        .origin = (int)((seed >> 17) % 3),
                                         .to = POLICY_DAY_MAX};
             assert_int_equal(policy_parameter_add_value(parameter, &v, &err), BF_OK);
         }
