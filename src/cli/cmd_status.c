@@ -158,29 +158,37 @@ static json_t *breakdown_json(const people_breakdown *b)
                      (json_int_t)b->synonyms);
 }
 
-/* Prints "label: count" for each row of a (text, count) query. */
-static int print_rows(store *st, const char *title, const char *sql)
-{
-    store_stmt *stmt = NULL;
-    int rc = store_prepare(st, sql, &stmt);
-    if (rc != BF_OK)
-        return rc;
-    printf("%s\n", title);
-    while ((rc = store_step(stmt)) == BF_ROW) {
-        const char *label = store_column_text(stmt, 0);
-        printf("  ");
-        print_padded(label != NULL ? label : "", 40);
-        printf(" %lld\n", (long long)store_column_int64(stmt, 1));
-    }
-    store_finalize(stmt);
-    return rc == BF_DONE ? BF_OK : rc;
-}
-
 /* The fields status breaks the people down by. */
 static const person_field breakdown_fields[] = {PERSON_CATEGORIES,        PERSON_LABOR_ABILITY,
                                                 PERSON_EMPLOYMENT_STATUS, PERSON_EMPLOYMENT_WISH,
                                                 PERSON_TRAINING_WISH,     PERSON_DIFFICULTIES};
 #define BREAKDOWN_COUNT (sizeof breakdown_fields / sizeof breakdown_fields[0])
+
+/*
+ * Prints the latest imports: when each started (stored in UTC, shown in local
+ * time with its offset), the file (control characters escaped) and the
+ * people it inserted or updated.
+ */
+static int print_batches(store *st)
+{
+    store_stmt *stmt = NULL;
+    int rc = store_prepare(st,
+                           "SELECT started_at, source, inserted + updated FROM batches "
+                           "ORDER BY id DESC LIMIT 3",
+                           &stmt);
+    if (rc != BF_OK)
+        return rc;
+    printf("%s\n", BF_TR("最近的导入（批次）：", "latest imports (batches):"));
+    while ((rc = store_step(stmt)) == BF_ROW) {
+        char at[DISPLAY_TIME_TEXT_MAX];
+        display_time(store_column_text(stmt, 0), at);
+        printf("  %s  ", at);
+        display_write(stdout, store_column_text(stmt, 1));
+        printf("  %lld\n", (long long)store_column_int64(stmt, 2));
+    }
+    store_finalize(stmt);
+    return rc == BF_DONE ? BF_OK : rc;
+}
 
 int cmd_status(cli_context *ctx, int argc, char **argv)
 {
@@ -246,9 +254,7 @@ int cmd_status(cli_context *ctx, int argc, char **argv)
            (long long)people, (long long)households);
     for (size_t i = 0; i < BREAKDOWN_COUNT; i++)
         print_breakdown(&breakdowns[i], people);
-    if (print_rows(st, BF_TR("最近的导入（批次）：", "latest imports (batches):"),
-                   "SELECT started_at || '  ' || source, inserted + updated FROM batches "
-                   "ORDER BY id DESC LIMIT 3") != BF_OK)
+    if (print_batches(st) != BF_OK)
         status = cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
 out:
     for (size_t i = 0; i < read; i++)

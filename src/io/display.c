@@ -80,7 +80,13 @@ void display_time(const char *utc, char out[DISPLAY_TIME_TEXT_MAX])
     }
     time_t when = timegm(&parts);
     struct tm local;
+    char offset[8]; /* strftime's "+0800", written "+08:00" as ISO 8601 does */
     if (localtime_r(&when, &local) == NULL ||
-        strftime(out, DISPLAY_TIME_TEXT_MAX, "%Y-%m-%d %H:%M:%S", &local) == 0)
+        strftime(out, DISPLAY_TIME_TEXT_MAX, "%Y-%m-%d %H:%M:%S", &local) == 0 ||
+        strftime(offset, sizeof offset, "%z", &local) != 5) {
         snprintf(out, DISPLAY_TIME_TEXT_MAX, "%s", utc);
+        return;
+    }
+    size_t used = strlen(out);
+    snprintf(out + used, DISPLAY_TIME_TEXT_MAX - used, " %.3s:%.2s", offset, offset + 3);
 }

@@ -8,16 +8,16 @@
  * not UTF-8 become \xNN.  A backslash is left as it is.
  *
  * Times are stored in UTC (ISO 8601 with Z, date_now_timestamp()) and shown in
- * local time: TZ, or Asia/Shanghai when TZ is not set (display_time_init() at
- * start-up).
+ * local time with its offset: TZ, or Asia/Shanghai when TZ is not set
+ * (display_time_init() at start-up).
  */
 #ifndef BANGFU_IO_DISPLAY_H
 #define BANGFU_IO_DISPLAY_H
 
 #include <stdio.h>
 
-/* Longest local time text, "YYYY-MM-DD HH:MM:SS" and a terminator. */
-#define DISPLAY_TIME_TEXT_MAX 20
+/* Longest local time text, "YYYY-MM-DD HH:MM:SS +HH:MM" and a terminator. */
+#define DISPLAY_TIME_TEXT_MAX 27
 
 /* Writes text (NULL writes nothing) with its control characters escaped. */
 void display_write(FILE *file, const char *text);
@@ -27,8 +27,8 @@ void display_time_init(void);
 
 /*
  * Writes the stored UTC timestamp utc ("2026-11-25T12:00:00Z") as local time
- * "2026-11-25 20:00:00" into out; text that is not such a timestamp is copied
- * (cut to the buffer).
+ * with its offset from UTC, "2026-11-25 20:00:00 +08:00", into out; text that
+ * is not such a timestamp is copied (cut to the buffer).
  */
 void display_time(const char *utc, char out[DISPLAY_TIME_TEXT_MAX]);
 

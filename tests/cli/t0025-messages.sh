@@ -32,8 +32,15 @@ stored=$(json_get "$(bf --db "$db" person show 370811199001011236 --json)" creat
 case "$stored" in *Z) ;; *) fail "stored time is not UTC: $stored" ;; esac
 utc=$(TZ=UTC LANG=C bf --db "$db" person show 370811199001011236 | sed -n 's/^created: .*, \(.*\))$/\1/p')
 shanghai=$(env -u TZ LANG=C "$BANGFU" --db "$db" person show 370811199001011236 | sed -n 's/^created: .*, \(.*\))$/\1/p')
-expect_eq "$utc" "$(echo "$stored" | sed 's/T/ /; s/Z$//')" "TZ=UTC shows the stored time"
-expect_eq "$shanghai" "$(TZ=Asia/Shanghai date -d "$stored" '+%Y-%m-%d %H:%M:%S')" "no TZ: Asia/Shanghai"
+expect_eq "$utc" "$(echo "$stored" | sed 's/T/ /; s/Z$/ +00:00/')" "TZ=UTC shows the stored time"
+expect_eq "$shanghai" "$(TZ=Asia/Shanghai date -d "$stored" '+%Y-%m-%d %H:%M:%S %:z')" "no TZ: Asia/Shanghai"
+# status: the batches in local time with the offset too (stored in UTC)
+started=$(sql "SELECT started_at FROM batches ORDER BY id DESC LIMIT 1")
+batch_time() { sed -n '/^latest imports/{n;s/^  \([0-9-]* [0-9:]* [-+][0-9:]*\)  .*/\1/p;}'; }
+expect_eq "$(env -u TZ LANG=C "$BANGFU" --db "$db" status | batch_time)" \
+    "$(TZ=Asia/Shanghai date -d "$started" '+%Y-%m-%d %H:%M:%S %:z')" "status: Asia/Shanghai"
+expect_eq "$(TZ=America/New_York LANG=C bf --db "$db" status | batch_time)" \
+    "$(TZ=America/New_York date -d "$started" '+%Y-%m-%d %H:%M:%S %:z')" "status: TZ"
 
 # invalid UTF-8 on line 6 of a file that is otherwise UTF-8: line 6 is named
 python3 - <<'PY'
