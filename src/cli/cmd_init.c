@@ -1,16 +1,54 @@
 /*
  * cmd_init.c - `bangfu init [--regions DIR]`: create or upgrade the database
- * (main() has already applied the migrations) and load the region table.
+ * (main() has already applied the migrations), load the region table, and
+ * bring stored 四清 values to the lists (registry/vocabulary_migrate.h).
  * Running it again changes nothing.
  */
 #include "cli/cli.h"
 
 #include "registry/region.h"
+#include "registry/vocabulary_migrate.h"
 #include "store/migrate.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+
+/*
+ * Rewrites the stored 四清 texts the lists read to their canonical values and
+ * says what it did.  Without readable lists init still succeeds, saying so.
+ */
+static int migrate_stored_values(cli_context *ctx)
+{
+    vocabulary_set lists = {0};
+    vocabulary_migrate_result result;
+    char dir[VOCABULARY_PATH_MAX];
+    bf_error err;
+    bf_error_clear(&err);
+    if (vocabulary_find_dir(NULL, dir, sizeof dir, &err) != BF_OK ||
+        vocabulary_set_load(&lists, dir, &err) != BF_OK) {
+        fprintf(stderr,
+                BF_TR("bangfu: %s（已存的四清字段值未按词表核对）\n",
+                      "bangfu: %s (stored 四清 values not checked against the lists)\n"),
+                err.message);
+        return CLI_EXIT_OK;
+    }
+    int rc = vocabulary_migrate_stored(ctx->store, &lists, dir, &result, &err);
+    vocabulary_set_free(&lists);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    if (result.changes > 0)
+        printf(BF_TR("四清字段：%lld 个旧写法改为词表中的规范值（%lld 处，批次 %lld）\n",
+                     "四清 fields: %lld old words rewritten to the lists' values (%lld fields, "
+                     "batch %lld)\n"),
+               (long long)result.texts, (long long)result.changes, (long long)result.batch);
+    if (result.unknown_texts > 0)
+        printf(BF_TR("四清字段：%lld 个已存的值不在词表中（%lld 处，未改动；bangfu status 列出）\n",
+                     "四清 fields: %lld stored values are not in the lists (%lld fields, left as "
+                     "they are; bangfu status lists them)\n"),
+               (long long)result.unknown_texts, (long long)result.unknown_people);
+    return CLI_EXIT_OK;
+}
 
 int cmd_init(cli_context *ctx, int argc, char **argv)
 {
@@ -44,5 +82,5 @@ int cmd_init(cli_context *ctx, int argc, char **argv)
                  "database %s (%s), schema version %d, %lld regions%s\n"),
            ctx->target_shown, store_engine_name(ctx->store), version, (long long)regions,
            changed ? BF_TR("（已载入）", " (loaded)") : BF_TR("（无变化）", " (unchanged)"));
-    return CLI_EXIT_OK;
+    return migrate_stored_values(ctx);
 }

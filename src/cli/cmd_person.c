@@ -6,7 +6,9 @@
 
 #include "core/date.h"
 #include "core/idcard.h"
+#include "io/display.h"
 #include "registry/person_view.h"
+#include "registry/vocabulary.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -18,6 +20,31 @@ static int cmd_person_usage(void)
     return cli_fail(CLI_EXIT_USAGE, "%s",
                     BF_TR("用法：bangfu person show ID_NUMBER [--json]",
                           "usage: bangfu person show ID_NUMBER [--json]"));
+}
+
+/*
+ * The 四清 values of view the lists do not know (stored before the lists or
+ * before a synonym was added): [{field, value}], empty when all are listed
+ * or no list can be read.
+ */
+static json_t *unlisted_values(const json_t *view)
+{
+    json_t *unlisted = json_array();
+    vocabulary_set lists = {0};
+    bf_error err;
+    bf_error_clear(&err);
+    if (vocabulary_set_load_default(&lists, &err) != BF_OK)
+        return unlisted;
+    for (int i = 0; i < VOCABULARY_FIELD_COUNT; i++) {
+        const vocabulary *v = &lists.fields[i];
+        const char *column = person_field_column(v->field);
+        const char *value = json_string_value(json_object_get(view, column));
+        if (value != NULL && vocabulary_check_stored(v, value, NULL) == VOCABULARY_STORED_UNKNOWN)
+            json_array_append_new(unlisted,
+                                  json_pack("{s:s, s:s}", "field", column, "value", value));
+    }
+    vocabulary_set_free(&lists);
+    return unlisted;
 }
 
 int cmd_person(cli_context *ctx, int argc, char **argv)
@@ -47,7 +74,9 @@ int cmd_person(cli_context *ctx, int argc, char **argv)
     int rc = person_view_json(ctx->store, info.normalized, &view, &err);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    json_t *unlisted = unlisted_values(view);
     if (as_json) {
+        json_object_set_new(view, "not_in_list", unlisted);
         char *text = json_dumps(view, JSON_PRESERVE_ORDER | JSON_INDENT(2));
         json_decref(view);
         if (text == NULL)
@@ -57,6 +86,18 @@ int cmd_person(cli_context *ctx, int argc, char **argv)
         return CLI_EXIT_OK;
     }
     person_view_print_text(view, stdout);
+    for (size_t i = 0; i < json_array_size(unlisted); i++) {
+        const json_t *item = json_array_get(unlisted, i);
+        const char *column = json_string_value(json_object_get(item, "field"));
+        printf(BF_TR("注意：%s“", "note: %s '"),
+               bf_locale_is_chinese() ? person_field_label(person_field_from_column(column))
+                                      : column);
+        display_write(stdout, json_string_value(json_object_get(item, "value")));
+        printf(BF_TR("”不在词表 %s.tsv 中（加为同义词后运行 bangfu init）\n",
+                     "' is not in the list %s.tsv (add it as a synonym, then run bangfu init)\n"),
+               column);
+    }
+    json_decref(unlisted);
     json_decref(view);
     return CLI_EXIT_OK;
 }

@@ -12,24 +12,22 @@ const char *people_breakdown_label(const people_breakdown *b, int i)
 }
 
 /* The values the stored text means, as a bit set; 0 with *known = 0 when it is not in the list. */
-static uint64_t people_breakdown_values(const people_breakdown *b, person_field field,
-                                        const char *text, int *known, int *synonym)
+static uint64_t people_breakdown_values(const people_breakdown *b, const char *text, int *known,
+                                        int *synonym)
 {
     *known = 1;
     *synonym = 0;
-    if (field == PERSON_CATEGORIES) {
+    if (b->field == PERSON_CATEGORIES) {
         category_set set = 0;
         *known = category_parse(text, &set, NULL, 0) == BF_OK;
         return set;
     }
     vocabulary_values values = 0;
-    char canonical[VOCABULARY_JOINED_MAX];
     if (b->list == NULL || vocabulary_parse(b->list, text, &values, NULL, 0) != BF_OK) {
         *known = 0;
         return 0;
     }
-    vocabulary_join(b->list, values, canonical);
-    *synonym = strcmp(canonical, text) != 0;
+    *synonym = vocabulary_check_stored(b->list, text, NULL) == VOCABULARY_STORED_SYNONYM;
     return values;
 }
 
@@ -37,8 +35,7 @@ static uint64_t people_breakdown_values(const people_breakdown *b, person_field 
 static int people_breakdown_add(people_breakdown *b, const char *text, int64_t people)
 {
     int known = 0, synonym = 0;
-    uint64_t values =
-        text[0] != '\0' ? people_breakdown_values(b, b->field, text, &known, &synonym) : 0;
+    uint64_t values = text[0] != '\0' ? people_breakdown_values(b, text, &known, &synonym) : 0;
     if (text[0] == '\0' || (known && values == 0)) {
         b->empty += people;
         return BF_OK;

@@ -99,6 +99,16 @@ void people_counts_changed(people_counts_delta *delta, const char *const *old,
     }
 }
 
+void people_counts_moved(people_counts_delta *delta, person_field field, const char *from,
+                         const char *to, int64_t count)
+{
+    for (size_t t = 0; t < PEOPLE_COUNTS_FIELD_COUNT; t++)
+        if (people_counts_fields[t] == field) {
+            people_counts_add(&delta->tables[t], from, -count);
+            people_counts_add(&delta->tables[t], to, count);
+        }
+}
+
 /* Adds change to the row (field, value). */
 static int people_counts_upsert(store *st, store_stmt **stmt, const char *field, const char *value,
                                 int64_t change)

@@ -53,6 +53,10 @@ void people_counts_added(people_counts_delta *delta, const char *const *values);
 void people_counts_changed(people_counts_delta *delta, const char *const *old,
                            const char *const *updated);
 
+/* count people of field had their value rewritten from from to to (a bulk update). */
+void people_counts_moved(people_counts_delta *delta, person_field field, const char *from,
+                         const char *to, int64_t count);
+
 /* Writes the delta into people_counts, inside the caller's transaction. */
 int people_counts_apply(store *st, const people_counts_delta *delta, bf_error *err);
 

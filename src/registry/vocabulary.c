@@ -558,3 +558,14 @@ int vocabulary_canonical(const vocabulary *v, const char *text, char out[VOCABUL
         vocabulary_join(v, values, out);
     return rc;
 }
+
+vocabulary_stored vocabulary_check_stored(const vocabulary *v, const char *text,
+                                          char canonical[VOCABULARY_JOINED_MAX])
+{
+    char joined[VOCABULARY_JOINED_MAX];
+    if (vocabulary_canonical(v, text, joined, NULL, 0) != BF_OK)
+        return VOCABULARY_STORED_UNKNOWN;
+    if (canonical != NULL)
+        memcpy(canonical, joined, strlen(joined) + 1);
+    return strcmp(joined, text) == 0 ? VOCABULARY_STORED_CANONICAL : VOCABULARY_STORED_SYNONYM;
+}

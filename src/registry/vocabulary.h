@@ -142,4 +142,19 @@ void vocabulary_join(const vocabulary *v, vocabulary_values values,
 int vocabulary_canonical(const vocabulary *v, const char *text, char out[VOCABULARY_JOINED_MAX],
                          char *bad, size_t bad_size);
 
+/* What a stored text is to a list. */
+typedef enum vocabulary_stored {
+    VOCABULARY_STORED_CANONICAL, /* the canonical text (or empty) */
+    VOCABULARY_STORED_SYNONYM,   /* other words of the list's values: canonical differs */
+    VOCABULARY_STORED_UNKNOWN    /* a word the list does not have */
+} vocabulary_stored;
+
+/*
+ * Classifies a stored text (a database written before the lists, or before a
+ * synonym was added); canonical (may be NULL) receives its canonical text
+ * unless it is unknown.
+ */
+vocabulary_stored vocabulary_check_stored(const vocabulary *v, const char *text,
+                                          char canonical[VOCABULARY_JOINED_MAX]);
+
 #endif

@@ -65,6 +65,46 @@ out=$(BANGFU_VOCABULARIES="$WORK/weights" bf --db "$db" import people "$WORK/gen
 expect_contains "$out" '"updated":0,' "the rows the shipped lists took are unchanged"
 expect_contains "$out" '"rejected":0}' "generated list imports with its lists"
 
+# A database written before the lists: bangfu init rewrites the stored words the lists read
+# to their canonical values, with history and the summary moved along; words no list has stay,
+# and status and person show name them.
+db=$(new_db)
+mkdir "$WORK/old"
+printf 'a\t普通劳动力\ta\t1\t\nb\t很强\tb\t1\t\n' >"$WORK/old/labor_ability.tsv"
+printf 'a\t务工\ta\t1\t\nb\t未就业\tb\t1\t\n' >"$WORK/old/employment_status.tsv"
+printf 'a\t有\ta\t1\t\n' >"$WORK/old/employment_wish.tsv"
+printf 'a\t否\ta\t1\t\n' >"$WORK/old/training_wish.tsv"
+printf 'a\t缺技能\ta\t1\t\nb\t年龄大\tb\t1\t\n' >"$WORK/old/difficulties.tsv"
+cat >"$WORK/old.csv" <<'CSV'
+姓名,证件号码,户籍地区划代码,帮扶类别,劳动能力,就业状态,就业意愿,培训意愿,就业困难
+张伟,37081119800101001X,370811,建档立卡贫困人口,普通劳动力,务工,有,否,缺技能、年龄大
+李秀英,370811198512310022,370811,建档立卡贫困人口,很强,未就业,有,否,缺技能
+王强,370811200002290033,370811,建档立卡贫困人口,普通劳动力,务工,,,
+CSV
+BANGFU_VOCABULARIES="$WORK/old" bf --db "$db" import people "$WORK/old.csv" >/dev/null
+out=$(bf --db "$db" init)
+expect_contains "$out" "四清字段：6 个旧写法改为词表中的规范值（10 处，批次 2）" "init rewrites the old words"
+expect_contains "$out" "四清字段：1 个已存的值不在词表中（1 处，未改动；bangfu status 列出）" "init names what it left"
+expect_eq "$(sql "SELECT labor_ability, employment_status, employment_wish, training_wish, COALESCE(difficulties, '') FROM people ORDER BY id_number" | tr '\n' ' ')" \
+    "有劳动能力|已就业|有就业意愿|无培训意愿|缺乏技能；年龄偏大 很强|未就业|有就业意愿|无培训意愿|缺乏技能 有劳动能力|已就业||| " "stored values rewritten"
+expect_eq "$(sql "SELECT COUNT(*) FROM person_history WHERE batch_id = 2")" 10 "one history row per rewritten field"
+expect_eq "$(sql "SELECT old_value || '>' || new_value FROM person_history WHERE batch_id = 2 AND field = 'difficulties' AND id_number = '37081119800101001X'")" \
+    "缺技能；年龄大>缺乏技能；年龄偏大" "history of a rewritten list"
+expect_eq "$(sql "SELECT kind FROM batches WHERE id = 2")" vocabulary "the rewrite's batch"
+want=$(sql "SELECT 'labor_ability', labor_ability, COUNT(*) FROM people GROUP BY labor_ability
+    UNION ALL SELECT 'difficulties', COALESCE(difficulties, ''), COUNT(*) FROM people GROUP BY COALESCE(difficulties, '')" | sort)
+got=$(sql "SELECT field, value, people FROM people_counts WHERE field IN ('labor_ability', 'difficulties') AND people > 0" | sort)
+expect_eq "$got" "$want" "summary moved with the rewrite"
+expect_contains "$(bf --db "$db" status)" "  不在词表：很强" "status names a value not in the list"
+status=$(bf --db "$db" status --json)
+expect_eq "$(printf '%s' "$status" | python3 -c 'import json,sys; b=json.load(sys.stdin)["breakdowns"]["labor_ability"]; print(b["not_in_list"], [v["people"] for v in b["values"]])')" \
+    "[{'value': '很强', 'people': 1}] [2, 0, 0, 0]" "status --json: the value apart, the others counted"
+expect_contains "$(bf --db "$db" person show 370811198512310022)" "注意：劳动能力“很强”不在词表 labor_ability.tsv 中" "person show names it"
+expect_eq "$(json_get "$(bf --db "$db" person show 370811198512310022 --json)" not_in_list)" \
+    '[{"field": "labor_ability", "value": "很强"}]' "person show --json names it"
+out=$(bf --db "$db" init)
+case "$out" in *旧写法*) fail "a second init rewrote again: $out" ;; esac
+
 # A malformed list: the import stops naming file and line; nothing is stored.
 printf 'strong\t强\tstrong\t1\t很强\n' >>"$WORK/bureau/labor_ability.tsv"
 line=$(wc -l <"$WORK/bureau/labor_ability.tsv")
