@@ -29,6 +29,8 @@ enum cli_exit { CLI_EXIT_OK = 0, CLI_EXIT_FAILURE = 1, CLI_EXIT_USAGE = 2 };
 /* The command opens the database itself with cli_open_store(), read-only or read-write as its
    action needs (`param list` reads, `param set` writes); main() opens nothing. */
 #define CLI_STORE_BY_COMMAND 0x8
+/* The command writes data (JSON, CSV) to standard output: kept UTF-8 on a GBK terminal. */
+#define CLI_OUTPUT_DATA 0x10
 
 /* Everything main() prepared for the command. */
 typedef struct cli_context {

@@ -52,7 +52,7 @@ static const cli_command commands[] = {
     {"region", cmd_region, CLI_STORE_READ, "region show CODE", "显示区划的完整路径与级别",
      "show a region's full path and level", "  CODE   2、4、6、9 或 12 位区划代码\n",
      "  CODE   a region code of 2, 4, 6, 9 or 12 digits\n"},
-    {"import", cmd_import, CLI_STORE_WRITE,
+    {"import", cmd_import, CLI_STORE_WRITE | CLI_OUTPUT_DATA,
      "import people FILE [--errors OUT] [--sheet NAME|N] [--separator SEP] [--clear-empty] "
      "[--wait SECONDS] [--progress FORMAT]",
      "导入人员名单（.csv 或 .xlsx）", "import a list of people (.csv or .xlsx)",
@@ -77,7 +77,7 @@ static const cli_command commands[] = {
      "  --progress json|terminal|none  how progress is shown (default: a line on a terminal)\n"
      "  Prints one line of JSON counts; the file is one transaction, and importing it again\n"
      "  changes nothing.\n"},
-    {"export", cmd_export, CLI_STORE_READ,
+    {"export", cmd_export, CLI_STORE_READ | CLI_OUTPUT_DATA,
      "export people [--region CODE] [--out FILE] [--force] [--progress FORMAT]",
      "按导入格式导出人员名单", "export the registry in the import format",
      "  --region CODE   只导出该区划内的人员\n"
@@ -103,7 +103,7 @@ static const cli_command commands[] = {
      "  --seed S        the random seed (default 1): one seed, one list\n"
      "  --region CODE   a county (default 370811); people live in its villages\n"
      "  --out FILE      .csv or .xlsx\n"},
-    {"calc", cmd_calc, 0, "calc SITUATION.json [--explain] [--policies DIR]",
+    {"calc", cmd_calc, CLI_OUTPUT_DATA, "calc SITUATION.json [--explain] [--policies DIR]",
      "按政策文件计算补贴与待遇", "compute entitlements from the policy files",
      "  SITUATION.json   人员、单位与事实（格式见 docs/），- 为标准输入\n"
      "  --explain        附上每项待遇的条件与条款\n"
@@ -316,6 +316,22 @@ static int unknown_command(const char *name)
     return CLI_EXIT_USAGE;
 }
 
+/*
+ * On a GBK/GB18030 terminal: messages (stderr) and text output are converted
+ * from UTF-8; the data a command writes to stdout (CLI_OUTPUT_DATA, --json)
+ * stays UTF-8.  A stream that cannot be converted is left as it is.
+ */
+static void convert_output(int argc, char **argv, int help)
+{
+    (void)display_convert_to_gb(&stderr);
+    const cli_command *command = argc > 1 ? find_command(argv[1]) : NULL;
+    int data = !help && command != NULL && (command->flags & CLI_OUTPUT_DATA);
+    for (int i = 1; i < argc; i++)
+        data |= strcmp(argv[i], "--json") == 0;
+    if (!data)
+        (void)display_convert_to_gb(&stdout);
+}
+
 int main(int argc, char **argv)
 {
     bf_locale_init();
@@ -350,6 +366,8 @@ int main(int argc, char **argv)
     }
     argc = kept;
     argv[argc] = NULL;
+    if (display_locale_is_gb())
+        convert_output(argc, argv, help);
     store_target_shown(ctx.target, ctx.target_shown, sizeof ctx.target_shown);
     if (version) {
         printf(

@@ -3,10 +3,18 @@
 
 #include "io/text_encoding.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Bytes converted at once by a GB18030 stream. */
+#define DISPLAY_GB_CHUNK 4096
 
 /* Length of the UTF-8 sequence starting at p (1..4), 0 when it is not valid UTF-8. */
 static size_t utf8_sequence(const unsigned char *p)
@@ -89,4 +97,125 @@ void display_time(const char *utc, char out[DISPLAY_TIME_TEXT_MAX])
     }
     size_t used = strlen(out);
     snprintf(out + used, DISPLAY_TIME_TEXT_MAX - used, " %.3s:%.2s", offset, offset + 3);
+}
+
+int display_locale_is_gb(void)
+{
+    if (setlocale(LC_CTYPE, "") == NULL)
+        return 0;
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL &&
+           (strcasecmp(codeset, "GBK") == 0 || strcasecmp(codeset, "GB18030") == 0 ||
+            strcasecmp(codeset, "GB2312") == 0 || strcasecmp(codeset, "EUC-CN") == 0);
+}
+
+/* A stream converting UTF-8 to GB18030 onto a file descriptor. */
+typedef struct display_gb_stream {
+    int fd;                /* where the converted bytes go */
+    iconv_t convert;       /* UTF-8 -> GB18030 */
+    char pending[4];       /* the start of a character cut by the last write */
+    size_t pending_length; /* its bytes */
+} display_gb_stream;
+
+/* Writes length bytes to fd, whatever the partial writes and interruptions. */
+static int display_write_all(int fd, const char *data, size_t length)
+{
+    while (length > 0) {
+        ssize_t n = write(fd, data, length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        data += n;
+        length -= (size_t)n;
+    }
+    return 0;
+}
+
+/*
+ * Converts *in (*in_left bytes) until it is used up or ends in a cut
+ * character (left in *in); bytes that are not UTF-8 become '?'.
+ */
+static int display_gb_convert(display_gb_stream *g, char **in, size_t *in_left)
+{
+    char out[DISPLAY_GB_CHUNK];
+    while (*in_left > 0) {
+        char *to = out;
+        size_t to_left = sizeof out;
+        size_t rc = iconv(g->convert, in, in_left, &to, &to_left);
+        int problem = rc == (size_t)-1 ? errno : 0;
+        if (display_write_all(g->fd, out, sizeof out - to_left) != 0)
+            return -1;
+        if (problem == EILSEQ) {
+            (*in)++;
+            (*in_left)--;
+            if (display_write_all(g->fd, "?", 1) != 0)
+                return -1;
+        } else if (problem == EINVAL) {
+            return 0; /* a character cut at the end: kept for the next write */
+        } else if (problem != 0 && problem != E2BIG) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static ssize_t display_gb_write(void *cookie, const char *data, size_t size)
+{
+    display_gb_stream *g = cookie;
+    size_t used = 0;
+    /* First the character the last write cut, completed byte by byte. */
+    while (g->pending_length > 0 && used < size) {
+        g->pending[g->pending_length++] = data[used++];
+        char *in = g->pending;
+        size_t left = g->pending_length;
+        if (display_gb_convert(g, &in, &left) != 0)
+            return -1;
+        memmove(g->pending, in, left);
+        g->pending_length = left < sizeof g->pending ? left : 0;
+    }
+    char *in = (char *)data + used;
+    size_t left = size - used;
+    if (display_gb_convert(g, &in, &left) != 0)
+        return -1;
+    memcpy(g->pending, in, left < sizeof g->pending ? left : 0);
+    g->pending_length = left < sizeof g->pending ? left : 0;
+    return (ssize_t)size;
+}
+
+static int display_gb_close(void *cookie)
+{
+    display_gb_stream *g = cookie;
+    if (g->pending_length > 0)
+        display_write_all(g->fd, "?", 1);
+    iconv_close(g->convert);
+    free(g);
+    return 0;
+}
+
+int display_convert_to_gb(FILE **stream)
+{
+    display_gb_stream *g = calloc(1, sizeof *g);
+    if (g == NULL)
+        return BF_ENOMEM;
+    g->fd = fileno(*stream);
+    g->convert = iconv_open("GB18030", "UTF-8");
+    if (g->fd < 0 || g->convert == (iconv_t)-1) {
+        free(g);
+        return BF_EUNSUPPORTED;
+    }
+    cookie_io_functions_t functions = {.write = display_gb_write, .close = display_gb_close};
+    FILE *converted = fopencookie(g, "w", functions);
+    if (converted == NULL) {
+        iconv_close(g->convert);
+        free(g);
+        return BF_ENOMEM;
+    }
+    /* stderr unbuffered (progress lines end without a newline), stdout by line on a terminal */
+    if (*stream == stderr)
+        setvbuf(converted, NULL, _IONBF, 0);
+    else if (isatty(g->fd))
+        setvbuf(converted, NULL, _IOLBF, 0);
+    *stream = converted;
+    return BF_OK;
 }
