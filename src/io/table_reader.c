@@ -36,6 +36,8 @@ struct table_reader {
     int pending;                            /* 1: pending_row (the header) is the next row */
     table_row pending_row;                  /* the header found while opening */
     int done;                               /* BF_DONE was returned */
+    long blank_run;                         /* empty rows skipped since the last row */
+    char name[CSV_READER_NAME_MAX];         /* the path, for messages (cut if longer) */
     const char *cells[TABLE_COLUMNS_MAX];   /* the trimmed cells of the current row */
     char overflow[TABLE_OVERFLOW_TEXT_MAX]; /* the current row's overflow text */
 };
@@ -222,19 +224,27 @@ int table_reader_next(table_reader *reader, table_row *row, bf_error *err)
             rc = csv_reader_next(reader->csv, &record, err);
             if (rc == BF_ROW && table_reader_take(reader, record.line, record.cells, record.lengths,
                                                   record.count, &record.overflow, row))
-                return BF_ROW;
+                break;
         } else {
             xlsx_record record;
             rc = xlsx_reader_next(reader->xlsx, &record, err);
             if (rc == BF_ROW && table_reader_take(reader, record.line, record.cells, record.lengths,
                                                   record.count, &record.overflow, row))
-                return BF_ROW;
+                break;
         }
         if (rc == BF_DONE)
             reader->done = 1;
         if (rc != BF_ROW)
             return rc;
+        if (++reader->blank_run > TABLE_BLANK_RUN_MAX)
+            return bf_error_set(err, BF_ETOOBIG,
+                                BF_TR("%s：连续超过 %ld 个空行，文件已损坏或不是名单，停止读取",
+                                      "%s: more than %ld empty rows in a row; the file is broken "
+                                      "or not a list, reading stopped"),
+                                reader->name, TABLE_BLANK_RUN_MAX);
     }
+    reader->blank_run = 0;
+    return BF_ROW;
 }
 
 /* The separators tried, in order, when none is named. */
@@ -455,6 +465,7 @@ int table_reader_open_with(const char *path, const table_reader_options *options
         rc = bf_error_set(err, BF_ENOMEM, NULL);
         goto out;
     }
+    snprintf(reader->name, sizeof reader->name, "%s", path);
     if (strcasecmp(extension, ".xlsx") == 0) {
         reader->format = TABLE_FORMAT_XLSX;
         rc = xlsx_reader_open(path, &reader->xlsx, err);

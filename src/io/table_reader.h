@@ -45,6 +45,13 @@
 #define TABLE_OVERFLOW_TEXT_MAX 320
 /* Non-empty rows searched for the header (the title rows above it are skipped). */
 #define TABLE_HEADER_SEARCH_ROWS 30
+/*
+ * Most empty rows read one after the other: an Excel worksheet has 1,048,576
+ * rows at most, so more blank rows in a row is a hostile or broken file (a
+ * 3.6 MB workbook can declare 25 million of them), stopped before it costs
+ * minutes.
+ */
+#define TABLE_BLANK_RUN_MAX 1048576L
 /* First characters that make a text cell a formula to Excel, WPS or LibreOffice. */
 #define TABLE_FORMULA_STARTS "=+-@\t\r"
 
@@ -109,7 +116,8 @@ int table_reader_open(const char *path, table_reader **out, bf_error *err);
 /*
  * Reads the next row.  Returns BF_ROW with *row filled, BF_DONE at the end,
  * or an error (with the line) for malformed input.  Rows whose cells are all
- * empty are skipped.  A row over the limits is returned cut, with
+ * empty are skipped; more than TABLE_BLANK_RUN_MAX of them in a row is an
+ * error (BF_ETOOBIG).  A row over the limits is returned cut, with
  * row->overflow saying what was left out; the reading goes on after it.
  */
 int table_reader_next(table_reader *reader, table_row *row, bf_error *err);

@@ -585,6 +585,45 @@ static void test_trim_and_blank_rows(void **state)
     table_free(&table);
 }
 
+/*
+ * TABLE_BLANK_RUN_MAX empty rows between two rows are skipped; one more stops
+ * the reading with BF_ETOOBIG naming the file (a workbook declaring 25
+ * million empty rows ran 20 s before).
+ */
+static void test_blank_run_bound(void **state)
+{
+    (void)state;
+    for (long extra = 0; extra <= 1; extra++) {
+        char path[TEST_PATH_MAX];
+        temporary_path(path, "blank-run.csv");
+        size_t blanks = (size_t)(TABLE_BLANK_RUN_MAX + extra);
+        const char head[] = "姓名,值\n", tail[] = "张三,1\n";
+        size_t length = sizeof head - 1 + 2 * blanks + sizeof tail - 1;
+        char *text = malloc(length);
+        assert_non_null(text);
+        memcpy(text, head, sizeof head - 1);
+        for (size_t i = 0; i < blanks; i++)
+            memcpy(text + sizeof head - 1 + 2 * i, ",\n", 2);
+        memcpy(text + length - (sizeof tail - 1), tail, sizeof tail - 1);
+        write_file(path, text, length);
+        free(text);
+        test_table table;
+        bf_error err;
+        bf_error_clear(&err);
+        int rc = read_all(path, &table, &err);
+        if (extra == 0) {
+            assert_int_equal(rc, BF_DONE);
+            assert_int_equal(table.rows, 2);
+            assert_int_equal(table.lines[1], TABLE_BLANK_RUN_MAX + 2);
+        } else {
+            assert_int_equal(rc, BF_ETOOBIG);
+            assert_non_null(strstr(err.message, "blank-run.csv"));
+            assert_int_equal(table.rows, 1);
+        }
+        table_free(&table);
+    }
+}
+
 /* Rows written and read back by the round-trip tests. */
 static const char *const round_trip_rows[][6] = {
     {"姓名", "身份证号", "区划代码", "电话", "备注", "编号"},
@@ -1155,6 +1194,7 @@ int main(void)
         cmocka_unit_test(test_csv_errors),
         cmocka_unit_test(test_csv_overflow),
         cmocka_unit_test(test_trim_and_blank_rows),
+        cmocka_unit_test(test_blank_run_bound),
         cmocka_unit_test(test_xlsx_round_trip),
         cmocka_unit_test(test_csv_round_trip),
         cmocka_unit_test(test_writer_discard),
