@@ -109,6 +109,39 @@ int display_locale_is_gb(void)
             strcasecmp(codeset, "GB2312") == 0 || strcasecmp(codeset, "EUC-CN") == 0);
 }
 
+/* The streams converted at start-up and the descriptors they write to (for isatty). */
+#define DISPLAY_CONVERTED_MAX 2
+static FILE *display_converted[DISPLAY_CONVERTED_MAX];
+static int display_converted_fd[DISPLAY_CONVERTED_MAX];
+static FILE *display_original[DISPLAY_CONVERTED_MAX]; /* the streams they replaced */
+
+/*
+ * At exit: the converted streams closed, so that their last bytes are written
+ * and their state freed, and the original streams put back for whatever
+ * writes after.
+ */
+static void display_close_converted(void)
+{
+    for (int i = 0; i < DISPLAY_CONVERTED_MAX; i++) {
+        if (display_converted[i] == NULL)
+            continue;
+        if (stdout == display_converted[i])
+            stdout = display_original[i];
+        if (stderr == display_converted[i])
+            stderr = display_original[i];
+        fclose(display_converted[i]);
+        display_converted[i] = NULL;
+    }
+}
+
+int display_stream_fd(FILE *stream)
+{
+    for (int i = 0; i < DISPLAY_CONVERTED_MAX; i++)
+        if (stream != NULL && display_converted[i] == stream)
+            return display_converted_fd[i];
+    return stream != NULL ? fileno(stream) : -1;
+}
+
 /* A stream converting UTF-8 to GB18030 onto a file descriptor. */
 typedef struct display_gb_stream {
     int fd;                /* where the converted bytes go */
@@ -216,6 +249,15 @@ int display_convert_to_gb(FILE **stream)
         setvbuf(converted, NULL, _IONBF, 0);
     else if (isatty(g->fd))
         setvbuf(converted, NULL, _IOLBF, 0);
+    if (display_converted[0] == NULL)
+        atexit(display_close_converted);
+    for (int i = 0; i < DISPLAY_CONVERTED_MAX; i++)
+        if (display_converted[i] == NULL) {
+            display_converted[i] = converted;
+            display_converted_fd[i] = g->fd;
+            display_original[i] = *stream;
+            break;
+        }
     *stream = converted;
     return BF_OK;
 }

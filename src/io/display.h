@@ -53,4 +53,7 @@ int display_locale_is_gb(void);
  */
 int display_convert_to_gb(FILE **stream);
 
+/* The file descriptor stream writes to (that of the original for a converted stream), or -1. */
+int display_stream_fd(FILE *stream);
+
 #endif

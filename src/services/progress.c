@@ -1,6 +1,8 @@
 /* progress.c - a terminal line or JSON lines telling how far a long job is. */
 #include "services/progress.h"
 
+#include "io/display.h"
+
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -113,7 +115,7 @@ static void *progress_tick(void *context)
 int progress_format_parse(const char *text, FILE *stream, progress_format *format)
 {
     if (strcmp(text, "auto") == 0)
-        *format = isatty(fileno(stream)) ? PROGRESS_TERMINAL : PROGRESS_NONE;
+        *format = isatty(display_stream_fd(stream)) ? PROGRESS_TERMINAL : PROGRESS_NONE;
     else if (strcmp(text, "terminal") == 0)
         *format = PROGRESS_TERMINAL;
     else if (strcmp(text, "json") == 0)

@@ -104,6 +104,12 @@ if locale -a 2>/dev/null | grep -qix 'zh_CN.gbk'; then
     expect_contains "$(head -1 gbk_export.csv)" "姓名,证件号码" "export stays UTF-8"
     LANG=zh_CN.GBK bf --db "$db" status >gbk_status.txt
     expect_contains "$(iconv -f GB18030 -t UTF-8 gbk_status.txt)" "登记人员" "status in GBK"
+    # on a (pseudo-)terminal the converted stderr is still a terminal: the progress line shows
+    if command -v script >/dev/null 2>&1; then
+        LANG=zh_CN.GBK script -qec "'$BANGFU' --db '$db' import people ctl.csv" /dev/null >gbk_tty.txt
+        iconv -f GB18030 -t UTF-8 gbk_tty.txt | grep -q "导入：" ||
+            fail "no progress on a GBK terminal: $(od -c gbk_tty.txt | head -3)"
+    fi
 else
     echo "SKIP: GBK terminal output: no zh_CN.GBK locale (scripts/setup.sh generates it as root)" >&2
 fi
