@@ -81,6 +81,7 @@ int cmd_import(cli_context *ctx, int argc, char **argv);
 int cmd_export(cli_context *ctx, int argc, char **argv);
 int cmd_person(cli_context *ctx, int argc, char **argv);
 int cmd_generate(cli_context *ctx, int argc, char **argv);
+int cmd_template(cli_context *ctx, int argc, char **argv);
 int cmd_calc(cli_context *ctx, int argc, char **argv);
 int cmd_policy(cli_context *ctx, int argc, char **argv);
 int cmd_backup(cli_context *ctx, int argc, char **argv);

@@ -88,6 +88,12 @@ static const cli_command commands[] = {
      "  --out FILE      .csv or .xlsx (default: CSV on standard output)\n"
      "  --force         overwrite an existing FILE\n"
      "  --progress json|terminal|none  how progress is shown (default: a line on a terminal)\n"},
+    {"template", cmd_template, 0, "template people --out FILE [--force]",
+     "写出空白人员名单模板（表头与一行示例）", "write the empty people list (headers, one example)",
+     "  --out FILE      .xlsx 或 .csv；示例行可原样导入\n"
+     "  --force         覆盖已有的 FILE\n",
+     "  --out FILE      .xlsx or .csv; the example row imports as it is\n"
+     "  --force         overwrite an existing FILE\n"},
     {"person", cmd_person, CLI_STORE_READ, "person show ID_NUMBER [--json]",
      "显示一个人的登记信息与变更历史", "show one person's record and change history",
      "  --json   以 JSON 输出\n", "  --json   print JSON\n"},
