@@ -1,6 +1,8 @@
 /* import_changes.c - the updates of an import, in bulk. */
 #include "services/import_changes.h"
 
+#include "core/text_pool.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,9 +37,7 @@ struct import_changes {
     import_changes_row *rows;                    /* kept, not yet flushed */
     int count;
     int capacity;
-    char *text; /* the values of rows, each with its terminator */
-    size_t used;
-    size_t text_capacity;
+    text_pool text;  /* the values of rows */
     int64_t flushed; /* people written to import_changes so far */
 };
 
@@ -87,26 +87,12 @@ static int import_changes_text(import_changes *changes, const char *value, size_
         *offset = IMPORT_CHANGES_NO_VALUE;
         return BF_OK;
     }
-    size_t length = strlen(value) + 1;
-    if (changes->used + length > changes->text_capacity) {
-        size_t capacity = changes->text_capacity > 0 ? changes->text_capacity : 65536;
-        while (changes->used + length > capacity)
-            capacity *= 2;
-        char *text = realloc(changes->text, capacity);
-        if (text == NULL)
-            return BF_ENOMEM;
-        changes->text = text;
-        changes->text_capacity = capacity;
-    }
-    memcpy(changes->text + changes->used, value, length);
-    *offset = changes->used;
-    changes->used += length;
-    return BF_OK;
+    return text_pool_add(&changes->text, value, offset);
 }
 
 static const char *import_changes_value(const import_changes *changes, size_t offset)
 {
-    return offset == IMPORT_CHANGES_NO_VALUE ? NULL : changes->text + offset;
+    return offset == IMPORT_CHANGES_NO_VALUE ? NULL : text_pool_at(&changes->text, offset);
 }
 
 int import_changes_add(import_changes *changes, const person *old, const person *updated)
@@ -184,7 +170,7 @@ static int import_changes_write(import_changes *changes, bf_error *err)
         return import_changes_fail(changes, rc, err);
     changes->flushed += changes->count;
     changes->count = 0;
-    changes->used = 0;
+    text_pool_clear(&changes->text);
     return BF_OK;
 }
 
@@ -224,6 +210,6 @@ void import_changes_close(import_changes *changes)
     if (changes == NULL)
         return;
     free(changes->rows);
-    free(changes->text);
+    text_pool_free(&changes->text);
     free(changes);
 }

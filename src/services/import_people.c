@@ -4,6 +4,7 @@
 #include "core/date.h"
 #include "core/idcard.h"
 #include "core/int_map.h"
+#include "core/text_pool.h"
 #include "io/table_reader.h"
 #include "registry/category.h"
 #include "registry/people_counts.h"
@@ -75,10 +76,8 @@ typedef struct import_pending {
 /* The valid rows waiting for their look-up, with the text of their values. */
 typedef struct import_chunk {
     import_pending rows[IMPORT_CHUNK_ROWS];
-    int count;       /* rows in use */
-    char *text;      /* every value of the chunk, each with its terminator */
-    size_t used;     /* bytes of text in use */
-    size_t capacity; /* bytes allocated for text (grows, kept between chunks) */
+    int count;      /* rows in use */
+    text_pool text; /* every value of the chunk (grows, kept between chunks) */
     uint64_t slot_key[IMPORT_CHUNK_SLOTS]; /* first 17 digits of an ID number, 0 for a free slot */
     int slot_row[IMPORT_CHUNK_SLOTS];      /* the row of slot_key */
 } import_chunk;
@@ -245,27 +244,15 @@ static int import_chunk_text(import_chunk *chunk, const char *value, size_t *off
         *offset = value == import_row_clear ? IMPORT_CLEAR_VALUE : IMPORT_NO_VALUE;
         return BF_OK;
     }
-    size_t length = strlen(value) + 1;
-    if (chunk->used + length > chunk->capacity) {
-        size_t capacity = chunk->capacity > 0 ? chunk->capacity : 65536;
-        while (chunk->used + length > capacity)
-            capacity *= 2;
-        char *text = realloc(chunk->text, capacity);
-        if (text == NULL)
-            return BF_ENOMEM;
-        chunk->text = text;
-        chunk->capacity = capacity;
-    }
-    memcpy(chunk->text + chunk->used, value, length);
-    *offset = chunk->used;
-    chunk->used += length;
-    return BF_OK;
+    return text_pool_add(&chunk->text, value, offset);
 }
 
 /* The value at offset in the chunk's text, NULL for IMPORT_NO_VALUE and IMPORT_CLEAR_VALUE. */
 static const char *import_chunk_value(const import_chunk *chunk, size_t offset)
 {
-    return offset == IMPORT_NO_VALUE || offset == IMPORT_CLEAR_VALUE ? NULL : chunk->text + offset;
+    return offset == IMPORT_NO_VALUE || offset == IMPORT_CLEAR_VALUE
+               ? NULL
+               : text_pool_at(&chunk->text, offset);
 }
 
 /* The slot of the chunk's map holding (or free for) the ID number with key. */
@@ -301,7 +288,7 @@ static int import_chunk_found(void *context, const person *p)
 static void import_chunk_clear(import_chunk *chunk)
 {
     chunk->count = 0;
-    chunk->used = 0;
+    text_pool_clear(&chunk->text);
     memset(chunk->slot_key, 0, sizeof chunk->slot_key);
 }
 
@@ -593,7 +580,7 @@ static void import_pipeline_free(import_pipeline *pipeline)
 {
     for (int i = 0; i < IMPORT_PIPELINE_CHUNKS; i++) {
         if (pipeline->chunks[i] != NULL)
-            free(pipeline->chunks[i]->text);
+            text_pool_free(&pipeline->chunks[i]->text);
         free(pipeline->chunks[i]);
     }
     if (pipeline->ready) {

@@ -14,6 +14,7 @@
 #include "core/money.h"
 #include "core/region_code.h"
 #include "core/string_map.h"
+#include "core/text_pool.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -478,6 +479,32 @@ static void test_string_map(void **state)
     assert_false(string_map_find(&map, "p1", NULL));
 }
 
+/* Strings added past the first capacity keep their offsets; clear reuses the memory. */
+static void test_text_pool(void **state)
+{
+    (void)state;
+    text_pool pool = {0};
+    char value[32];
+    size_t offsets[20000];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(value, sizeof value, "值%d", i);
+        assert_int_equal(text_pool_add(&pool, value, &offsets[i]), BF_OK);
+    }
+    assert_true(pool.capacity > TEXT_POOL_FIRST_CAPACITY);
+    for (int i = 0; i < 20000; i += 997) {
+        snprintf(value, sizeof value, "值%d", i);
+        assert_string_equal(text_pool_at(&pool, offsets[i]), value);
+    }
+    size_t capacity = pool.capacity, offset = 1;
+    text_pool_clear(&pool);
+    assert_int_equal(text_pool_add(&pool, "", &offset), BF_OK);
+    assert_int_equal(offset, 0);
+    assert_string_equal(text_pool_at(&pool, 0), "");
+    assert_int_equal(pool.capacity, capacity);
+    text_pool_free(&pool);
+    assert_null(pool.text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_money_text),
         cmocka_unit_test(test_money_numbers),
         cmocka_unit_test(test_money_arithmetic),
+        cmocka_unit_test(test_text_pool),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
