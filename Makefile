@@ -34,6 +34,8 @@ LIB_OBJECTS := $(filter-out $(BUILD)/cli/%.o,$(OBJECTS))
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 # One harness per parser: tests/fuzz/fuzz_<target>.c, corpus in tests/fuzz/corpus/<target>/.
+# The benchmark programs (bench/*.c), built with the unit tests so that they follow the code.
+BENCH_PROGRAMS := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINARIES := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
@@ -65,7 +67,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libbangfu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(BUILD)/libbangfu.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 
-unit: $(UNIT_TESTS)
+unit: $(UNIT_TESTS) $(BENCH_PROGRAMS)
+
+$(BUILD)/bench/%: bench/%.c $(wildcard src/*/*.h) $(BUILD)/libbangfu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libbangfu.a $(LDLIBS)
 
 # The fuzz harnesses: with FUZZ=1 linked with libFuzzer, else with tests/fuzz/replay.c,
 # which runs the harness over the files given (scripts/test.sh replays the corpora).

@@ -81,7 +81,7 @@ static int run_engine(size_t people, const char *dir)
             policy_parameter_value v = {.region = provinces[k],
                                         .from = (int32_t)date_to_days((bf_date){2019, 1, 1}),
                                         .fen = BENCH_PARAMETER_FEN,
-                                        .from_situation = 1,
+                                        .origin = POLICY_ORIGIN_SITUATION,
                                         .to = POLICY_DAY_MAX};
             if (policy_parameter_add_value(&set->parameters[p], &v, &err) != BF_OK)
                 goto out;

@@ -22,6 +22,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The bench is built against this tree and against an older revision
+ * (policy_totals.sh); revisions before the stored parameters (d231f16) mark
+ * a situation's value with from_situation, later ones with its origin.
+ */
+#ifdef BENCH_FROM_SITUATION
+#define BENCH_SITUATION_VALUE .from_situation = 1
+#else
+#define BENCH_SITUATION_VALUE .origin = POLICY_ORIGIN_SITUATION
+#endif
+
 #define TOTALS_SEED        20200427
 #define TOTALS_DEFAULT_FEN 100000
 
@@ -66,7 +77,7 @@ int main(int argc, char **argv)
             policy_parameter_value v = {.region = provinces[k],
                                         .from = (int32_t)date_to_days((bf_date){2019, 1, 1}),
                                         .fen = parameter_fen(set->parameters[p].name),
-                                        .from_situation = 1,
+                                        BENCH_SITUATION_VALUE,
                                         .to = POLICY_DAY_MAX};
             if (to_text != NULL && strcmp(set->parameters[p].name, "epidemic_period") == 0) {
                 v.from = (int32_t)date_to_days((bf_date){2020, 1, 24});

@@ -22,7 +22,10 @@ make -s BUILD="$build" "$build/libbangfu.a" >/dev/null
 make -s -C "$old" BUILD=build "build/libbangfu.a" >/dev/null
 cc -std=c11 -D_GNU_SOURCE -O2 -Isrc -o "$build/policy_totals" bench/policy_totals.c \
     "$build/libbangfu.a" $libs
-cc -std=c11 -D_GNU_SOURCE -O2 -I"$old/src" -o "$old/policy_totals" bench/policy_totals.c \
+# Before d231f16 a situation's parameter value was marked from_situation.
+old_flags=
+grep -q from_situation "$old/src/policy/policy_model.h" && old_flags=-DBENCH_FROM_SITUATION
+cc -std=c11 -D_GNU_SOURCE -O2 $old_flags -I"$old/src" -o "$old/policy_totals" bench/policy_totals.c \
     "$old/build/libbangfu.a" $libs
 "$old/policy_totals" "$people" "$old/policies" >"$old/old.tsv"
 "$build/policy_totals" "$people" policies >"$old/new.tsv"
