@@ -10,6 +10,7 @@
 #include "policy/policy_eval_private.h"
 
 #include "core/date.h"
+#include "core/decimal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,19 +39,10 @@ static void append(char *out, size_t size, size_t *used, const char *format, ...
         return;
     }
     if (strcmp(format, "%d") == 0) {
-        char digits[16];
-        int value = va_arg(args, int);
-        unsigned magnitude = value < 0 ? 0u - (unsigned)value : (unsigned)value;
-        size_t at = sizeof digits;
-        digits[--at] = '\0';
-        do {
-            digits[--at] = (char)('0' + magnitude % 10);
-            magnitude /= 10;
-        } while (magnitude > 0);
-        if (value < 0)
-            digits[--at] = '-';
+        char digits[DECIMAL_TEXT_MAX];
+        decimal_format(va_arg(args, int), digits);
         va_end(args);
-        append(out, size, used, "%s", digits + at);
+        append(out, size, used, "%s", digits);
         return;
     }
     int written = vsnprintf(out + *used, size - *used, format, args);

@@ -8,6 +8,7 @@
  */
 #include "policy/policy_output.h"
 
+#include "core/decimal.h"
 #include "core/money.h"
 
 #include <stdlib.h>
@@ -101,17 +102,8 @@ static fragment fragment_since(const output *pool, size_t start)
 /* Writes an integer as printf's %lld does. */
 static void write_integer(output *o, long long value)
 {
-    char digits[24];
-    size_t at = sizeof digits;
-    unsigned long long magnitude =
-        value < 0 ? 0 - (unsigned long long)value : (unsigned long long)value;
-    do {
-        digits[--at] = (char)('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude > 0);
-    if (value < 0)
-        digits[--at] = '-';
-    output_bytes(o, digits + at, sizeof digits - at);
+    char digits[DECIMAL_TEXT_MAX];
+    output_bytes(o, digits, decimal_format(value, digits));
 }
 
 /* Writes text as a JSON string (UTF-8 passes through; controls are escaped). */

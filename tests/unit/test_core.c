@@ -8,6 +8,7 @@
 
 #include "core/credit_code.h"
 #include "core/date.h"
+#include "core/decimal.h"
 #include "core/error.h"
 #include "core/idcard.h"
 #include "core/int_map.h"
@@ -17,6 +18,7 @@
 #include "core/text_pool.h"
 
 #include <math.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,6 +481,30 @@ static void test_string_map(void **state)
     assert_false(string_map_find(&map, "p1", NULL));
 }
 
+/* decimal_format writes what printf's %lld writes: the extremes and random values. */
+static void test_decimal_format(void **state)
+{
+    (void)state;
+    const long long fixed[] = {0, 1, -1, 9, 10, -10, 99, 100, LLONG_MAX, LLONG_MIN, INT_MIN};
+    char ours[DECIMAL_TEXT_MAX], theirs[32];
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        size_t length = decimal_format(fixed[i], ours);
+        snprintf(theirs, sizeof theirs, "%lld", fixed[i]);
+        assert_string_equal(ours, theirs);
+        assert_int_equal(length, strlen(theirs));
+    }
+    unsigned long long x = 88172645463325252ull;
+    for (int i = 0; i < 100000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        long long value = (long long)(x >> (x % 64));
+        if ((x & 1) && value != LLONG_MIN)
+            value = -value;
+        decimal_format(value, ours);
+        snprintf(theirs, sizeof theirs, "%lld", value);
+        assert_string_equal(ours, theirs);
+    }
+}
+
 /* Strings added past the first capacity keep their offsets; clear reuses the memory. */
 static void test_text_pool(void **state)
 {
@@ -522,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_money_numbers),
         cmocka_unit_test(test_money_arithmetic),
         cmocka_unit_test(test_text_pool),
+        cmocka_unit_test(test_decimal_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
