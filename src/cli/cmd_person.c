@@ -25,25 +25,21 @@ static int cmd_person_usage(void)
 /*
  * The 四清 values of view the lists do not know (stored before the lists or
  * before a synonym was added): [{field, value}], empty when all are listed
- * or no list can be read.
+ * or no list could be read (lists NULL).
  */
-static json_t *unlisted_values(const json_t *view)
+static json_t *unlisted_values(const json_t *view, const vocabulary_set *lists)
 {
     json_t *unlisted = json_array();
-    vocabulary_set lists = {0};
-    bf_error err;
-    bf_error_clear(&err);
-    if (vocabulary_set_load_default(&lists, &err) != BF_OK)
+    if (lists == NULL)
         return unlisted;
     for (int i = 0; i < VOCABULARY_FIELD_COUNT; i++) {
-        const vocabulary *v = &lists.fields[i];
+        const vocabulary *v = &lists->fields[i];
         const char *column = person_field_column(v->field);
         const char *value = json_string_value(json_object_get(view, column));
         if (value != NULL && vocabulary_check_stored(v, value, NULL) == VOCABULARY_STORED_UNKNOWN)
             json_array_append_new(unlisted,
                                   json_pack("{s:s, s:s}", "field", column, "value", value));
     }
-    vocabulary_set_free(&lists);
     return unlisted;
 }
 
@@ -71,10 +67,15 @@ int cmd_person(cli_context *ctx, int argc, char **argv)
         return cli_fail(CLI_EXIT_USAGE, BF_TR("证件号码“%s”无效：%s", "invalid ID number '%s': %s"),
                         id_text, idcard_problem_text(problem));
     json_t *view = NULL;
-    int rc = person_view_json(ctx->store, info.normalized, &view, &err);
+    /* Without readable lists the person is still shown (nothing derived, nothing flagged). */
+    vocabulary_set lists = {0};
+    bf_error lists_error;
+    int have_lists = vocabulary_set_load_default(&lists, &lists_error) == BF_OK;
+    int rc = person_view_json(ctx->store, have_lists ? &lists : NULL, info.normalized, &view, &err);
+    json_t *unlisted = rc == BF_OK ? unlisted_values(view, have_lists ? &lists : NULL) : NULL;
+    vocabulary_set_free(&lists);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-    json_t *unlisted = unlisted_values(view);
     if (as_json) {
         json_object_set_new(view, "not_in_list", unlisted);
         char *text = json_dumps(view, JSON_PRESERVE_ORDER | JSON_INDENT(2));

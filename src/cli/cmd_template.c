@@ -38,6 +38,10 @@ static const char *template_example(person_field field)
         return "13853700009";
     case PERSON_SKILLS:
         return "电焊";
+    case PERSON_THREE_NO:
+        return "否";
+    case PERSON_WANTS_JOB:
+        return "是";
     default:
         return "";
     }

@@ -1,4 +1,4 @@
-/* category.c - the six assistance categories: parsing and canonical text. */
+/* category.c - the assistance categories: parsing and canonical text. */
 #include "registry/category.h"
 
 #include "core/error.h"
@@ -6,9 +6,27 @@
 #include <string.h>
 
 static const char *const category_names[CATEGORY_COUNT] = {
-    "建档立卡贫困人口", "脱贫享受政策人口", "即时帮扶人口",
-    "防止返贫监测对象", "易地扶贫搬迁人口", "黄河滩区迁建居民",
+    /* The registers' categories (their order is the stored order: never change it). */
+    "建档立卡贫困人口",
+    "脱贫享受政策人口",
+    "即时帮扶人口",
+    "防止返贫监测对象",
+    "易地扶贫搬迁人口",
+    "黄河滩区迁建居民",
+    /* The groups the policy files name (2023 action plan, Jinan plan, 127号). */
+    "脱贫人口",
+    "防止返贫监测帮扶对象",
+    "农村低收入人口",
+    "国定标准贫困人口",
+    "农民工",
+    "未就业高校毕业生",
+    "长期失业青年",
+    "雨露计划毕业生",
+    "境外劳务输出人员",
+    "行动不便人员",
 };
+
+_Static_assert(CATEGORY_COUNT <= 32, "a category_set is an unsigned bit mask");
 
 const char *category_name(int index)
 {
@@ -100,24 +118,31 @@ int category_parse(const char *text, category_set *out, char *bad, size_t bad_si
     return BF_OK;
 }
 
-void category_join(category_set set, char out[CATEGORY_TEXT_MAX])
+/* Writes the names of set in canonical order joined by separator into out. */
+static void category_join_with(category_set set, const char *separator, char out[CATEGORY_TEXT_MAX])
 {
     size_t used = 0;
     out[0] = '\0';
     for (int i = 0; i < CATEGORY_COUNT; i++) {
         if (!(set & (1u << i)))
             continue;
-        const char *separator = used > 0 ? "；" : "";
-        size_t s = strlen(separator), n = strlen(category_names[i]);
-        memcpy(out + used, separator, s);
+        const char *before = used > 0 ? separator : "";
+        size_t s = strlen(before), n = strlen(category_names[i]);
+        if (used + s + n >= CATEGORY_TEXT_MAX)
+            break; /* cannot happen: CATEGORY_TEXT_MAX holds every name (test_registry) */
+        memcpy(out + used, before, s);
         memcpy(out + used + s, category_names[i], n);
         used += s + n;
         out[used] = '\0';
     }
 }
 
-const char *category_all_names(void)
+void category_join(category_set set, char out[CATEGORY_TEXT_MAX])
 {
-    return "建档立卡贫困人口、脱贫享受政策人口、即时帮扶人口、防止返贫监测对象、易地扶贫搬迁人口、"
-           "黄河滩区迁建居民";
+    category_join_with(set, "；", out);
+}
+
+void category_all_names(char out[CATEGORY_TEXT_MAX])
+{
+    category_join_with((category_set)((1ull << CATEGORY_COUNT) - 1), "、", out);
 }

@@ -1,5 +1,13 @@
 /*
- * category.h - the six assistance categories (帮扶类别) of a person.
+ * category.h - the assistance categories (帮扶类别) of a person.
+ *
+ * The first six are the registers' own (建档立卡贫困人口 ... 黄河滩区迁建居民);
+ * the others are the groups the policy files name (`{ "category", ... }` in
+ * policies/NAME.lua), kept under exactly the documents' names: 脱贫人口 (2023
+ * action plan) is not merged with 脱贫享受政策人口 (鲁人社字〔2020〕41号), as no
+ * document says they are one group (the policy files list both where both
+ * apply).  tests/unit/test_registry.c checks that every name a policy file
+ * uses is a category here.
  *
  * A person belongs to one or more of them.  A set of categories is a bit
  * mask (bit i = category i of category_names order), so parsing, comparing
@@ -13,9 +21,9 @@
 #include <stddef.h>
 
 /* Number of categories. */
-#define CATEGORY_COUNT 6
-/* Longest joined text of all six categories plus the terminator (bytes). */
-#define CATEGORY_TEXT_MAX 160
+#define CATEGORY_COUNT 16
+/* Longest joined text of all the categories plus the terminator (bytes). */
+#define CATEGORY_TEXT_MAX 512
 /* Longest unknown item copied back to the caller by category_parse(). */
 #define CATEGORY_ITEM_MAX 256
 
@@ -39,7 +47,7 @@ int category_parse(const char *text, category_set *out, char *bad, size_t bad_si
 /* Writes the categories of set in canonical order joined by '；' (CATEGORY_TEXT_MAX bytes). */
 void category_join(category_set set, char out[CATEGORY_TEXT_MAX]);
 
-/* The list of all names joined by '、', for messages. */
-const char *category_all_names(void);
+/* Writes all names joined by '、' (CATEGORY_TEXT_MAX bytes), for messages. */
+void category_all_names(char out[CATEGORY_TEXT_MAX]);
 
 #endif

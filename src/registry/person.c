@@ -1,30 +1,38 @@
 /* person.c - loading, inserting and updating people, with field history. */
 #include "registry/person.h"
 
+#include "core/halfwidth.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+/* Longest flag cell read (是, 否, yes, false, ... with blanks around). */
+#define PERSON_FLAG_CELL_MAX 32
+
 /* Column name and Chinese label of each field, in person_field order. */
 static const struct {
     const char *column;
     const char *label;
+    int flag; /* 1: an INTEGER column holding 1 or 0 */
 } person_fields[PERSON_FIELD_COUNT] = {
-    {"name", "姓名"},
-    {"sex", "性别"},
-    {"birth_date", "出生日期"},
-    {"phone", "联系电话"},
-    {"household_id", "户编号"},
-    {"relation", "与户主关系"},
-    {"hukou_region", "户籍地区划代码"},
-    {"categories", "帮扶类别"},
-    {"labor_ability", "劳动能力"},
-    {"employment_status", "就业状态"},
-    {"employment_wish", "就业意愿"},
-    {"training_wish", "培训意愿"},
-    {"skills", "技能"},
-    {"difficulties", "就业困难"},
+    {"name", "姓名", 0},
+    {"sex", "性别", 0},
+    {"birth_date", "出生日期", 0},
+    {"phone", "联系电话", 0},
+    {"household_id", "户编号", 0},
+    {"relation", "与户主关系", 0},
+    {"hukou_region", "户籍地区划代码", 0},
+    {"categories", "帮扶类别", 0},
+    {"labor_ability", "劳动能力", 0},
+    {"employment_status", "就业状态", 0},
+    {"employment_wish", "就业意愿", 0},
+    {"training_wish", "培训意愿", 0},
+    {"skills", "技能", 0},
+    {"difficulties", "就业困难", 0},
+    {"three_no", "三无", 1},
+    {"wants_job", "有就业意愿", 1},
 };
 
 const person_column person_columns[PERSON_COLUMN_COUNT] = {
@@ -42,6 +50,8 @@ const person_column person_columns[PERSON_COLUMN_COUNT] = {
     {"培训意愿", "training_wish", PERSON_COLUMN_FIELD, PERSON_TRAINING_WISH, 0},
     {"技能", "skills", PERSON_COLUMN_FIELD, PERSON_SKILLS, 0},
     {"就业困难", "difficulties", PERSON_COLUMN_FIELD, PERSON_DIFFICULTIES, 0},
+    {"三无", "three_no", PERSON_COLUMN_FIELD, PERSON_THREE_NO, 0},
+    {"有就业意愿", "wants_job", PERSON_COLUMN_FIELD, PERSON_WANTS_JOB, 0},
 };
 
 /* The secondary indexes of people, as migrations/0001_registry.sql creates them. */
@@ -99,6 +109,49 @@ int person_field_from_column(const char *column)
     return -1;
 }
 
+int person_field_is_flag(person_field field)
+{
+    return field < PERSON_FIELD_COUNT && person_fields[field].flag;
+}
+
+const char *person_field_sql_type(person_field field)
+{
+    return person_field_is_flag(field) ? "INTEGER" : "TEXT";
+}
+
+const char *person_flag_parse(const char *cell)
+{
+    static const struct {
+        const char *word;
+        const char *stored;
+    } words[] = {
+        {"是", "1"}, {"有", "1"}, {"yes", "1"}, {"y", "1"}, {"true", "1"},  {"1", "1"},
+        {"否", "0"}, {"无", "0"}, {"no", "0"},  {"n", "0"}, {"false", "0"}, {"0", "0"},
+    };
+    char folded[PERSON_FLAG_CELL_MAX];
+    if (cell == NULL || halfwidth_fold(cell, folded, sizeof folded) != BF_OK)
+        return NULL;
+    const char *start = folded;
+    while (*start == ' ' || *start == '\t')
+        start++;
+    size_t length = strlen(start);
+    while (length > 0 && (start[length - 1] == ' ' || start[length - 1] == '\t'))
+        length--;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i].word) == length && strncasecmp(words[i].word, start, length) == 0)
+            return words[i].stored;
+    return NULL;
+}
+
+const char *person_flag_text(const char *stored)
+{
+    if (stored != NULL && strcmp(stored, "1") == 0)
+        return "是";
+    if (stored != NULL && strcmp(stored, "0") == 0)
+        return "否";
+    return stored;
+}
+
 int person_column_find(const char *text)
 {
     /* A leading '*' marks required columns in some templates; it is not part of the name. */
@@ -113,9 +166,12 @@ int person_column_find(const char *text)
         const char *name;
         const char *header;
     } synonyms[] = {
-        {"categories", "帮扶类别"},   {"身份证号", "证件号码"},         {"身份证号码", "证件号码"},
-        {"公民身份号码", "证件号码"}, {"户籍地区划", "户籍地区划代码"}, {"手机号", "联系电话"},
-        {"手机号码", "联系电话"},     {"户主关系", "与户主关系"},       {"人员类别", "帮扶类别"},
+        {"categories", "帮扶类别"},       {"身份证号", "证件号码"},
+        {"身份证号码", "证件号码"},       {"公民身份号码", "证件号码"},
+        {"户籍地区划", "户籍地区划代码"}, {"手机号", "联系电话"},
+        {"手机号码", "联系电话"},         {"户主关系", "与户主关系"},
+        {"人员类别", "帮扶类别"},         {"三无人员", "三无"},
+        {"是否三无人员", "三无"},         {"是否有就业意愿", "有就业意愿"},
     };
     for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
         if (strcasecmp(synonyms[i].name, text) == 0)

@@ -3,8 +3,10 @@
  * history of their fields (table person_history).
  *
  * A person is keyed by the normalised ID number and holds PERSON_FIELD_COUNT
- * text fields, NULL when empty.  Sex and birth date are always derived from
- * the ID number; categories are in canonical order joined by '；' (see
+ * text fields, NULL when empty.  The flags (三无, 有就业意愿; INTEGER
+ * columns) are the texts "1" and "0" here and in person_history, 是/否 in
+ * files and on screen (person_flag_parse(), person_flag_text()).  Sex and birth date are always
+ * derived from the ID number; categories are in canonical order joined by '；' (see
  * registry/category.h); the hukou region is a canonical 12-digit code.
  *
  * History rule: every update writes one person_history row per changed
@@ -48,6 +50,8 @@ typedef enum person_field {
     PERSON_TRAINING_WISH,
     PERSON_SKILLS,
     PERSON_DIFFICULTIES,
+    PERSON_THREE_NO,
+    PERSON_WANTS_JOB,
     PERSON_FIELD_COUNT
 } person_field;
 
@@ -68,6 +72,19 @@ const char *person_field_column(person_field field);
 const char *person_field_label(person_field field);
 /* The field whose column name is column, or -1. */
 int person_field_from_column(const char *column);
+/* True when field is a flag (an INTEGER column holding 1 or 0, see above). */
+int person_field_is_flag(person_field field);
+/* The SQL type of field's column: "INTEGER" for a flag, else "TEXT". */
+const char *person_field_sql_type(person_field field);
+
+/*
+ * The stored form of a flag cell: "1" for 是 (有, yes, y, true, 1), "0" for
+ * 否 (无, no, n, false, 0; any case and width, blanks around ignored), NULL
+ * for anything else.
+ */
+const char *person_flag_parse(const char *cell);
+/* The form of a stored flag in files and on screen: 是 for "1", 否 for "0", else stored as is. */
+const char *person_flag_text(const char *stored);
 
 /* What a column of the import/export format holds. */
 typedef enum person_column_kind {
@@ -85,7 +102,7 @@ typedef struct person_column {
 } person_column;
 
 /* Number of columns of the format. */
-#define PERSON_COLUMN_COUNT 14
+#define PERSON_COLUMN_COUNT 16
 /* The columns in export order. */
 extern const person_column person_columns[PERSON_COLUMN_COUNT];
 

@@ -4,6 +4,7 @@
 #include "io/display.h"
 #include "registry/category.h"
 #include "registry/person.h"
+#include "registry/person_facts.h"
 #include "registry/region.h"
 
 #include <stdio.h>
@@ -25,10 +26,39 @@ static const person_field person_view_plain[] = {
     PERSON_DIFFICULTIES,
 };
 
+/* The flags, shown as 是/否 after the plain fields, with their value by the rule of person_facts.h.
+ */
+static const person_field person_view_flags[] = {PERSON_THREE_NO, PERSON_WANTS_JOB};
+
 /* Text as a JSON string, NULL or "" as null. */
 static json_t *person_view_text(const char *text)
 {
     return text != NULL && text[0] != '\0' ? json_string(text) : json_null();
+}
+
+/* A stored value of the field named column as shown: a flag's 1/0 as 是/否. */
+static json_t *person_view_value(const char *column, const char *stored)
+{
+    int f = column != NULL ? person_field_from_column(column) : -1;
+    return person_view_text(
+        f >= 0 && person_field_is_flag((person_field)f) ? person_flag_text(stored) : stored);
+}
+
+/* {value, origin, from} of each flag by person_fact_resolve(). */
+static json_t *person_view_facts(const vocabulary_set *lists, const person *p)
+{
+    json_t *facts = json_object();
+    for (size_t i = 0; facts != NULL && i < sizeof person_view_flags / sizeof person_view_flags[0];
+         i++) {
+        person_fact fact = person_fact_resolve(lists, p->values, person_view_flags[i]);
+        json_object_set_new(facts, person_field_column(person_view_flags[i]),
+                            json_pack("{s:b,s:s,s:o}", "value", fact.value, "origin",
+                                      person_fact_origin_name(fact.origin), "from",
+                                      fact.origin == PERSON_FACT_UNKNOWN
+                                          ? json_null()
+                                          : json_string(person_field_column(fact.from))));
+    }
+    return facts;
 }
 
 /* The object {batch, kind, source, at} of batch id, or null when it is missing. */
@@ -52,7 +82,8 @@ static int person_view_batch(store_stmt *stmt, int64_t id, json_t **out)
     return *out != NULL ? BF_OK : BF_ENOMEM;
 }
 
-int person_view_json(store *st, const char *id_number, json_t **out, bf_error *err)
+int person_view_json(store *st, const vocabulary_set *lists, const char *id_number, json_t **out,
+                     bf_error *err)
 {
     person_store *ps = NULL;
     store_stmt *batch = NULL, *history = NULL;
@@ -97,6 +128,10 @@ int person_view_json(store *st, const char *id_number, json_t **out, bf_error *e
     for (size_t i = 0; i < sizeof person_view_plain / sizeof person_view_plain[0]; i++)
         json_object_set_new(view, person_field_column(person_view_plain[i]),
                             person_view_text(p.values[person_view_plain[i]]));
+    for (size_t i = 0; i < sizeof person_view_flags / sizeof person_view_flags[0]; i++)
+        json_object_set_new(view, person_field_column(person_view_flags[i]),
+                            person_view_text(person_flag_text(p.values[person_view_flags[i]])));
+    json_object_set_new(view, "facts", person_view_facts(lists, &p));
 
     rc = store_prepare(st, "SELECT kind, source, started_at FROM batches WHERE id = ?", &batch);
     if (rc == BF_OK)
@@ -128,9 +163,9 @@ int person_view_json(store *st, const char *id_number, json_t **out, bf_error *e
         item = json_pack("{s:o,s:o,s:o,s:o,s:o,s:I,s:o,s:o}", "field", person_view_text(field),
                          "label",
                          f >= 0 ? json_string(person_field_label((person_field)f)) : json_null(),
-                         "old_value", person_view_text(store_column_text(history, 1)), "new_value",
-                         person_view_text(store_column_text(history, 2)), "changed_at",
-                         person_view_text(store_column_text(history, 3)), "batch",
+                         "old_value", person_view_value(field, store_column_text(history, 1)),
+                         "new_value", person_view_value(field, store_column_text(history, 2)),
+                         "changed_at", person_view_text(store_column_text(history, 3)), "batch",
                          (json_int_t)store_column_int64(history, 4), "kind",
                          person_view_text(store_column_text(history, 5)), "source",
                          person_view_text(store_column_text(history, 6)));
@@ -201,6 +236,32 @@ static void person_view_print_field(const json_t *view, person_field field, FILE
     fputc('\n', file);
 }
 
+/*
+ * "三无：是" when stated, "三无：否（由 就业困难 推出）" when derived, "三无：（未说明，按否）"
+ * when unknown: the value the policies read.
+ */
+static void person_view_print_flag(const json_t *view, person_field field, FILE *file)
+{
+    const json_t *fact =
+        json_object_get(json_object_get(view, "facts"), person_field_column(field));
+    const char *origin = person_view_get(fact, "origin");
+    int value = json_is_true(json_object_get(fact, "value"));
+    person_view_print_label(person_field_label(field), person_field_column(field), file);
+    if (strcmp(origin, "unknown") == 0) {
+        fputs(BF_TR("（未说明，按否）", "(not stated: no)"), file);
+    } else {
+        fputs(value ? BF_TR("是", "yes") : BF_TR("否", "no"), file);
+        if (strcmp(origin, "derived") == 0) {
+            int from = person_field_from_column(person_view_get(fact, "from"));
+            fprintf(file, BF_TR("（由 %s 推出）", " (derived from %s)"),
+                    from >= 0 ? BF_TR(person_field_label((person_field)from),
+                                      person_field_column((person_field)from))
+                              : "?");
+        }
+    }
+    fputc('\n', file);
+}
+
 void person_view_print_text(const json_t *view, FILE *file)
 {
     person_view_print_field(view, PERSON_NAME, file);
@@ -223,6 +284,8 @@ void person_view_print_text(const json_t *view, FILE *file)
     fputc('\n', file);
     for (size_t i = 0; i < sizeof person_view_plain / sizeof person_view_plain[0]; i++)
         person_view_print_field(view, person_view_plain[i], file);
+    for (size_t i = 0; i < sizeof person_view_flags / sizeof person_view_flags[0]; i++)
+        person_view_print_flag(view, person_view_flags[i], file);
     person_view_print_label("登记来源", "created", file);
     person_view_print_batch(json_object_get(view, "created"), file);
     fputc('\n', file);

@@ -6,12 +6,14 @@
  *   (12 digits), hukou_region_name ("山东省 / 济宁市 / 任城区"), categories
  *   (array of names), phone, household_id, relation, labor_ability,
  *   employment_status, employment_wish, training_wish, skills, difficulties
- *   (strings, null when empty), created ({batch, kind, source, at}: where
- *   the first values came from), updated (same, the last change) and
- *   history: one object per changed field, oldest first, with field (column
- *   name), label (Chinese), old_value, new_value, changed_at, batch, kind
- *   and source.  Insertions write no history rows (see person.h): created
- *   names their batch.
+ *   (strings, null when empty), three_no and wants_job (是/否 as a list
+ *   stated them, null when none did), facts ({three_no, wants_job}: each
+ *   {value (true/false), origin ("stated", "derived", "unknown"), from (the
+ *   column read, null when unknown)}, the rule of person_facts.h), created ({batch, kind, source,
+ * at}: where the first values came from), updated (same, the last change) and history: one object
+ * per changed field, oldest first, with field (column name), label (Chinese), old_value, new_value,
+ * changed_at, batch, kind and source (a flag's values as 是/否).  Insertions write no history rows
+ *   (see person.h): created names their batch.
  *
  * Ownership: the caller releases *out with json_decref().
  */
@@ -19,15 +21,18 @@
 #define BANGFU_REGISTRY_PERSON_VIEW_H
 
 #include "core/error.h"
+#include "registry/vocabulary.h"
 #include "store/store.h"
 
 #include <jansson.h>
 
 /*
- * Builds the object of the person with id_number (already normalised).
- * BF_ENOTFOUND (err filled) when there is no such person.
+ * Builds the object of the person with id_number (already normalised); lists
+ * (may be NULL) derive the flags' facts.  BF_ENOTFOUND (err filled) when
+ * there is no such person.
  */
-int person_view_json(store *st, const char *id_number, json_t **out, bf_error *err);
+int person_view_json(store *st, const vocabulary_set *lists, const char *id_number, json_t **out,
+                     bf_error *err);
 
 /* Writes the readable Chinese text form of a person_view_json() object to file. */
 void person_view_print_text(const json_t *view, FILE *file);

@@ -66,6 +66,9 @@ int export_people(store *st, const export_people_options *options, int64_t *rows
                              ? 0
                              : 1 + (int)person_columns[c].field;
             const char *text = store_column_text(stmt, column);
+            if (person_columns[c].kind == PERSON_COLUMN_FIELD &&
+                person_field_is_flag(person_columns[c].field))
+                text = person_flag_text(text); /* 1/0 as 是/否, the import's words */
             cells[c] = text != NULL ? text : "";
         }
         rc = table_writer_row(writer, cells, PERSON_COLUMN_COUNT, err);

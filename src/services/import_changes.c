@@ -64,8 +64,9 @@ int import_changes_open(store *st, int64_t batch, const char *changed_at, import
         sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS import_changes (id_number TEXT");
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
         changes->columns[f + 1] = person_field_column((person_field)f);
-        used +=
-            (size_t)snprintf(sql + used, sizeof sql - used, ", %s TEXT", changes->columns[f + 1]);
+        /* Typed as in people: PostgreSQL assigns no text to an INTEGER column. */
+        used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s %s", changes->columns[f + 1],
+                                 person_field_sql_type((person_field)f));
     }
     snprintf(sql + used, sizeof sql - used, ")");
     int rc = store_exec(st, sql);

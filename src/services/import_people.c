@@ -33,27 +33,6 @@
 /* Columns of the people table written per row by the bulk path: id, the fields, two batches. */
 #define IMPORT_BULK_COLUMNS (PERSON_FIELD_COUNT + 3)
 
-/* The columns of people written by a bulk load, in the order of its values. */
-static const char *const import_bulk_columns[IMPORT_BULK_COLUMNS] = {
-    "id_number",
-    "name",
-    "sex",
-    "birth_date",
-    "phone",
-    "household_id",
-    "relation",
-    "hukou_region",
-    "categories",
-    "labor_ability",
-    "employment_status",
-    "employment_wish",
-    "training_wish",
-    "skills",
-    "difficulties",
-    "created_batch",
-    "updated_batch",
-};
-
 /* Valid rows looked up together (one query for the chunk, not one per row). */
 #define IMPORT_CHUNK_ROWS PERSON_LOAD_MANY_MAX
 /* Slots of the chunk's map from ID number to row: a power of two, four times the rows. */
@@ -135,6 +114,8 @@ typedef struct import_state {
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
     int64_t max_rows;       /* the caps of this run (options, settings or defaults) */
     int64_t max_rejected;
+    /* The columns of people a bulk load writes, in the order of its values. */
+    const char *bulk_columns[IMPORT_BULK_COLUMNS];
     int64_t batch;                   /* the batch of this run */
     char now[BF_TIMESTAMP_TEXT_MAX]; /* start of the run, stamped on batch and history */
     char batch_text[24];
@@ -351,7 +332,7 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
     for (int r = 0; r < chunk->count; r++)
         fresh += !chunk->rows[r].found;
     if (fresh > 0) {
-        rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &bulk);
+        rc = store_bulk_begin(s->st, "people", s->bulk_columns, IMPORT_BULK_COLUMNS, &bulk);
         for (int r = 0; rc == BF_OK && r < chunk->count; r++) {
             const import_pending *row = &chunk->rows[r];
             if (row->found)
@@ -470,7 +451,7 @@ static int import_serve_province(import_state *s, const char *canonical, bf_erro
     else
         store_error_set(s->st, rc, err);
     if (rc == BF_OK && s->bulk_started) {
-        rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
+        rc = store_bulk_begin(s->st, "people", s->bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
         if (rc != BF_OK)
             store_error_set(s->st, rc, err);
     }
@@ -780,7 +761,7 @@ static int import_start_bulk(import_state *s, bf_error *err)
             return rc;
         s->indexes_dropped = 1;
     }
-    rc = store_bulk_begin(s->st, "people", import_bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
+    rc = store_bulk_begin(s->st, "people", s->bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
     s->bulk_started = rc == BF_OK;
 out:
     if (rc != BF_OK)
@@ -839,6 +820,11 @@ int import_people(store *st, const import_people_options *options, import_people
         return bf_error_set(err, BF_ENOMEM, NULL);
     s->st = st;
     s->options = options;
+    s->bulk_columns[0] = "id_number";
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        s->bulk_columns[f + 1] = person_field_column((person_field)f);
+    s->bulk_columns[PERSON_FIELD_COUNT + 1] = "created_batch";
+    s->bulk_columns[PERSON_FIELD_COUNT + 2] = "updated_batch";
     s->result = result;
     s->rules.today = date_today();
     s->rules.seen = &s->seen;

@@ -236,12 +236,14 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
     if (import_row_required(out, c_category, cell)) {
         category_set set = 0;
         char bad[CATEGORY_ITEM_MAX];
-        if (category_parse(cell, &set, bad, sizeof bad) != BF_OK)
+        if (category_parse(cell, &set, bad, sizeof bad) != BF_OK) {
+            char names[CATEGORY_TEXT_MAX];
+            category_all_names(names);
             import_row_reject(
                 out, c_category,
                 BF_TR("“%s”不是有效类别（应为 %s）", "'%s' is not a valid category (one of %s)"),
-                bad, category_all_names());
-        else if (set == 0)
+                bad, names);
+        } else if (set == 0)
             import_row_reject(out, c_category, "%s", BF_TR("必填", "required"));
         else
             category_join(set, out->categories);
@@ -270,7 +272,7 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
             p->values[PERSON_HOUSEHOLD_ID] = out->household_id;
     }
 
-    /* The other text fields: the 四清 answers from their lists, the rest as written. */
+    /* The other fields: the 四清 answers from their lists, flags 是/否, the rest as written. */
     for (int c = 0; c < PERSON_COLUMN_COUNT; c++) {
         if (person_columns[c].kind != PERSON_COLUMN_FIELD || c == c_name || c == c_sex ||
             c == c_region || c == c_household || c == c_category || c == c_phone)
@@ -280,6 +282,12 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
         const vocabulary *v = vocabulary_of(rules->vocabularies, field);
         if (given && v != NULL)
             import_row_listed(rules, out, v, c);
+        else if (given && person_field_is_flag(field)) {
+            const char *cell = p->values[field];
+            if ((p->values[field] = person_flag_parse(cell)) == NULL)
+                import_row_reject(
+                    out, c, BF_TR("“%s”应为 是 或 否", "'%s' must be 是 or 否 (yes or no)"), cell);
+        }
     }
 
     if (out->reason_used > 0)

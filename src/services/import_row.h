@@ -6,7 +6,8 @@
  *  - a value: checked, normalised (full-width digits and letters of ID
  *    numbers and codes folded to ASCII, phone numbers in their one stored
  *    form, categories in canonical order, the 四清 fields' words mapped to
- *    their canonical value by the lists of registry/vocabulary.h) and stored;
+ *    their canonical value by the lists of registry/vocabulary.h, the flags
+ *    三无 and 有就业意愿 read as 是/否 and stored as 1/0) and stored;
  *  - empty, or a column the file does not have: the stored value is kept
  *    (a partial list never wipes what an earlier one said).  With the
  *    clear_empty rule an empty cell of a present column clears instead;

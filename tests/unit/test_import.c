@@ -101,6 +101,9 @@ static const written difficulties[] = {{"缺技能", "缺乏技能"},
                                        {"照顾家庭、无法外出", "家庭照护；无法外出"}};
 /* A word no list has: the row is refused. */
 #define UNLISTED_WORD "很强"
+/* The flags (三无, 有就业意愿): 是/否 and their other words, stored as 1/0. */
+static const written flags[] = {
+    {"是", "1"}, {"否", "0"}, {"有", "1"}, {"ｎｏ", "0"}, {" 无 ", "0"}};
 
 /* splitmix64, its state in the caller. */
 static uint64_t next_random(uint64_t *state)
@@ -132,6 +135,9 @@ static const written *field_values(person_field field, int *count)
         return TABLE(training_wishes);
     case PERSON_DIFFICULTIES:
         return TABLE(difficulties);
+    case PERSON_THREE_NO:
+    case PERSON_WANTS_JOB:
+        return TABLE(flags);
     case PERSON_PHONE:
         *count = (int)(sizeof phones / sizeof phones[0]);
         return phones;

@@ -9,10 +9,13 @@
 #include "core/error.h"
 #include "registry/category.h"
 #include "registry/person.h"
+#include "registry/person_facts.h"
 #include "registry/phone.h"
+#include "registry/vocabulary.h"
 #include "store/migrate.h"
 #include "store/store.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,16 +42,15 @@ static void test_category_parse(void **state)
         BF_OK);
     category_join(set, text);
     assert_string_equal(text, "防止返贫监测对象；易地扶贫搬迁人口");
-    /* All six fit the buffer. */
-    assert_int_equal(
-        category_parse("黄河滩区迁建居民、易地扶贫搬迁人口、防止返贫监测对象、即时帮扶人口、"
-                       "脱贫享受政策人口、建档立卡贫困人口",
-                       &set, bad, sizeof bad),
-        BF_OK);
+    /* All of them, as the import's message names them, fit the buffer. */
+    char all[CATEGORY_TEXT_MAX];
+    category_all_names(all);
+    assert_int_equal(category_parse(all, &set, bad, sizeof bad), BF_OK);
     assert_int_equal(set, (1u << CATEGORY_COUNT) - 1);
     category_join(set, text);
     assert_true(strlen(text) < CATEGORY_TEXT_MAX);
-    assert_int_equal(strlen(text), 6 * 24 - 6 + 5 * 3); /* 即时帮扶人口 has six characters */
+    assert_int_equal(strlen(text), strlen(all)); /* '、' and '；' are both three bytes */
+    assert_non_null(strstr(all, "、未就业高校毕业生、"));
     /* Empty cell: the empty set. */
     assert_int_equal(category_parse("", &set, bad, sizeof bad), BF_OK);
     assert_int_equal(set, 0u);
@@ -69,6 +71,154 @@ static void test_category_parse(void **state)
     assert_null(category_name(CATEGORY_COUNT));
     assert_int_equal(category_index("黄河滩区迁建居民"), 5);
     assert_int_equal(category_index("黄河滩区"), -1);
+    /* The policy files' names stay apart from the registers' (no document merges them). */
+    assert_true(category_index("脱贫人口") >= 0);
+    assert_true(category_index("脱贫人口") != category_index("脱贫享受政策人口"));
+    assert_true(category_index("防止返贫监测帮扶对象") != category_index("防止返贫监测对象"));
+}
+
+/* Longest policy file read by test_policy_categories. */
+#define TEST_POLICY_FILE_MAX (1024 * 1024)
+
+/*
+ * Every name a policy file gives the category predicate ({ "category",
+ * "名称", ... } in policies/NAME.lua) is a registry category, so a person can
+ * be imported into each group the policies pay.
+ */
+static void test_policy_categories(void **state)
+{
+    (void)state;
+    static char text[TEST_POLICY_FILE_MAX];
+    int names = 0, files = 0;
+    DIR *dir = opendir("policies");
+    assert_non_null(dir);
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        size_t n = strlen(entry->d_name);
+        if (n < 5 || strcmp(entry->d_name + n - 4, ".lua") != 0)
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "policies/%s", entry->d_name);
+        files++;
+        FILE *file = fopen(path, "rb");
+        assert_non_null(file);
+        size_t length = fread(text, 1, sizeof text - 1, file);
+        fclose(file);
+        text[length] = '\0';
+        for (const char *p = strstr(text, "\"category\""); p != NULL;
+             p = strstr(p, "\"category\"")) {
+            p += strlen("\"category\"");
+            const char *end = strchr(p, '}');
+            assert_non_null(end);
+            for (const char *q = strchr(p, '"'); q != NULL && q < end; q = strchr(q, '"')) {
+                const char *close = strchr(q + 1, '"');
+                assert_non_null(close);
+                char name[CATEGORY_ITEM_MAX];
+                snprintf(name, sizeof name, "%.*s", (int)(close - q - 1), q + 1);
+                if (category_index(name) < 0)
+                    fail_msg("%s: category \"%s\" is not a registry category", path, name);
+                names++;
+                q = close + 1;
+            }
+        }
+    }
+    closedir(dir);
+    assert_true(files >= 5);
+    assert_true(names >= 80); /* the scan found the conditions */
+}
+
+/* 是/否 and the other words of a flag cell; anything else is refused. */
+static void test_person_flag_parse(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"是", " 是 ", "有", "yes", "YES", "Ｙ", "true", "1", "１"};
+    static const char *const no[] = {"否", "无", "no", "N", "False", "0", "\u3000否"};
+    static const char *const bad[] = {"", "是否", "2", "有就业意愿", "ok", "是的"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_string_equal(person_flag_parse(yes[i]), "1");
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_string_equal(person_flag_parse(no[i]), "0");
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_null(person_flag_parse(bad[i]));
+    assert_null(person_flag_parse(NULL));
+    assert_string_equal(person_flag_text("1"), "是");
+    assert_string_equal(person_flag_text("0"), "否");
+    assert_null(person_flag_text(NULL));
+    assert_true(person_field_is_flag(PERSON_THREE_NO) && person_field_is_flag(PERSON_WANTS_JOB));
+    assert_false(person_field_is_flag(PERSON_DIFFICULTIES));
+    assert_string_equal(person_field_sql_type(PERSON_WANTS_JOB), "INTEGER");
+    assert_string_equal(person_field_sql_type(PERSON_NAME), "TEXT");
+}
+
+/*
+ * The rule of person_facts.h, against a model of it over every combination
+ * of the stated column and the 四清 field it follows.
+ */
+static void test_person_facts(void **state)
+{
+    (void)state;
+    vocabulary_set lists = {0};
+    bf_error err;
+    assert_int_equal(vocabulary_set_load(&lists, "vocabularies", &err), BF_OK);
+    static const char *const stated[] = {NULL, "1", "0"};
+    static const struct {
+        const char *difficulties; /* stored 就业困难 */
+        int origin;               /* derived (1) or unknown (0) when not stated */
+        int three_no;             /* derived value */
+    } difficulties[] = {
+        {NULL, 0, 0},
+        {"三无人员", 1, 1},
+        {"缺乏技能；三无人员", 1, 1},
+        {"缺乏技能；年龄偏大", 1, 0},
+        {"很多困难", 0, 0}, /* not in the list: nothing derived */
+    };
+    static const struct {
+        const char *wish;
+        int origin;
+        int wants_job;
+    } wishes[] = {
+        {NULL, 0, 0},         {"无就业意愿", 1, 0}, {"有就业意愿", 1, 1}, {"有外出务工意愿", 1, 1},
+        {"有创业意愿", 1, 1}, {"随便", 0, 0},
+    };
+    for (size_t s = 0; s < 3; s++)
+        for (size_t d = 0; d < sizeof difficulties / sizeof difficulties[0]; d++)
+            for (size_t w = 0; w < sizeof wishes / sizeof wishes[0]; w++) {
+                const char *values[PERSON_FIELD_COUNT] = {NULL};
+                values[PERSON_THREE_NO] = stated[s];
+                values[PERSON_WANTS_JOB] = stated[2 - s];
+                values[PERSON_DIFFICULTIES] = difficulties[d].difficulties;
+                values[PERSON_EMPLOYMENT_WISH] = wishes[w].wish;
+                person_fact three = person_fact_resolve(&lists, values, PERSON_THREE_NO);
+                person_fact wants = person_fact_resolve(&lists, values, PERSON_WANTS_JOB);
+                if (stated[s] != NULL) {
+                    assert_int_equal(three.origin, PERSON_FACT_STATED);
+                    assert_int_equal(three.value, stated[s][0] == '1');
+                    assert_int_equal(three.from, PERSON_THREE_NO);
+                } else {
+                    assert_int_equal(three.origin, difficulties[d].origin ? PERSON_FACT_DERIVED
+                                                                          : PERSON_FACT_UNKNOWN);
+                    assert_int_equal(three.value, difficulties[d].three_no);
+                    if (difficulties[d].origin)
+                        assert_int_equal(three.from, PERSON_DIFFICULTIES);
+                }
+                if (stated[2 - s] != NULL) {
+                    assert_int_equal(wants.origin, PERSON_FACT_STATED);
+                    assert_int_equal(wants.value, stated[2 - s][0] == '1');
+                } else {
+                    assert_int_equal(wants.origin,
+                                     wishes[w].origin ? PERSON_FACT_DERIVED : PERSON_FACT_UNKNOWN);
+                    assert_int_equal(wants.value, wishes[w].wants_job);
+                }
+            }
+    /* Without lists nothing is derived; a field that is no flag is unknown. */
+    const char *values[PERSON_FIELD_COUNT] = {NULL};
+    values[PERSON_DIFFICULTIES] = "三无人员";
+    assert_int_equal(person_fact_resolve(NULL, values, PERSON_THREE_NO).origin,
+                     PERSON_FACT_UNKNOWN);
+    assert_int_equal(person_fact_resolve(&lists, values, PERSON_SKILLS).origin,
+                     PERSON_FACT_UNKNOWN);
+    assert_string_equal(person_fact_origin_name(PERSON_FACT_DERIVED), "derived");
+    vocabulary_set_free(&lists);
 }
 
 static void test_phone(void **state)
@@ -363,6 +513,9 @@ int main(void)
     bf_locale_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_category_parse),
+        cmocka_unit_test(test_policy_categories),
+        cmocka_unit_test(test_person_flag_parse),
+        cmocka_unit_test(test_person_facts),
         cmocka_unit_test(test_phone),
         cmocka_unit_test(test_person_columns),
         cmocka_unit_test(test_person_store),
