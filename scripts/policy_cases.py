@@ -55,8 +55,8 @@ def run_case(bangfu, policies, path):
         name = tmp.name
     try:
         args = [bangfu, "calc", name, "--policies", policies]
-        if expect.get("explain"):
-            args.append("--explain")
+        if expect.get("explain"):  # "full": the full decision records
+            args.append("--explain=full" if expect["explain"] == "full" else "--explain")
         env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
         p = subprocess.run(args, capture_output=True, text=True, env=env, timeout=60)
     finally:

@@ -1,5 +1,10 @@
 /*
- * cmd_calc.c - `bangfu calc SITUATION.json [--explain] [--policies DIR]`.
+ * cmd_calc.c - `bangfu calc SITUATION.json [--explain[=full]] [--policies DIR]`.
+ *
+ * --explain says per person what paid (the amount rule and its numbers) and,
+ * per rule that did not, the first condition that failed with the value it
+ * saw, written person by person; --explain=full every condition of every
+ * (rule, row), kept in memory until the end (for small situations).
  *
  * Loads every policy file (refusing to compute when one has a problem),
  * reads the situation (errors name the JSON path, exit 2), evaluates, and
@@ -21,7 +26,7 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
     (void)ctx;
     int status = CLI_EXIT_FAILURE;
     const char *option = NULL, *path = NULL;
-    int explain = 0;
+    policy_explain_mode explain = POLICY_EXPLAIN_NONE;
     policy_set *set = NULL;
     situation *s = NULL;
     policy_result *result = NULL;
@@ -36,8 +41,8 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
                               BF_TR("--policies 缺少参数", "--policies needs a value"));
             goto out;
         }
-        if (strcmp(argv[i], "--explain") == 0) {
-            explain = 1;
+        if (strcmp(argv[i], "--explain") == 0 || strcmp(argv[i], "--explain=full") == 0) {
+            explain = argv[i][9] == '=' ? POLICY_EXPLAIN_FULL : POLICY_EXPLAIN_SHORT;
             i++;
             continue;
         }
@@ -45,18 +50,19 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
             path = argv[i++];
             continue;
         }
-        status = cli_fail(
-            CLI_EXIT_USAGE,
-            BF_TR(
-                "用法：bangfu calc SITUATION.json [--explain] [--policies DIR]（多余的参数“%s”）",
-                "usage: bangfu calc SITUATION.json [--explain] [--policies DIR] (unexpected '%s')"),
-            argv[i]);
+        status = cli_fail(CLI_EXIT_USAGE,
+                          BF_TR("用法：bangfu calc SITUATION.json [--explain[=full]] [--policies "
+                                "DIR]（多余的参数“%s”）",
+                                "usage: bangfu calc SITUATION.json [--explain[=full]] [--policies "
+                                "DIR] (unexpected '%s')"),
+                          argv[i]);
         goto out;
     }
     if (path == NULL) {
-        status = cli_fail(CLI_EXIT_USAGE, "%s",
-                          BF_TR("用法：bangfu calc SITUATION.json [--explain] [--policies DIR]",
-                                "usage: bangfu calc SITUATION.json [--explain] [--policies DIR]"));
+        status = cli_fail(
+            CLI_EXIT_USAGE, "%s",
+            BF_TR("用法：bangfu calc SITUATION.json [--explain[=full]] [--policies DIR]",
+                  "usage: bangfu calc SITUATION.json [--explain[=full]] [--policies DIR]"));
         goto out;
     }
     char dir[POLICY_PATH_MAX];

@@ -82,6 +82,7 @@ void policy_result_free(policy_result *result)
     free(result->items);
     free(result->texts);
     free(result->statuses);
+    explain_short_free(result->explanation);
     free(result);
 }
 
@@ -937,8 +938,12 @@ static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_
     int order[POLICY_CONDITIONS_MAX];
     int count = eval_condition_order(rule, order);
     ctx->warn_rule = rule_index;
-    for (int k = 0; k < count && n > 0; k++)
+    for (int k = 0; k < count && n > 0; k++) {
+        if (ctx->failed != NULL) /* the rows this condition drops failed it first */
+            for (size_t i = 0; i < n; i++)
+                ctx->failed[sel[i]] = (uint8_t)order[k];
         n = eval_filter(ctx, rule->conditions, order[k], rule->unit, sel, n, 1);
+    }
     ctx->warn_rule = -1;
     if (rule->is_status) {
         uint8_t *holds = calloc(rows > 0 ? rows : 1, 1);
@@ -1122,6 +1127,8 @@ int policy_evaluate(const policy_set *set, const population *pop,
     if (rc == BF_OK)
         rc = index_by_person(pop->enrolments.person, pop->enrolments.count, pop->people.count,
                              &ctx.enrolment_offsets, &ctx.enrolment_rows, err);
+    if (rc == BF_OK && options->explain == POLICY_EXPLAIN_SHORT)
+        rc = explain_short_begin(&ctx, rows, err);
     if (rc != BF_OK)
         goto out;
     /* Statuses first, each after those it tests (benefits may test any), then benefits in
@@ -1131,19 +1138,23 @@ int policy_evaluate(const policy_set *set, const population *pop,
         if (k >= set->status_order_count && set->rules[r]->is_status)
             continue;
         rc = evaluate_rule(&ctx, r, sel, &ranges[r][0], &ranges[r][1], err);
-        if (rc == BF_OK && options->explain)
+        if (rc == BF_OK && options->explain == POLICY_EXPLAIN_FULL)
             rc = explain_rule(&ctx, r, err);
+        if (rc == BF_OK && options->explain == POLICY_EXPLAIN_SHORT)
+            rc = explain_short_rule(&ctx, r, err);
         if (rc != BF_OK)
             goto out;
     }
     rc = apply_exclusions(&ctx, (const size_t(*)[2])ranges, err);
     if (rc != BF_OK)
         goto out;
-    if (options->explain) {
+    if (options->explain == POLICY_EXPLAIN_FULL) {
         rc = explain_outcomes(&ctx, err);
         if (rc != BF_OK)
             goto out;
     }
+    if (options->explain == POLICY_EXPLAIN_SHORT)
+        explain_short_finish(&ctx);
     *out = ctx.result;
     ctx.result = NULL;
 out:
@@ -1159,6 +1170,7 @@ out:
     free(ctx.from);
     free(ctx.to);
     free(ctx.note);
+    free(ctx.failed);
     free(ctx.hires);
     free(ctx.hire_met);
     free(ctx.residents);

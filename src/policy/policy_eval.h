@@ -6,9 +6,15 @@
  * condition, cheapest first, filters it column-wise; amounts are computed in
  * int64 fen on the survivors only; then one-off / max_months / max_per_year
  * limits are applied per (person, payee), and finally not_with exclusions
- * between benefits per person.  With explain set, a compact decision record
- * is kept for every (row, rule): each condition with its value and result,
- * and the outcome.
+ * between benefits per person.
+ *
+ * Explanations (calc --explain): POLICY_EXPLAIN_SHORT keeps one byte per
+ * (rule, row) - the outcome, or the first condition that failed - and the
+ * state the value texts need (statuses, the rows of each person); the
+ * writer explains one person at a time from them (policy_explain_*), so
+ * nothing grows with the text.  POLICY_EXPLAIN_FULL keeps a decision record
+ * for every (row, rule): each condition with its value and result, and the
+ * outcome, for the whole population.
  *
  * Ownership: policy_evaluate() returns a result freed by policy_result_free().
  */
@@ -27,10 +33,17 @@
 /* Most decision records kept with explain (each about 40 bytes, with its conditions). */
 #define POLICY_DECISIONS_MAX 100000000u
 
+/* What calc --explain says. */
+typedef enum policy_explain_mode {
+    POLICY_EXPLAIN_NONE,
+    POLICY_EXPLAIN_SHORT, /* per person: what paid and why, the first failed condition */
+    POLICY_EXPLAIN_FULL   /* every (rule, row): every condition tested, in memory */
+} policy_explain_mode;
+
 typedef struct policy_eval_options {
     int month_from; /* period, month indexes, inclusive */
     int month_to;
-    int explain; /* keep decision records */
+    policy_explain_mode explain;
 } policy_eval_options;
 
 /* One amount (or service) due: a benefit, a payee, a person, a month. */
@@ -82,6 +95,9 @@ typedef struct policy_decision {
     size_t item_first;
 } policy_decision;
 
+/* The state a short explanation reads (policy_eval_private.h). */
+typedef struct policy_explanation policy_explanation;
+
 /* A status that holds for a row. */
 typedef struct policy_status_holding {
     int32_t rule;
@@ -102,6 +118,7 @@ typedef struct policy_result {
     char *texts;
     size_t status_count, status_capacity;
     policy_status_holding *statuses;
+    policy_explanation *explanation; /* POLICY_EXPLAIN_SHORT, owned */
 } policy_result;
 
 int policy_evaluate(const policy_set *set, const population *pop,
@@ -119,5 +136,41 @@ void policy_condition_text(const policy_condition *items, int c, char *out, size
 
 /* Text of an outcome in the user's language. */
 const char *policy_outcome_text(policy_outcome outcome);
+
+/* Longest amount rule text ("per_day = {parameter = min_wage, ...}, max_days = 60"). */
+#define POLICY_AMOUNT_TEXT_MAX 512
+
+/* Writes rule's amount as written in a policy file, e.g. "per_month = 1000.00, max_months = 6". */
+void policy_amount_text(const policy_set *set, const policy_rule *rule, char *out, size_t size);
+
+/*
+ * A short explanation of row of rule (POLICY_EXPLAIN_SHORT): the outcome, and
+ * when it is POLICY_OUTCOME_NOT_ELIGIBLE the index in rule->conditions of the
+ * first condition that failed in *failed (else -1).  Excluded rows read
+ * POLICY_OUTCOME_GRANTED: the writer sees their grants.
+ */
+policy_outcome policy_explain_outcome(const policy_result *result, int rule, int32_t row,
+                                      int *failed);
+
+/* The value condition failed saw for row of rule (POLICY_VALUE_TEXT_MAX bytes). */
+void policy_explain_value(const policy_result *result, int rule, int32_t row, int failed,
+                          char *out);
+
+/* Whether the value condition failed looks at is the row's person's (the same for all rows). */
+int policy_explain_person_level(const policy_rule *rule, int failed);
+
+/*
+ * The numbers row's amount was taken from, 0 when the amount rule says them
+ * all: its tier ("job_location = same_province", "certificate = 中级") or
+ * its parameter with the region and day looked up at ("min_wage 370811000000
+ * 2020-04-01 = 1730.00"; per_day the training's start, else the first day of
+ * month, the first paid).  POLICY_VALUE_TEXT_MAX bytes.
+ */
+int policy_explain_numbers(const policy_result *result, int rule, int32_t row, int month,
+                           char *out);
+
+/* The rows of a person in unit (job/training): rows[0 .. *count). */
+const int32_t *policy_explain_rows(const policy_result *result, policy_unit unit, int32_t person,
+                                   int *count);
 
 #endif

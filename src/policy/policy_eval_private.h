@@ -14,18 +14,19 @@ typedef struct eval_context {
     const population *pop;
     const policy_eval_options *options;
     policy_result *result;
-    int32_t period_from;        /* first day of the period */
-    int32_t period_to;          /* last day of the period */
-    uint8_t **status;           /* per rule: per row 1 when the status holds (status rules only) */
-    int32_t *met;               /* per row: day the conditions are first all met */
-    int32_t *from;              /* per row: first day the row counts for months */
-    int32_t *to;                /* per row: last day the row counts for months */
-    int32_t *hires;             /* per org row: hires counted for the current rule */
-    int32_t *hire_met;          /* per org row: latest met day among those hires */
-    int32_t *residents;         /* per org row: residents counted for the current rule */
-    uint8_t *note;              /* per row: policy_outcome of the amount stage */
-    int32_t *job_offsets;       /* people row -> first index in job_rows (count + 1 entries) */
-    int32_t *job_rows;          /* job rows grouped by person */
+    int32_t period_from;  /* first day of the period */
+    int32_t period_to;    /* last day of the period */
+    uint8_t **status;     /* per rule: per row 1 when the status holds (status rules only) */
+    int32_t *met;         /* per row: day the conditions are first all met */
+    int32_t *from;        /* per row: first day the row counts for months */
+    int32_t *to;          /* per row: last day the row counts for months */
+    int32_t *hires;       /* per org row: hires counted for the current rule */
+    int32_t *hire_met;    /* per org row: latest met day among those hires */
+    int32_t *residents;   /* per org row: residents counted for the current rule */
+    uint8_t *note;        /* per row: policy_outcome of the amount stage */
+    uint8_t *failed;      /* short explain: per row the first condition that failed, else NULL */
+    int32_t *job_offsets; /* people row -> first index in job_rows (count + 1 entries) */
+    int32_t *job_rows;    /* job rows grouped by person */
     int32_t *training_offsets;  /* people row -> first index in training_rows */
     int32_t *training_rows;     /* training rows grouped by person */
     int32_t *enrolment_offsets; /* people row -> first index in enrolment_rows */
@@ -93,6 +94,34 @@ int eval_count_residents(eval_context *ctx, const policy_rule *rule, bf_error *e
 /* The region of a row of unit, and the region a rule's parameters are looked up at. */
 int64_t eval_row_region(const eval_context *ctx, policy_unit unit, uint32_t row);
 int64_t eval_lookup_region(const eval_context *ctx, const policy_rule *rule, uint32_t row);
+
+/*
+ * A short explanation's state (POLICY_EXPLAIN_SHORT), kept in the result for
+ * the writer: the evaluation context with the statuses and the rows of each
+ * person moved in (the scratch columns NULL), and per rule one code per row
+ * of its unit: a policy_outcome, or EXPLAIN_CODE_FAILED + the index of the
+ * first condition that failed.  Org-unit rules keep the failed value text
+ * itself, made while the rule's hires and residents counts were current.
+ */
+struct policy_explanation {
+    eval_context ctx;
+    uint8_t **codes;   /* per rule, owned */
+    char **org_values; /* per org-unit rule: rows * POLICY_VALUE_TEXT_MAX bytes, owned */
+};
+
+/* Codes from this one up: a condition failed (POLICY_CONDITIONS_MAX of them). */
+#define EXPLAIN_CODE_FAILED 64
+
+/* Starts a short explanation (ctx->result->explanation, ctx->failed); BF_ENOMEM with err. */
+int explain_short_begin(eval_context *ctx, size_t rows, bf_error *err);
+
+/* Keeps the codes of rule_index's rows, once it is evaluated; BF_ENOMEM with err. */
+int explain_short_rule(eval_context *ctx, int rule_index, bf_error *err);
+
+/* Moves the statuses and the rows of each person from ctx into the explanation. */
+void explain_short_finish(eval_context *ctx);
+
+void explain_short_free(policy_explanation *explanation);
 
 /* Writes the value condition c looks at for row into out (POLICY_VALUE_TEXT_MAX bytes). */
 void explain_condition_value(const eval_context *ctx, const policy_condition *c, policy_unit unit,

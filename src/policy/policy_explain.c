@@ -1,16 +1,23 @@
 /*
- * policy_explain.c - compact decision records for `calc --explain`.
+ * policy_explain.c - what `calc --explain` says about each decision.
  *
- * For each (row, rule): the top-level conditions in evaluation order, each
- * with the value it looked at and whether it held, stopping at the first that
- * failed; then the outcome (granted, outside the window, excluded, ...).  The
- * conditions are run again on a one-row selection vector through the same
- * eval_filter, so the record cannot disagree with the evaluation.
+ * --explain=full: for each (row, rule), the top-level conditions in
+ * evaluation order, each with the value it looked at and whether it held,
+ * stopping at the first that failed; then the outcome (granted, outside the
+ * window, excluded, ...).  The conditions are run again on a one-row
+ * selection vector through the same eval_filter, so the record cannot
+ * disagree with the evaluation.
+ *
+ * --explain (short): the evaluation itself notes, per row, the first
+ * condition that failed (the same one the full record ends with); one code
+ * byte per (rule, row) is kept, and the value that condition saw is made
+ * only when the writer reaches the person.  Also the amount rule's text.
  */
 #include "policy/policy_eval_private.h"
 
 #include "core/date.h"
 #include "core/decimal.h"
+#include "core/money.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -491,4 +498,289 @@ int explain_outcomes(eval_context *ctx, bf_error *err)
     free(first);
     free(seen);
     return BF_OK;
+}
+
+/* ---- short explanations (POLICY_EXPLAIN_SHORT) --------------------------- */
+
+int explain_short_begin(eval_context *ctx, size_t rows, bf_error *err)
+{
+    int rules = ctx->set->rule_count;
+    policy_explanation *x = calloc(1, sizeof *x);
+    ctx->result->explanation = x;
+    ctx->failed = malloc(rows > 0 ? rows : 1);
+    if (x == NULL || ctx->failed == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    x->ctx.set = ctx->set; /* for explain_short_free before explain_short_finish */
+    x->codes = calloc((size_t)rules + 1, sizeof *x->codes);
+    x->org_values = calloc((size_t)rules + 1, sizeof *x->org_values);
+    if (x->codes == NULL || x->org_values == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    return BF_OK;
+}
+
+/* The value of condition c of items for row; a nested condition's children's values joined. */
+static void explain_nested_value(const eval_context *ctx, const policy_condition *items, int c,
+                                 policy_unit unit, uint32_t row, char *out)
+{
+    policy_predicate predicate = items[c].predicate;
+    /* provider_job's nested conditions are about jobs: its value is the provider, as in full */
+    if (predicate != POLICY_PRED_ANY && predicate != POLICY_PRED_NOT &&
+        predicate != POLICY_PRED_ALL) {
+        explain_condition_value(ctx, &items[c], unit, row, out);
+        return;
+    }
+    size_t used = 0;
+    out[0] = '\0';
+    for (int k = 0; k < items[c].child_count; k++) {
+        char value[POLICY_VALUE_TEXT_MAX];
+        explain_nested_value(ctx, items, items[c].children[k], unit, row, value);
+        append(out, POLICY_VALUE_TEXT_MAX, &used, "%s%s", k > 0 ? "; " : "", value);
+    }
+}
+
+int explain_short_rule(eval_context *ctx, int rule_index, bf_error *err)
+{
+    policy_explanation *x = ctx->result->explanation;
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    size_t rows = eval_unit_rows(ctx, rule->unit);
+    uint8_t *codes = malloc(rows > 0 ? rows : 1);
+    x->codes[rule_index] = codes;
+    if (codes == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    for (size_t row = 0; row < rows; row++)
+        codes[row] = ctx->note[row] == POLICY_OUTCOME_NOT_ELIGIBLE
+                         ? (uint8_t)(EXPLAIN_CODE_FAILED + ctx->failed[row])
+                         : ctx->note[row];
+    if (rule->unit != POLICY_UNIT_ORG)
+        return BF_OK;
+    /* hires and residents are counted per rule: an org row's value is made now (orgs are few) */
+    char *values = calloc(rows > 0 ? rows : 1, POLICY_VALUE_TEXT_MAX);
+    x->org_values[rule_index] = values;
+    if (values == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    for (size_t row = 0; row < rows; row++)
+        if (codes[row] >= EXPLAIN_CODE_FAILED)
+            explain_nested_value(ctx, rule->conditions, codes[row] - EXPLAIN_CODE_FAILED,
+                                 rule->unit, (uint32_t)row, values + row * POLICY_VALUE_TEXT_MAX);
+    return BF_OK;
+}
+
+void explain_short_finish(eval_context *ctx)
+{
+    policy_explanation *x = ctx->result->explanation;
+    x->ctx = *ctx;
+    x->ctx.result = NULL;
+    x->ctx.options = NULL;
+    /* the scratch columns stay with the evaluation, which frees them */
+    x->ctx.met = x->ctx.from = x->ctx.to = x->ctx.hires = x->ctx.hire_met = NULL;
+    x->ctx.residents = NULL;
+    x->ctx.note = x->ctx.failed = NULL;
+    memset(x->ctx.provider_job_met, 0, sizeof x->ctx.provider_job_met);
+    x->ctx.provider_job_items = NULL;
+    ctx->status = NULL;
+    ctx->job_offsets = ctx->job_rows = NULL;
+    ctx->training_offsets = ctx->training_rows = NULL;
+    ctx->enrolment_offsets = ctx->enrolment_rows = NULL;
+}
+
+void explain_short_free(policy_explanation *x)
+{
+    if (x == NULL)
+        return;
+    int rules = x->ctx.set != NULL ? x->ctx.set->rule_count : 0;
+    for (int r = 0; r < rules && x->codes != NULL; r++) {
+        free(x->codes[r]);
+        free(x->org_values[r]);
+        if (x->ctx.status != NULL)
+            free(x->ctx.status[r]);
+    }
+    free(x->codes);
+    free(x->org_values);
+    free(x->ctx.status);
+    free(x->ctx.job_offsets);
+    free(x->ctx.job_rows);
+    free(x->ctx.training_offsets);
+    free(x->ctx.training_rows);
+    free(x->ctx.enrolment_offsets);
+    free(x->ctx.enrolment_rows);
+    free(x);
+}
+
+policy_outcome policy_explain_outcome(const policy_result *result, int rule, int32_t row,
+                                      int *failed)
+{
+    uint8_t code = result->explanation->codes[rule][row];
+    *failed = code >= EXPLAIN_CODE_FAILED ? code - EXPLAIN_CODE_FAILED : -1;
+    return code >= EXPLAIN_CODE_FAILED ? POLICY_OUTCOME_NOT_ELIGIBLE : (policy_outcome)code;
+}
+
+void policy_explain_value(const policy_result *result, int rule_index, int32_t row, int failed,
+                          char *out)
+{
+    const policy_explanation *x = result->explanation;
+    const char *made = x->org_values[rule_index];
+    if (made != NULL) {
+        memcpy(out, made + (size_t)row * POLICY_VALUE_TEXT_MAX, POLICY_VALUE_TEXT_MAX);
+        return;
+    }
+    const policy_rule *rule = x->ctx.set->rules[rule_index];
+    explain_nested_value(&x->ctx, rule->conditions, failed, rule->unit, (uint32_t)row, out);
+}
+
+int policy_explain_person_level(const policy_rule *rule, int failed)
+{
+    const policy_predicate_spec *spec =
+        policy_predicate_spec_of(rule->conditions[failed].predicate);
+    return spec->status_of == POLICY_STATUS_OF_PERSON ||
+           ((spec->units & POLICY_UNITS_PERSON) && !(spec->units & POLICY_UNITS_ORG));
+}
+
+const int32_t *policy_explain_rows(const policy_result *result, policy_unit unit, int32_t person,
+                                   int *count)
+{
+    const eval_context *ctx = &result->explanation->ctx;
+    const int32_t *offsets = unit == POLICY_UNIT_JOB ? ctx->job_offsets : ctx->training_offsets;
+    const int32_t *rows = unit == POLICY_UNIT_JOB ? ctx->job_rows : ctx->training_rows;
+    *count = offsets[person + 1] - offsets[person];
+    return rows + offsets[person];
+}
+
+/* Appends a value as written in a policy file: yuan, tiers, steps or a parameter. */
+static void value_text(const policy_set *set, const policy_value *v, char *out, size_t size,
+                       size_t *used)
+{
+    char yuan[MONEY_TEXT_MAX];
+    switch (v->kind) {
+    case POLICY_VALUE_FIXED:
+        money_format(v->fen, yuan);
+        append(out, size, used, "%s", yuan);
+        return;
+    case POLICY_VALUE_BY_LOCATION:
+    case POLICY_VALUE_BY_CERTIFICATE: {
+        int location = v->kind == POLICY_VALUE_BY_LOCATION;
+        append(out, size, used, "{by = %s", location ? "job_location" : "certificate");
+        for (int i = location ? 0 : 1; i < (location ? POLICY_LOCATION_COUNT : CERTIFICATE_COUNT);
+             i++) {
+            if (v->tiers[i] == POLICY_FEN_NONE)
+                continue;
+            money_format(v->tiers[i], yuan);
+            append(out, size, used, ", %s = %s",
+                   location ? policy_location_name((policy_location)i)
+                            : population_certificate_name(i),
+                   yuan);
+        }
+        append(out, size, used, "}");
+        return;
+    }
+    case POLICY_VALUE_BY_HIRES:
+        append(out, size, used, "{by = hires");
+        for (int k = 0; k < v->step_count; k++) {
+            append(out, size, used, ", {at_least = %d, ", (int)v->step_at_least[k]);
+            if (v->step_parameter[k] >= 0) {
+                append(out, size, used, "parameter = %s}", v->step_parameter_name[k]);
+                continue;
+            }
+            money_format(v->step_fen[k], yuan);
+            append(out, size, used, "value = %s}", yuan);
+        }
+        append(out, size, used, "}");
+        return;
+    case POLICY_VALUE_PARAMETER:
+        append(out, size, used, "{parameter = %s", set->parameters[v->parameter].name);
+        if (v->percent_hundredths != 10000)
+            append(out, size, used, ", percent = %.2f", (double)v->percent_hundredths / 100.0);
+        if (v->days_per_month_hundredths > 0)
+            append(out, size, used, ", days_per_month = %.2f",
+                   (double)v->days_per_month_hundredths / 100.0);
+        append(out, size, used, "}");
+        return;
+    }
+}
+
+void policy_amount_text(const policy_set *set, const policy_rule *rule, char *out, size_t size)
+{
+    static const char *const rates[] = {"once",     "per_month", "per_day",
+                                        "per_year", "per_hour",  "per_worked_month"};
+    const policy_amount *a = &rule->amount;
+    size_t used = 0;
+    out[0] = '\0';
+    if (!rule->has_amount) {
+        append(out, size, &used, "%s", "service");
+        return;
+    }
+    append(out, size, &used, "%s = ", rates[a->rate]);
+    value_text(set, &a->value, out, size, &used);
+    if (a->per_head)
+        append(out, size, &used, "%s", ", per_head = true");
+    if (a->has_at_most) {
+        append(out, size, &used, "%s", ", at_most = ");
+        value_text(set, &a->at_most, out, size, &used);
+    }
+    if (a->max_months_parameter >= 0)
+        append(out, size, &used, ", max_months = {parameter = %s}", a->max_months_parameter_name);
+    else if (a->max_months > 0)
+        append(out, size, &used, ", max_months = %d", a->max_months);
+    if (a->max_days > 0)
+        append(out, size, &used, ", max_days = %d", a->max_days);
+    if (a->up_to_cost != POLICY_COST_NONE)
+        append(out, size, &used, ", up_to_cost = %s",
+               a->up_to_cost == POLICY_COST_TRAVEL ? "travel_cost" : "cost");
+    if (a->months_from >= 0 || a->months_to != INT32_MAX) {
+        char from[BF_MONTH_TEXT_MAX] = "", to[BF_MONTH_TEXT_MAX] = "";
+        if (a->months_from >= 0)
+            date_month_format(a->months_from, from);
+        if (a->months_to != INT32_MAX)
+            date_month_format(a->months_to, to);
+        append(out, size, &used, ", months = {from = %s, to = %s}", from, to);
+    }
+    if (a->max_per_year > 0)
+        append(out, size, &used, ", max_per_year = %d", a->max_per_year);
+    if (a->first_time)
+        append(out, size, &used, ", first_time = %s",
+               a->first_time == POLICY_FIRST_MATCHING ? "matching" : "true");
+}
+
+int policy_explain_numbers(const policy_result *result, int rule_index, int32_t row, int month,
+                           char *out)
+{
+    const eval_context *ctx = &result->explanation->ctx;
+    const policy_rule *rule = ctx->set->rules[rule_index];
+    const population *pop = ctx->pop;
+    out[0] = '\0';
+    if (!rule->has_amount)
+        return 0;
+    switch (rule->amount.value.kind) {
+    case POLICY_VALUE_BY_LOCATION: {
+        int32_t person = eval_person_of(ctx, rule->unit, (uint32_t)row);
+        snprintf(out, POLICY_VALUE_TEXT_MAX, "job_location = %s",
+                 policy_location_name(
+                     eval_location_of(pop->jobs.region[row], pop->people.hukou[person])));
+        return 1;
+    }
+    case POLICY_VALUE_BY_CERTIFICATE:
+        snprintf(out, POLICY_VALUE_TEXT_MAX, "certificate = %s",
+                 population_certificate_name(pop->trainings.certificate[row]));
+        return 1;
+    case POLICY_VALUE_PARAMETER: {
+        /* the region and day it is looked up at: per_day the training's start (as the
+           evaluation), else the first paid month's first day */
+        const policy_parameter *parameter = &ctx->set->parameters[rule->amount.value.parameter];
+        int64_t region = eval_lookup_region(ctx, rule, (uint32_t)row), value = 0;
+        int32_t day = rule->amount.rate == POLICY_RATE_PER_DAY
+                          ? pop->trainings.start[row]
+                          : (int32_t)date_to_days(date_month_first_day(month));
+        char code[16], date[BF_DATE_TEXT_MAX], yuan[MONEY_TEXT_MAX];
+        population_region_format(region, code);
+        date_format(date_from_days(day), date);
+        if (policy_parameter_lookup(parameter, region, day, &value) != BF_OK)
+            return 0;
+        money_format(value, yuan);
+        snprintf(out, POLICY_VALUE_TEXT_MAX, "%s %s %s = %s", parameter->name, code, date, yuan);
+        return 1;
+    }
+    case POLICY_VALUE_FIXED:
+    case POLICY_VALUE_BY_HIRES: /* the hires are the grant's heads */
+        return 0;
+    }
+    return 0;
 }

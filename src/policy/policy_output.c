@@ -177,20 +177,27 @@ static const char *row_id(const population *pop, policy_unit unit, int32_t row)
     }
 }
 
-/* Writes a month index as "YYYY-MM", as date_month_format() does. */
-static void write_month(output *o, int month_index)
+/* The 7 characters of a month index, YYYY-MM, as date_month_format() writes them. */
+static void month_digits(int month_index, char out[7])
 {
     unsigned year = (unsigned)(month_index / 12) % 10000u;
     unsigned month = (unsigned)(month_index % 12 + 1) % 100u;
-    char text[9] = {'"',
-                    (char)('0' + year / 1000),
+    char text[7] = {(char)('0' + year / 1000),
                     (char)('0' + year / 100 % 10),
                     (char)('0' + year / 10 % 10),
                     (char)('0' + year % 10),
                     '-',
                     (char)('0' + month / 10),
-                    (char)('0' + month % 10),
-                    '"'};
+                    (char)('0' + month % 10)};
+    memcpy(out, text, sizeof text);
+}
+
+/* Writes a month index as the JSON string "YYYY-MM". */
+static void write_month(output *o, int month_index)
+{
+    char text[9] = {'"'};
+    month_digits(month_index, text + 1);
+    text[8] = '"';
     output_bytes(o, text, sizeof text);
 }
 
@@ -368,6 +375,440 @@ static void write_item_start(output *o, int first)
         OUTPUT_LITERAL(o, ",\n  ");
 }
 
+/* ---- short explanations (--explain) --------------------------------------- */
+
+/* What a (rule, row) of the entity explained comes to. */
+typedef enum explain_kind {
+    EXPLAIN_PAID,     /* kept grants */
+    EXPLAIN_NOT_PAID, /* conditions held, nothing paid (window, cap, excluded, ...) */
+    EXPLAIN_HOLDS,    /* a status that holds */
+    EXPLAIN_FAILED    /* a condition failed */
+} explain_kind;
+
+typedef struct explain_entry {
+    int32_t rule, row;
+    explain_kind kind;
+    policy_outcome outcome;
+    int failed;          /* EXPLAIN_FAILED: the condition */
+    int32_t excluded_by; /* EXPLAIN_NOT_PAID by not_with: the rule kept */
+} explain_entry;
+
+/* Failed rules grouped by (condition text, row when the value is the row's, value). */
+typedef struct explain_group {
+    uint64_t hash;
+    int text;          /* interned condition text */
+    int32_t row;       /* -1: the person's value (the same for all their rows) */
+    size_t value;      /* offset in values */
+    int first, last;   /* its rules: a list through explain_state.links */
+    int32_t last_rule; /* to list a rule failing on several rows once */
+} explain_group;
+
+typedef struct explain_link {
+    int32_t rule;
+    int next;
+} explain_link;
+
+/* The writer's state, reused from one person to the next (sizes grow only). */
+typedef struct explain_state {
+    explain_entry *entries;
+    size_t entry_count, entry_capacity;
+    explain_group *groups;
+    size_t group_count, group_capacity;
+    explain_link *links;
+    size_t link_count, link_capacity;
+    output values; /* the failed values of the person, terminated */
+    int **text_of; /* per rule, per condition: its interned text */
+    fragment *texts;
+    int text_count;
+    fragment *amounts; /* per rule: , "amount": "…" */
+    fragment *ids;     /* per rule: its id as a JSON string */
+    fragment *heads;   /* per rule: {"benefit" (or "status"): "…", "clause": "…" */
+    int failed;        /* out of memory */
+} explain_state;
+
+/* Grows *items to hold count + 1 elements of size bytes; 0 when out of memory. */
+static int explain_grow(void *items_pointer, size_t *capacity, size_t count, size_t size)
+{
+    void **items = items_pointer;
+    if (count < *capacity)
+        return 1;
+    size_t grown_capacity = *capacity == 0 ? 64 : *capacity * 2;
+    void *grown = realloc(*items, grown_capacity * size);
+    if (grown == NULL)
+        return 0;
+    *items = grown;
+    *capacity = grown_capacity;
+    return 1;
+}
+
+static void explain_state_free(explain_state *x, const policy_set *set)
+{
+    if (x->text_of != NULL)
+        for (int r = 0; r < set->rule_count; r++)
+            free(x->text_of[r]);
+    free(x->text_of);
+    free(x->texts);
+    free(x->amounts);
+    free(x->ids);
+    free(x->heads);
+    free(x->entries);
+    free(x->groups);
+    free(x->links);
+    free(x->values.data);
+}
+
+/*
+ * The fragments of a short explanation: each distinct condition text once
+ * ({"condition": "…", "value": ), each rule's amount text; 0 on failure.
+ */
+static int explain_state_init(explain_state *x, output *pool, const policy_set *set)
+{
+    char amount[POLICY_AMOUNT_TEXT_MAX];
+    size_t conditions = 0;
+    for (int r = 0; r < set->rule_count; r++)
+        conditions += (size_t)set->rules[r]->condition_total;
+    x->text_of = calloc((size_t)set->rule_count + 1, sizeof *x->text_of);
+    x->texts = calloc(conditions + 1, sizeof *x->texts);
+    x->amounts = calloc((size_t)set->rule_count + 1, sizeof *x->amounts);
+    x->ids = calloc((size_t)set->rule_count + 1, sizeof *x->ids);
+    x->heads = calloc((size_t)set->rule_count + 1, sizeof *x->heads);
+    /* every condition's text, to give the same text in several rules one number */
+    char(*text)[POLICY_CONDITION_TEXT_MAX] = malloc((conditions + 1) * sizeof *text);
+    int ok = x->text_of != NULL && x->texts != NULL && x->amounts != NULL && x->ids != NULL &&
+             x->heads != NULL && text != NULL;
+    for (int r = 0; ok && r < set->rule_count; r++) {
+        const policy_rule *rule = set->rules[r];
+        size_t start = pool->used;
+        policy_amount_text(set, rule, amount, sizeof amount);
+        OUTPUT_LITERAL(pool, ", \"amount\": ");
+        write_string(pool, amount);
+        x->amounts[r] = fragment_since(pool, start);
+        start = pool->used;
+        write_string(pool, rule->id);
+        x->ids[r] = fragment_since(pool, start);
+        start = pool->used;
+        if (rule->is_status)
+            OUTPUT_LITERAL(pool, "{\"status\": ");
+        else
+            OUTPUT_LITERAL(pool, "{\"benefit\": ");
+        write_string(pool, rule->id);
+        OUTPUT_LITERAL(pool, ", \"clause\": ");
+        write_string(pool, rule->clause);
+        x->heads[r] = fragment_since(pool, start);
+        x->text_of[r] = calloc((size_t)rule->condition_total + 1, sizeof **x->text_of);
+        ok = x->text_of[r] != NULL;
+        for (int c = 0; ok && c < rule->condition_total; c++) {
+            policy_condition_text(rule->conditions, c, text[x->text_count], sizeof *text);
+            int found = 0;
+            while (strcmp(text[found], text[x->text_count]) != 0)
+                found++;
+            if (found == x->text_count) {
+                x->text_count++;
+                start = pool->used;
+                OUTPUT_LITERAL(pool, "{\"condition\": ");
+                write_string(pool, text[found]);
+                OUTPUT_LITERAL(pool, ", \"value\": ");
+                x->texts[found] = fragment_since(pool, start);
+            }
+            x->text_of[r][c] = found;
+        }
+    }
+    free(text);
+    return ok && !pool->failed;
+}
+
+static uint64_t explain_hash(const char *text, uint64_t seed)
+{
+    uint64_t h = seed ^ UINT64_C(14695981039346656037);
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+        h = (h ^ *p) * UINT64_C(1099511628211);
+    return h;
+}
+
+/* Adds the failed rule of entry e to its group (made when new). */
+static void explain_group_add(explain_state *x, const policy_set *set, const policy_result *result,
+                              const explain_entry *e)
+{
+    const policy_rule *rule = set->rules[e->rule];
+    char value[POLICY_VALUE_TEXT_MAX];
+    policy_explain_value(result, e->rule, e->row, e->failed, value);
+    int text = x->text_of[e->rule][e->failed];
+    int32_t row = rule->unit == POLICY_UNIT_PERSON || rule->unit == POLICY_UNIT_ORG ||
+                          policy_explain_person_level(rule, e->failed)
+                      ? -1
+                      : e->row;
+    uint64_t hash = explain_hash(value, ((uint64_t)(uint32_t)text << 32) ^ (uint32_t)row);
+    explain_group *g = NULL;
+    for (size_t i = 0; i < x->group_count; i++) {
+        explain_group *c = &x->groups[i];
+        if (c->hash == hash && c->text == text && c->row == row &&
+            strcmp(x->values.data + c->value, value) == 0) {
+            g = c;
+            break;
+        }
+    }
+    if (g == NULL) {
+        if (!explain_grow(&x->groups, &x->group_capacity, x->group_count, sizeof *x->groups)) {
+            x->failed = 1;
+            return;
+        }
+        g = &x->groups[x->group_count++];
+        *g = (explain_group){hash, text, row, x->values.used, -1, -1, -1};
+        output_bytes(&x->values, value, strlen(value) + 1);
+    } else if (g->last_rule == e->rule)
+        return;
+    if (!explain_grow(&x->links, &x->link_capacity, x->link_count, sizeof *x->links)) {
+        x->failed = 1;
+        return;
+    }
+    int link = (int)x->link_count++;
+    x->links[link] = (explain_link){e->rule, -1};
+    if (g->last >= 0)
+        x->links[g->last].next = link;
+    else
+        g->first = link;
+    g->last = link;
+    g->last_rule = e->rule;
+}
+
+/* Adds (rule, row) to the entity's entries, classified. */
+static void explain_add(explain_state *x, const policy_result *result, const policy_grant *grants,
+                        size_t begin, size_t end, int32_t rule, int32_t row)
+{
+    if (!explain_grow(&x->entries, &x->entry_capacity, x->entry_count, sizeof *x->entries)) {
+        x->failed = 1;
+        return;
+    }
+    explain_entry *e = &x->entries[x->entry_count++];
+    *e = (explain_entry){.rule = rule, .row = row, .excluded_by = -1};
+    e->outcome = policy_explain_outcome(result, rule, row, &e->failed);
+    if (e->outcome == POLICY_OUTCOME_NOT_ELIGIBLE) {
+        e->kind = EXPLAIN_FAILED;
+        return;
+    }
+    if (e->outcome == POLICY_OUTCOME_HOLDS) {
+        e->kind = EXPLAIN_HOLDS;
+        return;
+    }
+    e->kind = EXPLAIN_NOT_PAID;
+    if (e->outcome != POLICY_OUTCOME_GRANTED)
+        return;
+    for (size_t i = begin; i < end; i++) {
+        if (grants[i].rule != rule || grants[i].row != row)
+            continue;
+        if (grants[i].excluded_by < 0) {
+            e->kind = EXPLAIN_PAID;
+            return;
+        }
+        e->excluded_by = grants[i].excluded_by;
+    }
+    if (e->excluded_by >= 0) /* every grant of the row gave way to a higher benefit */
+        e->outcome = POLICY_OUTCOME_EXCLUDED;
+}
+
+/* The "benefit" (or "status"), "clause" and, for a job or training, "row" of an entry. */
+static void explain_write_head(output *o, const output *pool, const explain_state *x,
+                               const policy_set *set, const population *pop, const explain_entry *e)
+{
+    const policy_rule *rule = set->rules[e->rule];
+    output_fragment(o, pool, x->heads[e->rule]);
+    if (rule->unit == POLICY_UNIT_JOB || rule->unit == POLICY_UNIT_TRAINING) {
+        OUTPUT_LITERAL(o, ", \"row\": ");
+        write_string(o, row_id(pop, rule->unit, e->row));
+    }
+}
+
+/* A paid entry: the amount rule, the months, and the numbers the grants used. */
+static void explain_write_paid(output *o, const output *pool, const explain_state *x,
+                               const policy_set *set, const population *pop,
+                               const policy_result *result, const policy_grant *grants,
+                               size_t begin, size_t end, const explain_entry *e)
+{
+    const policy_rule *rule = set->rules[e->rule];
+    explain_write_head(o, pool, x, set, pop, e);
+    output_fragment(o, pool, x->amounts[e->rule]);
+    int first = INT32_MAX, last = -1, payments = 0, same = 1;
+    int64_t total = 0, each = POLICY_FEN_NONE, count = 0;
+    int32_t payee = -1;
+    for (size_t i = begin; i < end; i++) {
+        const policy_grant *g = &grants[i];
+        if (g->rule != e->rule || g->row != e->row || g->excluded_by >= 0)
+            continue;
+        first = g->month < first ? g->month : first;
+        last = g->month > last ? g->month : last;
+        if (payments++ == 0) {
+            each = g->fen;
+            payee = g->payee;
+        } else if (g->fen != each)
+            same = 0;
+        if (g->fen != POLICY_FEN_NONE)
+            total += g->fen; /* fits: the grand total was checked */
+        count += g->count;
+    }
+    if (payee >= 0 && rule->payee != POLICY_PAYEE_PERSON) {
+        OUTPUT_LITERAL(o, ", \"payee\": ");
+        write_string(o, payee_id(pop, rule, payee));
+    }
+    OUTPUT_LITERAL(o, ", \"months\": ");
+    if (last != first) {
+        char months[18] = {'"'};
+        month_digits(first, months + 1);
+        memcpy(months + 8, "..", 2);
+        month_digits(last, months + 10);
+        months[17] = '"';
+        output_bytes(o, months, sizeof months);
+    } else
+        write_month(o, first);
+    OUTPUT_LITERAL(o, ", \"payments\": ");
+    write_integer(o, payments);
+    if (rule->has_amount && rule->amount.per_head) {
+        OUTPUT_LITERAL(o, ", \"heads\": ");
+        write_integer(o, count);
+    }
+    if (rule->has_amount && rule->amount.rate == POLICY_RATE_PER_DAY) {
+        OUTPUT_LITERAL(o, ", \"days\": ");
+        write_integer(o, count);
+    }
+    if (rule->has_amount && rule->amount.rate == POLICY_RATE_PER_HOUR) {
+        OUTPUT_LITERAL(o, ", \"hours\": ");
+        write_integer(o, count / 10);
+        OUTPUT_LITERAL(o, ".");
+        write_integer(o, count % 10);
+    }
+    char numbers[POLICY_VALUE_TEXT_MAX];
+    if (policy_explain_numbers(result, e->rule, e->row, first, numbers)) {
+        OUTPUT_LITERAL(o, ", \"by\": ");
+        write_string(o, numbers);
+    }
+    if (each != POLICY_FEN_NONE) {
+        if (same && payments > 1) {
+            OUTPUT_LITERAL(o, ", \"each\": ");
+            write_yuan(o, each);
+        }
+        OUTPUT_LITERAL(o, ", \"total\": ");
+        write_yuan(o, total);
+    }
+    OUTPUT_LITERAL(o, "}");
+}
+
+/* Writes the explanation of one person (person >= 0) or org from the entries gathered. */
+static void explain_write_entity(output *o, const output *pool, explain_state *x,
+                                 const policy_set *set, const population *pop,
+                                 const policy_result *result, const policy_grant *grants,
+                                 size_t begin, size_t end, int32_t person, int32_t org)
+{
+    if (person >= 0) {
+        OUTPUT_LITERAL(o, "{\"person\": ");
+        write_string(o, pop->people.id[person]);
+    } else {
+        OUTPUT_LITERAL(o, "{\"org\": ");
+        write_string(o, pop->orgs.id[org]);
+    }
+    static const char *const lists[] = {", \"paid\": [", "], \"not_paid\": [",
+                                        "], \"statuses\": ["};
+    for (explain_kind kind = EXPLAIN_PAID; kind <= EXPLAIN_HOLDS; kind++) {
+        output_bytes(o, lists[kind], strlen(lists[kind]));
+        int n = 0;
+        for (size_t i = 0; i < x->entry_count; i++) {
+            const explain_entry *e = &x->entries[i];
+            if (e->kind != kind)
+                continue;
+            if (n++ > 0)
+                OUTPUT_LITERAL(o, ", ");
+            if (kind == EXPLAIN_PAID) {
+                explain_write_paid(o, pool, x, set, pop, result, grants, begin, end, e);
+                continue;
+            }
+            explain_write_head(o, pool, x, set, pop, e);
+            if (kind == EXPLAIN_NOT_PAID) {
+                OUTPUT_LITERAL(o, ", \"outcome\": ");
+                write_string(o, policy_outcome_text(e->outcome));
+                if (e->excluded_by >= 0) {
+                    OUTPUT_LITERAL(o, ", \"excluded_by\": ");
+                    output_fragment(o, pool, x->ids[e->excluded_by]);
+                }
+            }
+            OUTPUT_LITERAL(o, "}");
+        }
+    }
+    OUTPUT_LITERAL(o, "], \"failed\": [");
+    x->group_count = x->link_count = 0;
+    x->values.used = 0;
+    for (size_t i = 0; i < x->entry_count; i++)
+        if (x->entries[i].kind == EXPLAIN_FAILED)
+            explain_group_add(x, set, result, &x->entries[i]);
+    for (size_t i = 0; i < x->group_count; i++) {
+        const explain_group *g = &x->groups[i];
+        if (i > 0)
+            OUTPUT_LITERAL(o, ", ");
+        output_fragment(o, pool, x->texts[g->text]);
+        write_string(o, x->values.data + g->value);
+        if (g->row >= 0) {
+            OUTPUT_LITERAL(o, ", \"row\": ");
+            write_string(o, row_id(pop, set->rules[x->links[g->first].rule]->unit, g->row));
+        }
+        OUTPUT_LITERAL(o, ", \"rules\": [");
+        for (int k = g->first; k >= 0; k = x->links[k].next) {
+            if (k != g->first)
+                OUTPUT_LITERAL(o, ", ");
+            output_fragment(o, pool, x->ids[x->links[k].rule]);
+        }
+        OUTPUT_LITERAL(o, "]}");
+    }
+    OUTPUT_LITERAL(o, "]}");
+}
+
+/*
+ * The short explanation: one line per person (input order), then per org,
+ * each made from the evaluation's codes and written before the next is
+ * looked at, so memory does not grow with the population.
+ */
+static int write_explain_short(output *o, output *pool, const policy_set *set,
+                               const population *pop, const policy_result *result)
+{
+    explain_state x = {0};
+    int ok = explain_state_init(&x, pool, set);
+    const policy_grant *grants = result->grants;
+    size_t cursor = 0, count = result->grant_count;
+    OUTPUT_LITERAL(o, ",\n\"explain\": [");
+    size_t written = 0;
+    for (size_t p = 0; ok && p < pop->people.count + pop->orgs.count; p++) {
+        int32_t person = p < pop->people.count ? (int32_t)p : -1;
+        int32_t org = person >= 0 ? -1 : (int32_t)(p - pop->people.count);
+        /* grants are sorted by rank: the person's row, or the people count + the org's */
+        while (cursor < count && grants[cursor].rank < (int64_t)p)
+            cursor++;
+        size_t end = cursor;
+        while (end < count && grants[end].rank == (int64_t)p)
+            end++;
+        x.entry_count = 0;
+        for (int r = 0; r < set->rule_count; r++) {
+            policy_unit unit = set->rules[r]->unit;
+            if ((unit == POLICY_UNIT_ORG) != (person < 0))
+                continue;
+            if (unit == POLICY_UNIT_PERSON || unit == POLICY_UNIT_ORG) {
+                explain_add(&x, result, grants, cursor, end, r, person >= 0 ? person : org);
+                continue;
+            }
+            int n = 0;
+            const int32_t *rows = policy_explain_rows(result, unit, person, &n);
+            for (int k = 0; k < n; k++)
+                explain_add(&x, result, grants, cursor, end, r, rows[k]);
+        }
+        if (x.entry_count == 0)
+            continue;
+        write_item_start(o, written++ == 0);
+        explain_write_entity(o, pool, &x, set, pop, result, grants, cursor, end, person, org);
+        ok = !x.failed && !x.values.failed;
+    }
+    if (written == 0)
+        OUTPUT_LITERAL(o, "]");
+    else
+        OUTPUT_LITERAL(o, "\n]");
+    explain_state_free(&x, set);
+    return ok;
+}
+
 int policy_output_write(FILE *out, const policy_set *set, const population *pop,
                         const policy_result *result, const policy_eval_options *options,
                         bf_error *err)
@@ -388,7 +829,8 @@ int policy_output_write(FILE *out, const policy_set *set, const population *pop,
     }
     output pool = {0};
     output o = {.file = out, .capacity = OUTPUT_BLOCK};
-    rule_fragments *fragments = build_fragments(&pool, set, options->explain);
+    rule_fragments *fragments =
+        build_fragments(&pool, set, options->explain == POLICY_EXPLAIN_FULL);
     o.data = malloc(OUTPUT_BLOCK);
     if (fragments == NULL || pool.failed || o.data == NULL) {
         rc = bf_error_set(err, BF_ENOMEM, NULL);
@@ -468,8 +910,13 @@ int policy_output_write(FILE *out, const policy_set *set, const population *pop,
     write_list_end(&o, result->status_count == 0);
     OUTPUT_LITERAL(&o, "\"total\": ");
     write_yuan(&o, total);
-    if (options->explain)
+    if (options->explain == POLICY_EXPLAIN_FULL)
         write_explain(&o, &pool, fragments, set, pop, result);
+    if (options->explain == POLICY_EXPLAIN_SHORT &&
+        !write_explain_short(&o, &pool, set, pop, result)) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
     OUTPUT_LITERAL(&o, "}\n");
     output_flush(&o);
     if (o.failed || ferror(out))

@@ -46,9 +46,10 @@ expect_eq "$out2" "$out" "BANGFU_POLICIES"
 out3=$(cd / && bf calc "$WORK/situation.json")
 expect_eq "$out3" "$out" "policies found next to the executable"
 
-# --explain says why a benefit was refused, with the condition and its value.
+# --explain=full says why a benefit was refused, with the condition and its value
+# (the short --explain: t0305-calc-explain.sh).
 sed 's/"500101"/"500102"/' situation.json >other_hukou.json
-explain=$(bf calc other_hukou.json --explain --policies "$root/policies")
+explain=$(bf calc other_hukou.json --explain=full --policies "$root/policies")
 expect_contains "$explain" '"condition": "hukou_within 500101000000", "value": "500102000000", "result": false' "explain refusal"
 expect_contains "$explain" '不符合条件' "explain outcome"
 

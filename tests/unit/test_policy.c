@@ -518,7 +518,7 @@ static void test_evaluate_columns(void **state)
     int from = 0, to = 0;
     date_month_parse("2020-01", &from);
     date_month_parse("2021-12", &to);
-    policy_eval_options options = {from, to, 1};
+    policy_eval_options options = {from, to, POLICY_EXPLAIN_FULL};
     policy_result *result = NULL;
     assert_int_equal(policy_evaluate(l.set, pop, &options, &result, &err), BF_OK);
     policy_result_sort(result);
@@ -545,6 +545,18 @@ static void test_evaluate_columns(void **state)
         }
     }
     assert_true(found);
+    policy_result_free(result);
+    /* The short form keeps the same outcome and the condition that failed first. */
+    options.explain = POLICY_EXPLAIN_SHORT;
+    assert_int_equal(policy_evaluate(l.set, pop, &options, &result, &err), BF_OK);
+    int failed = -1;
+    assert_int_equal(policy_explain_outcome(result, 0, p1, &failed), POLICY_OUTCOME_NOT_ELIGIBLE);
+    assert_int_equal(l.set->rules[0]->conditions[failed].predicate, POLICY_PRED_CATEGORY);
+    char value[POLICY_VALUE_TEXT_MAX];
+    policy_explain_value(result, 0, p1, failed, value);
+    assert_string_equal(value, BF_TR("无", "none")); /* b has no category */
+    assert_int_equal(policy_explain_outcome(result, 0, 0, &failed), POLICY_OUTCOME_GRANTED);
+    assert_int_equal(failed, -1);
     policy_result_free(result);
     population_free(pop);
     unload(&l);
