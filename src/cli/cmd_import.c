@@ -1,14 +1,12 @@
 /*
- * cmd_import.c - `bangfu import people FILE [--errors OUT] [--sheet NAME|N]
- * [--separator comma|tab|semicolon]`: the validated bulk import
- * (services/import_people.c), one JSON line of counts on stdout.
-            continue;
-        }
- * cmd_import.c - `bangfu import people FILE [--errors OUT] [--clear-empty]`: the validated
- * bulk import (services/import_people.c), one JSON line of counts on stdout.
+ * cmd_import.c - `bangfu import people|orgs|jobs|... FILE [--errors OUT] [--sheet NAME|N]
+ * [--separator comma|tab|semicolon] [--clear-empty] [--wait SECONDS] [--progress FORMAT]`:
+ * the validated bulk import of a list of people (services/import_people.c) or of
+ * stored facts (services/import_facts.c), one JSON line of counts on stdout.
  */
 #include "cli/cli.h"
 
+#include "services/import_facts.h"
 #include "services/import_people.h"
 
 #include <jansson.h>
@@ -32,18 +30,21 @@ static void cmd_import_waiting(void *context)
 
 static int cmd_import_usage(void)
 {
+    char kinds[256];
+    fact_kind_names(kinds, sizeof kinds);
     return cli_fail(
-        CLI_EXIT_USAGE, "%s",
-        BF_TR("用法：bangfu import people FILE [--errors OUT] [--sheet 名称|序号] "
+        CLI_EXIT_USAGE,
+        BF_TR("用法：bangfu import people|%s FILE [--errors OUT] [--sheet 名称|序号] "
               "[--separator comma|tab|semicolon] [--wait 秒数] [--progress json|none] "
               "[--clear-empty]\n"
               "  空单元格保留已登记的值；单元格写“（清空）”清空该项；\n"
               "  --clear-empty：文件中存在的列里，空单元格也清空该项",
-              "usage: bangfu import people FILE [--errors OUT] [--sheet NAME|N] "
+              "usage: bangfu import people|%s FILE [--errors OUT] [--sheet NAME|N] "
               "[--separator comma|tab|semicolon] [--wait SECONDS] [--progress json|none] "
               "[--clear-empty]\n"
               "  an empty cell keeps the stored value; a cell reading （清空） clears it;\n"
-              "  --clear-empty: an empty cell of a column in the file clears it too"));
+              "  --clear-empty: an empty cell of a column in the file clears it too"),
+        kinds);
 }
 
 /* The separator named by text (",", "comma", "tab", ";", "semicolon", or in Chinese); 0 if none. */
@@ -67,7 +68,10 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
     progress_format format;
     bf_error err;
     bf_error_clear(&err);
-    if (argc < 2 || strcmp(argv[1], "people") != 0)
+    if (argc < 2)
+        return cmd_import_usage();
+    const fact_kind *kind = strcmp(argv[1], "people") == 0 ? NULL : fact_kind_find(argv[1]);
+    if (kind == NULL && strcmp(argv[1], "people") != 0)
         return cmd_import_usage();
     progress_format_parse("auto", stderr, &format);
     for (int i = 2; i < argc;) {
@@ -126,7 +130,8 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
         return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
     options.waiting = cmd_import_waiting;
     options.waiting_context = options.progress;
-    int rc = import_people(ctx->store, &options, &result, &err);
+    int rc = kind != NULL ? import_facts(ctx->store, kind, &options, &result, &err)
+                          : import_people(ctx->store, &options, &result, &err);
     progress_close(options.progress, rc == BF_OK);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);

@@ -1,22 +1,28 @@
 /*
- * cmd_template.c - `bangfu template people --out FILE [--force]`: the empty
- * list clerks fill in, in the import format (issue 12 item 4): the headers of
- * person_columns[] (required ones marked '*', which the import ignores) and
- * one example row that `bangfu import people` accepts as it is.  The 四清
- * examples are the first values of the lists in use (vocabularies/), so a
- * bureau's own lists show in its template.
+ * cmd_template.c - `bangfu template people|orgs|jobs|... --out FILE [--force]`:
+ * the empty list clerks fill in, in the import format (issue 12 item 4): the
+ * headers of person_columns[] or of the fact kind's columns
+ * (services/import_facts.h; required ones marked '*', which the import
+ * ignores) and one example row that `bangfu import KIND` accepts as it is
+ * (a list of facts once the example person and organisation are stored).
+ * The 四清 examples are the first values of the lists in use
+ * (vocabularies/), so a bureau's own lists show in its template.
  */
 #include "cli/cli.h"
 
 #include "io/table_writer.h"
 #include "registry/person.h"
 #include "registry/vocabulary.h"
+#include "services/import_facts.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /* Longest header written: a '*' and the longest Chinese header. */
 #define TEMPLATE_HEADER_MAX 64
+/* Most columns of a template. */
+#define TEMPLATE_COLUMNS_MAX                                                                       \
+    (PERSON_COLUMN_COUNT > FACT_COLUMNS_MAX ? PERSON_COLUMN_COUNT : FACT_COLUMNS_MAX)
 
 /* The example of each field not taken from a list (a valid GB 11643 number, a real county). */
 static const char *template_example(person_field field)
@@ -49,9 +55,26 @@ static const char *template_example(person_field field)
 
 static int cmd_template_usage(void)
 {
-    return cli_fail(CLI_EXIT_USAGE, "%s",
-                    BF_TR("用法：bangfu template people --out FILE.xlsx|FILE.csv [--force]",
-                          "usage: bangfu template people --out FILE.xlsx|FILE.csv [--force]"));
+    char kinds[256];
+    fact_kind_names(kinds, sizeof kinds);
+    return cli_fail(CLI_EXIT_USAGE,
+                    BF_TR("用法：bangfu template people|%s --out FILE.xlsx|FILE.csv [--force]",
+                          "usage: bangfu template people|%s --out FILE.xlsx|FILE.csv [--force]"),
+                    kinds);
+}
+
+/* The headers and example of a list of facts of kind. */
+static void template_fact_row(const fact_kind *kind, char headers[][TEMPLATE_HEADER_MAX],
+                              const char **header_cells, const char **example_cells)
+{
+    for (int c = 0; c < kind->column_count; c++) {
+        const fact_column *column = &kind->columns[c];
+        int required = (column->flags & FACT_REQUIRED) ||
+                       ((column->flags & FACT_KEY) && !(column->flags & FACT_EMPTY_KEY));
+        snprintf(headers[c], TEMPLATE_HEADER_MAX, "%s%s", required ? "*" : "", column->header);
+        header_cells[c] = headers[c];
+        example_cells[c] = column->example != NULL ? column->example : "";
+    }
 }
 
 int cmd_template(cli_context *ctx, int argc, char **argv)
@@ -59,7 +82,10 @@ int cmd_template(cli_context *ctx, int argc, char **argv)
     (void)ctx;
     const char *out = NULL;
     int force = 0;
-    if (argc < 2 || strcmp(argv[1], "people") != 0)
+    if (argc < 2)
+        return cmd_template_usage();
+    const fact_kind *kind = strcmp(argv[1], "people") == 0 ? NULL : fact_kind_find(argv[1]);
+    if (kind == NULL && strcmp(argv[1], "people") != 0)
         return cmd_template_usage();
     for (int i = 2; i < argc;) {
         const char *value = NULL;
@@ -82,17 +108,20 @@ int cmd_template(cli_context *ctx, int argc, char **argv)
 
     vocabulary_set lists = {0};
     table_writer *writer = NULL;
-    char headers[PERSON_COLUMN_COUNT][TEMPLATE_HEADER_MAX];
-    const char *header_cells[PERSON_COLUMN_COUNT];
-    const char *example_cells[PERSON_COLUMN_COUNT];
+    char headers[TEMPLATE_COLUMNS_MAX][TEMPLATE_HEADER_MAX];
+    const char *header_cells[TEMPLATE_COLUMNS_MAX];
+    const char *example_cells[TEMPLATE_COLUMNS_MAX];
+    int count = kind != NULL ? kind->column_count : PERSON_COLUMN_COUNT;
     int status = CLI_EXIT_FAILURE;
     bf_error err;
     bf_error_clear(&err);
-    if (vocabulary_set_load_default(&lists, &err) != BF_OK) {
+    if (kind != NULL)
+        template_fact_row(kind, headers, header_cells, example_cells);
+    else if (vocabulary_set_load_default(&lists, &err) != BF_OK) {
         cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
         goto out;
     }
-    for (int c = 0; c < PERSON_COLUMN_COUNT; c++) {
+    for (int c = 0; kind == NULL && c < PERSON_COLUMN_COUNT; c++) {
         const person_column *column = &person_columns[c];
         snprintf(headers[c], sizeof headers[c], "%s%s", column->required ? "*" : "",
                  column->header);
@@ -107,8 +136,8 @@ int cmd_template(cli_context *ctx, int argc, char **argv)
             example_cells[c] = template_example(column->field);
     }
     if (table_writer_open(out, &writer, &err) != BF_OK ||
-        table_writer_row(writer, header_cells, PERSON_COLUMN_COUNT, &err) != BF_OK ||
-        table_writer_row(writer, example_cells, PERSON_COLUMN_COUNT, &err) != BF_OK) {
+        table_writer_row(writer, header_cells, count, &err) != BF_OK ||
+        table_writer_row(writer, example_cells, count, &err) != BF_OK) {
         cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
         goto out;
     }
@@ -119,9 +148,11 @@ int cmd_template(cli_context *ctx, int argc, char **argv)
         goto out;
     }
     fprintf(stderr,
-            BF_TR("已写出人员名单模板 %s（表头与一行示例，带 * 的列必填）\n",
-                  "wrote the people list template %s (headers and one example row; columns "
+            BF_TR("已写出%s模板 %s（表头与一行示例，带 * 的列必填）\n",
+                  "wrote the template of a %s, %s (headers and one example row; columns "
                   "marked * are required)\n"),
+            kind != NULL ? BF_TR(kind->title_zh, kind->title_en)
+                         : BF_TR("人员名单", "list of people"),
             out);
     status = CLI_EXIT_OK;
 out:

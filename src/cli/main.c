@@ -53,9 +53,11 @@ static const cli_command commands[] = {
      "show a region's full path and level", "  CODE   2、4、6、9 或 12 位区划代码\n",
      "  CODE   a region code of 2, 4, 6, 9 or 12 digits\n"},
     {"import", cmd_import, CLI_STORE_WRITE | CLI_OUTPUT_DATA,
-     "import people FILE [--errors OUT] [--sheet NAME|N] [--separator SEP] [--clear-empty] "
+     "import people|orgs|jobs FILE [--errors OUT] [--sheet NAME|N] [--separator SEP] "
+     "[--clear-empty] "
      "[--wait SECONDS] [--progress FORMAT]",
-     "导入人员名单（.csv 或 .xlsx）", "import a list of people (.csv or .xlsx)",
+     "导入人员名单、单位名单、就业状态名单等（.csv 或 .xlsx）",
+     "import a list of people, organisations, employment spells, ... (.csv or .xlsx)",
      "  FILE           .csv（UTF-8 或 GBK）或 .xlsx，表头见 docs/\n"
      "  --errors OUT   未导入的行及原因写到 OUT（默认 FILE.errors.csv）\n"
      "  --sheet NAME|N 读取的工作表（名称或序号，默认第一个有表头的工作表）\n"

@@ -63,6 +63,58 @@ int date_parse_compact(const char *text, bf_date *out)
     return BF_OK;
 }
 
+/* Reads 1..max ASCII digits at *p into *value, moving *p past them; 0 when there are none. */
+static int read_digit_run(const char **p, int max, int *value)
+{
+    int n = 0, v = 0;
+    while (n < max && **p >= '0' && **p <= '9') {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    *value = v;
+    return n > 0 && !(**p >= '0' && **p <= '9');
+}
+
+/* Moves *p past separator (a byte string) when it is there; 1 when it was. */
+static int skip_text(const char **p, const char *separator)
+{
+    size_t n = strlen(separator);
+    if (strncmp(*p, separator, n) != 0)
+        return 0;
+    *p += n;
+    return 1;
+}
+
+int date_parse_written(const char *text, bf_date *out)
+{
+    static const char *const separators[] = {"-", "/", "."};
+    if (text == NULL)
+        return BF_EINVAL;
+    if (strlen(text) == 8 && strspn(text, "0123456789") == 8)
+        return date_parse_compact(text, out);
+    const char *p = text;
+    int year = 0, month = 0, day = 0;
+    if (!read_digit_run(&p, 4, &year) || p - text != 4)
+        return BF_EINVAL;
+    if (skip_text(&p, "年")) {
+        if (!read_digit_run(&p, 2, &month) || !skip_text(&p, "月") ||
+            !read_digit_run(&p, 2, &day) || !skip_text(&p, "日"))
+            return BF_EINVAL;
+    } else {
+        size_t s = 0;
+        while (s < sizeof separators / sizeof separators[0] && !skip_text(&p, separators[s]))
+            s++;
+        if (s == sizeof separators / sizeof separators[0] || !read_digit_run(&p, 2, &month) ||
+            !skip_text(&p, separators[s]) || !read_digit_run(&p, 2, &day))
+            return BF_EINVAL;
+    }
+    if (*p != '\0' || !date_is_valid(year, month, day))
+        return BF_EINVAL;
+    *out = (bf_date){year, month, day};
+    return BF_OK;
+}
+
 void date_format(bf_date date, char out[BF_DATE_TEXT_MAX])
 {
     /* "%04u-%02u-%02u" by hand: calc --explain formats millions of dates */

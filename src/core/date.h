@@ -36,6 +36,12 @@ int date_parse(const char *text, bf_date *out);
 /* Parses exactly "YYYYMMDD" (as inside an ID number); BF_OK or BF_EINVAL. */
 int date_parse_compact(const char *text, bf_date *out);
 
+/*
+ * Parses a date as clerks write it in lists: "2020-03-01", "2020-3-1",
+ * "2020/3/1", "2020.3.1", "2020年3月1日" or "20200301" (ASCII digits: fold
+ * full-width ones first).  BF_OK or BF_EINVAL (another form, or no such day).
+ */
+int date_parse_written(const char *text, bf_date *out);
 /* Writes "YYYY-MM-DD" into out (BF_DATE_TEXT_MAX bytes). */
 void date_format(bf_date date, char out[BF_DATE_TEXT_MAX]);
 

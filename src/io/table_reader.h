@@ -21,7 +21,8 @@
  * record starts, or the worksheet row number.  Cells are trimmed of
  * surrounding blanks (ASCII and the ideographic space U+3000).  XLSX cells
  * are their stored text: shared/inline strings, numbers as written ("1730",
- * "0.5"; a date formatted cell is its serial number), booleans TRUE/FALSE.
+ * "0.5"), a number in a date format as its ISO date ("2020-03-01", see
+ * io/xlsx_reader.h), booleans TRUE/FALSE.
  * A CSV cell that table_writer neutralised (a "'" before a first character
  * of TABLE_FORMULA_STARTS: "'+86 139...", "'=cmd") is read without that
  * quote, so that an export imported again changes nothing.

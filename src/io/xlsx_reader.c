@@ -14,7 +14,10 @@
  */
 #include "io/xlsx_reader.h"
 
+#include "core/date.h"
+
 #include <expat.h>
+#include <math.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +38,9 @@
 #define XLSX_OVERFLOW_SLOT TABLE_COLUMNS_MAX
 /* First size of the shared string tables. */
 #define XLSX_SHARED_INITIAL 1024
+/* Most cell formats (<cellXfs><xf>) and custom number formats (<numFmt>) kept. */
+#define XLSX_STYLES_MAX  65536
+#define XLSX_NUMFMTS_MAX 1024
 
 /* Cell types (t= of <c>) that change how the value is read. */
 typedef enum xlsx_cell_type {
@@ -56,6 +62,15 @@ struct xlsx_reader {
     char sheet_parts[XLSX_SHEETS_MAX][XLSX_PART_NAME_MAX];  /* zip name of each, "" if unknown */
     char sheet_part[XLSX_PART_NAME_MAX];  /* zip name of the worksheet being read */
     char shared_part[XLSX_PART_NAME_MAX]; /* zip name of the shared strings, "" if unknown */
+    char styles_part[XLSX_PART_NAME_MAX]; /* zip name of the styles, "" if unknown */
+
+    /* Dates: which cell formats (s= of <c>) show a number as a date, and the epoch. */
+    int date1904;                       /* <workbookPr date1904="1">: serial 0 is 1904-01-01 */
+    int date_numfmts[XLSX_NUMFMTS_MAX]; /* custom numFmtIds whose format shows a date */
+    int date_numfmt_count;              /* entries of date_numfmts */
+    unsigned char *date_styles;         /* per cell format: 1 when it shows a date */
+    int style_count;                    /* entries of date_styles */
+    int in_cell_formats;                /* inside <cellXfs> of the styles */
 
     /* Shared strings: string i is shared_text + shared_offsets[i], NUL-terminated. */
     char *shared_text;      /* all strings, each cut at TABLE_CELL_MAX + 1 bytes */
@@ -80,6 +95,7 @@ struct xlsx_reader {
     int column;               /* column of the current cell (0-based), -1 before the first */
     int slot;                 /* slot of the current cell: column or XLSX_OVERFLOW_SLOT */
     xlsx_cell_type cell_type; /* t= of the current cell */
+    int cell_date;            /* the current cell is a number shown as a date */
     int in_cell;              /* inside <c> */
     int in_inline;            /* inside <is> of the current cell */
     int phonetic_depth;       /* nesting of <rPh> (phonetic runs, not part of the text) */
@@ -222,6 +238,12 @@ out:
 static void XMLCALL xlsx_workbook_start(void *data, const char *name, const char **attributes)
 {
     xlsx_reader *reader = data;
+    if (strcmp(xlsx_local_name(name), "workbookPr") == 0) {
+        const char *date1904 = xlsx_attribute(attributes, "date1904", 0);
+        reader->date1904 =
+            date1904 != NULL && (strcmp(date1904, "1") == 0 || strcmp(date1904, "true") == 0);
+        return;
+    }
     if (reader->sheet_count >= XLSX_SHEETS_MAX || strcmp(xlsx_local_name(name), "sheet") != 0)
         return;
     const char *id = xlsx_attribute(attributes, "id", 1);
@@ -268,6 +290,110 @@ static void XMLCALL xlsx_relations_start(void *data, const char *name, const cha
     size_t type_length = type != NULL ? strlen(type) : 0;
     if (type_length >= 14 && strcmp(type + type_length - 14, "/sharedStrings") == 0)
         xlsx_resolve_target(target, reader->shared_part, sizeof reader->shared_part);
+    if (type_length >= 7 && strcmp(type + type_length - 7, "/styles") == 0)
+        xlsx_resolve_target(target, reader->styles_part, sizeof reader->styles_part);
+}
+
+/*
+ * True when a number format shows a date: the built-in date formats (14-17,
+ * 22, and the East Asian 27-36 and 50-58), or a format code with a year or
+ * day part (y, d, 年, 日) outside quoted text, escapes and [...] sections.
+ * Time-only formats (h:mm) are not dates: their cells stay numbers.
+ */
+int xlsx_number_format_is_date(int id, const char *code)
+{
+    if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58))
+        return 1;
+    if (code == NULL)
+        return 0;
+    for (const char *p = code; *p != '\0'; p++) {
+        if (*p == '"') {
+            const char *end = strchr(p + 1, '"');
+            if (end == NULL)
+                return 0;
+            p = end;
+        } else if (*p == '\\' || *p == '_' || *p == '*') {
+            if (p[1] == '\0')
+                return 0;
+            p++;
+        } else if (*p == '[') {
+            const char *end = strchr(p + 1, ']');
+            if (end == NULL)
+                return 0;
+            p = end;
+        } else if (*p == 'y' || *p == 'Y' || *p == 'd' || *p == 'D' ||
+                   strncmp(p, "年", strlen("年")) == 0 || strncmp(p, "日", strlen("日")) == 0) {
+            return 1;
+        } else if (*p == ';') {
+            return 0; /* the first section (positive numbers) decides */
+        }
+    }
+    return 0;
+}
+
+/*
+ * xl/styles.xml: the custom number formats that show dates (<numFmts>), then
+ * for each cell format of <cellXfs>, whether its numFmtId shows a date.
+ */
+static void XMLCALL xlsx_styles_start(void *data, const char *name, const char **attributes)
+{
+    xlsx_reader *reader = data;
+    const char *local = xlsx_local_name(name);
+    if (strcmp(local, "numFmt") == 0) {
+        const char *id = xlsx_attribute(attributes, "numFmtId", 0);
+        const char *code = xlsx_attribute(attributes, "formatCode", 0);
+        if (id != NULL && reader->date_numfmt_count < XLSX_NUMFMTS_MAX &&
+            xlsx_number_format_is_date(-1, code))
+            reader->date_numfmts[reader->date_numfmt_count++] = atoi(id);
+    } else if (strcmp(local, "cellXfs") == 0) {
+        reader->in_cell_formats = 1;
+    } else if (strcmp(local, "xf") == 0 && reader->in_cell_formats &&
+               reader->style_count < XLSX_STYLES_MAX) {
+        const char *id_text = xlsx_attribute(attributes, "numFmtId", 0);
+        int id = id_text != NULL ? atoi(id_text) : 0, date = xlsx_number_format_is_date(id, NULL);
+        for (int i = 0; !date && i < reader->date_numfmt_count; i++)
+            date = reader->date_numfmts[i] == id;
+        reader->date_styles[reader->style_count++] = (unsigned char)date;
+    }
+}
+
+static void XMLCALL xlsx_styles_end(void *data, const char *name)
+{
+    xlsx_reader *reader = data;
+    if (strcmp(xlsx_local_name(name), "cellXfs") == 0)
+        reader->in_cell_formats = 0;
+}
+
+/*
+ * Writes the date of a date cell's serial number (text) into out as
+ * "YYYY-MM-DD" ("YYYY-MM-DD HH:MM:SS" with a time of day), counting days as
+ * Excel does: from 1899-12-31 with its phantom 1900-02-29 (serial 60), or
+ * from 1904-01-01 in a 1904 workbook.  Returns 0 (out untouched) when text
+ * is no serial of a real day.
+ */
+int xlsx_serial_date(const char *text, int date1904, char out[XLSX_DATE_TEXT_MAX])
+{
+    char *end = NULL;
+    double serial = strtod(text, &end);
+    if (end == text || *end != '\0' || !(serial >= 1.0 && serial < 2958466.0))
+        return 0;
+    double whole = floor(serial);
+    int64_t days = (int64_t)whole;
+    if (date1904)
+        days -= 24107; /* 1904-01-01 is day -24107 of 1970 */
+    else if (days == 60)
+        return 0; /* 1900-02-29, a day that never was */
+    else
+        days -= days < 60 ? 25568 : 25569;
+    char date[BF_DATE_TEXT_MAX];
+    date_format(date_from_days(days), date);
+    unsigned seconds = (unsigned)lround((serial - whole) * 86400.0);
+    if (seconds == 0 || seconds >= 86400)
+        snprintf(out, XLSX_DATE_TEXT_MAX, "%s", date);
+    else
+        snprintf(out, XLSX_DATE_TEXT_MAX, "%s %02u:%02u:%02u", date, seconds / 3600 % 24,
+                 seconds / 60 % 60, seconds % 60);
+    return 1;
 }
 
 /* Makes room for more bytes of shared string text, up to XLSX_SHARED_TEXT_MAX. */
@@ -407,6 +533,10 @@ static void XMLCALL xlsx_sheet_start(void *data, const char *name, const char **
                             : strcmp(type, "s") == 0 ? XLSX_CELL_SHARED
                             : strcmp(type, "b") == 0 ? XLSX_CELL_BOOLEAN
                                                      : XLSX_CELL_PLAIN;
+        const char *style = xlsx_attribute(attributes, "s", 0);
+        long style_index = style != NULL ? strtol(style, NULL, 10) : -1;
+        reader->cell_date = (type == NULL || strcmp(type, "n") == 0) && style_index >= 0 &&
+                            style_index < reader->style_count && reader->date_styles[style_index];
         reader->lengths[reader->slot] = 0;
         if (reader->slot < XLSX_OVERFLOW_SLOT && reader->slot >= reader->touched) {
             for (int i = reader->touched; i < reader->slot; i++) {
@@ -506,6 +636,11 @@ static int xlsx_finish_cell(xlsx_reader *reader)
         memcpy(slot, text, length + 1);
     } else {
         length = xlsx_unescape(slot, length);
+        char date[XLSX_DATE_TEXT_MAX];
+        if (reader->cell_date && length > 0 && xlsx_serial_date(slot, reader->date1904, date)) {
+            length = strlen(date);
+            memcpy(slot, date, length + 1);
+        }
     }
     reader->lengths[reader->slot] = length;
     if (length == 0)
@@ -687,6 +822,15 @@ int xlsx_reader_open(const char *path, xlsx_reader **out, bf_error *err)
         }
     }
     reader->shared_offsets[reader->shared_count] = reader->shared_length;
+    reader->date_styles = malloc(XLSX_STYLES_MAX);
+    if (reader->date_styles == NULL) {
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    }
+    rc = xlsx_parse_part(reader, reader->styles_part[0] ? reader->styles_part : "xl/styles.xml",
+                         xlsx_styles_start, xlsx_styles_end, NULL, NULL, err);
+    if (rc < 0)
+        goto out;
     rc = xlsx_reader_select(reader, 0, err);
     if (rc < 0)
         goto out;
@@ -793,6 +937,7 @@ void xlsx_reader_close(xlsx_reader *reader)
         zip_discard(reader->archive);
     free(reader->shared_text);
     free(reader->shared_offsets);
+    free(reader->date_styles);
     free(reader->slots);
     free(reader->path);
     free(reader);

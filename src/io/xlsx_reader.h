@@ -11,15 +11,16 @@
  *  - the worksheet streamed chunk by chunk, the parser suspended after each
  *    </row>, so memory does not grow with the number of rows.
  * Cells: t="s" (shared), t="inlineStr" (<is>), t="str" (formula result),
- * numbers and dates as their stored text (e.g. "1730", "0.5"), t="b" as
- * "TRUE"/"FALSE", t="e" as the error text.  A cell goes to the column of its
- * reference (A1, AB12; the next column when r= is missing) so gaps stay
- * empty; the row number is r= of <row>.  Excel's _xHHHH_ escapes of control
- * characters are decoded.  Cells are not trimmed; rows without any value are
- * returned with count 0.  A cell longer than TABLE_CELL_MAX bytes is cut
- * there (at a character boundary) and values beyond TABLE_COLUMNS_MAX
- * columns are dropped; the record's overflow says so and the next row is
- * read as usual.
+ * numbers as their stored text (e.g. "1730", "0.5"), t="b" as
+ * "TRUE"/"FALSE", t="e" as the error text.  A number whose cell format
+ * (xl/styles.xml: <cellXfs> by s=, its numFmtId built in or <numFmt>) shows
+ * a date is its date, "2020-03-01" ("2020-03-01 08:30:00" with a time of
+ * day), in the workbook's date system (1900, or 1904 by <workbookPr>).  A cell goes to the column
+ * of its reference (A1, AB12; the next column when r= is missing) so gaps stay empty; the row
+ * number is r= of <row>.  Excel's _xHHHH_ escapes of control characters are decoded.  Cells are not
+ * trimmed; rows without any value are returned with count 0.  A cell longer than TABLE_CELL_MAX
+ * bytes is cut there (at a character boundary) and values beyond TABLE_COLUMNS_MAX columns are
+ * dropped; the record's overflow says so and the next row is read as usual.
  *
  * Ownership: xlsx_reader_open() returns a reader freed by xlsx_reader_close().
  * A record's cells point into the reader, may be modified in place by the
@@ -38,6 +39,8 @@
 /* Most shared strings, and most bytes of shared string text, accepted. */
 #define XLSX_SHARED_STRINGS_MAX (1 << 25)
 #define XLSX_SHARED_TEXT_MAX    ((size_t)1 << 30)
+/* Longest date text written for a date cell, "YYYY-MM-DD HH:MM:SS", terminator included. */
+#define XLSX_DATE_TEXT_MAX 20
 /* Longest part name (path inside the zip) accepted. */
 #define XLSX_PART_NAME_MAX 512
 
@@ -74,6 +77,18 @@ const char *xlsx_reader_sheet_name(const xlsx_reader *reader, int index);
  * read before.  BF_ENOTFOUND when there is no such worksheet.
  */
 int xlsx_reader_select(xlsx_reader *reader, int index, bf_error *err);
+
+/*
+ * Whether number format id (built in; -1 for a custom one) with format code
+ * (may be NULL) shows a date (see xlsx_reader.c).
+ */
+int xlsx_number_format_is_date(int id, const char *code);
+
+/*
+ * The date of an Excel serial number text into out ("YYYY-MM-DD", with
+ * " HH:MM:SS" when it has a time of day); 0 when text is no such serial.
+ */
+int xlsx_serial_date(const char *text, int date1904, char out[XLSX_DATE_TEXT_MAX]);
 
 /* Fraction of the worksheet consumed, 0.0 .. 1.0. */
 double xlsx_reader_progress(const xlsx_reader *reader);

@@ -154,44 +154,58 @@ out:
 }
 
 /*
- * After a reload: every person's hukou region is still in the table (people
- * hold no foreign key, migration 0005; this checks the whole set at once).
+ * X(table, column, Chinese, English before and after the count): every column holding a region code
+ * that must stay in the table after a reload (no foreign key holds them, migrations 0005-0007). The
+ * texts name the rows: "缺少 N <Chinese>区划代码", "lack the <before> N <after>".  A new table with
+ * regions (trainings.region, enrolments.school_region, ...) is one line here.
  */
-static int region_check_people(store *st, bf_error *err)
-{
-    int64_t missing = 0;
-    int rc = store_query_int64(st,
-                               "SELECT COUNT(*) FROM people p WHERE NOT EXISTS "
-                               "(SELECT 1 FROM regions r WHERE r.code = p.hukou_region)",
-                               NULL, 0, &missing);
-    if (rc != BF_OK || missing == 0)
-        return rc;
-    return bf_error_set(err, BF_ECONFLICT,
-                        BF_TR("新的区划文件缺少 %lld 名登记人员的户籍地区划代码，区划表未更新",
-                              "the new region files lack the hukou region of %lld registered "
-                              "people; the region table was not replaced"),
-                        (long long)missing);
-}
+#define REGION_REFERENCES(X)                                                                       \
+    X("people", "hukou_region", "名登记人员的户籍地", "hukou region of", "registered people")      \
+    X("parameter_values", "region", "个地方参数取值（bangfu param）的", "region of",               \
+      "local parameter values (bangfu param)")                                                     \
+    X("orgs", "region", "个单位（bangfu import orgs）的所在地", "region of", "organisations")      \
+    X("jobs", "region", "段就业（bangfu import jobs）的工作地", "region of", "employment spells")
+
+/* Longest SQL counting the rows of one reference whose region is missing. */
+#define REGION_CHECK_SQL_MAX 256
 
 /*
- * After a reload: every region a local parameter value is set for is still in
- * the table (parameter_values holds no foreign key either, migration 0006).
+ * After a reload: every region of REGION_REFERENCES is still in the table
+ * (NULL and empty values refer to none); else BF_ECONFLICT naming how many
+ * rows of which kind lack theirs.
  */
-static int region_check_parameters(store *st, bf_error *err)
+static int region_check_references(store *st, bf_error *err)
 {
-    int64_t missing = 0;
-    int rc = store_query_int64(st,
-                               "SELECT COUNT(*) FROM parameter_values v WHERE NOT EXISTS "
-                               "(SELECT 1 FROM regions r WHERE r.code = v.region)",
-                               NULL, 0, &missing);
-    if (rc != BF_OK || missing == 0)
-        return rc;
-    return bf_error_set(err, BF_ECONFLICT,
-                        BF_TR("新的区划文件缺少 %lld 个地方参数取值（bangfu param）的区划代码，"
-                              "区划表未更新",
-                              "the new region files lack the region of %lld local parameter "
-                              "values (bangfu param); the region table was not replaced"),
-                        (long long)missing);
+    static const struct {
+        const char *table, *column, *zh, *en_before, *en_after;
+    } references[] = {
+#define REGION_REFERENCE_ROW(table, column, zh, en_before, en_after)                               \
+    {table, column, zh, en_before, en_after},
+        REGION_REFERENCES(REGION_REFERENCE_ROW)
+#undef REGION_REFERENCE_ROW
+    };
+    for (size_t i = 0; i < sizeof references / sizeof references[0]; i++) {
+        char sql[REGION_CHECK_SQL_MAX];
+        int64_t missing = 0;
+        snprintf(sql, sizeof sql,
+                 "SELECT COUNT(*) FROM %s t WHERE t.%s IS NOT NULL AND t.%s <> '' AND NOT EXISTS "
+                 "(SELECT 1 FROM regions r WHERE r.code = t.%s)",
+                 references[i].table, references[i].column, references[i].column,
+                 references[i].column);
+        int rc = store_query_int64(st, sql, NULL, 0, &missing);
+        if (rc != BF_OK)
+            return rc;
+        if (missing == 0)
+            continue;
+        if (bf_locale_is_chinese())
+            return bf_error_set(err, BF_ECONFLICT, "新的区划文件缺少 %lld %s区划代码，区划表未更新",
+                                (long long)missing, references[i].zh);
+        return bf_error_set(err, BF_ECONFLICT,
+                            "the new region files lack the %s %lld %s; the region table was not "
+                            "replaced",
+                            references[i].en_before, (long long)missing, references[i].en_after);
+    }
+    return BF_OK;
 }
 
 /* The settings key under which the line count of the loaded files is kept. */
@@ -233,9 +247,7 @@ int region_table_load(store *st, const char *dir, int64_t *loaded, int *changed,
             rc = end;
     }
     if (rc == BF_OK)
-        rc = region_check_people(st, err);
-    if (rc == BF_OK)
-        rc = region_check_parameters(st, err);
+        rc = region_check_references(st, err);
     if (rc == BF_OK)
         rc = store_prepare(st,
                            "INSERT INTO settings (key, value) VALUES (?, ?) "

@@ -394,7 +394,20 @@ static int vocabulary_is_tsv(const char *name)
     return n > 4 && strcmp(name + n - 4, ".tsv") == 0;
 }
 
-/* Refuses a .tsv file of dir that no controlled field reads (a misspelt name). */
+/* The names of the fact lists (VOCABULARY_FACT_LISTS). */
+static const char *const vocabulary_fact_lists[] = {
+#define VOCABULARY_FACT_LIST_NAME(name) #name,
+    VOCABULARY_FACT_LISTS(VOCABULARY_FACT_LIST_NAME)
+#undef VOCABULARY_FACT_LIST_NAME
+};
+
+/* True when file is name + ".tsv". */
+static int vocabulary_file_is(const char *file, const char *name)
+{
+    return strncmp(file, name, strlen(name)) == 0 && strcmp(file + strlen(name), ".tsv") == 0;
+}
+
+/* Refuses a .tsv file of dir that no controlled field or fact list reads (a misspelt name). */
 static int vocabulary_check_names(const char *dir, bf_error *err)
 {
     DIR *d = opendir(dir);
@@ -408,19 +421,21 @@ static int vocabulary_check_names(const char *dir, bf_error *err)
         if (!vocabulary_is_tsv(entry->d_name))
             continue;
         int known = 0;
-        for (int i = 0; i < VOCABULARY_FIELD_COUNT; i++) {
-            const char *column = person_field_column(vocabulary_fields[i].field);
-            known |= strncmp(entry->d_name, column, strlen(column)) == 0 &&
-                     strcmp(entry->d_name + strlen(column), ".tsv") == 0;
-        }
+        for (int i = 0; i < VOCABULARY_FIELD_COUNT; i++)
+            known |=
+                vocabulary_file_is(entry->d_name, person_field_column(vocabulary_fields[i].field));
+        for (size_t i = 0; i < sizeof vocabulary_fact_lists / sizeof vocabulary_fact_lists[0]; i++)
+            known |= vocabulary_file_is(entry->d_name, vocabulary_fact_lists[i]);
         if (!known)
             rc = bf_error_set(err, BF_EPARSE,
                               BF_TR("词表目录“%s”中的“%s”不是任何字段的词表（应为 "
                                     "labor_ability、employment_status、employment_wish、"
-                                    "training_wish、difficulties 之一加 .tsv）",
+                                    "training_wish、difficulties 或事实词表 org_kind、job_kind "
+                                    "等之一加 .tsv）",
                                     "'%s' of vocabulary directory '%s' names no field (expected "
                                     "labor_ability, employment_status, employment_wish, "
-                                    "training_wish or difficulties, with .tsv)"),
+                                    "training_wish or difficulties, or a fact list such as "
+                                    "org_kind or job_kind, with .tsv)"),
                               dir, entry->d_name);
     }
     closedir(d);
@@ -444,6 +459,27 @@ int vocabulary_set_load(vocabulary_set *set, const char *dir, bf_error *err)
     }
     if (rc != BF_OK)
         vocabulary_set_free(set);
+    return rc;
+}
+
+int vocabulary_load_list(vocabulary *v, const char *dir, const char *name, bf_error *err)
+{
+    char found[VOCABULARY_PATH_MAX], path[VOCABULARY_PATH_MAX];
+    char *text = NULL;
+    size_t length = 0;
+    int rc = BF_OK;
+    if (dir == NULL && (rc = vocabulary_find_dir(NULL, found, sizeof found, err)) != BF_OK)
+        return rc;
+    const char *where = dir != NULL ? dir : found;
+    int n = snprintf(path, sizeof path, "%s/%s.tsv", where, name);
+    if (n < 0 || (size_t)n >= sizeof path)
+        return bf_error_set(err, BF_ETOOBIG,
+                            BF_TR("词表目录名过长：%s", "vocabulary directory name too long: %s"),
+                            where);
+    rc = vocabulary_read_file(path, &text, &length, err);
+    if (rc == BF_OK)
+        rc = vocabulary_parse_text(v, PERSON_FIELD_COUNT, 0, path, text, length, err);
+    free(text);
     return rc;
 }
 

@@ -47,6 +47,17 @@
     XX(PERSON_DIFFICULTIES, 1)
 
 #define VOCABULARY_FIELD_COUNT 5
+
+/*
+ * X(name): the lists of the words of stored facts (kinds of organisations,
+ * of employment spells, ...), vocabularies/<name>.tsv in the same format,
+ * whose code column is the policy format's code the facts store
+ * (services/import_facts.h).  A fact import loads the ones its columns name
+ * with vocabulary_load_list(); a new list is one line here and its file.
+ */
+#define VOCABULARY_FACT_LISTS(X)                                                                   \
+    X(org_kind)                                                                                    \
+    X(job_kind)
 /* Most values of one field (a set of them is a 64-bit mask). */
 #define VOCABULARY_VALUES_MAX 32
 /* Longest code, label or synonym in bytes, terminator included. */
@@ -108,6 +119,14 @@ int vocabulary_set_load(vocabulary_set *set, const char *dir, bf_error *err);
 
 /* Loads the directory vocabulary_find_dir(NULL) finds. */
 int vocabulary_set_load_default(vocabulary_set *set, bf_error *err);
+
+/*
+ * Loads the fact list dir/<name>.tsv (a name of VOCABULARY_FACT_LISTS; dir
+ * NULL: the directory vocabulary_find_dir(NULL) finds) into *v, zeroed by
+ * the caller; its field is PERSON_FIELD_COUNT (no person field).  On
+ * failure err names the file and line, and v is freed.
+ */
+int vocabulary_load_list(vocabulary *v, const char *dir, const char *name, bf_error *err);
 
 /*
  * Parses the text of one field's file (name is used in messages) into *v

@@ -33,5 +33,5 @@ if LANG=C bf template people --out list.csv 2>err.txt; then fail "template overw
 expect_contains "$(cat err.txt)" "give --force to overwrite it" "existing file refused"
 bf template people --out list.csv --force 2>/dev/null || fail "--force refused"
 if bf template people 2>/dev/null; then fail "template without --out accepted"; fi
-if bf template orgs --out o.xlsx 2>/dev/null; then fail "template of an unknown kind accepted"; fi
+if bf template nosuch --out o.xlsx 2>/dev/null; then fail "template of an unknown kind accepted"; fi
 echo ok

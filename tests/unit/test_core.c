@@ -25,6 +25,28 @@
 
 static const bf_date today = {2026, 11, 25};
 
+/* Dates as clerks write them in lists: each form, and what is refused. */
+static void test_date_parse_written(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"2020-03-01", "2020-3-1", "2020/3/1",     "2020/03/01",
+                                       "2020.3.1",   "20200301", "2020年3月1日", "2020年03月01日"};
+    static const char *const bad[] = {"2020-02-30",  "2020/3-1",  "20-3-1",        "2020-3-1x",
+                                      "2020年3月1",  "202003011", "2020301",       "",
+                                      "2020-003-01", "2020/3/",   "2020年13月1日", "x2020-03-01"};
+    bf_date d;
+    char text[BF_DATE_TEXT_MAX];
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        assert_int_equal(date_parse_written(good[i], &d), BF_OK);
+        date_format(d, text);
+        assert_string_equal(text, "2020-03-01");
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(date_parse_written(bad[i], &d), BF_EINVAL);
+    assert_int_equal(date_parse_written("2020-02-29", &d), BF_OK);
+    assert_int_equal(date_parse_written("2021/2/29", &d), BF_EINVAL);
+}
+
 static void test_date_parse_and_days(void **state)
 {
     (void)state;
@@ -535,6 +557,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_parse_and_days),
+        cmocka_unit_test(test_date_parse_written),
         cmocka_unit_test(test_date_months),
         cmocka_unit_test(test_idcard),
         cmocka_unit_test(test_credit_code_published),

@@ -17,6 +17,7 @@
 #include "io/csv_reader.h"
 #include "io/table_reader.h"
 #include "io/table_writer.h"
+#include "io/xlsx_reader.h"
 #include "io/text_encoding.h"
 #include "io/xlsx_reader.h"
 
@@ -785,6 +786,93 @@ static int first_row(const char *path, char *first_cell, size_t size, bf_error *
     return rc;
 }
 
+/*
+ * Date cells: numbers whose cell format shows a date are read as ISO dates
+ * (built-in and custom formats, the 1900 and 1904 date systems, a time of
+ * day); numbers in other formats, time-only formats and text stay as written.
+ */
+static void test_xlsx_date_cells(void **state)
+{
+    (void)state;
+    char path[TEST_PATH_MAX], date[XLSX_DATE_TEXT_MAX];
+    bf_error err;
+    table_reader *reader = NULL;
+    table_row row;
+    const char *styles =
+        "<styleSheet><numFmts count=\"3\">"
+        "<numFmt numFmtId=\"176\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
+        "<numFmt numFmtId=\"177\" formatCode=\"[h]:mm\"/>"
+        "<numFmt numFmtId=\"178\" formatCode=\"&quot;day&quot;0.00\"/></numFmts>"
+        "<cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs>"
+        "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/>"
+        "<xf numFmtId=\"177\"/><xf numFmtId=\"178\"/><xf numFmtId=\"22\"/><xf numFmtId=\"2\"/>"
+        "</cellXfs></styleSheet>";
+    const char *sheet = "<worksheet><sheetData><row r=\"1\">"
+                        "<c r=\"A1\" s=\"1\"><v>43891</v></c><c r=\"B1\" s=\"2\"><v>44196</v></c>"
+                        "<c r=\"C1\" s=\"3\"><v>0.5</v></c><c r=\"D1\" s=\"4\"><v>12</v></c>"
+                        "<c r=\"E1\" s=\"5\"><v>43891.5</v></c><c r=\"F1\" s=\"6\"><v>176</v></c>"
+                        "<c r=\"G1\" s=\"1\" t=\"inlineStr\"><is><t>2020/3/1</t></is></c>"
+                        "<c r=\"H1\" s=\"0\"><v>43891</v></c><c r=\"I1\" s=\"99\"><v>43891</v></c>"
+                        "<c r=\"J1\" s=\"1\"><v>1</v></c><c r=\"K1\" s=\"1\"><v>60</v></c>"
+                        "<c r=\"L1\" s=\"1\"><v>61</v></c></row></sheetData></worksheet>";
+    const char *workbook =
+        "<workbook><sheets><sheet name=\"s\" r:id=\"rId1\"/></sheets></workbook>";
+    const char *rels =
+        "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" "
+        "Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"x/styles\" "
+        "Target=\"styles.xml\"/></Relationships>";
+    const char *parts[] = {"xl/workbook.xml",
+                           workbook,
+                           "xl/_rels/workbook.xml.rels",
+                           rels,
+                           "xl/worksheets/sheet1.xml",
+                           sheet,
+                           "xl/styles.xml",
+                           styles,
+                           NULL};
+    const char *expected[] = {"2020-03-01", "2020-12-31", "0.5",   "12",    "2020-03-01 12:00:00",
+                              "176",        "2020/3/1",   "43891", "43891", "1900-01-01",
+                              "60",         "1900-03-01"};
+    temporary_path(path, "dates.xlsx");
+    write_zip(path, parts);
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_int_equal(row.count, 12);
+    for (int i = 0; i < 12; i++)
+        assert_string_equal(row.cells[i], expected[i]);
+    table_reader_close(reader);
+
+    /* The 1904 date system of old Mac workbooks: serial 0 is 1904-01-01. */
+    const char *workbook1904 = "<workbook><workbookPr date1904=\"1\"/><sheets><sheet name=\"s\" "
+                               "r:id=\"rId1\"/></sheets></workbook>";
+    parts[1] = workbook1904;
+    temporary_path(path, "dates1904.xlsx");
+    write_zip(path, parts);
+    assert_int_equal(table_reader_open(path, &reader, &err), BF_OK);
+    assert_int_equal(table_reader_next(reader, &row, &err), BF_ROW);
+    assert_string_equal(row.cells[0], "2024-03-02"); /* 43891 days after 1904-01-01 */
+    table_reader_close(reader);
+
+    /* The serial arithmetic against dates Excel shows. */
+    assert_true(xlsx_serial_date("36526", 0, date));
+    assert_string_equal(date, "2000-01-01");
+    assert_true(xlsx_serial_date("59", 0, date));
+    assert_string_equal(date, "1900-02-28");
+    assert_true(xlsx_serial_date("2958465", 0, date));
+    assert_string_equal(date, "9999-12-31");
+    assert_false(xlsx_serial_date("2958466", 0, date));
+    assert_false(xlsx_serial_date("0", 0, date));
+    assert_false(xlsx_serial_date("-3", 0, date));
+    assert_false(xlsx_serial_date("12a", 0, date));
+    assert_true(xlsx_number_format_is_date(-1, "yyyy/m/d"));
+    assert_true(xlsx_number_format_is_date(-1, "[$-804]yyyy\"年\"m\"月\";@"));
+    assert_true(xlsx_number_format_is_date(-1, "m月d日"));
+    assert_false(xlsx_number_format_is_date(-1, "0.00\"天\""));
+    assert_false(xlsx_number_format_is_date(-1, "h:mm:ss"));
+    assert_false(xlsx_number_format_is_date(-1, "[Red]0;\"d\""));
+    assert_false(xlsx_number_format_is_date(0, "General"));
+}
+
 static void test_xlsx_odd_workbooks(void **state)
 {
     (void)state;
@@ -1200,6 +1288,7 @@ int main(void)
         cmocka_unit_test(test_writer_discard),
         cmocka_unit_test(test_xlsx_excel_style),
         cmocka_unit_test(test_xlsx_odd_workbooks),
+        cmocka_unit_test(test_xlsx_date_cells),
         cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_xlsx_sheets_and_title_rows),
         cmocka_unit_test(test_csv_separators_and_title_rows),

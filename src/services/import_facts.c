@@ -1,0 +1,1065 @@
+/*
+ * import_facts.c - importing a list of stored facts of one kind (see the
+ * header).  The stored records of the kind's table, the registered ID numbers
+ * and the organisation codes its references need are read once into memory
+ * (a few hundred thousand records cost tens of megabytes), so a row costs no
+ * query; the new records go in one bulk load, the changed ones are updated
+ * one by one and their history goes in one bulk load, before the commit.
+ */
+#include "services/import_facts.h"
+
+#include "core/credit_code.h"
+#include "core/date.h"
+#include "core/halfwidth.h"
+#include "core/idcard.h"
+#include "core/int_map.h"
+#include "core/money.h"
+#include "core/region_code.h"
+#include "core/string_map.h"
+#include "registry/phone.h"
+#include "registry/region.h"
+#include "registry/vocabulary.h"
+#include "services/import_batch.h"
+#include "services/import_errors.h"
+#include "services/import_row.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Rows between two progress calls. */
+#define FACT_PROGRESS_EVERY 8192
+/* Longest key text: the key values joined by '|', terminator included. */
+#define FACT_KEY_MAX 512
+/* Longest SQL statement built for a kind. */
+#define FACT_SQL_MAX 4096
+/* Longest integer text ("9223372036854775807"), terminator included. */
+#define FACT_INTEGER_TEXT_MAX 24
+
+/* What a cell asks for. */
+typedef enum fact_cell {
+    FACT_CELL_KEEP,  /* empty or absent: the stored value stays (a new record: its fallback) */
+    FACT_CELL_CLEAR, /* （清空）, or empty with clear_empty: the field is cleared */
+    FACT_CELL_VALUE, /* a valid value, in the row's values */
+    FACT_CELL_BAD    /* refused (the reason is said) */
+} fact_cell;
+
+/* The reasons a row is rejected, in the user's language. */
+typedef struct fact_reasons {
+    const fact_kind *kind;
+    char text[IMPORT_ROW_REASON_MAX];
+    size_t used;
+} fact_reasons;
+
+/* One record of the kind's table, stored or new: its values in one block. */
+typedef struct fact_record {
+    char *key;       /* the key values joined by '|' (owned; record_of points at it) */
+    char *block;     /* owned: int32_t offsets per column (-1 for NULL), then the texts */
+    char *old_block; /* the block as stored before this run changed it, else NULL */
+    int64_t created_batch;
+    int fresh; /* 1 when this run inserts it */
+} fact_record;
+
+/* Owned strings that maps point at. */
+typedef struct fact_strings {
+    char **texts;
+    size_t count;
+    size_t capacity;
+} fact_strings;
+
+/* Everything one import run holds. */
+typedef struct fact_state {
+    store *st;
+    const fact_kind *kind;
+    const import_people_options *options;
+    import_people_result *result;
+    table_reader *reader;
+    import_errors *errors;
+    int column_of[FACT_COLUMNS_MAX];    /* each column's index in the file, -1 when absent */
+    vocabulary lists[FACT_COLUMNS_MAX]; /* the list of each FACT_WORD column */
+    region_set *regions;                /* known region codes of the provinces met */
+    int_map people;                     /* first 17 digits of every registered ID number */
+    string_map orgs;                    /* codes of the stored organisations (in org_codes) */
+    fact_strings org_codes;             /* keys of orgs */
+    fact_record *records;               /* the table's records, then the new ones */
+    size_t record_count;                /* records in use */
+    size_t record_capacity;             /* records allocated */
+    string_map record_of;               /* key -> index in records */
+    string_map seen;                    /* key -> line of the file that gave it (in seen_keys) */
+    fact_strings seen_keys;             /* keys of seen */
+    bf_date today;                      /* bounds the birth date of ID numbers */
+    int64_t max_rows;                   /* caps of this run */
+    int64_t max_rejected;               /* */
+    int64_t batch;                      /* the batch of this run */
+    char now[BF_TIMESTAMP_TEXT_MAX];    /* start of the run, on batch and history */
+    char batch_text[FACT_INTEGER_TEXT_MAX];
+    char values[FACT_COLUMNS_MAX][FACT_VALUE_MAX]; /* the row's checked values */
+    fact_cell cells[FACT_COLUMNS_MAX];             /* what each cell of the row asks */
+    fact_reasons reasons;                          /* why the row is rejected */
+} fact_state;
+
+/* --- reasons ------------------------------------------------------------------------------ */
+
+/* The name of column c in reasons: its Chinese header, or its English alias. */
+static const char *fact_column_name(const fact_kind *kind, int c)
+{
+    return BF_TR(kind->columns[c].header, kind->columns[c].alias);
+}
+
+static void fact_reasons_add(fact_reasons *r, int column, const char *format, va_list args)
+{
+    size_t size = sizeof r->text;
+    if (r->used + 1 >= size)
+        return;
+    int n = snprintf(
+        r->text + r->used, size - r->used, "%s%s%s", r->used > 0 ? BF_TR("；", "; ") : "",
+        column >= 0 ? fact_column_name(r->kind, column) : "", column >= 0 ? BF_TR("：", ": ") : "");
+    if (n < 0 || (size_t)n >= size - r->used) {
+        r->used = size - 1;
+        return;
+    }
+    r->used += (size_t)n;
+    n = vsnprintf(r->text + r->used, size - r->used, format, args);
+    r->used = n < 0 || (size_t)n >= size - r->used ? size - 1 : r->used + (size_t)n;
+}
+
+void fact_reject(const fact_record_view *record, int column, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    fact_reasons_add(record->reasons, column, format, args);
+    va_end(args);
+}
+
+static void fact_row_reject(fact_state *s, int column, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void fact_row_reject(fact_state *s, int column, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    fact_reasons_add(&s->reasons, column, format, args);
+    va_end(args);
+}
+
+/* --- owned strings and record blocks ------------------------------------------------------ */
+
+/* Copies text into strings; *kept receives the copy.  BF_OK or BF_ENOMEM. */
+static int fact_strings_keep(fact_strings *strings, const char *text, const char **kept)
+{
+    if (strings->count == strings->capacity) {
+        size_t capacity = strings->capacity > 0 ? 2 * strings->capacity : 1024;
+        char **texts = realloc(strings->texts, capacity * sizeof *texts);
+        if (texts == NULL)
+            return BF_ENOMEM;
+        strings->texts = texts;
+        strings->capacity = capacity;
+    }
+    char *copy = strdup(text);
+    if (copy == NULL)
+        return BF_ENOMEM;
+    strings->texts[strings->count++] = copy;
+    *kept = copy;
+    return BF_OK;
+}
+
+static void fact_strings_free(fact_strings *strings)
+{
+    for (size_t i = 0; i < strings->count; i++)
+        free(strings->texts[i]);
+    free(strings->texts);
+}
+
+/* A new block holding count values (NULL ones stay NULL). */
+static char *fact_block_make(int count, const char *const *values)
+{
+    size_t size = (size_t)count * sizeof(int32_t);
+    for (int c = 0; c < count; c++)
+        size += values[c] != NULL ? strlen(values[c]) + 1 : 0;
+    char *block = malloc(size);
+    if (block == NULL)
+        return NULL;
+    size_t at = (size_t)count * sizeof(int32_t);
+    for (int c = 0; c < count; c++) {
+        int32_t offset = values[c] != NULL ? (int32_t)at : -1;
+        memcpy(block + (size_t)c * sizeof offset, &offset, sizeof offset);
+        if (values[c] != NULL) {
+            size_t length = strlen(values[c]) + 1;
+            memcpy(block + at, values[c], length);
+            at += length;
+        }
+    }
+    return block;
+}
+
+/* Value c of a block, NULL when empty. */
+static const char *fact_block_value(const char *block, int c)
+{
+    int32_t offset;
+    memcpy(&offset, block + (size_t)c * sizeof offset, sizeof offset);
+    return offset < 0 ? NULL : block + offset;
+}
+
+/* True when two stored values are the same (NULL and "" are both empty). */
+static int fact_value_equal(const char *a, const char *b)
+{
+    if (a == NULL || a[0] == '\0')
+        return b == NULL || b[0] == '\0';
+    return b != NULL && strcmp(a, b) == 0;
+}
+
+/* Joins the key columns of values with '|' into key; BF_ETOOBIG when it does not fit. */
+static int fact_key_of(const fact_kind *kind, const char *const *values, char key[FACT_KEY_MAX])
+{
+    size_t used = 0;
+    key[0] = '\0';
+    for (int c = 0; c < kind->column_count; c++) {
+        if (!(kind->columns[c].flags & FACT_KEY))
+            continue;
+        int n = snprintf(key + used, FACT_KEY_MAX - used, "%s%s", used > 0 ? "|" : "",
+                         values[c] != NULL ? values[c] : "");
+        if (n < 0 || (size_t)n >= FACT_KEY_MAX - used)
+            return BF_ETOOBIG;
+        used += (size_t)n;
+    }
+    return BF_OK;
+}
+
+/* Appends a record (key and block owned by it from now on) and maps its key. */
+static int fact_record_add(fact_state *s, char *key, char *block, int64_t created_batch, int fresh)
+{
+    int rc = BF_ENOMEM;
+    if (key == NULL || block == NULL)
+        goto fail;
+    if (s->record_count == s->record_capacity) {
+        size_t capacity = s->record_capacity > 0 ? 2 * s->record_capacity : 1024;
+        fact_record *records = realloc(s->records, capacity * sizeof *records);
+        if (records == NULL)
+            goto fail;
+        s->records = records;
+        s->record_capacity = capacity;
+    }
+    rc = string_map_insert(&s->record_of, key, (int64_t)s->record_count, NULL);
+    if (rc != BF_OK)
+        goto fail;
+    s->records[s->record_count++] =
+        (fact_record){.key = key, .block = block, .created_batch = created_batch, .fresh = fresh};
+    return BF_OK;
+fail:
+    free(key);
+    free(block);
+    return rc;
+}
+
+/* --- what the import reads first ---------------------------------------------------------- */
+
+/* Builds "SELECT c1, c2, ..., tail FROM table" (or the columns alone with tail NULL). */
+static void fact_columns_sql(const fact_kind *kind, const char *head, const char *tail,
+                             char sql[FACT_SQL_MAX])
+{
+    size_t used = (size_t)snprintf(sql, FACT_SQL_MAX, "%s", head);
+    for (int c = 0; c < kind->column_count && used < FACT_SQL_MAX; c++)
+        used += (size_t)snprintf(sql + used, FACT_SQL_MAX - used, "%s%s", c > 0 ? ", " : "",
+                                 kind->columns[c].column);
+    if (tail != NULL && used < FACT_SQL_MAX)
+        snprintf(sql + used, FACT_SQL_MAX - used, "%s", tail);
+}
+
+/* Reads every stored record of the kind's table into s->records. */
+static int fact_load_records(fact_state *s, bf_error *err)
+{
+    char sql[FACT_SQL_MAX], tail[128], key[FACT_KEY_MAX];
+    const char *values[FACT_COLUMNS_MAX];
+    store_stmt *stmt = NULL;
+    snprintf(tail, sizeof tail, ", created_batch FROM %s", s->kind->name);
+    fact_columns_sql(s->kind, "SELECT ", tail, sql);
+    int rc = store_prepare(s->st, sql, &stmt);
+    int step = rc == BF_OK ? store_step(stmt) : rc;
+    for (; step == BF_ROW; step = store_step(stmt)) {
+        for (int c = 0; c < s->kind->column_count; c++)
+            values[c] = store_column_text(stmt, c);
+        if (fact_key_of(s->kind, values, key) != BF_OK)
+            continue; /* no key of a list can be that long */
+        rc = fact_record_add(s, strdup(key), fact_block_make(s->kind->column_count, values),
+                             store_column_int64(stmt, s->kind->column_count), 0);
+        if (rc != BF_OK) {
+            store_finalize(stmt);
+            return bf_error_set(err, rc, NULL);
+        }
+    }
+    store_finalize(stmt);
+    if (step != BF_DONE)
+        return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
+    return BF_OK;
+}
+
+/* Whether a column of the kind has type. */
+static int fact_kind_uses(const fact_kind *kind, fact_value_type type)
+{
+    for (int c = 0; c < kind->column_count; c++)
+        if (kind->columns[c].type == type)
+            return 1;
+    return 0;
+}
+
+/* Reads the ID numbers of the registry (FACT_PERSON) and the organisation codes (FACT_ORG). */
+static int fact_load_references(fact_state *s, bf_error *err)
+{
+    store_stmt *stmt = NULL;
+    int step = BF_DONE, rc = BF_OK;
+    if (fact_kind_uses(s->kind, FACT_PERSON)) {
+        rc = store_prepare(s->st, "SELECT id_number FROM people", &stmt);
+        step = rc == BF_OK ? store_step(stmt) : rc;
+        for (; step == BF_ROW && rc == BF_OK; step = store_step(stmt)) {
+            const char *id = store_column_text(stmt, 0);
+            uint64_t key = id != NULL ? int_map_key_from_digits(id, 17) : 0;
+            if (key != 0)
+                rc = int_map_set(&s->people, key, 1);
+        }
+        store_finalize(stmt);
+        stmt = NULL;
+        if (rc != BF_OK)
+            return bf_error_set(err, rc, NULL);
+        if (step != BF_DONE)
+            return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
+    }
+    if (fact_kind_uses(s->kind, FACT_ORG)) {
+        rc = store_prepare(s->st, "SELECT org_code FROM orgs", &stmt);
+        step = rc == BF_OK ? store_step(stmt) : rc;
+        for (; step == BF_ROW && rc == BF_OK; step = store_step(stmt)) {
+            const char *kept = NULL;
+            const char *code = store_column_text(stmt, 0);
+            if (code == NULL)
+                continue;
+            rc = fact_strings_keep(&s->org_codes, code, &kept);
+            if (rc == BF_OK)
+                rc = string_map_insert(&s->orgs, kept, 1, NULL);
+            if (rc == BF_ECONFLICT)
+                rc = BF_OK;
+        }
+        store_finalize(stmt);
+        if (rc != BF_OK)
+            return bf_error_set(err, rc, NULL);
+        if (step != BF_DONE)
+            return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
+    }
+    return BF_OK;
+}
+
+/* Loads the list of every FACT_WORD column. */
+static int fact_load_lists(fact_state *s, bf_error *err)
+{
+    for (int c = 0; c < s->kind->column_count; c++) {
+        const fact_column *column = &s->kind->columns[c];
+        if (column->type != FACT_WORD)
+            continue;
+        int rc = vocabulary_load_list(&s->lists[c], NULL, column->vocabulary, err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    return BF_OK;
+}
+
+/* --- the header --------------------------------------------------------------------------- */
+
+/*
+ * The column of kind named text (its Chinese header or English alias; a
+ * leading '*' of a template ignored, full-width brackets and blanks as their
+ * ASCII forms), or -1.
+ */
+static int fact_column_find(const fact_kind *kind, const char *text)
+{
+    char folded[TABLE_CELL_MAX + 1], header[TABLE_CELL_MAX + 1];
+    while (*text == '*')
+        text++;
+    halfwidth_fold(text, folded, sizeof folded);
+    for (int c = 0; c < kind->column_count; c++) {
+        halfwidth_fold(kind->columns[c].header, header, sizeof header);
+        if (strcmp(header, folded) == 0 || strcasecmp(kind->columns[c].alias, folded) == 0)
+            return c;
+    }
+    return -1;
+}
+
+/* The header test of table_reader: at least two cells naming columns of the kind. */
+static int fact_header_usable(void *context, const table_row *row)
+{
+    const fact_kind *kind = context;
+    int known = 0;
+    for (int i = 0; i < row->count; i++)
+        known += fact_column_find(kind, row->cells[i]) >= 0;
+    return known >= 2;
+}
+
+/* The columns of the kind with flags, "证件号码/id_number、..." into out. */
+static void fact_column_list(const fact_kind *kind, const int *column_of, char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (int c = 0; c < kind->column_count && used < size; c++) {
+        const fact_column *column = &kind->columns[c];
+        int required = (column->flags & FACT_REQUIRED) ||
+                       ((column->flags & FACT_KEY) && !(column->flags & FACT_EMPTY_KEY));
+        if (column_of != NULL ? !required || column_of[c] >= 0 : !required)
+            continue;
+        used += (size_t)snprintf(out + used, size - used, "%s%s/%s", used > 0 ? "、" : "",
+                                 column->header, column->alias);
+    }
+}
+
+/* Reads the header row and maps it onto the kind's columns; unknown columns are ignored. */
+static int fact_read_header(fact_state *s, bf_error *err)
+{
+    table_row row;
+    const char *path = s->options->path;
+    char list[1024];
+    int rc = table_reader_next(s->reader, &row, err);
+    if (rc == BF_DONE)
+        return bf_error_set(err, BF_EPARSE,
+                            BF_TR("%s：文件为空，没有表头", "%s: the file is empty, no header"),
+                            path);
+    if (rc != BF_ROW)
+        return rc;
+    for (int c = 0; c < FACT_COLUMNS_MAX; c++)
+        s->column_of[c] = -1;
+    rc = import_errors_open(path, s->options->errors_path, &row, &s->errors, err);
+    if (rc != BF_OK)
+        return rc;
+    int known = 0;
+    for (int i = 0; i < row.count; i++) {
+        int c = fact_column_find(s->kind, row.cells[i]);
+        if (c < 0)
+            continue;
+        if (s->column_of[c] >= 0)
+            return bf_error_set(err, BF_EPARSE,
+                                BF_TR("%s 第 %ld 行：表头“%s”重复（第 %d 列与第 %d 列）",
+                                      "%s line %ld: header '%s' appears twice (columns %d and %d)"),
+                                path, row.line, s->kind->columns[c].header, s->column_of[c] + 1,
+                                i + 1);
+        s->column_of[c] = i;
+        known++;
+    }
+    if (known == 0) {
+        fact_column_list(s->kind, NULL, list, sizeof list);
+        return bf_error_set(err, BF_EPARSE,
+                            BF_TR("%s 第 %ld 行：没有可识别的%s表头（应有 %s 等列）",
+                                  "%s line %ld: no usable header of a %s (expected %s, ...)"),
+                            path, row.line, BF_TR(s->kind->title_zh, s->kind->title_en), list);
+    }
+    fact_column_list(s->kind, s->column_of, list, sizeof list);
+    if (list[0] != '\0')
+        return bf_error_set(err, BF_EPARSE,
+                            BF_TR("%s 第 %ld 行：表头缺少必需列 %s",
+                                  "%s line %ld: the header lacks the required columns %s"),
+                            path, row.line, list);
+    return BF_OK;
+}
+
+/* --- one cell ----------------------------------------------------------------------------- */
+
+/* Reads digits[.fraction] with at most decimals fraction digits, scaled by 10^decimals. */
+static int fact_parse_scaled(const char *text, int decimals, int64_t *out)
+{
+    int64_t value = 0;
+    const char *p = text;
+    if (*p < '0' || *p > '9')
+        return BF_EINVAL;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (value > (INT64_MAX - 9) / 10)
+            return BF_EINVAL;
+        value = value * 10 + (*p - '0');
+    }
+    int given = 0;
+    if (*p == '.' && decimals > 0)
+        for (p++; *p >= '0' && *p <= '9' && given < decimals; p++, given++)
+            value = value * 10 + (*p - '0');
+    if (*p != '\0')
+        return BF_EINVAL;
+    for (; given < decimals; given++) {
+        if (value > INT64_MAX / 10)
+            return BF_EINVAL;
+        value *= 10;
+    }
+    *out = value;
+    return BF_OK;
+}
+
+/* True when text is a formula start to a spreadsheet (see import_row.h). */
+static int fact_is_formula(const char *text)
+{
+    return text[0] != '\0' && strchr(TABLE_FORMULA_STARTS, text[0]) != NULL;
+}
+
+/* Reads a yes/no cell: 1, 0, or -1 when it is neither. */
+static int fact_parse_yes_no(const char *text)
+{
+    static const char *const yes[] = {"是", "有", "y", "yes", "1", "true", "√"};
+    static const char *const no[] = {"否", "无", "n", "no", "0", "false", "×"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strcasecmp(text, yes[i]) == 0)
+            return 1;
+        if (strcasecmp(text, no[i]) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+/* Checks a region code cell into out (canonical); 1 when known, 0 rejected, < 0 store failure. */
+static int fact_parse_region(fact_state *s, int c, const char *folded, const char *cell, char *out,
+                             bf_error *err)
+{
+    if (region_code_normalize(folded, out) == REGION_LEVEL_INVALID) {
+        fact_row_reject(s, c,
+                        BF_TR("“%s”不是有效的区划代码（应为 6、9 或 12 位数字）",
+                              "'%s' is not a valid region code (6, 9 or 12 digits)"),
+                        cell);
+        return 0;
+    }
+    if (!region_set_has_province(s->regions, out)) {
+        int rc = region_set_load_province(s->st, s->regions, out, err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    if (!region_set_contains(s->regions, out)) {
+        fact_row_reject(s, c, BF_TR("区划代码 %s 不存在", "the region code %s does not exist"),
+                        cell);
+        return 0;
+    }
+    return 1;
+}
+
+/*
+ * Checks the cell of column c (NULL: the file has no such column) into
+ * s->values[c]; returns what it asks for, or a store failure (< 0).
+ */
+static int fact_parse_cell(fact_state *s, int c, const char *cell, bf_error *err)
+{
+    const fact_column *column = &s->kind->columns[c];
+    char folded[TABLE_CELL_MAX + 1];
+    char *out = s->values[c];
+    int required = (column->flags & FACT_REQUIRED) ||
+                   ((column->flags & FACT_KEY) && !(column->flags & FACT_EMPTY_KEY));
+    if (cell == NULL || cell[0] == '\0') {
+        if (required) {
+            fact_row_reject(s, c, "%s", BF_TR("必填", "required"));
+            return FACT_CELL_BAD;
+        }
+        return cell != NULL && s->options->clear_empty && !(column->flags & FACT_KEY)
+                   ? FACT_CELL_CLEAR
+                   : FACT_CELL_KEEP;
+    }
+    if (import_row_is_clear_marker(cell)) {
+        if (required || (column->flags & FACT_KEY)) {
+            fact_row_reject(s, c, "%s", BF_TR("必填，不能清空", "required: it cannot be cleared"));
+            return FACT_CELL_BAD;
+        }
+        return FACT_CELL_CLEAR;
+    }
+    halfwidth_fold(cell, folded, sizeof folded);
+    int64_t number = 0;
+    bf_date date;
+    switch (column->type) {
+    case FACT_TEXT:
+        if (fact_is_formula(cell)) {
+            fact_row_reject(s, c,
+                            BF_TR("“%s”以 = + - @ 开头，表格软件会当作公式执行",
+                                  "'%s' begins with = + - @: a spreadsheet would run it as a "
+                                  "formula"),
+                            cell);
+            return FACT_CELL_BAD;
+        }
+        snprintf(out, FACT_VALUE_MAX, "%s", cell);
+        return FACT_CELL_VALUE;
+    case FACT_PHONE: {
+        char phone[PHONE_TEXT_MAX];
+        if (!phone_normalize(cell, phone)) {
+            fact_row_reject(s, c, BF_TR("格式不正确（%s）", "not a phone number (%s)"), cell);
+            return FACT_CELL_BAD;
+        }
+        snprintf(out, FACT_VALUE_MAX, "%s", phone);
+        return FACT_CELL_VALUE;
+    }
+    case FACT_DATE:
+        if (date_parse_written(folded, &date) != BF_OK) {
+            fact_row_reject(s, c,
+                            BF_TR("“%s”不是日期（应如 2020-03-01、2020/3/1、2020年3月1日 或 "
+                                  "20200301）",
+                                  "'%s' is not a date (write 2020-03-01, 2020/3/1, 2020年3月1日 "
+                                  "or 20200301)"),
+                            cell);
+            return FACT_CELL_BAD;
+        }
+        date_format(date, out);
+        return FACT_CELL_VALUE;
+    case FACT_INTEGER:
+    case FACT_MONEY:
+    case FACT_HOURS: {
+        int decimals = column->type == FACT_MONEY ? 2 : column->type == FACT_HOURS ? 1 : 0;
+        if (fact_parse_scaled(folded, decimals, &number) != BF_OK) {
+            fact_row_reject(s, c, "%s",
+                            column->type == FACT_MONEY
+                                ? BF_TR("不是金额（元，不为负，最多两位小数）",
+                                        "not an amount (yuan, not negative, at most two decimals)")
+                            : column->type == FACT_HOURS
+                                ? BF_TR("不是小时数（不为负，最多一位小数）",
+                                        "not a number of hours (not negative, at most one decimal)")
+                                : BF_TR("不是非负整数", "not a whole number (0 or more)"));
+            return FACT_CELL_BAD;
+        }
+        if (column->max > 0 && number > column->max) {
+            fact_row_reject(s, c, BF_TR("“%s”超过上限", "'%s' is over the limit"), cell);
+            return FACT_CELL_BAD;
+        }
+        snprintf(out, FACT_VALUE_MAX, "%" PRId64, number);
+        return FACT_CELL_VALUE;
+    }
+    case FACT_YES_NO: {
+        int yes = fact_parse_yes_no(folded);
+        if (yes < 0) {
+            fact_row_reject(s, c, BF_TR("“%s”应为 是 或 否", "'%s' must be 是 or 否 (yes or no)"),
+                            cell);
+            return FACT_CELL_BAD;
+        }
+        snprintf(out, FACT_VALUE_MAX, "%d", yes);
+        return FACT_CELL_VALUE;
+    }
+    case FACT_WORD: {
+        const vocabulary *list = &s->lists[c];
+        int index = vocabulary_find(list, cell);
+        if (index < 0) {
+            fact_row_reject(s, c,
+                            BF_TR("“%s”不在词表 %s.tsv 中，可填 %s",
+                                  "'%s' is not in the list %s.tsv; accepted: %s"),
+                            cell, column->vocabulary, list->accepted);
+            return FACT_CELL_BAD;
+        }
+        snprintf(out, FACT_VALUE_MAX, "%s", list->values[index].code);
+        return FACT_CELL_VALUE;
+    }
+    case FACT_CREDIT_CODE:
+    case FACT_ORG: {
+        credit_code_info info;
+        credit_code_problem problem = credit_code_check(cell, &info);
+        if (problem != CREDIT_CODE_OK) {
+            fact_row_reject(s, c, BF_TR("“%s”：%s", "'%s': %s"), cell,
+                            credit_code_problem_text(problem));
+            return FACT_CELL_BAD;
+        }
+        if (column->type == FACT_ORG && !string_map_find(&s->orgs, info.normalized, NULL)) {
+            fact_row_reject(s, c,
+                            BF_TR("单位 %s 不在单位名单中（请先用 bangfu import orgs 导入）",
+                                  "no organisation %s is stored (import it first with bangfu "
+                                  "import orgs)"),
+                            info.normalized);
+            return FACT_CELL_BAD;
+        }
+        snprintf(out, FACT_VALUE_MAX, "%s", info.normalized);
+        return FACT_CELL_VALUE;
+    }
+    case FACT_PERSON: {
+        idcard_info info;
+        idcard_problem problem = idcard_check(folded, s->today, &info);
+        if (problem != IDCARD_OK) {
+            fact_row_reject(s, c, "%s", idcard_problem_text(problem));
+            return FACT_CELL_BAD;
+        }
+        if (!int_map_find(&s->people, int_map_key_from_digits(info.normalized, 17), NULL)) {
+            fact_row_reject(s, c,
+                            BF_TR("%s 不在人员登记中（请先用 bangfu import people 导入）",
+                                  "%s is not registered (import the person first with bangfu "
+                                  "import people)"),
+                            info.normalized);
+            return FACT_CELL_BAD;
+        }
+        snprintf(out, FACT_VALUE_MAX, "%s", info.normalized);
+        return FACT_CELL_VALUE;
+    }
+    case FACT_REGION: {
+        int rc = fact_parse_region(s, c, folded, cell, out, err);
+        return rc < 0 ? rc : rc == 1 ? FACT_CELL_VALUE : FACT_CELL_BAD;
+    }
+    }
+    return FACT_CELL_BAD;
+}
+
+/* --- one row ------------------------------------------------------------------------------ */
+
+/*
+ * Checks one row and applies it to the records in memory: a new record, a
+ * changed one (its old block kept for the history), or unchanged.  Returns
+ * 1 when it is valid, 0 when it is rejected (s->reasons says why), or a
+ * failure (< 0).
+ */
+static int fact_apply_row(fact_state *s, const table_row *row, bf_error *err)
+{
+    const fact_kind *kind = s->kind;
+    const char *merged[FACT_COLUMNS_MAX];
+    char key[FACT_KEY_MAX];
+    int key_valid = 1;
+    s->reasons.used = 0;
+    s->reasons.text[0] = '\0';
+    if (row->overflow != NULL)
+        fact_row_reject(s, -1, "%s", row->overflow);
+    for (int c = 0; c < kind->column_count; c++) {
+        int index = s->column_of[c];
+        const char *cell = index < 0 ? NULL : index < row->count ? row->cells[index] : "";
+        int rc = fact_parse_cell(s, c, cell, err);
+        if (rc < 0)
+            return rc;
+        s->cells[c] = (fact_cell)rc;
+        if ((kind->columns[c].flags & FACT_KEY) && rc == FACT_CELL_BAD)
+            key_valid = 0;
+    }
+    for (int c = 0; c < kind->column_count; c++)
+        merged[c] = s->cells[c] == FACT_CELL_VALUE        ? s->values[c]
+                    : (kind->columns[c].flags & FACT_KEY) ? ""
+                                                          : NULL;
+    if (key_valid && fact_key_of(kind, merged, key) == BF_OK) {
+        const char *kept = NULL;
+        int64_t earlier = 0;
+        if (string_map_find(&s->seen, key, &earlier)) {
+            fact_row_reject(s, -1,
+                            BF_TR("与第 %" PRId64 " 行重复（关键列相同）",
+                                  "the same as line %" PRId64 " (same key columns)"),
+                            earlier);
+        } else {
+            int rc = fact_strings_keep(&s->seen_keys, key, &kept);
+            if (rc == BF_OK)
+                rc = string_map_insert(&s->seen, kept, row->line, NULL);
+            if (rc != BF_OK)
+                return bf_error_set(err, rc, NULL);
+        }
+    } else {
+        key_valid = 0;
+    }
+    if (s->reasons.used > 0 || !key_valid)
+        return 0;
+
+    int64_t index = -1;
+    fact_record *record = string_map_find(&s->record_of, key, &index) ? &s->records[index] : NULL;
+    for (int c = 0; c < kind->column_count; c++) {
+        if (s->cells[c] != FACT_CELL_KEEP || (kind->columns[c].flags & FACT_KEY))
+            continue;
+        merged[c] = record != NULL ? fact_block_value(record->block, c) : kind->columns[c].fallback;
+    }
+    fact_record_view view = {.values = merged, .reasons = &s->reasons};
+    if (kind->check != NULL)
+        kind->check(&view);
+    if (s->reasons.used > 0)
+        return 0;
+    if (record == NULL) {
+        int rc = fact_record_add(s, strdup(key), fact_block_make(kind->column_count, merged),
+                                 s->batch, 1);
+        if (rc != BF_OK)
+            return bf_error_set(err, rc, NULL);
+        s->result->inserted++;
+        return 1;
+    }
+    int changed = 0;
+    for (int c = 0; c < kind->column_count && !changed; c++)
+        changed = !fact_value_equal(fact_block_value(record->block, c), merged[c]);
+    if (!changed) {
+        s->result->unchanged++;
+        return 1;
+    }
+    char *block = fact_block_make(kind->column_count, merged);
+    if (block == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    record->old_block = record->block;
+    record->block = block;
+    s->result->updated++;
+    return 1;
+}
+
+/* Reads every row of the file after the header, applying the valid ones. */
+static int fact_read_rows(fact_state *s, bf_error *err)
+{
+    table_row row;
+    int rc;
+    while ((rc = table_reader_next(s->reader, &row, err)) == BF_ROW) {
+        if (++s->result->rows > s->max_rows)
+            return bf_error_set(err, BF_ETOOBIG,
+                                BF_TR("%s：数据行超过上限 %" PRId64
+                                      " 行（设置 import.max_rows），未导入任何数据",
+                                      "%s: more than %" PRId64
+                                      " data rows (setting import.max_rows); nothing was imported"),
+                                s->options->path, s->max_rows);
+        rc = fact_apply_row(s, &row, err);
+        if (rc < 0)
+            return rc;
+        if (rc == 0) {
+            if (++s->result->rejected > s->max_rejected)
+                return bf_error_set(
+                    err, BF_ETOOBIG,
+                    BF_TR("%s：被拒绝的行超过上限 %" PRId64
+                          " 行（设置 import.max_rejected），导入已停止，未导入任何数据；"
+                          "请检查文件是否选对、表头是否正确",
+                          "%s: more than %" PRId64
+                          " rows rejected (setting import.max_rejected); the import stopped "
+                          "and nothing was imported: is it the right file, with the right "
+                          "header?"),
+                    s->options->path, s->max_rejected);
+            rc = import_errors_add(s->errors, &row, s->reasons.text, err);
+            if (rc != BF_OK)
+                return rc;
+        }
+        if (s->result->rows % FACT_PROGRESS_EVERY == 0)
+            progress_update(s->options->progress, PROGRESS_READING, s->result->rows,
+                            table_reader_progress(s->reader));
+    }
+    return rc == BF_DONE ? BF_OK : rc;
+}
+
+/* --- writing ------------------------------------------------------------------------------ */
+
+/* Inserts the new records in one bulk load. */
+static int fact_write_new(fact_state *s, bf_error *err)
+{
+    const fact_kind *kind = s->kind;
+    const char *columns[FACT_COLUMNS_MAX + 2];
+    const char *values[FACT_COLUMNS_MAX + 2];
+    store_bulk *bulk = NULL;
+    if (s->result->inserted == 0)
+        return BF_OK;
+    for (int c = 0; c < kind->column_count; c++)
+        columns[c] = kind->columns[c].column;
+    columns[kind->column_count] = "created_batch";
+    columns[kind->column_count + 1] = "updated_batch";
+    int rc = store_bulk_begin(s->st, kind->name, columns, kind->column_count + 2, &bulk);
+    for (size_t r = 0; rc == BF_OK && r < s->record_count; r++) {
+        const fact_record *record = &s->records[r];
+        if (!record->fresh)
+            continue;
+        for (int c = 0; c < kind->column_count; c++)
+            values[c] = fact_block_value(record->block, c);
+        values[kind->column_count] = s->batch_text;
+        values[kind->column_count + 1] = s->batch_text;
+        rc = store_bulk_row(bulk, values);
+    }
+    if (bulk != NULL) {
+        int end = store_bulk_end(bulk, rc == BF_OK);
+        if (rc == BF_OK)
+            rc = end;
+    }
+    return rc == BF_OK ? BF_OK : store_error_set(s->st, rc, err);
+}
+
+/* Binds the non-key values of record, the batch, then its key values to update and runs it. */
+static int fact_update_record(fact_state *s, store_stmt *update, const fact_record *record)
+{
+    const fact_kind *kind = s->kind;
+    int index = 1, rc = BF_OK;
+    for (int c = 0; c < kind->column_count && rc == BF_OK; c++)
+        if (!(kind->columns[c].flags & FACT_KEY))
+            rc = store_bind_text(update, index++, fact_block_value(record->block, c));
+    if (rc == BF_OK)
+        rc = store_bind_int64(update, index++, s->batch);
+    for (int c = 0; c < kind->column_count && rc == BF_OK; c++)
+        if (kind->columns[c].flags & FACT_KEY)
+            rc = store_bind_text(update, index++, fact_block_value(record->block, c));
+    if (rc == BF_OK)
+        rc = store_step(update) == BF_DONE ? BF_OK : BF_ESTORE;
+    if (rc == BF_OK)
+        rc = store_reset(update);
+    return rc;
+}
+
+/* Updates the changed records (every column but the key) one by one. */
+static int fact_write_changed(fact_state *s, bf_error *err)
+{
+    const fact_kind *kind = s->kind;
+    char sql[FACT_SQL_MAX];
+    store_stmt *update = NULL;
+    if (s->result->updated == 0)
+        return BF_OK;
+    size_t used = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET ", kind->name);
+    for (int c = 0; c < kind->column_count && used < sizeof sql; c++)
+        if (!(kind->columns[c].flags & FACT_KEY))
+            used += (size_t)snprintf(sql + used, sizeof sql - used, "%s = ?, ",
+                                     kind->columns[c].column);
+    if (used < sizeof sql)
+        used += (size_t)snprintf(sql + used, sizeof sql - used, "updated_batch = ? WHERE ");
+    for (int c = 0, keys = 0; c < kind->column_count && used < sizeof sql; c++)
+        if (kind->columns[c].flags & FACT_KEY)
+            used += (size_t)snprintf(sql + used, sizeof sql - used, "%s%s = ?",
+                                     keys++ > 0 ? " AND " : "", kind->columns[c].column);
+    int rc = store_prepare(s->st, sql, &update);
+    for (size_t r = 0; rc == BF_OK && r < s->record_count; r++)
+        if (s->records[r].old_block != NULL)
+            rc = fact_update_record(s, update, &s->records[r]);
+    store_finalize(update);
+    return rc == BF_OK ? BF_OK : store_error_set(s->st, rc, err);
+}
+
+/* Writes one fact_history row per changed field of the changed records, in one bulk load. */
+static int fact_write_history(fact_state *s, bf_error *err)
+{
+    static const char *const columns[] = {"kind",      "record_key", "batch_id",  "field",
+                                          "old_value", "new_value",  "changed_at"};
+    const fact_kind *kind = s->kind;
+    store_bulk *bulk = NULL;
+    if (s->result->updated == 0)
+        return BF_OK;
+    int rc = store_bulk_begin(s->st, "fact_history", columns, 7, &bulk);
+    for (size_t r = 0; rc == BF_OK && r < s->record_count; r++) {
+        const fact_record *record = &s->records[r];
+        if (record->old_block == NULL)
+            continue;
+        for (int c = 0; c < kind->column_count && rc == BF_OK; c++) {
+            const char *old = fact_block_value(record->old_block, c);
+            const char *now = fact_block_value(record->block, c);
+            if (fact_value_equal(old, now))
+                continue;
+            const char *values[] = {kind->name, record->key, s->batch_text, kind->columns[c].column,
+                                    old,        now,         s->now};
+            rc = store_bulk_row(bulk, values);
+        }
+    }
+    if (bulk != NULL) {
+        int end = store_bulk_end(bulk, rc == BF_OK);
+        if (rc == BF_OK)
+            rc = end;
+    }
+    return rc == BF_OK ? BF_OK : store_error_set(s->st, rc, err);
+}
+
+/* --- the run ------------------------------------------------------------------------------ */
+
+/* Frees what the state holds (not the state). */
+static void fact_state_free(fact_state *s)
+{
+    for (size_t r = 0; r < s->record_count; r++) {
+        free(s->records[r].key);
+        free(s->records[r].block);
+        free(s->records[r].old_block);
+    }
+    free(s->records);
+    string_map_free(&s->record_of);
+    string_map_free(&s->seen);
+    fact_strings_free(&s->seen_keys);
+    string_map_free(&s->orgs);
+    fact_strings_free(&s->org_codes);
+    int_map_free(&s->people);
+    for (int c = 0; c < FACT_COLUMNS_MAX; c++)
+        if (s->lists[c].word_texts != NULL)
+            vocabulary_free(&s->lists[c]);
+    region_set_free(s->regions);
+    if (s->reader != NULL)
+        table_reader_close(s->reader);
+}
+
+/* Everything before the rows: the file, its header, the lists, the caps, the stored facts. */
+static int fact_prepare(fact_state *s, bf_error *err)
+{
+    const import_people_options *options = s->options;
+    char list[1024], hint[1200];
+    fact_column_list(s->kind, NULL, list, sizeof list);
+    snprintf(hint, sizeof hint, BF_TR("：应有 %s 等列", "; expected %s, ..."), list);
+    table_reader_options find = {.sheet = options->sheet,
+                                 .separator = options->separator,
+                                 .header_usable = fact_header_usable,
+                                 .header_context = (void *)s->kind,
+                                 .header_hint = hint};
+    int rc = table_reader_open_with(options->path, &find, &s->reader, err);
+    if (rc == BF_OK)
+        rc = fact_read_header(s, err);
+    if (rc == BF_OK)
+        rc = fact_load_lists(s, err);
+    if (rc != BF_OK)
+        return rc;
+    if (region_set_new(&s->regions) != BF_OK)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    int64_t any_region = 0;
+    rc = store_query_int64(s->st, "SELECT 1 FROM regions LIMIT 1", NULL, 0, &any_region);
+    if (rc != BF_OK)
+        return store_error_set(s->st, rc, err);
+    if (any_region == 0 && fact_kind_uses(s->kind, FACT_REGION))
+        return bf_error_set(err, BF_ENOTFOUND,
+                            BF_TR("区划表为空，无法核对区划代码：请先运行 bangfu init",
+                                  "the region table is empty, region codes cannot be checked: "
+                                  "run bangfu init first"));
+    rc = import_batch_cap(s->st, options->max_rows, "import.max_rows", IMPORT_ROWS_MAX,
+                          &s->max_rows, err);
+    if (rc == BF_OK)
+        rc = import_batch_cap(s->st, options->max_rejected, "import.max_rejected",
+                              IMPORT_REJECTED_MAX, &s->max_rejected, err);
+    return rc;
+}
+
+int import_facts(store *st, const fact_kind *kind, const import_people_options *options,
+                 import_people_result *result, bf_error *err)
+{
+    fact_state *s = calloc(1, sizeof *s);
+    int rc = BF_OK, began = 0;
+    memset(result, 0, sizeof *result);
+    if (s == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    s->st = st;
+    s->kind = kind;
+    s->options = options;
+    s->result = result;
+    s->reasons.kind = kind;
+    s->today = date_today();
+    date_now_timestamp(s->now);
+    if (kind->column_count > FACT_COLUMNS_MAX) {
+        rc = bf_error_set(err, BF_EINVAL, "%s: more than %d columns", kind->name, FACT_COLUMNS_MAX);
+        goto out;
+    }
+    rc = fact_prepare(s, err);
+    if (rc != BF_OK)
+        goto out;
+    rc = import_batch_begin(st, options, err);
+    if (rc != BF_OK)
+        goto out;
+    began = 1;
+    rc = import_batch_insert(st, kind->name,
+                             options->source != NULL ? options->source : options->path, s->now,
+                             &s->batch, err);
+    snprintf(s->batch_text, sizeof s->batch_text, "%" PRId64, s->batch);
+    if (rc == BF_OK)
+        rc = fact_load_records(s, err);
+    if (rc == BF_OK)
+        rc = fact_load_references(s, err);
+    if (rc == BF_OK)
+        rc = fact_read_rows(s, err);
+    if (rc != BF_OK)
+        goto out;
+    progress_update(options->progress, PROGRESS_READING, result->rows, 1.0);
+    progress_update(options->progress, PROGRESS_WRITING, result->inserted + result->updated, -1.0);
+    rc = fact_write_new(s, err);
+    if (rc == BF_OK)
+        rc = fact_write_changed(s, err);
+    if (rc == BF_OK)
+        rc = fact_write_history(s, err);
+    if (rc == BF_OK)
+        rc = import_batch_finish(st, s->batch, result, err);
+    if (rc == BF_OK)
+        rc = import_errors_finish(s->errors, err);
+    if (rc != BF_OK)
+        goto out;
+    snprintf(result->errors_path, sizeof result->errors_path, "%s",
+             import_errors_written(s->errors));
+    result->errors_elsewhere = import_errors_elsewhere(s->errors);
+    progress_update(options->progress, PROGRESS_COMMITTING, -1, -1.0);
+    rc = store_commit(st);
+    if (rc != BF_OK) {
+        bf_error_set(err, rc, BF_TR("提交失败：%s", "commit failed: %s"), store_error_message(st));
+        goto out;
+    }
+    result->batch = s->batch;
+out:
+    if (rc != BF_OK) {
+        if (began)
+            store_rollback(st);
+        result->errors_path[0] = '\0';
+    }
+    import_errors_close(s->errors, rc == BF_OK);
+    fact_state_free(s);
+    free(s);
+    if (rc != BF_OK && err != NULL && err->code == BF_OK)
+        bf_error_set(err, rc, "%s: %s", options->path, bf_strerror(rc));
+    return rc;
+}

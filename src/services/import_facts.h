@@ -1,0 +1,143 @@
+/*
+ * import_facts.h - the validated import of the lists of stored facts
+ * (`bangfu import orgs FILE`, `import jobs FILE`, ...: issue 12), one
+ * description table per kind and one generic import for all of them.
+ *
+ * It behaves as `import people` (services/import_people.h) does: the file
+ * is read through io/table_reader (.csv in UTF-8, UTF-8 with BOM or
+ * GB18030, or .xlsx, whose date cells arrive as ISO dates), the header maps
+ * Chinese names or English aliases, every row is checked and a rejected row
+ * goes to the error file with its reasons in the user's language naming the
+ * column (services/import_errors.h); the valid rows are stored in ONE
+ * transaction stamped with one new batch (batches.kind = the kind's name), and
+ * one JSON line of counts is the result (import_people_result).
+ *
+ * A record is found by its key columns (FACT_KEY).  A new key inserts a
+ * record (created_batch = updated_batch = the batch); a known key updates
+ * the record field by field: each changed field is one row of fact_history
+ * (kind, record_key = the key values joined by '|', batch, field = the
+ * column, old and new value), and updated_batch is set.  A row changing
+ * nothing is counted unchanged and writes nothing, so importing a file
+ * again changes nothing.  As for people, an empty cell or an absent column
+ * keeps the stored value; "（清空）" (or every empty cell with clear_empty)
+ * clears it, which required columns refuse.  A later row with the key of an
+ * earlier one is rejected naming the earlier line.  Anything else than
+ * rejected rows (unreadable file, no header, a database error) rolls
+ * everything back.  Imports wait for each other as people imports do.
+ *
+ * ADDING A KIND (e.g. trainings): in import_facts_kinds.c
+ *  1. an enum of its column indices and a fact_column table in that order
+ *     (header, alias, db column, type, flags, vocabulary list, value for a
+ *     new record without it, largest value, template example);
+ *  2. optionally a check function for rules across columns (end before
+ *     start, ...), run on the record as it would be stored;
+ *  3. a fact_kind naming the table (which must have created_batch and
+ *     updated_batch) and one line in fact_kinds[].
+ * A FACT_WORD column names its list in VOCABULARY_FACT_LISTS
+ * (registry/vocabulary.h) with its file vocabularies/<list>.tsv, whose code
+ * column is what is stored.  A column whose regions must survive a region
+ * reload goes into REGION_REFERENCES (registry/region.c).  Then
+ * `bangfu import KIND` and `bangfu template KIND` work, documented in
+ * docs/import.md.
+ *
+ * Ownership: the kinds are static tables; the options and result are the
+ * caller's.
+ */
+#ifndef BANGFU_SERVICES_IMPORT_FACTS_H
+#define BANGFU_SERVICES_IMPORT_FACTS_H
+
+#include "core/error.h"
+#include "io/table_reader.h"
+#include "services/import_people.h"
+#include "store/store.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Most columns of one kind. */
+#define FACT_COLUMNS_MAX 24
+/* Longest stored value of one cell, terminator included (a cell is at most TABLE_CELL_MAX). */
+#define FACT_VALUE_MAX (TABLE_CELL_MAX + 1)
+
+/* What a cell holds and how it is stored. */
+typedef enum fact_value_type {
+    FACT_TEXT,        /* text as written (a formula start = + - @ refused) */
+    FACT_PHONE,       /* a phone number, stored in registry/phone.h's form */
+    FACT_DATE,        /* 2020-03-01, 2020/3/1, 2020年3月1日, 20200301 -> "2020-03-01" */
+    FACT_INTEGER,     /* a whole number 0 .. max */
+    FACT_MONEY,       /* yuan with at most two decimals -> fen */
+    FACT_HOURS,       /* hours with at most one decimal -> tenths of an hour */
+    FACT_YES_NO,      /* 是/否 (yes/no, Y/N, 1/0, true/false, 有/无) -> 1 / 0 */
+    FACT_WORD,        /* a word of the column's vocabulary list -> its code */
+    FACT_CREDIT_CODE, /* a 统一社会信用代码 (GB 32100, check digit verified), any */
+    FACT_ORG,         /* a 统一社会信用代码 of a stored organisation */
+    FACT_PERSON,      /* an ID number (GB 11643) of a registered person */
+    FACT_REGION       /* a region code of the region table -> canonical 12 digits */
+} fact_value_type;
+
+/* Flags of a column. */
+enum {
+    FACT_REQUIRED = 1, /* every row gives it; it cannot be cleared */
+    FACT_KEY = 2,      /* part of the key (required unless FACT_EMPTY_KEY) */
+    FACT_EMPTY_KEY = 4 /* with FACT_KEY: may be empty, stored as '' (a job without employer) */
+};
+
+/* One column of a kind's list: a column of its table. */
+typedef struct fact_column {
+    const char *header;     /* Chinese header, e.g. "统一社会信用代码" */
+    const char *alias;      /* English alias, also accepted as header, e.g. "org_code" */
+    const char *column;     /* the table's column (and fact_history.field) */
+    fact_value_type type;   /* how the cell is read and stored */
+    int flags;              /* FACT_REQUIRED, FACT_KEY, FACT_EMPTY_KEY */
+    const char *vocabulary; /* FACT_WORD: the list (VOCABULARY_FACT_LISTS) */
+    const char *fallback;   /* stored for a new record without it; NULL: NULL */
+    int64_t max;            /* FACT_INTEGER, _MONEY, _HOURS: largest stored value; 0: none */
+    const char *example;    /* the value of the template's example row */
+} fact_column;
+
+/* The record as it would be stored, for a kind's checks across columns. */
+typedef struct fact_record_view {
+    const char *const *values; /* per column: stored text (codes, ISO dates, fen), NULL empty */
+    void *reasons;             /* where fact_reject() appends */
+} fact_record_view;
+
+/*
+ * Appends "header：message" (column -1: the message alone) to the reasons of
+ * the row being checked; the row is then rejected.
+ */
+void fact_reject(const fact_record_view *record, int column, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* One kind of stored fact. */
+typedef struct fact_kind {
+    const char *name;     /* `import NAME`: the table, batches.kind and fact_history.kind */
+    const char *title_zh; /* what a list of them is called, "单位名单" */
+    const char *title_en; /* "list of organisations" */
+    const fact_column *columns;
+    int column_count;
+    /* Rules across columns on the record as it would be stored (NULL: none); a rule
+     * broken is said with fact_reject(). */
+    void (*check)(const fact_record_view *record);
+} fact_kind;
+
+/* The kinds, NULL-terminated (import_facts_kinds.c). */
+extern const fact_kind *const fact_kinds[];
+
+/* The kind named name, or NULL. */
+const fact_kind *fact_kind_find(const char *name);
+
+/* The names of the kinds joined by '|' ("orgs|jobs") into out (size bytes), for usage lines. */
+void fact_kind_names(char *out, size_t size);
+
+/*
+ * Imports the list at options->path as records of kind into st (migrated,
+ * regions loaded), as the header says.  The options and the result are
+ * those of import_people (vocabularies, and notes, are not used: the lists
+ * come from the vocabulary directory).  BF_OK when the file was read and the
+ * valid rows committed (even if some were rejected); otherwise err names the
+ * file (and line) and nothing changed.
+ */
+int import_facts(store *st, const fact_kind *kind, const import_people_options *options,
+                 import_people_result *result, bf_error *err);
+
+#endif
