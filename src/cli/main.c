@@ -100,17 +100,29 @@ static const cli_command commands[] = {
      "显示一个人的登记信息与变更历史", "show one person's record and change history",
      "  --json   以 JSON 输出\n", "  --json   print JSON\n"},
     {"generate", cmd_generate, CLI_STORE_READ,
-     "generate people --count N [--seed S] [--region CODE] --out FILE",
-     "生成模拟人员名单（演示与基准测试用）",
-     "generate a synthetic list of people (demo, benchmarks)",
+     "generate people|facts --count N [--seed S] [--region CODE]... --out FILE|--dir DIR",
+     "生成模拟人员名单或连同单位、就业、培训等事实的整套导入文件（演示与基准测试用）",
+     "generate a synthetic list of people, or a whole set of import files with organisations, "
+     "jobs, trainings and the other facts (demo, benchmarks)",
+     "  people          人员名单\n"
+     "  facts           人员名单及其单位、就业、培训、在校、安置、参保记录\n"
+     "  --out FILE      people：.csv 或 .xlsx\n"
+     "  --dir DIR       facts：写 people.csv orgs.csv jobs.csv trainings.csv enrolments.csv\n"
+     "                  residences.csv insurance.csv（人员与同一种子的 people 相同）\n"
      "  --count N       人数\n"
      "  --seed S        随机种子（默认 1），同一种子得到同一名单\n"
-     "  --region CODE   县级区划（默认 370811），人员分布在其下的村\n"
-     "  --out FILE      .csv 或 .xlsx\n",
+     "  --region CODE   人员分布在其下的村，可多次给出（people 默认 370811；\n"
+     "                  facts 默认 370800 与 500101：济宁市与万州区）\n",
+     "  people          a list of people\n"
+     "  facts           the people with their orgs, jobs, trainings, enrolments, residences and\n"
+     "                  insurance\n"
+     "  --out FILE      people: .csv or .xlsx\n"
+     "  --dir DIR       facts: writes people.csv orgs.csv jobs.csv trainings.csv enrolments.csv\n"
+     "                  residences.csv insurance.csv (people as `people` with the same seed)\n"
      "  --count N       how many people\n"
      "  --seed S        the random seed (default 1): one seed, one list\n"
-     "  --region CODE   a county (default 370811); people live in its villages\n"
-     "  --out FILE      .csv or .xlsx\n"},
+     "  --region CODE   people live in its villages; may be repeated (people: default\n"
+     "                  370811; facts: 370800 and 500101, Jining and Wanzhou)\n"},
     {"calc", cmd_calc, CLI_OUTPUT_DATA, "calc SITUATION.json [--explain[=full]] [--policies DIR]",
      "按政策文件计算补贴与待遇", "compute entitlements from the policy files",
      "  SITUATION.json   人员、单位与事实（格式见 docs/），- 为标准输入\n"

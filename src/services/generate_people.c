@@ -46,7 +46,7 @@ static const weighted skills[] = {{"", 40},     {"电工", 6},     {"焊工", 5}
                                   {"厨师", 6},  {"家政服务", 8}, {"养殖", 10},
                                   {"种植", 12}, {"驾驶", 7},     {"缝纫", 6}};
 /* splitmix64: a tiny, good, seedable generator with its state in the caller. */
-static uint64_t next_random(uint64_t *state)
+uint64_t generate_random(uint64_t *state)
 {
     uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -54,10 +54,11 @@ static uint64_t next_random(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-static int random_below(uint64_t *state, int bound)
+int generate_random_below(uint64_t *state, int bound)
 {
-    return (int)(next_random(state) % (uint64_t)bound);
+    return (int)(generate_random(state) % (uint64_t)bound);
 }
+#define random_below generate_random_below
 
 static const char *pick_weighted(uint64_t *state, const weighted *table, size_t count)
 {
@@ -91,68 +92,83 @@ static int pick_listed(uint64_t *state, const vocabulary_set *lists, person_fiel
     return v->count - 1;
 }
 
-/* The label of a value of field's list drawn by weight. */
-static const char *pick_label(uint64_t *state, const vocabulary_set *lists, person_field field)
+/* A value of field's list drawn by weight. */
+static const vocabulary_value *pick_value(uint64_t *state, const vocabulary_set *lists,
+                                          person_field field)
 {
-    return vocabulary_of(lists, field)->values[pick_listed(state, lists, field)].label;
+    return &vocabulary_of(lists, field)->values[pick_listed(state, lists, field)];
 }
 
-/* The label of the value coded code (children's and old people's answers), else one drawn. */
-static const char *label_of(uint64_t *state, const vocabulary_set *lists, person_field field,
-                            const char *code)
+/* The value coded code (children's and old people's answers), else one drawn. */
+static const vocabulary_value *value_of(uint64_t *state, const vocabulary_set *lists,
+                                        person_field field, const char *code)
 {
     const vocabulary *v = vocabulary_of(lists, field);
     int index = vocabulary_find(v, code);
-    return index >= 0 ? v->values[index].label : pick_label(state, lists, field);
+    return index >= 0 ? &v->values[index] : pick_value(state, lists, field);
 }
 
-/* Village codes within the region, read once. */
-typedef struct village_list {
-    char (*codes)[REGION_CODE_TEXT_MAX];
-    size_t count;
-} village_list;
-
-static int load_villages(store *st, const char *region, village_list *villages, bf_error *err)
+/* Appends the codes of level within region to list. */
+static int load_region_codes(store *st, const char *region, int level, generate_region_list *list,
+                             size_t *capacity, bf_error *err)
 {
     char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
     store_stmt *stmt = NULL;
-    size_t capacity = 0;
+    size_t before = list->count;
     region_code_range(region, low, high);
     int rc = store_prepare(st,
-                           "SELECT code FROM regions WHERE code >= ? AND code < ? AND level = 5 "
+                           "SELECT code FROM regions WHERE code >= ? AND code < ? AND level = ? "
                            "ORDER BY code",
                            &stmt);
     if (rc == BF_OK)
         rc = store_bind_text(stmt, 1, low);
     if (rc == BF_OK)
         rc = store_bind_text(stmt, 2, high);
+    if (rc == BF_OK)
+        rc = store_bind_int64(stmt, 3, level);
     while (rc == BF_OK || rc == BF_ROW) {
         rc = store_step(stmt);
         if (rc != BF_ROW)
             break;
-        if (villages->count == capacity) {
-            capacity = capacity ? capacity * 2 : 256;
-            void *grown = realloc(villages->codes, capacity * sizeof *villages->codes);
+        if (list->count == *capacity) {
+            size_t grown_capacity = *capacity ? *capacity * 2 : 256;
+            void *grown = realloc(list->codes, grown_capacity * sizeof *list->codes);
             if (grown == NULL) {
                 rc = BF_ENOMEM;
                 break;
             }
-            villages->codes = grown;
+            list->codes = grown;
+            *capacity = grown_capacity;
         }
-        snprintf(villages->codes[villages->count++], REGION_CODE_TEXT_MAX, "%s",
+        snprintf(list->codes[list->count++], REGION_CODE_TEXT_MAX, "%s",
                  store_column_text(stmt, 0));
     }
     store_finalize(stmt);
+    if (rc == BF_ENOMEM)
+        return bf_error_set(err, rc, "%s", BF_TR("内存不足", "out of memory"));
     if (rc != BF_DONE)
         return bf_error_set(err, rc < 0 ? rc : BF_ESTORE,
                             BF_TR("读取区划失败：%s", "reading regions failed: %s"),
                             store_error_message(st));
-    if (villages->count == 0)
+    if (list->count == before)
         return bf_error_set(err, BF_ENOTFOUND,
-                            BF_TR("区划 %s 下没有村级区划（是否已运行 bangfu init？）",
-                                  "no villages within region %s (has `bangfu init` run?)"),
+                            level == REGION_LEVEL_VILLAGE
+                                ? BF_TR("区划 %s 下没有村级区划（是否已运行 bangfu init？）",
+                                        "no villages within region %s (has `bangfu init` run?)")
+                                : BF_TR("区划 %s 下没有乡级区划（是否已运行 bangfu init？）",
+                                        "no towns within region %s (has `bangfu init` run?)"),
                             region);
     return BF_OK;
+}
+
+int generate_load_regions(store *st, const char *const *regions, int region_count, int level,
+                          generate_region_list *list, bf_error *err)
+{
+    size_t capacity = list->count;
+    int rc = BF_OK;
+    for (int i = 0; i < region_count && rc == BF_OK; i++)
+        rc = load_region_codes(st, regions[i], level, list, &capacity, err);
+    return rc;
 }
 
 /* One generated person, as the text cells of a row. */
@@ -161,8 +177,16 @@ typedef struct person_row {
     char id_number[IDCARD_TEXT_MAX];
     char phone[16];
     char difficulties[VOCABULARY_JOINED_MAX];
-    const char *cells[COLUMN_COUNT];
+    const char *cells[COLUMN_COUNT + GENERATE_EXTRA_COLUMNS_MAX];
+    generated_person seen; /* what a visitor is shown */
 } person_row;
+
+/* Writes the label of value as the cell and shows its code to a visitor. */
+static void set_value(person_row *row, int column, const char **code, const vocabulary_value *value)
+{
+    row->cells[column] = value->label;
+    *code = value->code;
+}
 
 /*
  * Makes a unique valid ID number for a person of the county of village,
@@ -211,15 +235,20 @@ static void make_person(uint64_t *state, int_map *used, const vocabulary_set *li
     row->cells[5] = relation;
     row->cells[6] = category;
     row->cells[7] = row->phone;
-    row->cells[8] = adult ? pick_label(state, lists, PERSON_LABOR_ABILITY)
-                          : label_of(state, lists, PERSON_LABOR_ABILITY, "none");
-    row->cells[9] = age < 16    ? label_of(state, lists, PERSON_EMPLOYMENT_STATUS, "student")
-                    : age >= 65 ? label_of(state, lists, PERSON_EMPLOYMENT_STATUS, "unemployed")
-                                : pick_label(state, lists, PERSON_EMPLOYMENT_STATUS);
-    row->cells[10] = adult ? pick_label(state, lists, PERSON_EMPLOYMENT_WISH)
-                           : label_of(state, lists, PERSON_EMPLOYMENT_WISH, "no");
-    row->cells[11] = adult ? pick_label(state, lists, PERSON_TRAINING_WISH)
-                           : label_of(state, lists, PERSON_TRAINING_WISH, "no");
+    generated_person *seen = &row->seen;
+    set_value(row, 8, &seen->labor_ability,
+              adult ? pick_value(state, lists, PERSON_LABOR_ABILITY)
+                    : value_of(state, lists, PERSON_LABOR_ABILITY, "none"));
+    set_value(row, 9, &seen->employment_status,
+              age < 16    ? value_of(state, lists, PERSON_EMPLOYMENT_STATUS, "student")
+              : age >= 65 ? value_of(state, lists, PERSON_EMPLOYMENT_STATUS, "unemployed")
+                          : pick_value(state, lists, PERSON_EMPLOYMENT_STATUS));
+    set_value(row, 10, &seen->employment_wish,
+              adult ? pick_value(state, lists, PERSON_EMPLOYMENT_WISH)
+                    : value_of(state, lists, PERSON_EMPLOYMENT_WISH, "no"));
+    set_value(row, 11, &seen->training_wish,
+              adult ? pick_value(state, lists, PERSON_TRAINING_WISH)
+                    : value_of(state, lists, PERSON_TRAINING_WISH, "no"));
     row->cells[12] = adult ? PICK(state, skills) : "";
     /* Most adults name no difficulty, some one, a few two. */
     vocabulary_values difficulties = 0;
@@ -230,11 +259,18 @@ static void make_person(uint64_t *state, int_map *used, const vocabulary_set *li
         difficulties |= (vocabulary_values)1 << pick_listed(state, lists, PERSON_DIFFICULTIES);
     vocabulary_join(vocabulary_of(lists, PERSON_DIFFICULTIES), difficulties, row->difficulties);
     row->cells[13] = row->difficulties;
+    seen->id_number = row->id_number;
+    seen->village = village;
+    seen->category = category;
+    seen->birth = birth;
+    seen->age = age;
+    seen->male = male;
+    seen->difficulties = difficulties;
 }
 
 int generate_people(store *st, const generate_people_options *options, bf_error *err)
 {
-    village_list villages = {0};
+    generate_region_list villages = {0};
     int_map used = {0};
     vocabulary_set loaded = {0};
     const vocabulary_set *lists = options->vocabularies;
@@ -242,7 +278,13 @@ int generate_people(store *st, const generate_people_options *options, bf_error 
     uint64_t state = options->seed;
     bf_date today = date_today();
     int64_t written = 0, households = 0;
-    int rc = load_villages(st, options->region, &villages, err);
+    const char *headers[COLUMN_COUNT + GENERATE_EXTRA_COLUMNS_MAX];
+    int columns = COLUMN_COUNT + options->extra_column_count;
+    memcpy(headers, header, sizeof header);
+    for (int i = 0; i < options->extra_column_count; i++)
+        headers[COLUMN_COUNT + i] = options->extra_headers[i];
+    int rc = generate_load_regions(st, options->regions, options->region_count,
+                                   REGION_LEVEL_VILLAGE, &villages, err);
     if (rc == BF_OK && lists == NULL) {
         rc = vocabulary_set_load_default(&loaded, err);
         lists = &loaded;
@@ -255,7 +297,7 @@ int generate_people(store *st, const generate_people_options *options, bf_error 
     rc = table_writer_open(options->out, &writer, err);
     if (rc != BF_OK)
         goto out;
-    rc = table_writer_row(writer, header, COLUMN_COUNT, err);
+    rc = table_writer_row(writer, headers, columns, err);
     while (rc == BF_OK && written < options->count) {
         const char *village = villages.codes[random_below(&state, (int)villages.count)];
         const char *category = PICK(&state, categories);
@@ -288,7 +330,11 @@ int generate_people(store *st, const generate_people_options *options, bf_error 
             }
             make_person(&state, &used, lists, village, today, age, male, relation, household,
                         category, &row);
-            rc = table_writer_row(writer, row.cells, COLUMN_COUNT, err);
+            if (options->visitor != NULL)
+                rc = options->visitor(options->visitor_context, &row.seen, row.cells + COLUMN_COUNT,
+                                      err);
+            if (rc == BF_OK)
+                rc = table_writer_row(writer, row.cells, columns, err);
             written++;
         }
     }
