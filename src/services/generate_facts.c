@@ -348,6 +348,7 @@ typedef struct job_row {
     int insured_percent; /* chance that social insurance is paid in this job */
 } job_row;
 
+/* Writes one spell; *insured (may be NULL) says whether insurance is paid in it. */
 static int write_job(facts_state *s, const char *id_number, const job_row *job, int *insured,
                      bf_error *err)
 {
@@ -362,10 +363,12 @@ static int write_job(facts_state *s, const char *id_number, const job_row *job, 
     if (job->contract_months == 0)
         contract[0] = '\0';
     int months = months_between(job->start, job->ongoing ? facts_reference_day : job->end);
-    *insured = months > 0 && chance(s, job->insured_percent);
-    snprintf(insurance, sizeof insurance, "%d", *insured ? months - below(s, 1 + months / 6) : 0);
-    if (!*insured)
+    int paid = months > 0 && chance(s, job->insured_percent);
+    snprintf(insurance, sizeof insurance, "%d", paid ? months - below(s, 1 + months / 6) : 0);
+    if (!paid)
         insurance[0] = '\0';
+    if (insured != NULL)
+        *insured = paid;
     snprintf(income, sizeof income, "%d", job->income_yuan);
     snprintf(hours, sizeof hours, "%d", job->hours);
     if (job->hours == 0)
@@ -475,7 +478,7 @@ static int write_jobs(facts_state *s, const generated_person *person, int county
                       const fact_org **employer, bf_date *hired, int *insured, bf_error *err)
 {
     job_row job, earlier;
-    int rc = BF_OK, current_insured = 0, earlier_insured = 0;
+    int rc = BF_OK, current_insured = 0;
     *employer = NULL;
     *insured = 0;
     if (person->age < 16 || person->age >= 65)
@@ -491,7 +494,7 @@ static int write_jobs(facts_state *s, const generated_person *person, int county
         bf_date before = has_job ? job.start : facts_reference_day;
         earlier.end = add_days(before, -between(s, 1, 90));
         earlier.start = add_days(earlier.end, -between(s, 90, 720));
-        rc = write_job(s, person->id_number, &earlier, &earlier_insured, err);
+        rc = write_job(s, person->id_number, &earlier, NULL, err);
     }
     if (rc == BF_OK && has_job) {
         /* A few of those working left again (a seasonal job, a contract that ended). */
@@ -508,7 +511,6 @@ static int write_jobs(facts_state *s, const generated_person *person, int county
         }
     }
     *insured = current_insured && job.ongoing;
-    (void)earlier_insured;
     return rc;
 }
 
