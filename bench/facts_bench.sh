@@ -100,6 +100,7 @@ run_engine() {
             same = ($4 == "-") ? "" : (sprintf("%.2f", $2 / 100) == $4 && $3 == $5 ? "same" : "DIFFER")
             printf "%-36s %14.2f %8d   %14s %8s  %s\n", $1, $2 / 100, $3, $4, $5, same }'
     done
+    [ -z "$calc_out" ] || echo "calc, all benefits: $(tail -c 200 "$calc_out" | grep -o '"total": [0-9.]*')"
 }
 
 echo "== $rows people; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -113,5 +114,16 @@ pgdata=$(cat "$pgdir/datadir" 2>/dev/null || echo "$pgdir")/data
 trap 'scripts/pg_server.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
 psql -q "${base}postgres" -c "CREATE DATABASE facts" >/dev/null
 $bangfu --db "${base}facts" init >/dev/null
+# The statistics of the region table now, not by autovacuum during the first import.
+psql -q "${base}facts" -c "VACUUM ANALYZE" >/dev/null
 run_engine postgresql "${base}facts"
+sqlite_calc="$out/calc 2020-01..2020-12 (sqlite).stdout"
+pg_calc="$out/calc 2020-01..2020-12 (postgresql).stdout"
+if [ -n "$calc_out" ]; then
+    if cmp -s "$sqlite_calc" "$pg_calc"; then
+        echo "calc output: SQLite and PostgreSQL identical ($(wc -c <"$pg_calc") bytes)"
+    else
+        echo "calc output: SQLite and PostgreSQL DIFFER"
+    fi
+fi
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
