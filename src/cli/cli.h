@@ -83,6 +83,7 @@ int cmd_person(cli_context *ctx, int argc, char **argv);
 int cmd_generate(cli_context *ctx, int argc, char **argv);
 int cmd_template(cli_context *ctx, int argc, char **argv);
 int cmd_calc(cli_context *ctx, int argc, char **argv);
+int cmd_situation(cli_context *ctx, int argc, char **argv);
 int cmd_policy(cli_context *ctx, int argc, char **argv);
 int cmd_backup(cli_context *ctx, int argc, char **argv);
 int cmd_restore(cli_context *ctx, int argc, char **argv);

@@ -123,21 +123,49 @@ static const cli_command commands[] = {
      "  --seed S        the random seed (default 1): one seed, one list\n"
      "  --region CODE   people live in its villages; may be repeated (people: default\n"
      "                  370811; facts: 370800 and 500101, Jining and Wanzhou)\n"},
-    {"calc", cmd_calc, CLI_OUTPUT_DATA, "calc SITUATION.json [--explain[=full]] [--policies DIR]",
+    {"calc", cmd_calc, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
+     "calc SITUATION.json | calc [--region CODE | --person ID_NUMBER] --from YYYY-MM --to YYYY-MM "
+     "[--explain[=full]] [--policies DIR]",
      "按政策文件计算补贴与待遇", "compute entitlements from the policy files",
      "  SITUATION.json   人员、单位与事实（格式见 docs/），- 为标准输入\n"
+     "  --from/--to      不给文件时：按数据库中的人员、单位、事实与地方参数计算这些月份\n"
+     "  --region CODE    户籍、工作、培训或单位在该区划内的人员（默认全部）\n"
+     "  --person 证件号码  只算一个人（只输出其本人的待遇）\n"
      "  --explain        "
      "逐人说明：享受的待遇（金额规则与所用数字），未享受的每项待遇第一个不成立的条件及其取值\n"
      "  --explain=full   每项待遇、每一行检查过的全部条件（数据量大，只用于小的情形）\n"
      "  --policies DIR   政策文件目录（默认 policies/）\n",
      "  SITUATION.json   people, organisations and facts (format in docs/), - for standard "
      "input\n"
+     "  --from/--to      without a file: the stored people, organisations, facts and local\n"
+     "                   parameters, for these months\n"
+     "  --region CODE    the people whose hukou, job, training or organisation lies in it\n"
+     "                   (default: everyone)\n"
+     "  --person ID      one person (only their own entitlements are written)\n"
      "  --explain        per person: what paid (the amount rule and the numbers it used) and,\n"
      "                   for each benefit that did not, the first condition that failed and its "
      "value\n"
      "  --explain=full   every condition tested for every benefit and row (large: small "
      "situations)\n"
      "  --policies DIR   the policy files (default policies/)\n"},
+    {"situation", cmd_situation, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
+     "situation [--region CODE | --person ID_NUMBER] --from YYYY-MM --to YYYY-MM [--out FILE "
+     "[--force]] [--policies DIR]",
+     "把数据库中的人员、单位、事实与地方参数写成 calc 的输入文件",
+     "write the stored people, organisations, facts and local parameters as a calc input file",
+     "  --from/--to      期间（YYYY-MM）\n"
+     "  --region CODE    户籍、工作、培训或单位在该区划内的人员（默认全部）\n"
+     "  --person 证件号码  一个人\n"
+     "  --out FILE       写入 FILE（默认标准输出）\n"
+     "  --force          覆盖已有的 FILE\n"
+     "  --policies DIR   政策文件目录（写出其能用的地方参数）\n",
+     "  --from/--to      the period (YYYY-MM)\n"
+     "  --region CODE    the people whose hukou, job, training or organisation lies in it\n"
+     "                   (default: everyone)\n"
+     "  --person ID      one person\n"
+     "  --out FILE       write FILE (default standard output)\n"
+     "  --force          overwrite an existing FILE\n"
+     "  --policies DIR   the policy files (the local parameters they can use are written)\n"},
     {"policy", cmd_policy, 0, "policy list [--policies DIR] | policy check FILE",
      "列出或检查政策文件", "list or check the policy files",
      "  list    每项待遇与状态：编号、文件、条款、领取人、有效期、名称\n"

@@ -28,6 +28,8 @@
 #include "policy/policy_model.h"
 #include "policy/population.h"
 
+#include <stdio.h>
+
 /* Longest calc period, in months. */
 #define SITUATION_PERIOD_MONTHS_MAX 240
 /* Longest JSON path in a message. */
@@ -62,5 +64,15 @@ void situation_free(situation *s);
  * naming its JSON path.
  */
 int situation_apply_parameters(const situation *s, policy_set *set, bf_error *err);
+
+/*
+ * Writes pop as a situation file for the months month_from..month_to with
+ * parameters (the JSON text of a "parameters" object, or NULL) such that
+ * situation_parse_*() reads back the same rows in the same order: orgs
+ * first, then each person with their jobs, trainings and enrolments.
+ * Unknown values are left out.  BF_EIO when writing to out failed.
+ */
+int situation_write(FILE *out, const population *pop, int month_from, int month_to,
+                    const char *parameters, bf_error *err);
 
 #endif

@@ -361,28 +361,24 @@ int local_parameters_read(store *st, const local_parameter_query *query,
         params[count++] = low;
         params[count++] = high;
     }
-    store_stmt *stmt = NULL;
+    store_rows reader;
     local_parameter_row rows[2];
     int have = 0, current = 0;
-    int rc = store_prepare(st, sql, &stmt);
-    for (int i = 0; rc == BF_OK && i < count; i++)
-        rc = store_bind_text(stmt, i + 1, params[i]);
-    if (rc != BF_OK) {
-        store_error_set(st, rc, err);
-        goto out;
-    }
+    int rc = store_rows_open(st, sql, params, count, &reader, err);
+    if (rc != BF_OK)
+        return rc;
     /* One row of look-ahead: a row is complete (corrected_by, in effect or not) once the next
        one is read. */
     for (;;) {
-        int step = store_step(stmt);
-        if (step != BF_ROW && step != BF_DONE) {
-            rc = store_error_set(st, step < 0 ? step : BF_ESTORE, err);
+        int step = store_rows_next(&reader);
+        if (step < 0) {
+            rc = step;
             goto out;
         }
         local_parameter_row *next = NULL;
-        if (step == BF_ROW) {
+        if (step == 1) {
             next = &rows[1 - current];
-            row_from_statement(stmt, next);
+            row_from_statement(reader.stmt, next);
         }
         if (have) {
             local_parameter_row *row = &rows[current];
@@ -400,7 +396,7 @@ int local_parameters_read(store *st, const local_parameter_query *query,
         have = 1;
     }
 out:
-    store_finalize(stmt);
+    store_rows_close(&reader);
     return rc;
 }
 
@@ -447,27 +443,18 @@ static int usable_parameter(const policy_set *set, const local_parameter_row *ro
 
 int local_parameters_situation_json(store *st, const policy_set *set, json_t **out, bf_error *err)
 {
-    store_stmt *stmt = NULL;
+    store_rows reader = {0};
     json_t *parameters = json_object();
     *out = NULL;
-    int rc = parameters == NULL
-                 ? BF_ENOMEM
-                 : store_prepare(
-                       st, "SELECT " ROW_COLUMNS " FROM parameter_values ORDER BY name, id", &stmt);
-    if (rc != BF_OK) {
-        rc = rc == BF_ENOMEM ? bf_error_set(err, rc, NULL) : store_error_set(st, rc, err);
-        goto out;
-    }
-    for (;;) {
-        int step = store_step(stmt);
-        if (step == BF_DONE)
-            break;
-        if (step != BF_ROW) {
-            rc = store_error_set(st, step < 0 ? step : BF_ESTORE, err);
-            goto out;
-        }
+    int rc =
+        parameters == NULL
+            ? bf_error_set(err, BF_ENOMEM, NULL)
+            : store_rows_open(st, "SELECT " ROW_COLUMNS " FROM parameter_values ORDER BY name, id",
+                              NULL, 0, &reader, err);
+    int step = 0;
+    while (rc == BF_OK && (step = store_rows_next(&reader)) == 1) {
         local_parameter_row row;
-        row_from_statement(stmt, &row);
+        row_from_statement(reader.stmt, &row);
         if (usable_parameter(set, &row) < 0)
             continue;
         json_t *values = json_object_get(parameters, row.name);
@@ -484,33 +471,28 @@ int local_parameters_situation_json(store *st, const policy_set *set, json_t **o
             goto out;
         }
     }
-    *out = parameters;
-    parameters = NULL;
+    if (rc == BF_OK && step < 0)
+        rc = step;
+    if (rc == BF_OK) {
+        *out = parameters;
+        parameters = NULL;
+    }
 out:
-    store_finalize(stmt);
+    store_rows_close(&reader);
     json_decref(parameters);
     return rc;
 }
 
 int local_parameters_apply(store *st, policy_set *set, int64_t *skipped, bf_error *err)
 {
-    store_stmt *stmt = NULL;
+    store_rows reader;
     int64_t unused = 0;
-    int rc = store_prepare(st, "SELECT " ROW_COLUMNS " FROM parameter_values ORDER BY id", &stmt);
-    if (rc != BF_OK) {
-        store_error_set(st, rc, err);
-        goto out;
-    }
-    for (;;) {
-        int step = store_step(stmt);
-        if (step == BF_DONE)
-            break;
-        if (step != BF_ROW) {
-            rc = store_error_set(st, step < 0 ? step : BF_ESTORE, err);
-            goto out;
-        }
+    int rc = store_rows_open(st, "SELECT " ROW_COLUMNS " FROM parameter_values ORDER BY id", NULL,
+                             0, &reader, err);
+    int step = 0;
+    while (rc == BF_OK && (step = store_rows_next(&reader)) == 1) {
         local_parameter_row row;
-        row_from_statement(stmt, &row);
+        row_from_statement(reader.stmt, &row);
         int index = usable_parameter(set, &row);
         if (index < 0) {
             unused++;
@@ -527,17 +509,16 @@ int local_parameters_apply(store *st, policy_set *set, int64_t *skipped, bf_erro
                               BF_TR("数据库中参数取值 #%lld 的日期或区划无效",
                                     "stored parameter value #%lld has an invalid date or region"),
                               (long long)row.id);
-            goto out;
+            break;
         }
         value.from = (int32_t)date_to_days(from);
         if (row.to[0] != '\0')
             value.to = (int32_t)date_to_days(to);
         rc = policy_parameter_add_value(&set->parameters[index], &value, err);
-        if (rc != BF_OK)
-            goto out;
     }
-out:
-    store_finalize(stmt);
+    if (rc == BF_OK && step < 0)
+        rc = step;
+    store_rows_close(&reader);
     if (skipped != NULL)
         *skipped = unused;
     return rc;

@@ -306,3 +306,35 @@ int store_query_int64(store *st, const char *sql, const char *const *params, int
     store_finalize(stmt);
     return rc;
 }
+
+int store_rows_open(store *st, const char *sql, const char *const *params, int count,
+                    store_rows *rows, bf_error *err)
+{
+    rows->st = st;
+    rows->stmt = NULL;
+    rows->err = err;
+    int rc = store_prepare(st, sql, &rows->stmt);
+    for (int i = 0; rc == BF_OK && i < count; i++)
+        rc = store_bind_text(rows->stmt, i + 1, params[i]);
+    if (rc != BF_OK) {
+        store_error_set(st, rc, err);
+        store_rows_close(rows);
+    }
+    return rc;
+}
+
+int store_rows_next(store_rows *rows)
+{
+    int step = store_step(rows->stmt);
+    if (step == BF_ROW)
+        return 1;
+    if (step == BF_DONE)
+        return 0;
+    return store_error_set(rows->st, step < 0 ? step : BF_ESTORE, rows->err);
+}
+
+void store_rows_close(store_rows *rows)
+{
+    store_finalize(rows->stmt);
+    rows->stmt = NULL;
+}

@@ -237,6 +237,26 @@ int store_copy_to(store *st, const char *path, bf_error *err);
 int store_copy_from(store *st, const char *path, bf_error *err);
 
 /*
+ * A query read row by row, the loop every reader writes: store_rows_open()
+ * prepares sql and binds count text parameters (NULL binds SQL NULL);
+ * store_rows_next() steps and fills err on failure; the columns of the
+ * current row are read with store_column_*(rows.stmt, ...).  Rows stream
+ * (SQLite steps, PostgreSQL single-row mode): memory does not grow with them.
+ * store_rows_close() is safe on a zeroed or failed store_rows.
+ */
+typedef struct store_rows {
+    store *st;
+    store_stmt *stmt; /* owned until store_rows_close() */
+    bf_error *err;
+} store_rows;
+
+int store_rows_open(store *st, const char *sql, const char *const *params, int count,
+                    store_rows *rows, bf_error *err);
+/* 1 when a row is ready, 0 at the end, or a negative code with err filled. */
+int store_rows_next(store_rows *rows);
+void store_rows_close(store_rows *rows);
+
+/*
  * Convenience: runs a query with text parameters (count of them) that returns
  * one integer in its first column; *value is 0 when there is no row.
  */
