@@ -9,7 +9,7 @@
 # parser, a faster writer).  Prints one line per difference and a summary;
 # exits 1 when anything differs.
 # BANGFU=build-x/bangfu compares another build than ./bangfu with OLD_BANGFU.
-# OLD_FULL=--explain: OLD_BANGFU is from before --explain=full (ed. 2026-12-01),
+# OLD_FULL=--explain: OLD_BANGFU is from before --explain=full (before 82ff49e),
 # when --explain wrote the full records; its short form is then not compared.
 set -eu
 [ $# -ge 1 ] || { echo "usage: bench/calc_diff.sh OLD_BANGFU [PEOPLE ...]" >&2; exit 2; }

@@ -33,7 +33,8 @@ static void append(char *out, size_t size, size_t *used, const char *format, ...
         return;
     va_list args;
     va_start(args, format);
-    if (strcmp(format, "%s") == 0) {
+    /* the format's characters tested, not strcmp: one call per condition and row */
+    if (format[0] == '%' && format[1] == 's' && format[2] == '\0') {
         /* most values: copied, not printed (--explain formats one per condition and row) */
         const char *text = va_arg(args, const char *);
         size_t length = strlen(text);
@@ -45,7 +46,7 @@ static void append(char *out, size_t size, size_t *used, const char *format, ...
         va_end(args);
         return;
     }
-    if (strcmp(format, "%d") == 0) {
+    if (format[0] == '%' && format[1] == 'd' && format[2] == '\0') {
         char digits[DECIMAL_TEXT_MAX];
         decimal_format(va_arg(args, int), digits);
         va_end(args);

@@ -51,7 +51,7 @@ for d in full["explain"]:
     if d["outcome"] == "不符合条件":
         last = d["conditions"][-1]
         assert last["result"] is False
-        failed[key] = (last["condition"], last["value"])
+        failed.setdefault((who, d["benefit"]), {})[row] = (last["condition"], last["value"])
     else:
         expect[key] = d["outcome"]
 paid_total = collections.Counter()
@@ -82,17 +82,19 @@ for e in short["explain"]:
     for g in e["failed"]:
         for rule in g["rules"]:
             # a value of the person's (no row) stands for each of their rows of the rule
-            keys = [k for k in failed if k[0] == who and k[1] == rule and
-                    (g.get("row") is None or k[2] == g["row"]) and failed[k][0] == g["condition"]]
+            rows = failed.get((who, rule), {})
+            keys = [r for r in rows if (g.get("row") is None or r == g["row"]) and
+                    rows[r][0] == g["condition"]]
             if not keys:
                 problems.append("failed %s %s %s: not in full" % (who, rule, g["condition"]))
-            for k in keys:
+            for r in keys:
                 seen += 1
-                if failed[k][1] not in ("", g["value"]):
-                    problems.append("failed %s: value %s, full %s" % (k, g["value"], failed[k][1]))
-                del failed[k]
+                if rows[r][1] not in ("", g["value"]):
+                    problems.append("failed %s %s %s: value %s, full %s" % (who, rule, r, g["value"], rows[r][1]))
+                del rows[r]
 problems += ["full says %s for %s, short nothing" % (v, k) for k, v in list(expect.items())[:5]]
-problems += ["full: %s failed %s, short nothing" % (k, v) for k, v in list(failed.items())[:5]]
+problems += ["full: %s %s %s failed %s, short nothing" % (k + (r, v)) for k, rows in failed.items()
+             for r, v in rows.items()][:5]
 outcomes = collections.Counter(d["outcome"] for d in full["explain"])
 for needed in ("享受", "不符合条件", "成立", "不在有效期或发放期内"):
     if outcomes[needed] == 0:
