@@ -380,7 +380,7 @@ static int read_jobs(reader *r)
     int rc = open_table(r,
                         "id_number, employer, start_date, end_date, region, kind, "
                         "contract_months, insurance_months, hours_tenths, agency, travel_cost",
-                        "jobs", "", "id_number, start_date, employer", &rows),
+                        "jobs", "", "id_number, employer, start_date", &rows),
         step = 0;
     while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
         store_stmt *s = rows.stmt;
@@ -423,7 +423,7 @@ static int read_trainings(reader *r)
     int rc = open_table(r,
                         "id_number, provider, kind, start_date, end_date, region, days, "
                         "total_hours_tenths, online_hours_tenths, certificate, cost",
-                        "trainings", "", "id_number, start_date, kind, provider", &rows),
+                        "trainings", "", "id_number, provider, kind, start_date", &rows),
         step = 0;
     while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
         store_stmt *s = rows.stmt;
@@ -470,7 +470,7 @@ static int read_enrolments(reader *r)
     int ordinal = 0;
     char id[STORED_RECORD_ID_MAX];
     int rc = open_table(r, "id_number, school_kind, start_date, end_date, school_region, full_time",
-                        "enrolments", "", "id_number, start_date, school_kind", &rows),
+                        "enrolments", "", "id_number, school_kind, start_date", &rows),
         step = 0;
     while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
         store_stmt *s = rows.stmt;

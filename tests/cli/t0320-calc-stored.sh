@@ -93,6 +93,21 @@ if [ "$ENGINE" = postgresql ]; then
     cmp -s sqlite_situation.json postgres_situation.json || fail "situation files differ"
 fi
 
+# The same through the real imports: `generate facts`, each kind whose import exists.
+gen=$(new_db)
+bf --db "$gen" generate facts --count 1000 --seed 3 --dir facts >/dev/null
+for kind in people orgs jobs trainings enrolments residences insurance; do
+    bf --db "$gen" import "$kind" "facts/$kind.csv" >/dev/null 2>import.err ||
+        grep -q "usage\|用法" import.err || fail "import $kind: $(cat import.err)"
+done
+bf --db "$gen" calc --from 2020-01 --to 2020-12 --policies "$policies" >stored.json
+bf --db "$gen" situation --from 2020-01 --to 2020-12 --policies "$policies" --out gen.json
+bf calc gen.json --policies "$policies" >file.json
+cmp -s stored.json file.json || fail "imported facts: calc over storage and of its situation differ"
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1]))
+assert len(d["entitlements"]) > 200, len(d["entitlements"])' \
+    stored.json || fail "imported facts: too few entitlements"
+
 # calc --person on a case of each document: the case stored, its person's entitlements.
 for case in jining_47/transport_meal_exactly_three_months jining_47/cert_training_middle \
     jinan_2018_plan/pension_contribution_paid shandong_2020_41/hiring_subsidy_parameter_given \
