@@ -713,10 +713,12 @@ static int fact_apply_row(fact_state *s, const table_row *row, bf_error *err)
         if ((kind->columns[c].flags & FACT_KEY) && rc == FACT_CELL_BAD)
             key_valid = 0;
     }
+    /* A cleared column stores its fallback: a column that always holds a value (免费提供场地:
+     * 否 when not said) is cleared to that value, not to NULL. */
     for (int c = 0; c < kind->column_count; c++)
         merged[c] = s->cells[c] == FACT_CELL_VALUE        ? s->values[c]
                     : (kind->columns[c].flags & FACT_KEY) ? ""
-                                                          : NULL;
+                                                          : kind->columns[c].fallback;
     if (key_valid && fact_key_of(kind, merged, key) == BF_OK) {
         const char *kept = NULL;
         int64_t earlier = 0;

@@ -90,7 +90,7 @@ typedef struct fact_column {
     fact_value_type type;   /* how the cell is read and stored */
     int flags;              /* FACT_REQUIRED, FACT_KEY, FACT_EMPTY_KEY */
     const char *vocabulary; /* FACT_WORD: the list (VOCABULARY_FACT_LISTS) */
-    const char *fallback;   /* stored for a new record without it; NULL: NULL */
+    const char *fallback;   /* stored for a new record without it, and when cleared; or NULL */
     int64_t max;            /* FACT_INTEGER, _MONEY, _HOURS: largest stored value; 0: none */
     const char *example;    /* the value of the template's example row */
 } fact_column;
