@@ -1,7 +1,8 @@
 /*
  * cli_stored.c - what `bangfu calc` over stored data and `bangfu situation`
  * share: the options choosing the people and the period, the database opened
- * read-only, the population read through services/stored_population.
+ * read-only, the population and the parameters read in one snapshot
+ * (store_begin_snapshot) through services/stored_population.
  */
 #include "cli/cli_stored.h"
 
@@ -78,6 +79,10 @@ int cli_stored_read(cli_context *ctx, const cli_stored_options *options, int *mo
     }
     if (cli_open_store(ctx, CLI_STORE_READ, &err) != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    /* One snapshot for the tables and the parameters read after: an import committing
+       meanwhile is seen whole or not at all.  It ends when the store is closed. */
+    if (store_begin_snapshot(ctx->store) != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(ctx->store));
     if (stored_population_read(ctx->store, &selection, pop, &err) != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     return CLI_EXIT_OK;

@@ -176,6 +176,14 @@ void store_finalize(store_stmt *stmt)
         stmt->owner->engine->finalize(stmt);
 }
 
+int store_begin_snapshot(store *st)
+{
+    int rc = st->engine->begin_snapshot(st);
+    if (rc == BF_OK)
+        st->in_transaction = 1;
+    return rc;
+}
+
 int store_begin(store *st)
 {
     int rc = st->engine->begin(st);

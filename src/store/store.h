@@ -64,6 +64,7 @@ typedef struct store_engine {
     int (*commit)(store *st);
     int (*rollback)(store *st);
     int (*begin_exclusive)(store *st, int64_t wait_ms, store_waiting waiting, void *context);
+    int (*begin_snapshot)(store *st);
     int (*bulk_begin)(store *st, const char *table, const char *const *columns, int count,
                       store_bulk **out);
     int (*bulk_row)(store_bulk *bulk, const char *const *values);
@@ -190,6 +191,16 @@ int store_rollback(store *st);
  * fails with BF_EBUSY and no transaction open.
  */
 int store_begin_exclusive(store *st, int64_t wait_ms, store_waiting waiting, void *context);
+
+/*
+ * Starts a read transaction in which every query sees the same committed
+ * state, whatever writers commit meanwhile: a reader of several tables (the
+ * population calc reads) never sees one import's people without its jobs.
+ * It takes no lock writers wait for.  SQLite: BEGIN DEFERRED (WAL keeps the
+ * snapshot of the first read); PostgreSQL: REPEATABLE READ, READ ONLY.  Ends
+ * with store_commit or store_rollback, or when the store is closed.
+ */
+int store_begin_snapshot(store *st);
 
 /* 1 when DDL inside a transaction would make readers wait (see store_engine). */
 int store_ddl_blocks_readers(const store *st);

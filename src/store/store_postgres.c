@@ -817,6 +817,15 @@ static int postgres_begin(store *base)
     return rc;
 }
 
+static int postgres_begin_snapshot(store *base)
+{
+    PGresult *res = NULL;
+    int rc = postgres_command((postgres_store *)base,
+                              "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", &res);
+    PQclear(res);
+    return rc;
+}
+
 /*
  * COMMIT of a transaction in which a statement failed rolls it back and
  * still "succeeds" (command tag ROLLBACK): that is reported as an error so
@@ -1092,6 +1101,7 @@ const store_engine store_postgres_engine = {
     .reset = postgres_reset,
     .finalize = postgres_finalize,
     .begin = postgres_begin,
+    .begin_snapshot = postgres_begin_snapshot,
     .commit = postgres_commit,
     .rollback = postgres_rollback,
     .bulk_begin = postgres_bulk_begin,

@@ -257,6 +257,11 @@ static int sqlite_begin(store *base)
     return sqlite_exec(base, "BEGIN IMMEDIATE");
 }
 
+static int sqlite_begin_snapshot(store *base)
+{
+    return sqlite_exec(base, "BEGIN DEFERRED");
+}
+
 static int sqlite_commit(store *base)
 {
     return sqlite_exec(base, "COMMIT");
@@ -454,6 +459,7 @@ const store_engine store_sqlite_engine = {
     .reset = sqlite_reset,
     .finalize = sqlite_finalize,
     .begin = sqlite_begin,
+    .begin_snapshot = sqlite_begin_snapshot,
     .commit = sqlite_commit,
     .rollback = sqlite_rollback,
     .bulk_begin = sqlite_bulk_begin,

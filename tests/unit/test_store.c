@@ -496,6 +496,31 @@ static void test_transactions(void **state)
     assert_int_equal(value, 0);
 }
 
+/*
+ * A snapshot reader sees the state of its first read across statements while
+ * another connection commits, and does not make that writer wait; after it
+ * ends it sees the new rows.
+ */
+static void test_snapshot_reader(void **state)
+{
+    fixture *f = engine_fixture(state);
+    store *st = f->st, *writer = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    assert_int_equal(store_exec(st, "CREATE TABLE t_snap (id BIGINT PRIMARY KEY)"), BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_snap (id) VALUES (1)"), BF_OK);
+    assert_int_equal(store_open(f->target, &writer, &err), BF_OK);
+    assert_int_equal(store_begin_snapshot(st), BF_OK);
+    assert_int_equal(count_rows(st, "t_snap"), 1);
+    assert_int_equal(store_begin_exclusive(writer, 0, NULL, NULL), BF_OK);
+    assert_int_equal(store_exec(writer, "INSERT INTO t_snap (id) VALUES (2)"), BF_OK);
+    assert_int_equal(store_commit(writer), BF_OK);
+    assert_int_equal(count_rows(st, "t_snap"), 1); /* still the first read's state */
+    assert_int_equal(store_commit(st), BF_OK);
+    assert_int_equal(count_rows(st, "t_snap"), 2);
+    store_close(writer);
+}
+
 /* A store_waiting callback: counts its calls. */
 static void count_waits(void *context)
 {
@@ -773,9 +798,9 @@ int main(void)
     {                                                                                              \
         cmocka_unit_test(test_migrate_idempotent), cmocka_unit_test(test_prepare_bind_columns),    \
             cmocka_unit_test(test_placeholders_in_literals), cmocka_unit_test(test_transactions),  \
-            cmocka_unit_test(test_errors), cmocka_unit_test(test_bulk_load),                       \
-            cmocka_unit_test(test_streaming_select), cmocka_unit_test(test_open_modes),            \
-            cmocka_unit_test(test_rollback_keeps_first_error),                                     \
+            cmocka_unit_test(test_snapshot_reader), cmocka_unit_test(test_errors),                 \
+            cmocka_unit_test(test_bulk_load), cmocka_unit_test(test_streaming_select),             \
+            cmocka_unit_test(test_open_modes), cmocka_unit_test(test_rollback_keeps_first_error),  \
             cmocka_unit_test(test_exclusive_writers),                                              \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
