@@ -26,6 +26,16 @@
 #include "registry/person.h"
 #include "registry/vocabulary.h"
 
+/*
+ * The policy fact insured (the person pays social insurance now) comes from
+ * the stored lines of the social insurance agency's list (`bangfu import
+ * insurance`, table insurance): a person is insured when a line of theirs, of
+ * any scheme, has this status, the code of 参保缴费 in
+ * vocabularies/insurance_status.tsv (suspended, pensioner and ended pay
+ * nothing now; the file cites the documents).
+ */
+#define PERSON_FACT_INSURED_STATUS "paying"
+
 /* XX(flag, field it follows, code of that field's list, value of the flag when present) */
 #define PERSON_FACT_RULES(XX)                                                                      \
     XX(PERSON_THREE_NO, PERSON_DIFFICULTIES, "three_no", 1)                                        \

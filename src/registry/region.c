@@ -164,7 +164,11 @@ out:
     X("parameter_values", "region", "个地方参数取值（bangfu param）的", "region of",               \
       "local parameter values (bangfu param)")                                                     \
     X("orgs", "region", "个单位（bangfu import orgs）的所在地", "region of", "organisations")      \
-    X("jobs", "region", "段就业（bangfu import jobs）的工作地", "region of", "employment spells")
+    X("jobs", "region", "段就业（bangfu import jobs）的工作地", "region of", "employment spells")  \
+    X("trainings", "region", "次培训（bangfu import trainings）的培训地", "region of",             \
+      "trainings")                                                                                 \
+    X("enrolments", "school_region", "段在校（bangfu import enrolments）的学校所在地",             \
+      "school region of", "enrolments")
 
 /* Longest SQL counting the rows of one reference whose region is missing. */
 #define REGION_CHECK_SQL_MAX 256

@@ -57,7 +57,11 @@
  */
 #define VOCABULARY_FACT_LISTS(X)                                                                   \
     X(org_kind)                                                                                    \
-    X(job_kind)
+    X(job_kind)                                                                                    \
+    X(training_kind)                                                                               \
+    X(school_kind)                                                                                 \
+    X(insurance_scheme)                                                                            \
+    X(insurance_status)
 /* Most values of one field (a set of them is a 64-bit mask). */
 #define VOCABULARY_VALUES_MAX 32
 /* Longest code, label or synonym in bytes, terminator included. */

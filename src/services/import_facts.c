@@ -82,19 +82,21 @@ typedef struct fact_state {
     vocabulary lists[FACT_COLUMNS_MAX]; /* the list of each FACT_WORD column */
     region_set *regions;                /* known region codes of the provinces met */
     int_map people;                     /* first 17 digits of every registered ID number */
-    string_map orgs;                    /* codes of the stored organisations (in org_codes) */
-    fact_strings org_codes;             /* keys of orgs */
-    fact_record *records;               /* the table's records, then the new ones */
-    size_t record_count;                /* records in use */
-    size_t record_capacity;             /* records allocated */
-    string_map record_of;               /* key -> index in records */
-    string_map seen;                    /* key -> line of the file that gave it (in seen_keys) */
-    fact_strings seen_keys;             /* keys of seen */
-    bf_date today;                      /* bounds the birth date of ID numbers */
-    int64_t max_rows;                   /* caps of this run */
-    int64_t max_rejected;               /* */
-    int64_t batch;                      /* the batch of this run */
-    char now[BF_TIMESTAMP_TEXT_MAX];    /* start of the run, on batch and history */
+    /* Codes of the stored organisations (in org_codes) -> 1, plus bit 1 + c when the
+     * organisation is of the kind FACT_ORG column c requires (its vocabulary). */
+    string_map orgs;
+    fact_strings org_codes;          /* keys of orgs */
+    fact_record *records;            /* the table's records, then the new ones */
+    size_t record_count;             /* records in use */
+    size_t record_capacity;          /* records allocated */
+    string_map record_of;            /* key -> index in records */
+    string_map seen;                 /* key -> line of the file that gave it (in seen_keys) */
+    fact_strings seen_keys;          /* keys of seen */
+    bf_date today;                   /* bounds the birth date of ID numbers */
+    int64_t max_rows;                /* caps of this run */
+    int64_t max_rejected;            /* */
+    int64_t batch;                   /* the batch of this run */
+    char now[BF_TIMESTAMP_TEXT_MAX]; /* start of the run, on batch and history */
     char batch_text[FACT_INTEGER_TEXT_MAX];
     char values[FACT_COLUMNS_MAX][FACT_VALUE_MAX]; /* the row's checked values */
     fact_cell cells[FACT_COLUMNS_MAX];             /* what each cell of the row asks */
@@ -327,16 +329,24 @@ static int fact_load_references(fact_state *s, bf_error *err)
             return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
     }
     if (fact_kind_uses(s->kind, FACT_ORG)) {
-        rc = store_prepare(s->st, "SELECT org_code FROM orgs", &stmt);
+        rc = store_prepare(s->st, "SELECT org_code, kind FROM orgs", &stmt);
         step = rc == BF_OK ? store_step(stmt) : rc;
         for (; step == BF_ROW && rc == BF_OK; step = store_step(stmt)) {
             const char *kept = NULL;
             const char *code = store_column_text(stmt, 0);
+            const char *org_kind = store_column_text(stmt, 1);
             if (code == NULL)
                 continue;
+            int64_t value = 1;
+            for (int c = 0; c < s->kind->column_count; c++) {
+                const fact_column *column = &s->kind->columns[c];
+                if (column->type == FACT_ORG && column->vocabulary != NULL && org_kind != NULL &&
+                    strcmp(column->vocabulary, org_kind) == 0)
+                    value |= (int64_t)1 << (1 + c);
+            }
             rc = fact_strings_keep(&s->org_codes, code, &kept);
             if (rc == BF_OK)
-                rc = string_map_insert(&s->orgs, kept, 1, NULL);
+                rc = string_map_insert(&s->orgs, kept, value, NULL);
             if (rc == BF_ECONFLICT)
                 rc = BF_OK;
         }
@@ -653,12 +663,21 @@ static int fact_parse_cell(fact_state *s, int c, const char *cell, bf_error *err
                             credit_code_problem_text(problem));
             return FACT_CELL_BAD;
         }
-        if (column->type == FACT_ORG && !string_map_find(&s->orgs, info.normalized, NULL)) {
+        int64_t org = 0;
+        if (column->type == FACT_ORG && !string_map_find(&s->orgs, info.normalized, &org)) {
             fact_row_reject(s, c,
                             BF_TR("单位 %s 不在单位名单中（请先用 bangfu import orgs 导入）",
                                   "no organisation %s is stored (import it first with bangfu "
                                   "import orgs)"),
                             info.normalized);
+            return FACT_CELL_BAD;
+        }
+        if (column->type == FACT_ORG && column->vocabulary != NULL &&
+            !(org & ((int64_t)1 << (1 + c)))) {
+            fact_row_reject(s, c,
+                            BF_TR("单位 %s 的单位类型不是 %s（org_kind.tsv 的代码）",
+                                  "organisation %s is not of kind %s (a code of org_kind.tsv)"),
+                            info.normalized, column->vocabulary);
             return FACT_CELL_BAD;
         }
         snprintf(out, FACT_VALUE_MAX, "%s", info.normalized);

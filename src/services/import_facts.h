@@ -84,15 +84,17 @@ enum {
 
 /* One column of a kind's list: a column of its table. */
 typedef struct fact_column {
-    const char *header;     /* Chinese header, e.g. "统一社会信用代码" */
-    const char *alias;      /* English alias, also accepted as header, e.g. "org_code" */
-    const char *column;     /* the table's column (and fact_history.field) */
-    fact_value_type type;   /* how the cell is read and stored */
-    int flags;              /* FACT_REQUIRED, FACT_KEY, FACT_EMPTY_KEY */
-    const char *vocabulary; /* FACT_WORD: the list (VOCABULARY_FACT_LISTS) */
-    const char *fallback;   /* stored for a new record without it, and when cleared; or NULL */
-    int64_t max;            /* FACT_INTEGER, _MONEY, _HOURS: largest stored value; 0: none */
-    const char *example;    /* the value of the template's example row */
+    const char *header;   /* Chinese header, e.g. "统一社会信用代码" */
+    const char *alias;    /* English alias, also accepted as header, e.g. "org_code" */
+    const char *column;   /* the table's column (and fact_history.field) */
+    fact_value_type type; /* how the cell is read and stored */
+    int flags;            /* FACT_REQUIRED, FACT_KEY, FACT_EMPTY_KEY */
+    /* FACT_WORD: the list (VOCABULARY_FACT_LISTS); FACT_ORG: the kind the organisation must
+     * be (a code of org_kind.tsv, e.g. "relocation_site"), NULL for any. */
+    const char *vocabulary;
+    const char *fallback; /* stored for a new record without it, and when cleared; or NULL */
+    int64_t max;          /* FACT_INTEGER, _MONEY, _HOURS: largest stored value; 0: none */
+    const char *example;  /* the value of the template's example row */
 } fact_column;
 
 /* The record as it would be stored, for a kind's checks across columns. */

@@ -5,9 +5,12 @@
  */
 #include "services/import_facts.h"
 
+#include "core/date.h"
 #include "core/money.h"
 
+#include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Largest counts and amounts a list may give (beyond them the cell is a typing error). */
@@ -112,7 +115,192 @@ static void job_check(const fact_record_view *record)
 static const fact_kind job_kind = {"jobs",      "就业状态名单",   "list of employment spells",
                                    job_columns, JOB_COLUMN_COUNT, job_check};
 
-const fact_kind *const fact_kinds[] = {&org_kind, &job_kind, NULL};
+/* Most days of one training (100 years, as the calc input allows). */
+#define FACT_TRAINING_DAYS_MAX 36600
+/* Most class hours of one course, in tenths (as the calc input's SITUATION_COURSE_HOURS_MAX). */
+#define FACT_COURSE_HOURS_MAX (100000 * 10)
+
+/* True when the stored text is given (not NULL, not empty). */
+static int fact_given(const char *value)
+{
+    return value != NULL && value[0] != '\0';
+}
+
+/* Rejects a record whose end (column end) is before its start (ISO dates compare as text). */
+static void fact_check_end(const fact_record_view *record, int start, int end)
+{
+    const char *from = record->values[start], *to = record->values[end];
+    if (fact_given(from) && fact_given(to) && strcmp(to, from) < 0)
+        fact_reject(record, end, BF_TR("%s 早于开始日期 %s", "%s is before the start %s"), to,
+                    from);
+}
+
+/* Trainings (培训名单), keyed by person, provider, kind and start day. */
+enum {
+    TRAINING_ID_NUMBER,
+    TRAINING_PROVIDER,
+    TRAINING_KIND,
+    TRAINING_REGION,
+    TRAINING_START,
+    TRAINING_END,
+    TRAINING_DAYS,
+    TRAINING_TOTAL_HOURS,
+    TRAINING_ONLINE_HOURS,
+    TRAINING_CERTIFICATE,
+    TRAINING_COST,
+    TRAINING_COLUMN_COUNT
+};
+
+static const fact_column training_columns[TRAINING_COLUMN_COUNT] = {
+    [TRAINING_ID_NUMBER] = {"证件号码", "id_number", "id_number", FACT_PERSON, FACT_KEY, NULL, NULL,
+                            0, "37081119800101001X"},
+    [TRAINING_PROVIDER] = {"培训机构统一社会信用代码", "provider", "provider", FACT_ORG,
+                           FACT_KEY | FACT_EMPTY_KEY, NULL, NULL, 0, "91370811MA3C6Y4N2B"},
+    [TRAINING_KIND] = {"培训类型", "kind", "kind", FACT_WORD, FACT_KEY, "training_kind", NULL, 0,
+                       "技能培训"},
+    [TRAINING_REGION] = {"培训地区划代码", "region", "region", FACT_REGION, 0, NULL, NULL, 0,
+                         "370811"},
+    [TRAINING_START] = {"开始日期", "start", "start_date", FACT_DATE, FACT_KEY, NULL, NULL, 0,
+                        "2020-04-01"},
+    [TRAINING_END] = {"结束日期", "end", "end_date", FACT_DATE, FACT_REQUIRED, NULL, NULL, 0,
+                      "2020-04-10"},
+    [TRAINING_DAYS] = {"培训天数", "days", "days", FACT_INTEGER, 0, NULL, NULL,
+                       FACT_TRAINING_DAYS_MAX, "10"},
+    [TRAINING_TOTAL_HOURS] = {"总课时", "total_hours", "total_hours_tenths", FACT_HOURS, 0, NULL,
+                              NULL, FACT_COURSE_HOURS_MAX, "80"},
+    [TRAINING_ONLINE_HOURS] = {"线上学时", "online_hours", "online_hours_tenths", FACT_HOURS, 0,
+                               NULL, NULL, FACT_COURSE_HOURS_MAX, "20"},
+    [TRAINING_CERTIFICATE] = {"证书等级", "certificate", "certificate", FACT_TEXT, 0, NULL, NULL, 0,
+                              "初级"},
+    [TRAINING_COST] = {"培训费用（元）", "cost", "cost", FACT_MONEY, 0, NULL, NULL, MONEY_FEN_MAX,
+                       "1500"},
+};
+
+/*
+ * A training ends on or after its start, lasts no more days than its dates
+ * span, has no more online hours than hours in all (the calc input's rules,
+ * policy/situation_json.c), and its certificate is 初级, 中级 or 高级 (the
+ * tiers of 济人社字〔2020〕47号 四(一)6) or none.
+ */
+static void training_check(const fact_record_view *record)
+{
+    static const char *const levels[] = {"初级", "中级", "高级"};
+    const char *const *v = record->values;
+    fact_check_end(record, TRAINING_START, TRAINING_END);
+    bf_date start, end;
+    if (fact_given(v[TRAINING_DAYS]) && fact_given(v[TRAINING_START]) &&
+        fact_given(v[TRAINING_END]) && date_parse(v[TRAINING_START], &start) == BF_OK &&
+        date_parse(v[TRAINING_END], &end) == BF_OK) {
+        int64_t span = date_to_days(end) - date_to_days(start) + 1;
+        if (span > 0 && strtoll(v[TRAINING_DAYS], NULL, 10) > span)
+            fact_reject(record, TRAINING_DAYS,
+                        BF_TR("%s 天多于开始到结束日期的 %" PRId64 " 天",
+                              "%s days are more than the %" PRId64 " days from start to end"),
+                        v[TRAINING_DAYS], span);
+    }
+    if (fact_given(v[TRAINING_ONLINE_HOURS]) && fact_given(v[TRAINING_TOTAL_HOURS]) &&
+        strtoll(v[TRAINING_ONLINE_HOURS], NULL, 10) > strtoll(v[TRAINING_TOTAL_HOURS], NULL, 10))
+        fact_reject(record, TRAINING_ONLINE_HOURS, "%s",
+                    BF_TR("多于总课时", "more than the total hours"));
+    const char *certificate = v[TRAINING_CERTIFICATE];
+    if (fact_given(certificate)) {
+        size_t known = 0;
+        for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
+            known += strcmp(certificate, levels[i]) == 0;
+        if (!known)
+            fact_reject(record, TRAINING_CERTIFICATE,
+                        BF_TR("“%s”应为 初级、中级 或 高级（无证书留空）",
+                              "'%s' must be 初级, 中级 or 高级 (empty for none)"),
+                        certificate);
+    }
+}
+
+static const fact_kind training_kind = {"trainings",           "培训名单",
+                                        "list of trainings",   training_columns,
+                                        TRAINING_COLUMN_COUNT, training_check};
+
+/* School enrolments (在校名单), keyed by person, school kind and first day. */
+enum {
+    ENROLMENT_ID_NUMBER,
+    ENROLMENT_SCHOOL_KIND,
+    ENROLMENT_SCHOOL_NAME,
+    ENROLMENT_REGION,
+    ENROLMENT_FULL_TIME,
+    ENROLMENT_START,
+    ENROLMENT_END,
+    ENROLMENT_COLUMN_COUNT
+};
+
+static const fact_column enrolment_columns[ENROLMENT_COLUMN_COUNT] = {
+    [ENROLMENT_ID_NUMBER] = {"证件号码", "id_number", "id_number", FACT_PERSON, FACT_KEY, NULL,
+                             NULL, 0, "37081119800101001X"},
+    [ENROLMENT_SCHOOL_KIND] = {"学校类型", "school_kind", "school_kind", FACT_WORD, FACT_KEY,
+                               "school_kind", NULL, 0, "技工院校"},
+    [ENROLMENT_SCHOOL_NAME] = {"学校名称", "school_name", "school_name", FACT_TEXT, 0, NULL, NULL,
+                               0, "济宁市技师学院"},
+    [ENROLMENT_REGION] = {"学校地区划代码", "region", "school_region", FACT_REGION, 0, NULL, NULL,
+                          0, "370811"},
+    [ENROLMENT_FULL_TIME] = {"全日制", "full_time", "full_time", FACT_YES_NO, 0, NULL, "1", 0,
+                             "是"},
+    [ENROLMENT_START] = {"入学日期", "start", "start_date", FACT_DATE, FACT_KEY, NULL, NULL, 0,
+                         "2019-09-01"},
+    [ENROLMENT_END] = {"毕业日期", "end", "end_date", FACT_DATE, 0, NULL, NULL, 0, "2022-06-30"},
+};
+
+static void enrolment_check(const fact_record_view *record)
+{
+    fact_check_end(record, ENROLMENT_START, ENROLMENT_END);
+}
+
+static const fact_kind enrolment_kind = {
+    "enrolments",           "在校名单",     "list of school enrolments", enrolment_columns,
+    ENROLMENT_COLUMN_COUNT, enrolment_check};
+
+/* Where people live at a relocation site (安置区入住名单), keyed by person. */
+enum { RESIDENCE_ID_NUMBER, RESIDENCE_SITE, RESIDENCE_SINCE, RESIDENCE_COLUMN_COUNT };
+
+static const fact_column residence_columns[RESIDENCE_COLUMN_COUNT] = {
+    [RESIDENCE_ID_NUMBER] = {"证件号码", "id_number", "id_number", FACT_PERSON, FACT_KEY, NULL,
+                             NULL, 0, "37081119800101001X"},
+    /* An organisation of kind relocation_site (易地搬迁安置区) of the orgs list. */
+    [RESIDENCE_SITE] = {"安置区统一社会信用代码", "site", "site", FACT_ORG, FACT_REQUIRED,
+                        "relocation_site", NULL, 0, "12370811MA3C0P044C"},
+    [RESIDENCE_SINCE] = {"入住日期", "since", "since", FACT_DATE, 0, NULL, NULL, 0, "2018-06-01"},
+};
+
+static const fact_kind residence_kind = {
+    "residences",      "安置区入住名单",       "list of residents of relocation sites",
+    residence_columns, RESIDENCE_COLUMN_COUNT, NULL};
+
+/*
+ * Social insurance (参保名单), one line per person and scheme, as the social
+ * insurance agency lists it; the status code paying (insurance_status.tsv)
+ * is the policy fact insured (PERSON_FACT_INSURED_STATUS).
+ */
+enum {
+    INSURANCE_ID_NUMBER,
+    INSURANCE_SCHEME,
+    INSURANCE_STATUS,
+    INSURANCE_SINCE,
+    INSURANCE_COLUMN_COUNT
+};
+
+static const fact_column insurance_columns[INSURANCE_COLUMN_COUNT] = {
+    [INSURANCE_ID_NUMBER] = {"证件号码", "id_number", "id_number", FACT_PERSON, FACT_KEY, NULL,
+                             NULL, 0, "37081119800101001X"},
+    [INSURANCE_SCHEME] = {"险种", "scheme", "scheme", FACT_WORD, FACT_KEY, "insurance_scheme", NULL,
+                          0, "企业职工基本养老保险"},
+    [INSURANCE_STATUS] = {"参保状态", "status", "status", FACT_WORD, FACT_REQUIRED,
+                          "insurance_status", NULL, 0, "参保缴费"},
+    [INSURANCE_SINCE] = {"参保日期", "since", "since", FACT_DATE, 0, NULL, NULL, 0, "2020-03-01"},
+};
+
+static const fact_kind insurance_kind = {
+    "insurance", "参保名单", "list of social insurance", insurance_columns, INSURANCE_COLUMN_COUNT,
+    NULL};
+
+const fact_kind *const fact_kinds[] = {
+    &org_kind, &job_kind, &training_kind, &enrolment_kind, &residence_kind, &insurance_kind, NULL};
 
 const fact_kind *fact_kind_find(const char *name)
 {

