@@ -132,6 +132,8 @@ typedef struct reader {
     string_map category_masks; /* stored category text -> bits; keys in category_texts */
     char *category_texts[STORED_CATEGORY_TEXTS_MAX];
     int category_text_count;
+    vocabulary_set lists; /* derive three_no and wants_job (registry/person_facts.h) */
+    int have_lists;       /* 0 when no lists could be read: nothing derived */
 } reader;
 
 static int stored_value_error(reader *r, const char *table, const char *record, const char *field,
@@ -321,18 +323,26 @@ static int read_people(reader *r)
     store_rows rows;
     int rc = open_table(r,
                         "id_number, birth_date, sex, hukou_region, categories, three_no, "
-                        "wants_job",
+                        "wants_job, difficulties, employment_wish",
                         "people", "", "id_number", &rows),
         step = 0;
     while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
         store_stmt *s = rows.stmt;
         const char *id = store_column_text(s, 0), *sex = store_column_text(s, 2);
-        population_person_input in = {.id = id != NULL ? id : "",
-                                      .id_number = id,
-                                      .sex = SEX_UNKNOWN,
-                                      .three_no = store_column_int64(s, 5) != 0,
-                                      .wants_job = store_column_int64(s, 6) != 0,
-                                      .residence = POPULATION_NONE};
+        /* The flags by the one rule of registry/person_facts.h: stated, else derived. */
+        const char *values[PERSON_FIELD_COUNT] = {NULL};
+        values[PERSON_THREE_NO] = store_column_text(s, 5);
+        values[PERSON_WANTS_JOB] = store_column_text(s, 6);
+        values[PERSON_DIFFICULTIES] = store_column_text(s, 7);
+        values[PERSON_EMPLOYMENT_WISH] = store_column_text(s, 8);
+        const vocabulary_set *lists = r->have_lists ? &r->lists : NULL;
+        population_person_input in = {
+            .id = id != NULL ? id : "",
+            .id_number = id,
+            .sex = SEX_UNKNOWN,
+            .three_no = person_fact_resolve(lists, values, PERSON_THREE_NO).value,
+            .wants_job = person_fact_resolve(lists, values, PERSON_WANTS_JOB).value,
+            .residence = POPULATION_NONE};
         if (sex != NULL && strcmp(sex, "男") == 0)
             in.sex = SEX_MALE;
         else if (sex != NULL && strcmp(sex, "女") == 0)
@@ -533,6 +543,7 @@ static void reader_free(reader *r)
     string_map_free(&r->category_masks);
     for (int i = 0; i < r->category_text_count; i++)
         free(r->category_texts[i]);
+    vocabulary_set_free(&r->lists);
 }
 
 int stored_population_read(store *st, const stored_selection *selection, population **out,
@@ -555,6 +566,8 @@ int stored_population_read(store *st, const stored_selection *selection, populat
             r.params[r.param_count++] = r.high;
         }
     }
+    bf_error lists_error;
+    r.have_lists = vocabulary_set_load_default(&r.lists, &lists_error) == BF_OK;
     int rc = population_create(&r.pop, err);
     if (rc == BF_OK)
         rc = read_orgs(&r);

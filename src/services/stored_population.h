@@ -21,8 +21,11 @@
  * SQLite and PostgreSQL), each ordered by ID number and read straight into
  * the population's columns; records find their person by walking the people
  * in the same order, and their organisations through one hash map of codes.
- * insured: the person has an insurance row whose status is one of
- * STORED_INSURED_STATUSES.
+ * insured: the person has an insurance row whose status is the code
+ * PERSON_FACT_INSURED_STATUS (paying, as `import insurance` stores 参保缴费
+ * and its synonyms); three_no and wants_job by person_fact_resolve() (the
+ * stated column, else derived from 就业困难 / 就业意愿 by the vocabularies
+ * found; nothing derived when none can be read).
  *
  * Ownership: *out is a new population the caller frees with population_free().
  */
@@ -31,10 +34,11 @@
 
 #include "core/error.h"
 #include "policy/population.h"
+#include "registry/person_facts.h"
 #include "store/store.h"
 
-/* The insurance statuses (参保状态) that make a person insured, as an SQL list. */
-#define STORED_INSURED_STATUSES "'参保缴费', '正常参保', '正常缴费', '参保', '正常', 'active'"
+/* The insurance statuses (参保状态 codes) that make a person insured, as an SQL list. */
+#define STORED_INSURED_STATUSES "'" PERSON_FACT_INSURED_STATUS "'"
 
 /* Which people are read. */
 typedef struct stored_selection {

@@ -96,8 +96,8 @@ def sql(situation):
         if p.get("residence"):
             out.append(insert("residences", {"id_number": person, "site": ids[p["residence"]]}))
         if p.get("insured"):
-            out.append(insert("insurance", {"id_number": person, "scheme": "失业保险",
-                                            "status": "参保缴费"}))
+            out.append(insert("insurance", {"id_number": person, "scheme": "unemployment",
+                                            "status": "paying"}))
     return "\n".join(out)
 
 

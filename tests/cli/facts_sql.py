@@ -74,8 +74,8 @@ def main():
             out.append(insert("residences", {"id_number": person, "site": orgs["site"][0],
                                              "since": "2019-05-01"}))
         if i % 3 == 0:
-            out.append(insert("insurance", {"id_number": person, "scheme": "失业保险",
-                                            "status": rng.choice(["参保缴费", "暂停缴费"]),
+            out.append(insert("insurance", {"id_number": person, "scheme": "unemployment",
+                                            "status": rng.choice(["paying", "suspended"]),
                                             "since": "2019-01-01"}))
         if i % 3 != 2:
             out.append("UPDATE people SET categories = %s WHERE id_number = %s"

@@ -88,5 +88,18 @@ printf '姓名,证件号码,户籍地区划代码,帮扶类别,是否三无人�
 expect_eq "$(bf --db "$db" import people synonyms.csv)" '{"rows":1,"inserted":0,"updated":1,"unchanged":0,"rejected":0}' \
     "是否三无人员 and 是否有就业意愿 name the columns"
 expect_eq "$(sql "SELECT three_no + wants_job FROM people WHERE id_number = '500101199006150044'")" "2" "synonym columns stored"
+# Calc on stored data reads the flags by the same rule, and insured from the insurance list.
+printf '证件号码,险种,参保状态\n370811198512310022,失业保险,在保\n37081119800101001X,失业保险,暂停缴费\n' >insurance.csv
+bf --db "$db" import insurance insurance.csv >/dev/null
+flags() {
+    bf --db "$db" situation --person "$1" --from 2020-01 --to 2020-12 | python3 -c '
+import json, sys
+p = json.load(sys.stdin)["people"][0]
+print(" ".join("%s=%s" % (k, p.get(k, False)) for k in ("three_no", "wants_job", "insured")))'
+}
+expect_eq "$(flags 370811198512310022)" "three_no=True wants_job=False insured=True" \
+    "situation: 三无 derived from 就业困难, insured by a paying line"
+expect_eq "$(flags 37081119800101001X)" "three_no=False wants_job=True insured=False" \
+    "situation: stated 三无 否 wins over 三无人员, 有就业意愿 (cleared) derived from 有外出务工意愿, a suspended line is not insured"
 [ "$(count_dangling)" = 0 ] || fail "dangling rows"
 echo ok
