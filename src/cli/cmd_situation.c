@@ -45,13 +45,14 @@ static int write_file(const char *path, const population *pop, int from, int to,
     if (rc != BF_OK)
         return rc;
     FILE *out = fdopen(file.fd, "wb");
+    if (out != NULL)
+        file.fd = -1; /* the FILE owns it now */
     char *buffer = malloc(SITUATION_WRITE_BUFFER);
     if (out == NULL || buffer == NULL) {
         rc = bf_error_set(err, BF_EIO, BF_TR("无法写入 %s：%s", "cannot write %s: %s"), path,
                           strerror(out == NULL ? errno : ENOMEM));
         goto out;
     }
-    file.fd = -1; /* the FILE owns it now */
     setvbuf(out, buffer, _IOFBF, SITUATION_WRITE_BUFFER);
     rc = situation_write(out, pop, from, to, parameters, err);
     if (rc == BF_OK && (fflush(out) != 0 || fsync(fileno(out)) != 0))
