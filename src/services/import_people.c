@@ -10,6 +10,7 @@
 #include "registry/people_counts.h"
 #include "registry/person.h"
 #include "registry/region.h"
+#include "services/import_batch.h"
 #include "services/import_changes.h"
 #include "services/import_errors.h"
 #include "services/import_row.h"
@@ -682,65 +683,14 @@ static int import_rows(import_state *s, bf_error *err)
     return rc;
 }
 
-/*
- * Runs the prepared and bound statement on the batch row when rc is still
- * BF_OK, finalizes it (NULL too) and names a failure as the batch's.
- */
-static int import_batch_step(import_state *s, store_stmt *stmt, int rc, bf_error *err)
-{
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-    store_finalize(stmt);
-    if (rc != BF_OK)
-        bf_error_set(err, rc, BF_TR("无法登记导入批次：%s", "cannot record the import batch: %s"),
-                     store_error_message(s->st));
-    return rc;
-}
-
 /* Creates this run's batch row (inside the transaction) and sets s->batch. */
 static int import_begin_batch(import_state *s, bf_error *err)
 {
-    store_stmt *stmt = NULL;
-    int rc = store_next_id(s->st, "batches", &s->batch);
-    if (rc == BF_OK)
-        rc = store_prepare(
-            s->st, "INSERT INTO batches (id, kind, source, started_at) VALUES (?, ?, ?, ?)", &stmt);
+    const char *kind = s->options->kind != NULL ? s->options->kind : "import";
+    const char *source = s->options->source != NULL ? s->options->source : s->options->path;
+    int rc = import_batch_insert(s->st, kind, source, s->now, &s->batch, err);
     snprintf(s->batch_text, sizeof s->batch_text, "%" PRId64, s->batch);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 1, s->batch);
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 2, s->options->kind != NULL ? s->options->kind : "import");
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 3,
-                             s->options->source != NULL ? s->options->source : s->options->path);
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 4, s->now);
-    return import_batch_step(s, stmt, rc, err);
-}
-
-/* Writes the final counts into this run's batch row. */
-static int import_finish_batch(import_state *s, bf_error *err)
-{
-    store_stmt *stmt = NULL;
-    const import_people_result *r = s->result;
-    int rc =
-        store_prepare(s->st,
-                      "UPDATE batches SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, "
-                      "rejected = ? WHERE id = ?",
-                      &stmt);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 1, r->rows);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 2, r->inserted);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 3, r->updated);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 4, r->unchanged);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 5, r->rejected);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 6, s->batch);
-    return import_batch_step(s, stmt, rc, err);
+    return rc;
 }
 
 /*
@@ -790,24 +740,6 @@ static int import_maybe_drop_indexes(import_state *s, bf_error *err)
     if (rc == BF_OK)
         s->indexes_dropped = 1;
     return rc;
-}
-
-/* A cap of the run: given, else the setting key, else fallback. */
-static int import_cap(store *st, int64_t given, const char *key, int64_t fallback, int64_t *out,
-                      bf_error *err)
-{
-    int64_t setting = 0;
-    *out = given > 0 ? given : fallback;
-    if (given > 0)
-        return BF_OK;
-    int rc = store_query_int64(
-        st, "SELECT COALESCE(MAX(CAST(value AS BIGINT)), 0) FROM settings WHERE key = ?", &key, 1,
-        &setting);
-    if (rc != BF_OK)
-        return store_error_set(st, rc, err);
-    if (setting > 0)
-        *out = setting;
-    return BF_OK;
 }
 
 int import_people(store *st, const import_people_options *options, import_people_result *result,
@@ -884,34 +816,16 @@ int import_people(store *st, const import_people_options *options, import_people
     s->rules.regions = s->regions;
     s->rules.load_province = import_request_province;
     s->rules.load_context = s;
-    rc = import_cap(st, options->max_rows, "import.max_rows", IMPORT_ROWS_MAX, &s->max_rows, err);
+    rc = import_batch_cap(st, options->max_rows, "import.max_rows", IMPORT_ROWS_MAX, &s->max_rows,
+                          err);
     if (rc == BF_OK)
-        rc = import_cap(st, options->max_rejected, "import.max_rejected", IMPORT_REJECTED_MAX,
-                        &s->max_rejected, err);
+        rc = import_batch_cap(st, options->max_rejected, "import.max_rejected", IMPORT_REJECTED_MAX,
+                              &s->max_rejected, err);
     if (rc != BF_OK)
         goto out;
-    rc = store_begin_exclusive(st, options->wait_limited ? options->wait_ms : -1, options->waiting,
-                               options->waiting_context);
-    if (rc == BF_EBUSY && options->wait_ms > 0) {
-        bf_error_set(err, rc,
-                     BF_TR("另一个导入正在写入该数据库，等待 %.1f 秒后仍未结束；请稍后再试或加大 "
-                           "--wait",
-                           "another import is still writing to this database after %.1f s of "
-                           "waiting; try again later or give a longer --wait"),
-                     (double)options->wait_ms / 1000.0);
+    rc = import_batch_begin(st, options, err);
+    if (rc != BF_OK)
         goto out;
-    }
-    if (rc == BF_EBUSY) {
-        bf_error_set(err, rc,
-                     BF_TR("另一个导入正在写入该数据库，未等待（--wait 秒数 可等待其结束）",
-                           "another import is writing to this database; not waiting for it "
-                           "(--wait SECONDS waits for it)"));
-        goto out;
-    }
-    if (rc != BF_OK) {
-        store_error_set(st, rc, err);
-        goto out;
-    }
     rc = import_begin_batch(s, err);
     if (rc == BF_OK)
         rc = import_start_bulk(s, err);
@@ -962,7 +876,7 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = people_counts_apply(st, s->counts, err);
     if (rc != BF_OK)
         goto out;
-    rc = import_finish_batch(s, err);
+    rc = import_batch_finish(s->st, s->batch, s->result, err);
     if (rc != BF_OK)
         goto out;
     rc = import_errors_finish(s->errors, err);
