@@ -2,6 +2,7 @@
 #include "services/import_batch.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 int import_batch_begin(store *st, const import_people_options *options, bf_error *err)
 {
@@ -84,4 +85,23 @@ int import_batch_finish(store *st, int64_t batch, const import_people_result *re
     for (size_t i = 0; rc == BF_OK && i < sizeof values / sizeof values[0]; i++)
         rc = store_bind_int64(stmt, (int)i + 1, values[i]);
     return import_batch_step(st, stmt, rc, err);
+}
+
+int import_batch_end(store *st, int64_t batch, import_errors *errors, progress *progress,
+                     import_people_result *result, bf_error *err)
+{
+    int rc = import_batch_finish(st, batch, result, err);
+    if (rc == BF_OK)
+        rc = import_errors_finish(errors, err);
+    if (rc != BF_OK)
+        return rc;
+    snprintf(result->errors_path, sizeof result->errors_path, "%s", import_errors_written(errors));
+    result->errors_elsewhere = import_errors_elsewhere(errors);
+    progress_update(progress, PROGRESS_COMMITTING, -1, -1.0);
+    rc = store_commit(st);
+    if (rc != BF_OK)
+        return bf_error_set(err, rc, BF_TR("提交失败：%s", "commit failed: %s"),
+                            store_error_message(st));
+    result->batch = batch;
+    return BF_OK;
 }

@@ -10,6 +10,7 @@
 #define BANGFU_SERVICES_IMPORT_BATCH_H
 
 #include "core/error.h"
+#include "services/import_errors.h"
 #include "services/import_people.h"
 #include "store/store.h"
 
@@ -31,6 +32,15 @@ int import_batch_cap(store *st, int64_t given, const char *key, int64_t fallback
 /* Inserts the batch row (id from the "batches" counter into *batch) inside the transaction. */
 int import_batch_insert(store *st, const char *kind, const char *source, const char *started_at,
                         int64_t *batch, bf_error *err);
+
+/*
+ * Ends a list import whose rows are written: the counts into the batch row,
+ * the error file closed (its path and place into result), then the commit
+ * (progress told); result->batch set once committed.  The caller rolls back
+ * on failure.
+ */
+int import_batch_end(store *st, int64_t batch, import_errors *errors, progress *progress,
+                     import_people_result *result, bf_error *err);
 
 /* Writes the counts of result into the batch row. */
 int import_batch_finish(store *st, int64_t batch, const import_people_result *result,

@@ -1078,21 +1078,7 @@ int import_facts(store *st, const fact_kind *kind, const import_people_options *
     if (rc == BF_OK)
         rc = fact_write_history(s, err);
     if (rc == BF_OK)
-        rc = import_batch_finish(st, s->batch, result, err);
-    if (rc == BF_OK)
-        rc = import_errors_finish(s->errors, err);
-    if (rc != BF_OK)
-        goto out;
-    snprintf(result->errors_path, sizeof result->errors_path, "%s",
-             import_errors_written(s->errors));
-    result->errors_elsewhere = import_errors_elsewhere(s->errors);
-    progress_update(options->progress, PROGRESS_COMMITTING, -1, -1.0);
-    rc = store_commit(st);
-    if (rc != BF_OK) {
-        bf_error_set(err, rc, BF_TR("提交失败：%s", "commit failed: %s"), store_error_message(st));
-        goto out;
-    }
-    result->batch = s->batch;
+        rc = import_batch_end(st, s->batch, s->errors, options->progress, result, err);
 out:
     if (rc != BF_OK) {
         if (began)

@@ -876,22 +876,7 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = people_counts_apply(st, s->counts, err);
     if (rc != BF_OK)
         goto out;
-    rc = import_batch_finish(s->st, s->batch, s->result, err);
-    if (rc != BF_OK)
-        goto out;
-    rc = import_errors_finish(s->errors, err);
-    if (rc != BF_OK)
-        goto out;
-    snprintf(result->errors_path, sizeof result->errors_path, "%s",
-             import_errors_written(s->errors));
-    result->errors_elsewhere = import_errors_elsewhere(s->errors);
-    progress_update(options->progress, PROGRESS_COMMITTING, -1, -1.0);
-    rc = store_commit(st);
-    if (rc != BF_OK) {
-        bf_error_set(err, rc, BF_TR("提交失败：%s", "commit failed: %s"), store_error_message(st));
-        goto out;
-    }
-    result->batch = s->batch;
+    rc = import_batch_end(st, s->batch, s->errors, options->progress, result, err);
 out:
     if (s->bulk != NULL)
         store_bulk_end(s->bulk, 0);
