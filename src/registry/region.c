@@ -168,7 +168,9 @@ out:
     X("trainings", "region", "次培训（bangfu import trainings）的培训地", "region of",             \
       "trainings")                                                                                 \
     X("enrolments", "school_region", "段在校（bangfu import enrolments）的学校所在地",             \
-      "school region of", "enrolments")
+      "school region of", "enrolments")                                                            \
+    X("postings", "region", "个招聘岗位（bangfu import postings）的工作地", "region of",           \
+      "job postings")
 
 /* Longest SQL counting the rows of one reference whose region is missing. */
 #define REGION_CHECK_SQL_MAX 256

@@ -61,7 +61,10 @@
     X(training_kind)                                                                               \
     X(school_kind)                                                                                 \
     X(insurance_scheme)                                                                            \
-    X(insurance_status)
+    X(insurance_status)                                                                            \
+    X(trade)                                                                                       \
+    X(posting_state)                                                                               \
+    X(sex_limit)
 /* Most values of one field (a set of them is a 64-bit mask). */
 #define VOCABULARY_VALUES_MAX 32
 /* Longest code, label or synonym in bytes, terminator included. */

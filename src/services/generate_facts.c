@@ -5,6 +5,7 @@
 #include "io/table_writer.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,21 @@ static const char *const enrolment_header[] = {"证件号码", "学校类型", "
                                                "全日制",   "入学日期", "毕业日期"};
 static const char *const residence_header[] = {"证件号码", "安置区统一社会信用代码", "入住日期"};
 static const char *const insurance_header[] = {"证件号码", "险种", "参保状态", "参保日期"};
+static const char *const posting_header[] = {"岗位编号",       "单位统一社会信用代码",
+                                             "岗位名称",       "工种",
+                                             "工作地区划代码", "招聘人数",
+                                             "月薪下限（元）", "月薪上限（元）",
+                                             "技能要求",       "最低年龄",
+                                             "最高年龄",       "性别要求",
+                                             "提供食宿",       "到岗日期",
+                                             "截止日期",       "岗位状态"};
+/* The trades postings are drawn from (labels of vocabularies/trade.tsv), with their weights. */
+static const struct {
+    const char *label;
+    int weight;
+} posting_trades[] = {{"普工", 30}, {"电工", 6}, {"焊工", 6}, {"厨师", 6}, {"家政服务", 8},
+                      {"养殖", 6},  {"种植", 6}, {"驾驶", 6}, {"缝纫", 8}, {"建筑工", 8},
+                      {"保安", 4},  {"保洁", 4}, {"物流", 2}};
 #define COUNT_OF(array)  ((int)(sizeof array / sizeof array[0]))
 #define JOB_COLUMNS      COUNT_OF(job_header)
 #define TRAINING_COLUMNS COUNT_OF(training_header)
@@ -300,6 +316,83 @@ static int make_orgs(facts_state *s, const generate_region_list *towns, int64_t 
         s->rows[GENERATE_ORGS]++;
     }
     int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? err : NULL);
+    return rc == BF_OK ? closed : rc;
+}
+
+/* People per generated posting. */
+#define FACT_PEOPLE_PER_POSTING 10
+
+/*
+ * Writes postings.csv: one posting per FACT_PEOPLE_PER_POSTING people, at an
+ * employer (enterprise, workshop, base, agricultural business) of any county,
+ * from its own random state so that the other files do not change with it.
+ */
+static int make_postings(facts_state *s, uint64_t seed, int64_t people, const char *path,
+                         bf_error *err)
+{
+    static const char *const states[] = {"招聘中", "招聘中", "招聘中", "招聘中", "招聘中",
+                                         "招聘中", "招聘中", "招聘中", "已招满", "已关闭"};
+    uint64_t saved = s->random;
+    s->random = seed ^ 0xbb67ae8584caa73bULL;
+    /* make_orgs puts every kind in every county: there are employers. */
+    int total_weight = 0;
+    for (int t = 0; t < COUNT_OF(posting_trades); t++)
+        total_weight += posting_trades[t].weight;
+    table_writer *writer = NULL;
+    int rc = table_writer_open(path, &writer, err);
+    if (rc == BF_OK)
+        rc = table_writer_row(writer, posting_header, COUNT_OF(posting_header), err);
+    int64_t count = people / FACT_PEOPLE_PER_POSTING;
+    for (int64_t n = 0; n < count && rc == BF_OK; n++) {
+        const fact_org *org;
+        do
+            org = &s->orgs[below(s, s->org_count)];
+        while (org->kind != ORG_ENTERPRISE && org->kind != ORG_WORKSHOP && org->kind != ORG_BASE &&
+               org->kind != ORG_AGRI);
+        int r = below(s, total_weight), t = 0;
+        while (r >= posting_trades[t].weight)
+            r -= posting_trades[t++].weight;
+        const char *trade = posting_trades[t].label;
+        char code[24], title[64], openings[16], pay_min[16], pay_max[16], age_min[8], age_max[8];
+        char start[BF_DATE_TEXT_MAX], deadline[BF_DATE_TEXT_MAX];
+        snprintf(code, sizeof code, "P%08" PRId64, n + 1);
+        snprintf(title, sizeof title, "%s%s", trade, t == 0 ? "" : "岗位");
+        snprintf(openings, sizeof openings, "%d", 1 + below(s, 50));
+        int low = 2000 + 100 * below(s, 41);
+        snprintf(pay_min, sizeof pay_min, "%d", low);
+        if (chance(s, 70))
+            snprintf(pay_max, sizeof pay_max, "%d", low + 100 * below(s, 21));
+        else
+            pay_max[0] = '\0';
+        snprintf(age_min, sizeof age_min, "%s", chance(s, 50) ? "18" : "");
+        static const char *const upper[] = {"", "", "45", "50", "55", "60"};
+        snprintf(age_max, sizeof age_max, "%s", upper[below(s, COUNT_OF(upper))]);
+        int sex = below(s, 100);
+        date_format(day_within(s, (bf_date){2021, 1, 1}, 180), start);
+        date_format(day_within(s, (bf_date){2021, 7, 1}, 365), deadline);
+        const char *cells[] = {code,
+                               org->code,
+                               title,
+                               trade,
+                               org->region,
+                               openings,
+                               pay_min,
+                               pay_max,
+                               t > 0 && chance(s, 50) ? trade : "",
+                               age_min,
+                               age_max,
+                               sex < 12   ? "男"
+                               : sex < 24 ? "女"
+                                          : "",
+                               chance(s, 40) ? "是" : "否",
+                               start,
+                               deadline,
+                               states[below(s, COUNT_OF(states))]};
+        rc = table_writer_row(writer, cells, COUNT_OF(cells), err);
+        s->rows[GENERATE_POSTINGS]++;
+    }
+    int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? err : NULL);
+    s->random = saved;
     return rc == BF_OK ? closed : rc;
 }
 
@@ -730,6 +823,10 @@ int generate_facts(store *st, const generate_facts_options *options,
         rc = facts_path(options->dir, GENERATE_ORGS, path, err);
     if (rc == BF_OK)
         rc = make_orgs(&s, &towns, options->count, path, err);
+    if (rc == BF_OK)
+        rc = facts_path(options->dir, GENERATE_POSTINGS, path, err);
+    if (rc == BF_OK)
+        rc = make_postings(&s, options->seed, options->count, path, err);
     if (rc != BF_OK)
         goto out;
     s.three_no_difficulty = vocabulary_find(vocabulary_of(lists, PERSON_DIFFICULTIES), "three_no");

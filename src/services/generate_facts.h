@@ -17,7 +17,10 @@
  * 32100-2015) are drawn skewed, so that many employ 10 or more.  People
  * relocated (易地扶贫搬迁人口) live at a relocation site of their county; some
  * of the young are enrolled at a vocational school; insurance rows follow the
- * jobs (职工养老保险) and, for others, the residents' scheme.
+ * jobs (职工养老保险) and, for others, the residents' scheme.  Job postings
+ * (postings.csv, one per ten people: 100k for 1M) are offered by the
+ * employers of every county, in trades of vocabularies/trade.tsv, some with
+ * skills, age or sex limits, open until a day after 2021-06-30.
  *
  * Dates lie in 2012..2022 whatever the day of generation (the people's birth
  * dates follow generate_people, from today).  The same seed gives the same
@@ -51,7 +54,8 @@ typedef struct generate_facts_options {
     X(GENERATE_TRAININGS, "trainings")                                                             \
     X(GENERATE_ENROLMENTS, "enrolments")                                                           \
     X(GENERATE_RESIDENCES, "residences")                                                           \
-    X(GENERATE_INSURANCE, "insurance")
+    X(GENERATE_INSURANCE, "insurance")                                                             \
+    X(GENERATE_POSTINGS, "postings")
 
 typedef enum generate_fact_kind {
 #define GENERATE_KIND_ENUM(id, name) id,

@@ -299,8 +299,90 @@ static const fact_kind insurance_kind = {
     "insurance", "参保名单", "list of social insurance", insurance_columns, INSURANCE_COLUMN_COUNT,
     NULL};
 
+/* Oldest age a posting may set as a limit. */
+#define FACT_AGE_MAX 100
+/* Most openings of one posting. */
+#define FACT_OPENINGS_MAX 1000000
+
+/* Job postings (招聘岗位名单), keyed by 岗位编号 (issue 14). */
+enum {
+    POSTING_CODE,
+    POSTING_EMPLOYER,
+    POSTING_TITLE,
+    POSTING_TRADE,
+    POSTING_REGION,
+    POSTING_OPENINGS,
+    POSTING_PAY_MIN,
+    POSTING_PAY_MAX,
+    POSTING_SKILLS,
+    POSTING_AGE_MIN,
+    POSTING_AGE_MAX,
+    POSTING_SEX,
+    POSTING_ACCOMMODATION,
+    POSTING_START,
+    POSTING_DEADLINE,
+    POSTING_CONTACT,
+    POSTING_PHONE,
+    POSTING_STATE,
+    POSTING_COLUMN_COUNT
+};
+
+static const fact_column posting_columns[POSTING_COLUMN_COUNT] = {
+    [POSTING_CODE] = {"岗位编号", "posting_code", "posting_code", FACT_TEXT, FACT_KEY, NULL, NULL,
+                      0, "JN2020-0001"},
+    [POSTING_EMPLOYER] = {"单位统一社会信用代码", "employer", "employer", FACT_ORG, FACT_REQUIRED,
+                          NULL, NULL, 0, "91370811MA3C6Y4N2B"},
+    [POSTING_TITLE] = {"岗位名称", "title", "title", FACT_TEXT, FACT_REQUIRED, NULL, NULL, 0,
+                       "缝纫工"},
+    [POSTING_TRADE] = {"工种", "trade", "trade", FACT_WORD, FACT_REQUIRED, "trade", NULL, 0,
+                       "缝纫"},
+    [POSTING_REGION] = {"工作地区划代码", "region", "region", FACT_REGION, FACT_REQUIRED, NULL,
+                        NULL, 0, "370811"},
+    [POSTING_OPENINGS] = {"招聘人数", "openings", "openings", FACT_INTEGER, FACT_REQUIRED, NULL,
+                          NULL, FACT_OPENINGS_MAX, "20"},
+    [POSTING_PAY_MIN] = {"月薪下限（元）", "pay_min", "pay_min", FACT_MONEY, 0, NULL, NULL,
+                         MONEY_FEN_MAX, "3000"},
+    [POSTING_PAY_MAX] = {"月薪上限（元）", "pay_max", "pay_max", FACT_MONEY, 0, NULL, NULL,
+                         MONEY_FEN_MAX, "4500"},
+    [POSTING_SKILLS] = {"技能要求", "skills", "skills", FACT_TEXT, 0, NULL, NULL, 0, "缝纫"},
+    [POSTING_AGE_MIN] = {"最低年龄", "age_min", "age_min", FACT_INTEGER, 0, NULL, NULL,
+                         FACT_AGE_MAX, "18"},
+    [POSTING_AGE_MAX] = {"最高年龄", "age_max", "age_max", FACT_INTEGER, 0, NULL, NULL,
+                         FACT_AGE_MAX, "50"},
+    [POSTING_SEX] = {"性别要求", "sex", "sex", FACT_WORD, 0, "sex_limit", NULL, 0, ""},
+    [POSTING_ACCOMMODATION] = {"提供食宿", "accommodation", "accommodation", FACT_YES_NO, 0, NULL,
+                               "0", 0, "是"},
+    [POSTING_START] = {"到岗日期", "start", "start_date", FACT_DATE, 0, NULL, NULL, 0,
+                       "2020-05-01"},
+    [POSTING_DEADLINE] = {"截止日期", "deadline", "deadline", FACT_DATE, 0, NULL, NULL, 0,
+                          "2020-06-30"},
+    [POSTING_CONTACT] = {"联系人", "contact", "contact", FACT_TEXT, 0, NULL, NULL, 0, "李娜"},
+    [POSTING_PHONE] = {"联系电话", "phone", "phone", FACT_PHONE, 0, NULL, NULL, 0, "0537-2345678"},
+    [POSTING_STATE] = {"岗位状态", "state", "state", FACT_WORD, 0, "posting_state", "open", 0,
+                       "招聘中"},
+};
+
+/* The lower limit of a range (pay, age) is not above its upper one. */
+static void fact_check_range(const fact_record_view *record, int low, int high)
+{
+    const char *from = record->values[low], *to = record->values[high];
+    if (fact_given(from) && fact_given(to) && strtoll(from, NULL, 10) > strtoll(to, NULL, 10))
+        fact_reject(record, high, "%s", BF_TR("小于下限", "below the lower limit"));
+}
+
+static void posting_check(const fact_record_view *record)
+{
+    fact_check_range(record, POSTING_PAY_MIN, POSTING_PAY_MAX);
+    fact_check_range(record, POSTING_AGE_MIN, POSTING_AGE_MAX);
+}
+
+static const fact_kind posting_kind = {
+    "postings",      "招聘岗位名单",       "list of job postings",
+    posting_columns, POSTING_COLUMN_COUNT, posting_check};
+
 const fact_kind *const fact_kinds[] = {
-    &org_kind, &job_kind, &training_kind, &enrolment_kind, &residence_kind, &insurance_kind, NULL};
+    &org_kind,       &job_kind,       &training_kind, &enrolment_kind,
+    &residence_kind, &insurance_kind, &posting_kind,  NULL};
 
 const fact_kind *fact_kind_find(const char *name)
 {

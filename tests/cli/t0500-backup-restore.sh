@@ -66,6 +66,8 @@ printf '证件号码,安置区统一社会信用代码\n%s,12370811MA3C0P044C\n'
 bf --db "$db" import residences residences.csv >/dev/null
 printf '证件号码,险种,参保状态,参保日期\n%s,失业保险,参保缴费,2020-03-01\n' "$person" >insurance.csv
 bf --db "$db" import insurance insurance.csv >/dev/null
+printf '岗位编号,单位统一社会信用代码,岗位名称,工种,工作地区划代码,招聘人数,月薪下限（元）\nJN-1,91370800MA3C00003U,缝纫工,缝纫,370811,5,3000\n' >postings.csv
+bf --db "$db" import postings postings.csv >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
 done
