@@ -63,18 +63,25 @@ static int cmd_template_usage(void)
                     kinds);
 }
 
-/* The headers and example of a list of facts of kind. */
-static void template_fact_row(const fact_kind *kind, char headers[][TEMPLATE_HEADER_MAX],
-                              const char **header_cells, const char **example_cells)
+/*
+ * The headers and example of a list of facts of kind (not its columns taken
+ * from the record another names); returns their count.
+ */
+static int template_fact_row(const fact_kind *kind, char headers[][TEMPLATE_HEADER_MAX],
+                             const char **header_cells, const char **example_cells)
 {
+    int count = 0;
     for (int c = 0; c < kind->column_count; c++) {
         const fact_column *column = &kind->columns[c];
         int required = (column->flags & FACT_REQUIRED) ||
                        ((column->flags & FACT_KEY) && !(column->flags & FACT_EMPTY_KEY));
-        snprintf(headers[c], TEMPLATE_HEADER_MAX, "%s%s", required ? "*" : "", column->header);
-        header_cells[c] = headers[c];
-        example_cells[c] = column->example != NULL ? column->example : "";
+        if (column->flags & FACT_DERIVED)
+            continue;
+        snprintf(headers[count], TEMPLATE_HEADER_MAX, "%s%s", required ? "*" : "", column->header);
+        header_cells[count] = headers[count];
+        example_cells[count++] = column->example != NULL ? column->example : "";
     }
+    return count;
 }
 
 int cmd_template(cli_context *ctx, int argc, char **argv)
@@ -116,7 +123,7 @@ int cmd_template(cli_context *ctx, int argc, char **argv)
     bf_error err;
     bf_error_clear(&err);
     if (kind != NULL)
-        template_fact_row(kind, headers, header_cells, example_cells);
+        count = template_fact_row(kind, headers, header_cells, example_cells);
     else if (vocabulary_set_load_default(&lists, &err) != BF_OK) {
         cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
         goto out;

@@ -181,6 +181,31 @@ int date_month_parse(const char *text, int *month_index)
     return BF_OK;
 }
 
+int date_month_parse_written(const char *text, int *month_index)
+{
+    char day[32];
+    bf_date date;
+    size_t length = text != NULL ? strlen(text) : 0;
+    if (length == 0 || length > 16)
+        return BF_EINVAL;
+    if (date_parse_written(text, &date) != BF_OK) {
+        /* The first day of the month written, in the form it was written in. */
+        const char *suffix = length == 6 && strspn(text, "0123456789") == 6       ? "01"
+                             : length > 3 && strcmp(text + length - 3, "月") == 0 ? "1日"
+                             : strchr(text, '-') != NULL                          ? "-1"
+                             : strchr(text, '/') != NULL                          ? "/1"
+                             : strchr(text, '.') != NULL                          ? ".1"
+                                                                                  : NULL;
+        if (suffix == NULL)
+            return BF_EINVAL;
+        snprintf(day, sizeof day, "%s%s", text, suffix);
+        if (date_parse_written(day, &date) != BF_OK)
+            return BF_EINVAL;
+    }
+    *month_index = date_month_index(date);
+    return BF_OK;
+}
+
 void date_month_format(int month_index, char out[BF_MONTH_TEXT_MAX])
 {
     snprintf(out, BF_MONTH_TEXT_MAX, "%04u-%02u", (unsigned)(month_index / 12) % 10000u,

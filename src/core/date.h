@@ -55,6 +55,12 @@ bf_date date_today(void);
 /* Month index year * 12 + month - 1, and its text form "YYYY-MM". */
 int date_month_index(bf_date date);
 int date_month_parse(const char *text, int *month_index);
+/*
+ * Parses a month as pay sheets write it: "2020-03", "2020-3", "2020/3",
+ * "2020.3", "2020年3月", "202003", or any day of it in a form of
+ * date_parse_written.  BF_OK or BF_EINVAL.
+ */
+int date_month_parse_written(const char *text, int *month_index);
 void date_month_format(int month_index, char out[BF_MONTH_TEXT_MAX]);
 /* First and last day of the month with this index. */
 bf_date date_month_first_day(int month_index);

@@ -170,7 +170,11 @@ out:
     X("enrolments", "school_region", "段在校（bangfu import enrolments）的学校所在地",             \
       "school region of", "enrolments")                                                            \
     X("postings", "region", "个招聘岗位（bangfu import postings）的工作地", "region of",           \
-      "job postings")
+      "job postings")                                                                              \
+    X("posts", "village", "个公益性岗位（bangfu import posts）的所在村", "village of",             \
+      "public-welfare posts")                                                                      \
+    X("cadres", "village", "名村干部（bangfu import cadres）的所在村", "village of",               \
+      "village cadres")
 
 /* Longest SQL counting the rows of one reference whose region is missing. */
 #define REGION_CHECK_SQL_MAX 256

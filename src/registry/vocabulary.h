@@ -64,7 +64,9 @@
     X(insurance_status)                                                                            \
     X(trade)                                                                                       \
     X(posting_state)                                                                               \
-    X(sex_limit)
+    X(sex_limit)                                                                                   \
+    X(post_duty)                                                                                   \
+    X(post_funding)
 /* Most values of one field (a set of them is a 64-bit mask). */
 #define VOCABULARY_VALUES_MAX 32
 /* Longest code, label or synonym in bytes, terminator included. */

@@ -85,7 +85,14 @@ typedef struct fact_state {
     /* Codes of the stored organisations (in org_codes) -> 1, plus bit 1 + c when the
      * organisation is of the kind FACT_ORG column c requires (its vocabulary). */
     string_map orgs;
-    fact_strings org_codes;          /* keys of orgs */
+    fact_strings org_codes; /* keys of orgs */
+    /* The records the kind's FACT_RECORD column may name: key (in reference_keys) -> index
+     * in reference_blocks, each holding the values of the kind's FACT_DERIVED columns. */
+    string_map references;
+    fact_strings reference_keys;
+    fact_strings reference_blocks;
+    int reference_column;            /* the FACT_RECORD column, -1 when none */
+    int64_t reference_index;         /* the record the row's FACT_RECORD cell names */
     fact_record *records;            /* the table's records, then the new ones */
     size_t record_count;             /* records in use */
     size_t record_capacity;          /* records allocated */
@@ -149,23 +156,32 @@ static void fact_row_reject(fact_state *s, int column, const char *format, ...)
 
 /* --- owned strings and record blocks ------------------------------------------------------ */
 
-/* Copies text into strings; *kept receives the copy.  BF_OK or BF_ENOMEM. */
-static int fact_strings_keep(fact_strings *strings, const char *text, const char **kept)
+/* Adds owned (malloc'ed, NULL: out of memory) to strings, which frees it from now on. */
+static int fact_strings_take(fact_strings *strings, char *owned)
 {
+    if (owned == NULL)
+        return BF_ENOMEM;
     if (strings->count == strings->capacity) {
         size_t capacity = strings->capacity > 0 ? 2 * strings->capacity : 1024;
         char **texts = realloc(strings->texts, capacity * sizeof *texts);
-        if (texts == NULL)
+        if (texts == NULL) {
+            free(owned);
             return BF_ENOMEM;
+        }
         strings->texts = texts;
         strings->capacity = capacity;
     }
-    char *copy = strdup(text);
-    if (copy == NULL)
-        return BF_ENOMEM;
-    strings->texts[strings->count++] = copy;
-    *kept = copy;
+    strings->texts[strings->count++] = owned;
     return BF_OK;
+}
+
+/* Copies text into strings; *kept receives the copy.  BF_OK or BF_ENOMEM. */
+static int fact_strings_keep(fact_strings *strings, const char *text, const char **kept)
+{
+    int rc = fact_strings_take(strings, strdup(text));
+    if (rc == BF_OK)
+        *kept = strings->texts[strings->count - 1];
+    return rc;
 }
 
 static void fact_strings_free(fact_strings *strings)
@@ -276,7 +292,7 @@ static int fact_load_records(fact_state *s, bf_error *err)
     char sql[FACT_SQL_MAX], tail[128], key[FACT_KEY_MAX];
     const char *values[FACT_COLUMNS_MAX];
     store_stmt *stmt = NULL;
-    snprintf(tail, sizeof tail, ", created_batch FROM %s", s->kind->name);
+    snprintf(tail, sizeof tail, ", created_batch FROM %s", fact_kind_table(s->kind));
     fact_columns_sql(s->kind, "SELECT ", tail, sql);
     int rc = store_prepare(s->st, sql, &stmt);
     int step = rc == BF_OK ? store_step(stmt) : rc;
@@ -359,6 +375,58 @@ static int fact_load_references(fact_state *s, bf_error *err)
     return BF_OK;
 }
 
+/*
+ * Reads the records the FACT_RECORD column may name ("table.key" in its
+ * vocabulary), each with the columns its FACT_DERIVED columns copy.
+ */
+static int fact_load_referenced(fact_state *s, bf_error *err)
+{
+    const fact_kind *kind = s->kind;
+    char sql[FACT_SQL_MAX], table[64];
+    const char *derived[FACT_COLUMNS_MAX];
+    s->reference_column = -1;
+    for (int c = 0; c < kind->column_count; c++)
+        if (kind->columns[c].type == FACT_RECORD)
+            s->reference_column = c;
+    if (s->reference_column < 0)
+        return BF_OK;
+    const char *target = kind->columns[s->reference_column].vocabulary;
+    const char *dot = strchr(target, '.');
+    if (dot == NULL || (size_t)(dot - target) >= sizeof table)
+        return bf_error_set(err, BF_EINVAL, "%s: bad reference '%s'", kind->name, target);
+    snprintf(table, sizeof table, "%.*s", (int)(dot - target), target);
+    size_t used = (size_t)snprintf(sql, sizeof sql, "SELECT %s", dot + 1);
+    for (int c = 0; c < kind->column_count && used < sizeof sql; c++)
+        if (kind->columns[c].flags & FACT_DERIVED)
+            used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s",
+                                     kind->columns[c].vocabulary);
+    if (used < sizeof sql)
+        snprintf(sql + used, sizeof sql - used, " FROM %s", table);
+    store_stmt *stmt = NULL;
+    int rc = store_prepare(s->st, sql, &stmt);
+    int step = rc == BF_OK ? store_step(stmt) : rc;
+    for (; step == BF_ROW && rc == BF_OK; step = store_step(stmt)) {
+        const char *key = store_column_text(stmt, 0), *kept = NULL;
+        if (key == NULL)
+            continue;
+        int count = store_column_count(stmt) - 1;
+        for (int d = 0; d < count; d++)
+            derived[d] = store_column_text(stmt, 1 + d);
+        rc = fact_strings_take(&s->reference_blocks, fact_block_make(count, derived));
+        if (rc == BF_OK)
+            rc = fact_strings_keep(&s->reference_keys, key, &kept);
+        if (rc == BF_OK)
+            rc = string_map_insert(&s->references, kept, (int64_t)s->reference_blocks.count - 1,
+                                   NULL);
+    }
+    store_finalize(stmt);
+    if (rc != BF_OK)
+        return bf_error_set(err, rc, NULL);
+    if (step != BF_DONE)
+        return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
+    return BF_OK;
+}
+
 /* Loads the list of every FACT_WORD column. */
 static int fact_load_lists(fact_state *s, bf_error *err)
 {
@@ -387,9 +455,18 @@ static int fact_column_find(const fact_kind *kind, const char *text)
         text++;
     halfwidth_fold(text, folded, sizeof folded);
     for (int c = 0; c < kind->column_count; c++) {
-        halfwidth_fold(kind->columns[c].header, header, sizeof header);
-        if (strcmp(header, folded) == 0 || strcasecmp(kind->columns[c].alias, folded) == 0)
+        const fact_column *column = &kind->columns[c];
+        if (column->flags & FACT_DERIVED)
+            continue;
+        halfwidth_fold(column->header, header, sizeof header);
+        if (strcmp(header, folded) == 0 || strcasecmp(column->alias, folded) == 0)
             return c;
+        for (const char *synonym = column->synonyms; synonym != NULL && *synonym != '\0';) {
+            size_t length = strcspn(synonym, "|");
+            if (strlen(folded) == length && strncmp(synonym, folded, length) == 0)
+                return c;
+            synonym += length + (synonym[length] == '|');
+        }
     }
     return -1;
 }
@@ -413,7 +490,8 @@ static void fact_column_list(const fact_kind *kind, const int *column_of, char *
         const fact_column *column = &kind->columns[c];
         int required = (column->flags & FACT_REQUIRED) ||
                        ((column->flags & FACT_KEY) && !(column->flags & FACT_EMPTY_KEY));
-        if (column_of != NULL ? !required || column_of[c] >= 0 : !required)
+        if ((column->flags & FACT_DERIVED) ||
+            (column_of != NULL ? !required || column_of[c] >= 0 : !required))
             continue;
         used += (size_t)snprintf(out + used, size - used, "%s%s/%s", used > 0 ? "、" : "",
                                  column->header, column->alias);
@@ -552,6 +630,8 @@ static int fact_parse_cell(fact_state *s, int c, const char *cell, bf_error *err
     char *out = s->values[c];
     int required = (column->flags & FACT_REQUIRED) ||
                    ((column->flags & FACT_KEY) && !(column->flags & FACT_EMPTY_KEY));
+    if (column->flags & FACT_DERIVED)
+        return FACT_CELL_KEEP; /* filled from the record referred to (fact_apply_row) */
     if (cell == NULL || cell[0] == '\0') {
         if (required) {
             fact_row_reject(s, c, "%s", BF_TR("必填", "required"));
@@ -683,14 +763,16 @@ static int fact_parse_cell(fact_state *s, int c, const char *cell, bf_error *err
         snprintf(out, FACT_VALUE_MAX, "%s", info.normalized);
         return FACT_CELL_VALUE;
     }
-    case FACT_PERSON: {
+    case FACT_PERSON:
+    case FACT_ID_NUMBER: {
         idcard_info info;
         idcard_problem problem = idcard_check(folded, s->today, &info);
         if (problem != IDCARD_OK) {
             fact_row_reject(s, c, "%s", idcard_problem_text(problem));
             return FACT_CELL_BAD;
         }
-        if (!int_map_find(&s->people, int_map_key_from_digits(info.normalized, 17), NULL)) {
+        if (column->type == FACT_PERSON &&
+            !int_map_find(&s->people, int_map_key_from_digits(info.normalized, 17), NULL)) {
             fact_row_reject(s, c,
                             BF_TR("%s 不在人员登记中（请先用 bangfu import people 导入）",
                                   "%s is not registered (import the person first with bangfu "
@@ -704,6 +786,33 @@ static int fact_parse_cell(fact_state *s, int c, const char *cell, bf_error *err
     case FACT_REGION: {
         int rc = fact_parse_region(s, c, folded, cell, out, err);
         return rc < 0 ? rc : rc == 1 ? FACT_CELL_VALUE : FACT_CELL_BAD;
+    }
+    case FACT_MONTH: {
+        int month = 0;
+        if (date_month_parse_written(folded, &month) != BF_OK) {
+            fact_row_reject(s, c,
+                            BF_TR("“%s”不是月份（应如 2020-03、2020年3月 或 202003）",
+                                  "'%s' is not a month (write 2020-03, 2020年3月 or 202003)"),
+                            cell);
+            return FACT_CELL_BAD;
+        }
+        date_month_format(month, out);
+        return FACT_CELL_VALUE;
+    }
+    case FACT_RECORD: {
+        const char *target = column->vocabulary;
+        if (!string_map_find(&s->references, cell, &s->reference_index) &&
+            !string_map_find(&s->references, folded, &s->reference_index)) {
+            int table = (int)strcspn(target, ".");
+            fact_row_reject(s, c,
+                            BF_TR("“%s”不在已导入的 %.*s 中（请先用 bangfu import %.*s 导入）",
+                                  "'%s' is not among the stored %.*s (import it first with "
+                                  "bangfu import %.*s)"),
+                            cell, table, target, table, target);
+            return FACT_CELL_BAD;
+        }
+        snprintf(out, FACT_VALUE_MAX, "%s", s->reference_keys.texts[s->reference_index]);
+        return FACT_CELL_VALUE;
     }
     }
     return FACT_CELL_BAD;
@@ -736,6 +845,21 @@ static int fact_apply_row(fact_state *s, const table_row *row, bf_error *err)
         s->cells[c] = (fact_cell)rc;
         if ((kind->columns[c].flags & FACT_KEY) && rc == FACT_CELL_BAD)
             key_valid = 0;
+    }
+    /* The columns copied from the record referred to: its value, cleared when it has none. */
+    int referred = s->reference_column >= 0 && s->cells[s->reference_column] == FACT_CELL_VALUE;
+    for (int c = 0, d = 0; c < kind->column_count; c++) {
+        if (!(kind->columns[c].flags & FACT_DERIVED))
+            continue;
+        const char *value =
+            referred ? fact_block_value(s->reference_blocks.texts[s->reference_index], d) : NULL;
+        d++;
+        if (!referred) {
+            key_valid = key_valid && !(kind->columns[c].flags & FACT_KEY);
+            continue;
+        }
+        s->cells[c] = value != NULL ? FACT_CELL_VALUE : FACT_CELL_CLEAR;
+        snprintf(s->values[c], FACT_VALUE_MAX, "%s", value != NULL ? value : "");
     }
     /* A cleared column stores its fallback: a column that always holds a value (免费提供场地:
      * 否 when not said) is cleared to that value, not to NULL. */
@@ -872,7 +996,7 @@ static int fact_write_new(fact_state *s, bf_error *err)
         if (s->records[r].fresh)
             fresh[count++] = &s->records[r];
     qsort(fresh, count, sizeof *fresh, fact_record_compare);
-    int rc = store_bulk_begin(s->st, kind->name, columns, kind->column_count + 2, &bulk);
+    int rc = store_bulk_begin(s->st, fact_kind_table(kind), columns, kind->column_count + 2, &bulk);
     for (size_t r = 0; rc == BF_OK && r < count; r++) {
         const fact_record *record = fresh[r];
         for (int c = 0; c < kind->column_count; c++)
@@ -918,7 +1042,7 @@ static int fact_write_changed(fact_state *s, bf_error *err)
     store_stmt *update = NULL;
     if (s->result->updated == 0)
         return BF_OK;
-    size_t used = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET ", kind->name);
+    size_t used = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET ", fact_kind_table(kind));
     for (int c = 0; c < kind->column_count && used < sizeof sql; c++)
         if (!(kind->columns[c].flags & FACT_KEY))
             used += (size_t)snprintf(sql + used, sizeof sql - used, "%s = ?, ",
@@ -956,8 +1080,13 @@ static int fact_write_history(fact_state *s, bf_error *err)
             const char *now = fact_block_value(record->block, c);
             if (fact_value_equal(old, now))
                 continue;
-            const char *values[] = {kind->name, record->key, s->batch_text, kind->columns[c].column,
-                                    old,        now,         s->now};
+            const char *values[] = {fact_kind_table(kind),
+                                    record->key,
+                                    s->batch_text,
+                                    kind->columns[c].column,
+                                    old,
+                                    now,
+                                    s->now};
             rc = store_bulk_row(bulk, values);
         }
     }
@@ -985,6 +1114,9 @@ static void fact_state_free(fact_state *s)
     fact_strings_free(&s->seen_keys);
     string_map_free(&s->orgs);
     fact_strings_free(&s->org_codes);
+    string_map_free(&s->references);
+    fact_strings_free(&s->reference_keys);
+    fact_strings_free(&s->reference_blocks);
     int_map_free(&s->people);
     for (int c = 0; c < FACT_COLUMNS_MAX; c++)
         if (s->lists[c].word_texts != NULL)
@@ -1066,6 +1198,8 @@ int import_facts(store *st, const fact_kind *kind, const import_people_options *
         rc = fact_load_records(s, err);
     if (rc == BF_OK)
         rc = fact_load_references(s, err);
+    if (rc == BF_OK)
+        rc = fact_load_referenced(s, err);
     if (rc == BF_OK)
         rc = fact_read_rows(s, err);
     if (rc != BF_OK)

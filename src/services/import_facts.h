@@ -72,14 +72,20 @@ typedef enum fact_value_type {
     FACT_CREDIT_CODE, /* a 统一社会信用代码 (GB 32100, check digit verified), any */
     FACT_ORG,         /* a 统一社会信用代码 of a stored organisation */
     FACT_PERSON,      /* an ID number (GB 11643) of a registered person */
-    FACT_REGION       /* a region code of the region table -> canonical 12 digits */
+    FACT_REGION,      /* a region code of the region table -> canonical 12 digits */
+    FACT_ID_NUMBER,   /* an ID number (GB 11643), registered or not (a cadre, another list) */
+    FACT_MONTH,       /* 2020-03, 2020/3, 2020年3月, 202003 or a day of it -> "2020-03" */
+    FACT_RECORD       /* the key of a stored record of another kind (vocabulary "table.column") */
 } fact_value_type;
 
 /* Flags of a column. */
 enum {
-    FACT_REQUIRED = 1, /* every row gives it; it cannot be cleared */
-    FACT_KEY = 2,      /* part of the key (required unless FACT_EMPTY_KEY) */
-    FACT_EMPTY_KEY = 4 /* with FACT_KEY: may be empty, stored as '' (a job without employer) */
+    FACT_REQUIRED = 1,  /* every row gives it; it cannot be cleared */
+    FACT_KEY = 2,       /* part of the key (required unless FACT_EMPTY_KEY) */
+    FACT_EMPTY_KEY = 4, /* with FACT_KEY: may be empty, stored as '' (a job without employer) */
+    /* Not in the file nor the template: copied from the record the kind's FACT_RECORD column
+     * names, its column `vocabulary` (an assignment's employer is its post's). */
+    FACT_DERIVED = 8
 };
 
 /* One column of a kind's list: a column of its table. */
@@ -90,11 +96,15 @@ typedef struct fact_column {
     fact_value_type type; /* how the cell is read and stored */
     int flags;            /* FACT_REQUIRED, FACT_KEY, FACT_EMPTY_KEY */
     /* FACT_WORD: the list (VOCABULARY_FACT_LISTS); FACT_ORG: the kind the organisation must
-     * be (a code of org_kind.tsv, e.g. "relocation_site"), NULL for any. */
+     * be (a code of org_kind.tsv, e.g. "relocation_site"), NULL for any; FACT_RECORD: the
+     * table and key column referred to ("posts.post_code"); FACT_DERIVED: the column of
+     * that table copied. */
     const char *vocabulary;
     const char *fallback; /* stored for a new record without it, and when cleared; or NULL */
     int64_t max;          /* FACT_INTEGER, _MONEY, _HOURS: largest stored value; 0: none */
     const char *example;  /* the value of the template's example row */
+    const char
+        *synonyms; /* other headers lists use, separated by '|' ("身份证号|身份证号码"); NULL */
 } fact_column;
 
 /* The record as it would be stored, for a kind's checks across columns. */
@@ -112,7 +122,7 @@ void fact_reject(const fact_record_view *record, int column, const char *format,
 
 /* One kind of stored fact. */
 typedef struct fact_kind {
-    const char *name;     /* `import NAME`: the table, batches.kind and fact_history.kind */
+    const char *name;     /* `import NAME`: batches.kind, and the table unless table says */
     const char *title_zh; /* what a list of them is called, "单位名单" */
     const char *title_en; /* "list of organisations" */
     const fact_column *columns;
@@ -120,7 +130,22 @@ typedef struct fact_kind {
     /* Rules across columns on the record as it would be stored (NULL: none); a rule
      * broken is said with fact_reject(). */
     void (*check)(const fact_record_view *record);
+    /* The table and fact_history.kind when not name (an assignment is a row of jobs, whose
+     * columns the kind does not list keep their values); NULL: name. */
+    const char *table;
 } fact_kind;
+
+/* The table of kind (its table, else its name). */
+const char *fact_kind_table(const fact_kind *kind);
+
+/* True when the stored text is given (not NULL, not empty). */
+int fact_given(const char *value);
+
+/* Rejects a record whose column end is before its column start (ISO dates compare as text). */
+void fact_check_end(const fact_record_view *record, int start, int end);
+
+/* The kinds of the public-welfare posts (import_facts_posts.c, issue 13 item 4). */
+extern const fact_kind fact_kind_posts, fact_kind_assignments, fact_kind_post_pay, fact_kind_cadres;
 
 /* The kinds, NULL-terminated (import_facts_kinds.c). */
 extern const fact_kind *const fact_kinds[];

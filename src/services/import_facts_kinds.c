@@ -47,8 +47,8 @@ static const fact_column org_columns[ORG_COLUMN_COUNT] = {
     [ORG_PHONE] = {"联系电话", "phone", "phone", FACT_PHONE, 0, NULL, NULL, 0, "0537-2345678"},
 };
 
-static const fact_kind org_kind = {"orgs",      "单位名单",       "list of organisations",
-                                   org_columns, ORG_COLUMN_COUNT, NULL};
+static const fact_kind org_kind = {
+    "orgs", "单位名单", "list of organisations", org_columns, ORG_COLUMN_COUNT, NULL, NULL};
 
 /* Employment spells (就业状态), keyed by person, employer and start day. */
 enum {
@@ -113,21 +113,20 @@ static void job_check(const fact_record_view *record)
 }
 
 static const fact_kind job_kind = {"jobs",      "就业状态名单",   "list of employment spells",
-                                   job_columns, JOB_COLUMN_COUNT, job_check};
+                                   job_columns, JOB_COLUMN_COUNT, job_check,
+                                   NULL};
 
 /* Most days of one training (100 years, as the calc input allows). */
 #define FACT_TRAINING_DAYS_MAX 36600
 /* Most class hours of one course, in tenths (as the calc input's SITUATION_COURSE_HOURS_MAX). */
 #define FACT_COURSE_HOURS_MAX (100000 * 10)
 
-/* True when the stored text is given (not NULL, not empty). */
-static int fact_given(const char *value)
+int fact_given(const char *value)
 {
     return value != NULL && value[0] != '\0';
 }
 
-/* Rejects a record whose end (column end) is before its start (ISO dates compare as text). */
-static void fact_check_end(const fact_record_view *record, int start, int end)
+void fact_check_end(const fact_record_view *record, int start, int end)
 {
     const char *from = record->values[start], *to = record->values[end];
     if (fact_given(from) && fact_given(to) && strcmp(to, from) < 0)
@@ -215,9 +214,9 @@ static void training_check(const fact_record_view *record)
     }
 }
 
-static const fact_kind training_kind = {"trainings",           "培训名单",
-                                        "list of trainings",   training_columns,
-                                        TRAINING_COLUMN_COUNT, training_check};
+static const fact_kind training_kind = {
+    "trainings",    "培训名单", "list of trainings", training_columns, TRAINING_COLUMN_COUNT,
+    training_check, NULL};
 
 /* School enrolments (在校名单), keyed by person, school kind and first day. */
 enum {
@@ -252,9 +251,13 @@ static void enrolment_check(const fact_record_view *record)
     fact_check_end(record, ENROLMENT_START, ENROLMENT_END);
 }
 
-static const fact_kind enrolment_kind = {
-    "enrolments",           "在校名单",     "list of school enrolments", enrolment_columns,
-    ENROLMENT_COLUMN_COUNT, enrolment_check};
+static const fact_kind enrolment_kind = {"enrolments",
+                                         "在校名单",
+                                         "list of school enrolments",
+                                         enrolment_columns,
+                                         ENROLMENT_COLUMN_COUNT,
+                                         enrolment_check,
+                                         NULL};
 
 /* Where people live at a relocation site (安置区入住名单), keyed by person. */
 enum { RESIDENCE_ID_NUMBER, RESIDENCE_SITE, RESIDENCE_SINCE, RESIDENCE_COLUMN_COUNT };
@@ -268,9 +271,13 @@ static const fact_column residence_columns[RESIDENCE_COLUMN_COUNT] = {
     [RESIDENCE_SINCE] = {"入住日期", "since", "since", FACT_DATE, 0, NULL, NULL, 0, "2018-06-01"},
 };
 
-static const fact_kind residence_kind = {
-    "residences",      "安置区入住名单",       "list of residents of relocation sites",
-    residence_columns, RESIDENCE_COLUMN_COUNT, NULL};
+static const fact_kind residence_kind = {"residences",
+                                         "安置区入住名单",
+                                         "list of residents of relocation sites",
+                                         residence_columns,
+                                         RESIDENCE_COLUMN_COUNT,
+                                         NULL,
+                                         NULL};
 
 /*
  * Social insurance (参保名单), one line per person and scheme, as the social
@@ -297,7 +304,7 @@ static const fact_column insurance_columns[INSURANCE_COLUMN_COUNT] = {
 
 static const fact_kind insurance_kind = {
     "insurance", "参保名单", "list of social insurance", insurance_columns, INSURANCE_COLUMN_COUNT,
-    NULL};
+    NULL,        NULL};
 
 /* Oldest age a posting may set as a limit. */
 #define FACT_AGE_MAX 100
@@ -376,13 +383,23 @@ static void posting_check(const fact_record_view *record)
     fact_check_range(record, POSTING_AGE_MIN, POSTING_AGE_MAX);
 }
 
-static const fact_kind posting_kind = {
-    "postings",      "招聘岗位名单",       "list of job postings",
-    posting_columns, POSTING_COLUMN_COUNT, posting_check};
+static const fact_kind posting_kind = {"postings",
+                                       "招聘岗位名单",
+                                       "list of job postings",
+                                       posting_columns,
+                                       POSTING_COLUMN_COUNT,
+                                       posting_check,
+                                       NULL};
 
 const fact_kind *const fact_kinds[] = {
-    &org_kind,       &job_kind,       &training_kind, &enrolment_kind,
-    &residence_kind, &insurance_kind, &posting_kind,  NULL};
+    &org_kind,         &job_kind,     &training_kind,   &enrolment_kind,        &residence_kind,
+    &insurance_kind,   &posting_kind, &fact_kind_posts, &fact_kind_assignments, &fact_kind_post_pay,
+    &fact_kind_cadres, NULL};
+
+const char *fact_kind_table(const fact_kind *kind)
+{
+    return kind->table != NULL ? kind->table : kind->name;
+}
 
 const fact_kind *fact_kind_find(const char *name)
 {

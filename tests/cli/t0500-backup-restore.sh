@@ -68,6 +68,15 @@ printf '证件号码,险种,参保状态,参保日期\n%s,失业保险,参保缴
 bf --db "$db" import insurance insurance.csv >/dev/null
 printf '岗位编号,单位统一社会信用代码,岗位名称,工种,工作地区划代码,招聘人数,月薪下限（元）\nJN-1,91370800MA3C00003U,缝纫工,缝纫,370811,5,3000\n' >postings.csv
 bf --db "$db" import postings postings.csv >/dev/null
+# The public-welfare posts of migration 0009 (issue 13 item 4).
+printf '岗位编号,岗位名称,岗位类别,岗位类型,所在村区划代码\nP1,保洁员,乡村公益性岗位,保洁环卫,370811002201\n' >posts.csv
+bf --db "$db" import posts posts.csv >/dev/null
+printf '证件号码,岗位编号,上岗日期\n%s,P1,2021-03-01\n' "$person" >assignments.csv
+bf --db "$db" import assignments assignments.csv >/dev/null
+printf '岗位编号,证件号码,月份,应发金额（元）\nP1,%s,2021-03,990\n' "$person" >post_pay.csv
+bf --db "$db" import post_pay post_pay.csv >/dev/null
+printf '证件号码,姓名,所在村区划代码,职务\n%s,张伟,370811002201,村委会委员\n' "$person" >cadres.csv
+bf --db "$db" import cadres cadres.csv >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
 done

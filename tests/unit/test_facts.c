@@ -135,6 +135,7 @@ static void valid_value(model *m, int c, unsigned *seed, model_cell *cell)
     char *w = cell->written, *s = cell->stored;
     switch (column->type) {
     case FACT_PERSON:
+    case FACT_ID_NUMBER:
         snprintf(w, MODEL_VALUE_MAX, "%s", people[r % 4]);
         snprintf(s, MODEL_VALUE_MAX, "%s", people[r % 4]);
         s[17] = s[17] == 'x' ? 'X' : s[17];
@@ -194,6 +195,15 @@ static void valid_value(model *m, int c, unsigned *seed, model_cell *cell)
         snprintf(w, MODEL_VALUE_MAX, "%s", regions[r % 4][0]);
         snprintf(s, MODEL_VALUE_MAX, "%s", regions[r % 4][1]);
         break;
+    case FACT_MONTH: {
+        int month = 1 + (int)(r % 12), form = (int)(next_random(seed) % 3);
+        const char *const formats[] = {"2020-%02d", "2020年%d月", "2020%02d"};
+        snprintf(w, MODEL_VALUE_MAX, formats[form], month);
+        snprintf(s, MODEL_VALUE_MAX, "2020-%02d", month);
+        break;
+    }
+    case FACT_RECORD: /* no kind of this test refers to another's records */
+        break;
     }
 }
 
@@ -210,7 +220,14 @@ static void invalid_value(const fact_column *column, unsigned *seed, model_cell 
     const char *text = "也许";
     switch (column->type) {
     case FACT_PERSON:
-        text = pick(seed, people, 3);
+    case FACT_ID_NUMBER:
+        text = pick(seed, people + (column->type == FACT_ID_NUMBER), 2);
+        break;
+    case FACT_MONTH:
+        text = "2020-13";
+        break;
+    case FACT_RECORD:
+        text = "no such record";
         break;
     case FACT_ORG:
     case FACT_CREDIT_CODE:
