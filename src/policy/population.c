@@ -128,13 +128,45 @@ int population_create(population **out, bf_error *err)
     return BF_OK;
 }
 
-static void free_strings(char **strings, size_t count)
+/* Size of one block of copied strings (population_text_block). */
+#define POPULATION_TEXT_BLOCK_SIZE ((size_t)1 << 20)
+
+struct population_text_block {
+    population_text_block *next;
+    size_t used, size;
+    char text[]; /* size bytes */
+};
+
+static void free_texts(population_text_block *block)
 {
-    if (strings == NULL)
-        return;
-    for (size_t i = 0; i < count; i++)
-        free(strings[i]);
-    free(strings);
+    while (block != NULL) {
+        population_text_block *next = block->next;
+        free(block);
+        block = next;
+    }
+}
+
+/* A copy of text (NULL stays NULL) in pop's blocks; *failed set when the copy fails. */
+static char *copy_text(population *pop, const char *text, int *failed)
+{
+    if (text == NULL)
+        return NULL;
+    size_t length = strlen(text) + 1;
+    population_text_block *block = pop->texts;
+    if (block == NULL || block->size - block->used < length) {
+        size_t size = length > POPULATION_TEXT_BLOCK_SIZE ? length : POPULATION_TEXT_BLOCK_SIZE;
+        population_text_block *fresh = malloc(sizeof *fresh + size);
+        if (fresh == NULL) {
+            *failed = 1;
+            return NULL;
+        }
+        *fresh = (population_text_block){.next = block, .used = 0, .size = size};
+        pop->texts = block = fresh;
+    }
+    char *copy = block->text + block->used;
+    memcpy(copy, text, length);
+    block->used += length;
+    return copy;
 }
 
 void population_free(population *pop)
@@ -142,8 +174,8 @@ void population_free(population *pop)
     if (pop == NULL)
         return;
     population_people *p = &pop->people;
-    free_strings(p->id, p->count);
-    free_strings(p->id_number, p->count);
+    free(p->id);
+    free(p->id_number);
     free(p->birth_day);
     free(p->hukou);
     free(p->categories);
@@ -153,7 +185,7 @@ void population_free(population *pop)
     free(p->wants_job);
     free(p->residence);
     population_enrolments *e = &pop->enrolments;
-    free_strings(e->id, e->count);
+    free(e->id);
     free(e->person);
     free(e->kind);
     free(e->full_time);
@@ -161,7 +193,7 @@ void population_free(population *pop)
     free(e->start);
     free(e->end);
     population_jobs *j = &pop->jobs;
-    free_strings(j->id, j->count);
+    free(j->id);
     free(j->person);
     free(j->employer);
     free(j->agency);
@@ -175,7 +207,7 @@ void population_free(population *pop)
     free(j->travel_cost);
     free(j->hours_tenths);
     population_trainings *t = &pop->trainings;
-    free_strings(t->id, t->count);
+    free(t->id);
     free(t->person);
     free(t->provider);
     free(t->kind);
@@ -188,11 +220,12 @@ void population_free(population *pop)
     free(t->certificate);
     free(t->cost);
     population_orgs *o = &pop->orgs;
-    free_strings(o->id, o->count);
+    free(o->id);
     free(o->kind);
     free(o->region);
     free(o->staff);
     free(o->free_premises);
+    free_texts(pop->texts);
     free(pop);
 }
 
@@ -287,15 +320,44 @@ static int orgs_reserve(population_orgs *o, bf_error *err)
     return BF_OK;
 }
 
-/* A copy of text (NULL stays NULL); *failed set when the copy fails. */
-static char *copy_text(const char *text, int *failed)
+/* column[i] = old column[order[i]] for count elements of size bytes, through scratch. */
+static void permute_column(void *column, size_t size, const uint32_t *order, size_t count,
+                           unsigned char *scratch)
 {
-    if (text == NULL)
-        return NULL;
-    char *copy = strdup(text);
-    if (copy == NULL)
-        *failed = 1;
-    return copy;
+    const unsigned char *from = column;
+    for (size_t i = 0; i < count; i++)
+        memcpy(scratch + i * size, from + (size_t)order[i] * size, size);
+    memcpy(column, scratch, count * size);
+}
+
+#define PERMUTE(table, field)                                                                      \
+    permute_column((table)->field, sizeof *(table)->field, order, (table)->count, scratch)
+
+/* A column added to population_people needs its PERMUTE line below. */
+_Static_assert(sizeof(population_people) == 2 * sizeof(size_t) + 10 * sizeof(void *),
+               "population_people_reorder permutes every column");
+
+int population_people_reorder(population *pop, const uint32_t *order, bf_error *err)
+{
+    population_people *p = &pop->people;
+    if (p->count == 0)
+        return BF_OK;
+    /* The widest column is 8 bytes a row (pointers, hukou, categories). */
+    unsigned char *scratch = malloc(p->count * sizeof(uint64_t));
+    if (scratch == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    PERMUTE(p, id);
+    PERMUTE(p, id_number);
+    PERMUTE(p, birth_day);
+    PERMUTE(p, hukou);
+    PERMUTE(p, categories);
+    PERMUTE(p, three_no);
+    PERMUTE(p, insured);
+    PERMUTE(p, sex);
+    PERMUTE(p, wants_job);
+    PERMUTE(p, residence);
+    free(scratch);
+    return BF_OK;
 }
 
 int population_add_person(population *pop, const population_person_input *in, int32_t *row,
@@ -306,13 +368,13 @@ int population_add_person(population *pop, const population_person_input *in, in
     if (rc != BF_OK)
         return rc;
     int failed = 0;
-    char *id = copy_text(in->id, &failed);
-    char *id_number = copy_text(in->id_number, &failed);
-    if (failed) {
-        free(id);
-        free(id_number);
+    char *id = copy_text(pop, in->id, &failed);
+    /* The stored population's ids are the ID numbers: one copy serves both. */
+    char *id_number = id != NULL && in->id_number != NULL && strcmp(id, in->id_number) == 0
+                          ? id
+                          : copy_text(pop, in->id_number, &failed);
+    if (failed)
         return bf_error_set(err, BF_ENOMEM, NULL);
-    }
     size_t i = p->count++;
     p->id[i] = id;
     p->id_number[i] = id_number;
@@ -336,7 +398,7 @@ int population_add_job(population *pop, const population_job_input *in, int32_t 
     if (rc != BF_OK)
         return rc;
     int failed = 0;
-    char *id = copy_text(in->id, &failed);
+    char *id = copy_text(pop, in->id, &failed);
     if (failed)
         return bf_error_set(err, BF_ENOMEM, NULL);
     size_t i = j->count++;
@@ -366,7 +428,7 @@ int population_add_training(population *pop, const population_training_input *in
     if (rc != BF_OK)
         return rc;
     int failed = 0;
-    char *id = copy_text(in->id, &failed);
+    char *id = copy_text(pop, in->id, &failed);
     if (failed)
         return bf_error_set(err, BF_ENOMEM, NULL);
     size_t i = t->count++;
@@ -394,7 +456,7 @@ int population_add_org(population *pop, const population_org_input *in, int32_t 
     if (rc != BF_OK)
         return rc;
     int failed = 0;
-    char *id = copy_text(in->id, &failed);
+    char *id = copy_text(pop, in->id, &failed);
     if (failed)
         return bf_error_set(err, BF_ENOMEM, NULL);
     size_t i = o->count++;
@@ -433,7 +495,7 @@ int population_add_enrolment(population *pop, const population_enrolment_input *
     if (rc != BF_OK)
         return rc;
     int failed = 0;
-    char *id = copy_text(in->id, &failed);
+    char *id = copy_text(pop, in->id, &failed);
     if (failed)
         return bf_error_set(err, BF_ENOMEM, NULL);
     size_t i = e->count++;

@@ -13,7 +13,9 @@
  * for benchmarks.
  *
  * Ownership: population_create() returns a population the caller frees with
- * population_free(); every string passed to an add function is copied.
+ * population_free(); every string passed to an add function is copied (into
+ * blocks of the population's own, freed with it: a million people's ids cost
+ * no million calls of malloc and free).
  */
 #ifndef BANGFU_POLICY_POPULATION_H
 #define BANGFU_POLICY_POPULATION_H
@@ -172,6 +174,9 @@ typedef struct population_orgs {
     uint8_t *free_premises; /* 1: premises provided free by the government */
 } population_orgs;
 
+/* Where the population's strings live (population.c): freed together, not one by one. */
+typedef struct population_text_block population_text_block;
+
 /* A whole population. */
 typedef struct population {
     population_people people;
@@ -181,6 +186,7 @@ typedef struct population {
     population_enrolments enrolments;
     int category_count; /* used entries of category_names */
     char category_names[POPULATION_CATEGORIES_MAX][POPULATION_CATEGORY_MAX]; /* bit i's name */
+    population_text_block *texts; /* the copies of the ids, owned */
 } population;
 
 /* One person as the add function takes it. */
@@ -251,6 +257,13 @@ int population_add_org(population *pop, const population_org_input *in, int32_t 
                        bf_error *err);
 int population_add_enrolment(population *pop, const population_enrolment_input *in, int32_t *row,
                              bf_error *err);
+
+/*
+ * Puts the people in the order given: row i becomes the old row order[i] (order
+ * is a permutation of 0 .. people.count - 1).  Only before any job, training,
+ * enrolment or residence points at a person row.
+ */
+int population_people_reorder(population *pop, const uint32_t *order, bf_error *err);
 
 /*
  * The bit of category name, added when create is set and it is new.  Returns

@@ -18,9 +18,14 @@
  * records of that kind (1, 2, ... in start order).
  *
  * How: one query per table through store_rows (the same SQL and code on
- * SQLite and PostgreSQL), each ordered by ID number and read straight into
- * the population's columns; records find their person by walking the people
- * in the same order, and their organisations through one hash map of codes.
+ * SQLite and PostgreSQL), read in the table's own order (a scan, not a walk
+ * of the key index) straight into the population's columns.  The people are
+ * then sorted by ID number in memory and their categories numbered in that
+ * order; records find their person by galloping through the sorted ids
+ * (they mostly come in key order) and their organisations through one hash
+ * map of codes, and a kind's records are sorted by its key before they are
+ * added.  So the population, and the output, are the same whatever order
+ * the rows are stored in.
  * insured: the person has an insurance row whose status is the code
  * PERSON_FACT_INSURED_STATUS (paying, as `import insurance` stores 参保缴费
  * and its synonyms); three_no and wants_job by person_fact_resolve() (the
