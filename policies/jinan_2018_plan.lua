@@ -138,6 +138,7 @@ benefit {
     },
     amount = { once = { parameter = "one_off_startup_subsidy" }, first_time = "matching" },
     note   = "文件未限定贫困人口（返乡下乡创业者均可），未加类别条件；金额取参数 one_off_startup_subsidy；一次性 = 每人一次，且只看本人第一条自主创业记录（first_time = \"matching\"：首次创业，而非第一份工作）；“符合条件”的其他条件（登记注册、正常经营时间等）按一次性创业补贴规定，本文件未列",
+    application = { clause = "二(三)" },
 }
 
 -- 二(四) ------------------------------------------------------------------
@@ -177,6 +178,7 @@ benefit {
     },
     amount = { once = { parameter = "jinan2018_training_subsidy" }, max_per_year = 2 },
     note   = "补贴标准文件未定，取参数 jinan2018_training_subsidy（每次培训）；集中、弹性、上门、网上培训均可（online 计入）；以工代训不是职业培训补贴的培训形式，未计入",
+    application = { clause = "三(一)" },
 }
 
 benefit {

@@ -204,6 +204,7 @@ benefit {
     },
     amount = { once = { parameter = "sd41_workshop_epidemic_subsidy" } },
     note   = "“适当补助”无金额，取参数 sd41_workshop_epidemic_subsidy（每个车间一次）；“正常经营”由经办审核，不在计算内；“疫情期间”= 期间参数 epidemic_period（按车间所在地取值），无取值时不计并警告",
+    funding = { source = "创业带动就业扶持资金", clause = "一(三)" },
 }
 
 -- 一(四) ------------------------------------------------------------------
@@ -225,6 +226,7 @@ benefit {
     valid  = { parameter = "epidemic_period" },
     amount = { per_month = { parameter = "rural_public_welfare_post_subsidy" } },
     note   = "“参照当地乡村公益性岗位补贴标准”，取岗位所在地参数 rural_public_welfare_post_subsidy，按在岗整月计；补贴发给在岗人员（岗位补贴随岗发放）；临时增设岗位即“疫情期间的临时岗位”（同条第二句），只计疫情期间（期间参数 epidemic_period，按岗位所在地）内的整月，无取值时不计并警告",
+    funding = { source = "财政扶贫专项资金", clause = "一(四)" },
 }
 
 -- 一(五) ------------------------------------------------------------------

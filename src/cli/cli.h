@@ -88,5 +88,6 @@ int cmd_policy(cli_context *ctx, int argc, char **argv);
 int cmd_backup(cli_context *ctx, int argc, char **argv);
 int cmd_restore(cli_context *ctx, int argc, char **argv);
 int cmd_param(cli_context *ctx, int argc, char **argv);
+int cmd_ledger(cli_context *ctx, int argc, char **argv);
 
 #endif

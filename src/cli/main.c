@@ -210,6 +210,30 @@ static const cli_command commands[] = {
      "    --at DATE       that day (default today)\n"
      "  history NAME    every value, corrected ones too, who set it and when\n"
      "    --json          list and history as JSON (times in UTC)\n"},
+    {"ledger", cmd_ledger, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
+     "ledger run|list|approve|reject|apply|unapplied ...", "待遇台账：按月生成应发明细、审核、申领",
+     "the entitlement ledger: monthly lines, review, applications",
+     "  run --month YYYY-MM [--region CODE] --by NAME [--policies DIR]\n"
+     "      按存量数据计算该月应发待遇，每个（待遇、收款人、人员、月份）一行，状态待审核；\n"
+     "      重复运行不重复写入；事实更正后在原行旁追加补发、调减或追回行，从不修改或删除\n"
+     "  list --month YYYY-MM [--state 状态] [--benefit ID] [--region CODE] [--out FILE]\n"
+     "      台账明细（CSV 到标准输出，或 .csv/.xlsx 文件）\n"
+     "  approve|reject (--line ID ... | --month YYYY-MM [--benefit ID] [--region CODE])\n"
+     "      --reviewer NAME --reason 意见   审核通过或驳回（运行人不能审核：双人复核）\n"
+     "  apply --benefit ID --applicant 证件号 --on DATE --documents 材料 --by NAME\n"
+     "      登记需申领待遇的申领\n"
+     "  unapplied --month YYYY-MM [--region CODE] [--out FILE]   符合条件但未申领的人\n",
+     "  run --month YYYY-MM [--region CODE] --by NAME [--policies DIR]\n"
+     "      the month's entitlements over the stored data, one line per (benefit, payee,\n"
+     "      person, month), pending review; a rerun writes nothing twice; corrected facts\n"
+     "      append 补发, 调减 or 追回 lines beside the old ones, never change or delete one\n"
+     "  list --month YYYY-MM [--state STATE] [--benefit ID] [--region CODE] [--out FILE]\n"
+     "      the lines (CSV on standard output, or a .csv/.xlsx file)\n"
+     "  approve|reject (--line ID ... | --month YYYY-MM [--benefit ID] [--region CODE])\n"
+     "      --reviewer NAME --reason TEXT   (who ran the month may not approve: four eyes)\n"
+     "  apply --benefit ID --applicant ID --on DATE --documents TEXT --by NAME\n"
+     "      record an application (申领) of a benefit that needs one\n"
+     "  unapplied --month YYYY-MM [--region CODE] [--out FILE]   eligible, not applied\n"},
     {"backup", cmd_backup, CLI_STORE_READ, "backup FILE [--force]",
      "在使用中也能做一份一致的数据库备份", "take a consistent copy of the database, even in use",
      "  FILE      备份文件（SQLite 数据库文件）\n"

@@ -176,7 +176,21 @@ out:
  */
 static int table_writer_is_formula(const char *cell)
 {
-    return cell[0] != '\0' && strchr(TABLE_FORMULA_STARTS, cell[0]) != NULL;
+    if (cell[0] == '\0' || strchr(TABLE_FORMULA_STARTS, cell[0]) == NULL)
+        return 0;
+    /* A plain negative amount ("-1500.00", a 追回 line of the ledger) is a number, not a
+       formula: kept as written. */
+    const char *p = cell + (cell[0] == '-');
+    int digits = 0, point = 0;
+    for (; *p != '\0'; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.' && !point && digits > 0)
+            point = 1;
+        else
+            return 1;
+    }
+    return cell[0] != '-' || digits == 0 || p[-1] == '.';
 }
 
 /*

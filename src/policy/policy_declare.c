@@ -191,6 +191,39 @@ void load_convert_parameter(load_context *ctx, int index)
     lua_pop(L, 1);
 }
 
+/*
+ * funding = { source = "济宁市援助资金", clause = "四(一)" } and
+ * application = { clause = "三(一)" } of a benefit: both optional, each
+ * citing the clause that says it (the ledger prints them, bangfu ledger).
+ */
+static void load_funding_and_application(load_context *ctx, int index, policy_rule *rule,
+                                         const char *what)
+{
+    lua_State *L = ctx->L;
+    static const char *const funding_keys[] = {"source", "clause", NULL};
+    static const char *const application_keys[] = {"clause", NULL};
+    if (load_get_field(ctx, index, "funding", LUA_TTABLE, 0, what)) {
+        int top = lua_gettop(L);
+        load_check_keys(ctx, top, funding_keys, "funding");
+        load_get_string(ctx, top, "source", 1, rule->funding, sizeof rule->funding, what);
+        load_get_string(ctx, top, "clause", 1, rule->funding_clause, sizeof rule->funding_clause,
+                        what);
+        lua_pop(L, 1);
+    }
+    if (load_get_field(ctx, index, "application", LUA_TTABLE, 0, what)) {
+        int top = lua_gettop(L);
+        load_check_keys(ctx, top, application_keys, "application");
+        rule->needs_application = load_get_string(ctx, top, "clause", 1, rule->application_clause,
+                                                  sizeof rule->application_clause, what);
+        lua_pop(L, 1);
+    }
+    if ((rule->funding[0] != '\0' || rule->needs_application) && rule->is_service)
+        load_problem(ctx, "funding",
+                     BF_TR("%s：funding 与 application 只用于发放金钱的待遇",
+                           "%s: funding and application go with benefits paid in money"),
+                     what);
+}
+
 void load_convert_rule(load_context *ctx, int index, int is_status)
 {
     policy_set *set = ctx->set;
@@ -216,9 +249,9 @@ void load_convert_rule(load_context *ctx, int index, int is_status)
     char what[POLICY_NAME_MAX];
     snprintf(what, sizeof what, "%s", kind);
     static const char *const benefit_keys[] = {
-        "id",     "name",     "clause",  "text",      "target",       "unit",
-        "payee",  "kind",     "service", "valid",     "conditions",   "hires",
-        "amount", "not_with", "note",    "residents", "not_with_per", NULL};
+        "id",   "name",      "clause",       "text",       "target",      "unit",   "payee",
+        "kind", "service",   "valid",        "conditions", "hires",       "amount", "not_with",
+        "note", "residents", "not_with_per", "funding",    "application", NULL};
     static const char *const status_keys[] = {"id",     "name", "clause",    "text",
                                               "target", "unit", "valid",     "conditions",
                                               "hires",  "note", "residents", NULL};
@@ -294,6 +327,7 @@ void load_convert_rule(load_context *ctx, int index, int is_status)
                          BF_TR("%s：service 只用于 kind = \"service\"",
                                "%s: service goes with kind = \"service\""),
                          what);
+        load_funding_and_application(ctx, index, rule, what);
     }
     if (ctx->document >= 0) {
         rule->valid_from = set->documents[ctx->document].valid_from;

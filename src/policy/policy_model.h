@@ -181,6 +181,13 @@ typedef struct policy_rule {
     char *target;  /* the target group in words, owned */
     char *service; /* service benefits: what is granted, owned or NULL */
     char *note;    /* owned or NULL */
+    /* Money the ledger pays it from, as the document names it, and the clause naming it
+       ("" when the document names none). */
+    char funding[POLICY_NAME_MAX];
+    char funding_clause[POLICY_CLAUSE_MAX];
+    /* 1 when the person must apply (申领) before the ledger pays; the clause saying so. */
+    int needs_application;
+    char application_clause[POLICY_CLAUSE_MAX];
     int is_status;
     int is_service;
     policy_unit unit;

@@ -51,6 +51,14 @@ sql() {
     fi
 }
 
+# sql_file DB FILE: runs the statements of FILE on DB (either engine).
+sql_file() {
+    case "$1" in
+    postgres*) psql -q -v ON_ERROR_STOP=1 "$1" -f "$2" >/dev/null ;;
+    *) sqlite3 -bail "$1" <"$2" ;;
+    esac
+}
+
 # Runs bangfu (in Chinese, see above, unless the caller set LANG).
 bf() {
     "$BANGFU" "$@"

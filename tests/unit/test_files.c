@@ -216,7 +216,8 @@ static void test_stale_temporaries_removed(void **state)
 
 /* The cells written that Excel would run as formulas. */
 static const char *const formula_cells[] = {
-    "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)", "\tx", "\r=1", "a=b", "普通"};
+    "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)", "\tx", "\r=1", "a=b", "普通",
+    "-1500.00",           "-",    "-1.",  "-1.2.3"};
 #define FORMULA_CELLS ((int)(sizeof formula_cells / sizeof formula_cells[0]))
 
 /* CSV: a cell starting with = + - @ tab or CR is written with a leading quote; others as they are.
@@ -233,8 +234,8 @@ static void test_csv_formulas_neutralised(void **state)
     assert_int_equal(table_writer_close(writer, 1, &err), BF_OK);
     char *text = read_text(path);
     assert_string_equal(
-        text,
-        "\xEF\xBB\xBF'=cmd|' /C calc'!A0,'+1+1,'-2+3,'@SUM(A1:A2),'\tx,\"'\r=1\",a=b,普通\r\n");
+        text, "\xEF\xBB\xBF'=cmd|' /C calc'!A0,'+1+1,'-2+3,'@SUM(A1:A2),'\tx,\"'\r=1\",a=b,普通,"
+              "-1500.00,'-,'-1.,'-1.2.3\r\n");
     free(text);
 
     table_reader *reader;

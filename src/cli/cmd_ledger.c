@@ -1,0 +1,348 @@
+/*
+ * cmd_ledger.c - `bangfu ledger run|list|approve|reject|apply|unapplied`: the
+ * entitlement ledger (services/ledger.h).
+ *
+ * run writes one line of JSON counts; list and unapplied write a table (CSV on
+ * standard output, or --out FILE.csv / FILE.xlsx written whole or not at all);
+ * approve, reject and apply one line of JSON.
+ */
+#include "cli/cli.h"
+
+#include "core/date.h"
+#include "core/money.h"
+#include "core/region_code.h"
+#include "io/table_writer.h"
+#include "policy/policy_load.h"
+#include "services/ledger.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LEDGER_USAGE_ZH                                                                            \
+    "bangfu ledger run --month YYYY-MM [--region CODE] --by NAME [--policies DIR] | "              \
+    "ledger list --month YYYY-MM [--state 状态] [--benefit ID] [--region CODE] [--out FILE] | "  \
+    "ledger approve|reject (--line ID ... | --month YYYY-MM [--benefit ID] [--region CODE]) "      \
+    "--reviewer NAME --reason 意见 | ledger apply --benefit ID --applicant 证件号 --on DATE " \
+    "--documents 材料 --by NAME | ledger unapplied --month YYYY-MM [--region CODE] [--out FILE]"
+#define LEDGER_USAGE_EN                                                                            \
+    "bangfu ledger run --month YYYY-MM [--region CODE] --by NAME [--policies DIR] | "              \
+    "ledger list --month YYYY-MM [--state STATE] [--benefit ID] [--region CODE] [--out FILE] | "   \
+    "ledger approve|reject (--line ID ... | --month YYYY-MM [--benefit ID] [--region CODE]) "      \
+    "--reviewer NAME --reason TEXT | ledger apply --benefit ID --applicant ID --on DATE "          \
+    "--documents TEXT --by NAME | ledger unapplied --month YYYY-MM [--region CODE] [--out FILE]"
+
+/* The options of every action, as typed (ledger_parse says which action takes which). */
+typedef struct ledger_options {
+    const char *action;
+    const char *month, *region, *by, *policies, *state, *benefit, *out, *reviewer, *reason,
+        *applicant, *on, *documents;
+    int64_t *ids;
+    int id_count;
+    char region_code[REGION_CODE_TEXT_MAX];
+} ledger_options;
+
+static int ledger_usage(const char *unexpected)
+{
+    if (unexpected != NULL)
+        return cli_fail(CLI_EXIT_USAGE, "%s%s%s%s", BF_TR(LEDGER_USAGE_ZH, LEDGER_USAGE_EN),
+                        BF_TR("（多余的参数“", " (unexpected '"), unexpected, BF_TR("”）", "')"));
+    return cli_fail(CLI_EXIT_USAGE, "%s", BF_TR(LEDGER_USAGE_ZH, LEDGER_USAGE_EN));
+}
+
+/* Which options each action takes: a letter per action in the option's row. */
+typedef struct ledger_option {
+    const char *name;
+    const char *actions; /* r run, l list, a approve/reject, p apply, u unapplied */
+} ledger_option;
+
+static const ledger_option ledger_option_table[] = {
+    {"--month", "rlau"}, {"--region", "rlau"}, {"--by", "rp"},  {"--policies", "rp"},
+    {"--state", "l"},    {"--benefit", "lap"}, {"--out", "lu"}, {"--reviewer", "a"},
+    {"--reason", "a"},   {"--applicant", "p"}, {"--on", "p"},   {"--documents", "p"},
+};
+
+static int ledger_parse(int argc, char **argv, ledger_options *o)
+{
+    if (argc < 2)
+        return ledger_usage(NULL);
+    o->action = argv[1];
+    static const char *const actions[] = {"run", "list", "approve", "reject", "apply", "unapplied"};
+    static const char letters[] = "rlaapu";
+    char letter = 0;
+    for (int a = 0; a < 6; a++)
+        if (strcmp(o->action, actions[a]) == 0)
+            letter = letters[a];
+    if (letter == 0)
+        return ledger_usage(o->action);
+    const char **slots[] = {&o->month,  &o->region,    &o->by,  &o->policies,
+                            &o->state,  &o->benefit,   &o->out, &o->reviewer,
+                            &o->reason, &o->applicant, &o->on,  &o->documents};
+    size_t options = sizeof ledger_option_table / sizeof *ledger_option_table;
+    for (int i = 2; i < argc;) {
+        const char *value = NULL;
+        int matched = 0;
+        for (size_t v = 0; v < options && !matched; v++) {
+            int found = cli_option_value(argc, argv, &i, ledger_option_table[v].name, &value);
+            if (found < 0)
+                return cli_fail(CLI_EXIT_USAGE, BF_TR("%s 缺少参数", "%s needs a value"),
+                                ledger_option_table[v].name);
+            if (found == 0)
+                continue;
+            if (strchr(ledger_option_table[v].actions, letter) == NULL)
+                return ledger_usage(ledger_option_table[v].name);
+            *slots[v] = value;
+            matched = 1;
+        }
+        if (matched)
+            continue;
+        int found = letter == 'a' ? cli_option_value(argc, argv, &i, "--line", &value) : 0;
+        if (found < 0)
+            return cli_fail(CLI_EXIT_USAGE, BF_TR("%s 缺少参数", "%s needs a value"), "--line");
+        if (found == 0)
+            return ledger_usage(argv[i]);
+        char *end = NULL;
+        long long id = strtoll(value, &end, 10);
+        if (end == value || *end != '\0' || id <= 0)
+            return cli_fail(CLI_EXIT_USAGE,
+                            BF_TR("--line 应为台账行号，而不是“%s”",
+                                  "--line takes a ledger line number, not '%s'"),
+                            value);
+        if (o->id_count == LEDGER_REVIEW_IDS_MAX)
+            return cli_fail(CLI_EXIT_USAGE,
+                            BF_TR("--line 至多 %d 个；更多时按 --month 批量审核",
+                                  "at most %d --line; review by --month for more"),
+                            LEDGER_REVIEW_IDS_MAX);
+        if (o->ids == NULL && (o->ids = malloc(LEDGER_REVIEW_IDS_MAX * sizeof *o->ids)) == NULL)
+            return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
+        o->ids[o->id_count++] = id;
+    }
+    int month = 0;
+    if (o->month != NULL && date_month_parse(o->month, &month) != BF_OK)
+        return cli_fail(
+            CLI_EXIT_USAGE,
+            BF_TR("--month 月份无效“%s”（应为 YYYY-MM）", "--month: invalid month '%s' (YYYY-MM)"),
+            o->month);
+    if (o->region != NULL &&
+        region_code_normalize(o->region, o->region_code) == REGION_LEVEL_INVALID)
+        return cli_fail(CLI_EXIT_USAGE,
+                        BF_TR("--region 区划代码无效“%s”（2、4、6、9 或 12 位）",
+                              "--region: invalid region code '%s' (2, 4, 6, 9 or 12 digits)"),
+                        o->region);
+    int needs_month =
+        letter == 'r' || letter == 'l' || letter == 'u' || (letter == 'a' && o->id_count == 0);
+    if (needs_month && o->month == NULL)
+        return cli_fail(CLI_EXIT_USAGE, BF_TR("缺少 %s YYYY-MM", "%s YYYY-MM is missing"),
+                        "--month");
+    if (letter == 'a' && o->id_count > 0 && (o->month || o->region || o->benefit))
+        return cli_fail(CLI_EXIT_USAGE, "%s",
+                        BF_TR("--line 与 --month/--benefit/--region 不能同时给出",
+                              "--line and --month/--benefit/--region cannot be given together"));
+    if (letter == 'r' && (o->by == NULL || o->by[0] == '\0' || strlen(o->by) >= LEDGER_NAME_MAX))
+        return cli_fail(CLI_EXIT_USAGE,
+                        BF_TR("缺少 --by NAME（运行人，至多 %d 字节；审核须由另一人）",
+                              "--by NAME is missing (who runs it, at most %d bytes; another "
+                              "person approves)"),
+                        LEDGER_NAME_MAX - 1);
+    return CLI_EXIT_OK;
+}
+
+static int ledger_do_run(cli_context *ctx, const ledger_options *o)
+{
+    policy_set *set = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    char dir[POLICY_PATH_MAX];
+    int status = cli_load_policies(o->policies,
+                                   BF_TR("政策文件有错误，台账不运行",
+                                         "the policy files have problems; the ledger does not run"),
+                                   &set, dir, sizeof dir);
+    if (status != CLI_EXIT_OK)
+        return status;
+    ledger_run_request request = {0, o->region != NULL ? o->region_code : NULL, o->by};
+    date_month_parse(o->month, &request.month);
+    ledger_run_counts counts;
+    status = CLI_EXIT_FAILURE;
+    if (cli_open_store(ctx, CLI_STORE_WRITE, &err) != BF_OK ||
+        ledger_run(ctx->store, set, &request, &counts, &err) != BF_OK) {
+        cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+        goto out;
+    }
+    char total[MONEY_TEXT_MAX];
+    money_format(counts.written_fen, total);
+    printf("{\"run\": %" PRId64 ", \"month\": \"%s\", \"due\": %" PRId64 ", \"more\": %" PRId64
+           ", \"less\": %" PRId64 ", \"recoveries\": %" PRId64 ", \"unchanged\": %" PRId64
+           ", \"unapplied\": %" PRId64 ", \"unknown_benefits\": %" PRId64 ", \"warnings\": %" PRId64
+           ", \"written\": %s}\n",
+           counts.run_id, o->month, counts.due, counts.more, counts.less, counts.recoveries,
+           counts.unchanged, counts.unapplied, counts.unknown, counts.warnings, total);
+    status = fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+out:
+    policy_set_free(set);
+    return status;
+}
+
+static int ledger_do_review(cli_context *ctx, const ledger_options *o)
+{
+    bf_error err;
+    bf_error_clear(&err);
+    ledger_review_request request = {strcmp(o->action, "approve") == 0,
+                                     o->reviewer,
+                                     o->reason,
+                                     o->ids,
+                                     o->id_count,
+                                     o->month,
+                                     o->benefit,
+                                     o->region != NULL ? o->region_code : NULL};
+    int64_t reviewed = 0;
+    if (cli_open_store(ctx, CLI_STORE_WRITE, &err) != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    int rc = ledger_review(ctx->store, &request, &reviewed, &err);
+    if (rc != BF_OK)
+        return cli_fail(rc == BF_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE, "%s", err.message);
+    printf("{\"reviewed\": %" PRId64 ", \"state\": \"%s\"}\n", reviewed,
+           request.approve ? LEDGER_STATE_APPROVED : LEDGER_STATE_REJECTED);
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
+
+static int ledger_do_apply(cli_context *ctx, const ledger_options *o)
+{
+    policy_set *set = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    char dir[POLICY_PATH_MAX];
+    int status = cli_load_policies(
+        o->policies,
+        BF_TR("政策文件有错误，不登记", "the policy files have problems; nothing recorded"), &set,
+        dir, sizeof dir);
+    if (status != CLI_EXIT_OK)
+        return status;
+    ledger_application application = {o->benefit, o->applicant, o->on, o->documents, o->by};
+    int created = 0, rc = BF_EINVAL;
+    if (o->benefit == NULL || o->applicant == NULL)
+        bf_error_set(
+            &err, BF_EINVAL, "%s",
+            BF_TR("需要 --benefit 与 --applicant", "--benefit and --applicant are needed"));
+    else if (cli_open_store(ctx, CLI_STORE_WRITE, &err) == BF_OK)
+        rc = ledger_apply(ctx->store, set, &application, &created, &err);
+    else
+        rc = BF_ESTORE;
+    policy_set_free(set);
+    if (rc != BF_OK)
+        return cli_fail(rc == BF_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE, "%s", err.message);
+    printf("{\"recorded\": %s}\n", created ? "true" : "false");
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
+
+/* Writes the rows of sql (text parameters) to a table: stdout or --out. */
+static int ledger_table(cli_context *ctx, const ledger_options *o, const char *sql,
+                        const char *const *params, int count, const char *const *header,
+                        int columns)
+{
+    bf_error err;
+    bf_error_clear(&err);
+    table_writer *writer = NULL;
+    store_rows rows = {0};
+    int rc = cli_open_store(ctx, CLI_STORE_READ, &err);
+    if (rc == BF_OK)
+        rc = table_writer_open(o->out != NULL ? o->out : "-", &writer, &err);
+    if (rc == BF_OK)
+        rc = table_writer_row(writer, header, columns, &err);
+    if (rc == BF_OK)
+        rc = store_rows_open(ctx->store, sql, params, count, &rows, &err);
+    const char *cells[32];
+    char yuan[MONEY_TEXT_MAX];
+    while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
+        /* The first column is the amount in fen: written as yuan, then as fen. */
+        money_format(store_column_int64(rows.stmt, 0), yuan);
+        cells[0] = yuan;
+        for (int c = 1; c < columns; c++)
+            cells[c] = store_column_text(rows.stmt, c);
+        rc = table_writer_row(writer, cells, columns, &err);
+    }
+    if (rc == 0)
+        rc = BF_OK;
+    store_rows_close(&rows);
+    int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? &err : NULL);
+    if (rc == BF_OK)
+        rc = closed;
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    return CLI_EXIT_OK;
+}
+
+/* The WHERE clause of list and unapplied: month, then the filters given. */
+static int ledger_where(const ledger_options *o, char *where, size_t size, const char **params,
+                        char *prefix)
+{
+    int count = 0;
+    snprintf(where, size, "month = ?");
+    params[count++] = o->month;
+    if (o->state != NULL) {
+        strncat(where, " AND state = ?", size - strlen(where) - 1);
+        params[count++] = o->state;
+    }
+    if (o->benefit != NULL) {
+        strncat(where, " AND benefit = ?", size - strlen(where) - 1);
+        params[count++] = o->benefit;
+    }
+    if (o->region != NULL) {
+        int digits = region_level_digits(region_code_level(o->region_code));
+        snprintf(prefix, REGION_CODE_TEXT_MAX + 1, "%.*s%%", digits, o->region_code);
+        strncat(where, " AND region LIKE ?", size - strlen(where) - 1);
+        params[count++] = prefix;
+    }
+    return count;
+}
+
+static int ledger_do_list(cli_context *ctx, const ledger_options *o)
+{
+    static const char *const header[] = {"金额",     "金额（分）", "编号", "待遇", "条款", "文件",
+                                         "收款人",   "收款人类型", "人员", "月份", "序号", "类别",
+                                         "资金来源", "状态",       "区划", "运行"};
+    char where[256], sql[1024], prefix[REGION_CODE_TEXT_MAX + 1];
+    const char *params[4];
+    int count = ledger_where(o, where, sizeof where, params, prefix);
+    snprintf(sql, sizeof sql,
+             "SELECT amount_fen, amount_fen, id, benefit, clause, document, payee, payee_kind, "
+             "person, month, seq, kind, funding, state, region, run_id FROM ledger_lines "
+             "WHERE %s ORDER BY id",
+             where);
+    return ledger_table(ctx, o, sql, params, count, header, 16);
+}
+
+static int ledger_do_unapplied(cli_context *ctx, const ledger_options *o)
+{
+    static const char *const header[] = {"金额", "金额（分）", "待遇", "收款人",
+                                         "人员", "月份",       "区划", "运行"};
+    char where[256], sql[1024], prefix[REGION_CODE_TEXT_MAX + 1];
+    const char *params[4];
+    int count = ledger_where(o, where, sizeof where, params, prefix);
+    snprintf(sql, sizeof sql,
+             "SELECT amount_fen, amount_fen, benefit, payee, person, month, region, run_id "
+             "FROM ledger_unapplied WHERE %s ORDER BY benefit, person, payee",
+             where);
+    return ledger_table(ctx, o, sql, params, count, header, 8);
+}
+
+int cmd_ledger(cli_context *ctx, int argc, char **argv)
+{
+    ledger_options o;
+    memset(&o, 0, sizeof o);
+    int status = ledger_parse(argc, argv, &o);
+    if (status == CLI_EXIT_OK) {
+        if (strcmp(o.action, "run") == 0)
+            status = ledger_do_run(ctx, &o);
+        else if (strcmp(o.action, "list") == 0)
+            status = ledger_do_list(ctx, &o);
+        else if (strcmp(o.action, "apply") == 0)
+            status = ledger_do_apply(ctx, &o);
+        else if (strcmp(o.action, "unapplied") == 0)
+            status = ledger_do_unapplied(ctx, &o);
+        else
+            status = ledger_do_review(ctx, &o);
+    }
+    free(o.ids);
+    return status;
+}
