@@ -14,30 +14,41 @@
 #include "io/table_writer.h"
 #include "policy/policy_load.h"
 #include "services/ledger.h"
+#include "services/ledger_payment.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define LEDGER_USAGE_ZH                                                                            \
-    "bangfu ledger run --month YYYY-MM [--region CODE] --by NAME [--policies DIR] | "              \
-    "ledger list --month YYYY-MM [--state 状态] [--benefit ID] [--region CODE] [--out FILE] | "  \
-    "ledger approve|reject (--line ID ... | --month YYYY-MM [--benefit ID] [--region CODE]) "      \
-    "--reviewer NAME --reason 意见 | ledger apply --benefit ID --applicant 证件号 --on DATE " \
-    "--documents 材料 --by NAME | ledger unapplied --month YYYY-MM [--region CODE] [--out FILE]"
+#define LEDGER_USAGE_ZH                                                                             \
+    "bangfu ledger run --month YYYY-MM [--region CODE] --by NAME [--policies DIR] | "               \
+    "ledger list --month YYYY-MM [--state 状态] [--benefit ID] [--region CODE] [--out FILE] | "   \
+    "ledger approve|reject (--line ID ... | --month YYYY-MM [--benefit ID] [--region CODE]) "       \
+    "--reviewer NAME --reason 意见 | ledger apply --benefit ID --applicant 证件号 --on DATE "  \
+    "--documents 材料 --by NAME | ledger unapplied --month YYYY-MM [--region CODE] [--out FILE] " \
+    "| "                                                                                            \
+    "ledger import-bank FILE [--errors OUT] | ledger bank [--payee 证件号] | ledger batch "      \
+    "--month "                                                                                      \
+    "YYYY-MM --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | ledger import-return "     \
+    "FILE [--errors OUT] | ledger payments BATCH [--out FILE]"
 #define LEDGER_USAGE_EN                                                                            \
     "bangfu ledger run --month YYYY-MM [--region CODE] --by NAME [--policies DIR] | "              \
     "ledger list --month YYYY-MM [--state STATE] [--benefit ID] [--region CODE] [--out FILE] | "   \
     "ledger approve|reject (--line ID ... | --month YYYY-MM [--benefit ID] [--region CODE]) "      \
     "--reviewer NAME --reason TEXT | ledger apply --benefit ID --applicant ID --on DATE "          \
-    "--documents TEXT --by NAME | ledger unapplied --month YYYY-MM [--region CODE] [--out FILE]"
+    "--documents TEXT --by NAME | ledger unapplied --month YYYY-MM [--region CODE] [--out FILE] "  \
+    "| "                                                                                           \
+    "ledger import-bank FILE [--errors OUT] | ledger bank [--payee ID] | ledger batch --month "    \
+    "YYYY-MM --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | ledger import-return "    \
+    "FILE [--errors OUT] | ledger payments BATCH [--out FILE]"
 
 /* The options of every action, as typed (ledger_parse says which action takes which). */
 typedef struct ledger_options {
     const char *action;
     const char *month, *region, *by, *policies, *state, *benefit, *out, *reviewer, *reason,
-        *applicant, *on, *documents;
+        *applicant, *on, *documents, *errors, *payee;
+    const char *argument; /* import-bank FILE, export-bank BATCH, import-return FILE, payments */
     int64_t *ids;
     int id_count;
     char region_code[REGION_CODE_TEXT_MAX];
@@ -54,13 +65,16 @@ static int ledger_usage(const char *unexpected)
 /* Which options each action takes: a letter per action in the option's row. */
 typedef struct ledger_option {
     const char *name;
-    const char *actions; /* r run, l list, a approve/reject, p apply, u unapplied */
+    /* r run, l list, a approve/reject, p apply, u unapplied, b import-bank, k bank,
+       t batch, e export-bank, i import-return, y payments */
+    const char *actions;
 } ledger_option;
 
 static const ledger_option ledger_option_table[] = {
-    {"--month", "rlau"}, {"--region", "rlau"}, {"--by", "rp"},  {"--policies", "rp"},
-    {"--state", "l"},    {"--benefit", "lap"}, {"--out", "lu"}, {"--reviewer", "a"},
-    {"--reason", "a"},   {"--applicant", "p"}, {"--on", "p"},   {"--documents", "p"},
+    {"--month", "rlaut"}, {"--region", "rlau"}, {"--by", "rpt"},   {"--policies", "rpt"},
+    {"--state", "l"},     {"--benefit", "lap"}, {"--out", "luey"}, {"--reviewer", "a"},
+    {"--reason", "a"},    {"--applicant", "p"}, {"--on", "p"},     {"--documents", "p"},
+    {"--errors", "bi"},   {"--payee", "k"},
 };
 
 static int ledger_parse(int argc, char **argv, ledger_options *o)
@@ -68,10 +82,12 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
     if (argc < 2)
         return ledger_usage(NULL);
     o->action = argv[1];
-    static const char *const actions[] = {"run", "list", "approve", "reject", "apply", "unapplied"};
-    static const char letters[] = "rlaapu";
+    static const char *const actions[] = {"run",   "list",        "approve",       "reject",
+                                          "apply", "unapplied",   "import-bank",   "bank",
+                                          "batch", "export-bank", "import-return", "payments"};
+    static const char letters[] = "rlaapubkteiy";
     char letter = 0;
-    for (int a = 0; a < 6; a++)
+    for (int a = 0; a < 12; a++)
         if (strcmp(o->action, actions[a]) == 0)
             letter = letters[a];
     if (letter == 0)
@@ -97,6 +113,10 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
         }
         if (matched)
             continue;
+        if (strchr("beiy", letter) != NULL && o->argument == NULL && argv[i][0] != '-') {
+            o->argument = argv[i++];
+            continue;
+        }
         int found = letter == 'a' ? cli_option_value(argc, argv, &i, "--line", &value) : 0;
         if (found < 0)
             return cli_fail(CLI_EXIT_USAGE, BF_TR("%s 缺少参数", "%s needs a value"), "--line");
@@ -139,7 +159,8 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
         return cli_fail(CLI_EXIT_USAGE, "%s",
                         BF_TR("--line 与 --month/--benefit/--region 不能同时给出",
                               "--line and --month/--benefit/--region cannot be given together"));
-    if (letter == 'r' && (o->by == NULL || o->by[0] == '\0' || strlen(o->by) >= LEDGER_NAME_MAX))
+    if ((letter == 'r' || letter == 't') &&
+        (o->by == NULL || o->by[0] == '\0' || strlen(o->by) >= LEDGER_NAME_MAX))
         return cli_fail(CLI_EXIT_USAGE,
                         BF_TR("缺少 --by NAME（运行人，至多 %d 字节；审核须由另一人）",
                               "--by NAME is missing (who runs it, at most %d bytes; another "
@@ -238,7 +259,7 @@ static int ledger_do_apply(cli_context *ctx, const ledger_options *o)
 /* Writes the rows of sql (text parameters) to a table: stdout or --out. */
 static int ledger_table(cli_context *ctx, const ledger_options *o, const char *sql,
                         const char *const *params, int count, const char *const *header,
-                        int columns)
+                        int columns, int money, int masked)
 {
     bf_error err;
     bf_error_clear(&err);
@@ -254,11 +275,20 @@ static int ledger_table(cli_context *ctx, const ledger_options *o, const char *s
     const char *cells[32];
     char yuan[MONEY_TEXT_MAX];
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
-        /* The first column is the amount in fen: written as yuan, then as fen. */
-        money_format(store_column_int64(rows.stmt, 0), yuan);
-        cells[0] = yuan;
-        for (int c = 1; c < columns; c++)
+        rc = BF_OK; /* a row is ready (store_rows_next gave 1) */
+        char account[LEDGER_ACCOUNT_MASKED_MAX];
+        for (int c = 0; c < columns; c++)
             cells[c] = store_column_text(rows.stmt, c);
+        /* money: the first column is an amount in fen, written as yuan */
+        if (money) {
+            money_format(store_column_int64(rows.stmt, 0), yuan);
+            cells[0] = yuan;
+        }
+        /* masked: the column holding a bank account, shown as 6222 **** **** 1234 */
+        if (masked > 0 && cells[masked] != NULL) {
+            ledger_mask_account(cells[masked], account);
+            cells[masked] = account;
+        }
         rc = table_writer_row(writer, cells, columns, &err);
     }
     if (rc == 0)
@@ -309,7 +339,7 @@ static int ledger_do_list(cli_context *ctx, const ledger_options *o)
              "person, month, seq, kind, funding, state, region, run_id FROM ledger_lines "
              "WHERE %s ORDER BY id",
              where);
-    return ledger_table(ctx, o, sql, params, count, header, 16);
+    return ledger_table(ctx, o, sql, params, count, header, 16, 1, 0);
 }
 
 static int ledger_do_unapplied(cli_context *ctx, const ledger_options *o)
@@ -323,7 +353,134 @@ static int ledger_do_unapplied(cli_context *ctx, const ledger_options *o)
              "SELECT amount_fen, amount_fen, benefit, payee, person, month, region, run_id "
              "FROM ledger_unapplied WHERE %s ORDER BY benefit, person, payee",
              where);
-    return ledger_table(ctx, o, sql, params, count, header, 8);
+    return ledger_table(ctx, o, sql, params, count, header, 8, 1, 0);
+}
+
+/* The bank details stored, current and earlier, accounts masked. */
+static int ledger_do_bank(cli_context *ctx, const ledger_options *o)
+{
+    static const char *const header[] = {"序号",   "证件号码", "户名",    "银行账号",
+                                         "开户行", "来源",     "导入时间"};
+    const char *params[] = {o->payee};
+    return ledger_table(ctx, o,
+                        "SELECT seq, payee, holder, account, bank, source, imported_at "
+                        "FROM bank_accounts WHERE payee = COALESCE(?, payee) ORDER BY payee, seq",
+                        params, 1, header, 7, 0, 3);
+}
+
+/* The payments of a batch, accounts masked. */
+static int ledger_do_payments(cli_context *ctx, const ledger_options *o)
+{
+    static const char *const header[] = {"金额",   "序号", "证件号码", "户名", "银行账号",
+                                         "开户行", "摘要", "状态",     "原因"};
+    const char *params[] = {o->argument};
+    return ledger_table(ctx, o,
+                        "SELECT amount_fen, item, payee, holder, account, bank, summary, state, "
+                        "reason FROM payment_items WHERE CAST(batch_id AS TEXT) = ? ORDER BY item",
+                        params, 1, header, 9, 1, 4);
+}
+
+/* import-bank and import-return: one line of JSON counts and the error file. */
+static int ledger_do_import(cli_context *ctx, const ledger_options *o)
+{
+    bf_error err;
+    bf_error_clear(&err);
+    if (cli_open_store(ctx, CLI_STORE_WRITE, &err) != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    int rc;
+    if (strcmp(o->action, "import-bank") == 0) {
+        ledger_bank_counts counts;
+        rc = ledger_bank_import(ctx->store, o->argument, o->errors, &counts, &err);
+        if (rc == BF_OK)
+            printf("{\"read\": %" PRId64 ", \"added\": %" PRId64 ", \"changed\": %" PRId64
+                   ", \"unchanged\": %" PRId64 ", \"rejected\": %" PRId64
+                   ", \"errors_file\": \"%s\"}\n",
+                   counts.read, counts.added, counts.changed, counts.unchanged, counts.rejected,
+                   counts.errors_file);
+    } else {
+        ledger_return_counts counts;
+        rc = ledger_return_import(ctx->store, o->argument, o->errors, &counts, &err);
+        if (rc == BF_OK)
+            printf("{\"read\": %" PRId64 ", \"paid\": %" PRId64 ", \"failed\": %" PRId64
+                   ", \"already\": %" PRId64 ", \"errors\": %" PRId64
+                   ", \"errors_file\": \"%s\"}\n",
+                   counts.read, counts.paid, counts.failed, counts.already, counts.errors,
+                   counts.errors_file);
+    }
+    if (rc != BF_OK)
+        return cli_fail(rc == BF_EPARSE || rc == BF_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE,
+                        "%s", err.message);
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
+
+static int ledger_do_batch(cli_context *ctx, const ledger_options *o)
+{
+    policy_set *set = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    char dir[POLICY_PATH_MAX];
+    int status = cli_load_policies(
+        o->policies,
+        BF_TR("政策文件有错误，不生成批次", "the policy files have problems; no batch"), &set, dir,
+        sizeof dir);
+    if (status != CLI_EXIT_OK)
+        return status;
+    ledger_batch_request request = {o->month, o->by};
+    ledger_batch_counts counts;
+    char *missing = NULL;
+    size_t missing_size = 0;
+    FILE *list = open_memstream(&missing, &missing_size);
+    int rc = list == NULL ? bf_error_set(&err, BF_ENOMEM, "%s", bf_strerror(BF_ENOMEM))
+                          : cli_open_store(ctx, CLI_STORE_WRITE, &err);
+    if (rc == BF_OK)
+        rc = ledger_batch_create(ctx->store, set, &request, list, &counts, &err);
+    policy_set_free(set);
+    if (list != NULL)
+        fclose(list);
+    /* Reported, not skipped: who has approved lines but no bank details. */
+    if (rc == BF_OK && counts.missing_bank > 0)
+        fprintf(stderr, "%s\n%s",
+                BF_TR("以下收款人缺少银行信息，未入批（证件号码、金额）：",
+                      "these payees have no bank details and were left out (payee, amount):"),
+                missing);
+    free(missing);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    char total[MONEY_TEXT_MAX];
+    money_format(counts.total_fen, total);
+    printf("{\"batch\": %" PRId64 ", \"payments\": %" PRId64 ", \"lines\": %" PRId64
+           ", \"total\": %s, \"missing_bank\": %" PRId64 ", \"not_positive\": %" PRId64 "}\n",
+           counts.batch_id, counts.payments, counts.lines, total, counts.missing_bank,
+           counts.not_positive);
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
+
+static int ledger_do_export(cli_context *ctx, const ledger_options *o)
+{
+    bf_error err;
+    bf_error_clear(&err);
+    char *end = NULL;
+    long long batch = strtoll(o->argument, &end, 10);
+    if (end == o->argument || *end != '\0' || batch <= 0)
+        return cli_fail(CLI_EXIT_USAGE,
+                        BF_TR("批次应为数字，而不是“%s”", "the batch is a number, not '%s'"),
+                        o->argument);
+    if (o->out == NULL)
+        return cli_fail(
+            CLI_EXIT_USAGE, "%s",
+            BF_TR("缺少 --out FILE.xlsx 或 FILE.csv", "--out FILE.xlsx or FILE.csv is missing"));
+    if (cli_refuse_existing(o->out))
+        return CLI_EXIT_FAILURE;
+    int64_t payments = 0, total_fen = 0;
+    int rc = cli_open_store(ctx, CLI_STORE_WRITE, &err);
+    if (rc == BF_OK)
+        rc = ledger_bank_export(ctx->store, batch, o->out, &payments, &total_fen, &err);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    char total[MONEY_TEXT_MAX];
+    money_format(total_fen, total);
+    printf("{\"batch\": %lld, \"payments\": %" PRId64 ", \"total\": %s}\n", batch, payments, total);
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
 int cmd_ledger(cli_context *ctx, int argc, char **argv)
@@ -340,6 +497,16 @@ int cmd_ledger(cli_context *ctx, int argc, char **argv)
             status = ledger_do_apply(ctx, &o);
         else if (strcmp(o.action, "unapplied") == 0)
             status = ledger_do_unapplied(ctx, &o);
+        else if (strcmp(o.action, "import-bank") == 0 || strcmp(o.action, "import-return") == 0)
+            status = ledger_do_import(ctx, &o);
+        else if (strcmp(o.action, "bank") == 0)
+            status = ledger_do_bank(ctx, &o);
+        else if (strcmp(o.action, "payments") == 0)
+            status = ledger_do_payments(ctx, &o);
+        else if (strcmp(o.action, "batch") == 0)
+            status = ledger_do_batch(ctx, &o);
+        else if (strcmp(o.action, "export-bank") == 0)
+            status = ledger_do_export(ctx, &o);
         else
             status = ledger_do_review(ctx, &o);
     }

@@ -203,6 +203,7 @@ static int read_applications(run_state *rs)
                              &rows, rs->err);
     char key[POLICY_ID_MAX + 64];
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
+        rc = BF_OK; /* a row is ready (store_rows_next gave 1) */
         snprintf(key, sizeof key, "%s\x1f%s", store_column_text(rows.stmt, 0),
                  store_column_text(rows.stmt, 1));
         if (count == capacity) {
@@ -310,6 +311,7 @@ static int read_written(run_state *rs, ledger_run_counts *counts)
                         "ORDER BY benefit, payee, person",
                         params, 1, &rows, rs->err);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
+        rc = BF_OK; /* a row is ready (store_rows_next gave 1) */
         int64_t rule = -1, payee = -1, person = -1;
         if (!string_map_find(&rs->rules, store_column_text(rows.stmt, 0), &rule)) {
             counts->unknown++;

@@ -77,6 +77,19 @@ printf '岗位编号,证件号码,月份,应发金额（元）\nP1,%s,2021-03,99
 bf --db "$db" import post_pay post_pay.csv >/dev/null
 printf '证件号码,姓名,所在村区划代码,职务\n%s,张伟,370811002201,村委会委员\n' "$person" >cadres.csv
 bf --db "$db" import cadres cadres.csv >/dev/null
+# The ledger (issue 15) through its commands, on a policy file paying everyone.
+ledger_policies="$data/ledger_policies"
+bf --db "$db" ledger run --month 2020-01 --by 甲 --policies "$ledger_policies" >/dev/null
+bf --db "$db" ledger apply --benefit ledgertest.applied --applicant "$person" --on 2020-01-02 \
+    --documents 申请表 --by 甲 --policies "$ledger_policies" >/dev/null
+bf --db "$db" ledger run --month 2020-01 --by 甲 --policies "$ledger_policies" >/dev/null
+bf --db "$db" ledger approve --month 2020-01 --reviewer 乙 --reason 核实 >/dev/null
+printf '证件号码,户名,银行账号,开户行\n%s,测试,6222020200001234567,工商银行\n' "$person" >bank.csv
+bf --db "$db" ledger import-bank bank.csv >/dev/null
+bf --db "$db" ledger batch --month 2020-01 --by 丙 --policies "$ledger_policies" >/dev/null 2>&1
+bf --db "$db" ledger export-bank 1 --out bank_file.csv >/dev/null
+printf '银行账号,金额,结果,原因\n6222020200001234567,150.00,成功,\n' >return.csv
+bf --db "$db" ledger import-return return.csv >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
 done
