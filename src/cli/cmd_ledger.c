@@ -285,7 +285,7 @@ static int ledger_table(cli_context *ctx, const ledger_options *o, const char *s
             cells[0] = yuan;
         }
         /* masked: the column holding a bank account, shown as 6222 **** **** 1234 */
-        if (masked > 0 && cells[masked] != NULL) {
+        if (masked > 0 && masked < columns && columns <= 32 && cells[masked] != NULL) {
             ledger_mask_account(cells[masked], account);
             cells[masked] = account;
         }
