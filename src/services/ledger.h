@@ -1,5 +1,5 @@
 /*
- * ledger.h - the entitlement ledger (issue 15, migration 0009): what the
+ * ledger.h - the entitlement ledger (issue 15, migration 0010): what the
  * stored-facts calc says is owed, written month by month as lines that are
  * never changed or deleted, then reviewed.
  *

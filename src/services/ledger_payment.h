@@ -1,6 +1,6 @@
 /*
  * ledger_payment.h - bank details of payees, payment batches, the bank file
- * and the bank's return (issue 15 items 3-4, migration 0010).
+ * and the bank's return (issue 15 items 3-4, migration 0011).
  *
  * Bank details (ledger_bank_import): a table with 证件号码 (an ID number or a
  * 统一社会信用代码 of a stored person or org), 户名, 银行账号 and 开户行; one

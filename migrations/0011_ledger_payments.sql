@@ -1,4 +1,4 @@
--- 0010 ledger payments: bank details of payees with their history, payment batches, the
+-- 0011 ledger payments: bank details of payees with their history, payment batches, the
 -- payments of a batch (one per payee) and the ledger lines each pays (issue 15 items 3-4).
 -- Nothing is deleted: new bank details are a new row (seq + 1), a payment moves
 -- 待导出 -> 待回盘 -> 已支付 / 支付失败, its lines with it (ledger_reviews records each move).

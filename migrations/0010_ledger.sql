@@ -1,4 +1,4 @@
--- 0009 ledger: the entitlements bangfu ledger run writes month by month from the
+-- 0010 ledger: the entitlements bangfu ledger run writes month by month from the
 -- stored-facts calc, their review, and the applications (申领) of the benefits
 -- that need one (issue 15).  Append-only: a line's amount, key and run never
 -- change; a corrected fact gives a new line beside the old ones (seq 1, 2, ...),
