@@ -23,16 +23,20 @@ typedef struct engine_fixture {
     store *st;
 } engine_fixture;
 
-/* Opens f->target, applies the migrations and runs seed (may be NULL). */
-static int engine_prepare(engine_fixture *f, const char *seed)
+/*
+ * Opens f->target; unless bare (test_store checks the migrations itself),
+ * applies the migrations and runs seed (may be NULL).
+ */
+static int engine_prepare(engine_fixture *f, int bare, const char *seed)
 {
     bf_error err;
     bf_error_clear(&err);
-    if (store_open(f->target, &f->st, &err) != BF_OK || store_migrate(f->st, NULL, &err) != BF_OK) {
+    if (store_open(f->target, &f->st, &err) != BF_OK ||
+        (!bare && store_migrate(f->st, NULL, &err) != BF_OK)) {
         fprintf(stderr, "%s\n", err.message);
         return -1;
     }
-    return seed == NULL || store_exec(f->st, seed) == BF_OK ? 0 : -1;
+    return bare || seed == NULL || store_exec(f->st, seed) == BF_OK ? 0 : -1;
 }
 
 static int engine_postgres_admin(const engine_fixture *f, const char *sql)
@@ -41,25 +45,31 @@ static int engine_postgres_admin(const engine_fixture *f, const char *sql)
     bf_error err;
     bf_error_clear(&err);
     int rc = store_open(f->admin, &admin, &err);
-    if (rc == BF_OK)
-        rc = store_exec(admin, sql);
+    if (rc != BF_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return rc;
+    }
+    rc = store_exec(admin, sql);
+    if (rc != BF_OK)
+        fprintf(stderr, "%s: %s\n", sql, store_error_message(admin));
     store_close(admin);
     return rc;
 }
 
-/* The SQLite half: file (a name in the test directory) migrated and seeded. */
-static int engine_sqlite_setup(void **state, const char *file, const char *seed)
+/* The SQLite half: file (a name in the test directory), migrated and seeded unless bare. */
+static int engine_sqlite_open(void **state, const char *file, int bare, const char *seed)
 {
     engine_fixture *f = calloc(1, sizeof *f);
     if (f == NULL || setup_directory(state) != 0)
         return -1;
     *state = f;
     temporary_path(f->target, file);
-    return engine_prepare(f, seed);
+    return engine_prepare(f, bare, seed);
 }
 
-/* The PostgreSQL half: a database named prefix_PID, created fresh, migrated and seeded. */
-static int engine_postgres_setup(void **state, const char *prefix, const char *seed)
+/* The PostgreSQL half: a database named prefix_PID, created fresh, migrated and seeded
+ * unless bare. */
+static int engine_postgres_open(void **state, const char *prefix, int bare, const char *seed)
 {
     engine_fixture *f = calloc(1, sizeof *f);
     if (f == NULL || setup_directory(state) != 0)
@@ -81,20 +91,34 @@ static int engine_postgres_setup(void **state, const char *prefix, const char *s
     snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->database);
     if (engine_postgres_admin(f, sql) != BF_OK)
         return -1;
-    return engine_prepare(f, seed);
+    return engine_prepare(f, bare, seed);
+}
+
+/* The two halves of the tests that run on migrated, seeded databases. */
+__attribute__((unused)) static int engine_sqlite_setup(void **state, const char *file,
+                                                       const char *seed)
+{
+    return engine_sqlite_open(state, file, 0, seed);
+}
+
+__attribute__((unused)) static int engine_postgres_setup(void **state, const char *prefix,
+                                                         const char *seed)
+{
+    return engine_postgres_open(state, prefix, 0, seed);
 }
 
 static int engine_teardown(void **state)
 {
     engine_fixture *f = *state;
+    int rc = 0;
     store_close(f->st);
     if (f->postgres && !f->skip) {
         char sql[256];
         snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", f->database);
-        engine_postgres_admin(f, sql);
+        rc = engine_postgres_admin(f, sql) == BF_OK ? 0 : -1;
     }
     free(f);
-    return teardown_directory(state);
+    return teardown_directory(state) == 0 ? rc : -1;
 }
 
 /* The fixture of a test; skips the test (with a note) when its engine is not available. */

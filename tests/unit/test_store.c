@@ -17,6 +17,8 @@
 #include "core/error.h"
 #include "store/migrate.h"
 #include "store/store.h"
+#include "test_directory.h"
+#include "test_engines.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -24,20 +26,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Longest database target or URL built by the tests. */
-#define TEST_TARGET_MAX 1024
 /* Rows of the bulk load and streaming tests. */
 #define TEST_BULK_ROWS 10000
-
-/* One engine's database for a group of tests. */
-typedef struct fixture {
-    const char *engine;           /* "sqlite" or "postgresql" */
-    int skip;                     /* 1: this engine is not available in this run */
-    char target[TEST_TARGET_MAX]; /* the database the tests use */
-    char admin[TEST_TARGET_MAX];  /* PostgreSQL: the "postgres" database, for CREATE/DROP */
-    char database[64];            /* PostgreSQL: the name of the fresh database */
-    store *st;                    /* open on target */
-} fixture;
 
 /* Values of the bulk load: everything COPY's text format must escape, and NULL. */
 static const char *const bulk_texts[] = {
@@ -54,123 +44,20 @@ static const char *const bulk_texts[] = {
 };
 #define BULK_TEXT_COUNT (sizeof bulk_texts / sizeof bulk_texts[0])
 
+/* Each engine's database, not migrated: test_migrate_idempotent migrates it first. */
 static int sqlite_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (f == NULL)
-        return -1;
-    f->engine = "sqlite";
-    const char *tmp = getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp";
-    snprintf(f->target, sizeof f->target, "%s/bangfu-test-store-XXXXXX", tmp);
-    int fd = mkstemp(f->target);
-    if (fd < 0) {
-        free(f);
-        return -1;
-    }
-    close(fd);
-    bf_error err;
-    bf_error_clear(&err);
-    if (store_open(f->target, &f->st, &err) != BF_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        unlink(f->target);
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int sqlite_teardown(void **state)
-{
-    fixture *f = *state;
-    char path[TEST_TARGET_MAX + 8];
-    store_close(f->st);
-    unlink(f->target);
-    snprintf(path, sizeof path, "%s-wal", f->target);
-    unlink(path);
-    snprintf(path, sizeof path, "%s-shm", f->target);
-    unlink(path);
-    free(f);
-    return 0;
-}
-
-/* Runs one statement on the server's "postgres" database (CREATE/DROP DATABASE). */
-static int postgres_admin(const fixture *f, const char *sql)
-{
-    store *admin = NULL;
-    bf_error err;
-    bf_error_clear(&err);
-    int rc = store_open(f->admin, &admin, &err);
-    if (rc != BF_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return rc;
-    }
-    rc = store_exec(admin, sql);
-    if (rc != BF_OK)
-        fprintf(stderr, "%s: %s\n", sql, store_error_message(admin));
-    store_close(admin);
-    return rc;
+    return engine_sqlite_open(state, "store.sqlite", 1, NULL);
 }
 
 static int postgres_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (f == NULL)
-        return -1;
-    f->engine = "postgresql";
-    *state = f;
-    const char *base = getenv("BANGFU_TEST_PG");
-    if (base == NULL || base[0] == '\0') {
-        f->skip = 1;
-        return 0;
-    }
-    char sql[256];
-    snprintf(f->database, sizeof f->database, "bangfu_test_store_%ld", (long)getpid());
-    snprintf(f->admin, sizeof f->admin, "%spostgres", base);
-    snprintf(f->target, sizeof f->target, "%s%s", base, f->database);
-    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", f->database);
-    if (postgres_admin(f, sql) != BF_OK)
-        return -1;
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->database);
-    if (postgres_admin(f, sql) != BF_OK)
-        return -1;
-    bf_error err;
-    bf_error_clear(&err);
-    if (store_open(f->target, &f->st, &err) != BF_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
+    return engine_postgres_open(state, "bangfu_test_store", 1, NULL);
 }
 
-static int postgres_teardown(void **state)
+static int is_postgres(const engine_fixture *f)
 {
-    fixture *f = *state;
-    int rc = 0;
-    store_close(f->st);
-    if (!f->skip) {
-        char sql[256];
-        snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", f->database);
-        rc = postgres_admin(f, sql) == BF_OK ? 0 : -1;
-    }
-    free(f);
-    return rc;
-}
-
-/* The fixture of the running group; skips the test when its engine is not available. */
-static fixture *engine_fixture(void **state)
-{
-    fixture *f = *state;
-    if (f->skip) {
-        print_message("[   INFO   ] PostgreSQL tests skipped: BANGFU_TEST_PG is not set\n");
-        skip();
-    }
-    return f;
-}
-
-static int is_postgres(const fixture *f)
-{
-    return strcmp(f->engine, "postgresql") == 0;
+    return f->postgres;
 }
 
 /* SELECT COUNT(*) FROM table. */
@@ -253,7 +140,7 @@ static void test_target_shown(void **state)
 /* STORE_MODE_READ and STORE_MODE_WRITE never create; a reader cannot write. */
 static void test_open_modes(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *reader = NULL;
     bf_error err;
     bf_error_clear(&err);
@@ -269,7 +156,7 @@ static void test_open_modes(void **state)
     assert_int_equal(count_rows(f->st, "t_modes"), 0);
     if (is_postgres(f))
         return;
-    char missing[TEST_TARGET_MAX + 16];
+    char missing[TEST_PATH_MAX + 16];
     snprintf(missing, sizeof missing, "%s.missing", f->target);
     for (int mode = STORE_MODE_WRITE; mode <= STORE_MODE_READ; mode++) {
         assert_int_equal(store_open_mode(missing, (store_mode)mode, &reader, &err), BF_ENOTFOUND);
@@ -281,7 +168,7 @@ static void test_open_modes(void **state)
 /* A failed statement, then a rollback that fails too: the first message stays. */
 static void test_rollback_keeps_first_error(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *st = f->st;
     assert_int_equal(store_begin(st), BF_OK);
     /* end the transaction behind the store's back, as SQLite does itself on a full disk */
@@ -294,7 +181,7 @@ static void test_rollback_keeps_first_error(void **state)
 
 static void test_migrate_idempotent(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     int migrations = 0, last = 0, applied = -1, version = -1;
     for (const store_migration *m = store_migrations; m->version != 0; m++) {
         migrations++;
@@ -316,7 +203,7 @@ static void test_migrate_idempotent(void **state)
     if (!is_postgres(f))
         return;
     /* the same database through a libpq key=value string built from the URL */
-    char conninfo[TEST_TARGET_MAX + 64];
+    char conninfo[TEST_PATH_MAX + 64];
     size_t used = (size_t)snprintf(conninfo, sizeof conninfo, "connect_timeout=5");
     store *other = NULL;
     PQconninfoOption *options = PQconninfoParse(f->target, NULL);
@@ -338,7 +225,7 @@ static void test_migrate_idempotent(void **state)
 
 static void test_prepare_bind_columns(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *st = f->st;
     store_stmt *stmt = NULL;
     assert_int_equal(
@@ -430,7 +317,7 @@ static void test_prepare_bind_columns(void **state)
 /* '?' in strings, quoted identifiers and comments is text, not a placeholder. */
 static void test_placeholders_in_literals(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store_stmt *stmt = NULL;
     assert_int_equal(store_prepare(f->st,
                                    "SELECT '?' AS a, ? AS b, 'it''s ?' AS c, \"?\" AS d /* ? */\n"
@@ -469,7 +356,7 @@ static void test_placeholders_in_literals(void **state)
 
 static void test_transactions(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *st = f->st;
     store_stmt *stmt = NULL;
     assert_int_equal(store_exec(st, "CREATE TABLE t_tx (id BIGINT PRIMARY KEY, v TEXT)"), BF_OK);
@@ -503,7 +390,7 @@ static void test_transactions(void **state)
  */
 static void test_snapshot_reader(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *st = f->st, *writer = NULL;
     bf_error err;
     bf_error_clear(&err);
@@ -534,7 +421,7 @@ static void count_waits(void *context)
  */
 static void test_exclusive_writers(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *st = f->st, *other = NULL;
     bf_error err;
     bf_error_clear(&err);
@@ -570,7 +457,7 @@ static void test_exclusive_writers(void **state)
 
 static void test_errors(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *st = f->st;
     store_stmt *stmt = NULL;
     assert_int_equal(store_exec(st, "CREATE TABLE t_err (id BIGINT PRIMARY KEY, v TEXT NOT NULL)"),
@@ -693,7 +580,7 @@ static void assert_bulk_row(store_stmt *stmt, int id)
 
 static void test_bulk_load(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *st = f->st;
     bulk_load(st, "t_bulk");
     assert_int_equal(count_rows(st, "t_bulk"), TEST_BULK_ROWS);
@@ -750,7 +637,7 @@ static void test_bulk_load(void **state)
 /* A SELECT over all rows streams; other statements may run while it is half-read. */
 static void test_streaming_select(void **state)
 {
-    fixture *f = engine_fixture(state);
+    engine_fixture *f = engine_of(state);
     store *st = f->st;
     store_stmt *stmt = NULL;
     bulk_load(st, "t_stream");
@@ -808,7 +695,7 @@ int main(void)
 #undef ENGINE_TESTS
     bf_locale_init();
     int failed = cmocka_run_group_tests(common_tests, NULL, NULL);
-    failed += cmocka_run_group_tests(sqlite_tests, sqlite_setup, sqlite_teardown);
-    failed += cmocka_run_group_tests(postgresql_tests, postgres_setup, postgres_teardown);
+    failed += cmocka_run_group_tests(sqlite_tests, sqlite_setup, engine_teardown);
+    failed += cmocka_run_group_tests(postgresql_tests, postgres_setup, engine_teardown);
     return failed != 0;
 }

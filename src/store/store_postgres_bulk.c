@@ -1,0 +1,175 @@
+/*
+ * store_postgres_bulk.c - bulk loads of the PostgreSQL engine: COPY FROM
+ * STDIN in text format, rows escaped into a local buffer sent in chunks; the
+ * COPY owns the connection until bulk_end (see store_postgres.c).
+ */
+#include "store/store_postgres_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Starts COPY table (columns) FROM STDIN in text format; rows then go into a local buffer. */
+int postgres_bulk_begin(store *base, const char *table, const char *const *columns, int count,
+                        store_bulk **out)
+{
+    postgres_store *st = (postgres_store *)base;
+    postgres_bulk *bulk = NULL;
+    PGresult *res = NULL;
+    char sql[POSTGRES_BULK_SQL_MAX];
+    *out = NULL;
+    int rc = postgres_claim(st);
+    if (rc != BF_OK)
+        goto out;
+    size_t used = (size_t)snprintf(sql, sizeof sql, "COPY %s (", table);
+    for (int i = 0; i < count && used < sizeof sql; i++)
+        used += (size_t)snprintf(sql + used, sizeof sql - used, "%s%s", i ? "," : "", columns[i]);
+    if (used < sizeof sql)
+        used += (size_t)snprintf(sql + used, sizeof sql - used, ") FROM STDIN");
+    if (count < 1 || used >= sizeof sql) {
+        snprintf(st->base.error, sizeof st->base.error, "bulk load into %s: bad column list",
+                 table);
+        rc = BF_ETOOBIG;
+        goto out;
+    }
+    bulk = calloc(1, sizeof *bulk);
+    if (bulk != NULL)
+        bulk->buffer = malloc(POSTGRES_COPY_CHUNK * 2);
+    if (bulk == NULL || bulk->buffer == NULL) {
+        snprintf(st->base.error, sizeof st->base.error, "out of memory");
+        rc = BF_ENOMEM;
+        goto out;
+    }
+    bulk->capacity = POSTGRES_COPY_CHUNK * 2;
+    bulk->base.owner = base;
+    bulk->count = count;
+    res = PQexec(st->conn, sql);
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+        rc = postgres_fail_result(st, res);
+        goto out;
+    }
+    st->bulk = bulk;
+    *out = &bulk->base;
+    bulk = NULL;
+    rc = BF_OK;
+out:
+    PQclear(res);
+    if (bulk != NULL)
+        free(bulk->buffer);
+    free(bulk);
+    return rc;
+}
+
+/* Sends the buffered rows to the server. */
+static int postgres_bulk_flush(postgres_bulk *bulk)
+{
+    postgres_store *st = (postgres_store *)bulk->base.owner;
+    if (bulk->used == 0)
+        return BF_OK;
+    if (bulk->used > (size_t)INT32_MAX ||
+        PQputCopyData(st->conn, bulk->buffer, (int)bulk->used) != 1) {
+        bulk->failed = 1;
+        return postgres_fail(st);
+    }
+    bulk->used = 0;
+    return BF_OK;
+}
+
+/*
+ * Appends one row in COPY text format: values separated by tabs, NULL as
+ * \N, and backslash, tab, newline and carriage return escaped.
+ */
+int postgres_bulk_row(store_bulk *base, const char *const *values)
+{
+    postgres_bulk *bulk = (postgres_bulk *)base;
+    postgres_store *st = (postgres_store *)base->owner;
+    if (bulk->failed) {
+        snprintf(st->base.error, sizeof st->base.error, "%s",
+                 BF_TR("批量载入已失败", "the bulk load has already failed"));
+        return BF_ESTORE;
+    }
+    size_t needed = 0; /* worst case: every byte escaped */
+    for (int i = 0; i < bulk->count; i++)
+        needed += (values[i] != NULL ? 2 * strlen(values[i]) : 2) + 1;
+    if (bulk->used + needed > bulk->capacity) {
+        size_t capacity = bulk->capacity;
+        while (capacity < bulk->used + needed && capacity <= POSTGRES_BULK_BUFFER_MAX)
+            capacity *= 2;
+        char *grown = capacity <= POSTGRES_BULK_BUFFER_MAX ? realloc(bulk->buffer, capacity) : NULL;
+        if (grown == NULL) {
+            snprintf(st->base.error, sizeof st->base.error, "%s",
+                     BF_TR("批量载入的一行过长", "a row of the bulk load is too long"));
+            return BF_ETOOBIG;
+        }
+        bulk->buffer = grown;
+        bulk->capacity = capacity;
+    }
+    char *out = bulk->buffer + bulk->used;
+    for (int i = 0; i < bulk->count; i++) {
+        if (i > 0)
+            *out++ = '\t';
+        if (values[i] == NULL) {
+            *out++ = '\\';
+            *out++ = 'N';
+            continue;
+        }
+        for (const char *p = values[i]; *p != '\0'; p++) {
+            switch (*p) {
+            case '\\':
+                *out++ = '\\';
+                *out++ = '\\';
+                break;
+            case '\t':
+                *out++ = '\\';
+                *out++ = 't';
+                break;
+            case '\n':
+                *out++ = '\\';
+                *out++ = 'n';
+                break;
+            case '\r':
+                *out++ = '\\';
+                *out++ = 'r';
+                break;
+            default:
+                *out++ = *p;
+                break;
+            }
+        }
+    }
+    *out++ = '\n';
+    bulk->used = (size_t)(out - bulk->buffer);
+    return bulk->used >= POSTGRES_COPY_CHUNK ? postgres_bulk_flush(bulk) : BF_OK;
+}
+
+/*
+ * keep=1: sends the rest and ends the COPY; the server's verdict (a bad
+ * value, a duplicate key) comes back here.  keep=0: aborts the COPY, so
+ * nothing of it is stored (inside a transaction, the transaction is then
+ * failed and the caller rolls back).  Always frees bulk.
+ */
+int postgres_bulk_end(store_bulk *base, int keep)
+{
+    postgres_bulk *bulk = (postgres_bulk *)base;
+    postgres_store *st = (postgres_store *)base->owner;
+    int rc = BF_OK;
+    if (keep)
+        rc = bulk->failed ? BF_ESTORE : postgres_bulk_flush(bulk);
+    int sent = keep && rc == BF_OK ? PQputCopyEnd(st->conn, NULL)
+                                   : PQputCopyEnd(st->conn, "bulk load abandoned");
+    if (sent != 1 && keep && rc == BF_OK)
+        rc = postgres_fail(st);
+    PGresult *res;
+    while ((res = PQgetResult(st->conn)) != NULL) {
+        ExecStatusType status = PQresultStatus(res);
+        if (keep && rc == BF_OK && status != PGRES_COMMAND_OK)
+            rc = postgres_fail_result(st, res);
+        PQclear(res);
+        if (postgres_is_copy_status(status))
+            break; /* the copy could not be ended: the connection is broken */
+    }
+    st->bulk = NULL;
+    free(bulk->buffer);
+    free(bulk);
+    return rc;
+}
