@@ -159,6 +159,8 @@ int person_store_update(person_store *ps, const person *old, const person *updat
  * person_indexes[] in person.c too.
  */
 int person_indexes_drop(store *st, bf_error *err);
+/* The name of the primary key of people (migrations/0005_import_keys.sql), for store_key_*. */
+#define PERSON_KEY_NAME "people_key"
 int person_indexes_create(store *st, bf_error *err);
 
 /* True when the values a and b (either may be NULL for empty) are the same text. */

@@ -112,6 +112,7 @@ typedef struct import_state {
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
     int bulk_started;            /* 1 on the insert-only path (bulk may be between two loads) */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
+    int key_dropped;        /* 1 when the primary key of people waits to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
     int64_t max_rows;       /* the caps of this run (options, settings or defaults) */
     int64_t max_rejected;
@@ -694,9 +695,61 @@ static int import_begin_batch(import_state *s, bf_error *err)
 }
 
 /*
+ * Where dropping an index makes readers wait until the commit (PostgreSQL),
+ * an empty people table has its primary key and secondary indexes taken off
+ * in a short transaction of its own (readers wait the milliseconds it lasts,
+ * never the import), so that the bulk load appends to a bare table and the
+ * import builds them once at its end: a million people spent most of their
+ * import in the key's b-tree.  The table also keeps room in its pages for
+ * the updates of a re-import (store_leave_room_for_updates).  A failed or
+ * killed import leaves the table
+ * empty and bare; the next import builds them (import_start_bulk, or
+ * import_restore_keys if someone stored people meanwhile).  When they cannot
+ * be taken off (another object depends on the key), the import keeps them.
+ */
+static int import_take_keys_off(import_state *s, bf_error *err)
+{
+    int64_t any = 0;
+    if (!store_ddl_blocks_readers(s->st) || !store_can_drop_key(s->st))
+        return BF_OK;
+    int rc = import_batch_begin(s->st, s->options, err);
+    if (rc != BF_OK)
+        return rc;
+    rc = store_query_int64(s->st, "SELECT 1 FROM people LIMIT 1", NULL, 0, &any);
+    if (rc == BF_OK && any == 0)
+        rc = person_indexes_drop(s->st, err);
+    if (rc == BF_OK && any == 0)
+        rc = store_key_drop(s->st, "people", PERSON_KEY_NAME);
+    /* The re-import of the same people then updates them beside their old versions. */
+    if (rc == BF_OK && any == 0)
+        rc = store_leave_room_for_updates(s->st, "people");
+    if (rc == BF_OK)
+        rc = store_commit(s->st);
+    if (rc != BF_OK)
+        store_rollback(s->st);
+    bf_error_clear(err);
+    return BF_OK;
+}
+
+/*
+ * A people table left bare by a killed import (import_take_keys_off) in
+ * which people were stored since gets its key and indexes back before the
+ * look-ups need them.  Nothing to do, and no lock taken, when the key is there.
+ */
+static int import_restore_keys(import_state *s, bf_error *err)
+{
+    int restored = 0;
+    int rc = store_key_restore(s->st, "people", PERSON_KEY_NAME, "id_number", &restored);
+    if (rc != BF_OK)
+        return store_error_set(s->st, rc, err);
+    return restored ? person_indexes_create(s->st, err) : BF_OK;
+}
+
+/*
  * Starts the insert-only bulk path when the people table is empty: no
  * look-ups, the people table's secondary indexes dropped (inside the
- * transaction, so a failure or a kill brings them back).
+ * transaction, so a failure or a kill brings them back) unless that would
+ * lock readers out (import_take_keys_off has then taken them off).
  */
 static int import_start_bulk(import_state *s, bf_error *err)
 {
@@ -704,13 +757,14 @@ static int import_start_bulk(import_state *s, bf_error *err)
     int rc = store_query_int64(s->st, "SELECT 1 FROM people LIMIT 1", NULL, 0, &any);
     if (rc != BF_OK || any != 0)
         goto out;
-    /* The secondary indexes are built once at the end (import_people() does). */
+    /* The secondary indexes (and the key) are built once at the end (import_people() does). */
     if (!store_ddl_blocks_readers(s->st)) {
         rc = person_indexes_drop(s->st, err);
         if (rc != BF_OK)
             return rc;
-        s->indexes_dropped = 1;
     }
+    s->indexes_dropped = 1;
+    s->key_dropped = store_can_drop_key(s->st);
     rc = store_bulk_begin(s->st, "people", s->bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
     s->bulk_started = rc == BF_OK;
 out:
@@ -823,12 +877,16 @@ int import_people(store *st, const import_people_options *options, import_people
                               &s->max_rejected, err);
     if (rc != BF_OK)
         goto out;
-    rc = import_batch_begin(st, options, err);
+    rc = import_take_keys_off(s, err);
+    if (rc == BF_OK)
+        rc = import_batch_begin(st, options, err);
     if (rc != BF_OK)
         goto out;
     rc = import_begin_batch(s, err);
     if (rc == BF_OK)
         rc = import_start_bulk(s, err);
+    if (rc == BF_OK && s->bulk == NULL && store_can_drop_key(st))
+        rc = import_restore_keys(s, err);
     if (rc == BF_OK && s->bulk == NULL)
         rc = import_maybe_drop_indexes(s, err);
     if (rc == BF_OK && s->bulk == NULL)
@@ -876,6 +934,16 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = people_counts_apply(st, s->counts, err);
     if (rc != BF_OK)
         goto out;
+    if (s->key_dropped) {
+        /* Last before the commit: making the index the key locks readers out until then. */
+        progress_update(options->progress, PROGRESS_INDEXING, -1, -1.0);
+        int restored = 0;
+        rc = store_key_restore(st, "people", PERSON_KEY_NAME, "id_number", &restored);
+        if (rc != BF_OK) {
+            store_error_set(st, rc, err);
+            goto out;
+        }
+    }
     rc = import_batch_end(st, s->batch, s->errors, options->progress, result, err);
 out:
     if (s->bulk != NULL)

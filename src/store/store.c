@@ -1,6 +1,7 @@
 /* store.c - engine choice and the thin dispatch to the engine in use. */
 #include "store/store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -235,6 +236,37 @@ int store_prefer_index(store *st, int on)
 {
     const char *sql = on ? st->engine->prefer_index_sql : st->engine->prefer_index_undo_sql;
     return sql != NULL ? store_exec(st, sql) : BF_OK;
+}
+
+int store_can_drop_key(const store *st)
+{
+    return st->engine->key_drop != NULL;
+}
+
+int store_key_drop(store *st, const char *table, const char *key)
+{
+    if (st->engine->key_drop == NULL) {
+        snprintf(st->error, sizeof st->error, "%s",
+                 BF_TR("该数据库不能移除主键", "this engine cannot take a primary key off"));
+        return BF_EUNSUPPORTED;
+    }
+    return st->engine->key_drop(st, table, key);
+}
+
+int store_key_restore(store *st, const char *table, const char *key, const char *columns,
+                      int *restored)
+{
+    *restored = 0;
+    return st->engine->key_restore != NULL
+               ? st->engine->key_restore(st, table, key, columns, restored)
+               : BF_OK;
+}
+
+int store_leave_room_for_updates(store *st, const char *table)
+{
+    return st->engine->leave_room_for_updates != NULL
+               ? st->engine->leave_room_for_updates(st, table)
+               : BF_OK;
 }
 
 int store_next_id(store *st, const char *counter, int64_t *value)

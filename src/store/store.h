@@ -82,6 +82,13 @@ typedef struct store_engine {
      * statistics say, and SQL undoing it; NULL when the engine plans no other way (SQLite). */
     const char *prefer_index_sql;
     const char *prefer_index_undo_sql;
+    /* store_key_drop and store_key_restore; NULL when the engine cannot take a key off
+     * (SQLite: the key's b-tree is made with the table). */
+    int (*key_drop)(store *st, const char *table, const char *key);
+    int (*key_restore)(store *st, const char *table, const char *key, const char *columns,
+                       int *restored);
+    /* store_leave_room_for_updates; NULL when the engine updates rows in place (SQLite). */
+    int (*leave_room_for_updates)(store *st, const char *table);
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -213,6 +220,35 @@ int store_is_remote(const store *st);
  * and a sequential scan per chunk of look-ups made the next import quadratic.
  */
 int store_prefer_index(store *st, int on);
+
+/*
+ * A bulk load into an empty table is faster with its primary key built once
+ * afterwards than kept up row by row (PostgreSQL, a million people: the key's
+ * b-tree took most of the import).  store_key_drop() takes the primary key
+ * named key off table (its columns stay NOT NULL); BF_EUNSUPPORTED when the
+ * engine cannot (store_can_drop_key() says 0).  store_key_restore() puts it
+ * back when it is missing, on columns (e.g. "id_number"): a unique index
+ * built first (readers go on reading), then made the key (a lock readers
+ * wait for until the transaction ends: call it just before the commit);
+ * *restored tells whether it was missing.  Without the key a duplicate fails
+ * there.  A no-op on an engine that cannot take keys off.
+ */
+int store_can_drop_key(const store *st);
+int store_key_drop(store *st, const char *table, const char *key);
+int store_key_restore(store *st, const char *table, const char *key, const char *columns,
+                      int *restored);
+
+/*
+ * Makes the pages table writes from now on keep room for a second version of
+ * their rows (PostgreSQL: fillfactor 50), so that an update that leaves the
+ * indexed columns alone writes the new version beside the old one and no
+ * index entry (a heap-only tuple).  A re-import in which each of a million
+ * people changed one field spent 92 s in its UPDATE on full pages, 16 s with
+ * room.  The table then takes twice the space, as full pages do anyway after
+ * such a re-import.  Call it on an empty table; a no-op on SQLite, which
+ * updates rows in place.
+ */
+int store_leave_room_for_updates(store *st, const char *table);
 
 /*
  * The next value of the named counter (table id_counters, migration 0003):

@@ -353,6 +353,58 @@ static int postgres_begin_exclusive(store *base, int64_t wait_ms, store_waiting 
     return rc;
 }
 
+/* ALTER TABLE table DROP CONSTRAINT key: the key's index goes, NOT NULL stays. */
+static int postgres_key_drop(store *base, const char *table, const char *key)
+{
+    char sql[POSTGRES_KEY_SQL_MAX];
+    if (snprintf(sql, sizeof sql, "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s", table, key) >=
+        (int)sizeof sql)
+        return BF_ETOOBIG;
+    return postgres_exec(base, sql);
+}
+
+/*
+ * When table has no primary key named key: CREATE UNIQUE INDEX (a SHARE
+ * lock: readers go on), with memory enough to sort a few million keys at
+ * once, then ADD CONSTRAINT ... USING INDEX (an ACCESS EXCLUSIVE lock until
+ * the commit, but no build under it).
+ */
+static int postgres_key_restore(store *base, const char *table, const char *key,
+                                const char *columns, int *restored)
+{
+    postgres_store *st = (postgres_store *)base;
+    char sql[POSTGRES_KEY_SQL_MAX];
+    int present = 0;
+    *restored = 0;
+    if (snprintf(sql, sizeof sql,
+                 "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'p' AND conname = "
+                 "'%s' AND conrelid = to_regclass('%s'))",
+                 key, table) >= (int)sizeof sql)
+        return BF_ETOOBIG;
+    int rc = postgres_query_true(st, sql, &present);
+    if (rc != BF_OK || present)
+        return rc;
+    if (snprintf(sql, sizeof sql,
+                 "SET LOCAL maintenance_work_mem = '" POSTGRES_INDEX_BUILD_MEMORY "';"
+                 "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (%s);"
+                 "ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY USING INDEX %s",
+                 key, table, columns, table, key, key) >= (int)sizeof sql)
+        return BF_ETOOBIG;
+    rc = postgres_exec(base, sql);
+    *restored = rc == BF_OK;
+    return rc;
+}
+
+/* fillfactor: a SHARE UPDATE EXCLUSIVE lock, which neither readers nor writers wait for. */
+static int postgres_leave_room_for_updates(store *base, const char *table)
+{
+    char sql[POSTGRES_KEY_SQL_MAX];
+    if (snprintf(sql, sizeof sql, "ALTER TABLE %s SET (fillfactor = %d)", table,
+                 POSTGRES_UPDATE_FILLFACTOR) >= (int)sizeof sql)
+        return BF_ETOOBIG;
+    return postgres_exec(base, sql);
+}
+
 const store_engine store_postgres_engine = {
     .name = "postgresql",
     .open = postgres_open,
@@ -382,4 +434,7 @@ const store_engine store_postgres_engine = {
     .remote = 1,
     .prefer_index_sql = "SET LOCAL enable_seqscan = off",
     .prefer_index_undo_sql = "SET LOCAL enable_seqscan = on",
+    .key_drop = postgres_key_drop,
+    .key_restore = postgres_key_restore,
+    .leave_room_for_updates = postgres_leave_room_for_updates,
 };

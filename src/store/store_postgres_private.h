@@ -32,6 +32,12 @@
 #define POSTGRES_BULK_BUFFER_MAX ((size_t)1 << 28)
 /* The advisory lock key of exclusive writers ("bangfu" in ASCII): one per database. */
 #define POSTGRES_EXCLUSIVE_LOCK_KEY "108170603619957"
+/* Longest command taking a primary key off or putting it back. */
+#define POSTGRES_KEY_SQL_MAX 1024
+/* maintenance_work_mem while a key's index is built: a million keys sorted in memory. */
+#define POSTGRES_INDEX_BUILD_MEMORY "256MB"
+/* Percent of a page store_leave_room_for_updates fills: room for a second version of each row. */
+#define POSTGRES_UPDATE_FILLFACTOR 50
 /* Longest "SET LOCAL lock_timeout" command. */
 #define POSTGRES_LOCK_TIMEOUT_SQL_MAX 64
 

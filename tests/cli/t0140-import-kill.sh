@@ -40,7 +40,14 @@ count_indexes() {
 check_consistent() {
     n=$(count_people)
     [ "$n" = "$1" ] || [ "$n" = $(($1 + rows)) ] || fail "half-written import after kill -9: $n people"
-    expect_eq "$(count_indexes)" 3 "indexes of people after kill -9"
+    if [ "$ENGINE" = postgresql ] && [ "$n" = 0 ]; then
+        # PostgreSQL takes the key and indexes of an empty people table off in a short
+        # transaction of its own (readers never wait for the import) and builds them at the
+        # end: a kill in between leaves the empty table bare, for the next import to build.
+        case $(count_indexes) in 0 | 3) ;; *) fail "indexes of the empty people after kill -9: $(count_indexes)" ;; esac
+    else
+        expect_eq "$(count_indexes)" 3 "indexes of people after kill -9"
+    fi
     if [ "$ENGINE" = sqlite ]; then
         expect_eq "$(sqlite3 "$db" 'PRAGMA integrity_check')" "ok" "integrity after kill"
     fi
@@ -71,6 +78,19 @@ case "$out" in
 esac
 expect_eq "$(count_people)" "$rows" "people after the rerun"
 expect_eq "$(count_indexes)" 3 "indexes of people after a bulk import"
+if [ "$ENGINE" = postgresql ]; then
+    expect_eq "$(psql -qAt "$db" -c "SELECT COUNT(*) FROM pg_constraint WHERE conname = 'people_key' AND contype = 'p'")" 1 "the primary key of people after a bulk import"
+    # A bare table (a killed bulk import) in which people were stored since: the next
+    # import puts the key and indexes back before it looks anyone up.
+    bare=$(new_db)
+    bf --db "$bare" import people "$WORK/big.csv" >/dev/null
+    psql -q "$bare" -c "ALTER TABLE people DROP CONSTRAINT people_key" -c "DROP INDEX people_household" -c "DROP INDEX people_hukou_region" 2>&1
+    db=$bare
+    expect_eq "$(count_indexes)" 0 "indexes of the bare people"
+    out=$(bf --db "$bare" import people "$WORK/big.csv")
+    expect_contains "$out" '"unchanged":200000' "the same list into the bare people"
+    expect_eq "$(count_indexes)" 3 "indexes of people put back by the next import"
+fi
 
 # 2. Into a registry that is not empty (look-ups, inserts and updates row by row).
 db=$(new_db)

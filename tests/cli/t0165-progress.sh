@@ -40,11 +40,9 @@ PY
 }
 
 bf --db "$db" import people "$WORK/people.csv" --progress json >"$WORK/out" 2>"$WORK/err"
-if [ "$ENGINE" = postgresql ]; then
-    check_json "$WORK/err" import reading checking summing committing done
-else
-    check_json "$WORK/err" import reading checking indexing summing committing done
-fi
+# Both engines build the indexes of an empty registry once, at the end (PostgreSQL the
+# primary key too, after summing).
+check_json "$WORK/err" import reading checking indexing summing committing done
 grep -q '"step":"reading","done":30000,"fraction":1.000' "$WORK/err" || fail "reading ends at 100%"
 expect_contains "$(cat "$WORK/out")" '"inserted":30000' "the counts still go to stdout"
 
