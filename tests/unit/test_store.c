@@ -419,6 +419,54 @@ static void count_waits(void *context)
  * BF_EBUSY (told it waits), readers go on meanwhile, and after the first
  * commits it gets in; the counter never hands out an id twice.
  */
+/*
+ * A primary key taken off for a bulk load (PostgreSQL) lets duplicates in
+ * until it is restored, and is then the table's key again; restoring a key
+ * that is there does nothing.  SQLite cannot take it off, and restoring is a
+ * no-op there.
+ */
+static void test_key_drop_restore(void **state)
+{
+    engine_fixture *f = engine_of(state);
+    store *st = f->st;
+    int restored = -1;
+    int64_t keys = -1;
+    assert_int_equal(store_exec(st, "CREATE TABLE t_key (id TEXT CONSTRAINT t_key_pk PRIMARY KEY, "
+                                    "v TEXT)"),
+                     BF_OK);
+    assert_int_equal(store_leave_room_for_updates(st, "t_key"), BF_OK);
+    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", &restored), BF_OK);
+    assert_int_equal(restored, 0);
+    if (!is_postgres(f)) {
+        assert_false(store_can_drop_key(st));
+        assert_int_equal(store_key_drop(st, "t_key", "t_key_pk"), BF_EUNSUPPORTED);
+        return;
+    }
+    assert_true(store_can_drop_key(st));
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_key_drop(st, "t_key", "t_key_pk"), BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_key VALUES ('a', '1'), ('a', '2'), ('b', '3')"),
+                     BF_OK);
+    /* the duplicate fails the restore (and the transaction) */
+    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", &restored), BF_ESTORE);
+    assert_int_equal(store_rollback(st), BF_OK);
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_key_drop(st, "t_key", "t_key_pk"), BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_key VALUES ('a', '1'), ('b', '3')"), BF_OK);
+    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", &restored), BF_OK);
+    assert_int_equal(restored, 1);
+    assert_int_equal(store_commit(st), BF_OK);
+    assert_int_equal(store_query_int64(st,
+                                       "SELECT COUNT(*) FROM pg_constraint WHERE conname = "
+                                       "'t_key_pk' AND contype = 'p'",
+                                       NULL, 0, &keys),
+                     BF_OK);
+    assert_int_equal(keys, 1);
+    assert_int_not_equal(store_exec(st, "INSERT INTO t_key VALUES ('a', '4')"), BF_OK);
+    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", &restored), BF_OK);
+    assert_int_equal(restored, 0);
+}
+
 static void test_exclusive_writers(void **state)
 {
     engine_fixture *f = engine_of(state);
@@ -688,7 +736,7 @@ int main(void)
             cmocka_unit_test(test_snapshot_reader), cmocka_unit_test(test_errors),                 \
             cmocka_unit_test(test_bulk_load), cmocka_unit_test(test_streaming_select),             \
             cmocka_unit_test(test_open_modes), cmocka_unit_test(test_rollback_keeps_first_error),  \
-            cmocka_unit_test(test_exclusive_writers),                                              \
+            cmocka_unit_test(test_exclusive_writers), cmocka_unit_test(test_key_drop_restore),     \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
     const struct CMUnitTest postgresql_tests[] = ENGINE_TESTS;
