@@ -15,6 +15,7 @@
 #ifndef BANGFU_CLI_CLI_H
 #define BANGFU_CLI_CLI_H
 
+#include "core/region_code.h"
 #include "store/store.h"
 
 enum cli_exit { CLI_EXIT_OK = 0, CLI_EXIT_FAILURE = 1, CLI_EXIT_USAGE = 2 };
@@ -55,6 +56,13 @@ int cli_open_store(cli_context *ctx, int flags, bf_error *err);
 int cli_refuse_existing(const char *path);
 
 /*
+ * The canonical code of a region argument (--region CODE) into out: CLI_EXIT_OK, or the exit
+ * status after saying why (not a code: CLI_EXIT_USAGE; not in the region table:
+ * CLI_EXIT_FAILURE).  ctx->store must be open.
+ */
+int cli_region_argument(cli_context *ctx, const char *text, char out[REGION_CODE_TEXT_MAX]);
+
+/*
  * Looks for "--name VALUE" or "--name=VALUE" at argv[*index]; on a match
  * sets *value, advances *index past it and returns 1.  Returns -1 when the
  * option is present but its value is missing, 0 when argv[*index] is another
@@ -79,6 +87,7 @@ int cmd_status(cli_context *ctx, int argc, char **argv);
 int cmd_region(cli_context *ctx, int argc, char **argv);
 int cmd_import(cli_context *ctx, int argc, char **argv);
 int cmd_export(cli_context *ctx, int argc, char **argv);
+int cmd_match(cli_context *ctx, int argc, char **argv);
 int cmd_person(cli_context *ctx, int argc, char **argv);
 int cmd_generate(cli_context *ctx, int argc, char **argv);
 int cmd_template(cli_context *ctx, int argc, char **argv);

@@ -60,19 +60,9 @@ int cmd_export(cli_context *ctx, int argc, char **argv)
     if (!force && strcmp(options.out, "-") != 0 && cli_refuse_existing(options.out))
         return CLI_EXIT_FAILURE;
     if (region_text != NULL) {
-        if (region_code_normalize(region_text, region) == REGION_LEVEL_INVALID)
-            return cli_fail(CLI_EXIT_USAGE,
-                            BF_TR("“%s”不是区划代码（应为 2、4、6、9 或 12 位数字）",
-                                  "'%s' is not a region code (2, 4, 6, 9 or 12 digits)"),
-                            region_text);
-        char path[REGION_PATH_MAX];
-        int rc = region_path_name(ctx->store, region, path, sizeof path, NULL);
-        if (rc == BF_ENOTFOUND)
-            return cli_fail(CLI_EXIT_FAILURE,
-                            BF_TR("区划代码 %s 不存在", "region code %s does not exist"),
-                            region_text);
-        if (rc != BF_OK)
-            return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(ctx->store));
+        int status = cli_region_argument(ctx, region_text, region);
+        if (status != CLI_EXIT_OK)
+            return status;
         options.region = region;
     }
     int64_t rows = 0;

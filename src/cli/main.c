@@ -124,6 +124,28 @@ static const cli_command commands[] = {
      "  --seed S        the random seed (default 1): one seed, one list\n"
      "  --region CODE   people live in its villages; may be repeated (people: default\n"
      "                  370811; facts: 370800 and 500101, Jining and Wanzhou)\n"},
+    {"match", cmd_match, CLI_STORE_READ | CLI_OUTPUT_DATA,
+     "match [--region CODE | --posting CODE] [--top N] [--date YYYY-MM-DD] [--data DIR] "
+     "[--out FILE] [--force]",
+     "为有劳动能力、有就业意愿、未就业的劳动力推荐在招岗位（附推荐理由），或为一个岗位推荐劳动力",
+     "rank the open job postings for each laborer able and willing to work and not employed "
+     "(with the reasons), or the laborers for one posting",
+     "  --region CODE   户籍在此区划内的劳动力（默认全部）\n"
+     "  --posting CODE  反向：为岗位编号 CODE 推荐劳动力\n"
+     "  --top N         每人（或每岗位）推荐数，1 到 100，默认 10\n"
+     "  --date D        按此日计算年龄、在岗与截止日期（默认今天）\n"
+     "  --data DIR      权重与劳务协作地区：DIR/match_weights.tsv、labor_pairs.tsv\n"
+     "                  （默认 data/，或 BANGFU_DATA）\n"
+     "  --out FILE      .csv 或 .xlsx（默认标准输出）\n"
+     "  --force         覆盖已有的文件\n",
+     "  --region CODE   laborers whose hukou lies in the region (default: all)\n"
+     "  --posting CODE  the reverse view: the laborers for posting CODE\n"
+     "  --top N         proposals per laborer (or posting), 1 to 100, default 10\n"
+     "  --date D        ages, spells and deadlines on this day (default today)\n"
+     "  --data DIR      weights and labor-cooperation pairs: DIR/match_weights.tsv,\n"
+     "                  labor_pairs.tsv (default data/, or BANGFU_DATA)\n"
+     "  --out FILE      .csv or .xlsx (default standard output)\n"
+     "  --force         overwrite an existing file\n"},
     {"calc", cmd_calc, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
      "calc SITUATION.json | calc [--region CODE | --person ID_NUMBER] --from YYYY-MM --to YYYY-MM "
      "[--explain[=full]] [--policies DIR]",
@@ -362,6 +384,23 @@ int cli_refuse_existing(const char *path)
              BF_TR("“%s”已存在：用 --force 覆盖", "'%s' exists: give --force to overwrite it"),
              path);
     return 1;
+}
+
+int cli_region_argument(cli_context *ctx, const char *text, char out[REGION_CODE_TEXT_MAX])
+{
+    if (region_code_normalize(text, out) == REGION_LEVEL_INVALID)
+        return cli_fail(CLI_EXIT_USAGE,
+                        BF_TR("“%s”不是区划代码（应为 2、4、6、9 或 12 位数字）",
+                              "'%s' is not a region code (2, 4, 6, 9 or 12 digits)"),
+                        text);
+    char path[REGION_PATH_MAX];
+    int rc = region_path_name(ctx->store, out, path, sizeof path, NULL);
+    if (rc == BF_ENOTFOUND)
+        return cli_fail(CLI_EXIT_FAILURE,
+                        BF_TR("区划代码 %s 不存在", "region code %s does not exist"), text);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(ctx->store));
+    return CLI_EXIT_OK;
 }
 
 int cli_option_value(int argc, char **argv, int *index, const char *name, const char **value)
