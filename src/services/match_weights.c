@@ -158,7 +158,7 @@ static int match_parse_points(const match_file *f, const char *text, int64_t lim
     return BF_OK;
 }
 
-/* Codes of list separated by '|' ("none": an empty cell) into *values and *none_ok. */
+/* Codes of list separated by '|' ("empty": an empty cell) into *values and *none_ok. */
 static int match_parse_codes(const match_file *f, const vocabulary *list, const char *text,
                              vocabulary_values *values, int *none_ok, bf_error *err)
 {
@@ -168,7 +168,7 @@ static int match_parse_codes(const match_file *f, const vocabulary *list, const 
     *none_ok = 0;
     char *save = NULL;
     for (char *code = strtok_r(copy, "|", &save); code != NULL; code = strtok_r(NULL, "|", &save)) {
-        if (strcmp(code, "none") == 0) {
+        if (strcmp(code, "empty") == 0) {
             *none_ok = 1;
             continue;
         }
@@ -178,8 +178,8 @@ static int match_parse_codes(const match_file *f, const vocabulary *list, const 
                 index = i;
         if (index < 0)
             return match_file_fail(f, err,
-                                   BF_TR("“%s”不是词表的代码（或 none）",
-                                         "'%s' is not a code of the vocabulary (or none)"),
+                                   BF_TR("“%s”不是词表的代码（或 empty）",
+                                         "'%s' is not a code of the vocabulary (or empty)"),
                                    code);
         *values |= (vocabulary_values)1 << index;
     }
