@@ -88,6 +88,7 @@ int cmd_region(cli_context *ctx, int argc, char **argv);
 int cmd_import(cli_context *ctx, int argc, char **argv);
 int cmd_export(cli_context *ctx, int argc, char **argv);
 int cmd_match(cli_context *ctx, int argc, char **argv);
+int cmd_push(cli_context *ctx, int argc, char **argv);
 int cmd_person(cli_context *ctx, int argc, char **argv);
 int cmd_generate(cli_context *ctx, int argc, char **argv);
 int cmd_template(cli_context *ctx, int argc, char **argv);

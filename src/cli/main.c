@@ -146,6 +146,25 @@ static const cli_command commands[] = {
      "                  labor_pairs.tsv (default data/, or BANGFU_DATA)\n"
      "  --out FILE      .csv or .xlsx (default standard output)\n"
      "  --force         overwrite an existing file\n"},
+    {"push", cmd_push, CLI_STORE_WRITE | CLI_OUTPUT_DATA,
+     "push --dir DIR [--region CODE] [--top N] [--date YYYY-MM-DD] [--channel sms|call] "
+     "[--data DIR]",
+     "推送岗位：记录每人推送了哪些岗位，写村级电话名单 calls.xlsx（每村一张表）与短信 sms.txt",
+     "push postings: record who was sent which postings, write the call list calls.xlsx (one "
+     "sheet per village) and sms.txt",
+     "  --dir DIR       写 DIR/calls.xlsx 与 DIR/sms.txt（每行：电话、TAB、不超过 70 字的短信）\n"
+     "  --region CODE   户籍在此区划内的劳动力（默认全部）\n"
+     "  --top N         每人推送的岗位数，默认 3\n"
+     "  --date D        推送日（默认今天），按 bangfu match 的规则匹配\n"
+     "  --channel C     sms（默认）或 call\n"
+     "  --data DIR      匹配权重目录（见 bangfu match）\n",
+     "  --dir DIR       writes DIR/calls.xlsx and DIR/sms.txt (lines: phone, TAB, a message of\n"
+     "                  at most 70 characters)\n"
+     "  --region CODE   laborers whose hukou lies in the region (default: all)\n"
+     "  --top N         postings per laborer, default 3\n"
+     "  --date D        the day of the push (default today), matched as bangfu match does\n"
+     "  --channel C     sms (default) or call\n"
+     "  --data DIR      the matching weights (see bangfu match)\n"},
     {"calc", cmd_calc, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
      "calc SITUATION.json | calc [--region CODE | --person ID_NUMBER] --from YYYY-MM --to YYYY-MM "
      "[--explain[=full]] [--policies DIR]",

@@ -108,9 +108,9 @@ static int table_writer_open_xlsx(table_writer *writer, bf_error *err)
     writer->workbook = workbook_new_opt(output, &options);
     if (writer->workbook == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
-    writer->worksheet = workbook_add_worksheet(writer->workbook, NULL);
+    /* The first worksheet is added with the first row or table_writer_sheet(). */
     writer->bold = workbook_add_format(writer->workbook);
-    if (writer->worksheet == NULL || writer->bold == NULL)
+    if (writer->bold == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
     format_set_bold(writer->bold);
     return BF_OK;
@@ -215,6 +215,26 @@ static void table_writer_csv_field(FILE *file, const char *cell)
     putc('"', file);
 }
 
+static int table_writer_xlsx_cells(table_writer *writer, const char *const *cells, int count,
+                                   lxw_format *format, bf_error *err);
+
+int table_writer_sheet(table_writer *writer, const char *name, bf_error *err)
+{
+    if (writer->format != TABLE_WRITER_XLSX)
+        return BF_OK;
+    writer->worksheet = workbook_add_worksheet(writer->workbook, name);
+    if (writer->worksheet == NULL)
+        return bf_error_set(
+            err, BF_EINVAL,
+            BF_TR("%s：工作表名“%s”无效或重复", "%s: worksheet name '%s' invalid or repeated"),
+            writer->path, name);
+    writer->sheet_rows = 0;
+    if (writer->rows == 0)
+        return BF_OK;
+    return table_writer_xlsx_cells(writer, (const char *const *)writer->header,
+                                   writer->header_count, writer->bold, err);
+}
+
 void table_writer_set_sheet_rows(table_writer *writer, long rows)
 {
     if (writer->format == TABLE_WRITER_XLSX && rows >= 2 && rows <= LXW_ROW_MAX)
@@ -267,6 +287,9 @@ static int table_writer_xlsx_row(table_writer *writer, const char *const *cells,
                                  bf_error *err)
 {
     int rc;
+    if (writer->worksheet == NULL &&
+        (writer->worksheet = workbook_add_worksheet(writer->workbook, NULL)) == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
     if (writer->rows == 0) {
         rc = table_writer_keep_header(writer, cells, count, err);
         if (rc != BF_OK)
@@ -341,6 +364,8 @@ int table_writer_close(table_writer *writer, int keep, bf_error *err)
     if (writer == NULL)
         return BF_OK;
     if (writer->format == TABLE_WRITER_XLSX) {
+        if (writer->worksheet == NULL) /* no row: the workbook still needs a worksheet */
+            workbook_add_worksheet(writer->workbook, NULL);
         lxw_error error = workbook_close(writer->workbook);
         writer->workbook = NULL;
         if (error != LXW_NO_ERROR && keep)

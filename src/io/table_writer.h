@@ -51,6 +51,14 @@ int table_writer_open(const char *path, table_writer **out, bf_error *err);
 int table_writer_row(table_writer *writer, const char *const *cells, int count, bf_error *err);
 
 /*
+ * XLSX only (BF_OK and nothing otherwise): the rows written next go on a new
+ * worksheet named name (at most 31 characters, none of []:*?/\, unique),
+ * atop which the header (the first row written) is repeated once written.
+ * Before any row, it names the first worksheet.
+ */
+int table_writer_sheet(table_writer *writer, const char *name, bf_error *err);
+
+/*
  * XLSX only (ignored otherwise): most rows of one worksheet, its header
  * included, from 2 to 1048576 (the default); tests use a small one.
  */

@@ -13,8 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Columns of the list written. */
-#define MATCH_COLUMNS 10
 /* Longest text of one number cell. */
 #define MATCH_NUMBER_MAX 24
 /* Longest copy of a skills cell split into words. */
@@ -26,12 +24,12 @@ static const char *const match_header[MATCH_COLUMNS] = {
 
 /* What the list says of a posting besides what the matcher needs. */
 typedef struct posting_text {
-    size_t code, title, employer, skills; /* offsets in the run's posting pool */
+    size_t code, title, employer, skills, phone; /* offsets in the run's posting pool */
 } posting_text;
 
 /* One laborer of the chunk (or, for the reverse view, of the whole run). */
 typedef struct laborer_text {
-    size_t id_number, name; /* offsets in the laborer pool */
+    size_t id_number, name, phone; /* offsets in the laborer pool */
 } laborer_text;
 
 typedef struct match_state {
@@ -188,7 +186,8 @@ static int match_read_postings(match_state *s)
     int rc = store_rows_open(
         s->st,
         "SELECT p.posting_code, p.title, COALESCE(o.name, p.employer), p.region, p.trade, "
-        "p.pay_min, p.skills, p.age_min, p.age_max, p.sex, p.accommodation FROM postings p "
+        "p.pay_min, p.skills, p.age_min, p.age_max, p.sex, p.accommodation, p.phone FROM postings "
+        "p "
         "LEFT JOIN orgs o ON o.org_code = p.employer WHERE p.state = 'open' AND p.openings > 0 "
         "AND (p.deadline IS NULL OR p.deadline >= ?) ORDER BY p.posting_code",
         params, 1, &rows, s->err);
@@ -244,6 +243,8 @@ static int match_read_postings(match_state *s)
             rc = match_keep_text(&s->posting_pool, store_column_text(row, 2), &t->employer);
         if (rc == BF_OK)
             rc = match_keep_text(&s->posting_pool, skills, &t->skills);
+        if (rc == BF_OK)
+            rc = match_keep_text(&s->posting_pool, store_column_text(row, 11), &t->phone);
         if (rc == BF_ENOMEM) {
             rc = match_out_of_memory(s->err);
             break;
@@ -339,7 +340,8 @@ static int match_take_laborer(match_state *s, store_stmt *row)
             match_words_add(l->words, &l->word_count, (int32_t)id);
     }
     if (text_pool_add(&s->laborer_pool, store_column_text(row, 0), &t->id_number) != BF_OK ||
-        match_keep_text(&s->laborer_pool, store_column_text(row, 1), &t->name) != BF_OK)
+        match_keep_text(&s->laborer_pool, store_column_text(row, 1), &t->name) != BF_OK ||
+        match_keep_text(&s->laborer_pool, store_column_text(row, 11), &t->phone) != BF_OK)
         return match_out_of_memory(s->err);
     s->laborer_count++;
     s->result->laborers++;
@@ -428,6 +430,11 @@ static int match_write_row(match_state *s, size_t li, size_t pi, int rank, const
                                         score,
                                         reasons};
     s->result->rows++;
+    if (s->options->sink != NULL) {
+        match_row out = {cells, text_pool_at(&s->laborer_pool, lt->phone),
+                         text_pool_at(&s->posting_pool, t->phone), p->pay_min};
+        return s->options->sink(s->options->sink_context, &out, s->err);
+    }
     return table_writer_row(s->writer, cells, MATCH_COLUMNS, s->err);
 }
 
@@ -461,7 +468,9 @@ static int match_read_laborers(match_state *s, match_engine *engine, match_hit *
     int rc = store_rows_open(
         s->st,
         "SELECT p.id_number, p.name, p.sex, p.birth_date, p.hukou_region, p.labor_ability, "
-        "p.employment_status, p.employment_wish, p.skills, p.difficulties, p.wants_job FROM people "
+        "p.employment_status, p.employment_wish, p.skills, p.difficulties, p.wants_job, p.phone "
+        "FROM "
+        "people "
         "p WHERE p.hukou_region >= ? AND p.hukou_region < ? AND NOT EXISTS (SELECT 1 FROM jobs j "
         "WHERE j.id_number = p.id_number AND (j.end_date IS NULL OR j.end_date >= ?)) ORDER BY "
         "p.hukou_region, p.id_number",
@@ -537,9 +546,9 @@ int match_run(store *st, const match_run_options *options, match_run_result *res
     size_t posting = 0;
     if (rc == BF_OK && options->posting != NULL)
         rc = match_find_posting(&s, options->posting, &posting);
-    if (rc == BF_OK)
+    if (rc == BF_OK && options->sink == NULL)
         rc = table_writer_open(options->out, &s.writer, err);
-    if (rc == BF_OK)
+    if (rc == BF_OK && options->sink == NULL)
         rc = table_writer_row(s.writer, match_header, MATCH_COLUMNS, err);
     if (rc != BF_OK)
         goto out;

@@ -32,6 +32,19 @@
 #define MATCH_CHUNK 4096
 /* Longest reasons text of one match. */
 #define MATCH_REASONS_MAX 512
+/* Columns of the list. */
+#define MATCH_COLUMNS 10
+
+/* One row of the list as a sink receives it (services/push.c records and sends them). */
+typedef struct match_row {
+    const char *const *cells;  /* the MATCH_COLUMNS cells of the list */
+    const char *phone;         /* the laborer's 联系电话, "" when none */
+    const char *posting_phone; /* the posting's 联系电话, "" when none */
+    int64_t pay_min;           /* the posting's 月薪下限 in fen, 0 when not said */
+} match_row;
+
+/* Receives the rows in the list's order instead of the file; BF_OK or an error (err filled). */
+typedef int (*match_sink)(void *context, const match_row *row, bf_error *err);
 
 typedef struct match_run_options {
     const char *region;   /* canonical code of the hukou region, NULL for all */
@@ -40,6 +53,8 @@ typedef struct match_run_options {
     bf_date day;          /* ages, spells and deadlines on this day */
     const char *data_dir; /* --data option or NULL (services/match.h) */
     const char *out;      /* the list's path, "-" for standard output */
+    match_sink sink;      /* when not NULL, the rows go to it and out is not used */
+    void *sink_context;
 } match_run_options;
 
 typedef struct match_run_result {
@@ -49,7 +64,6 @@ typedef struct match_run_result {
     int64_t rows;     /* rows written */
 } match_run_result;
 
-int match_run(store *st, const match_run_options *options, match_run_result *result,
-              bf_error *err);
+int match_run(store *st, const match_run_options *options, match_run_result *result, bf_error *err);
 
 #endif
