@@ -1,4 +1,4 @@
-"""fact_rows.py: what the SQL writers of the calc tests share (facts_files.py, case_store.py):
+"""fact_rows.py: what the SQL writers of the calc tests share (facts_files.py, facts_sql.py, case_store.py):
 values quoted for SQL, INSERT statements of stored fact rows, 统一社会信用代码 with their check
 character (GB 32100-2015)."""
 
