@@ -346,6 +346,31 @@ benefit {
 
 -- 四(二)5 ------------------------------------------------------------------
 
+status {
+    id     = "jining47.base_qualified",
+    name   = "吸纳就业10人以上或占职工总数20%以上的就业扶贫基地（车间）",
+    clause = "四(二)5",
+    text   = "对吸纳就业10人以上或占职工总数20%以上、成效较好的就业扶贫基地（车间），每吸纳1人按照3000元的标准给予一次性奖补",
+    target = "吸纳万州区建档立卡贫困劳动力10人以上或占职工总数20%以上的济宁市就业扶贫基地（车间）",
+    unit   = "org",
+    certifies = { "workshop", "base" },
+    hires  = {
+        { "category", "建档立卡贫困人口" },
+        { "hukou_within", "500101" },
+        { "job_within", "370800" },
+        { "job_months_at_least", 6 },
+        { "contract_months_at_least", 6 },
+        { "insured" },
+        { "employed_at_period_end" },
+    },
+    conditions = {
+        { "org_kind", "workshop", "base" },
+        { "org_within", "370800" },
+        { "any", { "hires_at_least", 10 }, { "hires_share_at_least", 20 } },
+    },
+    note   = "奖补的门槛（四(二)5）：吸纳人数为计算期间末日（认定之日）仍在该基地（车间）就业、满足四(二)导语（在济宁稳定就业6个月以上、6个月以上劳动合同、参保）的万州区建档立卡贫困劳动力人数，同一人多段工作计1人；“10人以上”“20%以上”含本数。certifies：bangfu org certify --as workshop|base 对济宁市内的单位按本条核验；已登记认定决定的单位，计算时以认定决定为准",
+}
+
 benefit {
     id     = "jining47.base_award",
     name   = "就业扶贫基地（车间）一次性奖补",
@@ -364,9 +389,7 @@ benefit {
         { "employed_at_period_end" },
     },
     conditions = {
-        { "org_kind", "workshop", "base" },
-        { "org_within", "370800" },
-        { "any", { "hires_at_least", 10 }, { "hires_share_at_least", 20 } },
+        { "status", "jining47.base_qualified" },
     },
     amount = { once = 3000, per_head = true },
     note   = "“成效较好”由经办审核，不在计算内；吸纳人数为计算期间末日（奖补认定之日）仍在该基地（车间）就业、满足四(二)导语（在济宁稳定就业6个月以上、6个月以上劳动合同、参保）的万州区建档立卡贫困劳动力人数：同一人多段工作计1人、每人奖补一次，已离开的不计；“10人以上”“20%以上”含本数",

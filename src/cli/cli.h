@@ -99,5 +99,7 @@ int cmd_backup(cli_context *ctx, int argc, char **argv);
 int cmd_restore(cli_context *ctx, int argc, char **argv);
 int cmd_param(cli_context *ctx, int argc, char **argv);
 int cmd_ledger(cli_context *ctx, int argc, char **argv);
+int cmd_org(cli_context *ctx, int argc, char **argv);
+int cmd_project(cli_context *ctx, int argc, char **argv);
 
 #endif

@@ -309,6 +309,72 @@ static const cli_command commands[] = {
      "  --payee ID        bank: that payee only\n"
      "  --errors OUT      the rows not taken and why (default FILE.errors.csv)\n"
      "  --out FILE        write to a file (.csv or .xlsx)\n"},
+    {"org", cmd_org, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
+     "org certify ORG_CODE --as KIND --date DATE --document NUMBER --body BODY [--action A] "
+     "[--reason TEXT] [--force REASON] | org show ORG_CODE [--date DATE] [--json] | org list "
+     "[--region CODE] [--as KIND] [--status S] [--date DATE] [--out FILE] [--force]",
+     "登记扶贫车间、基地、劳务合作社、安置区的认定、升级、扶持、调整、退出决定",
+     "record decisions certifying, upgrading, supporting, adjusting or closing carriers "
+     "(workshops, bases, cooperatives, relocation sites)",
+     "  certify ORG_CODE  登记一项决定；认定时先按单位所在地适用的政策规则（政策文件中\n"
+     "                    certifies 的状态）核验该日的就业记录，不符合则拒绝并说明原因\n"
+     "    --as KIND       载体类型：就业帮扶车间、就业扶贫基地、劳务合作社、易地搬迁安置区\n"
+     "    --date DATE     决定日期（核验以该日在岗的人员计）\n"
+     "    --document 文号 决定的文号（必填）\n"
+     "    --body 机关     决定机关（必填）\n"
+     "    --reason 理由   决定的理由\n"
+     "    --action A      认定（默认）、升级、扶持、调整、退出；后四项须该日已认定\n"
+     "    --force 理由    不符合规则仍认定：作为例外登记，理由必填\n"
+     "    --policies DIR  政策文件（默认 policies/）\n"
+     "  show ORG_CODE     各载体类型在 --date（默认今天）的状态与全部决定\n"
+     "    --json          以 JSON 输出\n"
+     "  list              名录库：载体在 --date 的认定状态与脱贫人口在岗人数（人员状态\n"
+     "                    sd2023.poverty_population，该日在岗，每人计一次）\n"
+     "    --region CODE   只列所在地在该区划内的单位\n"
+     "    --as KIND       只列该载体类型\n"
+     "    --status S      certified（已认定）、exited（已退出）或 none（未认定）\n"
+     "    --out FILE      .csv 或 .xlsx（默认标准输出，CSV）；--force 覆盖已有的 FILE\n",
+     "  certify ORG_CODE  record a decision; a certification first checks the policy rules\n"
+     "                    (statuses declaring certifies) applying where the organisation lies\n"
+     "                    against the spells of that day, and refuses saying why they fail\n"
+     "    --as KIND       workshop, base, cooperative or relocation_site (or in Chinese)\n"
+     "    --date DATE     the day of the decision (hires counted are those employed that day)\n"
+     "    --document NUMBER  the decision's number (文号, required)\n"
+     "    --body BODY     the deciding body (required)\n"
+     "    --reason TEXT   the reason given\n"
+     "    --action A      certify (default), upgrade, support, adjust, exit; all but certify\n"
+     "                    need the carrier certified that day\n"
+     "    --force REASON  certify although the rule fails: recorded as an exception\n"
+     "    --policies DIR  the policy files (default policies/)\n"
+     "  show ORG_CODE     each carrier kind's status on --date (default today) and every\n"
+     "                    decision\n"
+     "    --json          print JSON\n"
+     "  list              the register (名录库): each carrier's status on --date and its hires\n"
+     "                    of 脱贫人口 (person status sd2023.poverty_population, employed that\n"
+     "                    day, each person once)\n"
+     "    --region CODE   only organisations lying within the region\n"
+     "    --as KIND       only that carrier kind\n"
+     "    --status S      certified, exited or none\n"
+     "    --out FILE      .csv or .xlsx (default: CSV on standard output); --force overwrites\n"},
+    {"project", cmd_project, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
+     "project list [--region CODE] [--date DATE] [--out FILE] [--force] [--policies DIR]",
+     "列出以工代赈与就业帮扶项目（附件2 脱贫人口就业帮扶项目清单）",
+     "list the work-relief and employment assistance projects (附件2 of the 2023 notice)",
+     "  list              附件2 的各列，另加项目编号、项目类型，以及按就业记录（项目编号）\n"
+     "                    统计的登记就业人数与其中脱贫人口（sd2023.poverty_population）\n"
+     "    --region CODE   只列所在地在该区划内的项目\n"
+     "    --date DATE     统计至该日已开始的就业记录（默认今天）\n"
+     "    --out FILE      .csv 或 .xlsx（默认标准输出，CSV）\n"
+     "    --force         覆盖已有的 FILE\n"
+     "    --policies DIR  政策文件（默认 policies/）\n",
+     "  list              the columns of 附件2, with the project's number and kind, and the\n"
+     "                    people employed on it counted from the spells naming it, and the\n"
+     "                    脱贫人口 among them (sd2023.poverty_population)\n"
+     "    --region CODE   only projects lying within the region\n"
+     "    --date DATE     count the spells begun by that day (default today)\n"
+     "    --out FILE      .csv or .xlsx (default: CSV on standard output)\n"
+     "    --force         overwrite an existing FILE\n"
+     "    --policies DIR  the policy files (default policies/)\n"},
     {"backup", cmd_backup, CLI_STORE_READ, "backup FILE [--force]",
      "在使用中也能做一份一致的数据库备份", "take a consistent copy of the database, even in use",
      "  FILE      备份文件（SQLite 数据库文件）\n"

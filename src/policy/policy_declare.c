@@ -224,6 +224,48 @@ static void load_funding_and_application(load_context *ctx, int index, policy_ru
                      what);
 }
 
+/*
+ * certifies = "workshop" or { "workshop", "base" }: the org kinds a status of unit org is the
+ * certification rule of (bangfu org certify; a stored certification decides it in calc).
+ */
+static void load_certifies(load_context *ctx, int index, policy_rule *rule, const char *what)
+{
+    lua_State *L = ctx->L;
+    int type = lua_getfield(L, index, "certifies");
+    int n = 1;
+    if (type == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (rule->unit != POLICY_UNIT_ORG)
+        load_problem(
+            ctx, "certifies",
+            BF_TR("%s：certifies 只用于 unit = \"org\"", "%s: certifies goes with unit = \"org\""),
+            what);
+    else if (type != LUA_TSTRING && !(type == LUA_TTABLE && load_is_list(L, -1, &n) && n > 0))
+        load_problem(ctx, "certifies",
+                     BF_TR("%s：certifies 应为单位类型或其列表",
+                           "%s: certifies is an org kind or a list of them"),
+                     what);
+    else
+        for (int i = 1; i <= n; i++) {
+            if (type == LUA_TTABLE)
+                lua_rawgeti(L, -1, i);
+            const char *text = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+            int kind = population_org_kind_parse(text);
+            if (kind < 0)
+                load_problem(ctx, "certifies",
+                             BF_TR("%s：certifies 的“%s”不是单位类型",
+                                   "%s: certifies: '%s' is not an org kind"),
+                             what, text);
+            else
+                rule->certifies |= (uint32_t)1 << kind;
+            if (type == LUA_TTABLE)
+                lua_pop(L, 1);
+        }
+    lua_pop(L, 1);
+}
+
 void load_convert_rule(load_context *ctx, int index, int is_status)
 {
     policy_set *set = ctx->set;
@@ -252,9 +294,9 @@ void load_convert_rule(load_context *ctx, int index, int is_status)
         "id",   "name",      "clause",       "text",       "target",      "unit",   "payee",
         "kind", "service",   "valid",        "conditions", "hires",       "amount", "not_with",
         "note", "residents", "not_with_per", "funding",    "application", NULL};
-    static const char *const status_keys[] = {"id",     "name", "clause",    "text",
-                                              "target", "unit", "valid",     "conditions",
-                                              "hires",  "note", "residents", NULL};
+    static const char *const status_keys[] = {
+        "id",         "name",  "clause", "text",      "target",    "unit", "valid",
+        "conditions", "hires", "note",   "residents", "certifies", NULL};
     if (load_get_string(ctx, index, "id", 1, rule->id, sizeof rule->id, kind)) {
         if (!id_is_valid(rule->id))
             load_problem(
@@ -377,6 +419,8 @@ void load_convert_rule(load_context *ctx, int index, int is_status)
     else if (residents_given)
         load_parse_condition_list(ctx, index, "residents", 1, POLICY_UNIT_PERSON, rule->residents,
                                   &rule->resident_count, &rule->resident_total, what);
+    if (is_status)
+        load_certifies(ctx, index, rule, what);
     if (!is_status) {
         load_parse_amount(ctx, index, rule, what);
         if (rule->is_service && rule->has_amount && rule->amount.rate != POLICY_RATE_ONCE &&

@@ -911,6 +911,39 @@ static int eval_provider_jobs(eval_context *ctx, const policy_rule *rule, uint32
     return BF_OK;
 }
 
+/*
+ * A status certifying carriers (rule->certifies): an org lying where the rule's document
+ * applies and holding certifications of those kinds holds the status exactly when one of them
+ * covers the period's last day, whatever the conditions say (the decision taken, exceptions
+ * included, is what counts once it is recorded); other orgs keep the conditions' result.
+ */
+static int apply_certifications(eval_context *ctx, const policy_rule *rule, uint8_t *holds,
+                                bf_error *err)
+{
+    enum { UNDECIDED, DECIDED, HELD };
+    const population_certifications *c = &ctx->pop->certifications;
+    const population_orgs *orgs = &ctx->pop->orgs;
+    int64_t region = rule->document >= 0 ? ctx->set->documents[rule->document].region : 0;
+    uint8_t *decided = calloc(orgs->count > 0 ? orgs->count : 1, 1);
+    if (decided == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    for (size_t i = 0; i < c->count; i++) {
+        int32_t o = c->org[i];
+        if (!(rule->certifies & ((uint32_t)1 << c->kind[i])) ||
+            !population_region_within(orgs->region[o], region))
+            continue;
+        if (c->from[i] <= ctx->period_to && ctx->period_to <= c->to[i])
+            decided[o] = HELD;
+        else if (decided[o] == UNDECIDED)
+            decided[o] = DECIDED;
+    }
+    for (size_t o = 0; o < orgs->count; o++)
+        if (decided[o] != UNDECIDED)
+            holds[o] = decided[o] == HELD;
+    free(decided);
+    return BF_OK;
+}
+
 /* Evaluates one rule over its unit; sel is scratch of the largest table's size. */
 static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_t *range_begin,
                          size_t *range_end, bf_error *err)
@@ -950,10 +983,15 @@ static int evaluate_rule(eval_context *ctx, int rule_index, uint32_t *sel, size_
         if (holds == NULL)
             return bf_error_set(err, BF_ENOMEM, NULL);
         ctx->status[rule_index] = holds;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < n; i++)
             holds[sel[i]] = 1;
-            ctx->note[sel[i]] = POLICY_OUTCOME_HOLDS;
-            rc = add_status(ctx, rule_index, (int32_t)sel[i], err);
+        if (rule->certifies != 0 && (rc = apply_certifications(ctx, rule, holds, err)) != BF_OK)
+            return rc;
+        for (size_t row = 0; row < rows; row++) {
+            if (!holds[row])
+                continue;
+            ctx->note[row] = POLICY_OUTCOME_HOLDS;
+            rc = add_status(ctx, rule_index, (int32_t)row, err);
             if (rc != BF_OK)
                 return rc;
         }
@@ -1080,6 +1118,13 @@ static int index_by_person(const int32_t *person_of_row, size_t count, size_t pe
 int policy_evaluate(const policy_set *set, const population *pop,
                     const policy_eval_options *options, policy_result **out, bf_error *err)
 {
+    return policy_evaluate_until(set, pop, options, 0, out, err);
+}
+
+int policy_evaluate_until(const policy_set *set, const population *pop,
+                          const policy_eval_options *options, int32_t day_to, policy_result **out,
+                          bf_error *err)
+{
     int rc = BF_OK;
     uint32_t *sel = NULL;
     size_t(*ranges)[2] = NULL;
@@ -1119,6 +1164,8 @@ int policy_evaluate(const policy_set *set, const population *pop,
         ctx.hire_met[o] = INT32_MIN;
     ctx.period_from = (int32_t)date_to_days(date_month_first_day(options->month_from));
     ctx.period_to = (int32_t)date_to_days(date_month_last_day(options->month_to));
+    if (day_to != 0 && day_to < ctx.period_to && day_to >= ctx.period_from)
+        ctx.period_to = day_to;
     rc = index_by_person(pop->jobs.person, pop->jobs.count, pop->people.count, &ctx.job_offsets,
                          &ctx.job_rows, err);
     if (rc == BF_OK)

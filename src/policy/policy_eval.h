@@ -123,6 +123,14 @@ typedef struct policy_result {
 
 int policy_evaluate(const policy_set *set, const population *pop,
                     const policy_eval_options *options, policy_result **out, bf_error *err);
+
+/*
+ * policy_evaluate() for a period ending on day_to (a day number within month_to), not on the
+ * last day of month_to: a count taken on a given day (bangfu org certify --date).
+ */
+int policy_evaluate_until(const policy_set *set, const population *pop,
+                          const policy_eval_options *options, int32_t day_to, policy_result **out,
+                          bf_error *err);
 void policy_result_free(policy_result *result);
 
 /* Sorts the grants for output: by person (input order), month, benefit, payee. */

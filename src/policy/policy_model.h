@@ -212,6 +212,9 @@ typedef struct policy_rule {
     int not_with_count;
     char not_with[POLICY_NOT_WITH_MAX][POLICY_ID_MAX];
     int not_with_rule[POLICY_NOT_WITH_MAX]; /* resolved indexes */
+    /* Status rules of unit org: bit k set when the rule is the one for certifying an
+       organisation as carrier of org kind k where the document applies (`certifies`). */
+    uint32_t certifies;
 } policy_rule;
 
 typedef struct policy_document {

@@ -11,7 +11,7 @@
 
 static const char *const job_kind_names[JOB_KIND_COUNT] = {
     "enterprise",     "workshop",    "base",         "public_welfare_post",
-    "temporary_post", "agriculture", "self_employed"};
+    "temporary_post", "agriculture", "self_employed", "work_relief"};
 static const char *const org_kind_names[ORG_KIND_COUNT] = {
     "enterprise",      "workshop",        "base",
     "agency",          "broker",          "cooperative",
@@ -184,6 +184,11 @@ void population_free(population *pop)
     free(p->sex);
     free(p->wants_job);
     free(p->residence);
+    population_certifications *c = &pop->certifications;
+    free(c->org);
+    free(c->kind);
+    free(c->from);
+    free(c->to);
     population_enrolments *e = &pop->enrolments;
     free(e->id);
     free(e->person);
@@ -508,6 +513,28 @@ int population_add_enrolment(population *pop, const population_enrolment_input *
     e->end[i] = in->end;
     if (row != NULL)
         *row = (int32_t)i;
+    return BF_OK;
+}
+
+int population_add_certification(population *pop, int32_t org, population_org_kind kind,
+                                 int32_t from, int32_t to, bf_error *err)
+{
+    population_certifications *c = &pop->certifications;
+    size_t cap = next_capacity(c->count, c->capacity);
+    if (cap == 0)
+        return bf_error_set(err, BF_ETOOBIG,
+                            BF_TR("认定记录超过上限 %u", "more than %u certifications"),
+                            POPULATION_ROWS_MAX);
+    if (cap != c->capacity) {
+        if (!GROW(c, org, cap) || !GROW(c, kind, cap) || !GROW(c, from, cap) || !GROW(c, to, cap))
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        c->capacity = cap;
+    }
+    size_t i = c->count++;
+    c->org[i] = org;
+    c->kind[i] = (uint8_t)kind;
+    c->from[i] = from;
+    c->to[i] = to;
     return BF_OK;
 }
 

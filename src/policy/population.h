@@ -53,6 +53,7 @@ typedef enum population_job_kind {
     JOB_TEMPORARY_POST,
     JOB_AGRICULTURE,
     JOB_SELF_EMPLOYED,
+    JOB_WORK_RELIEF, /* 以工代赈: on a project (2023 notice 二(一)) */
     JOB_KIND_COUNT
 } population_job_kind;
 
@@ -177,6 +178,20 @@ typedef struct population_orgs {
 /* Where the population's strings live (population.c): freed together, not one by one. */
 typedef struct population_text_block population_text_block;
 
+/*
+ * Certifications of orgs as carriers (扶贫车间, 基地, ...: the decisions on carriers), one row
+ * per time held.  A status declaring `certifies` holds for an org with rows of its kinds
+ * exactly when one of them covers the period's last day (policy_eval.h).
+ */
+typedef struct population_certifications {
+    size_t count;
+    size_t capacity;
+    int32_t *org;  /* row in orgs */
+    uint8_t *kind; /* population_org_kind of the carrier */
+    int32_t *from; /* first day held */
+    int32_t *to;   /* last day held, or POPULATION_DAY_OPEN */
+} population_certifications;
+
 /* A whole population. */
 typedef struct population {
     population_people people;
@@ -184,6 +199,7 @@ typedef struct population {
     population_trainings trainings;
     population_orgs orgs;
     population_enrolments enrolments;
+    population_certifications certifications;
     int category_count; /* used entries of category_names */
     char category_names[POPULATION_CATEGORIES_MAX][POPULATION_CATEGORY_MAX]; /* bit i's name */
     population_text_block *texts; /* the copies of the ids, owned */
@@ -257,6 +273,9 @@ int population_add_org(population *pop, const population_org_input *in, int32_t 
                        bf_error *err);
 int population_add_enrolment(population *pop, const population_enrolment_input *in, int32_t *row,
                              bf_error *err);
+/* Appends that org (a row) held certification kind from from to to (POPULATION_DAY_OPEN). */
+int population_add_certification(population *pop, int32_t org, population_org_kind kind,
+                                 int32_t from, int32_t to, bf_error *err);
 
 /*
  * Puts the people in the order given: row i becomes the old row order[i] (order

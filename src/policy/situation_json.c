@@ -316,12 +316,77 @@ static int get_org(const situation_context *ctx, const json_node *object, const 
     return BF_OK;
 }
 
+/* Parses one element of a list of a person (a job, training, enrolment) or of an org (a
+   certification) found at path. */
+typedef int (*person_item_parser)(situation_context *ctx, const json_node *o, const char *path,
+                                  int32_t person);
+
+/*
+ * Parses each element of the person's list under key (list NULL when absent)
+ * with parse, the element at path.key[i]; stops at the first error.
+ */
+static int parse_person_items(situation_context *ctx, const json_node *list, const char *path,
+                              const char *key, int32_t person, person_item_parser parse)
+{
+    char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
+    schema_path_join(at, sizeof at, path, key);
+    size_t i = 0;
+    for (const json_node *e = list != NULL ? list->value.first : NULL; e != NULL;
+         e = e->next, i++) {
+        path_index(item, at, i);
+        int rc = parse(ctx, e, item, person);
+        if (rc != BF_OK)
+            return rc;
+    }
+    return BF_OK;
+}
+
+/*
+ * One certification of the org at row org (decisions on carriers): {"as": "workshop", "from":
+ * "2020-06-15", "to": "2020-12-30"}, to absent or null while held.
+ */
+static int parse_certification(situation_context *ctx, const json_node *o, const char *path,
+                               int32_t org)
+{
+    bf_error *err = ctx->err;
+    static const char *const keys[] = {"as", "from", "to", NULL};
+    if (o->type != JSON_NODE_OBJECT)
+        return path_error(err, path, BF_TR("应为对象", "should be an object"));
+    const char *as = NULL;
+    int32_t from = 0, to = POPULATION_DAY_OPEN;
+    int present = 0;
+    int rc = check_keys(o, path, keys, err);
+    if (rc == BF_OK)
+        rc = get_string(o, path, "as", 1, &as, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "from", 1, &from, &present, err);
+    if (rc == BF_OK)
+        rc = get_date(o, path, "to", 0, &to, &present, err);
+    if (rc != BF_OK)
+        return rc;
+    if (!present)
+        to = POPULATION_DAY_OPEN;
+    char at[SITUATION_PATH_MAX];
+    int kind = population_org_kind_parse(as);
+    if (kind < 0) {
+        schema_path_join(at, sizeof at, path, "as");
+        return path_error(err, at, BF_TR("未知单位类型 \"%s\"", "unknown org kind \"%s\""), as);
+    }
+    if (to < from) {
+        schema_path_join(at, sizeof at, path, "to");
+        return path_error(err, at, BF_TR("早于 from", "is before from"));
+    }
+    return population_add_certification(ctx->s->pop, org, (population_org_kind)kind, from, to,
+                                        err);
+}
+
 static int parse_org(situation_context *ctx, const json_node *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
-    static const char *const keys[] = {"id",   "kind", "region", "staff", "free_premises",
-                                       "name", NULL};
+    static const char *const keys[] = {"id",   "kind", "region",         "staff", "free_premises",
+                                       "name", "certifications", NULL};
+    const json_node *certifications = NULL;
     if (o->type != JSON_NODE_OBJECT)
         return path_error(err, path, BF_TR("应为对象", "should be an object"));
     int rc = check_keys(o, path, keys, err);
@@ -339,6 +404,8 @@ static int parse_org(situation_context *ctx, const json_node *o, const char *pat
         rc = get_flag(o, path, "free_premises", &in.free_premises, err);
     if (rc == BF_OK)
         rc = get_string(o, path, "name", 0, &name, err);
+    if (rc == BF_OK)
+        rc = get(o, path, "certifications", JSON_NODE_ARRAY, 0, &certifications, err);
     if (rc != BF_OK)
         return rc;
     char at[SITUATION_PATH_MAX];
@@ -354,7 +421,12 @@ static int parse_org(situation_context *ctx, const json_node *o, const char *pat
     }
     int32_t row = 0;
     rc = population_add_org(pop, &in, &row, err);
-    return rc == BF_OK ? index_id(ctx, SITUATION_ID_ORGS, pop->orgs.id, row) : rc;
+    if (rc == BF_OK)
+        rc = index_id(ctx, SITUATION_ID_ORGS, pop->orgs.id, row);
+    if (rc == BF_OK)
+        rc = parse_person_items(ctx, certifications, path, "certifications", row,
+                                parse_certification);
+    return rc;
 }
 
 static int parse_job(situation_context *ctx, const json_node *o, const char *path, int32_t person)
@@ -555,30 +627,6 @@ static int parse_enrolment(situation_context *ctx, const json_node *o, const cha
         return path_error(err, at, BF_TR("结束日期早于开始日期", "ends before it starts"));
     }
     return population_add_enrolment(pop, &in, NULL, err);
-}
-
-/* Parses one element of a person's list (a job, training or enrolment) found at path. */
-typedef int (*person_item_parser)(situation_context *ctx, const json_node *o, const char *path,
-                                  int32_t person);
-
-/*
- * Parses each element of the person's list under key (list NULL when absent)
- * with parse, the element at path.key[i]; stops at the first error.
- */
-static int parse_person_items(situation_context *ctx, const json_node *list, const char *path,
-                              const char *key, int32_t person, person_item_parser parse)
-{
-    char at[SITUATION_PATH_MAX], item[SITUATION_PATH_MAX];
-    schema_path_join(at, sizeof at, path, key);
-    size_t i = 0;
-    for (const json_node *e = list != NULL ? list->value.first : NULL; e != NULL;
-         e = e->next, i++) {
-        path_index(item, at, i);
-        int rc = parse(ctx, e, item, person);
-        if (rc != BF_OK)
-            return rc;
-    }
-    return BF_OK;
 }
 
 static int parse_person(situation_context *ctx, const json_node *o, const char *path)

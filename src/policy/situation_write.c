@@ -136,6 +136,27 @@ static void put_flag(FILE *out, const char *key, int flag)
     fputs("true", out);
 }
 
+/* The certifications of org (a linear scan: orgs and their decisions are few). */
+static void put_certifications(FILE *out, const population *pop, int32_t org)
+{
+    const population_certifications *c = &pop->certifications;
+    int first = 1;
+    for (size_t i = 0; i < c->count; i++) {
+        if (c->org[i] != org)
+            continue;
+        fputs(first ? ", \"certifications\": [" : ", ", out);
+        first = 0;
+        fputs("{\"as\": ", out);
+        put_string(out, population_org_kind_name(c->kind[i]));
+        put_day(out, "from", c->from[i]);
+        if (c->to[i] != POPULATION_DAY_OPEN)
+            put_day(out, "to", c->to[i]);
+        fputc('}', out);
+    }
+    if (!first)
+        fputc(']', out);
+}
+
 static void put_org(FILE *out, const population *pop, const char *key, int32_t org)
 {
     if (org == POPULATION_NONE)
@@ -292,6 +313,7 @@ int situation_write(FILE *out, const population *pop, int month_from, int month_
         put_region(out, "region", pop->orgs.region[o]);
         put_count(out, "staff", pop->orgs.staff[o]);
         put_flag(out, "free_premises", pop->orgs.free_premises[o]);
+        put_certifications(out, pop, (int32_t)o);
         fputc('}', out);
     }
     fputs("],\n\"people\": [", out);

@@ -66,7 +66,10 @@
     X(posting_state)                                                                               \
     X(sex_limit)                                                                                   \
     X(post_duty)                                                                                   \
-    X(post_funding)
+    X(post_funding)                                                                                \
+    X(carrier_kind)                                                                                \
+    X(carrier_action)                                                                              \
+    X(project_kind)
 /* Most values of one field (a set of them is a 64-bit mask). */
 #define VOCABULARY_VALUES_MAX 32
 /* Longest code, label or synonym in bytes, terminator included. */

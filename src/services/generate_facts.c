@@ -1,6 +1,8 @@
 /* generate_facts.c - a seeded synthetic registry with its facts (see the header). */
 #include "services/generate_facts.h"
 
+#include "services/generate_carriers.h"
+
 #include "core/credit_code.h"
 #include "io/table_writer.h"
 
@@ -394,6 +396,27 @@ static int make_postings(facts_state *s, uint64_t seed, int64_t people, const ch
     int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? err : NULL);
     s->random = saved;
     return rc == BF_OK ? closed : rc;
+}
+
+/* The files of issue 13 items 1-3 (services/generate_carriers.h) from the orgs made. */
+static int make_carriers(facts_state *s, const generate_facts_options *options, bf_error *err)
+{
+    static const char *const codes[ORG_KIND_COUNT] = {
+#define ORG_CODE(id, code, label, weight, authority, class, low, high, ending) code,
+        FACT_ORG_KINDS(ORG_CODE)
+#undef ORG_CODE
+    };
+    generate_carrier_org *orgs =
+        malloc((size_t)(s->org_count > 0 ? s->org_count : 1) * sizeof *orgs);
+    if (orgs == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    for (int i = 0; i < s->org_count; i++)
+        orgs[i] =
+            (generate_carrier_org){s->orgs[i].code, s->orgs[i].region, codes[s->orgs[i].kind]};
+    int rc = generate_carriers(options->dir, options->seed, options->count, orgs, s->org_count,
+                               s->rows, err);
+    free(orgs);
+    return rc;
 }
 
 /*
@@ -827,6 +850,8 @@ int generate_facts(store *st, const generate_facts_options *options,
         rc = facts_path(options->dir, GENERATE_POSTINGS, path, err);
     if (rc == BF_OK)
         rc = make_postings(&s, options->seed, options->count, path, err);
+    if (rc == BF_OK)
+        rc = make_carriers(&s, options, err);
     if (rc != BF_OK)
         goto out;
     s.three_no_difficulty = vocabulary_find(vocabulary_of(lists, PERSON_DIFFICULTIES), "three_no");

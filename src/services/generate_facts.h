@@ -55,7 +55,12 @@ typedef struct generate_facts_options {
     X(GENERATE_ENROLMENTS, "enrolments")                                                           \
     X(GENERATE_RESIDENCES, "residences")                                                           \
     X(GENERATE_INSURANCE, "insurance")                                                             \
-    X(GENERATE_POSTINGS, "postings")
+    X(GENERATE_POSTINGS, "postings")                                                               \
+    X(GENERATE_CERTIFICATIONS, "certifications")                                                   \
+    X(GENERATE_ALLIANCES, "alliances")                                                             \
+    X(GENERATE_ALLIANCE_MEMBERS, "alliance_members")                                               \
+    X(GENERATE_BRANDS, "brands")                                                                   \
+    X(GENERATE_PROJECTS, "projects")
 
 typedef enum generate_fact_kind {
 #define GENERATE_KIND_ENUM(id, name) id,

@@ -146,6 +146,9 @@ void fact_check_end(const fact_record_view *record, int start, int end);
 
 /* The kinds of the public-welfare posts (import_facts_posts.c, issue 13 item 4). */
 extern const fact_kind fact_kind_posts, fact_kind_assignments, fact_kind_post_pay, fact_kind_cadres;
+/* The cooperation bodies and projects (import_facts_carriers.c). */
+extern const fact_kind fact_kind_alliances, fact_kind_alliance_members, fact_kind_brands,
+    fact_kind_projects;
 
 /* The kinds, NULL-terminated (import_facts_kinds.c). */
 extern const fact_kind *const fact_kinds[];

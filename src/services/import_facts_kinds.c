@@ -64,6 +64,7 @@ enum {
     JOB_HOURS,
     JOB_AGENCY,
     JOB_TRAVEL_COST,
+    JOB_PROJECT,
     JOB_COLUMN_COUNT
 };
 
@@ -90,6 +91,10 @@ static const fact_column job_columns[JOB_COLUMN_COUNT] = {
     [JOB_AGENCY] = {"输出机构统一社会信用代码", "agency", "agency", FACT_ORG, 0, NULL, NULL, 0, ""},
     [JOB_TRAVEL_COST] = {"交通费用（元）", "travel_cost", "travel_cost", FACT_MONEY, 0, NULL, NULL,
                          MONEY_FEN_MAX, ""},
+    /* The project the spell is employed on (以工代赈: 就业形式 以工代赈 needs one; issue 13 item
+       3). */
+    [JOB_PROJECT] = {"项目编号", "project", "project", FACT_RECORD, 0, "projects.project_code",
+                     NULL, 0, "", NULL},
 };
 
 /*
@@ -110,6 +115,12 @@ static void job_check(const fact_record_view *record)
     if (end != NULL && start != NULL && strcmp(end, start) < 0)
         fact_reject(record, JOB_END, BF_TR("%s 早于开始日期 %s", "%s is before the start %s"), end,
                     start);
+    if (kind != NULL && strcmp(kind, "work_relief") == 0 &&
+        !fact_given(record->values[JOB_PROJECT]))
+        fact_reject(record, JOB_PROJECT, "%s",
+                    BF_TR("以工代赈须填项目编号（先用 bangfu import projects 导入项目）",
+                          "required for work relief (以工代赈): import the project first with "
+                          "bangfu import projects"));
 }
 
 static const fact_kind job_kind = {"jobs",      "就业状态名单",   "list of employment spells",
@@ -391,10 +402,67 @@ static const fact_kind posting_kind = {"postings",
                                        posting_check,
                                        NULL};
 
-const fact_kind *const fact_kinds[] = {
-    &org_kind,         &job_kind,     &training_kind,   &enrolment_kind,        &residence_kind,
-    &insurance_kind,   &posting_kind, &fact_kind_posts, &fact_kind_assignments, &fact_kind_post_pay,
-    &fact_kind_cadres, NULL};
+/*
+ * Decisions on carriers (载体认定名单), keyed by organisation, carrier kind,
+ * date and decision: decisions already taken, recorded as they were taken
+ * (`bangfu org certify` is what checks the rule of the policy files).
+ */
+enum {
+    CERTIFICATION_ORG,
+    CERTIFICATION_CARRIER,
+    CERTIFICATION_DATE,
+    CERTIFICATION_ACTION,
+    CERTIFICATION_DOCUMENT,
+    CERTIFICATION_BODY,
+    CERTIFICATION_REASON,
+    CERTIFICATION_EXCEPTION,
+    CERTIFICATION_COLUMN_COUNT
+};
+
+static const fact_column certification_columns[CERTIFICATION_COLUMN_COUNT] = {
+    [CERTIFICATION_ORG] = {"统一社会信用代码", "org_code", "org_code", FACT_ORG, FACT_KEY, NULL,
+                           NULL, 0, "91370811MA3C6Y4N2B"},
+    [CERTIFICATION_CARRIER] = {"载体类型", "carrier", "carrier", FACT_WORD, FACT_KEY,
+                               "carrier_kind", NULL, 0, "就业帮扶车间"},
+    [CERTIFICATION_DATE] = {"决定日期", "date", "decided_on", FACT_DATE, FACT_KEY, NULL, NULL, 0,
+                            "2020-06-01"},
+    [CERTIFICATION_ACTION] = {"决定类型", "action", "action", FACT_WORD, FACT_KEY, "carrier_action",
+                              NULL, 0, "认定"},
+    [CERTIFICATION_DOCUMENT] = {"文号", "document", "document", FACT_TEXT, FACT_REQUIRED, NULL,
+                                NULL, 0, "任人社字〔2020〕12号"},
+    [CERTIFICATION_BODY] = {"决定机关", "body", "body", FACT_TEXT, FACT_REQUIRED, NULL, NULL, 0,
+                            "任城区人力资源和社会保障局"},
+    [CERTIFICATION_REASON] = {"理由", "reason", "reason", FACT_TEXT, 0, NULL, NULL, 0,
+                              "吸纳脱贫人口12人"},
+    [CERTIFICATION_EXCEPTION] = {"例外理由", "exception", "exception", FACT_TEXT, 0, NULL, NULL, 0,
+                                 ""},
+};
+
+static const fact_kind certification_kind = {"certifications",
+                                             "载体认定名单",
+                                             "list of decisions on carriers",
+                                             certification_columns,
+                                             CERTIFICATION_COLUMN_COUNT,
+                                             NULL,
+                                             NULL};
+
+const fact_kind *const fact_kinds[] = {&org_kind,
+                                       &job_kind,
+                                       &training_kind,
+                                       &enrolment_kind,
+                                       &residence_kind,
+                                       &insurance_kind,
+                                       &posting_kind,
+                                       &fact_kind_posts,
+                                       &fact_kind_assignments,
+                                       &fact_kind_post_pay,
+                                       &fact_kind_cadres,
+                                       &certification_kind,
+                                       &fact_kind_alliances,
+                                       &fact_kind_alliance_members,
+                                       &fact_kind_brands,
+                                       &fact_kind_projects,
+                                       NULL};
 
 const char *fact_kind_table(const fact_kind *kind)
 {

@@ -4,6 +4,7 @@
 #include "core/date.h"
 #include "core/region_code.h"
 #include "core/string_map.h"
+#include "services/certification.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -839,6 +840,73 @@ static int read_person_columns(reader *r)
     return rc == BF_OK && step < 0 ? step : rc;
 }
 
+/* Adds the times held of one organisation's decisions as one carrier kind. */
+static int add_periods(reader *r, int32_t org, int kind, certification_step *steps, size_t count)
+{
+    int32_t periods[CERTIFICATION_DECISIONS_MAX][2];
+    certification_sequence_check(steps, count); /* sorts; an imported odd sequence still reads */
+    size_t n = certification_periods(steps, count, periods, CERTIFICATION_DECISIONS_MAX);
+    for (size_t i = 0; i < n; i++) {
+        int rc = population_add_certification(
+            r->pop, org, (population_org_kind)kind, periods[i][0],
+            periods[i][1] == INT32_MAX ? POPULATION_DAY_OPEN : periods[i][1], r->err);
+        if (rc != BF_OK)
+            return rc;
+    }
+    return BF_OK;
+}
+
+/*
+ * The certifications of the organisations read (decisions on carriers, migration 0008), as
+ * the times each carrier kind is held (services/certification.h).
+ */
+static int read_certifications(reader *r)
+{
+    char last_org[64] = "", last_carrier[64] = "";
+    int32_t org = POPULATION_NONE;
+    int kind = -1;
+    size_t count = 0;
+    store_rows rows = {0};
+    certification_step *steps = malloc(CERTIFICATION_DECISIONS_MAX * sizeof *steps);
+    if (steps == NULL)
+        return bf_error_set(r->err, BF_ENOMEM, NULL);
+    int rc = store_rows_open(r->st,
+                             "SELECT org_code, carrier, decided_on, action FROM certifications "
+                             "ORDER BY org_code, carrier",
+                             NULL, 0, &rows, r->err),
+        step = 0;
+    while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
+        store_stmt *s = rows.stmt;
+        const char *code = store_column_text(s, 0), *carrier = store_column_text(s, 1);
+        if (code == NULL || carrier == NULL)
+            continue;
+        if (strcmp(code, last_org) != 0 || strcmp(carrier, last_carrier) != 0) {
+            if (org != POPULATION_NONE && kind >= 0)
+                rc = add_periods(r, org, kind, steps, count);
+            snprintf(last_org, sizeof last_org, "%s", code);
+            snprintf(last_carrier, sizeof last_carrier, "%s", carrier);
+            int64_t found = 0;
+            org = string_map_find(&r->orgs, code, &found) ? (int32_t)found : POPULATION_NONE;
+            kind = population_org_kind_parse(carrier);
+            count = 0;
+        }
+        int action = certification_action_parse(store_column_text(s, 3));
+        int32_t day = 0;
+        if (rc == BF_OK && org != POPULATION_NONE)
+            rc = column_day(r, s, 2, 0, &day, "certifications", code, "decided_on");
+        if (rc == BF_OK && org != POPULATION_NONE && (action < 0 || kind < 0))
+            rc = stored_value_error(r, "certifications", code, action < 0 ? "action" : "carrier",
+                                    action < 0 ? store_column_text(s, 3) : carrier);
+        if (rc == BF_OK && org != POPULATION_NONE && count < CERTIFICATION_DECISIONS_MAX)
+            steps[count++] = (certification_step){day, (certification_action)action};
+    }
+    if (rc == BF_OK && step == 0 && org != POPULATION_NONE && kind >= 0)
+        rc = add_periods(r, org, kind, steps, count);
+    store_rows_close(&rows);
+    free(steps);
+    return rc == BF_OK && step < 0 ? step : rc;
+}
+
 static void reader_free(reader *r)
 {
     free(r->people_order);
@@ -875,6 +943,8 @@ int stored_population_read(store *st, const stored_selection *selection, populat
     int rc = population_create(&r.pop, err);
     if (rc == BF_OK)
         rc = read_orgs(&r);
+    if (rc == BF_OK)
+        rc = read_certifications(&r);
     if (rc == BF_OK)
         rc = read_people(&r);
     if (rc == BF_OK && r.pop->people.count == 0)

@@ -10,7 +10,7 @@ db=$(new_db)
 bf --db "$db" generate facts --count 3000 --seed 11 --dir "$WORK/a" >"$WORK/a.json"
 bf --db "$db" generate facts --count 3000 --seed 11 --dir "$WORK/b" >/dev/null
 bf --db "$db" generate facts --count 3000 --seed 12 --dir "$WORK/c" >/dev/null
-kinds="people orgs jobs trainings enrolments residences insurance postings"
+kinds="people orgs jobs trainings enrolments residences insurance postings certifications alliances alliance_members brands projects"
 for kind in $kinds; do
     cmp -s "$WORK/a/$kind.csv" "$WORK/b/$kind.csv" || fail "$kind: same seed, different files"
     expect_eq "$(json_get "$(cat "$WORK/a.json")" "$kind")" "$(($(wc -l <"$WORK/a/$kind.csv") - 1))" \

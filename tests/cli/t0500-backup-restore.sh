@@ -91,6 +91,16 @@ bf --db "$db" ledger batch --month 2020-01 --by 丙 --policies "$ledger_policies
 bf --db "$db" ledger export-bank 1 --out bank_file.csv >/dev/null
 printf '银行账号,金额,结果,原因\n6222020200001234567,150.00,成功,\n' >return.csv
 bf --db "$db" ledger import-return return.csv >/dev/null
+# 0013: a decision on a carrier, recorded by its import.
+printf '统一社会信用代码,载体类型,决定日期,决定类型,文号,决定机关\n91370800MA3C00003U,扶贫车间,2020-06-01,认定,任人社字〔2020〕1号,任城区人社局\n' >certifications.csv
+bf --db "$db" import certifications certifications.csv >/dev/null
+# 0014: cooperation bodies and projects, and a spell on a project, by their imports.
+for kind in alliances alliance_members brands projects; do
+    bf template "$kind" --out "$kind.csv" 2>/dev/null
+    bf --db "$db" import "$kind" "$kind.csv" >/dev/null
+done
+printf '证件号码,单位统一社会信用代码,工作地区划代码,就业形式,开始日期,项目编号\n%s,91370800MA3C00003U,370811,以工代赈,2023-11-01,RC2023-001\n' "$person" >work_relief.csv
+bf --db "$db" import jobs work_relief.csv >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
 done

@@ -272,6 +272,10 @@ static void generate_cell(model *m, int c, unsigned *seed, model_cell *cell)
         invalid_value(&m->kind->columns[c], seed, cell);
     else if (cell->state == CELL_VALID)
         valid_value(m, c, seed, cell);
+    /* No kind of this test refers to another's records: such a cell has no valid value but
+       empty (a job's 项目编号). */
+    if (cell->state == CELL_VALID && m->kind->columns[c].type == FACT_RECORD)
+        cell->state = CELL_EMPTY;
 }
 
 static int column_required(const fact_column *column)
@@ -288,6 +292,10 @@ static int model_check(const model *m, const char *const *values)
     const char *employer = values[1], *kind = values[3], *start = values[4], *end = values[5];
     if ((employer == NULL || employer[0] == '\0') && strcmp(kind, "agriculture") != 0 &&
         strcmp(kind, "self_employed") != 0)
+        return 0;
+    /* 以工代赈 is on a project (values[12], 项目编号), which no run of this test gives */
+    const char *project = m->kind->column_count > 12 ? values[12] : NULL;
+    if (strcmp(kind, "work_relief") == 0 && (project == NULL || project[0] == '\0'))
         return 0;
     return end == NULL || strcmp(end, start) >= 0;
 }
