@@ -6,10 +6,12 @@
 #include "io/text_encoding.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The columns of a value line. */
 enum { COLUMN_CODE, COLUMN_LABEL, COLUMN_ENGLISH, COLUMN_WEIGHT, COLUMN_SYNONYMS, COLUMN_COUNT };
@@ -476,6 +478,16 @@ int vocabulary_load_list(vocabulary *v, const char *dir, const char *name, bf_er
         return bf_error_set(err, BF_ETOOBIG,
                             BF_TR("词表目录名过长：%s", "vocabulary directory name too long: %s"),
                             where);
+    /* A bureau's own directory made before the fact lists existed lacks them: say which. */
+    if (access(path, F_OK) != 0 && errno == ENOENT)
+        return bf_error_set(
+            err, BF_ENOTFOUND,
+            BF_TR("词表目录“%s”中没有 %s.tsv（本版本的导入需要它）：请把 bangfu 自带的 "
+                  "vocabularies/%s.tsv 复制到该目录，需要时再加本地的同义词",
+                  "the vocabulary directory '%s' has no %s.tsv, which this version's imports "
+                  "need: copy vocabularies/%s.tsv shipped with bangfu into it, then add local "
+                  "synonyms if needed"),
+            where, name, name);
     rc = vocabulary_read_file(path, &text, &length, err);
     if (rc == BF_OK)
         rc = vocabulary_parse_text(v, PERSON_FIELD_COUNT, 0, path, text, length, err);

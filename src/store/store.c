@@ -353,7 +353,8 @@ int store_rows_open(store *st, const char *sql, const char *const *params, int c
     rows->st = st;
     rows->stmt = NULL;
     rows->err = err;
-    int rc = store_prepare(st, sql, &rows->stmt);
+    int rc = st->engine->prepare_rows != NULL ? st->engine->prepare_rows(st, sql, &rows->stmt)
+                                              : store_prepare(st, sql, &rows->stmt);
     for (int i = 0; rc == BF_OK && i < count; i++)
         rc = store_bind_text(rows->stmt, i + 1, params[i]);
     if (rc != BF_OK) {

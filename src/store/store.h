@@ -50,6 +50,9 @@ typedef struct store_engine {
     void (*close)(store *st);
     int (*exec)(store *st, const char *sql);
     int (*prepare)(store *st, const char *sql, store_stmt **out);
+    /* A query read to its end in one pass (store_rows): the engine may fetch its rows in
+     * batches (PostgreSQL: a cursor); NULL when prepare serves. */
+    int (*prepare_rows)(store *st, const char *sql, store_stmt **out);
     int (*bind_text)(store_stmt *stmt, int index, const char *value);
     int (*bind_int64)(store_stmt *stmt, int index, int64_t value);
     int (*bind_null)(store_stmt *stmt, int index);
@@ -288,7 +291,9 @@ int store_copy_from(store *st, const char *path, bf_error *err);
  * prepares sql and binds count text parameters (NULL binds SQL NULL);
  * store_rows_next() steps and fills err on failure; the columns of the
  * current row are read with store_column_*(rows.stmt, ...).  Rows stream
- * (SQLite steps, PostgreSQL single-row mode): memory does not grow with them.
+ * (SQLite steps, PostgreSQL fetches a cursor POSTGRES_FETCH_ROWS rows at a
+ * time): memory does not grow with them, and other statements may run
+ * between two rows.
  * store_rows_close() is safe on a zeroed or failed store_rows.
  */
 typedef struct store_rows {

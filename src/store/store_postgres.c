@@ -412,6 +412,7 @@ const store_engine store_postgres_engine = {
     .close = postgres_close,
     .exec = postgres_exec,
     .prepare = postgres_prepare,
+    .prepare_rows = postgres_prepare_rows,
     .bind_text = postgres_bind_text,
     .bind_int64 = postgres_bind_int64,
     .bind_null = postgres_bind_null,

@@ -24,6 +24,10 @@
 #define POSTGRES_PENDING_MAX 32
 /* Most results a suspended statement keeps in its queue (one per row). */
 #define POSTGRES_QUEUE_MAX ((size_t)1 << 24)
+/* Rows a read to the end (store_rows) fetches from its cursor at a time. */
+#define POSTGRES_FETCH_ROWS 8192
+/* Longest FETCH or CLOSE command. */
+#define POSTGRES_CURSOR_SQL_MAX 64
 /* Longest COPY command built for a bulk load. */
 #define POSTGRES_BULK_SQL_MAX 4096
 /* A bulk load sends its buffer once it holds this many bytes. */
@@ -73,12 +77,18 @@ struct postgres_stmt {
     const char **params;            /* per parameter: buffers[i], or NULL for SQL NULL */
     enum postgres_stmt_state state; /* ready, running or done */
     PGresult *row;                  /* the current row (PGRES_SINGLE_TUPLE), or NULL */
-    int columns;                    /* result columns, -1 until known */
-    PGresult **queue;               /* results read ahead while suspended, owned */
-    size_t queue_head;              /* next result to return from queue */
-    size_t queue_count;             /* results stored in queue */
-    size_t queue_capacity;          /* entries allocated in queue */
-    int overflow; /* 1 when the queue hit POSTGRES_QUEUE_MAX and results were lost */
+    /* A read to the end (prepare_rows): its SELECT ($n placeholders, owned), declared as
+     * cursor "bf_<number>" when executed and fetched POSTGRES_FETCH_ROWS rows into row at
+     * a time; NULL for a prepared statement. */
+    char *cursor_select;
+    int cursor_open;       /* 1 from DECLARE to CLOSE */
+    int row_index;         /* the current row in row (0 in single-row mode) */
+    int columns;           /* result columns, -1 until known */
+    PGresult **queue;      /* results read ahead while suspended, owned */
+    size_t queue_head;     /* next result to return from queue */
+    size_t queue_count;    /* results stored in queue */
+    size_t queue_capacity; /* entries allocated in queue */
+    int overflow;          /* 1 when the queue hit POSTGRES_QUEUE_MAX and results were lost */
 };
 
 /* A COPY FROM STDIN in progress and the rows not yet sent. */
@@ -118,6 +128,7 @@ void postgres_suspend(postgres_store *st);
 /* True when c may continue an identifier or a keyword. */
 int postgres_is_word_char(char c);
 int postgres_prepare(store *base, const char *sql, store_stmt **out);
+int postgres_prepare_rows(store *base, const char *sql, store_stmt **out);
 int postgres_bind_text(store_stmt *base, int index, const char *value);
 int postgres_bind_int64(store_stmt *base, int index, int64_t value);
 int postgres_bind_null(store_stmt *base, int index);

@@ -2,8 +2,9 @@
  * store_postgres_statements.c - the PostgreSQL engine's prepared statements:
  * '?' rewritten to $n, server-side PREPARE, text parameters, results
  * streamed in single-row mode, suspension of a half-read SELECT when another
- * command needs the connection, and deferred DEALLOCATE (see store_postgres.c
- * for the whole engine).
+ * command needs the connection, and deferred DEALLOCATE; reads to the end
+ * (store_rows) as a cursor fetched in batches (see store_postgres.c for the
+ * whole engine).
  */
 #include "store/store_postgres_private.h"
 
@@ -196,6 +197,7 @@ static void postgres_free_stmt(postgres_stmt *stmt)
     PQclear(stmt->row);
     postgres_clear_queue(stmt);
     free(stmt->queue);
+    free(stmt->cursor_select);
     for (int i = 0; stmt->buffers != NULL && i < stmt->param_count; i++)
         free(stmt->buffers[i]);
     free(stmt->buffers);
@@ -204,7 +206,8 @@ static void postgres_free_stmt(postgres_stmt *stmt)
     free(stmt);
 }
 
-int postgres_prepare(store *base, const char *sql, store_stmt **out)
+/* Prepares sql on the server, or keeps it as the SELECT of a cursor when rows is set. */
+static int postgres_prepare_as(store *base, const char *sql, int rows, store_stmt **out)
 {
     postgres_store *st = (postgres_store *)base;
     postgres_stmt *stmt = NULL;
@@ -244,6 +247,14 @@ int postgres_prepare(store *base, const char *sql, store_stmt **out)
     }
     stmt->number = ++st->statements;
     snprintf(stmt->name, sizeof stmt->name, "bf_%lu", stmt->number);
+    if (rows) {
+        stmt->cursor_select = rewritten; /* its errors come with the DECLARE */
+        rewritten = NULL;
+        *out = &stmt->base;
+        stmt = NULL;
+        rc = BF_OK;
+        goto out;
+    }
     /* nParams with no types: the server infers each parameter's type from its use */
     res = PQprepare(st->conn, stmt->name, rewritten, count, NULL);
     if (PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -258,6 +269,16 @@ out:
     free(rewritten);
     postgres_free_stmt(stmt);
     return rc;
+}
+
+int postgres_prepare(store *base, const char *sql, store_stmt **out)
+{
+    return postgres_prepare_as(base, sql, 0, out);
+}
+
+int postgres_prepare_rows(store *base, const char *sql, store_stmt **out)
+{
+    return postgres_prepare_as(base, sql, 1, out);
 }
 
 /* Checks a 1-based parameter index; records a message when it is out of range. */
@@ -333,6 +354,14 @@ static void postgres_finish(postgres_stmt *stmt)
     postgres_store *st = (postgres_store *)stmt->base.owner;
     PQclear(stmt->row);
     stmt->row = NULL;
+    stmt->row_index = 0;
+    if (stmt->cursor_open && postgres_claim(st) == BF_OK &&
+        PQtransactionStatus(st->conn) != PQTRANS_INERROR) {
+        char sql[POSTGRES_CURSOR_SQL_MAX];
+        snprintf(sql, sizeof sql, "CLOSE %s", stmt->name);
+        PQclear(PQexec(st->conn, sql));
+    }
+    stmt->cursor_open = 0;
     if (st->active == stmt) {
         postgres_discard_results(st);
         st->active = NULL;
@@ -377,10 +406,75 @@ static PGresult *postgres_next_result(postgres_stmt *stmt)
  * prepare, bind or reset, or after it finished, as SQLite does), then
  * returns its next row (BF_ROW), its end (BF_DONE) or its error.
  */
+/*
+ * The next row of a read to the end: DECLARE its cursor on the first step (WITH
+ * HOLD outside a transaction, where a cursor would end with its DECLARE), then
+ * the rows of one FETCH after the other; CLOSE once a FETCH brings none.
+ */
+static int postgres_cursor_step(postgres_stmt *stmt)
+{
+    postgres_store *st = (postgres_store *)stmt->base.owner;
+    char sql[POSTGRES_CURSOR_SQL_MAX];
+    PGresult *res = NULL;
+    if (stmt->row != NULL && stmt->row_index + 1 < PQntuples(stmt->row)) {
+        stmt->row_index++;
+        return BF_ROW;
+    }
+    int rc = BF_OK;
+    if (stmt->state != POSTGRES_STMT_RUNNING) {
+        postgres_finish(stmt);
+        if ((rc = postgres_claim(st)) != BF_OK)
+            return rc;
+        int held = PQtransactionStatus(st->conn) == PQTRANS_IDLE;
+        size_t length = strlen(stmt->cursor_select) + 64;
+        char *declare = malloc(length);
+        if (declare == NULL) {
+            snprintf(st->base.error, sizeof st->base.error, "out of memory");
+            return BF_ENOMEM;
+        }
+        snprintf(declare, length, "DECLARE %s NO SCROLL CURSOR%s FOR %s", stmt->name,
+                 held ? " WITH HOLD" : "", stmt->cursor_select);
+        res = PQexecParams(st->conn, declare, stmt->param_count, NULL, stmt->params, NULL, NULL, 0);
+        free(declare);
+        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+            rc = postgres_fail_result(st, res);
+            PQclear(res);
+            stmt->state = POSTGRES_STMT_DONE;
+            return rc;
+        }
+        PQclear(res);
+        stmt->cursor_open = 1;
+        stmt->state = POSTGRES_STMT_RUNNING;
+    }
+    PQclear(stmt->row);
+    stmt->row = NULL;
+    stmt->row_index = 0;
+    if ((rc = postgres_claim(st)) != BF_OK)
+        return rc;
+    snprintf(sql, sizeof sql, "FETCH %d FROM %s", POSTGRES_FETCH_ROWS, stmt->name);
+    res = PQexec(st->conn, sql);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        rc = postgres_fail_result(st, res);
+        PQclear(res);
+        postgres_finish(stmt);
+        return rc;
+    }
+    stmt->columns = PQnfields(res);
+    if (PQntuples(res) > 0) {
+        stmt->row = res;
+        return BF_ROW;
+    }
+    PQclear(res);
+    postgres_finish(stmt);
+    return BF_DONE;
+}
+
 int postgres_step(store_stmt *base)
 {
     postgres_stmt *stmt = (postgres_stmt *)base;
     postgres_store *st = (postgres_store *)base->owner;
+    if (stmt->cursor_select != NULL)
+        return postgres_cursor_step(stmt);
     PQclear(stmt->row);
     stmt->row = NULL;
     if (stmt->state != POSTGRES_STMT_RUNNING) {
@@ -430,7 +524,7 @@ int postgres_column_count(store_stmt *base)
         return PQnfields(stmt->row);
     if (stmt->columns >= 0)
         return stmt->columns;
-    if (postgres_claim(st) != BF_OK)
+    if (stmt->cursor_select != NULL || postgres_claim(st) != BF_OK)
         return 0;
     PGresult *res = PQdescribePrepared(st->conn, stmt->name);
     if (PQresultStatus(res) == PGRES_COMMAND_OK)
@@ -443,10 +537,12 @@ int postgres_column_count(store_stmt *base)
 
 const char *postgres_column_text(store_stmt *base, int column)
 {
-    const PGresult *row = ((postgres_stmt *)base)->row;
-    if (row == NULL || column < 0 || column >= PQnfields(row) || PQgetisnull(row, 0, column))
+    const postgres_stmt *stmt = (const postgres_stmt *)base;
+    const PGresult *row = stmt->row;
+    int index = stmt->row_index;
+    if (row == NULL || column < 0 || column >= PQnfields(row) || PQgetisnull(row, index, column))
         return NULL;
-    return PQgetvalue(row, 0, column);
+    return PQgetvalue(row, index, column);
 }
 
 /* The column as an integer: 0 for NULL, 1/0 for booleans ('t'/'f'), else strtoll's reading. */
@@ -504,8 +600,10 @@ void postgres_finalize(store_stmt *base)
     postgres_stmt *stmt = (postgres_stmt *)base;
     postgres_store *st = (postgres_store *)base->owner;
     postgres_finish(stmt);
-    if (st->pending_count == POSTGRES_PENDING_MAX)
-        postgres_flush_pending(st);
-    st->pending[st->pending_count++] = stmt->number;
+    if (stmt->cursor_select == NULL) { /* a cursor's statement was never prepared */
+        if (st->pending_count == POSTGRES_PENDING_MAX)
+            postgres_flush_pending(st);
+        st->pending[st->pending_count++] = stmt->number;
+    }
     postgres_free_stmt(stmt);
 }

@@ -3,7 +3,7 @@
 万州区 (500101) the facts of migration 0007 -- organisations in 济宁 任城区 (370811) and 万州,
 of which a workshop and a base with 10+ hires each; jobs (a third of the people), trainings,
 enrolments, residences at a relocation site, insurance, three_no and wants_job -- for the calc
-over stored data tests (t0320) until the imports of these kinds are used there.  The same
+over stored data tests (t0900 ledger; t0320 loads its facts through the imports, facts_files.py).  The same
 seed gives the same statements; they run unchanged on SQLite and PostgreSQL."""
 import os
 import random

@@ -2,8 +2,8 @@
 # The 四清 fields take values from vocabularies/*.tsv: what clerks write (synonyms, any
 # width, case or blanks; several 就业困难) is stored as the canonical value; an unknown word
 # rejects the row naming the field and the accepted values in Chinese and English; a bureau
-# adds a synonym to its own copy of the lists; a malformed list stops the import naming the
-# file and line, with nothing stored.
+# adds a synonym to its own copy of the lists; a copy made before the fact lists names the
+# list to add; a malformed list stops the import naming the file and line, with nothing stored.
 . "$(dirname "$0")/lib.sh"
 db=$(new_db)
 cat >"$WORK/visit.csv" <<'CSV'
@@ -104,6 +104,30 @@ expect_eq "$(json_get "$(bf --db "$db" person show 370811198512310022 --json)" n
     '[{"field": "labor_ability", "value": "很强"}]' "person show --json names it"
 out=$(bf --db "$db" init)
 case "$out" in *旧写法*) fail "a second init rewrote again: $out" ;; esac
+
+# A bureau's copy made before the lists of the stored facts (issue 12) holds the five 四清
+# lists only: people import as before; an import of facts names the list to copy, and takes
+# it once copied.
+mkdir "$WORK/before_facts"
+for list in labor_ability employment_status employment_wish training_wish difficulties; do
+    cp "vocabularies/$list.tsv" "$WORK/before_facts/"
+done
+out=$(BANGFU_VOCABULARIES="$WORK/before_facts" bf --db "$db" import people "$WORK/again.csv" 2>/dev/null)
+expect_contains "$out" '"rows":2,' "old lists: people"
+expect_contains "$out" '"rejected":0}' "old lists: people"
+cat >"$WORK/orgs.csv" <<'CSV'
+统一社会信用代码,单位名称,单位类型,所在地区划代码
+91370811MA3C00011L,任城区扶贫车间,扶贫车间,370811
+CSV
+if msg=$(BANGFU_VOCABULARIES="$WORK/before_facts" bf --db "$db" import orgs "$WORK/orgs.csv" 2>&1); then
+    fail "orgs imported without org_kind.tsv"
+fi
+expect_contains "$msg" "词表目录“$WORK/before_facts”中没有 org_kind.tsv（本版本的导入需要它）：请把 bangfu 自带的 vocabularies/org_kind.tsv 复制到该目录" "missing list named"
+msg=$(LANG=C BANGFU_VOCABULARIES="$WORK/before_facts" bf --db "$db" import orgs "$WORK/orgs.csv" 2>&1) || true
+expect_contains "$msg" "the vocabulary directory '$WORK/before_facts' has no org_kind.tsv, which this version's imports need: copy vocabularies/org_kind.tsv" "missing list named (en)"
+cp vocabularies/org_kind.tsv "$WORK/before_facts/"
+out=$(BANGFU_VOCABULARIES="$WORK/before_facts" bf --db "$db" import orgs "$WORK/orgs.csv")
+expect_eq "$out" '{"rows":1,"inserted":1,"updated":0,"unchanged":0,"rejected":0}' "list copied: orgs"
 
 # A malformed list: the import stops naming file and line; nothing is stored.
 printf 'strong\t强\tstrong\t1\t很强\n' >>"$WORK/bureau/labor_ability.tsv"

@@ -21,19 +21,22 @@ sql_file() {
     esac
 }
 
-# fill DB: 150 people of 万州区 and their facts (tests/cli/facts_sql.py), the minimum wage of 济宁.
+# fill DB: 150 people of 万州区 and their facts (tests/cli/facts_files.py) through the real
+# imports, each with no row refused; the minimum wage of 济宁.
 bf --db "$(new_db)" generate people --count 150 --seed 7 --region 500101 --out people.csv >/dev/null
+python3 "$here/facts_files.py" 5 people.csv files
 fill() {
-    bf --db "$1" import people people.csv >/dev/null
-    sql_file "$1" facts.sql
+    for kind in people orgs jobs trainings enrolments residences insurance; do
+        out=$(bf --db "$1" import "$kind" "files/$kind.csv" 2>import.err) ||
+            fail "import $kind: $(cat import.err)"
+        expect_contains "$out" '"rejected":0}' "import $kind: every row taken"
+    done
     bf --db "$1" param set min_wage --region 370800 --from 2020-01-01 --value 1730 \
         --policies "$policies" >/dev/null
     bf --db "$1" param set min_wage --region 370811 --from 2020-07-01 --value 1800.5 \
         --policies "$policies" >/dev/null
 }
 db=$(new_db)
-bf --db "$db" import people people.csv >/dev/null
-sql "SELECT id_number FROM people ORDER BY id_number" | python3 "$here/facts_sql.py" 5 >facts.sql
 fill "$db"
 
 # calc over storage == calc of the situation file written from storage.

@@ -721,6 +721,69 @@ static void test_streaming_select(void **state)
     assert_int_equal(count_rows(st, "t_side"), 1);
 }
 
+/*
+ * store_rows reads every row in order past the engine's batches (PostgreSQL
+ * fetches a cursor 8,192 rows at a time: TEST_BULK_ROWS crosses a batch), with
+ * a parameter, inside a transaction and outside one, with another read and a
+ * write run half-way, and closed half-read with the connection free after.
+ */
+static void test_rows_read(void **state)
+{
+    engine_fixture *f = engine_of(state);
+    store *st = f->st;
+    bulk_load(st, "t_rows");
+    assert_int_equal(store_exec(st, "CREATE TABLE t_rows_side (id BIGINT PRIMARY KEY)"), BF_OK);
+    const char *const from[] = {"3"};
+    for (int in_transaction = 0; in_transaction < 2; in_transaction++) {
+        if (in_transaction)
+            assert_int_equal(store_begin_snapshot(st), BF_OK);
+        bf_error err = {0};
+        store_rows rows;
+        assert_int_equal(store_rows_open(st,
+                                         "SELECT id, txt, note FROM t_rows WHERE id >= ? "
+                                         "ORDER BY id",
+                                         from, 1, &rows, &err),
+                         BF_OK);
+        int id = 3, step;
+        while ((step = store_rows_next(&rows)) == 1) {
+            assert_bulk_row(rows.stmt, id);
+            if (id == 8191 + in_transaction) {
+                /* half-read, at a batch's last row: another read and a write in between */
+                store_rows other;
+                assert_int_equal(store_rows_open(st, "SELECT id FROM t_rows WHERE id < 2", NULL, 0,
+                                                 &other, &err),
+                                 BF_OK);
+                assert_int_equal(store_rows_next(&other), 1);
+                assert_int_equal(store_rows_next(&other), 1);
+                assert_int_equal(store_rows_next(&other), 0);
+                store_rows_close(&other);
+                if (!in_transaction)
+                    assert_int_equal(store_exec(st, "INSERT INTO t_rows_side (id) VALUES (1)"),
+                                     BF_OK);
+                assert_bulk_row(rows.stmt, id); /* the current row is still readable */
+            }
+            id++;
+        }
+        assert_int_equal(step, 0);
+        assert_int_equal(id, TEST_BULK_ROWS);
+        store_rows_close(&rows);
+        /* closed half-read: the connection is free, and a new read starts at the first row */
+        assert_int_equal(store_rows_open(st, "SELECT id, txt, note FROM t_rows ORDER BY id", NULL,
+                                         0, &rows, &err),
+                         BF_OK);
+        for (id = 0; id < 9000; id++) {
+            assert_int_equal(store_rows_next(&rows), 1);
+            assert_bulk_row(rows.stmt, id);
+        }
+        store_rows_close(&rows);
+        assert_int_equal(count_rows(st, "t_rows_side"), 1);
+        if (in_transaction)
+            assert_int_equal(store_commit(st), BF_OK);
+    }
+    assert_int_equal(store_exec(st, "INSERT INTO t_rows_side (id) VALUES (2)"), BF_OK);
+    assert_int_equal(count_rows(st, "t_rows_side"), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest common_tests[] = {
@@ -735,7 +798,8 @@ int main(void)
             cmocka_unit_test(test_placeholders_in_literals), cmocka_unit_test(test_transactions),  \
             cmocka_unit_test(test_snapshot_reader), cmocka_unit_test(test_errors),                 \
             cmocka_unit_test(test_bulk_load), cmocka_unit_test(test_streaming_select),             \
-            cmocka_unit_test(test_open_modes), cmocka_unit_test(test_rollback_keeps_first_error),  \
+            cmocka_unit_test(test_rows_read), cmocka_unit_test(test_open_modes),                   \
+            cmocka_unit_test(test_rollback_keeps_first_error),                                     \
             cmocka_unit_test(test_exclusive_writers), cmocka_unit_test(test_key_drop_restore),     \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
