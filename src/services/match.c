@@ -158,7 +158,8 @@ void match_heap_sort(match_hit *heap, int used)
 /* A sort key: higher points first, then the smaller index. */
 static int64_t match_order_key(int32_t points, int32_t index)
 {
-    return ((int64_t)(-(int64_t)points) << 32) | (int64_t)(uint32_t)index;
+    /* A multiplication, not a shift: shifting a negative value left is undefined. */
+    return -(int64_t)points * ((int64_t)1 << 32) + (int64_t)(uint32_t)index;
 }
 
 static int match_compare_keys(const void *a, const void *b)
