@@ -31,7 +31,9 @@
     "ledger import-bank FILE [--errors OUT] | ledger bank [--payee 证件号] | ledger batch "      \
     "--month "                                                                                      \
     "YYYY-MM --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | ledger import-return "     \
-    "FILE [--errors OUT] | ledger payments BATCH [--out FILE]"
+    "FILE [--errors OUT] | ledger payments BATCH [--out FILE] | ledger report [--group "            \
+    "month|benefit|region|funding] [--from YYYY-MM] [--to YYYY-MM] [--level L] [--out FILE] | "     \
+    "ledger person 证件号 [--out FILE]"
 #define LEDGER_USAGE_EN                                                                            \
     "bangfu ledger run --month YYYY-MM [--region CODE] --by NAME [--policies DIR] | "              \
     "ledger list --month YYYY-MM [--state STATE] [--benefit ID] [--region CODE] [--out FILE] | "   \
@@ -41,13 +43,15 @@
     "| "                                                                                           \
     "ledger import-bank FILE [--errors OUT] | ledger bank [--payee ID] | ledger batch --month "    \
     "YYYY-MM --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | ledger import-return "    \
-    "FILE [--errors OUT] | ledger payments BATCH [--out FILE]"
+    "FILE [--errors OUT] | ledger payments BATCH [--out FILE] | ledger report [--group "           \
+    "month|benefit|region|funding] [--from YYYY-MM] [--to YYYY-MM] [--level L] [--out FILE] | "    \
+    "ledger person ID [--out FILE]"
 
 /* The options of every action, as typed (ledger_parse says which action takes which). */
 typedef struct ledger_options {
     const char *action;
     const char *month, *region, *by, *policies, *state, *benefit, *out, *reviewer, *reason,
-        *applicant, *on, *documents, *errors, *payee;
+        *applicant, *on, *documents, *errors, *payee, *group, *from, *to, *level;
     const char *argument; /* import-bank FILE, export-bank BATCH, import-return FILE, payments */
     int64_t *ids;
     int id_count;
@@ -66,15 +70,16 @@ static int ledger_usage(const char *unexpected)
 typedef struct ledger_option {
     const char *name;
     /* r run, l list, a approve/reject, p apply, u unapplied, b import-bank, k bank,
-       t batch, e export-bank, i import-return, y payments */
+       t batch, e export-bank, i import-return, y payments, o report, n person */
     const char *actions;
 } ledger_option;
 
 static const ledger_option ledger_option_table[] = {
-    {"--month", "rlaut"}, {"--region", "rlau"}, {"--by", "rpt"},   {"--policies", "rpt"},
-    {"--state", "l"},     {"--benefit", "lap"}, {"--out", "luey"}, {"--reviewer", "a"},
-    {"--reason", "a"},    {"--applicant", "p"}, {"--on", "p"},     {"--documents", "p"},
-    {"--errors", "bi"},   {"--payee", "k"},
+    {"--month", "rlaut"}, {"--region", "rlau"}, {"--by", "rpt"},     {"--policies", "rpt"},
+    {"--state", "l"},     {"--benefit", "lap"}, {"--out", "lueyon"}, {"--reviewer", "a"},
+    {"--reason", "a"},    {"--applicant", "p"}, {"--on", "p"},       {"--documents", "p"},
+    {"--errors", "bi"},   {"--payee", "k"},     {"--group", "o"},    {"--from", "o"},
+    {"--to", "o"},        {"--level", "o"},
 };
 
 static int ledger_parse(int argc, char **argv, ledger_options *o)
@@ -82,20 +87,25 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
     if (argc < 2)
         return ledger_usage(NULL);
     o->action = argv[1];
-    static const char *const actions[] = {"run",   "list",        "approve",       "reject",
-                                          "apply", "unapplied",   "import-bank",   "bank",
-                                          "batch", "export-bank", "import-return", "payments"};
-    static const char letters[] = "rlaapubkteiy";
+    static const char *const actions[] = {
+        "run",  "list",  "approve",     "reject",        "apply",    "unapplied", "import-bank",
+        "bank", "batch", "export-bank", "import-return", "payments", "report",    "person"};
+    static const char letters[] = "rlaapubkteiyon";
     char letter = 0;
-    for (int a = 0; a < 12; a++)
+    for (int a = 0; a < 14; a++)
         if (strcmp(o->action, actions[a]) == 0)
             letter = letters[a];
     if (letter == 0)
         return ledger_usage(o->action);
-    const char **slots[] = {&o->month,  &o->region,    &o->by,  &o->policies,
-                            &o->state,  &o->benefit,   &o->out, &o->reviewer,
-                            &o->reason, &o->applicant, &o->on,  &o->documents};
+    /* The value of ledger_option_table[v] goes to slots[v]. */
+    const char **slots[] = {&o->month,   &o->region,    &o->by,       &o->policies, &o->state,
+                            &o->benefit, &o->out,       &o->reviewer, &o->reason,   &o->applicant,
+                            &o->on,      &o->documents, &o->errors,   &o->payee,    &o->group,
+                            &o->from,    &o->to,        &o->level};
     size_t options = sizeof ledger_option_table / sizeof *ledger_option_table;
+    _Static_assert(sizeof slots / sizeof *slots ==
+                       sizeof ledger_option_table / sizeof *ledger_option_table,
+                   "one slot per option");
     for (int i = 2; i < argc;) {
         const char *value = NULL;
         int matched = 0;
@@ -113,7 +123,7 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
         }
         if (matched)
             continue;
-        if (strchr("beiy", letter) != NULL && o->argument == NULL && argv[i][0] != '-') {
+        if (strchr("beiyn", letter) != NULL && o->argument == NULL && argv[i][0] != '-') {
             o->argument = argv[i++];
             continue;
         }
@@ -256,10 +266,17 @@ static int ledger_do_apply(cli_context *ctx, const ledger_options *o)
     return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
-/* Writes the rows of sql (text parameters) to a table: stdout or --out. */
+/* Most columns of a ledger table. */
+#define LEDGER_TABLE_COLUMNS_MAX 32
+
+/*
+ * Writes the rows of sql (text parameters) to a table: stdout or --out.  Bit c
+ * of money: column c is an amount in fen, written as yuan; masked: the column
+ * holding a bank account (0: none), shown as 6222 **** **** 1234.
+ */
 static int ledger_table(cli_context *ctx, const ledger_options *o, const char *sql,
                         const char *const *params, int count, const char *const *header,
-                        int columns, int money, int masked)
+                        int columns, unsigned money, int masked)
 {
     bf_error err;
     bf_error_clear(&err);
@@ -272,20 +289,21 @@ static int ledger_table(cli_context *ctx, const ledger_options *o, const char *s
         rc = table_writer_row(writer, header, columns, &err);
     if (rc == BF_OK)
         rc = store_rows_open(ctx->store, sql, params, count, &rows, &err);
-    const char *cells[32];
-    char yuan[MONEY_TEXT_MAX];
+    const char *cells[LEDGER_TABLE_COLUMNS_MAX];
+    char yuan[LEDGER_TABLE_COLUMNS_MAX][MONEY_TEXT_MAX];
+    if (columns > LEDGER_TABLE_COLUMNS_MAX)
+        rc = bf_error_set(&err, BF_ETOOBIG, "%s", bf_strerror(BF_ETOOBIG));
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
         rc = BF_OK; /* a row is ready (store_rows_next gave 1) */
         char account[LEDGER_ACCOUNT_MASKED_MAX];
-        for (int c = 0; c < columns; c++)
+        for (int c = 0; c < columns; c++) {
             cells[c] = store_column_text(rows.stmt, c);
-        /* money: the first column is an amount in fen, written as yuan */
-        if (money) {
-            money_format(store_column_int64(rows.stmt, 0), yuan);
-            cells[0] = yuan;
+            if (money & (1u << c)) {
+                money_format(store_column_int64(rows.stmt, c), yuan[c]);
+                cells[c] = yuan[c];
+            }
         }
-        /* masked: the column holding a bank account, shown as 6222 **** **** 1234 */
-        if (masked > 0 && masked < columns && columns <= 32 && cells[masked] != NULL) {
+        if (masked > 0 && masked < columns && cells[masked] != NULL) {
             ledger_mask_account(cells[masked], account);
             cells[masked] = account;
         }
@@ -339,7 +357,7 @@ static int ledger_do_list(cli_context *ctx, const ledger_options *o)
              "person, month, seq, kind, funding, state, region, run_id FROM ledger_lines "
              "WHERE %s ORDER BY id",
              where);
-    return ledger_table(ctx, o, sql, params, count, header, 16, 1, 0);
+    return ledger_table(ctx, o, sql, params, count, header, 16, 1u, 0);
 }
 
 static int ledger_do_unapplied(cli_context *ctx, const ledger_options *o)
@@ -353,7 +371,7 @@ static int ledger_do_unapplied(cli_context *ctx, const ledger_options *o)
              "SELECT amount_fen, amount_fen, benefit, payee, person, month, region, run_id "
              "FROM ledger_unapplied WHERE %s ORDER BY benefit, person, payee",
              where);
-    return ledger_table(ctx, o, sql, params, count, header, 8, 1, 0);
+    return ledger_table(ctx, o, sql, params, count, header, 8, 1u, 0);
 }
 
 /* The bank details stored, current and earlier, accounts masked. */
@@ -365,7 +383,7 @@ static int ledger_do_bank(cli_context *ctx, const ledger_options *o)
     return ledger_table(ctx, o,
                         "SELECT seq, payee, holder, account, bank, source, imported_at "
                         "FROM bank_accounts WHERE payee = COALESCE(?, payee) ORDER BY payee, seq",
-                        params, 1, header, 7, 0, 3);
+                        params, 1, header, 7, 0u, 3);
 }
 
 /* The payments of a batch, accounts masked. */
@@ -377,7 +395,7 @@ static int ledger_do_payments(cli_context *ctx, const ledger_options *o)
     return ledger_table(ctx, o,
                         "SELECT amount_fen, item, payee, holder, account, bank, summary, state, "
                         "reason FROM payment_items WHERE CAST(batch_id AS TEXT) = ? ORDER BY item",
-                        params, 1, header, 9, 1, 4);
+                        params, 1, header, 9, 1u, 4);
 }
 
 /* import-bank and import-return: one line of JSON counts and the error file. */
@@ -483,6 +501,100 @@ static int ledger_do_export(cli_context *ctx, const ledger_options *o)
     return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
+/* The amounts of a report row: lines, net entitlement, paid. */
+#define REPORT_SUMS                                                                                \
+    "COUNT(*), SUM(amount_fen), SUM(CASE WHEN state = '" LEDGER_STATE_PAID                         \
+    "' THEN amount_fen ELSE 0 END)"
+#define REPORT_WHERE "month >= ? AND month <= ?"
+
+/* ledger report --group month|benefit|region|funding [--from M] [--to M] [--level L]. */
+static int ledger_do_report(cli_context *ctx, const ledger_options *o)
+{
+    const char *from = o->from != NULL ? o->from : "0000-00";
+    const char *to = o->to != NULL ? o->to : "9999-99";
+    const char *group = o->group != NULL ? o->group : "month";
+    const char *params[10];
+    for (int i = 0; i < 10; i += 2) {
+        params[i] = from;
+        params[i + 1] = to;
+    }
+    if (strcmp(group, "month") == 0) {
+        static const char *const header[] = {"月份", "行数", "应发（元）", "已支付（元）"};
+        return ledger_table(ctx, o,
+                            "SELECT month, " REPORT_SUMS " FROM ledger_lines WHERE " REPORT_WHERE
+                            " GROUP BY month ORDER BY month",
+                            params, 2, header, 4, 1u << 2 | 1u << 3, 0);
+    }
+    if (strcmp(group, "benefit") == 0) {
+        static const char *const header[] = {"待遇", "条款",       "文件",
+                                             "行数", "应发（元）", "已支付（元）"};
+        return ledger_table(ctx, o,
+                            "SELECT benefit, clause, document, " REPORT_SUMS
+                            " FROM ledger_lines WHERE " REPORT_WHERE
+                            " GROUP BY benefit, clause, document ORDER BY benefit",
+                            params, 2, header, 6, 1u << 4 | 1u << 5, 0);
+    }
+    if (strcmp(group, "funding") == 0) {
+        static const char *const header[] = {"资金来源", "行数", "应发（元）", "已支付（元）"};
+        return ledger_table(ctx, o,
+                            "SELECT funding, " REPORT_SUMS " FROM ledger_lines WHERE " REPORT_WHERE
+                            " GROUP BY funding ORDER BY funding",
+                            params, 2, header, 4, 1u << 2 | 1u << 3, 0);
+    }
+    if (strcmp(group, "region") != 0)
+        return cli_fail(CLI_EXIT_USAGE,
+                        BF_TR("--group 应为 month、benefit、region 或 funding，而不是“%s”",
+                              "--group is month, benefit, region or funding, not '%s'"),
+                        group);
+    /* Rolled up: one block per level, village -> township -> county -> city -> province. */
+    static const char *const levels[] = {"province", "city", "county", "township", "village"};
+    static const char *const level_words[] = {"省", "市", "县", "乡镇", "村"};
+    static const int digits[] = {2, 4, 6, 9, 12};
+    char sql[4096] = "";
+    int used = 0, count = 0;
+    for (int l = 0; l < 5; l++) {
+        if (o->level != NULL && strcmp(o->level, levels[l]) != 0)
+            continue;
+        /* A level's rows count the lines of regions down to it: a line of a county has no
+           township row (its township digits are zeros). */
+        int above = l == 0 ? 0 : digits[l - 1];
+        used += snprintf(sql + used, sizeof sql - (size_t)used,
+                         "%sSELECT '%s', g.code, r.name, g.n, g.s, g.p, %d FROM (SELECT "
+                         "SUBSTR(region, 1, %d) || '%.*s' AS code, COUNT(*) AS n, "
+                         "SUM(amount_fen) AS s, SUM(CASE WHEN state = '" LEDGER_STATE_PAID
+                         "' THEN amount_fen ELSE 0 END) AS p FROM ledger_lines WHERE " REPORT_WHERE
+                         " AND region <> '' AND SUBSTR(region, %d, %d) <> '%.*s' "
+                         "GROUP BY SUBSTR(region, 1, %d)) g LEFT JOIN regions r ON r.code = g.code",
+                         count ? " UNION ALL " : "", level_words[l], l, digits[l], 12 - digits[l],
+                         "000000000000", above + 1, digits[l] - above,
+                         l == 0 ? 0 : digits[l] - above, "000000000000", digits[l]);
+        count++;
+    }
+    if (count == 0)
+        return cli_fail(
+            CLI_EXIT_USAGE,
+            BF_TR("--level 应为 province、city、county、township 或 village，而不是“%s”",
+                  "--level is province, city, county, township or village, not '%s'"),
+            o->level);
+    snprintf(sql + used, sizeof sql - (size_t)used, " ORDER BY 2, 7");
+    static const char *const header[] = {"级别", "区划代码",   "区划名称",
+                                         "行数", "应发（元）", "已支付（元）"};
+    return ledger_table(ctx, o, sql, params, 2 * count, header, 6, 1u << 4 | 1u << 5, 0);
+}
+
+/* ledger person ID: every line of a person (as person or payee), with its clause. */
+static int ledger_do_person(cli_context *ctx, const ledger_options *o)
+{
+    static const char *const header[] = {"月份",       "待遇", "条款",     "文件",   "类别",
+                                         "金额（元）", "状态", "资金来源", "收款人", "人员"};
+    const char *params[] = {o->argument, o->argument};
+    return ledger_table(ctx, o,
+                        "SELECT month, benefit, clause, document, kind, amount_fen, state, "
+                        "funding, payee, person FROM ledger_lines WHERE person = ? OR payee = ? "
+                        "ORDER BY month, benefit, seq",
+                        params, 2, header, 10, 1u << 5, 0);
+}
+
 int cmd_ledger(cli_context *ctx, int argc, char **argv)
 {
     ledger_options o;
@@ -507,6 +619,10 @@ int cmd_ledger(cli_context *ctx, int argc, char **argv)
             status = ledger_do_batch(ctx, &o);
         else if (strcmp(o.action, "export-bank") == 0)
             status = ledger_do_export(ctx, &o);
+        else if (strcmp(o.action, "report") == 0)
+            status = ledger_do_report(ctx, &o);
+        else if (strcmp(o.action, "person") == 0)
+            status = ledger_do_person(ctx, &o);
         else
             status = ledger_do_review(ctx, &o);
     }

@@ -253,7 +253,7 @@ static const cli_command commands[] = {
      "    --json          list and history as JSON (times in UTC)\n"},
     {"ledger", cmd_ledger, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
      "ledger run|list|approve|reject|apply|unapplied|import-bank|bank|batch|export-bank|"
-     "import-return|payments ...",
+     "import-return|payments|report|person ...",
      "待遇台账：按月生成应发明细、审核、申领、银行信息、支付批次与回盘",
      "the entitlement ledger: monthly lines, review, applications, bank details, payments",
      "  run           按存量数据计算该月应发待遇，每个（待遇、收款人、人员、月份）一行，待审核；\n"
@@ -266,6 +266,12 @@ static const cli_command commands[] = {
      "  export-bank BATCH  写银行代发文件（含合计行）与 FILE.sha256\n"
      "  import-return FILE  导入银行回盘：成功为已支付，失败退回待支付；不符的行列为错误\n"
      "  payments BATCH  批次的支付明细（账号打码）\n"
+     "  report        按月份、待遇、区划（村→乡镇→县→市→省汇总）或资金来源统计\n"
+     "  person 证件号  某人（或单位）的全部台账行及条款\n"
+     "  --group G         report：month、benefit、region 或 funding（默认 month）\n"
+     "  --from YYYY-MM    report：起始月份；--to YYYY-MM 终止月份\n"
+     "  --to YYYY-MM      report：终止月份\n"
+     "  --level L         report --group region：只列 province、city、county、township 或 village\n"
      "  --month YYYY-MM   月份\n"
      "  --region CODE     区划（含下级）\n"
      "  --by NAME         运行人、经办人\n"
@@ -294,6 +300,13 @@ static const cli_command commands[] = {
      "  import-return FILE  the bank's return: paid, or failed back to the queue; lines that\n"
      "                do not match are errors, never applied\n"
      "  payments BATCH  the payments of a batch (accounts masked)\n"
+     "  report        totals by month, benefit, region (village -> township -> county -> city\n"
+     "                -> province) or funding source\n"
+     "  person ID     every ledger line of a person (or org), with its clause\n"
+     "  --group G         report: month, benefit, region or funding (default month)\n"
+     "  --from YYYY-MM    report: the first month\n"
+     "  --to YYYY-MM      report: the last month\n"
+     "  --level L         report --group region: province, city, county, township or village only\n"
      "  --month YYYY-MM   the month\n"
      "  --region CODE     a region (and the regions within it)\n"
      "  --by NAME         who runs it or records it\n"

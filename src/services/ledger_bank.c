@@ -79,9 +79,13 @@ static int account_normalize(const char *text, char out[LEDGER_ACCOUNT_MAX])
     return n >= 8;
 }
 
-/* Why row cannot be taken ("" when it can), its values normalised into account. */
-static void bank_row_problem(store *st, const table_row *row, const int *index,
-                             char account[LEDGER_ACCOUNT_MAX], char *reason, size_t size)
+/*
+ * Why row cannot be taken into reason ("" when it can), its values normalised
+ * into account; a failure to ask the store is an error, never a reason.
+ */
+static int bank_row_problem(store *st, const table_row *row, const int *index,
+                            char account[LEDGER_ACCOUNT_MAX], char *reason, size_t size,
+                            bf_error *err)
 {
     const char *payee = ledger_columns_cell(row, index, BANK_PAYEE);
     reason[0] = '\0';
@@ -91,26 +95,28 @@ static void bank_row_problem(store *st, const table_row *row, const int *index,
                  BF_TR("证件号码：“%s”不是有效的身份证号或统一社会信用代码",
                        "payee: '%s' is neither a valid ID number nor a 统一社会信用代码"),
                  payee);
-        return;
+        return BF_OK;
     }
     int64_t known = 0;
     const char *params[] = {payee, payee};
-    if (store_query_int64(st,
-                          "SELECT (SELECT COUNT(*) FROM people WHERE id_number = ?) + "
-                          "(SELECT COUNT(*) FROM orgs WHERE org_code = ?)",
-                          params, 2, &known) != BF_OK ||
-        known == 0) {
+    int rc = store_query_int64(st,
+                               "SELECT (SELECT COUNT(*) FROM people WHERE id_number = ?) + "
+                               "(SELECT COUNT(*) FROM orgs WHERE org_code = ?)",
+                               params, 2, &known);
+    if (rc != BF_OK)
+        return store_error_set(st, rc, err);
+    if (known == 0) {
         snprintf(
             reason, size,
             BF_TR("证件号码：%s 不是已登记的人员或单位", "payee: %s is no stored person or org"),
             payee);
-        return;
+        return BF_OK;
     }
     if (!account_normalize(ledger_columns_cell(row, index, BANK_ACCOUNT), account)) {
         snprintf(reason, size,
                  BF_TR("银行账号：应为 8 至 %d 位数字", "account: 8 to %d digits expected"),
                  LEDGER_ACCOUNT_MAX - 1);
-        return;
+        return BF_OK;
     }
     const char *holder = ledger_columns_cell(row, index, BANK_HOLDER);
     const char *bank = ledger_columns_cell(row, index, BANK_NAME);
@@ -122,6 +128,7 @@ static void bank_row_problem(store *st, const table_row *row, const int *index,
         snprintf(reason, size,
                  BF_TR("开户行：应填写（至多 %d 字节）", "bank: needed (at most %d bytes)"),
                  LEDGER_BANK_TEXT_MAX - 1);
+    return BF_OK;
 }
 
 /* Stores row's details for its payee unless they are the current ones. */
@@ -209,7 +216,9 @@ int ledger_bank_import(store *st, const char *path, const char *errors_path,
         if (row.overflow != NULL)
             snprintf(reason, sizeof reason, "%s", row.overflow);
         else
-            bank_row_problem(st, &row, index, account, reason, sizeof reason);
+            rc = bank_row_problem(st, &row, index, account, reason, sizeof reason, err);
+        if (rc != BF_OK)
+            break;
         if (reason[0] != '\0') {
             counts->rejected++;
             rc = import_errors_add(errors, &row, reason, err);

@@ -116,33 +116,71 @@ int store_error_set(const store *st, int rc, bf_error *err)
                         store_error_message(st));
 }
 
+/*
+ * The fault-injection hook of the tests: with BANGFU_FAULT_STORE_CALL=N in the
+ * environment, the Nth call that can fail (exec, prepare, bind, step, begin,
+ * commit, a bulk load's calls) fails once as the engine would, with the
+ * message "injected fault", so that a test can fail every call of a whole
+ * command in turn (tests/cli/t0920-ledger-faults.sh).  Read once, at the
+ * first call; the countdown is the one piece of mutable state, and only a
+ * test sets the variable.
+ */
+static long store_fault_countdown = -2; /* -2: not read yet; -1: off */
+
+static int store_fault(store *st)
+{
+    if (store_fault_countdown == -2) {
+        const char *text = getenv("BANGFU_FAULT_STORE_CALL");
+        store_fault_countdown = text != NULL && atol(text) > 0 ? atol(text) : -1;
+    }
+    if (store_fault_countdown < 0 || --store_fault_countdown > 0)
+        return 0;
+    store_fault_countdown = -1;
+    snprintf(st->error, sizeof st->error, "injected fault (BANGFU_FAULT_STORE_CALL)");
+    return 1;
+}
+
 int store_exec(store *st, const char *sql)
 {
+    if (store_fault(st))
+        return BF_ESTORE;
     return st->engine->exec(st, sql);
 }
 
 int store_prepare(store *st, const char *sql, store_stmt **out)
 {
+    if (store_fault(st)) {
+        *out = NULL;
+        return BF_ESTORE;
+    }
     return st->engine->prepare(st, sql, out);
 }
 
 int store_bind_text(store_stmt *stmt, int index, const char *value)
 {
+    if (store_fault(stmt->owner))
+        return BF_ESTORE;
     return stmt->owner->engine->bind_text(stmt, index, value);
 }
 
 int store_bind_int64(store_stmt *stmt, int index, int64_t value)
 {
+    if (store_fault(stmt->owner))
+        return BF_ESTORE;
     return stmt->owner->engine->bind_int64(stmt, index, value);
 }
 
 int store_bind_null(store_stmt *stmt, int index)
 {
+    if (store_fault(stmt->owner))
+        return BF_ESTORE;
     return stmt->owner->engine->bind_null(stmt, index);
 }
 
 int store_step(store_stmt *stmt)
 {
+    if (store_fault(stmt->owner))
+        return BF_ESTORE;
     return stmt->owner->engine->step(stmt);
 }
 
@@ -179,6 +217,8 @@ void store_finalize(store_stmt *stmt)
 
 int store_begin_snapshot(store *st)
 {
+    if (store_fault(st))
+        return BF_ESTORE;
     int rc = st->engine->begin_snapshot(st);
     if (rc == BF_OK)
         st->in_transaction = 1;
@@ -187,6 +227,8 @@ int store_begin_snapshot(store *st)
 
 int store_begin(store *st)
 {
+    if (store_fault(st))
+        return BF_ESTORE;
     int rc = st->engine->begin(st);
     if (rc == BF_OK)
         st->in_transaction = 1;
@@ -195,6 +237,8 @@ int store_begin(store *st)
 
 int store_commit(store *st)
 {
+    if (store_fault(st))
+        return BF_ESTORE;
     int rc = st->engine->commit(st);
     if (rc == BF_OK)
         st->in_transaction = 0;
@@ -216,6 +260,8 @@ int store_rollback(store *st)
 
 int store_begin_exclusive(store *st, int64_t wait_ms, store_waiting waiting, void *context)
 {
+    if (store_fault(st))
+        return BF_ESTORE;
     int rc = st->engine->begin_exclusive(st, wait_ms, waiting, context);
     if (rc == BF_OK)
         st->in_transaction = 1;
@@ -297,17 +343,29 @@ int store_next_id(store *st, const char *counter, int64_t *value)
 int store_bulk_begin(store *st, const char *table, const char *const *columns, int count,
                      store_bulk **out)
 {
+    if (store_fault(st)) {
+        *out = NULL;
+        return BF_ESTORE;
+    }
     return st->engine->bulk_begin(st, table, columns, count, out);
 }
 
 int store_bulk_row(store_bulk *bulk, const char *const *values)
 {
+    if (store_fault(bulk->owner))
+        return BF_ESTORE;
     return bulk->owner->engine->bulk_row(bulk, values);
 }
 
 int store_bulk_end(store_bulk *bulk, int keep)
 {
-    return bulk->owner->engine->bulk_end(bulk, keep);
+    store *st = bulk->owner;
+    if (keep && store_fault(st)) {
+        st->engine->bulk_end(bulk, 0); /* frees bulk; its message is not the one to show */
+        snprintf(st->error, sizeof st->error, "injected fault (BANGFU_FAULT_STORE_CALL)");
+        return BF_ESTORE;
+    }
+    return st->engine->bulk_end(bulk, keep);
 }
 
 int store_copy_to(store *st, const char *path, bf_error *err)

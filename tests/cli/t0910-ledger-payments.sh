@@ -118,5 +118,40 @@ expect_eq "$(sql "SELECT state FROM ledger_lines WHERE payee = '$p3'")" 已入�
 expect_eq "$(sql "SELECT COUNT(*) FROM ledger_lines WHERE state = '已支付'")" 1 "one paid line"
 out=$(LANG=C bf --db "$db" ledger import-return missing.csv 2>&1) || true
 expect_contains "$out" "missing.csv" "missing return file named"
+
+# Reports from the ledger: by month, benefit, funding, region rolled up; a person's lines.
+bf --db "$db" ledger list --month 2020-02 >lines.csv
+for group in month benefit funding region; do
+    bf --db "$db" ledger report --group "$group" --from 2020-01 --to 2020-12 >"report_$group.csv"
+done
+bf --db "$db" ledger report --group region --level county --out county.xlsx
+[ -s county.xlsx ] || fail "report to xlsx"
+python3 - lines.csv <<'PY' || fail "reports"
+import csv
+def rows(p): return list(csv.DictReader(open(p, encoding="utf-8-sig")))
+lines = rows("lines.csv")
+total = sum(int(r["金额（分）"]) for r in lines)
+paid = sum(int(r["金额（分）"]) for r in lines if r["状态"] == "已支付")
+month = rows("report_month.csv")
+assert [(r["月份"], int(r["行数"]), r["应发（元）"], r["已支付（元）"]) for r in month] == \
+    [("2020-02", len(lines), "%.2f" % (total / 100), "%.2f" % (paid / 100))], month
+funding = rows("report_funding.csv")
+assert [r["资金来源"] for r in funding] == ["测试资金"], funding
+region = rows("report_region.csv")
+for level, digits in (("省", 2), ("市", 4), ("县", 6)):
+    got = {r["区划代码"]: r["应发（元）"] for r in region if r["级别"] == level}
+    want = {}
+    for r in lines:
+        code = r["区划"][:digits] + "0" * (12 - digits)
+        want[code] = want.get(code, 0) + int(r["金额（分）"])
+    assert got == {k: "%.2f" % (v / 100) for k, v in want.items()}, (level, got, want)
+assert any(r["区划名称"] == "济宁市" for r in region), region
+PY
+bf --db "$db" ledger person "$p1" >person.csv
+expect_eq "$(grep -c 已支付 person.csv)" 1 "a person's paid line"
+expect_contains "$(cat person.csv)" "ledgertest.monthly,一," "a person's line with its clause"
+status=0
+bf --db "$db" ledger report --group nothing 2>/dev/null || status=$?
+expect_eq "$status" 2 "unknown report group: exit 2"
 [ "$p4" != "" ] || fail "unused"
 echo "t0910 ok"
