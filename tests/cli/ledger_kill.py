@@ -53,12 +53,17 @@ def complete(path):
         assert hashlib.sha256(open(path, "rb").read()).hexdigest() == want, path
 
 
+# How long each command took when last run to its end: the kills are spread over that time,
+# so that as many land on a fast machine as on a slow one.
+DURATIONS = {}
+
+
 def step(rng, args, kills, tries, cleanup=None, done=None):
     """Starts args and kills it tries times, then runs it to its end (unless done() says a
     killed try finished it); returns its output."""
     for _ in range(tries):
         p = subprocess.Popen(command(args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0, MAX_DELAY))
+        time.sleep(rng.uniform(0, DURATIONS.get(args[1], MAX_DELAY)))
         if p.poll() is None:
             p.kill()
             kills[0] += 1
@@ -69,7 +74,9 @@ def step(rng, args, kills, tries, cleanup=None, done=None):
             cleanup()
     if done and done():
         return ""
+    started = time.monotonic()
     out = subprocess.run(command(args), capture_output=True, text=True)
+    DURATIONS[args[1]] = time.monotonic() - started
     if out.returncode != 0:
         sys.exit("%s: %s" % (" ".join(args), out.stderr))
     return out.stdout
