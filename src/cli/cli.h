@@ -101,5 +101,6 @@ int cmd_param(cli_context *ctx, int argc, char **argv);
 int cmd_ledger(cli_context *ctx, int argc, char **argv);
 int cmd_org(cli_context *ctx, int argc, char **argv);
 int cmd_project(cli_context *ctx, int argc, char **argv);
+int cmd_compare(cli_context *ctx, int argc, char **argv);
 
 #endif

@@ -139,6 +139,9 @@ int cmd_import(cli_context *ctx, int argc, char **argv)
         json_pack("{s:I,s:I,s:I,s:I,s:I}", "rows", (json_int_t)result.rows, "inserted",
                   (json_int_t)result.inserted, "updated", (json_int_t)result.updated, "unchanged",
                   (json_int_t)result.unchanged, "rejected", (json_int_t)result.rejected);
+    /* A whole list also says how many stored records it no longer gives. */
+    if (counts != NULL && kind != NULL && kind->whole_list)
+        json_object_set_new(counts, "removed", json_integer(result.removed));
     char *text = counts != NULL ? json_dumps(counts, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(counts);
     if (text == NULL)

@@ -96,6 +96,29 @@ static const cli_command commands[] = {
      "  --force         覆盖已有的 FILE\n",
      "  --out FILE      .xlsx or .csv; the example row imports as it is\n"
      "  --force         overwrite an existing FILE\n"},
+    {"compare", cmd_compare, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
+     "compare insurance|poverty [--date DAY] | compare list | compare show RUN | "
+     "compare export RUN --out FILE [--force]",
+     "将参保名单或扶贫办名单与登记比对，保存并列出、显示、导出各次比对",
+     "compare the insurance or poverty office's list with the registry as stored, dated runs",
+     "  insurance       16至59岁未参保（代缴、动态清零）、60岁以上未领养老金、仅在登记中\n"
+     "  poverty         仅在登记中、仅在名单中、信息不一致（姓名、户籍地、户编号、类别等）\n"
+     "  --date DAY      计算年龄的日期（默认今天）\n"
+     "  list            列出各次比对\n"
+     "  show RUN        一次比对的计数及与上一次同名单比对相比的新增、已解决\n"
+     "  export RUN      导出一次比对的发现\n"
+     "  --out FILE      .xlsx 每类发现一个工作表（另有“已解决”），.csv 或 - 一张表\n"
+     "  --force         覆盖已有的 FILE\n",
+     "  insurance       not insured aged 16-59 (代缴, 动态清零), 60 and over without pension,\n"
+     "                  in the registry only\n"
+     "  poverty         in the registry only, in the list only, fields that differ\n"
+     "  --date DAY      the day ages are taken on (default today)\n"
+     "  list            the stored runs\n"
+     "  show RUN        a run's counts, and what is new or resolved since the list's last run\n"
+     "  export RUN      write out a run's findings\n"
+     "  --out FILE      .xlsx: a worksheet per finding (and one of those resolved); .csv or\n"
+     "                  -: one table\n"
+     "  --force         overwrite an existing FILE\n"},
     {"person", cmd_person, CLI_STORE_READ, "person show ID_NUMBER [--json]",
      "显示一个人的登记信息与变更历史", "show one person's record and change history",
      "  --json   以 JSON 输出\n", "  --json   print JSON\n"},
@@ -108,18 +131,22 @@ static const cli_command commands[] = {
      "  facts           人员名单及其单位、就业、培训、在校、安置、参保记录与招聘岗位\n"
      "  --out FILE      people：.csv 或 .xlsx\n"
      "  --dir DIR       facts：写 people.csv orgs.csv jobs.csv trainings.csv enrolments.csv\n"
-     "                  residences.csv insurance.csv postings.csv（人员与同一种子的 people 相同）\n"
+     "                  residences.csv insurance.csv postings.csv posts.csv assignments.csv\n"
+     "                  post_pay.csv cadres.csv poverty.csv（人员与同一种子的 people 相同）\n"
      "  --count N       人数\n"
      "  --seed S        随机种子（默认 1），同一种子得到同一名单\n"
      "  --region CODE   人员分布在其下的村，可多次给出（people 默认 370811；\n"
      "                  facts 默认 370800 与 500101：济宁市与万州区）\n",
      "  people          a list of people\n"
-     "  facts           the people with their orgs, jobs, trainings, enrolments, residences and\n"
+     "  facts           the people with their orgs, jobs, trainings, enrolments, residences "
+     "and\n"
      "                  insurance, and job postings\n"
      "  --out FILE      people: .csv or .xlsx\n"
-     "  --dir DIR       facts: writes people.csv orgs.csv jobs.csv trainings.csv enrolments.csv\n"
-     "                  residences.csv insurance.csv postings.csv (people as `people` with the\n"
-     "                  same seed)\n"
+     "  --dir DIR       facts: writes people.csv orgs.csv jobs.csv trainings.csv "
+     "enrolments.csv\n"
+     "                  residences.csv insurance.csv postings.csv posts.csv assignments.csv\n"
+     "                  post_pay.csv cadres.csv poverty.csv (people as `people` with the same\n"
+     "                  seed)\n"
      "  --count N       how many people\n"
      "  --seed S        the random seed (default 1): one seed, one list\n"
      "  --region CODE   people live in its villages; may be repeated (people: default\n"
@@ -166,7 +193,8 @@ static const cli_command commands[] = {
      "  --channel C     sms (default) or call\n"
      "  --data DIR      the matching weights (see bangfu match)\n"},
     {"calc", cmd_calc, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
-     "calc SITUATION.json | calc [--region CODE | --person ID_NUMBER] --from YYYY-MM --to YYYY-MM "
+     "calc SITUATION.json | calc [--region CODE | --person ID_NUMBER] --from YYYY-MM --to "
+     "YYYY-MM "
      "[--explain[=full]] [--policies DIR]",
      "按政策文件计算补贴与待遇", "compute entitlements from the policy files",
      "  SITUATION.json   人员、单位与事实（格式见 docs/），- 为标准输入\n"
@@ -185,7 +213,8 @@ static const cli_command commands[] = {
      "                   (default: everyone)\n"
      "  --person ID      one person (only their own entitlements are written)\n"
      "  --explain        per person: what paid (the amount rule and the numbers it used) and,\n"
-     "                   for each benefit that did not, the first condition that failed and its "
+     "                   for each benefit that did not, the first condition that failed and "
+     "its "
      "value\n"
      "  --explain=full   every condition tested for every benefit and row (large: small "
      "situations)\n"

@@ -2,6 +2,7 @@
 #include "services/generate_facts.h"
 
 #include "services/generate_carriers.h"
+#include "services/generate_posts.h"
 
 #include "core/credit_code.h"
 #include "io/table_writer.h"
@@ -131,6 +132,7 @@ typedef struct facts_state {
     fact_county *counties;
     int county_count;
     table_writer *writers[FILE_COUNT];
+    generate_posts *posts; /* posts, assignments, pay, cadres, the poverty office's list */
     int64_t rows[GENERATE_FACT_KIND_COUNT];
     int three_no_difficulty; /* index of "three_no" in the 就业困难 list, -1 without */
     char cells[2][8];        /* the extra people cells */
@@ -782,6 +784,8 @@ static int visit_person(void *context, const generated_person *person, const cha
         rc = write_residence(s, person, county, err);
     if (rc == BF_OK)
         rc = write_insurance(s, person, insured, hired, err);
+    if (rc == BF_OK)
+        rc = generate_posts_person(s->posts, person, employer != NULL, err);
     /* 三无: said so among the difficulties, or a few of the public-welfare posts (托底安置). */
     int adult = person->age >= 16 && person->age < 65;
     int three_no =
@@ -862,6 +866,15 @@ int generate_facts(store *st, const generate_facts_options *options,
         if (rc == BF_OK)
             rc = table_writer_row(s.writers[f], headers[f], columns[f], err);
     }
+    char posts_paths[GENERATE_POSTS_FILES][GENERATE_FACTS_PATH_MAX];
+    const char *posts_files[GENERATE_POSTS_FILES];
+    for (int f = 0; f < GENERATE_POSTS_FILES && rc == BF_OK; f++) {
+        rc =
+            facts_path(options->dir, (generate_fact_kind)(GENERATE_POSTS + f), posts_paths[f], err);
+        posts_files[f] = posts_paths[f];
+    }
+    if (rc == BF_OK)
+        rc = generate_posts_open(posts_files, options->seed, &s.posts, err);
     if (rc != BF_OK)
         goto out;
     generate_people_options people = {0};
@@ -886,6 +899,10 @@ out:
         if (rc == BF_OK)
             rc = closed;
     }
+    int closed = generate_posts_close(s.posts, rc == BF_OK, s.rows + GENERATE_POSTS,
+                                      rc == BF_OK ? err : NULL);
+    if (rc == BF_OK)
+        rc = closed;
     if (rows != NULL)
         memcpy(rows, s.rows, sizeof s.rows);
     for (int c = 0; c < s.county_count; c++)

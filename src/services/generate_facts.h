@@ -22,6 +22,9 @@
  * employers of every county, in trades of vocabularies/trade.tsv, some with
  * skills, age or sex limits, open until a day after 2021-06-30.
  *
+ * posts.csv, assignments.csv, post_pay.csv, cadres.csv and poverty.csv come
+ * from services/generate_posts.c.
+ *
  * Dates lie in 2012..2022 whatever the day of generation (the people's birth
  * dates follow generate_people, from today).  The same seed gives the same
  * files; the facts draw from their own random state, so people.csv has the
@@ -60,7 +63,12 @@ typedef struct generate_facts_options {
     X(GENERATE_ALLIANCES, "alliances")                                                             \
     X(GENERATE_ALLIANCE_MEMBERS, "alliance_members")                                               \
     X(GENERATE_BRANDS, "brands")                                                                   \
-    X(GENERATE_PROJECTS, "projects")
+    X(GENERATE_PROJECTS, "projects")                                                               \
+    X(GENERATE_POSTS, "posts")                                                                     \
+    X(GENERATE_ASSIGNMENTS, "assignments")                                                         \
+    X(GENERATE_POST_PAY, "post_pay")                                                               \
+    X(GENERATE_CADRES, "cadres")                                                                   \
+    X(GENERATE_POVERTY, "poverty")
 
 typedef enum generate_fact_kind {
 #define GENERATE_KIND_ENUM(id, name) id,

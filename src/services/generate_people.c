@@ -236,6 +236,10 @@ static void make_person(uint64_t *state, int_map *used, const vocabulary_set *li
     row->cells[6] = category;
     row->cells[7] = row->phone;
     generated_person *seen = &row->seen;
+    seen->name = row->name;
+    seen->household = household;
+    seen->relation = relation;
+    seen->phone = row->phone;
     set_value(row, 8, &seen->labor_ability,
               adult ? pick_value(state, lists, PERSON_LABOR_ABILITY)
                     : value_of(state, lists, PERSON_LABOR_ABILITY, "none"));

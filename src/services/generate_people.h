@@ -34,8 +34,12 @@
 /* One person as generated, for a visitor; the texts live until the visitor returns. */
 typedef struct generated_person {
     const char *id_number;
-    const char *village;  /* hukou region, a canonical village code */
-    const char *category; /* 帮扶类别 as written, categories joined by '；' */
+    const char *name;
+    const char *household; /* 户编号 */
+    const char *relation;  /* 与户主关系 */
+    const char *phone;     /* "" when none */
+    const char *village;   /* hukou region, a canonical village code */
+    const char *category;  /* 帮扶类别 as written, categories joined by '；' */
     bf_date birth;
     int age; /* whole years on the day of generation */
     int male;

@@ -16,6 +16,7 @@
 #include "core/int_map.h"
 #include "core/money.h"
 #include "core/region_code.h"
+#include "registry/category.h"
 #include "core/string_map.h"
 #include "registry/phone.h"
 #include "registry/region.h"
@@ -800,6 +801,20 @@ static int fact_parse_cell(fact_state *s, int c, const char *cell, bf_error *err
         date_month_format(month, out);
         return FACT_CELL_VALUE;
     }
+    case FACT_CATEGORIES: {
+        category_set set = 0;
+        char bad[CATEGORY_ITEM_MAX], names[CATEGORY_TEXT_MAX];
+        if (category_parse(cell, &set, bad, sizeof bad) != BF_OK) {
+            category_all_names(names);
+            fact_row_reject(
+                s, c, BF_TR("“%s”不是帮扶类别，可填 %s", "'%s' is not a category; accepted: %s"),
+                bad, names);
+            return FACT_CELL_BAD;
+        }
+        category_join(set, names);
+        snprintf(out, FACT_VALUE_MAX, "%s", names);
+        return FACT_CELL_VALUE;
+    }
     case FACT_RECORD: {
         const char *target = column->vocabulary;
         if (!string_map_find(&s->references, cell, &s->reference_index) &&
@@ -1130,6 +1145,48 @@ static int fact_write_changed(fact_state *s, bf_error *err)
     return rc == BF_OK ? BF_OK : store_error_set(s->st, rc, err);
 }
 
+/* True when record was stored before this run and a whole list no longer gives it. */
+static int fact_record_removed(const fact_state *s, const fact_record *record)
+{
+    return s->kind->whole_list && !record->fresh && !string_map_find(&s->seen, record->key, NULL);
+}
+
+/*
+ * A whole list: deletes the stored records no row of the file gave (a row
+ * rejected for another reason than its key still keeps its record).
+ */
+static int fact_write_removed(fact_state *s, bf_error *err)
+{
+    const fact_kind *kind = s->kind;
+    char sql[FACT_SQL_MAX];
+    store_stmt *remove = NULL;
+    if (!kind->whole_list)
+        return BF_OK;
+    for (size_t r = 0; r < s->record_count; r++)
+        s->result->removed += fact_record_removed(s, &s->records[r]);
+    if (s->result->removed == 0)
+        return BF_OK;
+    size_t used = (size_t)snprintf(sql, sizeof sql, "DELETE FROM %s WHERE ", fact_kind_table(kind));
+    for (int c = 0, keys = 0; c < kind->column_count && used < sizeof sql; c++)
+        if (kind->columns[c].flags & FACT_KEY)
+            used += (size_t)snprintf(sql + used, sizeof sql - used, "%s%s = ?",
+                                     keys++ > 0 ? " AND " : "", kind->columns[c].column);
+    int rc = store_prepare(s->st, sql, &remove);
+    for (size_t r = 0; rc == BF_OK && r < s->record_count; r++) {
+        if (!fact_record_removed(s, &s->records[r]))
+            continue;
+        for (int c = 0, index = 1; c < kind->column_count && rc == BF_OK; c++)
+            if (kind->columns[c].flags & FACT_KEY)
+                rc = store_bind_text(remove, index++, fact_block_value(s->records[r].block, c));
+        if (rc == BF_OK)
+            rc = store_step(remove) == BF_DONE ? BF_OK : BF_ESTORE;
+        if (rc == BF_OK)
+            rc = store_reset(remove);
+    }
+    store_finalize(remove);
+    return rc == BF_OK ? BF_OK : store_error_set(s->st, rc, err);
+}
+
 /* Writes one fact_history row per changed field of the changed records, in one bulk load. */
 static int fact_write_history(fact_state *s, bf_error *err)
 {
@@ -1137,16 +1194,18 @@ static int fact_write_history(fact_state *s, bf_error *err)
                                           "old_value", "new_value",  "changed_at"};
     const fact_kind *kind = s->kind;
     store_bulk *bulk = NULL;
-    if (s->result->updated == 0)
+    if (s->result->updated == 0 && s->result->removed == 0)
         return BF_OK;
     int rc = store_bulk_begin(s->st, "fact_history", columns, 7, &bulk);
     for (size_t r = 0; rc == BF_OK && r < s->record_count; r++) {
         const fact_record *record = &s->records[r];
-        if (record->old_block == NULL)
+        int removed = fact_record_removed(s, record);
+        if (record->old_block == NULL && !removed)
             continue;
         for (int c = 0; c < kind->column_count && rc == BF_OK; c++) {
-            const char *old = fact_block_value(record->old_block, c);
-            const char *now = fact_block_value(record->block, c);
+            /* A removed record: each field goes from its last value to nothing. */
+            const char *old = fact_block_value(removed ? record->block : record->old_block, c);
+            const char *now = removed ? NULL : fact_block_value(record->block, c);
             if (fact_value_equal(old, now))
                 continue;
             const char *values[] = {fact_kind_table(kind),
@@ -1278,6 +1337,8 @@ int import_facts(store *st, const fact_kind *kind, const import_people_options *
     rc = fact_write_new(s, err);
     if (rc == BF_OK)
         rc = fact_write_changed(s, err);
+    if (rc == BF_OK)
+        rc = fact_write_removed(s, err);
     if (rc == BF_OK)
         rc = fact_write_history(s, err);
     if (rc == BF_OK)

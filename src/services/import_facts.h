@@ -75,7 +75,8 @@ typedef enum fact_value_type {
     FACT_REGION,      /* a region code of the region table -> canonical 12 digits */
     FACT_ID_NUMBER,   /* an ID number (GB 11643), registered or not (a cadre, another list) */
     FACT_MONTH,       /* 2020-03, 2020/3, 2020年3月, 202003 or a day of it -> "2020-03" */
-    FACT_RECORD       /* the key of a stored record of another kind (vocabulary "table.column") */
+    FACT_RECORD,      /* the key of a stored record of another kind (vocabulary "table.column") */
+    FACT_CATEGORIES /* 帮扶类别 as people's (registry/category.h) -> the canonical joined text */
 } fact_value_type;
 
 /* Flags of a column. */
@@ -133,6 +134,9 @@ typedef struct fact_kind {
     /* The table and fact_history.kind when not name (an assignment is a row of jobs, whose
      * columns the kind does not list keep their values); NULL: name. */
     const char *table;
+    /* 1: a file is the whole list (the poverty office's list of people): the stored records
+     * no row of it gives (by key) are deleted, each field's last value to fact_history. */
+    int whole_list;
 } fact_kind;
 
 /* The table of kind (its table, else its name). */
@@ -149,6 +153,9 @@ extern const fact_kind fact_kind_posts, fact_kind_assignments, fact_kind_post_pa
 /* The cooperation bodies and projects (import_facts_carriers.c). */
 extern const fact_kind fact_kind_alliances, fact_kind_alliance_members, fact_kind_brands,
     fact_kind_projects;
+
+/* The poverty office's list of people (import_facts_posts.c, issue 13 item 5). */
+extern const fact_kind fact_kind_poverty;
 
 /* The kinds, NULL-terminated (import_facts_kinds.c). */
 extern const fact_kind *const fact_kinds[];

@@ -48,7 +48,7 @@ static const fact_column org_columns[ORG_COLUMN_COUNT] = {
 };
 
 static const fact_kind org_kind = {
-    "orgs", "单位名单", "list of organisations", org_columns, ORG_COLUMN_COUNT, NULL, NULL};
+    "orgs", "单位名单", "list of organisations", org_columns, ORG_COLUMN_COUNT, NULL, NULL, 0};
 
 /* Employment spells (就业状态), keyed by person, employer and start day. */
 enum {
@@ -123,9 +123,14 @@ static void job_check(const fact_record_view *record)
                           "bangfu import projects"));
 }
 
-static const fact_kind job_kind = {"jobs",      "就业状态名单",   "list of employment spells",
-                                   job_columns, JOB_COLUMN_COUNT, job_check,
-                                   NULL};
+static const fact_kind job_kind = {"jobs",
+                                   "就业状态名单",
+                                   "list of employment spells",
+                                   job_columns,
+                                   JOB_COLUMN_COUNT,
+                                   job_check,
+                                   NULL,
+                                   0};
 
 /* Most days of one training (100 years, as the calc input allows). */
 #define FACT_TRAINING_DAYS_MAX 36600
@@ -225,9 +230,14 @@ static void training_check(const fact_record_view *record)
     }
 }
 
-static const fact_kind training_kind = {
-    "trainings",    "培训名单", "list of trainings", training_columns, TRAINING_COLUMN_COUNT,
-    training_check, NULL};
+static const fact_kind training_kind = {"trainings",
+                                        "培训名单",
+                                        "list of trainings",
+                                        training_columns,
+                                        TRAINING_COLUMN_COUNT,
+                                        training_check,
+                                        NULL,
+                                        0};
 
 /* School enrolments (在校名单), keyed by person, school kind and first day. */
 enum {
@@ -268,7 +278,8 @@ static const fact_kind enrolment_kind = {"enrolments",
                                          enrolment_columns,
                                          ENROLMENT_COLUMN_COUNT,
                                          enrolment_check,
-                                         NULL};
+                                         NULL,
+                                         0};
 
 /* Where people live at a relocation site (安置区入住名单), keyed by person. */
 enum { RESIDENCE_ID_NUMBER, RESIDENCE_SITE, RESIDENCE_SINCE, RESIDENCE_COLUMN_COUNT };
@@ -288,7 +299,8 @@ static const fact_kind residence_kind = {"residences",
                                          residence_columns,
                                          RESIDENCE_COLUMN_COUNT,
                                          NULL,
-                                         NULL};
+                                         NULL,
+                                         0};
 
 /*
  * Social insurance (参保名单), one line per person and scheme, as the social
@@ -313,9 +325,14 @@ static const fact_column insurance_columns[INSURANCE_COLUMN_COUNT] = {
     [INSURANCE_SINCE] = {"参保日期", "since", "since", FACT_DATE, 0, NULL, NULL, 0, "2020-03-01"},
 };
 
-static const fact_kind insurance_kind = {
-    "insurance", "参保名单", "list of social insurance", insurance_columns, INSURANCE_COLUMN_COUNT,
-    NULL,        NULL};
+static const fact_kind insurance_kind = {"insurance",
+                                         "参保名单",
+                                         "list of social insurance",
+                                         insurance_columns,
+                                         INSURANCE_COLUMN_COUNT,
+                                         NULL,
+                                         NULL,
+                                         0};
 
 /* Oldest age a posting may set as a limit. */
 #define FACT_AGE_MAX 100
@@ -400,7 +417,8 @@ static const fact_kind posting_kind = {"postings",
                                        posting_columns,
                                        POSTING_COLUMN_COUNT,
                                        posting_check,
-                                       NULL};
+                                       NULL,
+                                       0};
 
 /*
  * Decisions on carriers (载体认定名单), keyed by organisation, carrier kind,
@@ -462,6 +480,7 @@ const fact_kind *const fact_kinds[] = {&org_kind,
                                        &fact_kind_alliance_members,
                                        &fact_kind_brands,
                                        &fact_kind_projects,
+                                       &fact_kind_poverty,
                                        NULL};
 
 const char *fact_kind_table(const fact_kind *kind)

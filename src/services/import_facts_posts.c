@@ -71,9 +71,14 @@ static void post_check(const fact_record_view *record)
     fact_check_end(record, POST_START, POST_END);
 }
 
-const fact_kind fact_kind_posts = {"posts",      "公益性岗位名单",  "list of public-welfare posts",
-                                   post_columns, POST_COLUMN_COUNT, post_check,
-                                   NULL};
+const fact_kind fact_kind_posts = {"posts",
+                                   "公益性岗位名单",
+                                   "list of public-welfare posts",
+                                   post_columns,
+                                   POST_COLUMN_COUNT,
+                                   post_check,
+                                   NULL,
+                                   0};
 
 /*
  * Assignments (公益性岗位人员名单): a person on a post from a day, stored as
@@ -124,7 +129,8 @@ const fact_kind fact_kind_assignments = {"assignments",
                                          assignment_columns,
                                          ASSIGNMENT_COLUMN_COUNT,
                                          assignment_check,
-                                         "jobs"};
+                                         "jobs",
+                                         0};
 
 /* Monthly pay (公益性岗位工资发放表), keyed by post, person and month. */
 enum { PAY_POST, PAY_ID_NUMBER, PAY_MONTH, PAY_DUE, PAY_PAID, PAY_DATE, PAY_COLUMN_COUNT };
@@ -152,10 +158,14 @@ static void pay_check(const fact_record_view *record)
                     BF_TR("有发放日期而没有实发金额", "a date paid is given but no amount paid"));
 }
 
-const fact_kind fact_kind_post_pay = {
-    "post_pay",  "公益性岗位工资发放表", "pay sheet of public-welfare posts",
-    pay_columns, PAY_COLUMN_COUNT,       pay_check,
-    NULL};
+const fact_kind fact_kind_post_pay = {"post_pay",
+                                      "公益性岗位工资发放表",
+                                      "pay sheet of public-welfare posts",
+                                      pay_columns,
+                                      PAY_COLUMN_COUNT,
+                                      pay_check,
+                                      NULL,
+                                      0};
 
 /* Village cadres (村干部名单), keyed by ID number and village. */
 enum {
@@ -189,6 +199,55 @@ static void cadre_check(const fact_record_view *record)
     fact_check_end(record, CADRE_START, CADRE_END);
 }
 
-const fact_kind fact_kind_cadres = {"cadres",      "村干部名单",       "list of village cadres",
-                                    cadre_columns, CADRE_COLUMN_COUNT, cadre_check,
-                                    NULL};
+const fact_kind fact_kind_cadres = {"cadres",
+                                    "村干部名单",
+                                    "list of village cadres",
+                                    cadre_columns,
+                                    CADRE_COLUMN_COUNT,
+                                    cadre_check,
+                                    NULL,
+                                    0};
+
+/*
+ * The poverty office's list of people (扶贫办人员名单, 防返贫监测系统导出), keyed
+ * by ID number, registered or not: the list `bangfu compare poverty` sets
+ * against the registry (issue 13 item 5; 济南三年行动 八(二) 加强与市扶贫开发综合
+ * 平台的对接，定期开展数据比对).  A file is the whole list: a person it no longer
+ * gives leaves the stored list.
+ */
+enum {
+    POVERTY_ID_NUMBER,
+    POVERTY_NAME,
+    POVERTY_REGION,
+    POVERTY_HOUSEHOLD,
+    POVERTY_RELATION,
+    POVERTY_CATEGORIES,
+    POVERTY_PHONE,
+    POVERTY_COLUMN_COUNT
+};
+
+static const fact_column poverty_columns[POVERTY_COLUMN_COUNT] = {
+    [POVERTY_ID_NUMBER] = {"证件号码", "id_number", "id_number", FACT_ID_NUMBER, FACT_KEY, NULL,
+                           NULL, 0, "37081119800101001X", FACT_ID_NUMBER_SYNONYMS},
+    [POVERTY_NAME] = {"姓名", "name", "name", FACT_TEXT, FACT_REQUIRED, NULL, NULL, 0, "张伟",
+                      NULL},
+    [POVERTY_REGION] = {"户籍地区划代码", "hukou_region", "hukou_region", FACT_REGION, 0, NULL,
+                        NULL, 0, "370811", "户籍地|区划代码"},
+    [POVERTY_HOUSEHOLD] = {"户编号", "household_id", "household_id", FACT_TEXT, 0, NULL, NULL, 0,
+                           "H0001", "户码"},
+    [POVERTY_RELATION] = {"与户主关系", "relation", "relation", FACT_TEXT, 0, NULL, NULL, 0, "户主",
+                          NULL},
+    [POVERTY_CATEGORIES] = {"帮扶类别", "categories", "categories", FACT_CATEGORIES, 0, NULL, NULL,
+                            0, "脱贫享受政策人口", "人员类别|监测对象类别"},
+    [POVERTY_PHONE] = {"联系电话", "phone", "phone", FACT_PHONE, 0, NULL, NULL, 0, "13853700009",
+                       "电话|手机号码"},
+};
+
+const fact_kind fact_kind_poverty = {"poverty",
+                                     "扶贫办人员名单",
+                                     "poverty office's list of people",
+                                     poverty_columns,
+                                     POVERTY_COLUMN_COUNT,
+                                     NULL,
+                                     "poverty_list",
+                                     1};

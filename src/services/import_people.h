@@ -107,6 +107,7 @@ typedef struct import_people_result {
     int64_t updated;        /* known people with at least one field changed */
     int64_t unchanged;      /* known people whose row changed nothing */
     int64_t rejected;       /* rows written to the error file */
+    int64_t removed;        /* a whole list's stored records no row gave, deleted */
     int64_t notes;          /* rows skipped as notes: no ID number, region nor category */
     long first_note_line;   /* the line of the first of them */
     int64_t batch;          /* the batch id written */

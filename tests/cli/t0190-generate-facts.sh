@@ -10,7 +10,7 @@ db=$(new_db)
 bf --db "$db" generate facts --count 3000 --seed 11 --dir "$WORK/a" >"$WORK/a.json"
 bf --db "$db" generate facts --count 3000 --seed 11 --dir "$WORK/b" >/dev/null
 bf --db "$db" generate facts --count 3000 --seed 12 --dir "$WORK/c" >/dev/null
-kinds="people orgs jobs trainings enrolments residences insurance postings certifications alliances alliance_members brands projects"
+kinds="people orgs jobs trainings enrolments residences insurance postings certifications alliances alliance_members brands projects posts assignments post_pay cadres poverty"
 for kind in $kinds; do
     cmp -s "$WORK/a/$kind.csv" "$WORK/b/$kind.csv" || fail "$kind: same seed, different files"
     expect_eq "$(json_get "$(cat "$WORK/a.json")" "$kind")" "$(($(wc -l <"$WORK/a/$kind.csv") - 1))" \
@@ -80,3 +80,21 @@ for kind in $kinds; do
         fail "$kind: import failed: $(cat "$WORK/err") $(cat "$WORK/out")"
     fi
 done
+
+# Posts (issue 13): holders without another spell, pay for their months, cadres in each
+# village, the poverty office listing nearly everyone with a few differences and outsiders.
+out=$(bf --db "$db" compare poverty --date 2021-06-30)
+python3 - "$out" "$WORK/a" <<'PY' || fail "posts and the poverty list"
+import csv, json, sys
+found, d = json.loads(sys.argv[1])["findings"], sys.argv[2]
+def rows(kind):
+    return list(csv.DictReader(open(f"{d}/{kind}.csv", encoding="utf-8-sig")))
+people = rows("people")
+assert found["list_only"] > 0 and found["differs"] > 0, found
+assert 0 < found["registry_only"] < len(people) / 10, found
+spells = {j["证件号码"] for j in rows("jobs") if not j["结束日期"]}
+holders = [a["证件号码"] for a in rows("assignments")]
+assert holders and not spells & set(holders), "a post holder with another ongoing spell"
+assert len(rows("post_pay")) >= len(holders), "pay"
+assert {c["所在村区划代码"] for c in rows("cadres")} == {p["户籍地区划代码"] for p in people}, "cadres"
+PY

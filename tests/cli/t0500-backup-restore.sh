@@ -101,6 +101,10 @@ for kind in alliances alliance_members brands projects; do
 done
 printf '证件号码,单位统一社会信用代码,工作地区划代码,就业形式,开始日期,项目编号\n%s,91370800MA3C00003U,370811,以工代赈,2023-11-01,RC2023-001\n' "$person" >work_relief.csv
 bf --db "$db" import jobs work_relief.csv >/dev/null
+# The poverty office's list and a comparison of migration 0015 (issue 13 item 5).
+printf '证件号码,姓名\n%s,张伟\n' "$person" >poverty.csv
+bf --db "$db" import poverty poverty.csv >/dev/null
+bf --db "$db" compare poverty --date 2021-01-01 >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
 done

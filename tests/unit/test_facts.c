@@ -204,6 +204,10 @@ static void valid_value(model *m, int c, unsigned *seed, model_cell *cell)
     }
     case FACT_RECORD: /* no kind of this test refers to another's records */
         break;
+    case FACT_CATEGORIES:
+        snprintf(w, MODEL_VALUE_MAX, "%s", r % 2 ? "脱贫享受政策人口" : "建档立卡贫困人口");
+        snprintf(s, MODEL_VALUE_MAX, "%s", r % 2 ? "脱贫享受政策人口" : "建档立卡贫困人口");
+        break;
     }
 }
 
@@ -228,6 +232,9 @@ static void invalid_value(const fact_column *column, unsigned *seed, model_cell 
         break;
     case FACT_RECORD:
         text = "no such record";
+        break;
+    case FACT_CATEGORIES:
+        text = "贫困户";
         break;
     case FACT_ORG:
     case FACT_CREDIT_CODE:
