@@ -186,7 +186,8 @@ static void random_registry(store *st, model *m, unsigned *seed)
         model_person *person = &m->people[p];
         unsigned r = next_random(seed);
         static const int years[] = {1950, 1959, 1960, 1961, 1980, 2003, 2004, 2005, 2012};
-        snprintf(person->id, sizeof person->id, "3708111%03d%07u", p, r % 10000000u);
+        snprintf(person->id, sizeof person->id, "3708111%03u%07u", (unsigned)p % 1000u,
+                 r % 10000000u);
         snprintf(person->birth, sizeof person->birth, "%d-%02u-%02u", years[r % 9],
                  1 + next_random(seed) % 12, 1 + next_random(seed) % 28);
         for (int f = 0; f < 6; f++)
@@ -224,7 +225,7 @@ static void random_list(store *st, model *m, int insurance, unsigned *seed)
         if (i < MODEL_PEOPLE)
             *listed = m->people[i];
         else
-            snprintf(listed->id, sizeof listed->id, "5001011%03d%07u", i,
+            snprintf(listed->id, sizeof listed->id, "5001011%03u%07u", (unsigned)i % 1000u,
                      next_random(seed) % 10000000u);
         for (int f = 0; f < 6; f++) {
             unsigned r = next_random(seed) % 6;
