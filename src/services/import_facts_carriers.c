@@ -47,7 +47,8 @@ const fact_kind fact_kind_alliances = {"alliances",
                                        alliance_columns,
                                        ALLIANCE_COLUMN_COUNT,
                                        alliance_check,
-                                       NULL};
+                                       NULL,
+                                       0};
 
 /* Members of an alliance (联盟成员名单): a region or an organisation, keyed by both. */
 enum {
@@ -89,7 +90,8 @@ const fact_kind fact_kind_alliance_members = {"alliance_members",
                                               member_columns,
                                               MEMBER_COLUMN_COUNT,
                                               member_check,
-                                              NULL};
+                                              NULL,
+                                              0};
 
 /* 特色劳务品牌 (特色劳务品牌名单), keyed by name and region. */
 enum {
@@ -122,9 +124,14 @@ static void brand_check(const fact_record_view *record)
     fact_check_end(record, BRAND_RECOGNISED, BRAND_ENDED);
 }
 
-const fact_kind fact_kind_brands = {"brands",      "特色劳务品牌名单", "list of labour brands",
-                                    brand_columns, BRAND_COLUMN_COUNT, brand_check,
-                                    NULL};
+const fact_kind fact_kind_brands = {"brands",
+                                    "特色劳务品牌名单",
+                                    "list of labour brands",
+                                    brand_columns,
+                                    BRAND_COLUMN_COUNT,
+                                    brand_check,
+                                    NULL,
+                                    0};
 
 /* Most jobs one project declares (吸纳就业岗位数). */
 #define FACT_PROJECT_JOBS_MAX 10000000
@@ -201,4 +208,5 @@ const fact_kind fact_kind_projects = {"projects",
                                       project_columns,
                                       PROJECT_COLUMN_COUNT,
                                       project_check,
-                                      NULL};
+                                      NULL,
+                                      0};

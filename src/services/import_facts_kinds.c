@@ -462,7 +462,8 @@ static const fact_kind certification_kind = {"certifications",
                                              certification_columns,
                                              CERTIFICATION_COLUMN_COUNT,
                                              NULL,
-                                             NULL};
+                                             NULL,
+                                             0};
 
 const fact_kind *const fact_kinds[] = {&org_kind,
                                        &job_kind,
