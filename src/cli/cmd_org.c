@@ -33,15 +33,15 @@
     "用法：bangfu org certify 统一社会信用代码 --as 载体类型 --date 日期 --document 文号 "     \
     "--body 决定机关 [--action 认定|升级|扶持|调整|退出] [--reason 理由] [--force 例外理由] " \
     "[--policies DIR]\n"                                                                                          \
-    "      bangfu org show 统一社会信用代码 [--date 日期] [--json]\n"                                \
-    "      bangfu org list [--region 区划代码] [--as 载体类型] [--status certified|exited|none] "   \
+    "      bangfu org show 统一社会信用代码 [--date 日期] [--json]\n"                                   \
+    "      bangfu org list [--region 区划代码] [--as 载体类型] [--status certified|exited|none] "         \
     "[--date 日期] [--out FILE.csv|FILE.xlsx] [--force] [--policies DIR]"
 #define ORG_USAGE_EN                                                                               \
     "usage: bangfu org certify ORG_CODE --as KIND --date DATE --document NUMBER --body BODY "      \
     "[--action certify|upgrade|support|adjust|exit] [--reason TEXT] [--force REASON] "             \
     "[--policies DIR]\n"                                                                           \
-    "       bangfu org show ORG_CODE [--date DATE] [--json]\n"                                    \
-    "       bangfu org list [--region CODE] [--as KIND] [--status certified|exited|none] "       \
+    "       bangfu org show ORG_CODE [--date DATE] [--json]\n"                                     \
+    "       bangfu org list [--region CODE] [--as KIND] [--status certified|exited|none] "         \
     "[--date DATE] [--out FILE.csv|FILE.xlsx] [--force] [--policies DIR]"
 
 static int org_usage(void)
@@ -59,12 +59,12 @@ typedef struct org_options {
 /* Parses argv[2..]: CLI_EXIT_OK or the usage status. */
 static int org_parse(int argc, char **argv, org_options *o)
 {
-    static const char *const names[] = {"--as",       "--date",   "--document", "--body",
-                                        "--action",   "--reason", "--force",    "--policies",
-                                        "--region",   "--status", "--out"};
-    const char **values[] = {&o->as,       &o->date,   &o->document, &o->body,
-                             &o->action,   &o->reason, &o->force,    &o->policies,
-                             &o->region,   &o->status, &o->out};
+    static const char *const names[] = {"--as",     "--date",   "--document", "--body",
+                                        "--action", "--reason", "--force",    "--policies",
+                                        "--region", "--status", "--out"};
+    const char **values[] = {&o->as,     &o->date,   &o->document, &o->body,
+                             &o->action, &o->reason, &o->force,    &o->policies,
+                             &o->region, &o->status, &o->out};
     int listing = strcmp(argv[1], "list") == 0;
     for (int i = 2; i < argc;) {
         int found = 0;
@@ -366,24 +366,27 @@ static int org_list(cli_context *ctx, const org_options *o)
         if (options.status < 0)
             options.status = carrier_status_parse(o->status);
         if (options.status < 0)
-            status = cli_fail(CLI_EXIT_USAGE,
-                              BF_TR("--status 应为 certified（已认定）、exited（已退出）或 none（未认定）",
-                                    "--status is certified, exited or none"));
+            status = cli_fail(
+                CLI_EXIT_USAGE,
+                BF_TR("--status 应为 certified（已认定）、exited（已退出）或 none（未认定）",
+                      "--status is certified, exited or none"));
     }
     if (status == CLI_EXIT_OK && o->region != NULL) {
         if (region_code_normalize(o->region, region) == REGION_LEVEL_INVALID)
-            status = cli_fail(CLI_EXIT_USAGE,
-                              BF_TR("--region 区划代码无效“%s”", "--region: invalid region code '%s'"),
-                              o->region);
+            status =
+                cli_fail(CLI_EXIT_USAGE,
+                         BF_TR("--region 区划代码无效“%s”", "--region: invalid region code '%s'"),
+                         o->region);
         options.region = region;
     }
     if (status != CLI_EXIT_OK)
         return status;
     if (!o->overwrite && strcmp(options.out, "-") != 0 && cli_refuse_existing(options.out))
         return CLI_EXIT_FAILURE;
-    status = cli_load_policies(o->policies,
-                               BF_TR("政策文件有错误，不列出", "the policy files have problems; nothing listed"),
-                               &set, dir, sizeof dir);
+    status = cli_load_policies(
+        o->policies,
+        BF_TR("政策文件有错误，不列出", "the policy files have problems; nothing listed"), &set,
+        dir, sizeof dir);
     if (status != CLI_EXIT_OK)
         return status;
     options.set = set;
@@ -396,7 +399,8 @@ static int org_list(cli_context *ctx, const org_options *o)
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     if (strcmp(options.out, "-") != 0)
-        fprintf(stderr, BF_TR("已列出 %lld 个载体（%s）到 %s\n", "listed %lld carriers (%s) to %s\n"),
+        fprintf(stderr,
+                BF_TR("已列出 %lld 个载体（%s）到 %s\n", "listed %lld carriers (%s) to %s\n"),
                 (long long)rows, date, options.out);
     return CLI_EXIT_OK;
 }
@@ -406,7 +410,7 @@ int cmd_org(cli_context *ctx, int argc, char **argv)
     org_options o;
     memset(&o, 0, sizeof o);
     if (argc < 2 || (strcmp(argv[1], "certify") != 0 && strcmp(argv[1], "show") != 0 &&
-                      strcmp(argv[1], "list") != 0))
+                     strcmp(argv[1], "list") != 0))
         return org_usage();
     int status = org_parse(argc, argv, &o);
     if (status != CLI_EXIT_OK)

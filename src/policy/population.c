@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const job_kind_names[JOB_KIND_COUNT] = {
-    "enterprise",     "workshop",    "base",         "public_welfare_post",
+    "enterprise",     "workshop",    "base",          "public_welfare_post",
     "temporary_post", "agriculture", "self_employed", "work_relief"};
 static const char *const org_kind_names[ORG_KIND_COUNT] = {
     "enterprise",      "workshop",        "base",

@@ -376,15 +376,14 @@ static int parse_certification(situation_context *ctx, const json_node *o, const
         schema_path_join(at, sizeof at, path, "to");
         return path_error(err, at, BF_TR("早于 from", "is before from"));
     }
-    return population_add_certification(ctx->s->pop, org, (population_org_kind)kind, from, to,
-                                        err);
+    return population_add_certification(ctx->s->pop, org, (population_org_kind)kind, from, to, err);
 }
 
 static int parse_org(situation_context *ctx, const json_node *o, const char *path)
 {
     bf_error *err = ctx->err;
     population *pop = ctx->s->pop;
-    static const char *const keys[] = {"id",   "kind", "region",         "staff", "free_premises",
+    static const char *const keys[] = {"id",   "kind",           "region", "staff", "free_premises",
                                        "name", "certifications", NULL};
     const json_node *certifications = NULL;
     if (o->type != JSON_NODE_OBJECT)

@@ -162,7 +162,8 @@ static int close_group(register_state *s, size_t org, const char *carrier)
     memset(&e, 0, sizeof e);
     e.org = org;
     snprintf(e.carrier, sizeof e.carrier, "%s", carrier);
-    qsort(s->group, s->group_count, sizeof *s->group, decision_compare);
+    if (s->group_count > 1) /* an undecided carrier has no group: qsort(NULL) is undefined */
+        qsort(s->group, s->group_count, sizeof *s->group, decision_compare);
     int held = 0, ever = 0;
     for (size_t i = 0; i < s->group_count && s->group[i].day <= o->day; i++) {
         const register_decision *d = &s->group[i];
@@ -361,7 +362,8 @@ static int write_entries(register_state *s)
     enum { COLUMNS = sizeof headers / sizeof headers[0] };
     static const char *const status_texts[CARRIER_STATUS_COUNT] = {"已认定", "已退出", "未认定"};
     table_writer *writer = NULL;
-    qsort_r(s->entries, s->entry_count, sizeof *s->entries, entry_compare, s->orgs);
+    if (s->entry_count > 1)
+        qsort_r(s->entries, s->entry_count, sizeof *s->entries, entry_compare, s->orgs);
     int rc = table_writer_open(s->options->out, &writer, s->err);
     if (rc == BF_OK)
         rc = table_writer_row(writer, headers, COLUMNS, s->err);
