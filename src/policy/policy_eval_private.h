@@ -136,4 +136,22 @@ int explain_rule(eval_context *ctx, int rule_index, bf_error *err);
  */
 int explain_outcomes(eval_context *ctx, bf_error *err);
 
+/* policy_candidates.c: */
+
+/* The error for an amount of rule for row that does not fit in int64 fen. */
+int eval_overflow_error(const eval_context *ctx, int rule_index, uint32_t row, bf_error *err);
+
+/*
+ * The months cap of rule for row: max_months, or its months parameter at the
+ * row's parameter region on the row's first day; 0 (with a warning when
+ * warn) when the parameter has no value there.
+ */
+int eval_months_cap(eval_context *ctx, int rule_index, uint32_t row, int warn, int *cap);
+
+/*
+ * The candidates of one row: one for once/per_day, one per counted month for
+ * per_month.  Sets ctx->note[row].
+ */
+int eval_row_candidates(eval_context *ctx, int rule_index, uint32_t row, bf_error *err);
+
 #endif
