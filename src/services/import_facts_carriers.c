@@ -41,14 +41,14 @@ static void alliance_check(const fact_record_view *record)
     fact_check_end(record, ALLIANCE_FOUNDED, ALLIANCE_DISSOLVED);
 }
 
-const fact_kind fact_kind_alliances = {"alliances",
-                                       "劳务协作联盟名单",
-                                       "list of labour cooperation alliances",
-                                       alliance_columns,
-                                       ALLIANCE_COLUMN_COUNT,
-                                       alliance_check,
-                                       NULL,
-                                       0};
+const fact_kind fact_kind_alliances = {
+    .name = "alliances",
+    .title_zh = "劳务协作联盟名单",
+    .title_en = "list of labour cooperation alliances",
+    .columns = alliance_columns,
+    .column_count = ALLIANCE_COLUMN_COUNT,
+    .check = alliance_check,
+};
 
 /* Members of an alliance (联盟成员名单): a region or an organisation, keyed by both. */
 enum {
@@ -84,14 +84,14 @@ static void member_check(const fact_record_view *record)
     fact_check_end(record, MEMBER_JOINED, MEMBER_LEFT);
 }
 
-const fact_kind fact_kind_alliance_members = {"alliance_members",
-                                              "联盟成员名单",
-                                              "list of alliance members",
-                                              member_columns,
-                                              MEMBER_COLUMN_COUNT,
-                                              member_check,
-                                              NULL,
-                                              0};
+const fact_kind fact_kind_alliance_members = {
+    .name = "alliance_members",
+    .title_zh = "联盟成员名单",
+    .title_en = "list of alliance members",
+    .columns = member_columns,
+    .column_count = MEMBER_COLUMN_COUNT,
+    .check = member_check,
+};
 
 /* 特色劳务品牌 (特色劳务品牌名单), keyed by name and region. */
 enum {
@@ -124,14 +124,14 @@ static void brand_check(const fact_record_view *record)
     fact_check_end(record, BRAND_RECOGNISED, BRAND_ENDED);
 }
 
-const fact_kind fact_kind_brands = {"brands",
-                                    "特色劳务品牌名单",
-                                    "list of labour brands",
-                                    brand_columns,
-                                    BRAND_COLUMN_COUNT,
-                                    brand_check,
-                                    NULL,
-                                    0};
+const fact_kind fact_kind_brands = {
+    .name = "brands",
+    .title_zh = "特色劳务品牌名单",
+    .title_en = "list of labour brands",
+    .columns = brand_columns,
+    .column_count = BRAND_COLUMN_COUNT,
+    .check = brand_check,
+};
 
 /* Most jobs one project declares (吸纳就业岗位数). */
 #define FACT_PROJECT_JOBS_MAX 10000000
@@ -202,11 +202,11 @@ static void project_check(const fact_record_view *record)
                     BF_TR("多于带动就业人数", "more than the jobs of the project"));
 }
 
-const fact_kind fact_kind_projects = {"projects",
-                                      "脱贫人口就业帮扶项目清单",
-                                      "list of projects",
-                                      project_columns,
-                                      PROJECT_COLUMN_COUNT,
-                                      project_check,
-                                      NULL,
-                                      0};
+const fact_kind fact_kind_projects = {
+    .name = "projects",
+    .title_zh = "脱贫人口就业帮扶项目清单",
+    .title_en = "list of projects",
+    .columns = project_columns,
+    .column_count = PROJECT_COLUMN_COUNT,
+    .check = project_check,
+};

@@ -48,7 +48,12 @@ static const fact_column org_columns[ORG_COLUMN_COUNT] = {
 };
 
 static const fact_kind org_kind = {
-    "orgs", "单位名单", "list of organisations", org_columns, ORG_COLUMN_COUNT, NULL, NULL, 0};
+    .name = "orgs",
+    .title_zh = "单位名单",
+    .title_en = "list of organisations",
+    .columns = org_columns,
+    .column_count = ORG_COLUMN_COUNT,
+};
 
 /* Employment spells (就业状态), keyed by person, employer and start day. */
 enum {
@@ -123,14 +128,14 @@ static void job_check(const fact_record_view *record)
                           "bangfu import projects"));
 }
 
-static const fact_kind job_kind = {"jobs",
-                                   "就业状态名单",
-                                   "list of employment spells",
-                                   job_columns,
-                                   JOB_COLUMN_COUNT,
-                                   job_check,
-                                   NULL,
-                                   0};
+static const fact_kind job_kind = {
+    .name = "jobs",
+    .title_zh = "就业状态名单",
+    .title_en = "list of employment spells",
+    .columns = job_columns,
+    .column_count = JOB_COLUMN_COUNT,
+    .check = job_check,
+};
 
 /* Most days of one training (100 years, as the calc input allows). */
 #define FACT_TRAINING_DAYS_MAX 36600
@@ -230,14 +235,14 @@ static void training_check(const fact_record_view *record)
     }
 }
 
-static const fact_kind training_kind = {"trainings",
-                                        "培训名单",
-                                        "list of trainings",
-                                        training_columns,
-                                        TRAINING_COLUMN_COUNT,
-                                        training_check,
-                                        NULL,
-                                        0};
+static const fact_kind training_kind = {
+    .name = "trainings",
+    .title_zh = "培训名单",
+    .title_en = "list of trainings",
+    .columns = training_columns,
+    .column_count = TRAINING_COLUMN_COUNT,
+    .check = training_check,
+};
 
 /* School enrolments (在校名单), keyed by person, school kind and first day. */
 enum {
@@ -272,14 +277,14 @@ static void enrolment_check(const fact_record_view *record)
     fact_check_end(record, ENROLMENT_START, ENROLMENT_END);
 }
 
-static const fact_kind enrolment_kind = {"enrolments",
-                                         "在校名单",
-                                         "list of school enrolments",
-                                         enrolment_columns,
-                                         ENROLMENT_COLUMN_COUNT,
-                                         enrolment_check,
-                                         NULL,
-                                         0};
+static const fact_kind enrolment_kind = {
+    .name = "enrolments",
+    .title_zh = "在校名单",
+    .title_en = "list of school enrolments",
+    .columns = enrolment_columns,
+    .column_count = ENROLMENT_COLUMN_COUNT,
+    .check = enrolment_check,
+};
 
 /* Where people live at a relocation site (安置区入住名单), keyed by person. */
 enum { RESIDENCE_ID_NUMBER, RESIDENCE_SITE, RESIDENCE_SINCE, RESIDENCE_COLUMN_COUNT };
@@ -293,14 +298,13 @@ static const fact_column residence_columns[RESIDENCE_COLUMN_COUNT] = {
     [RESIDENCE_SINCE] = {"入住日期", "since", "since", FACT_DATE, 0, NULL, NULL, 0, "2018-06-01"},
 };
 
-static const fact_kind residence_kind = {"residences",
-                                         "安置区入住名单",
-                                         "list of residents of relocation sites",
-                                         residence_columns,
-                                         RESIDENCE_COLUMN_COUNT,
-                                         NULL,
-                                         NULL,
-                                         0};
+static const fact_kind residence_kind = {
+    .name = "residences",
+    .title_zh = "安置区入住名单",
+    .title_en = "list of residents of relocation sites",
+    .columns = residence_columns,
+    .column_count = RESIDENCE_COLUMN_COUNT,
+};
 
 /*
  * Social insurance (参保名单), one line per person and scheme, as the social
@@ -325,14 +329,13 @@ static const fact_column insurance_columns[INSURANCE_COLUMN_COUNT] = {
     [INSURANCE_SINCE] = {"参保日期", "since", "since", FACT_DATE, 0, NULL, NULL, 0, "2020-03-01"},
 };
 
-static const fact_kind insurance_kind = {"insurance",
-                                         "参保名单",
-                                         "list of social insurance",
-                                         insurance_columns,
-                                         INSURANCE_COLUMN_COUNT,
-                                         NULL,
-                                         NULL,
-                                         0};
+static const fact_kind insurance_kind = {
+    .name = "insurance",
+    .title_zh = "参保名单",
+    .title_en = "list of social insurance",
+    .columns = insurance_columns,
+    .column_count = INSURANCE_COLUMN_COUNT,
+};
 
 /* Oldest age a posting may set as a limit. */
 #define FACT_AGE_MAX 100
@@ -411,14 +414,14 @@ static void posting_check(const fact_record_view *record)
     fact_check_range(record, POSTING_AGE_MIN, POSTING_AGE_MAX);
 }
 
-static const fact_kind posting_kind = {"postings",
-                                       "招聘岗位名单",
-                                       "list of job postings",
-                                       posting_columns,
-                                       POSTING_COLUMN_COUNT,
-                                       posting_check,
-                                       NULL,
-                                       0};
+static const fact_kind posting_kind = {
+    .name = "postings",
+    .title_zh = "招聘岗位名单",
+    .title_en = "list of job postings",
+    .columns = posting_columns,
+    .column_count = POSTING_COLUMN_COUNT,
+    .check = posting_check,
+};
 
 /*
  * Decisions on carriers (载体认定名单), keyed by organisation, carrier kind,
@@ -456,14 +459,13 @@ static const fact_column certification_columns[CERTIFICATION_COLUMN_COUNT] = {
                                  ""},
 };
 
-static const fact_kind certification_kind = {"certifications",
-                                             "载体认定名单",
-                                             "list of decisions on carriers",
-                                             certification_columns,
-                                             CERTIFICATION_COLUMN_COUNT,
-                                             NULL,
-                                             NULL,
-                                             0};
+static const fact_kind certification_kind = {
+    .name = "certifications",
+    .title_zh = "载体认定名单",
+    .title_en = "list of decisions on carriers",
+    .columns = certification_columns,
+    .column_count = CERTIFICATION_COLUMN_COUNT,
+};
 
 const fact_kind *const fact_kinds[] = {&org_kind,
                                        &job_kind,

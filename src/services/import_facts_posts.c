@@ -71,14 +71,14 @@ static void post_check(const fact_record_view *record)
     fact_check_end(record, POST_START, POST_END);
 }
 
-const fact_kind fact_kind_posts = {"posts",
-                                   "公益性岗位名单",
-                                   "list of public-welfare posts",
-                                   post_columns,
-                                   POST_COLUMN_COUNT,
-                                   post_check,
-                                   NULL,
-                                   0};
+const fact_kind fact_kind_posts = {
+    .name = "posts",
+    .title_zh = "公益性岗位名单",
+    .title_en = "list of public-welfare posts",
+    .columns = post_columns,
+    .column_count = POST_COLUMN_COUNT,
+    .check = post_check,
+};
 
 /*
  * Assignments (公益性岗位人员名单): a person on a post from a day, stored as
@@ -123,14 +123,15 @@ static void assignment_check(const fact_record_view *record)
     fact_check_end(record, ASSIGNMENT_START, ASSIGNMENT_END);
 }
 
-const fact_kind fact_kind_assignments = {"assignments",
-                                         "公益性岗位人员名单",
-                                         "list of people on public-welfare posts",
-                                         assignment_columns,
-                                         ASSIGNMENT_COLUMN_COUNT,
-                                         assignment_check,
-                                         "jobs",
-                                         0};
+const fact_kind fact_kind_assignments = {
+    .name = "assignments",
+    .title_zh = "公益性岗位人员名单",
+    .title_en = "list of people on public-welfare posts",
+    .columns = assignment_columns,
+    .column_count = ASSIGNMENT_COLUMN_COUNT,
+    .check = assignment_check,
+    .table = "jobs",
+};
 
 /* Monthly pay (公益性岗位工资发放表), keyed by post, person and month. */
 enum { PAY_POST, PAY_ID_NUMBER, PAY_MONTH, PAY_DUE, PAY_PAID, PAY_DATE, PAY_COLUMN_COUNT };
@@ -158,14 +159,14 @@ static void pay_check(const fact_record_view *record)
                     BF_TR("有发放日期而没有实发金额", "a date paid is given but no amount paid"));
 }
 
-const fact_kind fact_kind_post_pay = {"post_pay",
-                                      "公益性岗位工资发放表",
-                                      "pay sheet of public-welfare posts",
-                                      pay_columns,
-                                      PAY_COLUMN_COUNT,
-                                      pay_check,
-                                      NULL,
-                                      0};
+const fact_kind fact_kind_post_pay = {
+    .name = "post_pay",
+    .title_zh = "公益性岗位工资发放表",
+    .title_en = "pay sheet of public-welfare posts",
+    .columns = pay_columns,
+    .column_count = PAY_COLUMN_COUNT,
+    .check = pay_check,
+};
 
 /* Village cadres (村干部名单), keyed by ID number and village. */
 enum {
@@ -199,14 +200,14 @@ static void cadre_check(const fact_record_view *record)
     fact_check_end(record, CADRE_START, CADRE_END);
 }
 
-const fact_kind fact_kind_cadres = {"cadres",
-                                    "村干部名单",
-                                    "list of village cadres",
-                                    cadre_columns,
-                                    CADRE_COLUMN_COUNT,
-                                    cadre_check,
-                                    NULL,
-                                    0};
+const fact_kind fact_kind_cadres = {
+    .name = "cadres",
+    .title_zh = "村干部名单",
+    .title_en = "list of village cadres",
+    .columns = cadre_columns,
+    .column_count = CADRE_COLUMN_COUNT,
+    .check = cadre_check,
+};
 
 /*
  * The poverty office's list of people (扶贫办人员名单, 防返贫监测系统导出), keyed
@@ -243,11 +244,12 @@ static const fact_column poverty_columns[POVERTY_COLUMN_COUNT] = {
                        "电话|手机号码"},
 };
 
-const fact_kind fact_kind_poverty = {"poverty",
-                                     "扶贫办人员名单",
-                                     "poverty office's list of people",
-                                     poverty_columns,
-                                     POVERTY_COLUMN_COUNT,
-                                     NULL,
-                                     "poverty_list",
-                                     1};
+const fact_kind fact_kind_poverty = {
+    .name = "poverty",
+    .title_zh = "扶贫办人员名单",
+    .title_en = "poverty office's list of people",
+    .columns = poverty_columns,
+    .column_count = POVERTY_COLUMN_COUNT,
+    .table = "poverty_list",
+    .whole_list = 1,
+};
