@@ -30,7 +30,7 @@ static void cmd_import_waiting(void *context)
 
 static int cmd_import_usage(void)
 {
-    char kinds[256];
+    char kinds[FACT_KIND_NAMES_MAX];
     fact_kind_names(kinds, sizeof kinds);
     return cli_fail(
         CLI_EXIT_USAGE,

@@ -55,7 +55,7 @@ static const char *template_example(person_field field)
 
 static int cmd_template_usage(void)
 {
-    char kinds[256];
+    char kinds[FACT_KIND_NAMES_MAX];
     fact_kind_names(kinds, sizeof kinds);
     return cli_fail(CLI_EXIT_USAGE,
                     BF_TR("用法：bangfu template people|%s --out FILE.xlsx|FILE.csv [--force]",

@@ -80,13 +80,16 @@ static const cli_command commands[] = {
      "  Prints one line of JSON counts; the file is one transaction, and importing it again\n"
      "  changes nothing.\n"},
     {"export", cmd_export, CLI_STORE_READ | CLI_OUTPUT_DATA,
-     "export people [--region CODE] [--out FILE] [--force] [--progress FORMAT]",
-     "按导入格式导出人员名单", "export the registry in the import format",
-     "  --region CODE   只导出该区划内的人员\n"
+     "export people|KIND [--region CODE] [--out FILE] [--force] [--progress FORMAT]",
+     "按导入格式导出人员名单或一类记录（单位、就业、培训、岗位等）",
+     "export the registry, or one kind of records (orgs, jobs, ...), in the import format",
+     "  KIND            import 可导入的各类记录之一（bangfu template 列出）\n"
+     "  --region CODE   只导出该区划内的人员（或该区划内人员、单位的记录）\n"
      "  --out FILE      .csv 或 .xlsx（默认标准输出，CSV）\n"
      "  --force         覆盖已有的 FILE\n"
      "  --progress json|terminal|none  进度的显示方式（默认终端上显示一行）\n",
-     "  --region CODE   only the people of that region\n"
+     "  KIND            one of the kinds import reads (bangfu template lists them)\n"
+     "  --region CODE   only the people of that region (or the records of its people, orgs)\n"
      "  --out FILE      .csv or .xlsx (default: CSV on standard output)\n"
      "  --force         overwrite an existing FILE\n"
      "  --progress json|terminal|none  how progress is shown (default: a line on a terminal)\n"},

@@ -137,6 +137,9 @@ typedef struct fact_kind {
     /* 1: a file is the whole list (the poverty office's list of people): the stored records
      * no row of it gives (by key) are deleted, each field's last value to fact_history. */
     int whole_list;
+    /* The SQL condition choosing this kind's records in a table another kind shares (an
+     * assignment is a row of jobs with a post), for export; NULL: every row. */
+    const char *records_where;
 } fact_kind;
 
 /* The table of kind (its table, else its name). */
@@ -165,6 +168,8 @@ const fact_kind *fact_kind_find(const char *name);
 
 /* The names of the kinds joined by '|' ("orgs|jobs") into out (size bytes), for usage lines. */
 void fact_kind_names(char *out, size_t size);
+/* Room for fact_kind_names() of every kind (about 20 names of 20 bytes today). */
+#define FACT_KIND_NAMES_MAX 1024
 
 /*
  * Imports the list at options->path as records of kind into st (migrated,

@@ -135,6 +135,7 @@ static const fact_kind job_kind = {
     .columns = job_columns,
     .column_count = JOB_COLUMN_COUNT,
     .check = job_check,
+    .records_where = "post IS NULL OR post = ''", /* the others are assignments */
 };
 
 /* Most days of one training (100 years, as the calc input allows). */

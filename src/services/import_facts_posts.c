@@ -131,6 +131,7 @@ const fact_kind fact_kind_assignments = {
     .column_count = ASSIGNMENT_COLUMN_COUNT,
     .check = assignment_check,
     .table = "jobs",
+    .records_where = "post IS NOT NULL AND post <> ''",
 };
 
 /* Monthly pay (公益性岗位工资发放表), keyed by post, person and month. */
