@@ -69,7 +69,8 @@
     X(post_funding)                                                                                \
     X(carrier_kind)                                                                                \
     X(carrier_action)                                                                              \
-    X(project_kind)
+    X(project_kind)                                                                                \
+    X(push_reply)
 /* Most values of one field (a set of them is a 64-bit mask). */
 #define VOCABULARY_VALUES_MAX 32
 /* Longest code, label or synonym in bytes, terminator included. */

@@ -543,6 +543,14 @@ static int fact_apply_row(fact_state *s, const table_row *row, bf_error *err)
     fact_record_view view = {.values = merged, .reasons = &s->reasons};
     if (kind->check != NULL)
         kind->check(&view);
+    if (s->reasons.used == 0 && kind->hooks != NULL && kind->hooks->row != NULL) {
+        const char *stored[FACT_COLUMNS_MAX];
+        for (int c = 0; record != NULL && c < kind->column_count; c++)
+            stored[c] = fact_block_value(record->block, c);
+        int rc = kind->hooks->row(s->hook_context, &view, record != NULL ? stored : NULL, err);
+        if (rc != BF_OK)
+            return rc;
+    }
     if (s->reasons.used > 0)
         return 0;
     if (record == NULL) {
@@ -710,6 +718,8 @@ int import_facts(store *st, const fact_kind *kind, const import_people_options *
         rc = fact_load_references(s, err);
     if (rc == BF_OK)
         rc = fact_load_referenced(s, err);
+    if (rc == BF_OK && kind->hooks != NULL && kind->hooks->open != NULL)
+        rc = kind->hooks->open(st, &s->hook_context, err);
     if (rc == BF_OK)
         rc = fact_read_rows(s, err);
     if (rc != BF_OK)
@@ -723,6 +733,8 @@ int import_facts(store *st, const fact_kind *kind, const import_people_options *
         rc = fact_write_removed(s, err);
     if (rc == BF_OK)
         rc = fact_write_history(s, err);
+    if (rc == BF_OK && kind->hooks != NULL && kind->hooks->write != NULL)
+        rc = kind->hooks->write(s->hook_context, s->batch, s->now, err);
     if (rc == BF_OK)
         rc = import_batch_end(st, s->batch, s->errors, options->progress, result, err);
 out:
@@ -732,6 +744,8 @@ out:
         result->errors_path[0] = '\0';
     }
     import_errors_close(s->errors, rc == BF_OK);
+    if (kind->hooks != NULL && kind->hooks->close != NULL)
+        kind->hooks->close(s->hook_context);
     fact_state_free(s);
     free(s);
     if (rc != BF_OK && err != NULL && err->code == BF_OK)

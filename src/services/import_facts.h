@@ -121,6 +121,24 @@ typedef struct fact_record_view {
 void fact_reject(const fact_record_view *record, int column, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * What a kind does beyond its own table (push replies: a hire becomes a spell, checked against
+ * the push and the posting's openings).  Every hook runs in the import's transaction.
+ */
+typedef struct fact_kind_hooks {
+    /* Before the rows: prepares what the others need into *context (its own). */
+    int (*open)(store *st, void **context, bf_error *err);
+    /* A row about to be applied, after the kind's check: record the values as they would be
+     * stored, stored those of the record before this run (NULL: a new record).  A rule broken
+     * is said with fact_reject() and rejects the row. */
+    int (*row)(void *context, const fact_record_view *record, const char *const *stored,
+               bf_error *err);
+    /* After the kind's records are written: what follows from them (batch, its timestamp). */
+    int (*write)(void *context, int64_t batch, const char *now, bf_error *err);
+    /* Frees context (also after a failure; context may be NULL). */
+    void (*close)(void *context);
+} fact_kind_hooks;
+
 /* One kind of stored fact. */
 typedef struct fact_kind {
     const char *name;     /* `import NAME`: batches.kind, and the table unless table says */
@@ -140,6 +158,8 @@ typedef struct fact_kind {
     /* The SQL condition choosing this kind's records in a table another kind shares (an
      * assignment is a row of jobs with a post), for export; NULL: every row. */
     const char *records_where;
+    /* What it does beyond its table (fact_kind_hooks), NULL: nothing. */
+    const fact_kind_hooks *hooks;
 } fact_kind;
 
 /* The table of kind (its table, else its name). */
@@ -159,6 +179,9 @@ extern const fact_kind fact_kind_alliances, fact_kind_alliance_members, fact_kin
 
 /* The poverty office's list of people (import_facts_posts.c, issue 13 item 5). */
 extern const fact_kind fact_kind_poverty;
+
+/* The replies to a push run (push_reply.c, issue 14 item 3). */
+extern const fact_kind fact_kind_replies;
 
 /* The kinds, NULL-terminated (import_facts_kinds.c). */
 extern const fact_kind *const fact_kinds[];

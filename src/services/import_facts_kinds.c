@@ -485,6 +485,7 @@ const fact_kind *const fact_kinds[] = {&org_kind,
                                        &fact_kind_brands,
                                        &fact_kind_projects,
                                        &fact_kind_poverty,
+                                       &fact_kind_replies,
                                        NULL};
 
 const char *fact_kind_table(const fact_kind *kind)

@@ -95,6 +95,7 @@ typedef struct fact_state {
     char values[FACT_COLUMNS_MAX][FACT_VALUE_MAX]; /* the row's checked values */
     fact_cell cells[FACT_COLUMNS_MAX];             /* what each cell of the row asks */
     fact_reasons reasons;                          /* why the row is rejected */
+    void *hook_context;                            /* the kind's hooks' own */
 } fact_state;
 
 /* Adds a reason to the row's rejection; column -1 names no column. */

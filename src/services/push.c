@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 /* Columns of the call list. */
-#define PUSH_CALL_COLUMNS 13
+#define PUSH_CALL_COLUMNS 14
 /* Longest SMS text in bytes (70 characters of at most 4 bytes). */
 #define PUSH_SMS_BYTES (PUSH_SMS_CHARS * 4 + 1)
 /* Longest worksheet name: a village code, a blank and its name, cut to Excel's 31 characters. */
@@ -22,9 +22,9 @@
 #define PUSH_NUMBER_MAX 24
 
 static const char *const push_call_header[PUSH_CALL_COLUMNS] = {
-    "证件号码", "姓名",           "联系电话",       "名次",         "岗位编号", "岗位名称",
-    "用工单位", "工作地区划代码", "月薪下限（元）", "岗位联系电话", "推荐理由", "回复",
-    "原因"};
+    "推送批次", "证件号码", "姓名",           "联系电话",       "名次",         "岗位编号",
+    "岗位名称", "用工单位", "工作地区划代码", "月薪下限（元）", "岗位联系电话", "推荐理由",
+    "回复",     "原因"};
 
 typedef struct push_state {
     store *st;
@@ -174,9 +174,11 @@ static int push_row(void *context, const match_row *row, bf_error *err)
     char pay[PUSH_NUMBER_MAX] = "";
     if (row->pay_min > 0)
         snprintf(pay, sizeof pay, "%lld", (long long)(row->pay_min / 100));
+    char batch[PUSH_NUMBER_MAX];
+    snprintf(batch, sizeof batch, "%lld", (long long)s->batch);
     const char *call[PUSH_CALL_COLUMNS] = {
-        cells[0], cells[1], row->phone,         cells[3], cells[4], cells[5], cells[6],
-        cells[7], pay,      row->posting_phone, cells[9], "",       ""};
+        batch,    cells[0], cells[1], row->phone,         cells[3], cells[4], cells[5],
+        cells[6], cells[7], pay,      row->posting_phone, cells[9], "",       ""};
     push_add_to_message(s, row);
     return table_writer_row(s->calls, call, PUSH_CALL_COLUMNS, err);
 }

@@ -6,8 +6,9 @@
  * files are written into a directory:
  *   calls.xlsx  the list a village officer calls from: one worksheet per
  *               village (its code and name), one row per proposal with the
- *               laborer's phone, the posting, its phone, the reasons and empty
- *               columns 回复 and 原因 for the answer;
+ *               run (推送批次), the laborer's phone, the posting, its phone, the
+ *               reasons and empty columns 回复 and 原因 for the answer: filled
+ *               in, it is the file of `bangfu import replies` (push_reply.c);
  *   sms.txt     one line per laborer with a phone: the phone, a TAB and one
  *               message of at most PUSH_SMS_CHARS characters naming the best
  *               postings that fit in it (laborers without a phone are counted).

@@ -69,6 +69,11 @@ bf --db "$db" import insurance insurance.csv >/dev/null
 printf '岗位编号,单位统一社会信用代码,岗位名称,工种,工作地区划代码,招聘人数,月薪下限（元）\nJN-1,91370800MA3C00003U,缝纫工,缝纫,370811,5,3000\n' >postings.csv
 bf --db "$db" import postings postings.csv >/dev/null
 bf --db "$db" push --dir push --date 2021-06-30 >/dev/null
+# 0016: a reply to the push, a hire (a spell) by its import.
+run=$(query "$db" "SELECT MAX(batch_id) FROM push_runs")
+pushed=$(query "$db" "SELECT id_number FROM pushes ORDER BY id_number LIMIT 1")
+printf '推送批次,证件号码,岗位编号,回复,到岗日期\n%s,%s,JN-1,已录用,2021-07-01\n' "$run" "$pushed" >replies.csv
+bf --db "$db" import replies replies.csv >/dev/null
 # The public-welfare posts of migration 0009 (issue 13 item 4).
 printf '岗位编号,岗位名称,岗位类别,岗位类型,所在村区划代码\nP1,保洁员,乡村公益性岗位,保洁环卫,370811002201\n' >posts.csv
 bf --db "$db" import posts posts.csv >/dev/null
