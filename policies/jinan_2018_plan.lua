@@ -329,6 +329,7 @@ target {
     comparator = "at_least", value = 120, unit = "人", year = 2018, region = "3701",
     population = { { "category", "建档立卡贫困人口" }, { "category", "国定标准贫困人口" },
                    { "hukou_within", "3701" } },
+    measure = { count = "employed" },
     note = "“促进…120名…实现就业”按目标下限读；国定标准 = 按国家扶贫标准识别的建档立卡贫困人口（类别“国定标准贫困人口”）",
 }
 

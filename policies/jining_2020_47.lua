@@ -405,6 +405,7 @@ target {
     indicator  = "对万州区贫困人口就业帮扶人数",
     comparator = "at_least", value = 520, unit = "人", year = 2020, region = "500101",
     population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "500101" } },
+    measure    = { count = "parts" },
 }
 
 target {
@@ -415,6 +416,7 @@ target {
     comparator = "at_least", value = 40, unit = "人", year = 2020, region = "370800",
     part_of    = "jining47.wanzhou_assistance",
     population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "500101" } },
+    measure    = { count = "employed", within = "370800" },
 }
 
 target {
@@ -425,6 +427,7 @@ target {
     comparator = "at_least", value = 230, unit = "人", year = 2020, region = "500101",
     part_of    = "jining47.wanzhou_assistance",
     population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "500101" } },
+    measure    = { count = "employed", within = "500101" },
 }
 
 target {
@@ -435,4 +438,5 @@ target {
     comparator = "at_least", value = 250, unit = "人", year = 2020, region = "500101",
     part_of    = "jining47.wanzhou_assistance",
     population = { { "category", "建档立卡贫困人口" }, { "hukou_within", "500101" } },
+    measure    = { count = "trained" },
 }

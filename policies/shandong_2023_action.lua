@@ -263,6 +263,7 @@ target {
     indicator = "省内脱贫人口（含防止返贫监测帮扶对象）外出务工规模",
     comparator = "at_least", value = 406000, unit = "人", year = 2023, region = "37",
     population = { { "category", "脱贫人口", "防止返贫监测帮扶对象" }, { "hukou_within", "37" } },
+    measure = { count = "employed_away" },
     note = "“外出务工”的统计口径文件未定义，按国家就业帮扶统计口径；population 选出省内脱贫人口（含监测帮扶对象）；年份为行动当年2023年",
 }
 

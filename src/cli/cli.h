@@ -89,6 +89,7 @@ int cmd_import(cli_context *ctx, int argc, char **argv);
 int cmd_export(cli_context *ctx, int argc, char **argv);
 int cmd_match(cli_context *ctx, int argc, char **argv);
 int cmd_push(cli_context *ctx, int argc, char **argv);
+int cmd_cooperation(cli_context *ctx, int argc, char **argv);
 int cmd_person(cli_context *ctx, int argc, char **argv);
 int cmd_generate(cli_context *ctx, int argc, char **argv);
 int cmd_template(cli_context *ctx, int argc, char **argv);

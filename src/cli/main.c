@@ -195,6 +195,19 @@ static const cli_command commands[] = {
      "  --date D        the day of the push (default today), matched as bangfu match does\n"
      "  --channel C     sms (default) or call\n"
      "  --data DIR      the matching weights (see bangfu match)\n"},
+    {"cooperation", cmd_cooperation, CLI_STORE_READ | CLI_OUTPUT_DATA,
+     "cooperation targets [--as-of YYYY-MM-DD] [--target ID] [--people] [--policies DIR]",
+     "劳务协作等目标的进度：由已存的就业、培训记录按月计算（政策文件 target { measure }）",
+     "progress of the declared targets (labor cooperation, ...) computed by month from the "
+     "stored spells and trainings (target { measure } of the policy files)",
+     "  --as-of D       截至此日（默认今天）\n"
+     "  --target ID     只算此目标（默认：所有声明了 measure 的目标）\n"
+     "  --people        列出每个数字背后的人：目标,月份,证件号码,姓名,记录\n"
+     "  --policies DIR  政策文件目录\n",
+     "  --as-of D       up to this day (default today)\n"
+     "  --target ID     this target only (default: every target declaring a measure)\n"
+     "  --people        the people behind each number: target,month,id_number,name,record\n"
+     "  --policies DIR  the policy files' directory\n"},
     {"calc", cmd_calc, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
      "calc SITUATION.json | calc [--region CODE | --person ID_NUMBER] --from YYYY-MM --to "
      "YYYY-MM "

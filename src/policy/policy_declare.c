@@ -498,6 +498,31 @@ static int get_declared_id(load_context *ctx, int index, char *out, const void *
     return 1;
 }
 
+/* measure = { count = "employed" | "employed_away" | "trained" | "parts", within = "370800" }. */
+static void parse_measure(load_context *ctx, int index, policy_target *t)
+{
+    const char *what = "target.measure";
+    if (!load_get_field(ctx, index, "measure", LUA_TTABLE, 0, "target"))
+        return;
+    int measure = lua_gettop(ctx->L);
+    static const char *const keys[] = {"count", "within", NULL};
+    load_check_keys(ctx, measure, keys, what);
+    char count[32] = "";
+    if (load_get_string(ctx, measure, "count", 1, count, sizeof count, what)) {
+        int parsed = policy_measure_parse(count);
+        if (parsed < 0)
+            load_problem(
+                ctx, "count",
+                BF_TR("target.measure：count 应为 employed、employed_away、trained 或 parts",
+                      "target.measure: count is employed, employed_away, trained or "
+                      "parts"));
+        else
+            t->measure = (policy_measure)parsed;
+    }
+    load_get_region(ctx, measure, "within", 0, &t->measure_within, what);
+    lua_pop(ctx->L, 1);
+}
+
 void load_convert_target(load_context *ctx, int index)
 {
     policy_set *set = ctx->set;
@@ -518,7 +543,7 @@ void load_convert_target(load_context *ctx, int index)
     t->part_of_target = -1;
     static const char *const keys[] = {"id",      "clause",     "text", "indicator", "comparator",
                                        "value",   "unit",       "year", "period",    "region",
-                                       "part_of", "population", "note", NULL};
+                                       "part_of", "population", "note", "measure",   NULL};
     load_check_keys(ctx, index, keys, what);
     get_declared_id(ctx, index, t->id, t, what);
     load_get_string(ctx, index, "clause", 1, t->clause, sizeof t->clause, what);
@@ -564,6 +589,7 @@ void load_convert_target(load_context *ctx, int index)
     load_get_string(ctx, index, "part_of", 0, t->part_of, sizeof t->part_of, what);
     load_parse_condition_list(ctx, index, "population", 0, POLICY_UNIT_PERSON, t->population,
                               &t->population_count, &t->population_total, what);
+    parse_measure(ctx, index, t);
 }
 
 /* Renders a due table ({ date = … } | { every = …, month_of_quarter, month, day }) into out. */

@@ -25,6 +25,8 @@ static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
 
 static const char *const comparator_names[POLICY_COMPARATOR_COUNT] = {"at_least", "at_most",
                                                                       "about", "equal"};
+static const char *const measure_names[POLICY_MEASURE_COUNT] = {"", "employed", "employed_away",
+                                                                "trained", "parts"};
 
 const char *policy_unit_name(policy_unit unit)
 {
@@ -53,6 +55,15 @@ const char *policy_comparator_name(policy_comparator comparator)
 int policy_comparator_parse(const char *text)
 {
     return name_table_find(comparator_names, POLICY_COMPARATOR_COUNT, text);
+}
+const char *policy_measure_name(policy_measure measure)
+{
+    return (unsigned)measure < POLICY_MEASURE_COUNT ? measure_names[measure] : "?";
+}
+int policy_measure_parse(const char *text)
+{
+    int found = name_table_find(measure_names, POLICY_MEASURE_COUNT, text);
+    return found > 0 ? found : -1;
 }
 int policy_unit_parse(const char *text)
 {

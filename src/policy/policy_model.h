@@ -302,6 +302,17 @@ typedef enum policy_comparator {
     POLICY_COMPARATOR_COUNT
 } policy_comparator;
 
+/* What the progress of a target counts (measure = { count = ... };
+ * services/cooperation_progress.h). */
+typedef enum policy_measure {
+    POLICY_MEASURE_NONE,          /* not said: no progress is computed */
+    POLICY_MEASURE_EMPLOYED,      /* people with a spell starting in the period */
+    POLICY_MEASURE_EMPLOYED_AWAY, /* people working outside their hukou county in it (外出务工) */
+    POLICY_MEASURE_TRAINED,       /* people with a training starting in the period */
+    POLICY_MEASURE_PARTS,         /* the people of the targets part_of it, each once */
+    POLICY_MEASURE_COUNT
+} policy_measure;
+
 /* A declared objective (target { }): a number the document sets, not a payment. */
 typedef struct policy_target {
     char id[POLICY_ID_MAX];
@@ -320,6 +331,8 @@ typedef struct policy_target {
     int population_count;        /* person-unit conditions selecting whom it counts */
     int population_total;
     policy_condition population[POLICY_CONDITIONS_MAX];
+    policy_measure measure; /* what progress counts */
+    int64_t measure_within; /* where the spell or training is (within), 0: anywhere */
     int document;
     int line;
 } policy_target;
@@ -411,6 +424,8 @@ const char *policy_location_name(policy_location location);
 const char *policy_parameter_unit_name(policy_parameter_unit unit);
 const char *policy_comparator_name(policy_comparator comparator);
 int policy_comparator_parse(const char *text);
+const char *policy_measure_name(policy_measure measure);
+int policy_measure_parse(const char *text);
 int policy_unit_parse(const char *text);
 int policy_payee_parse(const char *text);
 int policy_predicate_parse(const char *text);

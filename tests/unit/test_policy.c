@@ -873,7 +873,8 @@ static void test_targets_and_reports(void **state)
         "target { id = \"t.part\", clause = \"一\", text = \"x\", indicator = \"y\", comparator = "
         "\"about\",\n"
         "  value = 10000, unit = \"人\", period = { from = \"2021-01-01\", to = \"2025-12-31\" },\n"
-        "  part_of = \"t.outflow\", population = { { \"category\", \"脱贫人口\" } } }\n"
+        "  part_of = \"t.outflow\", population = { { \"category\", \"脱贫人口\" } },\n"
+        "  measure = { count = \"employed\", within = \"370800\" } }\n"
         "report { id = \"t.annex1\", clause = \"三(四)\", annex = \"附件1\", title = "
         "\"推进情况表\", text = \"x\",\n"
         "  due = { every = \"quarter\", month_of_quarter = 3, day = 15 }, rows = \"region\",\n"
@@ -894,6 +895,9 @@ static void test_targets_and_reports(void **state)
     assert_int_equal(l.set->target_count, 2);
     assert_int_equal(l.set->targets[1]->part_of_target, 0);
     assert_int_equal(l.set->targets[1]->population_count, 1);
+    assert_int_equal(l.set->targets[0]->measure, POLICY_MEASURE_NONE);
+    assert_int_equal(l.set->targets[1]->measure, POLICY_MEASURE_EMPLOYED);
+    assert_true(l.set->targets[1]->measure_within == INT64_C(370800000000));
     assert_int_equal(l.set->report_count, 3);
     const policy_report *r = l.set->reports[0];
     assert_int_equal(r->column_count, 3);
@@ -907,7 +911,7 @@ static void test_targets_and_reports(void **state)
         load_text(DOC "target { id = \"t.a\", clause = \"一\", text = \"x\", indicator = \"y\",\n"
                       "  comparator = \"more\", value = 1, unit = \"元\", year = 2023, period = { "
                       "from = \"2021-01-01\" },\n"
-                      "  part_of = \"t.none\" }\n"
+                      "  part_of = \"t.none\", measure = { count = \"hired\", where = 1 } }\n"
                       "report { id = \"t.a\", clause = \"一\", title = \"x\", text = \"x\", due = "
                       "{ every = \"week\" },\n"
                       "  columns = { 3 } }\n");
@@ -919,6 +923,8 @@ static void test_targets_and_reports(void **state)
     assert_true(has_problem(&bad, 0, "t.a"));
     assert_true(has_problem(&bad, 0, "every"));
     assert_true(has_problem(&bad, 0, "columns"));
+    assert_true(has_problem(&bad, 0, "employed_away"));
+    assert_true(has_problem(&bad, 0, "where"));
     unload(&bad);
 }
 
