@@ -15,6 +15,7 @@
 #ifndef BANGFU_CLI_CLI_H
 #define BANGFU_CLI_CLI_H
 
+#include "core/date.h"
 #include "core/region_code.h"
 #include "store/store.h"
 
@@ -61,6 +62,15 @@ int cli_refuse_existing(const char *path);
  * CLI_EXIT_FAILURE).  ctx->store must be open.
  */
 int cli_region_argument(cli_context *ctx, const char *text, char out[REGION_CODE_TEXT_MAX]);
+
+/*
+ * The --top, --date and --region values bangfu match and bangfu push take (NULL: not given,
+ * the value stays): *top 1..MATCH_TOP_MAX, *day a date, region (canonical; *region_out points
+ * at it).  CLI_EXIT_OK, or the exit status after saying what is wrong.
+ */
+int cli_match_options(cli_context *ctx, const char *top_text, const char *date_text,
+                      const char *region_text, int *top, bf_date *day,
+                      char region[REGION_CODE_TEXT_MAX], const char **region_out);
 
 /*
  * Looks for "--name VALUE" or "--name=VALUE" at argv[*index]; on a match

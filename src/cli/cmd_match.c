@@ -57,26 +57,12 @@ int cmd_match(cli_context *ctx, int argc, char **argv)
     }
     if (region_text != NULL && options.posting != NULL)
         return cmd_match_usage("--posting");
-    if (top_text != NULL) {
-        char *end = NULL;
-        long top = strtol(top_text, &end, 10);
-        if (*top_text == '\0' || *end != '\0' || top < 1 || top > MATCH_TOP_MAX)
-            return cli_fail(
-                CLI_EXIT_USAGE,
-                BF_TR("--top 应为 1 到 %d 的整数", "--top must be a whole number from 1 to %d"),
-                MATCH_TOP_MAX);
-        options.top = (int)top;
-    }
-    if (date_text != NULL && date_parse(date_text, &options.day) != BF_OK)
-        return cli_fail(CLI_EXIT_USAGE, BF_TR("“%s”不是日期", "'%s' is not a date"), date_text);
     if (!force && strcmp(options.out, "-") != 0 && cli_refuse_existing(options.out))
         return CLI_EXIT_FAILURE;
-    if (region_text != NULL) {
-        int status = cli_region_argument(ctx, region_text, region);
-        if (status != CLI_EXIT_OK)
-            return status;
-        options.region = region;
-    }
+    int status = cli_match_options(ctx, top_text, date_text, region_text, &options.top,
+                                   &options.day, region, &options.region);
+    if (status != CLI_EXIT_OK)
+        return status;
     match_run_result result;
     int rc = match_run(ctx->store, &options, &result, &err);
     if (rc != BF_OK)

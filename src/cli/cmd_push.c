@@ -43,24 +43,10 @@ int cmd_push(cli_context *ctx, int argc, char **argv)
     if (strcmp(options.channel, "sms") != 0 && strcmp(options.channel, "call") != 0)
         return cli_fail(CLI_EXIT_USAGE,
                         BF_TR("--channel 应为 sms 或 call", "--channel must be sms or call"));
-    if (top_text != NULL) {
-        char *end = NULL;
-        long top = strtol(top_text, &end, 10);
-        if (*top_text == '\0' || *end != '\0' || top < 1 || top > MATCH_TOP_MAX)
-            return cli_fail(
-                CLI_EXIT_USAGE,
-                BF_TR("--top 应为 1 到 %d 的整数", "--top must be a whole number from 1 to %d"),
-                MATCH_TOP_MAX);
-        options.top = (int)top;
-    }
-    if (date_text != NULL && date_parse(date_text, &options.day) != BF_OK)
-        return cli_fail(CLI_EXIT_USAGE, BF_TR("“%s”不是日期", "'%s' is not a date"), date_text);
-    if (region_text != NULL) {
-        int status = cli_region_argument(ctx, region_text, region);
-        if (status != CLI_EXIT_OK)
-            return status;
-        options.region = region;
-    }
+    int status = cli_match_options(ctx, top_text, date_text, region_text, &options.top,
+                                   &options.day, region, &options.region);
+    if (status != CLI_EXIT_OK)
+        return status;
     push_result result;
     if (push_run(ctx->store, &options, &result, &err) != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
