@@ -72,6 +72,13 @@ int cli_match_options(cli_context *ctx, const char *top_text, const char *date_t
                       const char *region_text, int *top, bf_date *day,
                       char region[REGION_CODE_TEXT_MAX], const char **region_out);
 
+struct json_t;
+/*
+ * Prints value (a jansson value, taken: decref'ed here; NULL when building it ran out of memory)
+ * compact, keys in order, as one line: CLI_EXIT_OK, or CLI_EXIT_FAILURE after saying so.
+ */
+int cli_print_json_line(struct json_t *value);
+
 /*
  * Looks for "--name VALUE" or "--name=VALUE" at argv[*index]; on a match
  * sets *value, advances *index past it and returns 1.  Returns -1 when the
@@ -100,6 +107,8 @@ int cmd_export(cli_context *ctx, int argc, char **argv);
 int cmd_match(cli_context *ctx, int argc, char **argv);
 int cmd_push(cli_context *ctx, int argc, char **argv);
 int cmd_cooperation(cli_context *ctx, int argc, char **argv);
+int cmd_fair(cli_context *ctx, int argc, char **argv);
+int cmd_outflow(cli_context *ctx, int argc, char **argv);
 int cmd_person(cli_context *ctx, int argc, char **argv);
 int cmd_generate(cli_context *ctx, int argc, char **argv);
 int cmd_template(cli_context *ctx, int argc, char **argv);

@@ -45,13 +45,7 @@ static int cooperation_print_target(const policy_set *set, const policy_target *
                   t->indicator, "comparator", policy_comparator_name(t->comparator), "value",
                   t->value, "unit", t->unit, "part_of", t->part_of[0] != '\0' ? t->part_of : NULL,
                   "count", (json_int_t)p->count, "met", p->met, "months", months);
-    char *text = line != NULL ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(line);
-    if (text == NULL)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
-    puts(text);
-    free(text);
-    return CLI_EXIT_OK;
+    return cli_print_json_line(line);
 }
 
 int cmd_cooperation(cli_context *ctx, int argc, char **argv)

@@ -208,6 +208,27 @@ static const cli_command commands[] = {
      "  --target ID     this target only (default: every target declaring a measure)\n"
      "  --people        the people behind each number: target,month,id_number,name,record\n"
      "  --policies DIR  the policy files' directory\n"},
+    {"fair", cmd_fair, CLI_STORE_READ | CLI_OUTPUT_DATA,
+     "fair list [--year YYYY] [--region CODE] [--kind special|relocation|general]",
+     "招聘会（专场招聘、乐业搬迁专场招聘）及其参会单位、岗位、求职与录用人数",
+     "the job fairs (special, relocation-site) with their employers, postings, people attending "
+     "and hired",
+     "  --year YYYY     此年举办的\n"
+     "  --region CODE   在此区划内举办的\n"
+     "  --kind K        special（专场招聘）、relocation（乐业搬迁专场招聘）或 general\n",
+     "  --year YYYY     held in this year\n"
+     "  --region CODE   held within this region\n"
+     "  --kind K        special, relocation (at a relocation site) or general\n"},
+    {"outflow", cmd_outflow, CLI_STORE_READ | CLI_OUTPUT_DATA,
+     "outflow followup [--as-of YYYY-MM-DD] [--days N]",
+     "有组织输出（点对点）跟踪：出发 N 天后在输入地仍无就业记录的人员",
+     "organised outflow follow-up: the people carried who have no spell at the destination N "
+     "days after departure",
+     "  --as-of D       截至此日（默认今天）\n"
+     "  --days N        出发后天数（默认设置 outflow.followup_days，未设为 30）\n",
+     "  --as-of D       on this day (default today)\n"
+     "  --days N        days after departure (default the setting outflow.followup_days, else "
+     "30)\n"},
     {"calc", cmd_calc, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
      "calc SITUATION.json | calc [--region CODE | --person ID_NUMBER] --from YYYY-MM --to "
      "YYYY-MM "

@@ -174,7 +174,12 @@ out:
     X("posts", "village", "个公益性岗位（bangfu import posts）的所在村", "village of",             \
       "public-welfare posts")                                                                      \
     X("cadres", "village", "名村干部（bangfu import cadres）的所在村", "village of",               \
-      "village cadres")
+      "village cadres")                                                                            \
+    X("fairs", "region", "场招聘会（bangfu import fairs）的举办地", "region of", "job fairs")      \
+    X("outflows", "origin", "个输出批次（bangfu import outflows）的输出地", "origin of",           \
+      "outflow batches")                                                                           \
+    X("outflows", "destination", "个输出批次（bangfu import outflows）的输入地", "destination of", \
+      "outflow batches")
 
 /* Longest SQL counting the rows of one reference whose region is missing. */
 #define REGION_CHECK_SQL_MAX 256

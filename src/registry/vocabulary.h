@@ -70,7 +70,11 @@
     X(carrier_kind)                                                                                \
     X(carrier_action)                                                                              \
     X(project_kind)                                                                                \
-    X(push_reply)
+    X(push_reply)                                                                                  \
+    X(fair_kind)                                                                                   \
+    X(fair_mode)                                                                                   \
+    X(fair_outcome)                                                                                \
+    X(outflow_means)
 /* Most values of one field (a set of them is a 64-bit mask). */
 #define VOCABULARY_VALUES_MAX 32
 /* Longest code, label or synonym in bytes, terminator included. */

@@ -183,6 +183,10 @@ extern const fact_kind fact_kind_poverty;
 /* The replies to a push run (push_reply.c, issue 14 item 3). */
 extern const fact_kind fact_kind_replies;
 
+/* Job fairs and organised outflow (import_facts_fairs.c, issue 14 item 4). */
+extern const fact_kind fact_kind_fairs, fact_kind_fair_employers, fact_kind_fair_people,
+    fact_kind_outflows, fact_kind_outflow_people;
+
 /* The kinds, NULL-terminated (import_facts_kinds.c). */
 extern const fact_kind *const fact_kinds[];
 

@@ -486,6 +486,11 @@ const fact_kind *const fact_kinds[] = {&org_kind,
                                        &fact_kind_projects,
                                        &fact_kind_poverty,
                                        &fact_kind_replies,
+                                       &fact_kind_fairs,
+                                       &fact_kind_fair_employers,
+                                       &fact_kind_fair_people,
+                                       &fact_kind_outflows,
+                                       &fact_kind_outflow_people,
                                        NULL};
 
 const char *fact_kind_table(const fact_kind *kind)

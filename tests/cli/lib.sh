@@ -108,3 +108,11 @@ regions_without() {
         grep -v "^$1" "$_dist/$_f.csv" >"$2/$_f.csv"
     done
 }
+
+# idn DIGITS17: the ID number with its check digit (GB 11643).
+idn() {
+    python3 -c 'import sys
+b = sys.argv[1]
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+print(b + "10X98765432"[sum(int(c) * k for c, k in zip(b, w)) % 11])' "$1"
+}

@@ -3,13 +3,6 @@
 # fields make five of them laborers, one organisation, a spell of 辛 ongoing on 2021-06-30, and
 # postings P1..P10 over the distance classes, limits, states and deadlines (t0810 says the
 # scores by hand).
-# ID numbers with their check digit (GB 11643).
-idn() {
-    python3 -c 'import sys
-b = sys.argv[1]
-w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-print(b + "10X98765432"[sum(int(c) * k for c, k in zip(b, w)) % 11])' "$1"
-}
 A=$(idn 37081119900101001) B=$(idn 37081119850505002) C=$(idn 50010119920202003)
 D=$(idn 37081119750303004) E=$(idn 37081119800101005) F=$(idn 37081119810101006)
 G=$(idn 37081119820101007) H=$(idn 37081119830101008) I=$(idn 37081119500101009)

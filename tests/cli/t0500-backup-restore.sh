@@ -74,6 +74,12 @@ run=$(query "$db" "SELECT MAX(batch_id) FROM push_runs")
 pushed=$(query "$db" "SELECT id_number FROM pushes ORDER BY id_number LIMIT 1")
 printf '推送批次,证件号码,岗位编号,回复,到岗日期\n%s,%s,JN-1,已录用,2021-07-01\n' "$run" "$pushed" >replies.csv
 bf --db "$db" import replies replies.csv >/dev/null
+# 0017: job fairs and organised outflow, by their imports (templates give one row each).
+for kind in fairs fair_employers fair_people outflows outflow_people; do
+    bf template "$kind" --out "$kind.csv" 2>/dev/null
+    sed -i "s/37081119800101001X/$person/; s/91370811MA3C6Y4N2B/91370800MA3C00003U/" "$kind.csv"
+    bf --db "$db" import "$kind" "$kind.csv" >/dev/null
+done
 # The public-welfare posts of migration 0009 (issue 13 item 4).
 printf '岗位编号,岗位名称,岗位类别,岗位类型,所在村区划代码\nP1,保洁员,乡村公益性岗位,保洁环卫,370811002201\n' >posts.csv
 bf --db "$db" import posts posts.csv >/dev/null
