@@ -99,6 +99,54 @@ static const cli_command commands[] = {
      "  --force         覆盖已有的 FILE\n",
      "  --out FILE      .xlsx or .csv; the example row imports as it is\n"
      "  --force         overwrite an existing FILE\n"},
+    {"monitor", cmd_monitor, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
+     "monitor snapshot --month YYYY-MM | monitor show|alerts --month YYYY-MM [--region CODE] "
+     "[--threshold PCT] [--setting NAME=VALUE] [--out FILE] [--json] [--force]",
+     "脱贫人口务工规模与务工收入月度快照、同比环比及下降预警（2023通知 三(二)）",
+     "monthly snapshots of the employment scale and income of 脱贫人口, month-on-month and "
+     "year-on-year change, alerts on falls",
+     "  snapshot        "
+     "保存该月快照（务工人数按县内、省内县外、省外，月收入）；已保存的月份不再改变\n"
+     "  show            该区划及其下级：务工人数、月均收入、环比、同比\n"
+     "  alerts          务工规模下降超过阈值或收入下降的区划，列出离岗人员\n"
+     "  --month M       月份 YYYY-MM\n"
+     "  --region CODE   区划（默认全部，按省列出）\n"
+     "  --threshold PCT 规模下降阈值（%，默认见 data/monitor_settings.tsv）\n"
+     "  --setting N=V   本次运行改变 data/monitor_settings.tsv 的一项\n"
+     "  --out FILE      .csv、.xlsx、.json 或 -（默认标准输出 CSV）；--json 标准输出为 JSON\n"
+     "  --force         覆盖已有的 FILE\n",
+     "  snapshot        store the month (workers in county, in province, out of province;\n"
+     "                  income); a stored month never changes\n"
+     "  show            the region and its children: workers, average income, changes\n"
+     "  alerts          regions whose scale fell more than the threshold or whose income fell,\n"
+     "                  with the people who left work\n"
+     "  --month M       the month, YYYY-MM\n"
+     "  --region CODE   the region (default: everything, by province)\n"
+     "  --threshold PCT the fall of the scale that alerts (percent; default in\n"
+     "                  data/monitor_settings.tsv)\n"
+     "  --setting N=V   change one setting of data/monitor_settings.tsv for this run\n"
+     "  --out FILE      .csv, .xlsx, .json or - (default: CSV on standard output); --json: JSON\n"
+     "                  on standard output\n"
+     "  --force         overwrite an existing FILE\n"},
+    {"governance", cmd_governance, CLI_STORE_READ | CLI_OUTPUT_DATA,
+     "governance [--region CODE] [--as-of DAY] [--setting NAME=VALUE] [--out FILE] [--json] "
+     "[--force]",
+     "乡村公益性岗位检查：优亲厚友、轮流坐庄、拖欠，按乡镇列出并附证据（2023通知 二(三)）",
+     "inspect the rural public-welfare posts for favouritism, rotation and arrears, by township, "
+     "with evidence",
+     "  --region CODE   只查该区划内的岗位（默认全部）\n"
+     "  --as-of DAY     检查日期（默认今天）\n"
+     "  --setting N=V   本次运行改变 data/monitor_settings.tsv 的一项（rotation_window_months、\n"
+     "                  rotation_holders_max、arrears_grace_months）\n"
+     "  --out FILE      .csv、.xlsx、.json 或 -（默认标准输出 CSV）；--json 标准输出为 JSON\n"
+     "  --force         覆盖已有的 FILE\n",
+     "  --region CODE   only the posts of that region (default: all)\n"
+     "  --as-of DAY     the day of the inspection (default: today)\n"
+     "  --setting N=V   change a setting of data/monitor_settings.tsv for this run\n"
+     "                  (rotation_window_months, rotation_holders_max, arrears_grace_months)\n"
+     "  --out FILE      .csv, .xlsx, .json or - (default: CSV on standard output); --json: JSON\n"
+     "                  on standard output\n"
+     "  --force         overwrite an existing FILE\n"},
     {"compare", cmd_compare, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
      "compare insurance|poverty [--date DAY] | compare list | compare show RUN | "
      "compare export RUN --out FILE [--force]",
