@@ -124,5 +124,6 @@ int cmd_project(cli_context *ctx, int argc, char **argv);
 int cmd_compare(cli_context *ctx, int argc, char **argv);
 int cmd_monitor(cli_context *ctx, int argc, char **argv);
 int cmd_governance(cli_context *ctx, int argc, char **argv);
+int cmd_quality(cli_context *ctx, int argc, char **argv);
 
 #endif

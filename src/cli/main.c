@@ -147,6 +147,32 @@ static const cli_command commands[] = {
      "  --out FILE      .csv, .xlsx, .json or - (default: CSV on standard output); --json: JSON\n"
      "                  on standard output\n"
      "  --force         overwrite an existing FILE\n"},
+    {"quality", cmd_quality, CLI_STORE_READ | CLI_OUTPUT_DATA,
+     "quality [--region CODE] [--as-of DAY] [--below | --by-county] [--setting NAME=VALUE] "
+     "[--out FILE] [--json] [--force]",
+     "四清质量：各村劳动力就业状态、就业需求、技能水平、就业困难已知及近期更新的比例，低于阈值的村"
+     "，"
+     "县级排名",
+     "四清 quality: per village the share of laborers whose four fields are known and known "
+     "recently, the villages below the threshold, the counties ranked",
+     "  --region CODE   只统计该区划（默认全部）\n"
+     "  --as-of DAY     统计日期（默认今天）：此后登记的人不计，此后改变的项按当时的值\n"
+     "  --below         只列出低于阈值（quality_threshold_percent）的村\n"
+     "  --by-county     各县排名（按及时率、四清率）\n"
+     "  --setting N=V   本次运行改变 data/monitor_settings.tsv 的一项（quality_recent_months、\n"
+     "                  quality_threshold_percent、non_laborer_abilities）\n"
+     "  --out FILE      .csv、.xlsx、.json 或 -（默认标准输出 CSV）；--json 标准输出为 JSON\n"
+     "  --force         覆盖已有的 FILE\n",
+     "  --region CODE   only that region (default: all)\n"
+     "  --as-of DAY     the day (default: today): people registered later are left out, fields\n"
+     "                  changed later count with their value then\n"
+     "  --below         only the villages below quality_threshold_percent\n"
+     "  --by-county     the counties ranked (by the recent share, then the known share)\n"
+     "  --setting N=V   change a setting of data/monitor_settings.tsv for this run\n"
+     "                  (quality_recent_months, quality_threshold_percent, non_laborer_abilities)\n"
+     "  --out FILE      .csv, .xlsx, .json or - (default: CSV on standard output); --json: JSON\n"
+     "                  on standard output\n"
+     "  --force         overwrite an existing FILE\n"},
     {"compare", cmd_compare, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
      "compare insurance|poverty [--date DAY] | compare list | compare show RUN | "
      "compare export RUN --out FILE [--force]",

@@ -223,6 +223,14 @@ bf_date date_month_last_day(int month_index)
     return (bf_date){year, month, date_days_in_month(year, month)};
 }
 
+bf_date date_add_months(bf_date date, int months)
+{
+    bf_date moved = date_month_first_day(date_month_index(date) + months);
+    int days = date_days_in_month(moved.year, moved.month);
+    moved.day = date.day < days ? date.day : days;
+    return moved;
+}
+
 void date_now_timestamp(char out[BF_TIMESTAMP_TEXT_MAX])
 {
     time_t now = time(NULL);

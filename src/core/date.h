@@ -65,6 +65,9 @@ void date_month_format(int month_index, char out[BF_MONTH_TEXT_MAX]);
 /* First and last day of the month with this index. */
 bf_date date_month_first_day(int month_index);
 bf_date date_month_last_day(int month_index);
+/* The same day months later (earlier when negative), the last of its month when it has fewer days.
+ */
+bf_date date_add_months(bf_date date, int months);
 
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (21 bytes with the terminator). */
 #define BF_TIMESTAMP_TEXT_MAX 21

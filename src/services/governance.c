@@ -142,9 +142,8 @@ static int governance_cadre_compare(const void *a, const void *b)
 static int governance_read(store *st, governance_state *s, const char *region, const char *day,
                            bf_error *err)
 {
-    char low[REGION_CODE_TEXT_MAX] = "", high[REGION_CODE_TEXT_MAX] = "A";
-    if (region != NULL)
-        region_code_range(region, low, high);
+    char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
+    monitor_region_range(region, low, high);
     const char *range[] = {low, high};
     store_rows rows = {0};
     int rc = store_rows_open(st,
@@ -517,13 +516,7 @@ static int governance_check_posts(governance_state *s, const monitor_settings *s
     int window = (int)settings->values[MONITOR_rotation_window_months];
     int holders_max = (int)settings->values[MONITOR_rotation_holders_max];
     int cutoff = date_month_index(as_of) - (int)settings->values[MONITOR_arrears_grace_months];
-    bf_date window_day = as_of;
-    int window_month = date_month_index(as_of) - window;
-    window_day.year = date_month_first_day(window_month).year;
-    window_day.month = date_month_first_day(window_month).month;
-    int days = date_days_in_month(window_day.year, window_day.month);
-    if (window_day.day > days)
-        window_day.day = days;
+    bf_date window_day = date_add_months(as_of, -window);
     char since[BF_DATE_TEXT_MAX];
     date_format(window_day, since);
     /* the spells of a post in the order they started, for the evidence */

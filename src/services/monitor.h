@@ -23,6 +23,7 @@
 #define BANGFU_SERVICES_MONITOR_H
 
 #include "core/error.h"
+#include "core/region_code.h"
 #include "io/table_output.h"
 #include "services/monitor_settings.h"
 #include "store/store.h"
@@ -46,6 +47,10 @@ int monitor_table(store *st, int month, const char *region, table_output_format 
                   const char *out, int64_t *rows, bf_error *err);
 int monitor_alerts(store *st, const monitor_settings *settings, int month, const char *region,
                    table_output_format format, const char *out, int64_t *rows, bf_error *err);
+
+/* The range [low, high) of the canonical codes within region; everything when region is NULL. */
+void monitor_region_range(const char *region, char low[REGION_CODE_TEXT_MAX],
+                          char high[REGION_CODE_TEXT_MAX]);
 
 /* The name of the region code (canonical) from the region table; "全部" for ""; "" unknown. */
 void monitor_region_name(store *st, const char *code, char *out, size_t size);

@@ -72,8 +72,7 @@ static int monitor_row_compare(const void *a, const void *b)
     return strcmp(((const monitor_row *)a)->code, ((const monitor_row *)b)->code);
 }
 
-/* The range of codes of region (canonical or NULL: everything). */
-static void monitor_range(const char *region, char low[REGION_CODE_TEXT_MAX],
+void monitor_region_range(const char *region, char low[REGION_CODE_TEXT_MAX],
                           char high[REGION_CODE_TEXT_MAX])
 {
     if (region == NULL) {
@@ -84,7 +83,8 @@ static void monitor_range(const char *region, char low[REGION_CODE_TEXT_MAX],
     region_code_range(region, low, high);
 }
 
-/* Reads the three months of region and its children into t. */
+/* Reads the three months of region and its children into t; BF_ENOTFOUND when the month
+   itself was never taken. */
 static int monitor_rows_read(store *st, int month, const char *region, monitor_rows *t,
                              bf_error *err)
 {
@@ -93,7 +93,7 @@ static int monitor_rows_read(store *st, int month, const char *region, monitor_r
     region_level level = region != NULL ? region_code_level(region) : 0;
     int digits = level == REGION_LEVEL_VILLAGE ? 12 : region_level_digits(level + 1);
     char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX], sql[512];
-    monitor_range(region, low, high);
+    monitor_region_range(region, low, high);
     monitor_row *self = monitor_row_of(t, region != NULL ? region : "");
     if (self == NULL)
         return bf_error_set(err, BF_ENOMEM, "%s", bf_strerror(BF_ENOMEM));
@@ -146,6 +146,11 @@ static int monitor_rows_read(store *st, int month, const char *region, monitor_r
     }
     if (rc == BF_OK && t->count > 2)
         qsort(t->rows + 1, (size_t)t->count - 1, sizeof *t->rows, monitor_row_compare);
+    if (rc == BF_OK && !t->present[MONITOR_NOW])
+        rc = bf_error_set(err, BF_ENOTFOUND,
+                          BF_TR("没有 %s 的快照（先运行 bangfu monitor snapshot --month %s）",
+                                "no snapshot of %s (run bangfu monitor snapshot --month %s first)"),
+                          t->months[0], t->months[0]);
     return rc < 0 ? rc : BF_OK;
 }
 
@@ -187,11 +192,6 @@ int monitor_table(store *st, int month, const char *region, table_output_format 
     table_output *output = NULL;
     *written = 0;
     int rc = monitor_rows_read(st, month, region, &t, err);
-    if (rc == BF_OK && !t.present[MONITOR_NOW])
-        rc = bf_error_set(err, BF_ENOTFOUND,
-                          BF_TR("没有 %s 的快照（先运行 bangfu monitor snapshot --month %s）",
-                                "no snapshot of %s (run bangfu monitor snapshot --month %s first)"),
-                          t.months[0], t.months[0]);
     static const char *const header[] = {
         "区划代码",           "区划名称",         "月份",
         "务工人数",           "县内务工",         "省内县外务工",
@@ -245,7 +245,7 @@ static int monitor_alert_people(store *st, table_output *output, const char *con
                                 int64_t *written, bf_error *err)
 {
     char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
-    monitor_range(code[0] != '\0' ? code : NULL, low, high);
+    monitor_region_range(code[0] != '\0' ? code : NULL, low, high);
     const char *params[] = {before, low, high, now};
     store_rows rows = {0};
     int rc = store_rows_open(
@@ -293,11 +293,6 @@ int monitor_alerts(store *st, const monitor_settings *settings, int month, const
     table_output *output = NULL;
     *written = 0;
     int rc = monitor_rows_read(st, month, region, &t, err);
-    if (rc == BF_OK && !t.present[MONITOR_NOW])
-        rc = bf_error_set(err, BF_ENOTFOUND,
-                          BF_TR("没有 %s 的快照（先运行 bangfu monitor snapshot --month %s）",
-                                "no snapshot of %s (run bangfu monitor snapshot --month %s first)"),
-                          t.months[0], t.months[0]);
     static const char *const header[] = {
         "预警", "比较",      "区划代码", "区划名称", "比较月份",         "之前",
         "之后", "变化（%）", "证件号码", "姓名",     "原工作地区划代码", "原月收入（元）"};

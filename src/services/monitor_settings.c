@@ -17,19 +17,23 @@ static const struct {
 #define MONITOR_SETTING_ROW(name, largest) {#name, largest},
     MONITOR_SETTING_MAP(MONITOR_SETTING_ROW)};
 
-#define MONITOR_CATEGORIES_NAME "poverty_categories"
+static const char *const monitor_text_setting_names[MONITOR_TEXT_SETTING_COUNT] = {
+#define MONITOR_TEXT_SETTING_NAME(name) #name,
+    MONITOR_TEXT_SETTING_MAP(MONITOR_TEXT_SETTING_NAME)};
 
 /* Sets name to value; BF_EINVAL with the reason (the caller adds where). */
 static int monitor_settings_assign(monitor_settings *settings, const char *name, const char *value,
                                    int *seen, bf_error *err)
 {
-    if (strcmp(name, MONITOR_CATEGORIES_NAME) == 0) {
-        if (value[0] == '\0' || strlen(value) >= sizeof settings->poverty_categories)
+    for (int t = 0; t < MONITOR_TEXT_SETTING_COUNT; t++) {
+        if (strcmp(name, monitor_text_setting_names[t]) != 0)
+            continue;
+        if (value[0] == '\0' || strlen(value) >= sizeof settings->texts[t])
             return bf_error_set(err, BF_EINVAL, BF_TR("%s：应为 1 至 %d 字节", "%s: 1 to %d bytes"),
                                 name, MONITOR_CATEGORIES_MAX - 1);
-        snprintf(settings->poverty_categories, sizeof settings->poverty_categories, "%s", value);
+        snprintf(settings->texts[t], sizeof settings->texts[t], "%s", value);
         if (seen != NULL)
-            seen[MONITOR_SETTING_COUNT] = 1;
+            seen[MONITOR_SETTING_COUNT + t] = 1;
         return BF_OK;
     }
     for (int s = 0; s < MONITOR_SETTING_COUNT; s++) {
@@ -65,7 +69,7 @@ int monitor_settings_load(monitor_settings *settings, bf_error *err)
     if (file == NULL)
         return bf_error_set(err, BF_EIO, BF_TR("无法打开 %s：%s", "cannot open %s: %s"), path,
                             strerror(errno));
-    int seen[MONITOR_SETTING_COUNT + 1] = {0}, line = 0, rc = BF_OK;
+    int seen[MONITOR_SETTING_COUNT + MONITOR_TEXT_SETTING_COUNT] = {0}, line = 0, rc = BF_OK;
     char text[MONITOR_SETTINGS_LINE_MAX];
     while (rc == BF_OK && fgets(text, sizeof text, file) != NULL) {
         line++;
@@ -91,12 +95,12 @@ int monitor_settings_load(monitor_settings *settings, bf_error *err)
                               line, why.message);
     }
     fclose(file);
-    for (int s = 0; rc == BF_OK && s <= MONITOR_SETTING_COUNT; s++)
+    for (int s = 0; rc == BF_OK && s < MONITOR_SETTING_COUNT + MONITOR_TEXT_SETTING_COUNT; s++)
         if (!seen[s])
-            rc = bf_error_set(err, BF_EPARSE,
-                              BF_TR("%s 缺少设置项 %s", "%s: the setting %s is missing"), path,
-                              s < MONITOR_SETTING_COUNT ? monitor_setting_table[s].name
-                                                        : MONITOR_CATEGORIES_NAME);
+            rc = bf_error_set(
+                err, BF_EPARSE, BF_TR("%s 缺少设置项 %s", "%s: the setting %s is missing"), path,
+                s < MONITOR_SETTING_COUNT ? monitor_setting_table[s].name
+                                          : monitor_text_setting_names[s - MONITOR_SETTING_COUNT]);
     return rc;
 }
 
@@ -114,6 +118,19 @@ int monitor_settings_override(monitor_settings *settings, const char *assignment
     return monitor_settings_assign(settings, name, equals + 1, NULL, err);
 }
 
+int monitor_settings_list_has(const char *list, const char *word, size_t length)
+{
+    while (*list != '\0') {
+        size_t item = strcspn(list, "|");
+        if (item == length && memcmp(list, word, length) == 0)
+            return 1;
+        list += item;
+        if (*list == '|')
+            list++;
+    }
+    return 0;
+}
+
 int monitor_settings_is_poverty(const monitor_settings *settings, const char *categories)
 {
     static const char separator[] = "；";
@@ -121,15 +138,8 @@ int monitor_settings_is_poverty(const monitor_settings *settings, const char *ca
     while (at != NULL && *at != '\0') {
         const char *end = strstr(at, separator);
         size_t length = end != NULL ? (size_t)(end - at) : strlen(at);
-        const char *list = settings->poverty_categories;
-        while (*list != '\0') {
-            size_t item = strcspn(list, "|");
-            if (item == length && memcmp(list, at, length) == 0)
-                return 1;
-            list += item;
-            if (*list == '|')
-                list++;
-        }
+        if (monitor_settings_list_has(settings->texts[MONITOR_TEXT_poverty_categories], at, length))
+            return 1;
         at = end != NULL ? end + strlen(separator) : NULL;
     }
     return 0;

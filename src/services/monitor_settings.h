@@ -28,14 +28,24 @@ typedef enum monitor_setting {
     MONITOR_SETTING_MAP(MONITOR_SETTING_ENUM) MONITOR_SETTING_COUNT
 } monitor_setting;
 
-/* Longest poverty_categories value, terminator included. */
+/* XX(name): the settings that are lists of words separated by |. */
+#define MONITOR_TEXT_SETTING_MAP(XX)                                                               \
+    XX(poverty_categories)                                                                         \
+    XX(non_laborer_abilities)
+
+typedef enum monitor_text_setting {
+#define MONITOR_TEXT_SETTING_ENUM(name) MONITOR_TEXT_##name,
+    MONITOR_TEXT_SETTING_MAP(MONITOR_TEXT_SETTING_ENUM) MONITOR_TEXT_SETTING_COUNT
+} monitor_text_setting;
+
+/* Longest list setting, terminator included. */
 #define MONITOR_CATEGORIES_MAX 1024
 /* Longest line of the settings file. */
 #define MONITOR_SETTINGS_LINE_MAX 2048
 
 typedef struct monitor_settings {
     int64_t values[MONITOR_SETTING_COUNT];
-    char poverty_categories[MONITOR_CATEGORIES_MAX]; /* 帮扶类别 separated by | */
+    char texts[MONITOR_TEXT_SETTING_COUNT][MONITOR_CATEGORIES_MAX]; /* words separated by | */
 } monitor_settings;
 
 /*
@@ -48,7 +58,11 @@ int monitor_settings_load(monitor_settings *settings, bf_error *err);
 /* Applies "NAME=VALUE" (--setting); BF_EINVAL saying why. */
 int monitor_settings_override(monitor_settings *settings, const char *assignment, bf_error *err);
 
-/* 1 when categories (帮扶类别 joined by '；', as people stores them) holds one of poverty_categories. */
+/* 1 when categories (帮扶类别 joined by '；', as people stores them) holds one of
+ * poverty_categories. */
 int monitor_settings_is_poverty(const monitor_settings *settings, const char *categories);
+
+/* 1 when word (length bytes) is one of the words of list (separated by |). */
+int monitor_settings_list_has(const char *list, const char *word, size_t length);
 
 #endif

@@ -65,7 +65,7 @@ int monitor_snapshot_take(store *st, const monitor_settings *settings, int month
                    "j.id_number ORDER BY j.start_date DESC, j.employer) AS latest FROM jobs j JOIN "
                    "people p ON p.id_number = j.id_number WHERE j.start_date <= ? AND (j.end_date "
                    "IS NULL OR j.end_date >= ?) AND (");
-    for (const char *at = settings->poverty_categories;
+    for (const char *at = settings->texts[MONITOR_TEXT_poverty_categories];
          *at != '\0' && n < MONITOR_CATEGORY_COUNT_MAX;) {
         size_t item = strcspn(at, "|");
         snprintf(patterns[n], sizeof patterns[n], "%%；%.*s；%%", (int)item, at);
