@@ -173,6 +173,33 @@ static const cli_command commands[] = {
      "  --out FILE      .csv, .xlsx, .json or - (default: CSV on standard output); --json: JSON\n"
      "                  on standard output\n"
      "  --force         overwrite an existing FILE\n"},
+    {"whatif", cmd_whatif, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
+     "whatif --set PARAMETER=VALUE... | --policy FILE.lua [--region CODE] --from YYYY-MM --to "
+     "YYYY-MM [--policies DIR] [--out FILE] [--people FILE] [--json] [--force]",
+     "政策调整测算：改变参数或政策文件后，按区划比较享受人数与金额，列出获得或失去待遇的人",
+     "what-if: calc over the stored population with a parameter or policy file changed, head "
+     "count and money by region before and after, the people who gain or lose",
+     "  --set P=V       参数 P 在区划内的值改为 V（元；人数、月数为整数；期间为 "
+     "YYYY-MM-DD..YYYY-MM-DD），\n"
+     "                  可多次给出\n"
+     "  --policy FILE   用 FILE 代替政策目录中同名的政策文件（或加入）\n"
+     "  --region CODE   区划（默认全部，按省列出）\n"
+     "  --from/--to     测算期间（月）\n"
+     "  --policies DIR  政策目录\n"
+     "  --out FILE      按区划的比较：.csv、.xlsx、.json 或 -（默认标准输出 CSV）；--json "
+     "标准输出为 JSON\n"
+     "  --people FILE   待遇有变化的人员清单\n"
+     "  --force         覆盖已有的文件\n",
+     "  --set P=V       parameter P takes V within the region (yuan; whole persons or months;\n"
+     "                  YYYY-MM-DD..YYYY-MM-DD for a window); may be repeated\n"
+     "  --policy FILE   FILE replaces the policy file of the same name (or joins them)\n"
+     "  --region CODE   the region (default: everything, by province)\n"
+     "  --from/--to     the months computed\n"
+     "  --policies DIR  the policy directory\n"
+     "  --out FILE      the comparison by region: .csv, .xlsx, .json or - (default: CSV on\n"
+     "                  standard output); --json: JSON on standard output\n"
+     "  --people FILE   the people whose entitlements change\n"
+     "  --force         overwrite existing files\n"},
     {"compare", cmd_compare, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
      "compare insurance|poverty [--date DAY] | compare list | compare show RUN | "
      "compare export RUN --out FILE [--force]",
