@@ -118,6 +118,8 @@ static int governance_post_compare(const void *a, const void *b)
 static int governance_find_post(const governance_state *s, const char *code)
 {
     governance_post key;
+    if (s->post_count == 0)
+        return -1; /* bsearch must not be given a NULL array */
     governance_copy(key.code, sizeof key.code, code);
     const governance_post *found =
         bsearch(&key, s->posts, (size_t)s->post_count, sizeof key, governance_post_compare);
@@ -286,6 +288,8 @@ static int governance_held_on(const governance_spell *spell, const char *day)
 /* 优亲厚友: holders on the day who are cadres of the village or of a cadre's household. */
 static int governance_check_cadres(governance_state *s, const char *day)
 {
+    if (s->cadre_count == 0)
+        return BF_OK; /* bsearch must not be given a NULL array */
     for (int i = 0; i < s->spell_count; i++) {
         const governance_spell *spell = &s->spells[i];
         const governance_post *post = &s->posts[spell->post];
