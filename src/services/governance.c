@@ -117,7 +117,7 @@ static int governance_post_compare(const void *a, const void *b)
 
 static int governance_find_post(const governance_state *s, const char *code)
 {
-    governance_post key;
+    governance_post key = {.monthly_pay = 0};
     if (s->post_count == 0)
         return -1; /* bsearch must not be given a NULL array */
     governance_copy(key.code, sizeof key.code, code);
@@ -295,7 +295,7 @@ static int governance_check_cadres(governance_state *s, const char *day)
         const governance_post *post = &s->posts[spell->post];
         if (!governance_held_on(spell, day))
             continue;
-        governance_cadre key;
+        governance_cadre key = {.id = ""};
         governance_copy(key.village, sizeof key.village, post->village);
         const governance_cadre *found =
             bsearch(&key, s->cadres, (size_t)s->cadre_count, sizeof key, governance_cadre_compare);
