@@ -7,7 +7,7 @@
  * poverty population (services/monitor_settings: poverty_categories) with a
  * spell of jobs overlapping M: the spell started last, its work region against
  * the hukou (local: same county; province: same province, other county;
- * outside: other province) and its monthly income (migration 0016).  A
+ * outside: other province) and its monthly income (migration 0018).  A
  * month is taken once and never again, so it reads the same later.
  *
  * monitor_table() reads the stored months M, M-1 and M-12 for a region and

@@ -116,7 +116,7 @@ bf --db "$db" import jobs work_relief.csv >/dev/null
 printf '证件号码,姓名\n%s,张伟\n' "$person" >poverty.csv
 bf --db "$db" import poverty poverty.csv >/dev/null
 bf --db "$db" compare poverty --date 2021-01-01 >/dev/null
-# A monitoring snapshot of migration 0016 (issue 16 item 4).
+# A monitoring snapshot of migration 0018 (issue 16 item 4).
 bf --db "$db" monitor snapshot --month 2023-11 >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
