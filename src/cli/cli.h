@@ -121,6 +121,7 @@ int cmd_param(cli_context *ctx, int argc, char **argv);
 int cmd_ledger(cli_context *ctx, int argc, char **argv);
 int cmd_org(cli_context *ctx, int argc, char **argv);
 int cmd_project(cli_context *ctx, int argc, char **argv);
+int cmd_report(cli_context *ctx, int argc, char **argv);
 int cmd_compare(cli_context *ctx, int argc, char **argv);
 int cmd_monitor(cli_context *ctx, int argc, char **argv);
 int cmd_governance(cli_context *ctx, int argc, char **argv);

@@ -141,30 +141,30 @@ static void county_name(store *st, const char *region, char *out, size_t size)
     snprintf(out, size, "%s", last != NULL ? last + 2 : path);
 }
 
-int project_list_write(store *st, const project_list_options *options, int64_t *rows, bf_error *err)
+const char *const project_list_headers[PROJECT_LIST_COLUMNS] = {
+    "县（市、区）",
+    "序号",
+    "项目编号",
+    "项目名称",
+    "项目类型",
+    "项目简介",
+    "带动就业人数",
+    "带动脱贫人口就业人数",
+    "项目所在地是否属于：①省乡村振兴重点帮扶县②易地搬迁安置区③黄河滩区居民迁建安置区",
+    "项目联系人",
+    "联系电话",
+    "备注",
+    "登记就业人数",
+    "其中脱贫人口"};
+
+int project_list_read(store *st, const project_list_options *options, project_list_sink sink,
+                      void *context, bf_error *err)
 {
-    static const char *const headers[] = {
-        "县（市、区）",
-        "序号",
-        "项目编号",
-        "项目名称",
-        "项目类型",
-        "项目简介",
-        "带动就业人数",
-        "带动脱贫人口就业人数",
-        "项目所在地是否属于：①省乡村振兴重点帮扶县②易地搬迁安置区③黄河滩区居民迁建安置区",
-        "项目联系人",
-        "联系电话",
-        "备注",
-        "登记就业人数",
-        "其中脱贫人口"};
-    enum { HEADERS = sizeof headers / sizeof headers[0] };
     project_counts counts = {0};
-    table_writer *writer = NULL;
     store_rows list = {0};
-    char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
-    const char *params[2] = {low, high};
-    *rows = 0;
+    char low[REGION_CODE_TEXT_MAX] = "", high[REGION_CODE_TEXT_MAX] = "A";
+    const char *params[3] = {low, high, options->batch != NULL ? options->batch : "0"};
+    int64_t rows = 0;
     if (options->region != NULL)
         region_code_range(options->region, low, high);
     vocabulary kinds = {0};
@@ -172,20 +172,17 @@ int project_list_write(store *st, const project_list_options *options, int64_t *
     if (rc == BF_OK)
         rc = count_people(st, options, &counts, err);
     if (rc == BF_OK)
-        rc = table_writer_open(options->out, &writer, err);
-    if (rc == BF_OK)
-        rc = table_writer_row(writer, headers, HEADERS, err);
-    if (rc == BF_OK)
         rc = store_rows_open(
             st,
-            options->region != NULL
+            options->batch != NULL
                 ? "SELECT project_code, name, kind, region, summary, jobs_declared, poor_declared, "
                   "key_county, relocation_area, yellow_river_area, contact, phone, note FROM "
-                  "projects WHERE region >= ? AND region < ? ORDER BY region, project_code"
+                  "projects WHERE region >= ? AND region < ? AND created_batch <= CAST(? AS "
+                  "BIGINT) ORDER BY region, project_code"
                 : "SELECT project_code, name, kind, region, summary, jobs_declared, poor_declared, "
                   "key_county, relocation_area, yellow_river_area, contact, phone, note FROM "
-                  "projects ORDER BY region, project_code",
-            params, options->region != NULL ? 2 : 0, &list, err);
+                  "projects WHERE region >= ? AND region < ? ORDER BY region, project_code",
+            params, options->batch != NULL ? 3 : 2, &list, err);
     int step = 0;
     while (rc == BF_OK && (step = store_rows_next(&list)) == 1) {
         const char *v[COLUMN_COUNT];
@@ -197,7 +194,7 @@ int project_list_write(store *st, const project_list_options *options, int64_t *
         char county[REGION_PATH_MAX], number[24], areas[32] = "", employed[24] = "0",
                                                   poor[24] = "0";
         county_name(st, v[COLUMN_REGION], county, sizeof county);
-        snprintf(number, sizeof number, "%" PRId64, ++*rows);
+        snprintf(number, sizeof number, "%" PRId64, ++rows);
         static const char *const marks[] = {"①", "②", "③"};
         for (int a = 0; a < 3; a++)
             if (strcmp(v[COLUMN_KEY_COUNTY + a], "1") == 0)
@@ -211,30 +208,56 @@ int project_list_write(store *st, const project_list_options *options, int64_t *
         for (int k = 0; k < kinds.count; k++)
             if (strcmp(kinds.values[k].code, kind) == 0)
                 kind = kinds.values[k].label;
-        const char *cells[HEADERS] = {county,
-                                      number,
-                                      v[COLUMN_CODE],
-                                      v[COLUMN_NAME],
-                                      kind,
-                                      v[COLUMN_SUMMARY],
-                                      v[COLUMN_JOBS],
-                                      v[COLUMN_POOR],
-                                      areas[0] != '\0' ? areas : "否",
-                                      v[COLUMN_CONTACT],
-                                      v[COLUMN_PHONE],
-                                      v[COLUMN_NOTE],
-                                      employed,
-                                      poor};
-        rc = table_writer_row(writer, cells, HEADERS, err);
+        const char *cells[PROJECT_LIST_COLUMNS] = {county,
+                                                   number,
+                                                   v[COLUMN_CODE],
+                                                   v[COLUMN_NAME],
+                                                   kind,
+                                                   v[COLUMN_SUMMARY],
+                                                   v[COLUMN_JOBS],
+                                                   v[COLUMN_POOR],
+                                                   areas[0] != '\0' ? areas : "否",
+                                                   v[COLUMN_CONTACT],
+                                                   v[COLUMN_PHONE],
+                                                   v[COLUMN_NOTE],
+                                                   employed,
+                                                   poor};
+        rc = sink(context, v[COLUMN_REGION], cells, err);
     }
     store_rows_close(&list);
     if (rc == BF_OK && step < 0)
         rc = step;
-    int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? err : NULL);
-    if (rc == BF_OK)
-        rc = closed;
     counts_free(&counts);
     if (kinds.word_texts != NULL)
         vocabulary_free(&kinds);
+    return rc;
+}
+
+/* The sink of project_list_write: one row of the table a project. */
+typedef struct list_writer {
+    table_writer *writer;
+    int64_t rows;
+} list_writer;
+
+static int list_row(void *context, const char *region, const char *const *cells, bf_error *err)
+{
+    list_writer *w = context;
+    (void)region;
+    w->rows++;
+    return table_writer_row(w->writer, cells, PROJECT_LIST_COLUMNS, err);
+}
+
+int project_list_write(store *st, const project_list_options *options, int64_t *rows, bf_error *err)
+{
+    list_writer w = {0};
+    int rc = table_writer_open(options->out, &w.writer, err);
+    if (rc == BF_OK)
+        rc = table_writer_row(w.writer, project_list_headers, PROJECT_LIST_COLUMNS, err);
+    if (rc == BF_OK)
+        rc = project_list_read(st, options, list_row, &w, err);
+    int closed = table_writer_close(w.writer, rc == BF_OK, rc == BF_OK ? err : NULL);
+    if (rc == BF_OK)
+        rc = closed;
+    *rows = w.rows;
     return rc;
 }

@@ -20,10 +20,23 @@
 
 typedef struct project_list_options {
     const char *region;    /* canonical 12 digits; NULL: all */
+    const char *batch;     /* NULL, or the last batch whose projects count (--as-of) */
     int32_t day;           /* spells begun by this day count (date_to_days) */
     const char *out;       /* .csv, .xlsx or "-" */
     const policy_set *set; /* the person status of 脱贫人口 */
 } project_list_options;
+
+/* The columns of the list, in order (PROJECT_LIST_COLUMNS of them). */
+enum { PROJECT_LIST_COLUMNS = 14 };
+extern const char *const project_list_headers[PROJECT_LIST_COLUMNS];
+
+/* Receives each project's cells (project_list_headers) and its region (canonical). */
+typedef int (*project_list_sink)(void *context, const char *region, const char *const *cells,
+                                 bf_error *err);
+
+/* Reads the projects in order of region and number, giving each to sink. */
+int project_list_read(store *st, const project_list_options *options, project_list_sink sink,
+                      void *context, bf_error *err);
 
 /* Writes the list; *rows receives how many projects it holds. */
 int project_list_write(store *st, const project_list_options *options, int64_t *rows,

@@ -118,6 +118,8 @@ bf --db "$db" import poverty poverty.csv >/dev/null
 bf --db "$db" compare poverty --date 2021-01-01 >/dev/null
 # A monitoring snapshot of migration 0018 (issue 16 item 4).
 bf --db "$db" monitor snapshot --month 2023-11 >/dev/null
+# 0019: a county's 附件1 submitted upward (issue 16 item 8), by its command.
+bf --db "$db" report submit --region 370811 --quarter 2023Q3 --submitter 甲 --on 2023-09-14 >/dev/null
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"
 done
