@@ -1,11 +1,13 @@
 /*
  * cmd_init.c - `bangfu init [--regions DIR]`: create or upgrade the database
  * (main() has already applied the migrations), load the region table, and
- * bring stored 四清 values to the lists (registry/vocabulary_migrate.h).
+ * bring stored 四清 values to the lists (registry/vocabulary_migrate.h), and
+ * put back the key and indexes of people an interrupted import left off.
  * Running it again changes nothing.
  */
 #include "cli/cli.h"
 
+#include "registry/person.h"
 #include "registry/region.h"
 #include "registry/vocabulary_migrate.h"
 #include "store/migrate.h"
@@ -50,6 +52,41 @@ static int migrate_stored_values(cli_context *ctx)
     return CLI_EXIT_OK;
 }
 
+/*
+ * Puts back the key and indexes of people when a killed import left the table
+ * without them (person_keys_restore).  Not at every open: a command reads a
+ * bare table as well, the check would cost every command a catalogue query,
+ * and a bare table is what a running import works on.  So only when no
+ * import runs (the importers' lock, not waited for: a running import builds
+ * them itself).
+ */
+static int restore_people_keys(cli_context *ctx)
+{
+    int restored = 0;
+    bf_error err;
+    bf_error_clear(&err);
+    if (!store_can_drop_key(ctx->store))
+        return CLI_EXIT_OK;
+    int rc = store_begin_exclusive(ctx->store, 0, NULL, NULL);
+    if (rc == BF_EBUSY)
+        return CLI_EXIT_OK;
+    if (rc == BF_OK)
+        rc = person_keys_restore(ctx->store, &restored, &err);
+    else
+        store_error_set(ctx->store, rc, &err);
+    if (rc == BF_OK && (rc = store_commit(ctx->store)) != BF_OK)
+        store_error_set(ctx->store, rc, &err);
+    if (rc != BF_OK) {
+        store_rollback(ctx->store);
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    }
+    if (restored)
+        printf("%s\n", BF_TR("人员表的主键和索引已重建（一次导入曾在建成前中断）",
+                             "the key and indexes of people were rebuilt (an import was "
+                             "interrupted before it built them)"));
+    return CLI_EXIT_OK;
+}
+
 int cmd_init(cli_context *ctx, int argc, char **argv)
 {
     const char *dir = NULL;
@@ -82,5 +119,6 @@ int cmd_init(cli_context *ctx, int argc, char **argv)
                  "database %s (%s), schema version %d, %lld regions%s\n"),
            ctx->target_shown, store_engine_name(ctx->store), version, (long long)regions,
            changed ? BF_TR("（已载入）", " (loaded)") : BF_TR("（无变化）", " (unchanged)"));
-    return migrate_stored_values(ctx);
+    int status = restore_people_keys(ctx);
+    return status == CLI_EXIT_OK ? migrate_stored_values(ctx) : status;
 }

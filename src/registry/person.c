@@ -91,6 +91,15 @@ int person_indexes_create(store *st, bf_error *err)
     return rc;
 }
 
+int person_keys_restore(store *st, int *restored, bf_error *err)
+{
+    *restored = 0;
+    int rc = store_key_restore(st, "people", PERSON_KEY_NAME, "id_number", restored);
+    if (rc != BF_OK)
+        return store_error_set(st, rc, err);
+    return *restored ? person_indexes_create(st, err) : BF_OK;
+}
+
 const char *person_field_column(person_field field)
 {
     return field < PERSON_FIELD_COUNT ? person_fields[field].column : "?";

@@ -163,6 +163,17 @@ int person_indexes_drop(store *st, bf_error *err);
 /* The name of the primary key of people (migrations/0005_import_keys.sql), for store_key_*. */
 #define PERSON_KEY_NAME "people_key"
 int person_indexes_create(store *st, bf_error *err);
+/*
+ * Puts the primary key and the secondary indexes of people back when the key
+ * is missing: an import into an empty PostgreSQL registry takes them off in a
+ * transaction of its own and builds them at its end, so a kill in between
+ * leaves the table bare (every command still reads it; `import people` and
+ * `bangfu init` call this).  *restored tells whether the key was missing.
+ * Nothing done and no lock taken when the key is there; a no-op on SQLite.
+ * Call it inside the importers' exclusive transaction, never beside a
+ * running import (whose bare table is not left over).
+ */
+int person_keys_restore(store *st, int *restored, bf_error *err);
 
 /* True when the values a and b (either may be NULL for empty) are the same text. */
 int person_value_equal(const char *a, const char *b);

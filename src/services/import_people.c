@@ -704,7 +704,7 @@ static int import_begin_batch(import_state *s, bf_error *err)
  * the updates of a re-import (store_leave_room_for_updates).  A failed or
  * killed import leaves the table
  * empty and bare; the next import builds them (import_start_bulk, or
- * import_restore_keys if someone stored people meanwhile).  When they cannot
+ * person_keys_restore if someone stored people meanwhile).  When they cannot
  * be taken off (another object depends on the key), the import keeps them.
  */
 static int import_take_keys_off(import_state *s, bf_error *err)
@@ -729,20 +729,6 @@ static int import_take_keys_off(import_state *s, bf_error *err)
         store_rollback(s->st);
     bf_error_clear(err);
     return BF_OK;
-}
-
-/*
- * A people table left bare by a killed import (import_take_keys_off) in
- * which people were stored since gets its key and indexes back before the
- * look-ups need them.  Nothing to do, and no lock taken, when the key is there.
- */
-static int import_restore_keys(import_state *s, bf_error *err)
-{
-    int restored = 0;
-    int rc = store_key_restore(s->st, "people", PERSON_KEY_NAME, "id_number", &restored);
-    if (rc != BF_OK)
-        return store_error_set(s->st, rc, err);
-    return restored ? person_indexes_create(s->st, err) : BF_OK;
 }
 
 /*
@@ -885,8 +871,10 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = import_begin_batch(s, err);
     if (rc == BF_OK)
         rc = import_start_bulk(s, err);
-    if (rc == BF_OK && s->bulk == NULL && store_can_drop_key(st))
-        rc = import_restore_keys(s, err);
+    /* A people table left bare by a killed import, in which people were stored since. */
+    int restored = 0;
+    if (rc == BF_OK && s->bulk == NULL)
+        rc = person_keys_restore(st, &restored, err);
     if (rc == BF_OK && s->bulk == NULL)
         rc = import_maybe_drop_indexes(s, err);
     if (rc == BF_OK && s->bulk == NULL)
