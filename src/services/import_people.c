@@ -887,6 +887,9 @@ int import_people(store *st, const import_people_options *options, import_people
     if (rc == BF_OK && (import_pipeline_init(&s->pipeline) != BF_OK ||
                         people_counts_delta_new(&s->counts) != BF_OK))
         rc = bf_error_set(err, BF_ENOMEM, NULL);
+    /* Into an empty registry the households are the distinct ones of the file. */
+    if (rc == BF_OK && s->bulk_started)
+        people_counts_count_households(s->counts);
     if (rc != BF_OK)
         goto out;
     rc = import_rows(s, err);

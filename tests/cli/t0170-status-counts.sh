@@ -40,7 +40,11 @@ vocab = {
     "培训意愿": ["", "有培训意愿", "无培训意愿", "否"],
     "就业困难": ["", "缺乏技能", "年龄偏大", "家庭照护", "缺技能、年龄大", "照顾家庭；缺乏技能"],
 }
-columns = ["姓名", "证件号码", "户籍地区划代码"] + [c for c in vocab if rng.random() < 0.8 or c == "帮扶类别"]
+# The first list (into the empty registry, whose households are counted as they are added)
+# always has 户编号.
+first = sys.argv[2] == "1"
+columns = ["姓名", "证件号码", "户籍地区划代码"] + [
+    c for c in vocab if rng.random() < 0.8 or c == "帮扶类别" or (c == "户编号" and first)]
 out = open(sys.argv[1], "w", encoding="utf-8")
 out.write(",".join(columns) + "\n")
 start = datetime.date(1960, 1, 1)
