@@ -232,7 +232,8 @@ int push_run(store *st, const push_options *options, push_result *result, bf_err
     memset(result, 0, sizeof *result);
     s.st = st;
     s.result = result;
-    char calls_path[PUSH_PATH_MAX], sms_path[PUSH_PATH_MAX];
+    char calls_path[PUSH_PATH_MAX] = "",
+         sms_path[PUSH_PATH_MAX] = ""; /* cppcheck: set on every path used */
     int began = 0;
     int rc = push_path(options->dir, "calls.xlsx", calls_path, err);
     if (rc == BF_OK)
