@@ -270,9 +270,12 @@ int cooperation_progress_compute(store *st, const policy_set *set, int target, b
     int rc = progress_collect(st, set, target, as_of, 0, &list, err);
     if (rc != BF_OK)
         goto out;
-    qsort(list.entries, list.count, sizeof *list.entries, progress_by_person);
-    progress_first_per_person(&list);
-    qsort(list.entries, list.count, sizeof *list.entries, progress_by_month);
+    /* No records: entries is NULL, which qsort must not get (UBSan). */
+    if (list.count > 1) {
+        qsort(list.entries, list.count, sizeof *list.entries, progress_by_person);
+        progress_first_per_person(&list);
+        qsort(list.entries, list.count, sizeof *list.entries, progress_by_month);
+    }
     out->measured = 1;
     bf_date from, to;
     progress_period(t, as_of, &from, &to);
