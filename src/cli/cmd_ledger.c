@@ -179,16 +179,23 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
     return CLI_EXIT_OK;
 }
 
+/* The policy files of --policies (or the default), refused with refusal when they have problems. */
+static int ledger_load_policies(const ledger_options *o, const char *refusal, policy_set **set)
+{
+    char dir[POLICY_PATH_MAX];
+    return cli_load_policies(o->policies, refusal, set, dir, sizeof dir);
+}
+
 static int ledger_do_run(cli_context *ctx, const ledger_options *o)
 {
     policy_set *set = NULL;
     bf_error err;
     bf_error_clear(&err);
-    char dir[POLICY_PATH_MAX];
-    int status = cli_load_policies(o->policies,
-                                   BF_TR("政策文件有错误，台账不运行",
-                                         "the policy files have problems; the ledger does not run"),
-                                   &set, dir, sizeof dir);
+    int status =
+        ledger_load_policies(o,
+                             BF_TR("政策文件有错误，台账不运行",
+                                   "the policy files have problems; the ledger does not run"),
+                             &set);
     if (status != CLI_EXIT_OK)
         return status;
     ledger_run_request request = {0, o->region != NULL ? o->region_code : NULL, o->by};
@@ -242,11 +249,9 @@ static int ledger_do_apply(cli_context *ctx, const ledger_options *o)
     policy_set *set = NULL;
     bf_error err;
     bf_error_clear(&err);
-    char dir[POLICY_PATH_MAX];
-    int status = cli_load_policies(
-        o->policies,
-        BF_TR("政策文件有错误，不登记", "the policy files have problems; nothing recorded"), &set,
-        dir, sizeof dir);
+    int status = ledger_load_policies(
+        o, BF_TR("政策文件有错误，不登记", "the policy files have problems; nothing recorded"),
+        &set);
     if (status != CLI_EXIT_OK)
         return status;
     ledger_application application = {o->benefit, o->applicant, o->on, o->documents, o->by};
@@ -344,34 +349,38 @@ static int ledger_where(const ledger_options *o, char *where, size_t size, const
     return count;
 }
 
+/* The rows of table for --month and the filters given, columns first two amounts. */
+static int ledger_month_table(cli_context *ctx, const ledger_options *o, const char *columns,
+                              const char *table, const char *order, const char *const *header,
+                              int count)
+{
+    char where[256], sql[1024], prefix[REGION_CODE_TEXT_MAX + 1];
+    const char *params[4];
+    int params_count = ledger_where(o, where, sizeof where, params, prefix);
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE %s ORDER BY %s", columns, table, where,
+             order);
+    return ledger_table(ctx, o, sql, params, params_count, header, count, 1u, 0);
+}
+
 static int ledger_do_list(cli_context *ctx, const ledger_options *o)
 {
     static const char *const header[] = {"金额",     "金额（分）", "编号", "待遇", "条款", "文件",
                                          "收款人",   "收款人类型", "人员", "月份", "序号", "类别",
                                          "资金来源", "状态",       "区划", "运行"};
-    char where[256], sql[1024], prefix[REGION_CODE_TEXT_MAX + 1];
-    const char *params[4];
-    int count = ledger_where(o, where, sizeof where, params, prefix);
-    snprintf(sql, sizeof sql,
-             "SELECT amount_fen, amount_fen, id, benefit, clause, document, payee, payee_kind, "
-             "person, month, seq, kind, funding, state, region, run_id FROM ledger_lines "
-             "WHERE %s ORDER BY id",
-             where);
-    return ledger_table(ctx, o, sql, params, count, header, 16, 1u, 0);
+    return ledger_month_table(ctx, o,
+                              "amount_fen, amount_fen, id, benefit, clause, document, payee, "
+                              "payee_kind, person, month, seq, kind, funding, state, region, "
+                              "run_id",
+                              "ledger_lines", "id", header, 16);
 }
 
 static int ledger_do_unapplied(cli_context *ctx, const ledger_options *o)
 {
     static const char *const header[] = {"金额", "金额（分）", "待遇", "收款人",
                                          "人员", "月份",       "区划", "运行"};
-    char where[256], sql[1024], prefix[REGION_CODE_TEXT_MAX + 1];
-    const char *params[4];
-    int count = ledger_where(o, where, sizeof where, params, prefix);
-    snprintf(sql, sizeof sql,
-             "SELECT amount_fen, amount_fen, benefit, payee, person, month, region, run_id "
-             "FROM ledger_unapplied WHERE %s ORDER BY benefit, person, payee",
-             where);
-    return ledger_table(ctx, o, sql, params, count, header, 8, 1u, 0);
+    return ledger_month_table(
+        ctx, o, "amount_fen, amount_fen, benefit, payee, person, month, region, run_id",
+        "ledger_unapplied", "benefit, person, payee", header, 8);
 }
 
 /* The bank details stored, current and earlier, accounts masked. */
@@ -436,11 +445,8 @@ static int ledger_do_batch(cli_context *ctx, const ledger_options *o)
     policy_set *set = NULL;
     bf_error err;
     bf_error_clear(&err);
-    char dir[POLICY_PATH_MAX];
-    int status = cli_load_policies(
-        o->policies,
-        BF_TR("政策文件有错误，不生成批次", "the policy files have problems; no batch"), &set, dir,
-        sizeof dir);
+    int status = ledger_load_policies(
+        o, BF_TR("政策文件有错误，不生成批次", "the policy files have problems; no batch"), &set);
     if (status != CLI_EXIT_OK)
         return status;
     ledger_batch_request request = {o->month, o->by};

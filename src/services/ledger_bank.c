@@ -12,6 +12,7 @@
 #include "io/table_reader.h"
 #include "services/import_errors.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -161,19 +162,13 @@ static int bank_store_row(store *st, const char *source, const char *at, const t
         counts->unchanged++;
         return BF_OK;
     }
-    store_stmt *stmt = NULL;
-    rc = store_prepare(st,
-                       "INSERT INTO bank_accounts (payee, seq, account, bank, holder, source, "
-                       "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       &stmt);
-    const char *texts[] = {payee, NULL, account, bank, holder, source, at};
-    for (int i = 0; rc == BF_OK && i < 7; i++)
-        rc = i == 1 ? store_bind_int64(stmt, 2, seq + 1) : store_bind_text(stmt, i + 1, texts[i]);
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-    if (rc != BF_OK)
-        rc = store_error_set(st, rc, err);
-    store_finalize(stmt);
+    char next[24];
+    snprintf(next, sizeof next, "%" PRId64, seq + 1);
+    const char *values[] = {payee, next, account, bank, holder, source, at};
+    rc = store_exec_params(st,
+                           "INSERT INTO bank_accounts (payee, seq, account, bank, holder, source, "
+                           "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           values, 7, err);
     if (rc == BF_OK) {
         if (seq == 0)
             counts->added++;

@@ -18,26 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Runs sql with count text parameters to its end; fills err on failure. */
-static int payment_exec(store *st, const char *sql, const char *const *params, int count,
-                        bf_error *err)
-{
-    store_stmt *stmt = NULL;
-    int rc = store_prepare(st, sql, &stmt);
-    for (int i = 0; rc == BF_OK && i < count; i++)
-        rc = store_bind_text(stmt, i + 1, params[i]);
-    if (rc == BF_OK) {
-        while ((rc = store_step(stmt)) == BF_ROW)
-            ;
-        if (rc == BF_DONE)
-            rc = BF_OK;
-    }
-    if (rc != BF_OK)
-        rc = store_error_set(st, rc < 0 ? rc : BF_ESTORE, err);
-    store_finalize(stmt);
-    return rc;
-}
-
 /* ---- batches ------------------------------------------------------------ */
 
 /* The payment of one payee being gathered. */
@@ -239,24 +219,26 @@ int ledger_batch_create(store *st, const policy_set *set, const ledger_batch_req
         snprintf(payments, sizeof payments, "%" PRId64, counts->payments);
         const char *batch_row[] = {bs.batch_text, request->month, request->created_by, at,
                                    payments,      total};
-        rc = payment_exec(st,
-                          "INSERT INTO payment_batches (id, month, created_by, created_at, "
-                          "payments, total_fen) VALUES (?, ?, ?, ?, ?, ?)",
-                          batch_row, 6, err);
+        rc = store_exec_params(st,
+                               "INSERT INTO payment_batches (id, month, created_by, created_at, "
+                               "payments, total_fen) VALUES (?, ?, ?, ?, ?, ?)",
+                               batch_row, 6, err);
         const char *review[] = {LEDGER_STATE_BATCHED, request->created_by, at, bs.batch_text};
         if (rc == BF_OK)
-            rc = payment_exec(st,
-                              "INSERT INTO ledger_reviews (line_id, seq, state, reviewer, reason, "
-                              "at) SELECT p.line_id, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM "
-                              "ledger_reviews x WHERE x.line_id = p.line_id), ?, ?, '入批', ? "
-                              "FROM payment_lines p WHERE p.batch_id = ?",
-                              review, 4, err);
+            rc = store_exec_params(
+                st,
+                "INSERT INTO ledger_reviews (line_id, seq, state, reviewer, reason, "
+                "at) SELECT p.line_id, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM "
+                "ledger_reviews x WHERE x.line_id = p.line_id), ?, ?, '入批', ? "
+                "FROM payment_lines p WHERE p.batch_id = ?",
+                review, 4, err);
         const char *update[] = {LEDGER_STATE_BATCHED, bs.batch_text};
         if (rc == BF_OK)
-            rc = payment_exec(st,
-                              "UPDATE ledger_lines SET state = ? WHERE id IN (SELECT line_id FROM "
-                              "payment_lines WHERE batch_id = ?)",
-                              update, 2, err);
+            rc = store_exec_params(
+                st,
+                "UPDATE ledger_lines SET state = ? WHERE id IN (SELECT line_id FROM "
+                "payment_lines WHERE batch_id = ?)",
+                update, 2, err);
         counts->batch_id = batch;
     }
     if (rc == BF_OK && (rc = store_commit(st)) != BF_OK)
@@ -329,10 +311,10 @@ int ledger_bank_export(store *st, int64_t batch, const char *path, int64_t *paym
     int rc = store_begin_exclusive(st, -1, NULL, NULL);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);
-    rc = payment_exec(st,
-                      "UPDATE payment_items SET state = '" LEDGER_PAYMENT_WAITING
-                      "' WHERE batch_id = ? AND state = '待导出'",
-                      params, 1, err);
+    rc = store_exec_params(st,
+                           "UPDATE payment_items SET state = '" LEDGER_PAYMENT_WAITING
+                           "' WHERE batch_id = ? AND state = '待导出'",
+                           params, 1, err);
     if (rc == BF_OK)
         rc = table_writer_open(path, &writer, err);
     if (rc == BF_OK)
@@ -498,24 +480,25 @@ static int return_line(store *st, const table_row *row, const int *index, const 
     snprintf(item_text, sizeof item_text, "%" PRId64, match_item);
     const char *why = ledger_columns_cell(row, index, RETURN_REASON);
     const char *item_update[] = {done_state, why, at, batch_text, item_text};
-    rc = payment_exec(st,
-                      "UPDATE payment_items SET state = ?, reason = ?, returned_at = ? "
-                      "WHERE batch_id = ? AND item = ?",
-                      item_update, 5, err);
+    rc = store_exec_params(st,
+                           "UPDATE payment_items SET state = ?, reason = ?, returned_at = ? "
+                           "WHERE batch_id = ? AND item = ?",
+                           item_update, 5, err);
     const char *review[] = {done_state, why[0] ? why : result, at, batch_text, item_text};
     if (rc == BF_OK)
-        rc = payment_exec(st,
-                          "INSERT INTO ledger_reviews (line_id, seq, state, reviewer, reason, at) "
-                          "SELECT p.line_id, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM "
-                          "ledger_reviews x WHERE x.line_id = p.line_id), ?, '银行回盘', ?, ? "
-                          "FROM payment_lines p WHERE p.batch_id = ? AND p.item = ?",
-                          review, 5, err);
+        rc = store_exec_params(
+            st,
+            "INSERT INTO ledger_reviews (line_id, seq, state, reviewer, reason, at) "
+            "SELECT p.line_id, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM "
+            "ledger_reviews x WHERE x.line_id = p.line_id), ?, '银行回盘', ?, ? "
+            "FROM payment_lines p WHERE p.batch_id = ? AND p.item = ?",
+            review, 5, err);
     const char *line_update[] = {done_state, batch_text, item_text};
     if (rc == BF_OK)
-        rc = payment_exec(st,
-                          "UPDATE ledger_lines SET state = ? WHERE id IN (SELECT line_id FROM "
-                          "payment_lines WHERE batch_id = ? AND item = ?)",
-                          line_update, 3, err);
+        rc = store_exec_params(st,
+                               "UPDATE ledger_lines SET state = ? WHERE id IN (SELECT line_id FROM "
+                               "payment_lines WHERE batch_id = ? AND item = ?)",
+                               line_update, 3, err);
     if (rc == BF_OK) {
         if (paid)
             counts->paid++;

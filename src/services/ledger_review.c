@@ -16,26 +16,6 @@
 /* Longest review statement. */
 #define REVIEW_SQL_MAX 1024
 
-/* Runs sql with count text parameters (NULL binds NULL) to its end. */
-static int exec_params(store *st, const char *sql, const char *const *params, int count,
-                       bf_error *err)
-{
-    store_stmt *stmt = NULL;
-    int rc = store_prepare(st, sql, &stmt);
-    for (int i = 0; rc == BF_OK && i < count; i++)
-        rc = store_bind_text(stmt, i + 1, params[i]);
-    if (rc == BF_OK) {
-        while ((rc = store_step(stmt)) == BF_ROW)
-            ;
-        if (rc == BF_DONE)
-            rc = BF_OK;
-    }
-    if (rc != BF_OK)
-        rc = store_error_set(st, rc < 0 ? rc : BF_ESTORE, err);
-    store_finalize(stmt);
-    return rc;
-}
-
 static int query_count(store *st, const char *sql, const char *const *params, int count,
                        int64_t *value, bf_error *err)
 {
@@ -78,14 +58,15 @@ static int review_one(store *st, const ledger_review_request *request, int64_t i
                                   "approve it (four eyes)"),
                             id, operator_name);
     const char *insert[] = {id_text, state, request->reviewer, request->reason, at, id_text};
-    rc = exec_params(st,
-                     "INSERT INTO ledger_reviews (line_id, seq, state, reviewer, reason, at) "
-                     "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM ledger_reviews "
-                     "WHERE line_id = ?",
-                     insert, 6, err);
+    rc = store_exec_params(st,
+                           "INSERT INTO ledger_reviews (line_id, seq, state, reviewer, reason, at) "
+                           "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM ledger_reviews "
+                           "WHERE line_id = ?",
+                           insert, 6, err);
     const char *update[] = {state, id_text};
     if (rc == BF_OK)
-        rc = exec_params(st, "UPDATE ledger_lines SET state = ? WHERE id = ?", update, 2, err);
+        rc =
+            store_exec_params(st, "UPDATE ledger_lines SET state = ? WHERE id = ?", update, 2, err);
     return rc;
 }
 
@@ -140,7 +121,7 @@ static int review_month(store *st, const ledger_review_request *request, const c
              "SELECT l.id, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM ledger_reviews x "
              "WHERE x.line_id = l.id), ?, ?, ?, ? FROM ledger_lines l WHERE %s",
              where);
-    rc = exec_params(st, sql, insert, 4 + count, err);
+    rc = store_exec_params(st, sql, insert, 4 + count, err);
     if (rc != BF_OK)
         return rc;
     /* The same selection without the alias (UPDATE takes none on SQLite). */
@@ -151,7 +132,7 @@ static int review_month(store *st, const ledger_review_request *request, const c
              "UPDATE ledger_lines SET state = ? WHERE id IN (SELECT l.id FROM ledger_lines l "
              "WHERE %s)",
              where);
-    return exec_params(st, sql, update, 1 + count, err);
+    return store_exec_params(st, sql, update, 1 + count, err);
 }
 
 int ledger_review(store *st, const ledger_review_request *request, int64_t *reviewed, bf_error *err)
@@ -240,10 +221,10 @@ int ledger_apply(store *st, const policy_set *set, const ledger_application *app
                      "SELECT COUNT(*) FROM ledger_applications WHERE benefit = ? AND applicant = ?",
                      key, 2, &before, err);
     if (rc == BF_OK && before == 0) {
-        rc = exec_params(st,
-                         "INSERT INTO ledger_applications (benefit, applicant, applied_on, "
-                         "documents, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                         params, 6, err);
+        rc = store_exec_params(st,
+                               "INSERT INTO ledger_applications (benefit, applicant, applied_on, "
+                               "documents, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                               params, 6, err);
         *created = rc == BF_OK;
     } else if (rc == BF_OK) {
         rc = query_count(st,

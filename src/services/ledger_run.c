@@ -432,18 +432,9 @@ static int write_lines(run_state *rs, ledger_run_counts *counts)
         prefix[population_region_digits(rs->region)] = '\0';
     }
     strcat(prefix, "%");
-    store_stmt *stmt = NULL;
-    rc = store_prepare(rs->st, "DELETE FROM ledger_unapplied WHERE month = ? AND region LIKE ?",
-                       &stmt);
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 1, rs->month);
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 2, prefix);
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-    if (rc != BF_OK)
-        rc = run_store_error(rs, rc);
-    store_finalize(stmt);
+    const char *scope[] = {rs->month, prefix};
+    rc = store_exec_params(rs->st, "DELETE FROM ledger_unapplied WHERE month = ? AND region LIKE ?",
+                           scope, 2, rs->err);
     if (rc != BF_OK || counts->unapplied == 0)
         return rc;
     rc = store_bulk_begin(rs->st, "ledger_unapplied", unapplied_columns, 7, &held);
@@ -473,35 +464,19 @@ static int write_lines(run_state *rs, ledger_run_counts *counts)
 
 static int insert_run(run_state *rs, const ledger_run_counts *counts)
 {
-    store_stmt *stmt = NULL;
-    char region[REGION_CODE_TEXT_MAX] = "";
+    char region[REGION_CODE_TEXT_MAX] = "", id[24], written[24], unapplied[24];
     if (rs->region != 0)
         population_region_format(rs->region, region);
-    int64_t written = counts->due + counts->more + counts->less + counts->recoveries;
-    int rc = store_prepare(rs->st,
-                           "INSERT INTO ledger_runs (id, month, region, operator, started_at, "
-                           "written, unapplied) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           &stmt);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 1, counts->run_id);
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 2, rs->month);
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 3, region);
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 4, rs->request->operator_name);
-    if (rc == BF_OK)
-        rc = store_bind_text(stmt, 5, rs->started_at);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 6, written);
-    if (rc == BF_OK)
-        rc = store_bind_int64(stmt, 7, counts->unapplied);
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-    if (rc != BF_OK)
-        rc = run_store_error(rs, rc);
-    store_finalize(stmt);
-    return rc;
+    snprintf(id, sizeof id, "%" PRId64, counts->run_id);
+    snprintf(written, sizeof written, "%" PRId64,
+             counts->due + counts->more + counts->less + counts->recoveries);
+    snprintf(unapplied, sizeof unapplied, "%" PRId64, counts->unapplied);
+    const char *values[] = {id,      rs->month, region, rs->request->operator_name, rs->started_at,
+                            written, unapplied};
+    return store_exec_params(rs->st,
+                             "INSERT INTO ledger_runs (id, month, region, operator, started_at, "
+                             "written, unapplied) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             values, 7, rs->err);
 }
 
 int ledger_run(store *st, policy_set *set, const ledger_run_request *request,

@@ -405,6 +405,25 @@ int store_query_int64(store *st, const char *sql, const char *const *params, int
     return rc;
 }
 
+int store_exec_params(store *st, const char *sql, const char *const *params, int count,
+                      bf_error *err)
+{
+    store_stmt *stmt = NULL;
+    int rc = store_prepare(st, sql, &stmt);
+    for (int i = 0; rc == BF_OK && i < count; i++)
+        rc = store_bind_text(stmt, i + 1, params[i]);
+    if (rc == BF_OK) {
+        while ((rc = store_step(stmt)) == BF_ROW)
+            ;
+        if (rc == BF_DONE)
+            rc = BF_OK;
+    }
+    if (rc != BF_OK)
+        rc = store_error_set(st, rc < 0 ? rc : BF_ESTORE, err);
+    store_finalize(stmt);
+    return rc;
+}
+
 int store_rows_open(store *st, const char *sql, const char *const *params, int count,
                     store_rows *rows, bf_error *err)
 {

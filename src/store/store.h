@@ -315,4 +315,12 @@ void store_rows_close(store_rows *rows);
 int store_query_int64(store *st, const char *sql, const char *const *params, int count,
                       int64_t *value);
 
+/*
+ * Runs sql with count text parameters (NULL binds SQL NULL) to its end,
+ * skipping any rows it returns; on failure fills err with the engine's
+ * message (store_error_set) and returns the code.
+ */
+int store_exec_params(store *st, const char *sql, const char *const *params, int count,
+                      bf_error *err);
+
 #endif
