@@ -116,6 +116,30 @@ expect_eq "$(json_get "$out" errors)" 1 "a different amount"
 expect_contains "$(cat return2.csv.errors.csv)" "应为 100.00 元" "amount error says the amount"
 expect_eq "$(sql "SELECT state FROM ledger_lines WHERE payee = '$p3'")" 已入批 "not applied"
 expect_eq "$(sql "SELECT COUNT(*) FROM ledger_lines WHERE state = '已支付'")" 1 "one paid line"
+# The same line twice in one return: the second finds the payment settled by the first;
+# the errors listed in file order, after the whole file was matched at once.
+cat >return3.csv <<EOF
+银行账号,金额,结果,原因
+6217000000000000333,100.00,失败,对方户名不符
+6217000000000000333,100.00,失败,对方户名不符
+6217000000000000333,100.00,成功,
+6217000000000000333,100.00,未知,
+EOF
+out=$(bf --db "$db" ledger import-return return3.csv)
+expect_eq "$(json_get "$out" failed)" 1 "one failed"
+expect_eq "$(json_get "$out" already)" 1 "the same line again: already"
+expect_eq "$(json_get "$out" errors)" 2 "settled by an earlier line, and a bad result"
+python3 - return3.csv.errors.csv <<'PY' || fail "return errors in file order"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
+assert [r["行号"] for r in rows] == ["4", "5"], rows
+assert "没有待回盘的支付" in rows[0]["错误原因"] and "未知" in rows[1]["错误原因"], rows
+PY
+expect_eq "$(sql "SELECT state || reason FROM payment_items WHERE account = '6217000000000000333'")" \
+    支付失败对方户名不符 "failed with the bank's reason"
+expect_eq "$(sql "SELECT COUNT(*) FROM ledger_reviews WHERE reason = '对方户名不符'")" \
+    "$(sql "SELECT COUNT(*) FROM ledger_lines WHERE payee = '$p3'")" "one review per line"
+expect_eq "$(sql "SELECT state FROM ledger_lines WHERE payee = '$p3'")" 支付失败 "its lines failed"
 out=$(LANG=C bf --db "$db" ledger import-return missing.csv 2>&1) || true
 expect_contains "$out" "missing.csv" "missing return file named"
 
