@@ -49,9 +49,10 @@ bangfu: $(BUILD)/bangfu
 $(BUILD)/bangfu: $(OBJECTS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJECTS) $(LDLIBS)
 
+# Every allocation of bangfu's own code can be made to fail (src/core/fault_alloc.h).
 $(BUILD)/%.o: src/%.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -include src/core/fault_alloc.h -c -o $@ $<
 
 $(BUILD)/gen/migrations_embedded.c: $(MIGRATIONS) scripts/embed_migrations.sh
 	@mkdir -p $(dir $@)
