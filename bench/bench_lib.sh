@@ -1,4 +1,5 @@
-# bench/bench_lib.sh - sourced by the benchmark scripts (import_bench.sh, facts_bench.sh).
+# bench/bench_lib.sh - sourced by the benchmark scripts (import_bench.sh, facts_bench.sh,
+# ledger_bench.sh, ...).
 #
 # measure LABEL COMMAND...  runs COMMAND under GNU time, its output in
 #   $out/LABEL.stdout and .stderr, and prints LABEL, wall seconds, rows/s (of
@@ -37,4 +38,54 @@ measure() {
         "$rate" "$cpu" "$server" $((kib / 1024))
     wall=$seconds
     total=$(awk -v c="$cpu" -v s="$server" 'BEGIN { printf "%.2f", c + s }')
+}
+
+# facts_generate PEOPLE: sets $facts, the folder of `bangfu generate facts --count PEOPLE
+#   --seed 42` (济宁市 and 万州区), made once and kept, and $template, an initialised SQLite
+#   database the benchmarks copy.  The caller sets $bangfu.
+facts_generate() {
+    facts="$out/facts_$1"
+    template="$out/template.sqlite"
+    $bangfu --db "$template" init >/dev/null # creates it, or upgrades it to this build's schema
+    if [ ! -s "$facts/insurance.csv" ]; then
+        rows=$1
+        measure "generate facts ($1 people)" $bangfu --db "$template" generate facts \
+            --count "$1" --seed 42 --dir "$facts"
+        cat "$out/generate facts ($1 people).stdout"
+    fi
+}
+
+# parameters_set DB: every parameter the policy files declare, set at 37 and 50 as
+#   bench/situation_gen.py sets them.
+parameters_set() {
+    python3 -c 'import sys; sys.path.insert(0, "bench"); import situation_gen as s
+for name, unit in s.parameters(): print(name, unit)' >"$out/parameters.txt"
+    while read -r name unit; do
+        case $unit in
+        window) range="--from 2020-01-24 --to 2020-06-30" ;;
+        persons | months) range="--from 2019-01-01 --value 6" ;;
+        *) range="--from 2019-01-01 --value 1730" ;;
+        esac
+        for region in 37 50; do
+            # shellcheck disable=SC2086 # range is several words
+            $bangfu --db "$1" param set "$name" --region "$region" $range --by bench >/dev/null
+        done
+    done <"$out/parameters.txt"
+}
+
+# pg_start NAME: a throwaway PostgreSQL server on loopback (scripts/pg_server.sh) in
+#   $out/NAME, stopped when the script exits; sets $base (the URL ending in '/') and $pgdata.
+# pg_database NAME: a new database of that server, initialised, its statistics taken now
+#   (not by autovacuum during the first import); prints its URL.
+pg_start() {
+    pgdir="$out/$1"
+    base=$(scripts/pg_server.sh start "$pgdir")
+    pgdata=$(cat "$pgdir/datadir" 2>/dev/null || echo "$pgdir")/data
+    trap 'scripts/pg_server.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
+}
+pg_database() {
+    psql -q "${base}postgres" -c "CREATE DATABASE $1" >/dev/null
+    $bangfu --db "${base}$1" init >/dev/null
+    psql -q "${base}$1" -c "VACUUM ANALYZE" >/dev/null
+    echo "${base}$1"
 }
