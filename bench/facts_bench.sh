@@ -26,22 +26,11 @@ out=bench/out
 mkdir -p "$out"
 bangfu=${BANGFU:-./bangfu}
 [ -x "$bangfu" ] || make -s bangfu
-. bench/bench_lib.sh # measure, server_cpu
+. bench/bench_lib.sh # measure, server_cpu, facts_generate, parameters_set, pg_start
 
 kinds="people orgs jobs trainings enrolments residences insurance"
 benefits="jining47.transport_meal jining47.wanzhou_public_welfare jining47.wanzhou_training_living"
-facts="$out/facts_$rows"
-template="$out/template.sqlite"
-$bangfu --db "$template" init >/dev/null # creates it, or upgrades it to this build's schema
-if [ ! -s "$facts/insurance.csv" ]; then
-    measure "generate facts ($rows people)" $bangfu --db "$template" generate facts \
-        --count "$rows" --seed 42 --dir "$facts"
-    cat "$out/generate facts ($rows people).stdout"
-fi
-
-# name unit, one a line: every parameter the policy files declare.
-python3 -c 'import sys; sys.path.insert(0, "bench"); import situation_gen as s
-for name, unit in s.parameters(): print(name, unit)' >"$out/parameters.txt"
+facts_generate "$rows"
 
 # run_engine ENGINE DB: the imports, calc and the SQL on one engine.
 run_engine() {
@@ -60,17 +49,7 @@ run_engine() {
         fi
     done
     rows=$(($(wc -l <"$facts/people.csv") - 1))
-    while read -r name unit; do
-        case $unit in
-        window) range="--from 2020-01-24 --to 2020-06-30" ;;
-        persons | months) range="--from 2019-01-01 --value 6" ;;
-        *) range="--from 2019-01-01 --value 1730" ;;
-        esac
-        for region in 37 50; do
-            # shellcheck disable=SC2086 # range is several words
-            $bangfu --db "$db" param set "$name" --region "$region" $range --by bench >/dev/null
-        done
-    done <"$out/parameters.txt"
+    parameters_set "$db"
     calc_out="$out/calc 2020-01..2020-12 ($engine).stdout"
     if measure "calc 2020-01..2020-12 ($engine)" $bangfu --db "$db" calc --from 2020-01 --to 2020-12 >"$out/measure.txt"; then
         cat "$out/measure.txt"
@@ -113,15 +92,8 @@ cp "$template" "$out/facts.sqlite"
 rm -f "$out/facts.sqlite-wal" "$out/facts.sqlite-shm"
 run_engine sqlite "$out/facts.sqlite"
 
-pgdir="$out/pg"
-base=$(scripts/pg_server.sh start "$pgdir")
-pgdata=$(cat "$pgdir/datadir" 2>/dev/null || echo "$pgdir")/data
-trap 'scripts/pg_server.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
-psql -q "${base}postgres" -c "CREATE DATABASE facts" >/dev/null
-$bangfu --db "${base}facts" init >/dev/null
-# The statistics of the region table now, not by autovacuum during the first import.
-psql -q "${base}facts" -c "VACUUM ANALYZE" >/dev/null
-run_engine postgresql "${base}facts"
+pg_start pg
+run_engine postgresql "$(pg_database facts)"
 sqlite_calc="$out/calc 2020-01..2020-12 (sqlite).stdout"
 pg_calc="$out/calc 2020-01..2020-12 (postgresql).stdout"
 if [ -n "$calc_out" ]; then
