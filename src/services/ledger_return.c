@@ -10,14 +10,13 @@
  * bulk-loaded into ledger_return_settled, and three statements apply them
  * (payments, reviews, ledger lines: payment_lines is found by its index on
  * (batch_id, item), migration 0018).  The lines in error are written to the
- * error file on a second reading of the file, in file order.
+ * error file on a second reading of the file, in file order (ledger_rejects).
  */
 #include "services/ledger_payment.h"
 
 #include "core/date.h"
 #include "core/int_map.h"
 #include "core/money.h"
-#include "core/text_pool.h"
 #include "services/import_errors.h"
 #include "services/ledger_columns.h"
 
@@ -68,9 +67,8 @@ typedef struct return_state {
     const char *at;
     ledger_return_counts *counts;
     int index[RETURN_COLUMNS];
-    int_map reasons; /* data line (1, 2, ...) -> offset of its error in text */
-    int_map settled; /* batch << 24 | item -> 1 paid, 2 failed, by an earlier line */
-    text_pool text;  /* the reasons of the lines in error, the review reasons */
+    ledger_rejects rejects; /* the lines in error; its text holds the bank's reasons too */
+    int_map settled;        /* batch << 24 | item -> 1 paid, 2 failed, by an earlier line */
     return_settled *settled_list;
     size_t settled_count, settled_capacity;
     int_map whys; /* data line -> offset of the bank's reason (原因) in text */
@@ -86,12 +84,8 @@ static int return_nomem(return_state *rs)
 /* Records why data line line is an error. */
 static int return_reject(return_state *rs, int64_t line, const char *reason)
 {
-    size_t offset = 0;
     rs->counts->errors++;
-    if (text_pool_add(&rs->text, reason, &offset) != BF_OK ||
-        int_map_set(&rs->reasons, (uint64_t)line, (int64_t)offset) != BF_OK)
-        return return_nomem(rs);
-    return BF_OK;
+    return ledger_rejects_add(&rs->rejects, line, reason, rs->err);
 }
 
 /* Why a row's own cells cannot be taken ("" when they can); *fen, *paid its amount, result. */
@@ -276,7 +270,8 @@ static int return_match(return_state *rs)
             l.line = line;
             l.fen = store_column_int64(rows.stmt, 1);
             l.paid = store_column_int64(rows.stmt, 2) == 1;
-            if (text_pool_add(&rs->text, store_column_text(rows.stmt, 3), &l.why) != BF_OK) {
+            if (text_pool_add(&rs->rejects.text, store_column_text(rows.stmt, 3), &l.why) !=
+                BF_OK) {
                 rc = return_nomem(rs);
                 break;
             }
@@ -314,7 +309,7 @@ static int return_apply(return_state *rs)
         int_map_find(&rs->whys, (uint64_t)s->line, &why);
         snprintf(batch, sizeof batch, "%" PRId64, s->batch);
         snprintf(item, sizeof item, "%" PRId64, s->item);
-        const char *text = text_pool_at(&rs->text, (size_t)why);
+        const char *text = text_pool_at(&rs->rejects.text, (size_t)why);
         /* The review records the bank's reason, or its result when it gives none. */
         const char *values[] = {batch, item, state == 1 ? LEDGER_STATE_PAID : LEDGER_STATE_FAILED,
                                 text,
@@ -355,29 +350,6 @@ static int return_apply(return_state *rs)
     return rc;
 }
 
-/* Last: the lines in error, read again from the file, to the error file in file order. */
-static int return_errors(return_state *rs, table_reader_options *options)
-{
-    if (rs->counts->errors == 0)
-        return BF_OK;
-    table_reader *reader = NULL;
-    table_row row;
-    int rc = table_reader_open_with(rs->path, options, &reader, rs->err);
-    if (rc == BF_OK && (rc = table_reader_next(reader, &row, rs->err)) == BF_ROW)
-        rc = BF_OK; /* the header */
-    int64_t n = 0, offset = 0;
-    while (rc == BF_OK && (rc = table_reader_next(reader, &row, rs->err)) == BF_ROW) {
-        rc = BF_OK;
-        if (int_map_find(&rs->reasons, (uint64_t)++n, &offset))
-            rc = import_errors_add(rs->errors, &row, text_pool_at(&rs->text, (size_t)offset),
-                                   rs->err);
-    }
-    if (rc == BF_DONE)
-        rc = BF_OK;
-    table_reader_close(reader);
-    return rc;
-}
-
 int ledger_return_import(store *st, const char *path, const char *errors_path,
                          ledger_return_counts *counts, bf_error *err)
 {
@@ -412,7 +384,7 @@ int ledger_return_import(store *st, const char *path, const char *errors_path,
         rc = return_apply(&rs);
     /* The error file is finished before the commit, so that failing to write it undoes all. */
     if (rc == BF_OK)
-        rc = return_errors(&rs, &options);
+        rc = ledger_rejects_write(&rs.rejects, path, &options, rs.errors, err);
     if (rc == BF_OK)
         rc = import_errors_finish(rs.errors, err);
     if (rc == BF_OK)
@@ -423,10 +395,9 @@ int ledger_return_import(store *st, const char *path, const char *errors_path,
     if (rc != BF_OK && began)
         store_rollback(st);
     import_errors_close(rs.errors, rc == BF_OK);
-    int_map_free(&rs.reasons);
+    ledger_rejects_free(&rs.rejects);
     int_map_free(&rs.settled);
     int_map_free(&rs.whys);
-    text_pool_free(&rs.text);
     free(rs.settled_list);
     return rc;
 }
