@@ -473,9 +473,10 @@ static int ledger_do_batch(cli_context *ctx, const ledger_options *o)
     char total[MONEY_TEXT_MAX];
     money_format(counts.total_fen, total);
     printf("{\"batch\": %" PRId64 ", \"payments\": %" PRId64 ", \"lines\": %" PRId64
-           ", \"total\": %s, \"missing_bank\": %" PRId64 ", \"not_positive\": %" PRId64 "}\n",
+           ", \"total\": %s, \"missing_bank\": %" PRId64 ", \"not_positive\": %" PRId64
+           ", \"services\": %" PRId64 "}\n",
            counts.batch_id, counts.payments, counts.lines, total, counts.missing_bank,
-           counts.not_positive);
+           counts.not_positive, counts.services);
     return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 

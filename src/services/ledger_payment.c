@@ -110,6 +110,11 @@ static int batch_gather(batch_state *bs, const policy_set *set)
     memset(&p, 0, sizeof p);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
         rc = BF_OK; /* a row is ready (store_rows_next gave 1) */
+        int rule = policy_set_find_rule(set, store_column_text(rows.stmt, 3));
+        if (rule >= 0 && set->rules[rule]->is_service) {
+            bs->counts->services++;
+            continue;
+        }
         const char *payee = store_column_text(rows.stmt, 0);
         if (strcmp(payee, p.payee) != 0) {
             rc = batch_keep(bs, &p);
@@ -141,7 +146,6 @@ static int batch_gather(batch_state *bs, const policy_set *set)
             rc = bf_error_set(bs->err, BF_EOVERFLOW, "%s", bf_strerror(BF_EOVERFLOW));
             break;
         }
-        int rule = policy_set_find_rule(set, store_column_text(rows.stmt, 3));
         summary_add(&p, rule >= 0 ? set->rules[rule]->name : store_column_text(rows.stmt, 3));
     }
     store_rows_close(&rows);

@@ -14,7 +14,10 @@
  * (支付失败) lines of a month are one payment of their sum, with the payee's
  * current bank details; the lines become 已入批.  A payee without bank
  * details, or whose lines sum to nothing to pay, is left out and reported
- * (payment_missing / the counts), its lines kept for a later batch.
+ * (payment_missing / the counts), its lines kept for a later batch.  The
+ * lines of a service with an amount (kind = "service": a premium paid on the
+ * person's behalf, ...) are no bank payment to the payee: never batched, they
+ * stay 已审核 and are counted (services), settled where the service is given.
  *
  * The bank file (ledger_bank_export): 序号, 姓名/单位名称, 证件号码, 银行账号,
  * 开户行, 金额, 摘要 (the benefit names and the month), then a total row;
@@ -80,6 +83,7 @@ typedef struct ledger_batch_counts {
     int64_t payments, lines, total_fen;
     int64_t missing_bank; /* payees left out: no bank details (listed to missing) */
     int64_t not_positive; /* payees left out: their lines sum to 0 or less */
+    int64_t services;     /* lines left out: services with an amount, settled in kind */
 } ledger_batch_counts;
 
 /*

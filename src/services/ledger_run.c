@@ -246,8 +246,7 @@ static int first_month(const policy_set *set, int month)
     int first = month;
     for (int r = 0; r < set->rule_count; r++) {
         const policy_rule *rule = set->rules[r];
-        if (rule->is_status || rule->is_service || !rule->has_amount ||
-            rule->valid_from == POLICY_DAY_MIN)
+        if (rule->is_status || !rule->has_amount || rule->valid_from == POLICY_DAY_MIN)
             continue;
         int from = date_month_index(date_from_days(rule->valid_from));
         if (from < first)
@@ -277,8 +276,8 @@ static int add_grants(run_state *rs, ledger_run_counts *counts)
     for (size_t i = 0; rc == BF_OK && i < result->grant_count; i++) {
         const policy_grant *g = &result->grants[i];
         const policy_rule *rule = rs->set->rules[g->rule];
-        if (g->month != rs->request->month || g->excluded_by >= 0 || rule->is_service ||
-            g->fen <= 0)
+        /* A service with an amount (代缴 of a premium, ...) is an entitlement too. */
+        if (g->month != rs->request->month || g->excluded_by >= 0 || g->fen <= 0)
             continue;
         int64_t payee =
             rule->payee == POLICY_PAYEE_PERSON ? g->payee : (int64_t)rs->people + g->payee;

@@ -3,7 +3,8 @@
 
   ledger_check.py sums LIST.csv CALC.json MONTH POLICY_DIR
       the lines of each key (benefit, payee, person, month) sum to the calc's money
-      entitlements of MONTH for that key (services and excluded ones left out), no key more
+      entitlements of MONTH for that key (services with an amount included; excluded ones and
+      those needing an application left out), no key more
   ledger_check.py kept BEFORE.csv AFTER.csv
       every line of BEFORE is in AFTER with the same id and every column but 状态 unchanged
   ledger_check.py keys LIST.csv
@@ -21,14 +22,14 @@ def rows(path):
         return list(csv.DictReader(f))
 
 
-def services(policy_dir):
-    """The benefits the ledger does not pay as calc says: services, and those needing an
-    application (nobody has applied in the tests that compare sums)."""
+def unpaid(policy_dir):
+    """The benefits the ledger does not pay as calc says: those needing an application
+    (nobody has applied in the tests that compare sums)."""
     ids = set()
     for path in glob.glob(policy_dir + "/*.lua"):
         for block in open(path, encoding="utf-8").read().split("\nbenefit {")[1:]:
             block = block.split("\n}")[0]
-            if re.search(r'\bkind\s*=\s*"service"|\bapplication\s*=', block):
+            if re.search(r'\bapplication\s*=', block):
                 ids.add(re.search(r'\bid\s*=\s*"([^"]+)"', block).group(1))
     return ids
 
@@ -41,7 +42,7 @@ def main():
     what = sys.argv[1]
     if what == "sums":
         lines, calc, month, policy_dir = sys.argv[2:6]
-        skip = services(policy_dir)
+        skip = unpaid(policy_dir)
         want = {}
         for e in json.load(open(calc, encoding="utf-8"))["entitlements"]:
             if e["month"] != month or e["benefit"] in skip or not e.get("amount"):

@@ -6,7 +6,7 @@
 # row and a checksum file that sha256sum accepts, and is complete or absent; the return marks
 # payments paid or failed, failed lines go back to the next batch, a line matching nothing or
 # with another amount is an error listed and never applied, and importing it again changes
-# nothing.
+# nothing.  A service with an amount is a ledger line but never a bank payment.
 . "$(dirname "$0")/lib.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data="$root/tests/data"
@@ -178,4 +178,42 @@ status=0
 bf --db "$db" ledger report --group nothing 2>/dev/null || status=$?
 expect_eq "$status" 2 "unknown report group: exit 2"
 [ "$p4" != "" ] || fail "unused"
+
+# A service with an amount (a premium paid on the person's behalf) is a line of the ledger, its
+# sum as calc's, but no bank payment: the batch leaves it out, counts it, and it stays approved.
+db=$(new_db)
+bf --db "$db" import people "$data/people_basic.csv" >/dev/null
+services="$data/ledger_service_policies"
+bf --db "$db" ledger run --month 2020-01 --by 甲 --policies "$services" >/dev/null
+bf --db "$db" ledger list --month 2020-01 >service_lines.csv
+bf --db "$db" calc --from 2020-01 --to 2020-01 --policies "$services" >service_calc.json
+python3 "$root/tests/cli/ledger_check.py" sums service_lines.csv service_calc.json 2020-01 \
+    "$services" >/dev/null || fail "service lines differ from calc"
+premiums=$(sql "SELECT COUNT(*) FROM ledger_lines WHERE benefit = 'servicetest.premium_paid'
+                AND amount_fen = 20000")
+[ "$premiums" -ge 2 ] || fail "no line of a service with an amount: $premiums"
+bf --db "$db" ledger approve --month 2020-01 --reviewer 乙 --reason 核实 >/dev/null
+sql "SELECT DISTINCT payee FROM ledger_lines ORDER BY payee" |
+    awk 'BEGIN { print "证件号码,户名,银行账号,开户行" }
+         { printf "%s,户%d,62220202%011d,工商银行\n", $1, NR, NR }' >bank_services.csv
+bf --db "$db" ledger import-bank bank_services.csv >/dev/null
+# One payee several times in one file: each row against the one before it (read at once).
+sp=$(sql "SELECT payee FROM bank_accounts ORDER BY payee LIMIT 1")
+printf '证件号码,户名,银行账号,开户行\n%s,甲,6222020200004444444,工商银行\n%s,甲,6222020200004444444,工商银行\n%s,甲,6222020200004444445,工商银行\n' \
+    "$sp" "$sp" "$sp" >bank4.csv
+out=$(bf --db "$db" ledger import-bank bank4.csv)
+expect_eq "$(json_get "$out" added)/$(json_get "$out" changed)/$(json_get "$out" unchanged)" 0/2/1 \
+    "a payee three times in a file"
+expect_eq "$(sql "SELECT seq || ':' || account FROM bank_accounts WHERE payee = '$sp' ORDER BY seq" |
+    tr '\n' ' ')" "1:6222020200000000001 2:6222020200004444444 3:6222020200004444445 " \
+    "its history in file order"
+out=$(bf --db "$db" ledger batch --month 2020-01 --by 丙 --policies "$services")
+expect_eq "$(json_get "$out" services)" "$premiums" "service lines left out of the batch"
+expect_eq "$(json_get "$out" lines)" \
+    "$(sql "SELECT COUNT(*) FROM ledger_lines WHERE benefit = 'servicetest.monthly'")" \
+    "the money lines batched"
+expect_eq "$(sql "SELECT COUNT(*) FROM payment_lines p JOIN ledger_lines l ON l.id = p.line_id
+                  WHERE l.benefit = 'servicetest.premium_paid'")" 0 "no service in a payment"
+expect_eq "$(sql "SELECT DISTINCT state FROM ledger_lines
+                  WHERE benefit = 'servicetest.premium_paid'")" 已审核 "service lines stay approved"
 echo "t0910 ok"
