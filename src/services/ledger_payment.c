@@ -206,6 +206,9 @@ int ledger_batch_create(store *st, const policy_set *set, const ledger_batch_req
     char at[BF_TIMESTAMP_TEXT_MAX];
     date_now_timestamp(at);
     int rc = store_begin_exclusive(st, -1, NULL, NULL);
+    /* The reviews' next seq by their key (ledger_review.c says why). */
+    if (rc == BF_OK && (rc = store_prefer_index(st, 1)) != BF_OK)
+        store_rollback(st);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);
     rc = batch_gather(&bs, set);

@@ -374,6 +374,9 @@ int ledger_return_import(store *st, const char *path, const char *errors_path,
             rc = store_error_set(st, rc, err);
         else
             began = 1;
+        /* The reviews' next seq by their key (ledger_review.c says why). */
+        if (rc == BF_OK && (rc = store_prefer_index(st, 1)) != BF_OK)
+            rc = store_error_set(st, rc, err);
     }
     if (rc == BF_OK)
         rc = return_load(&rs, reader);

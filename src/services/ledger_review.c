@@ -155,6 +155,11 @@ int ledger_review(store *st, const ledger_review_request *request, int64_t *revi
     date_now_timestamp(at);
     /* Exclusive, like a run: a run never sees half a review, a review never half a run. */
     int rc = store_begin_exclusive(st, -1, NULL, NULL);
+    /* Each line's next review seq is found by the reviews' key while the statement adds
+       reviews: PostgreSQL's plan, made when the table was small, scanned all of them per line
+       (approving 100k lines took 70 s of server CPU, 10k 0.75 s). */
+    if (rc == BF_OK && (rc = store_prefer_index(st, 1)) != BF_OK)
+        store_rollback(st);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);
     if (request->ids != NULL) {
