@@ -9,7 +9,7 @@
  * lines after it: the same line twice is "already"), the settled payments
  * bulk-loaded into ledger_return_settled, and three statements apply them
  * (payments, reviews, ledger lines: payment_lines is found by its index on
- * (batch_id, item), migration 0019).  The lines in error are written to the
+ * (batch_id, item), migration 0020).  The lines in error are written to the
  * error file on a second reading of the file, in file order (ledger_rejects).
  */
 #include "services/ledger_payment.h"
