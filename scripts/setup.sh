@@ -6,10 +6,11 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Build and run: compiler, pkg-config and the -dev packages of every library.
-# Test: cmocka, a PostgreSQL server, sqlite3 (benchmark baseline).
+# Test: cmocka, a PostgreSQL server, sqlite3 (benchmark baseline), chromium (the web UI's
+# browser test, driven by playwright-core), wrk (bench/serve_bench.sh).
 packages="build-essential pkg-config libsqlite3-dev sqlite3 libpq-dev postgresql \
 libmicrohttpd-dev libjansson-dev liblua5.4-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
-libsodium-dev libcmocka-dev nodejs npm ca-certificates"
+libsodium-dev libcmocka-dev nodejs npm ca-certificates chromium wrk"
 
 missing=""
 for p in $packages; do

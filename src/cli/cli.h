@@ -127,5 +127,6 @@ int cmd_monitor(cli_context *ctx, int argc, char **argv);
 int cmd_governance(cli_context *ctx, int argc, char **argv);
 int cmd_quality(cli_context *ctx, int argc, char **argv);
 int cmd_whatif(cli_context *ctx, int argc, char **argv);
+int cmd_serve(cli_context *ctx, int argc, char **argv);
 
 #endif

@@ -1,0 +1,117 @@
+/*
+ * cmd_serve.c - `bangfu serve`: the HTTP API and the web UI
+ * (web/http_server.c) until SIGINT or SIGTERM.
+ */
+#include "cli/cli.h"
+
+#include "io/data_dir.h"
+#include "web/http_server.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Defaults of issue 17: idle 30 minutes, 12 hours whatever, requests within 30 s. */
+#define SERVE_IDLE_TIMEOUT_S     (30 * 60)
+#define SERVE_SESSION_LIFETIME_S (12 * 60 * 60)
+#define SERVE_REQUEST_TIMEOUT_S  30
+
+static int cmd_serve_usage(void)
+{
+    return cli_fail(CLI_EXIT_USAGE, "%s",
+                    BF_TR("用法：bangfu serve [--listen 127.0.0.1:8080] [--threads N] "
+                          "[--behind-tls] [--web DIR]",
+                          "usage: bangfu serve [--listen 127.0.0.1:8080] [--threads N] "
+                          "[--behind-tls] [--web DIR]"));
+}
+
+/* A whole number of seconds (or threads) from 1 to max into *out; 0 when text is not one. */
+static int serve_number(const char *text, long max, long *out)
+{
+    char *end = NULL;
+    long value = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || value < 1 || value > max)
+        return 0;
+    *out = value;
+    return 1;
+}
+
+int cmd_serve(cli_context *ctx, int argc, char **argv)
+{
+    const char *listen = "127.0.0.1:8080", *web_dir = NULL;
+    long threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? sysconf(_SC_NPROCESSORS_ONLN) : 2;
+    long idle = SERVE_IDLE_TIMEOUT_S, lifetime = SERVE_SESSION_LIFETIME_S,
+         request_timeout = SERVE_REQUEST_TIMEOUT_S;
+    web_settings settings = {.target = ctx->target};
+    for (int i = 1; i < argc;) {
+        const char *value = NULL;
+        int found = 0;
+        if ((found = cli_option_value(argc, argv, &i, "--listen", &value)) == 1)
+            listen = value;
+        else if (found == 0 && (found = cli_option_value(argc, argv, &i, "--web", &value)) == 1)
+            web_dir = value;
+        else if (found == 0 &&
+                 (found = cli_option_value(argc, argv, &i, "--threads", &value)) == 1) {
+            if (!serve_number(value, WEB_THREADS_MAX, &threads))
+                return cmd_serve_usage();
+        } else if (found == 0 &&
+                   (found = cli_option_value(argc, argv, &i, "--idle-timeout", &value)) == 1) {
+            if (!serve_number(value, 24 * 3600, &idle))
+                return cmd_serve_usage();
+        } else if (found == 0 &&
+                   (found = cli_option_value(argc, argv, &i, "--session-lifetime", &value)) == 1) {
+            if (!serve_number(value, 7 * 24 * 3600, &lifetime))
+                return cmd_serve_usage();
+        } else if (found == 0 &&
+                   (found = cli_option_value(argc, argv, &i, "--request-timeout", &value)) == 1) {
+            if (!serve_number(value, 3600, &request_timeout))
+                return cmd_serve_usage();
+        } else if (found == 0 && strcmp(argv[i], "--behind-tls") == 0) {
+            settings.behind_tls = 1;
+            i++;
+        } else {
+            return cmd_serve_usage();
+        }
+    }
+    settings.idle_timeout_s = idle;
+    settings.session_lifetime_s = lifetime;
+    settings.request_timeout_s = (unsigned)request_timeout;
+    if (data_dir_find(web_dir, "BANGFU_WEB", "web", settings.static_dir,
+                      sizeof settings.static_dir) != DATA_DIR_FOUND)
+        return cli_fail(CLI_EXIT_FAILURE, "%s",
+                        BF_TR("找不到网页文件目录 web/（用 --web DIR 指定）",
+                              "cannot find the web pages directory web/ (give --web DIR)"));
+    if (data_dir_find(NULL, "BANGFU_NODE_MODULES", "node_modules", settings.vendor_dir,
+                      sizeof settings.vendor_dir) != DATA_DIR_FOUND)
+        settings.vendor_dir[0] = '\0';
+
+    /* The workers inherit the mask: the signals reach sigwait below, not a worker. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    /* The workers open their own connections; this one only checked the database. */
+    store_close(ctx->store);
+    ctx->store = NULL;
+    web_server *server = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    if (web_server_start(&settings, listen, (unsigned)threads, &server, &err) != BF_OK)
+        return cli_fail(err.code == BF_EUSAGE ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE, "%s",
+                        err.message);
+    char host[WEB_LISTEN_MAX];
+    snprintf(host, sizeof host, "%.*s", (int)(strrchr(listen, ':') - listen), listen);
+    printf(BF_TR("bangfu serve：http://%s:%u/ （数据库 %s，%ld 个线程；Ctrl-C 停止）\n",
+                 "bangfu serve: http://%s:%u/ (database %s, %ld threads; Ctrl-C stops)\n"),
+           host, web_server_port(server), ctx->target_shown, threads);
+    fflush(stdout);
+    int signal_number = 0;
+    sigwait(&stop, &signal_number);
+    web_server_stop(server);
+    printf("%s\n", BF_TR("bangfu serve：已停止", "bangfu serve: stopped"));
+    return CLI_EXIT_OK;
+}

@@ -1,0 +1,425 @@
+/*
+ * http_server.c - libmicrohttpd glue: listening, reading bodies within
+ * their limits, the worker threads' store connections, and writing the
+ * response with the security headers every answer carries.
+ */
+#include "web/http_server.h"
+
+#include "web/web_routes.h"
+#include "web/web_sessions.h"
+#include "web/web_static.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Memory a connection may use for its headers and buffers (larger headers get 431). */
+#define WEB_CONNECTION_MEMORY (64 * 1024)
+/* Most connections at once. */
+#define WEB_CONNECTIONS_MAX 4096
+
+struct web_server {
+    web_settings settings;
+    web_sessions *sessions;
+    struct MHD_Daemon *daemon;
+    pthread_key_t store_key; /* each worker's store, closed by the key's destructor */
+    unsigned port;
+};
+
+/* The state of one request between the calls libmicrohttpd makes for it. */
+typedef struct web_upload {
+    char *body;
+    size_t size;
+    size_t capacity;
+    int too_large;
+    struct timespec started;
+} web_upload;
+
+/*
+ * Every answer: no sniffing, no framing, no inline script or style, no
+ * referrer; API answers are not cached (they hold personal data).
+ */
+static const char *const web_security_headers[][2] = {
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+     "frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Cross-Origin-Resource-Policy", "same-origin"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+};
+
+void web_log(const char *format, ...)
+{
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    va_list args;
+    va_start(args, format);
+    flockfile(stderr);
+    fprintf(stderr, "%s bangfu serve: ", stamp);
+    vfprintf(stderr, format, args);
+    fputc('\n', stderr);
+    funlockfile(stderr);
+    va_end(args);
+}
+
+static void web_close_store(void *value)
+{
+    store_close(value);
+}
+
+/* This worker's store, opened on its first request. */
+static store *web_worker_store(web_server *server, bf_error *err)
+{
+    store *st = pthread_getspecific(server->store_key);
+    if (st != NULL)
+        return st;
+    if (store_open_mode(server->settings.target, STORE_MODE_WRITE, &st, err) != BF_OK)
+        return NULL;
+    if (pthread_setspecific(server->store_key, st) != 0) {
+        store_close(st);
+        bf_error_set(err, BF_ENOMEM, NULL);
+        return NULL;
+    }
+    return st;
+}
+
+const char *web_request_query(const web_request *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *web_request_header(const web_request *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->connection, MHD_HEADER_KIND, name);
+}
+
+const char *web_request_cookie(const web_request *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, name);
+}
+
+static void web_client_address(struct MHD_Connection *connection, char out[WEB_ADDRESS_MAX])
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(out, WEB_ADDRESS_MAX, "?");
+    if (info == NULL || info->client_addr == NULL)
+        return;
+    char host[INET6_ADDRSTRLEN] = "";
+    const struct sockaddr *sa = info->client_addr;
+    if (sa->sa_family == AF_INET) {
+        const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)sa;
+        inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
+        snprintf(out, WEB_ADDRESS_MAX, "%s:%u", host, ntohs(in->sin_port));
+    } else if (sa->sa_family == AF_INET6) {
+        const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)(const void *)sa;
+        inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
+        snprintf(out, WEB_ADDRESS_MAX, "[%s]:%u", host, ntohs(in6->sin6_port));
+    }
+}
+
+static enum MHD_Result web_send(struct MHD_Connection *connection, web_response *res)
+{
+    char *text = NULL;
+    size_t size = 0;
+    const char *type = res->content_type;
+    if (res->json != NULL) {
+        text = json_dumps(res->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (text == NULL)
+            return MHD_NO;
+        size = strlen(text);
+        type = "application/json; charset=utf-8";
+    } else {
+        text = res->raw;
+        size = res->raw_size;
+        res->raw = NULL;
+    }
+    struct MHD_Response *response =
+        text != NULL ? MHD_create_response_from_buffer(size, text, MHD_RESPMEM_MUST_FREE)
+                     : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    if (response == NULL) {
+        free(text);
+        return MHD_NO;
+    }
+    for (size_t i = 0; i < sizeof web_security_headers / sizeof web_security_headers[0]; i++)
+        MHD_add_response_header(response, web_security_headers[i][0], web_security_headers[i][1]);
+    if (type != NULL)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL,
+                            res->cacheable ? "no-cache" : "no-store");
+    if (res->set_cookie[0] != '\0')
+        MHD_add_response_header(response, MHD_HTTP_HEADER_SET_COOKIE, res->set_cookie);
+    enum MHD_Result result = MHD_queue_response(connection, (unsigned)res->status, response);
+    MHD_destroy_response(response);
+    return result;
+}
+
+static void web_response_free(web_response *res)
+{
+    json_decref(res->json);
+    free(res->raw);
+}
+
+static enum MHD_Result web_send_error(struct MHD_Connection *connection, int status,
+                                      const char *code, const char *zh, const char *en)
+{
+    web_response res = {0};
+    web_reply_error(&res, status, code, zh, en);
+    enum MHD_Result result = web_send(connection, &res);
+    web_response_free(&res);
+    return result;
+}
+
+static double web_seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Takes a chunk of the body: 1, or 0 when it goes past WEB_BODY_MAX (the rest is dropped). */
+static int web_upload_append(web_upload *up, const char *data, size_t size)
+{
+    if (up->too_large || size > WEB_BODY_MAX - up->size) {
+        up->too_large = 1;
+        return 0;
+    }
+    if (up->size + size + 1 > up->capacity) {
+        size_t capacity = up->capacity ? up->capacity : 4096;
+        while (capacity < up->size + size + 1)
+            capacity *= 2;
+        char *grown = realloc(up->body, capacity);
+        if (grown == NULL) {
+            up->too_large = 1;
+            return 0;
+        }
+        up->body = grown;
+        up->capacity = capacity;
+    }
+    memcpy(up->body + up->size, data, size);
+    up->size += size;
+    up->body[up->size] = '\0';
+    return 1;
+}
+
+static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **state)
+{
+    (void)version;
+    web_server *server = cls;
+    web_upload *up = *state;
+    if (up == NULL) {
+        up = calloc(1, sizeof *up);
+        if (up == NULL)
+            return MHD_NO;
+        clock_gettime(CLOCK_MONOTONIC, &up->started);
+        *state = up;
+        const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+                                                         MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (length != NULL && strtoull(length, NULL, 10) > WEB_BODY_MAX) {
+            up->too_large = 1;
+            return web_send_error(connection, 413, "too_large", "请求体超过上限",
+                                  "the request body exceeds its limit");
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size > 0) {
+        /* A body that keeps dripping past the limit is cut off: the connection is closed. */
+        if (web_seconds_since(&up->started) > server->settings.request_timeout_s)
+            return MHD_NO;
+        web_upload_append(up, upload_data, *upload_data_size);
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (up->too_large)
+        return web_send_error(connection, 413, "too_large", "请求体超过上限",
+                              "the request body exceeds its limit");
+    if (strlen(url) >= WEB_PATH_MAX)
+        return web_send_error(connection, 414, "uri_too_long", "请求路径过长",
+                              "the request path is too long");
+    web_request req = {.settings = &server->settings,
+                       .sessions = server->sessions,
+                       .connection = connection,
+                       .method = method,
+                       .path = url,
+                       .body = up->body != NULL ? up->body : "",
+                       .body_size = up->size};
+    web_response res = {.status = 500};
+    web_client_address(connection, req.address);
+    if (strncmp(url, "/api/", 5) == 0) {
+        bf_error err;
+        bf_error_clear(&err);
+        req.store = web_worker_store(server, &err);
+        if (req.store == NULL) {
+            web_log("cannot open the database: %s", err.message);
+            web_reply_error(&res, 503, "unavailable", "数据库暂不可用",
+                            "the database is unavailable");
+        } else {
+            web_dispatch(&req, &res);
+        }
+    } else {
+        web_static_answer(&server->settings, method, url, &res);
+    }
+    enum MHD_Result result = web_send(connection, &res);
+    web_response_free(&res);
+    return result;
+}
+
+static void web_request_done(void *cls, struct MHD_Connection *connection, void **state,
+                             enum MHD_RequestTerminationCode code)
+{
+    (void)cls;
+    (void)connection;
+    (void)code;
+    web_upload *up = *state;
+    if (up != NULL) {
+        free(up->body);
+        free(up);
+        *state = NULL;
+    }
+}
+
+static void web_mhd_log(void *cls, const char *format, va_list args)
+{
+    (void)cls;
+    char text[512];
+    vsnprintf(text, sizeof text, format, args);
+    size_t length = strlen(text);
+    while (length > 0 && text[length - 1] == '\n')
+        text[--length] = '\0';
+    web_log("%s", text);
+}
+
+/* Parses "HOST:PORT" or "[HOST6]:PORT" into address; *loopback says whether it is one. */
+static int web_parse_listen(const char *listen, struct sockaddr_storage *address, int *loopback,
+                            bf_error *err)
+{
+    char host[WEB_LISTEN_MAX];
+    const char *colon = strrchr(listen, ':');
+    size_t length = colon != NULL ? (size_t)(colon - listen) : 0;
+    char *end = NULL;
+    long port = colon != NULL ? strtol(colon + 1, &end, 10) : -1;
+    if (colon == NULL || length == 0 || length >= sizeof host || end == colon + 1 || *end != '\0' ||
+        port < 0 || port > 65535)
+        goto bad;
+    memcpy(host, listen, length);
+    host[length] = '\0';
+    memset(address, 0, sizeof *address);
+    if (host[0] == '[' && host[length - 1] == ']') {
+        host[length - 1] = '\0';
+        struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)address;
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons((uint16_t)port);
+        if (inet_pton(AF_INET6, host + 1, &in6->sin6_addr) != 1)
+            goto bad;
+        *loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+        return BF_OK;
+    }
+    struct sockaddr_in *in = (struct sockaddr_in *)address;
+    in->sin_family = AF_INET;
+    in->sin_port = htons((uint16_t)port);
+    if (strcmp(host, "localhost") == 0)
+        snprintf(host, sizeof host, "127.0.0.1");
+    if (inet_pton(AF_INET, host, &in->sin_addr) != 1)
+        goto bad;
+    *loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+    return BF_OK;
+bad:
+    return bf_error_set(err, BF_EUSAGE,
+                        BF_TR("监听地址“%s”无效：应为 IP:端口，如 127.0.0.1:8080 或 [::1]:8080",
+                              "invalid listen address '%s': IP:PORT, e.g. 127.0.0.1:8080 or "
+                              "[::1]:8080"),
+                        listen);
+}
+
+int web_server_start(const web_settings *settings, const char *listen, unsigned threads,
+                     web_server **out, bf_error *err)
+{
+    *out = NULL;
+    struct sockaddr_storage address;
+    int loopback = 0;
+    int rc = web_parse_listen(listen, &address, &loopback, err);
+    if (rc != BF_OK)
+        return rc;
+    if (!loopback && !settings->behind_tls)
+        return bf_error_set(
+            err, BF_EUSAGE,
+            BF_TR("不在本机回环地址上监听明文 HTTP（%s）：请放在带 TLS 的反向代理之后并给出 "
+                  "--behind-tls（见 docs/deploy.md）",
+                  "plain HTTP is served on a loopback address only (%s): put a TLS proxy in "
+                  "front and give --behind-tls (docs/deploy.md)"),
+            listen);
+    if (threads < 1 || threads > WEB_THREADS_MAX)
+        return bf_error_set(err, BF_EUSAGE,
+                            BF_TR("线程数应在 1 到 %d 之间", "threads must be 1 to %d"),
+                            WEB_THREADS_MAX);
+    web_server *server = calloc(1, sizeof *server);
+    if (server == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    server->settings = *settings;
+    if (pthread_key_create(&server->store_key, web_close_store) != 0) {
+        free(server);
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    }
+    rc = web_sessions_new(&server->sessions, err);
+    if (rc != BF_OK)
+        goto fail;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    if (address.ss_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    server->daemon = MHD_start_daemon(
+        flags, 0, NULL, NULL, web_answer, server, MHD_OPTION_EXTERNAL_LOGGER, web_mhd_log, server,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE, threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, settings->request_timeout_s,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONNECTION_MEMORY,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX, MHD_OPTION_NOTIFY_COMPLETED,
+        web_request_done, server, MHD_OPTION_END);
+    if (server->daemon == NULL) {
+        rc = bf_error_set(err, BF_EIO,
+                          BF_TR("无法在 %s 上监听（端口已被占用或无权限）",
+                                "cannot listen on %s (port in use or not permitted)"),
+                          listen);
+        goto fail;
+    }
+    const union MHD_DaemonInfo *info =
+        MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    server->port = info != NULL ? info->port : 0;
+    *out = server;
+    return BF_OK;
+fail:
+    web_sessions_free(server->sessions);
+    pthread_key_delete(server->store_key);
+    free(server);
+    return rc;
+}
+
+unsigned web_server_port(const web_server *server)
+{
+    return server->port;
+}
+
+void web_server_stop(web_server *server)
+{
+    if (server == NULL)
+        return;
+    /* The workers end here; the key's destructor closes each one's store as it exits. */
+    MHD_stop_daemon(server->daemon);
+    pthread_key_delete(server->store_key);
+    web_sessions_free(server->sessions);
+    free(server);
+}

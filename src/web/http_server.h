@@ -1,0 +1,37 @@
+/*
+ * http_server.h - the HTTP server of `bangfu serve` (libmicrohttpd).
+ *
+ * A pool of worker threads answers the connections; each worker opens its
+ * own store connection on its first request and closes it when the pool
+ * stops (a store serves one thread at a time, store.h).  Requests under
+ * /api/ go to web_dispatch(), the others are static files of web/.  Bodies
+ * larger than WEB_BODY_MAX get 413 without being read; a request whose body
+ * takes longer than request_timeout_s to arrive, or a connection idle as
+ * long, is closed.
+ *
+ * Ownership: web_server_start() returns a server freed by web_server_stop(),
+ * which waits for the requests under way and closes the workers' stores.
+ */
+#ifndef BANGFU_WEB_HTTP_SERVER_H
+#define BANGFU_WEB_HTTP_SERVER_H
+
+#include "web/web.h"
+
+typedef struct web_server web_server;
+
+/* Most worker threads. */
+#define WEB_THREADS_MAX 64
+
+/*
+ * Starts listening on listen ("HOST:PORT", "[::1]:PORT"; port 0 picks a
+ * free one) with threads workers.  Plain HTTP only on a loopback address
+ * unless settings->behind_tls (a TLS proxy in front, docs/deploy.md).
+ */
+int web_server_start(const web_settings *settings, const char *listen, unsigned threads,
+                     web_server **out, bf_error *err);
+/* The port the server listens on. */
+unsigned web_server_port(const web_server *server);
+/* Stops listening, waits for the requests under way, frees everything. */
+void web_server_stop(web_server *server);
+
+#endif

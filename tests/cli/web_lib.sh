@@ -1,0 +1,41 @@
+# tests/cli/web_lib.sh - sourced by the web tests (t1100-t1199) after lib.sh:
+# a real `bangfu serve` on a free loopback port over the script's $db.
+#   serve_start [OPTION...]   starts it; sets $url (http://127.0.0.1:PORT) and $serve_pid
+#   serve_stop                SIGTERM, and fails unless it stopped cleanly (exit 0: under
+#                             ASan a leak or an error makes it non-zero)
+# web_client.py (beside this file) is the HTTP client of the tests' Python parts.
+
+web_tests_dir="$(cd "$(dirname "$0")" && pwd)"
+export PYTHONPATH="$web_tests_dir${PYTHONPATH:+:$PYTHONPATH}"
+serve_pid=""
+
+serve_start() {
+    : >"$WORK/serve.out"
+    "$BANGFU" --db "$db" serve --listen 127.0.0.1:0 --threads 2 "$@" >"$WORK/serve.out" \
+        2>"$WORK/serve.err" &
+    serve_pid=$!
+    trap serve_stop EXIT
+    _port=""
+    for _i in $(seq 300); do
+        _port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.out")
+        [ -n "$_port" ] && break
+        kill -0 "$serve_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ -n "$_port" ] || fail "bangfu serve did not start: $(cat "$WORK/serve.err")"
+    url="http://127.0.0.1:$_port"
+}
+
+serve_stop() {
+    [ -n "$serve_pid" ] || return 0
+    _pid=$serve_pid
+    serve_pid=""
+    kill -TERM "$_pid" 2>/dev/null || true
+    _rc=0
+    wait "$_pid" || _rc=$?
+    if [ "$_rc" != 0 ]; then
+        echo "FAIL: bangfu serve exited $_rc; its stderr:" >&2
+        tail -40 "$WORK/serve.err" >&2
+        exit 1
+    fi
+}
