@@ -128,5 +128,7 @@ int cmd_governance(cli_context *ctx, int argc, char **argv);
 int cmd_quality(cli_context *ctx, int argc, char **argv);
 int cmd_whatif(cli_context *ctx, int argc, char **argv);
 int cmd_serve(cli_context *ctx, int argc, char **argv);
+int cmd_user(cli_context *ctx, int argc, char **argv);
+int cmd_audit(cli_context *ctx, int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 #include "web/http_server.h"
 
 #include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,11 @@ int cmd_serve(cli_context *ctx, int argc, char **argv)
     if (data_dir_find(NULL, "BANGFU_NODE_MODULES", "node_modules", settings.vendor_dir,
                       sizeof settings.vendor_dir) != DATA_DIR_FOUND)
         settings.vendor_dir[0] = '\0';
+
+    if (sodium_init() < 0)
+        return cli_fail(CLI_EXIT_FAILURE, "%s",
+                        BF_TR("libsodium 无法初始化", "libsodium failed to initialise"));
+    randombytes_buf(settings.ref_key, sizeof settings.ref_key);
 
     /* The workers inherit the mask: the signals reach sigwait below, not a worker. */
     sigset_t stop;

@@ -33,7 +33,7 @@
 /* Most {parameters} in one route's path. */
 #define WEB_PATH_PARAMS_MAX 2
 /* Longest value of one path parameter. */
-#define WEB_PATH_PARAM_MAX 64
+#define WEB_PATH_PARAM_MAX 128
 /* Longest client address shown in the audit log ("[::ffff:127.0.0.1]:54321"). */
 #define WEB_ADDRESS_MAX 64
 /* Longest login name, and the longest display name of a user. */
@@ -76,6 +76,7 @@ typedef struct web_settings {
     int64_t idle_timeout_s;     /* a session unused this long ends (30 min) */
     int64_t session_lifetime_s; /* a session ends this long after login whatever (12 h) */
     unsigned request_timeout_s; /* a connection idle this long is closed */
+    unsigned char ref_key[32];  /* seals the person references of the API (random per start) */
 } web_settings;
 
 typedef struct web_sessions web_sessions;
@@ -101,7 +102,8 @@ typedef struct web_request {
     char params[WEB_PATH_PARAMS_MAX][WEB_PATH_PARAM_MAX]; /* the route's {parameters} in order */
     store *store;                                         /* this worker thread's connection */
     const web_user *user;                                 /* NULL on a public route */
-    int route; /* the index of the route in web_routes[] */
+    int route;                 /* the index of the route in web_routes[] */
+    const char *session_token; /* the session cookie's value, NULL on a public route */
 } web_request;
 
 /* What a handler answers. */
@@ -113,6 +115,10 @@ typedef struct web_response {
     const char *content_type; /* of the raw body */
     char set_cookie[512];     /* a Set-Cookie header, "" for none */
     int cacheable;            /* 1 for static files: no Cache-Control: no-store */
+    /* The audit entry web_dispatch() writes for WEB_WRITE and WEB_PERSONAL routes: */
+    const char *audit_action; /* NULL: "write" or "view" */
+    char audit_target[256];   /* "": the request path */
+    char audit_detail[512];   /* JSON, "" for none */
 } web_response;
 
 /* A query parameter (?name=value, decoded), or NULL. */
@@ -135,6 +141,9 @@ int web_reply_internal(web_response *res, const char *detail);
 
 /* The body of req as a JSON object into *out (owned by the caller), or a 400 reply and NULL. */
 json_t *web_request_json(const web_request *req, web_response *res);
+
+/* The name of the session cookie: __Host-bangfu behind TLS, bangfu on plain loopback HTTP. */
+const char *web_session_cookie(const web_settings *settings);
 
 /* Where `bangfu serve` logs: one line on stderr, with the time. */
 void web_log(const char *format, ...) __attribute__((format(printf, 1, 2)));

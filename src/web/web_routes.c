@@ -4,6 +4,11 @@
  */
 #include "web/web_routes.h"
 
+#include "web/web_audit.h"
+#include "web/web_sessions.h"
+#include "web/web_users.h"
+
+#include <stdio.h>
 #include <string.h>
 
 const web_route web_routes[WEB_ROUTE_COUNT] = {
@@ -41,6 +46,85 @@ static int web_route_match(const char *pattern, const char *path,
     return *path == '\0';
 }
 
+/* The outcome an audit entry records for an HTTP status. */
+static const char *web_outcome(int status)
+{
+    if (status < 400)
+        return "ok";
+    switch (status) {
+    case 400:
+        return "invalid";
+    case 401:
+        return "unauthenticated";
+    case 403:
+        return "denied";
+    case 404:
+        return "not_found";
+    case 409:
+        return "conflict";
+    default:
+        return "error";
+    }
+}
+
+/* Appends the request's entry; on failure the answer becomes a 500 (nothing unaudited leaves). */
+static int web_audit_request(web_request *req, web_response *res, const char *action)
+{
+    web_audit_entry entry = {
+        .actor = req->user != NULL ? req->user->login : "-",
+        .address = req->address,
+        .action = res->audit_action != NULL ? res->audit_action : action,
+        .target = res->audit_target[0] != '\0' ? res->audit_target : req->path,
+        .outcome = web_outcome(res->status),
+        .detail = res->audit_detail,
+    };
+    bf_error err;
+    if (web_audit_append(req->store, &entry, &err) == BF_OK)
+        return BF_OK;
+    web_reply_internal(res, err.message);
+    return BF_ESTORE;
+}
+
+static void web_deny(web_request *req, web_response *res, int status, const char *code,
+                     const char *zh, const char *en)
+{
+    web_reply_error(res, status, code, zh, en);
+    res->audit_action = "denied";
+    snprintf(res->audit_detail, sizeof res->audit_detail, "{\"method\":\"%s\",\"reason\":\"%s\"}",
+             req->method, code);
+    web_audit_request(req, res, "denied");
+}
+
+/*
+ * The session's user into *account and req: 1, or 0 after answering 401 (no session, expired,
+ * the user gone, locked or with a new password since).
+ */
+static int web_authenticate(web_request *req, web_response *res, web_account *account,
+                            web_session_info *info)
+{
+    req->session_token = web_request_cookie(req, web_session_cookie(req->settings));
+    if (req->session_token == NULL ||
+        web_sessions_find(req->sessions, req->settings, req->session_token, info) != BF_OK) {
+        web_deny(req, res, 401, "unauthenticated", "请先登录（会话不存在或已超时）",
+                 "log in first (no session, or it expired)");
+        return 0;
+    }
+    bf_error err;
+    int rc = web_user_load(req->store, info->login, account, &err);
+    if (rc != BF_OK && rc != BF_ENOTFOUND) {
+        web_reply_internal(res, err.message);
+        return 0;
+    }
+    if (rc == BF_ENOTFOUND || account->disabled || account->epoch != info->epoch) {
+        web_sessions_end(req->sessions, req->session_token);
+        web_deny(req, res, 401, "unauthenticated", "会话已失效，请重新登录",
+                 "the session ended, log in again");
+        return 0;
+    }
+    req->user = &account->user;
+    return 1;
+}
+
 void web_dispatch(web_request *req, web_response *res)
 {
     int path_known = 0;
@@ -63,10 +147,42 @@ void web_dispatch(web_request *req, web_response *res)
             web_reply_error(res, 404, "not_found", "没有这个接口", "no such route");
         return;
     }
+    web_account account;
+    web_session_info info;
     if (!(route->flags & WEB_PUBLIC)) {
-        web_reply_error(res, 401, "unauthenticated", "请先登录", "log in first");
+        if (!web_authenticate(req, res, &account, &info))
+            return;
+        if (!(account.user.roles & route->roles)) {
+            web_deny(req, res, 403, "forbidden", "您的角色无权进行此操作",
+                     "your roles do not allow this");
+            return;
+        }
+        const char *csrf = web_request_header(req, "X-CSRF-Token");
+        if ((route->flags & WEB_WRITE) && (csrf == NULL || !web_token_equal(csrf, info.csrf))) {
+            web_deny(req, res, 403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面",
+                     "missing or wrong CSRF token: reload the page");
+            return;
+        }
+    }
+    int write = (route->flags & WEB_WRITE) != 0;
+    if (write && store_begin(req->store) != BF_OK) {
+        web_reply_internal(res, store_error_message(req->store));
         return;
     }
-    if (route->handler(req, res) != BF_OK && res->json == NULL)
+    int rc = route->handler(req, res);
+    if (rc != BF_OK && res->json == NULL)
         web_reply_internal(res, route->id);
+    if (write) {
+        /* A write that failed leaves nothing; its entry is written on its own. */
+        if (res->status >= 400)
+            store_rollback(req->store);
+        if (web_audit_request(req, res, "write") != BF_OK) {
+            store_rollback(req->store);
+        } else if (req->store->in_transaction && store_commit(req->store) != BF_OK) {
+            store_rollback(req->store);
+            web_reply_internal(res, store_error_message(req->store));
+        }
+    } else if (route->flags & WEB_PERSONAL) {
+        web_audit_request(req, res, "view");
+    }
 }

@@ -26,7 +26,23 @@
 #define WEB_ROUTE_MAP(XX)                                                                          \
     XX(health, "GET", "/api/health", 0, WEB_PUBLIC, "200", "服务状态", "server status")            \
     XX(openapi, "GET", "/api/openapi.json", 0, WEB_PUBLIC, "200", "本 API 的 OpenAPI 3 描述",      \
-       "the OpenAPI 3 description of this API")
+       "the OpenAPI 3 description of this API")                                                    \
+    XX(session_login, "POST", "/api/session", 0, WEB_PUBLIC, "200,400,401,403,415,423", "登录",    \
+       "log in: sets the session cookie, answers the CSRF token")                                  \
+    XX(session_show, "GET", "/api/session", WEB_ROLES_ALL, 0, "200", "当前用户与 CSRF 令牌",       \
+       "the current user and the CSRF token")                                                      \
+    XX(session_logout, "DELETE", "/api/session", WEB_ROLES_ALL, WEB_WRITE, "200", "退出登录",      \
+       "log out")                                                                                  \
+    XX(session_password, "POST", "/api/session/password", WEB_ROLES_ALL, WEB_WRITE, "200,400,415", \
+       "修改本人密码", "change one's own password")                                                \
+    XX(people_search, "GET", "/api/people", WEB_ROLES_ALL, WEB_PERSONAL, "200,400,404",            \
+       "在本人辖区内按姓名、证件号码或区划查找人员（证件号码打码）",                               \
+       "search people of one's region by name, ID number or region (ID numbers masked)")           \
+    XX(person_show, "GET", "/api/people/{ref}", WEB_ROLES_ALL, WEB_PERSONAL, "200,404",            \
+       "一个人员：四清、就业、培训、参保与变更历史（?full=1 显示完整证件号码与电话）",             \
+       "one person: 四清, spells, trainings, insurance, history (?full=1: in full)")               \
+    XX(person_update, "PATCH", "/api/people/{ref}", WEB_ROLE_CLERK | WEB_ROLE_VILLAGE, WEB_WRITE,  \
+       "200,400,404,415", "修改人员的四清字段与电话", "change a person's 四清 fields and phone")
 
 /* The index of each route in web_routes[]. */
 enum web_route_id {

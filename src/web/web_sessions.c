@@ -16,7 +16,7 @@ typedef struct web_slot {
     web_slot_state state;
     char token[WEB_TOKEN_TEXT_MAX];
     web_session_info info;
-    int64_t created; /* seconds of CLOCK_MONOTONIC */
+    int64_t created; /* milliseconds of CLOCK_MONOTONIC */
     int64_t last_used;
 } web_slot;
 
@@ -34,7 +34,7 @@ static int64_t web_now(void)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (int64_t)now.tv_sec;
+    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 int web_sessions_new(web_sessions **out, bf_error *err)
@@ -70,8 +70,8 @@ static size_t web_slot_home(const char *token)
 
 static int web_slot_expired(const web_slot *slot, const web_settings *settings, int64_t now)
 {
-    return now - slot->last_used >= settings->idle_timeout_s ||
-           now - slot->created >= settings->session_lifetime_s;
+    return now - slot->last_used >= settings->idle_timeout_s * 1000 ||
+           now - slot->created >= settings->session_lifetime_s * 1000;
 }
 
 static void web_slot_clear(web_sessions *sessions, web_slot *slot)

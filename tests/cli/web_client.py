@@ -44,7 +44,8 @@ class Client:
             sent.setdefault("Cookie", self.cookie)
         if csrf and self.csrf and method not in ("GET", "HEAD"):
             sent.setdefault("X-CSRF-Token", self.csrf)
-        connection.request(method, path, body=data, headers=sent)
+        connection.request(method, urllib.parse.quote(path, safe="/?&=%:+"), body=data,
+                           headers=sent)
         answer = connection.getresponse()
         response = Response(answer.status, answer.getheaders(), answer.read())
         connection.close()

@@ -1,0 +1,203 @@
+/*
+ * web_audit.c - appending to the audit log and verifying its hash chain.
+ *
+ * The hash of an entry is BLAKE2b-256 over a versioned, length-prefixed
+ * text of its fields and the previous hash, so that no two different
+ * entries hash the same text (a field cannot end early and the next begin).
+ */
+#include "web/web_audit.h"
+
+#include "core/date.h"
+
+#include <pthread.h>
+#include <pwd.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Tries of an append whose next sequence number another process took meanwhile. */
+#define WEB_AUDIT_APPEND_TRIES 20
+
+static const char web_audit_first_prev[] =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+/* The workers of this process append one at a time (the only lock, never state). */
+static pthread_mutex_t web_audit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void web_audit_hash_field(crypto_generichash_state *state, const char *value)
+{
+    char length[32];
+    value = value != NULL ? value : "";
+    snprintf(length, sizeof length, "%zu:", strlen(value));
+    crypto_generichash_update(state, (const unsigned char *)length, strlen(length));
+    crypto_generichash_update(state, (const unsigned char *)value, strlen(value));
+    crypto_generichash_update(state, (const unsigned char *)"\n", 1);
+}
+
+/* The hash of an entry's fields (in table order) and prev into out. */
+static void web_audit_hash(const char *const fields[8], const char *prev,
+                           char out[WEB_AUDIT_HASH_TEXT_MAX])
+{
+    unsigned char digest[32];
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, NULL, 0, sizeof digest);
+    web_audit_hash_field(&state, "bangfu-audit-1");
+    for (int i = 0; i < 8; i++)
+        web_audit_hash_field(&state, fields[i]);
+    web_audit_hash_field(&state, prev);
+    crypto_generichash_final(&state, digest, sizeof digest);
+    sodium_bin2hex(out, WEB_AUDIT_HASH_TEXT_MAX, digest, sizeof digest);
+}
+
+/* value cut to WEB_AUDIT_FIELD_MAX - 1 bytes at a UTF-8 character boundary into out. */
+static const char *web_audit_cut(const char *value, char out[WEB_AUDIT_FIELD_MAX])
+{
+    value = value != NULL ? value : "";
+    size_t length = strlen(value);
+    if (length < WEB_AUDIT_FIELD_MAX)
+        return value;
+    length = WEB_AUDIT_FIELD_MAX - 1;
+    while (length > 0 && ((unsigned char)value[length] & 0xC0) == 0x80)
+        length--;
+    memcpy(out, value, length);
+    out[length] = '\0';
+    return out;
+}
+
+/* One try: reads the head, inserts the next entry. */
+static int web_audit_insert(store *st, const web_audit_entry *entry, bf_error *err)
+{
+    store_rows rows = {0};
+    int rc = store_rows_open(st, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", NULL,
+                             0, &rows, err);
+    if (rc != BF_OK)
+        return rc;
+    int64_t seq = 1;
+    char prev[WEB_AUDIT_HASH_TEXT_MAX];
+    snprintf(prev, sizeof prev, "%s", web_audit_first_prev);
+    rc = store_rows_next(&rows);
+    if (rc == 1) {
+        seq = store_column_int64(rows.stmt, 0) + 1;
+        snprintf(prev, sizeof prev, "%s", store_column_text(rows.stmt, 1));
+    }
+    store_rows_close(&rows);
+    if (rc < 0)
+        return rc;
+    char seq_text[24], at[BF_TIMESTAMP_TEXT_MAX], hash[WEB_AUDIT_HASH_TEXT_MAX];
+    char cut[6][WEB_AUDIT_FIELD_MAX];
+    snprintf(seq_text, sizeof seq_text, "%lld", (long long)seq);
+    date_now_timestamp(at);
+    const char *fields[8] = {seq_text,
+                             at,
+                             web_audit_cut(entry->actor, cut[0]),
+                             web_audit_cut(entry->address, cut[1]),
+                             web_audit_cut(entry->action, cut[2]),
+                             web_audit_cut(entry->target, cut[3]),
+                             web_audit_cut(entry->outcome, cut[4]),
+                             web_audit_cut(entry->detail, cut[5])};
+    web_audit_hash(fields, prev, hash);
+    store_stmt *insert = NULL;
+    rc = store_prepare(st,
+                       "INSERT INTO audit_log (seq, at, actor, address, action, target, outcome, "
+                       "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       &insert);
+    if (rc == BF_OK)
+        rc = store_bind_int64(insert, 1, seq);
+    for (int i = 1; rc == BF_OK && i < 8; i++)
+        rc = store_bind_text(insert, i + 1, fields[i]);
+    if (rc == BF_OK)
+        rc = store_bind_text(insert, 9, prev);
+    if (rc == BF_OK)
+        rc = store_bind_text(insert, 10, hash);
+    if (rc == BF_OK)
+        rc = store_step(insert) == BF_DONE ? BF_OK : BF_ESTORE;
+    if (rc != BF_OK)
+        store_error_set(st, BF_ESTORE, err);
+    store_finalize(insert);
+    return rc;
+}
+
+int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err)
+{
+    int own = !st->in_transaction;
+    int rc = BF_ESTORE;
+    pthread_mutex_lock(&web_audit_lock);
+    for (int attempt = 0; attempt < WEB_AUDIT_APPEND_TRIES; attempt++) {
+        if (own && store_begin(st) != BF_OK) {
+            rc = store_error_set(st, BF_ESTORE, err);
+            usleep(1000u << (attempt < 6 ? attempt : 6));
+            continue;
+        }
+        rc = web_audit_insert(st, entry, err);
+        if (!own)
+            break; /* the caller's transaction: it rolls back and says why */
+        if (rc == BF_OK && store_commit(st) == BF_OK)
+            break;
+        if (rc == BF_OK)
+            rc = store_error_set(st, BF_ESTORE, err);
+        store_rollback(st);
+        usleep(1000u << (attempt < 6 ? attempt : 6));
+    }
+    pthread_mutex_unlock(&web_audit_lock);
+    return rc;
+}
+
+int web_audit_verify(store *st, web_audit_report *report, bf_error *err)
+{
+    memset(report, 0, sizeof *report);
+    store_rows rows = {0};
+    int rc = store_rows_open(st,
+                             "SELECT seq, at, actor, address, action, target, outcome, detail, "
+                             "prev_hash, hash FROM audit_log ORDER BY seq",
+                             NULL, 0, &rows, err);
+    if (rc != BF_OK)
+        return rc;
+    char prev[WEB_AUDIT_HASH_TEXT_MAX];
+    snprintf(prev, sizeof prev, "%s", web_audit_first_prev);
+    int64_t expected = 1;
+    while ((rc = store_rows_next(&rows)) == 1) {
+        const char *fields[8];
+        for (int i = 0; i < 8; i++)
+            fields[i] = store_column_text(rows.stmt, i);
+        int64_t seq = store_column_int64(rows.stmt, 0);
+        const char *stored_prev = store_column_text(rows.stmt, 8);
+        const char *stored_hash = store_column_text(rows.stmt, 9);
+        char hash[WEB_AUDIT_HASH_TEXT_MAX];
+        web_audit_hash(fields, stored_prev != NULL ? stored_prev : "", hash);
+        report->entries++;
+        const char *problem = NULL;
+        if (seq != expected)
+            problem = seq > expected ? BF_TR("此前的条目被删除（序号不连续）",
+                                             "entries before it were removed (a gap in seq)")
+                                     : BF_TR("序号重复或倒退", "seq repeated or going back");
+        else if (stored_prev == NULL || strcmp(stored_prev, prev) != 0)
+            problem = BF_TR("与前一条的哈希链断开（前一条被改动、删除，或此条是插入的）",
+                            "the chain to the entry before is broken (that one changed or "
+                            "removed, or this one inserted)");
+        else if (stored_hash == NULL || strcmp(stored_hash, hash) != 0)
+            problem = BF_TR("内容与其哈希不符（条目被改动或插入）",
+                            "its content does not match its hash (changed or inserted)");
+        if (problem != NULL) {
+            report->bad_seq = seq > 0 ? seq : -1;
+            snprintf(report->problem, sizeof report->problem, "%s", problem);
+            break;
+        }
+        report->last_seq = seq;
+        snprintf(report->last_hash, sizeof report->last_hash, "%s", stored_hash);
+        snprintf(prev, sizeof prev, "%s", stored_hash);
+        expected = seq + 1;
+    }
+    store_rows_close(&rows);
+    return rc < 0 ? rc : BF_OK;
+}
+
+void web_audit_cli_actor(char *out, size_t size)
+{
+    struct passwd entry, *found = NULL;
+    char buffer[1024];
+    if (getpwuid_r(geteuid(), &entry, buffer, sizeof buffer, &found) == 0 && found != NULL)
+        snprintf(out, size, "cli:%s", found->pw_name);
+    else
+        snprintf(out, size, "cli:%u", (unsigned)geteuid());
+}

@@ -1,0 +1,61 @@
+/*
+ * web_audit.h - the audit log (table audit_log, migration 0016): who did
+ * what, when, from where, with which outcome.  Every entry holds the hash of
+ * the entry before it, so that an entry changed, inserted or removed breaks
+ * the chain where it lies, which web_audit_verify() finds.  Entries are only
+ * ever appended; nothing in bangfu updates or deletes them.
+ *
+ * What the chain cannot tell: someone able to write the database who
+ * recomputes every hash after the change, or who removes entries at the
+ * end.  `bangfu audit verify` prints the last sequence number and hash (the
+ * head) so that a copy kept elsewhere (a printout, the syslog) shows both.
+ *
+ * Threads: appends from the workers of one process take turns (a mutex);
+ * appends from another process (the CLI) that collide on the next sequence
+ * number are retried.
+ */
+#ifndef BANGFU_WEB_WEB_AUDIT_H
+#define BANGFU_WEB_WEB_AUDIT_H
+
+#include "core/error.h"
+#include "store/store.h"
+
+#include <stdint.h>
+
+/* Hex digits of an entry's hash (BLAKE2b-256), with the NUL. */
+#define WEB_AUDIT_HASH_TEXT_MAX 65
+/* Longest field of an entry kept (longer ones are cut at a character boundary). */
+#define WEB_AUDIT_FIELD_MAX 2048
+
+/* One event. Every field is text; NULL is stored as "". */
+typedef struct web_audit_entry {
+    const char *actor;   /* the login (or the one tried), cli:OSUSER */
+    const char *address; /* the client's address, or "cli" */
+    const char *action;  /* login, logout, view, view_full, write, denied, user_add, ... */
+    const char *target;  /* what was seen or changed */
+    const char *outcome; /* ok, failed, locked, denied, not_found, invalid, ... */
+    const char *detail;  /* JSON text, or NULL */
+} web_audit_entry;
+
+/*
+ * Appends entry.  Inside a transaction of the caller the entry is part of it
+ * (a write and its entry commit together); else it is committed on its own.
+ */
+int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err);
+
+/* What web_audit_verify() found. */
+typedef struct web_audit_report {
+    int64_t entries;  /* entries read */
+    int64_t last_seq; /* the head: its sequence number and hash */
+    char last_hash[WEB_AUDIT_HASH_TEXT_MAX];
+    int64_t bad_seq;   /* 0 when the chain holds, else the first entry wrong */
+    char problem[512]; /* why, in the user's language */
+} web_audit_report;
+
+/* Reads the whole log in order and checks every link: BF_OK (see report->bad_seq) or an error. */
+int web_audit_verify(store *st, web_audit_report *report, bf_error *err);
+
+/* "cli:OSUSER" into out, the actor of commands run on the server's console. */
+void web_audit_cli_actor(char *out, size_t size);
+
+#endif
