@@ -3,10 +3,13 @@
 # first time a demo of generated lists (people of 济宁市 and 万州区 with their
 # organisations, spells, trainings, insurance, postings, carriers, projects,
 # posts and the poverty office's list, each through its real `bangfu import`),
-# and show what is there.
+# show what is there, add the demo accounts, and start the web application
+# (bangfu serve) on loopback.  BANGFU_LISTEN picks another address
+# (default 127.0.0.1:8080).
 set -eu
 cd "$(dirname "$0")/.."
 db=${BANGFU_DB:-./bangfu.db}
+listen=${BANGFU_LISTEN:-127.0.0.1:8080}
 ./bangfu --db "$db" init
 count=$(./bangfu --db "$db" status --json | sed -n 's/.*"people":\([0-9]*\).*/\1/p')
 if [ "${count:-0}" = 0 ]; then
@@ -19,5 +22,26 @@ if [ "${count:-0}" = 0 ]; then
         printf 'run: import %-16s ' "$kind"
         ./bangfu --db "$db" import "$kind" "$demo/$kind.csv" --progress none
     done
+    rm -rf "$demo"
+    trap - EXIT
 fi
 ./bangfu --db "$db" status
+
+# Demo accounts (login, region, roles, password): for trying it out only.
+accounts="demo-admin 370800 系统管理员 Demo-Admin-2024
+demo-clerk 370800 经办员,审核员 Demo-Clerk-2024
+demo-viewer 370811 查看员 Demo-Viewer-2024"
+existing=$(./bangfu --db "$db" user list | cut -f1)
+echo "$accounts" | while read -r login region roles password; do
+    if ! echo "$existing" | grep -qx "$login"; then
+        echo "$password" | ./bangfu --db "$db" user add "$login" --name "演示 $login" \
+            --region "$region" --roles "$roles"
+    fi
+done
+echo
+echo "run: the web application: http://$listen/ (Ctrl-C stops it)"
+echo "run: demo accounts (济宁市 370800; the viewer sees 任城区 370811 only):"
+echo "$accounts" | while read -r login region roles password; do
+    printf '       %-12s %-13s %-16s password %s\n' "$login" "$region" "$roles" "$password"
+done
+exec ./bangfu --db "$db" serve --listen "$listen"

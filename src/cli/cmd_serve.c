@@ -18,6 +18,9 @@
 #define SERVE_IDLE_TIMEOUT_S     (30 * 60)
 #define SERVE_SESSION_LIFETIME_S (12 * 60 * 60)
 #define SERVE_REQUEST_TIMEOUT_S  30
+/* Workers: more than the cores, since an audited read spends most of its time waiting for the
+ * audit writer's commit, and the requests waiting together share one commit. */
+#define SERVE_THREADS_DEFAULT 16
 
 static int cmd_serve_usage(void)
 {
@@ -42,7 +45,7 @@ static int serve_number(const char *text, long max, long *out)
 int cmd_serve(cli_context *ctx, int argc, char **argv)
 {
     const char *listen = "127.0.0.1:8080", *web_dir = NULL;
-    long threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? sysconf(_SC_NPROCESSORS_ONLN) : 2;
+    long threads = SERVE_THREADS_DEFAULT;
     long idle = SERVE_IDLE_TIMEOUT_S, lifetime = SERVE_SESSION_LIFETIME_S,
          request_timeout = SERVE_REQUEST_TIMEOUT_S;
     web_settings settings = {.target = ctx->target};

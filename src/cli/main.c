@@ -644,14 +644,14 @@ static const cli_command commands[] = {
     {"serve", cmd_serve, CLI_STORE_WRITE, "serve [--listen HOST:PORT] [--threads N] [--behind-tls]",
      "启动网页与 HTTP API 服务", "serve the web application and the HTTP API",
      "  --listen H:P        监听地址（默认 127.0.0.1:8080；端口 0 任选一个空闲端口）\n"
-     "  --threads N         工作线程数，每个线程一个数据库连接（默认 CPU 核数）\n"
+     "  --threads N         工作线程数，每个线程一个数据库连接（默认 16）\n"
      "  --behind-tls        前面有 TLS 反向代理（nginx）：会话 Cookie 加 Secure，可监听非本机地址\n"
      "  --web DIR           网页文件目录（默认 web/，或 BANGFU_WEB）\n"
      "  --idle-timeout S    会话闲置 S 秒后失效（默认 1800）\n"
      "  --session-lifetime S  会话自登录起 S 秒后失效（默认 43200）\n"
      "  --request-timeout S   请求与空闲连接的时限（默认 30）\n",
      "  --listen H:P        the address (default 127.0.0.1:8080; port 0 picks a free one)\n"
-     "  --threads N         worker threads, one database connection each (default: the cores)\n"
+     "  --threads N         worker threads, one database connection each (default 16)\n"
      "  --behind-tls        a TLS proxy (nginx) in front: Secure session cookie, any address\n"
      "  --web DIR           the web pages (default web/, or BANGFU_WEB)\n"
      "  --idle-timeout S    a session unused S seconds ends (default 1800)\n"

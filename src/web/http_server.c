@@ -5,6 +5,7 @@
  */
 #include "web/http_server.h"
 
+#include "web/web_audit.h"
 #include "web/web_routes.h"
 #include "web/web_sessions.h"
 #include "web/web_static.h"
@@ -28,6 +29,7 @@
 struct web_server {
     web_settings settings;
     web_sessions *sessions;
+    web_audit_queue *audit;
     struct MHD_Daemon *daemon;
     pthread_key_t store_key; /* each worker's store, closed by the key's destructor */
     unsigned port;
@@ -254,6 +256,7 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
                               "the request path is too long");
     web_request req = {.settings = &server->settings,
                        .sessions = server->sessions,
+                       .audit = server->audit,
                        .connection = connection,
                        .method = method,
                        .path = url,
@@ -377,6 +380,8 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
         return bf_error_set(err, BF_ENOMEM, NULL);
     }
     rc = web_sessions_new(&server->sessions, err);
+    if (rc == BF_OK)
+        rc = web_audit_queue_start(settings->target, &server->audit, err);
     if (rc != BF_OK)
         goto fail;
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
@@ -402,6 +407,7 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
     *out = server;
     return BF_OK;
 fail:
+    web_audit_queue_stop(server->audit);
     web_sessions_free(server->sessions);
     pthread_key_delete(server->store_key);
     free(server);
@@ -419,6 +425,7 @@ void web_server_stop(web_server *server)
         return;
     /* The workers end here; the key's destructor closes each one's store as it exits. */
     MHD_stop_daemon(server->daemon);
+    web_audit_queue_stop(server->audit); /* after the workers: it writes what they handed in */
     pthread_key_delete(server->store_key);
     web_sessions_free(server->sessions);
     free(server);

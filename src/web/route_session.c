@@ -45,7 +45,7 @@ static int web_audit_login(web_request *req, const char *login, const char *outc
                              .action = "login",
                              .target = "/api/session",
                              .outcome = outcome};
-    if (web_audit_append(req->store, &entry, &err) != BF_OK) {
+    if (web_audit_request_entry(req, &entry, &err) != BF_OK) {
         json_decref(res->json);
         res->json = NULL;
         res->set_cookie[0] = '\0';

@@ -80,6 +80,7 @@ typedef struct web_settings {
 } web_settings;
 
 typedef struct web_sessions web_sessions;
+typedef struct web_audit_queue web_audit_queue;
 
 /* The logged-in user of a request. */
 typedef struct web_user {
@@ -93,6 +94,7 @@ typedef struct web_user {
 typedef struct web_request {
     const web_settings *settings;
     web_sessions *sessions;
+    web_audit_queue *audit; /* the server's audit writer (web_audit.h) */
     void *connection; /* the libmicrohttpd connection (web_request_query, web_request_header) */
     const char *method;
     const char *path;

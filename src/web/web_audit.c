@@ -13,6 +13,7 @@
 #include <pwd.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -118,29 +119,164 @@ static int web_audit_insert(store *st, const web_audit_entry *entry, bf_error *e
     return rc;
 }
 
-int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err)
+/*
+ * Writes count entries in order: inside the caller's transaction as part of it, else in one
+ * transaction of their own (one commit, one sync, for the lot), retried when another process
+ * took the next sequence number meanwhile.
+ */
+static int web_audit_write(store *st, const web_audit_entry *const *entries, int count,
+                           bf_error *err)
 {
-    int own = !st->in_transaction;
+    if (st->in_transaction) { /* the caller's, who holds the log (web_audit_hold) */
+        int rc = BF_OK;
+        for (int i = 0; rc == BF_OK && i < count; i++)
+            rc = web_audit_insert(st, entries[i], err);
+        return rc;
+    }
     int rc = BF_ESTORE;
-    pthread_mutex_lock(&web_audit_lock);
     for (int attempt = 0; attempt < WEB_AUDIT_APPEND_TRIES; attempt++) {
-        if (own && store_begin(st) != BF_OK) {
-            rc = store_error_set(st, BF_ESTORE, err);
+        if (attempt > 0)
             usleep(1000u << (attempt < 6 ? attempt : 6));
+        pthread_mutex_lock(&web_audit_lock);
+        if (store_begin(st) != BF_OK) {
+            rc = store_error_set(st, BF_ESTORE, err);
+            pthread_mutex_unlock(&web_audit_lock);
             continue;
         }
-        rc = web_audit_insert(st, entry, err);
-        if (!own)
-            break; /* the caller's transaction: it rolls back and says why */
-        if (rc == BF_OK && store_commit(st) == BF_OK)
-            break;
-        if (rc == BF_OK)
+        rc = BF_OK;
+        for (int i = 0; rc == BF_OK && i < count; i++)
+            rc = web_audit_insert(st, entries[i], err);
+        if (rc == BF_OK && store_commit(st) != BF_OK)
             rc = store_error_set(st, BF_ESTORE, err);
-        store_rollback(st);
-        usleep(1000u << (attempt < 6 ? attempt : 6));
+        if (rc != BF_OK)
+            store_rollback(st);
+        pthread_mutex_unlock(&web_audit_lock);
+        if (rc == BF_OK)
+            break;
     }
-    pthread_mutex_unlock(&web_audit_lock);
     return rc;
+}
+
+void web_audit_hold(void)
+{
+    pthread_mutex_lock(&web_audit_lock);
+}
+
+void web_audit_release(void)
+{
+    pthread_mutex_unlock(&web_audit_lock);
+}
+
+int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err)
+{
+    return web_audit_write(st, &entry, 1, err);
+}
+
+/* One entry handed to the writer, on the stack of the request waiting for it. */
+typedef struct web_audit_item {
+    const web_audit_entry *entry;
+    int done;
+    int rc;
+    char message[BF_ERROR_MESSAGE_MAX];
+} web_audit_item;
+
+struct web_audit_queue {
+    pthread_mutex_t lock;
+    pthread_cond_t wake; /* the writer: entries are waiting, or stop */
+    pthread_cond_t done; /* the requests: a batch is written, room in the queue */
+    web_audit_item *pending[WEB_AUDIT_BATCH_MAX];
+    int count;
+    int stopping;
+    store *st; /* the writer's own connection */
+    pthread_t thread;
+};
+
+static void *web_audit_writer(void *context)
+{
+    web_audit_queue *queue = context;
+    web_audit_item *batch[WEB_AUDIT_BATCH_MAX];
+    const web_audit_entry *entries[WEB_AUDIT_BATCH_MAX];
+    pthread_mutex_lock(&queue->lock);
+    for (;;) {
+        while (queue->count == 0 && !queue->stopping)
+            pthread_cond_wait(&queue->wake, &queue->lock);
+        if (queue->count == 0)
+            break;
+        int count = queue->count;
+        memcpy(batch, queue->pending, (size_t)count * sizeof batch[0]);
+        queue->count = 0;
+        pthread_cond_broadcast(&queue->done); /* room again */
+        pthread_mutex_unlock(&queue->lock);
+        for (int i = 0; i < count; i++)
+            entries[i] = batch[i]->entry;
+        bf_error err;
+        bf_error_clear(&err);
+        int rc = web_audit_write(queue->st, entries, count, &err);
+        pthread_mutex_lock(&queue->lock);
+        for (int i = 0; i < count; i++) {
+            batch[i]->rc = rc;
+            snprintf(batch[i]->message, sizeof batch[i]->message, "%s", err.message);
+            batch[i]->done = 1;
+        }
+        pthread_cond_broadcast(&queue->done);
+    }
+    pthread_mutex_unlock(&queue->lock);
+    return NULL;
+}
+
+int web_audit_queue_start(const char *target, web_audit_queue **out, bf_error *err)
+{
+    *out = NULL;
+    web_audit_queue *queue = calloc(1, sizeof *queue);
+    if (queue == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    int rc = store_open_mode(target, STORE_MODE_WRITE, &queue->st, err);
+    if (rc != BF_OK) {
+        free(queue);
+        return rc;
+    }
+    pthread_mutex_init(&queue->lock, NULL);
+    pthread_cond_init(&queue->wake, NULL);
+    pthread_cond_init(&queue->done, NULL);
+    if (pthread_create(&queue->thread, NULL, web_audit_writer, queue) != 0) {
+        store_close(queue->st);
+        free(queue);
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    }
+    *out = queue;
+    return BF_OK;
+}
+
+void web_audit_queue_stop(web_audit_queue *queue)
+{
+    if (queue == NULL)
+        return;
+    pthread_mutex_lock(&queue->lock);
+    queue->stopping = 1;
+    pthread_cond_signal(&queue->wake);
+    pthread_mutex_unlock(&queue->lock);
+    pthread_join(queue->thread, NULL);
+    store_close(queue->st);
+    pthread_cond_destroy(&queue->wake);
+    pthread_cond_destroy(&queue->done);
+    pthread_mutex_destroy(&queue->lock);
+    free(queue);
+}
+
+int web_audit_queue_append(web_audit_queue *queue, const web_audit_entry *entry, bf_error *err)
+{
+    web_audit_item item = {.entry = entry};
+    pthread_mutex_lock(&queue->lock);
+    while (queue->count == WEB_AUDIT_BATCH_MAX)
+        pthread_cond_wait(&queue->done, &queue->lock);
+    queue->pending[queue->count++] = &item;
+    pthread_cond_signal(&queue->wake);
+    while (!item.done)
+        pthread_cond_wait(&queue->done, &queue->lock);
+    pthread_mutex_unlock(&queue->lock);
+    if (item.rc != BF_OK)
+        return bf_error_set(err, item.rc, "%s", item.message);
+    return BF_OK;
 }
 
 int web_audit_verify(store *st, web_audit_report *report, bf_error *err)

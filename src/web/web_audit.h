@@ -10,7 +10,7 @@
  * end.  `bangfu audit verify` prints the last sequence number and hash (the
  * head) so that a copy kept elsewhere (a printout, the syslog) shows both.
  *
- * Threads: appends from the workers of one process take turns (a mutex);
+ * Threads: appends from the threads of one process take turns (a mutex);
  * appends from another process (the CLI) that collide on the next sequence
  * number are retried.
  */
@@ -39,9 +39,31 @@ typedef struct web_audit_entry {
 
 /*
  * Appends entry.  Inside a transaction of the caller the entry is part of it
- * (a write and its entry commit together); else it is committed on its own.
+ * (a write and its entry commit together): the caller then holds the log
+ * from before its transaction begins until it ends (web_audit_hold and
+ * web_audit_release), so that no other thread of the process appends
+ * meanwhile.  Else the entry is committed on its own.
  */
 int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err);
+void web_audit_hold(void);
+void web_audit_release(void);
+
+/*
+ * The server's audit writer: one thread with its own connection that writes
+ * the entries the workers hand it in batches, one transaction (one sync to
+ * disk) per batch, while each worker waits for its own entry to be
+ * committed before it answers: nothing unaudited leaves the server, and N
+ * requests at once cost one commit instead of N.  (A write's entry is part
+ * of the write's own transaction instead: web_audit_append.)
+ * web_audit_queue_stop() writes what was handed in, then frees the queue.
+ */
+typedef struct web_audit_queue web_audit_queue;
+/* Most entries waiting at once; a worker finding it full waits for the writer. */
+#define WEB_AUDIT_BATCH_MAX 1024
+int web_audit_queue_start(const char *target, web_audit_queue **out, bf_error *err);
+void web_audit_queue_stop(web_audit_queue *queue);
+/* Hands entry to the writer and waits until it is committed: BF_OK, or why it was not. */
+int web_audit_queue_append(web_audit_queue *queue, const web_audit_entry *entry, bf_error *err);
 
 /* What web_audit_verify() found. */
 typedef struct web_audit_report {

@@ -67,6 +67,13 @@ static const char *web_outcome(int status)
     }
 }
 
+int web_audit_request_entry(web_request *req, const web_audit_entry *entry, bf_error *err)
+{
+    if (req->store->in_transaction || req->audit == NULL)
+        return web_audit_append(req->store, entry, err);
+    return web_audit_queue_append(req->audit, entry, err);
+}
+
 /* Appends the request's entry; on failure the answer becomes a 500 (nothing unaudited leaves). */
 static int web_audit_request(web_request *req, web_response *res, const char *action)
 {
@@ -79,7 +86,7 @@ static int web_audit_request(web_request *req, web_response *res, const char *ac
         .detail = res->audit_detail,
     };
     bf_error err;
-    if (web_audit_append(req->store, &entry, &err) == BF_OK)
+    if (web_audit_request_entry(req, &entry, &err) == BF_OK)
         return BF_OK;
     web_reply_internal(res, err.message);
     return BF_ESTORE;
@@ -165,23 +172,30 @@ void web_dispatch(web_request *req, web_response *res)
         }
     }
     int write = (route->flags & WEB_WRITE) != 0;
-    if (write && store_begin(req->store) != BF_OK) {
-        web_reply_internal(res, store_error_message(req->store));
-        return;
+    if (write) {
+        web_audit_hold(); /* the write's entry goes into its transaction */
+        if (store_begin(req->store) != BF_OK) {
+            web_audit_release();
+            web_reply_internal(res, store_error_message(req->store));
+            return;
+        }
     }
     int rc = route->handler(req, res);
     if (rc != BF_OK && res->json == NULL)
         web_reply_internal(res, route->id);
-    if (write) {
+    if (write && res->status >= 400) {
         /* A write that failed leaves nothing; its entry is written on its own. */
-        if (res->status >= 400)
-            store_rollback(req->store);
+        store_rollback(req->store);
+        web_audit_release();
+        web_audit_request(req, res, "write");
+    } else if (write) {
         if (web_audit_request(req, res, "write") != BF_OK) {
             store_rollback(req->store);
-        } else if (req->store->in_transaction && store_commit(req->store) != BF_OK) {
+        } else if (store_commit(req->store) != BF_OK) {
             store_rollback(req->store);
             web_reply_internal(res, store_error_message(req->store));
         }
+        web_audit_release();
     } else if (route->flags & WEB_PERSONAL) {
         web_audit_request(req, res, "view");
     }

@@ -17,6 +17,7 @@
 #define BANGFU_WEB_WEB_ROUTES_H
 
 #include "web/web.h"
+#include "web/web_audit.h"
 
 #define WEB_PUBLIC   0x1
 #define WEB_WRITE    0x2
@@ -73,6 +74,12 @@ extern const web_route web_routes[WEB_ROUTE_COUNT];
     int route_##id(web_request *req, web_response *res);
 WEB_ROUTE_MAP(WEB_ROUTE_DECLARE)
 #undef WEB_ROUTE_DECLARE
+
+/*
+ * Appends entry for req: inside the request's transaction as part of it, else through the
+ * server's audit writer (committed before this returns).
+ */
+int web_audit_request_entry(web_request *req, const web_audit_entry *entry, bf_error *err);
 
 /*
  * Answers one API request (a path under /api/): finds its route (404 or 405

@@ -1,0 +1,68 @@
+#!/bin/sh
+# bench/serve_bench.sh [SECONDS] [CONNECTIONS] - wrk against `bangfu serve` on loopback
+# (issue 17 item 7): a county of 10,000 generated people, one logged-in clerk, and
+#   1. GET /api/people/{ref}: an authenticated read of one person, each one audited
+#      (an appended, hash-chained row committed per request);
+#   2. GET /api/session: an authenticated read with no personal data (no audit row): the
+#      server's frame alone;
+# each for SECONDS (default 60) at CONNECTIONS (default 256) with 2 wrk threads and the
+# server's BENCH_THREADS workers (default 16), printing requests/s, latency percentiles, errors, and the server's
+# resident memory sampled every 5 s (flat memory = no leak under load).
+# BENCH_DB=postgresql://... runs on PostgreSQL (the database is dropped and made anew),
+# else SQLite in bench/out/serve/.  BANGFU=build-x/bangfu benchmarks another build.
+# Traffic goes to 127.0.0.1 only, and wrk stops by itself after SECONDS.
+set -eu
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+connections=${2:-256}
+bangfu=${BANGFU:-./bangfu}
+command -v wrk >/dev/null || { echo "serve_bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
+out=bench/out/serve
+mkdir -p "$out"
+db=${BENCH_DB:-$out/serve.sqlite}
+case "$db" in
+postgres*)
+    name=${db##*/}
+    psql -q "${db%/*}/postgres" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" ;;
+*) rm -f "$db" "$db-wal" "$db-shm" ;;
+esac
+"$bangfu" --db "$db" init >/dev/null
+"$bangfu" --db "$db" generate people --count 10000 --seed 17 --region 370811 --out "$out/people.csv" >/dev/null
+"$bangfu" --db "$db" import people "$out/people.csv" >/dev/null
+password='Wrk-load-2024!'
+echo "$password" | "$bangfu" --db "$db" user add loadtest --name 压测 --region 370811 --roles 经办员
+
+"$bangfu" --db "$db" serve --listen 127.0.0.1:0 --threads "${BENCH_THREADS:-16}" >"$out/serve.out" 2>"$out/serve.err" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT INT TERM
+port=""
+for _ in $(seq 100); do
+    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$out/serve.out")
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+[ -n "$port" ] || { echo "serve_bench: the server did not start" >&2; cat "$out/serve.err"; exit 1; }
+url="http://127.0.0.1:$port"
+cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"login\":\"loadtest\",\"password\":\"$password\"}" "$url/api/session" |
+    sed -n 's/^Set-Cookie: \([^;]*\);.*/\1/p')
+ref=$(curl -s -H "Cookie: $cookie" "$url/api/people?limit=1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["people"][0]["ref"])')
+
+rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
+run() { # LABEL PATH
+    echo "== $1: $seconds s, $connections connections ($("$bangfu" --version | head -1), ${db%%:*})"
+    audit_before=$("$bangfu" --db "$db" audit list --last 1 --json | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e[0]["seq"] if e else 0)')
+    : >"$out/rss.txt"
+    (while kill -0 "$server" 2>/dev/null; do rss >>"$out/rss.txt"; sleep 5; done) &
+    sampler=$!
+    wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -H "Cookie: $cookie" \
+        "$url$2" | tee "$out/wrk.txt"
+    kill "$sampler" 2>/dev/null || true
+    echo "server RSS every 5 s (KiB): $(tr '\n' ' ' <"$out/rss.txt")"
+    audit_after=$("$bangfu" --db "$db" audit list --last 1 --json | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e[0]["seq"] if e else 0)')
+    echo "audit entries appended: $((audit_after - audit_before))"
+}
+run "authenticated read of one person (audited)" "/api/people/$ref"
+run "authenticated read of the session (not audited)" "/api/session"
+"$bangfu" --db "$db" audit verify
