@@ -664,24 +664,35 @@ static const cli_command commands[] = {
      "网页用户：新增、列出、改密码、停用与启用（密码从标准输入读取）",
      "the web application's users: add, list, set a password, lock, unlock (passwords on "
      "standard input)",
-     "  add LOGIN      新增用户：--name 姓名，--region 所属区划（看到本区划及以下），\n"
-     "                 --roles 系统管理员、经办员、审核员、查看员、村级帮扶员（逗号分隔）\n"
+     "  add LOGIN      新增用户（密码从标准输入读一行）：\n"
+     "    --name 姓名     姓名\n"
+     "    --region CODE   所属区划（看到本区划及以下）\n"
+     "    --roles 角色    系统管理员、经办员、审核员、查看员、村级帮扶员（逗号分隔）\n"
      "  passwd LOGIN   设置新密码（至少 10 个字符，含至少 3 类字符，不含用户名）\n"
      "  lock LOGIN     停用账户并结束其会话；unlock 启用，并解除登录失败锁定\n"
-     "  list [--json]  全部用户\n",
-     "  add LOGIN      add a user: --name NAME, --region CODE (sees it and below),\n"
-     "                 --roles admin, clerk, reviewer, viewer, village_helper (comma-separated)\n"
+     "  list           全部用户\n"
+     "    --json          以 JSON 输出\n",
+     "  add LOGIN      add a user (the password is a line of standard input):\n"
+     "    --name NAME     the user's name\n"
+     "    --region CODE   the region node (the user sees it and below)\n"
+     "    --roles ROLES   admin, clerk, reviewer, viewer, village_helper (or in Chinese), "
+     "comma-separated\n"
      "  passwd LOGIN   set a new password (10 characters or more, 3 kinds, not the login)\n"
      "  lock LOGIN     lock the account and end its sessions; unlock undoes it and the lock-out\n"
-     "  list [--json]  every user\n"},
+     "  list           every user\n"
+     "    --json          print JSON\n"},
     {"audit", cmd_audit, CLI_STORE_READ, "audit verify | audit list [--last N] [--json]",
      "审计日志：校验哈希链，列出最近的条目",
      "the audit log: verify its hash chain, list the last entries",
      "  verify         逐条校验哈希链：发现被改动、插入或删除的条目时退出码为 1\n"
-     "  list           最近的条目（--last N，默认 50；--json）\n",
+     "  list           最近的条目\n"
+     "    --last N        条数（默认 50）\n"
+     "    --json          以 JSON 输出\n",
      "  verify         check every link of the chain: exit 1 at an entry changed, inserted or "
      "removed\n"
-     "  list           the last entries (--last N, default 50; --json)\n"},
+     "  list           the last entries\n"
+     "    --last N        how many (default 50)\n"
+     "    --json          print JSON\n"},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
