@@ -469,7 +469,9 @@ int route_person_update(web_request *req, web_response *res)
             if (!person_value_equal(old.values[f], values[f]))
                 json_array_append_new(fields, json_string(person_field_column((person_field)f)));
         }
-    char *detail = json_dumps(json_pack("{s:o}", "fields", fields), JSON_COMPACT);
+    json_t *summary = json_pack("{s:o}", "fields", fields);
+    char *detail = json_dumps(summary, JSON_COMPACT);
+    json_decref(summary);
     snprintf(res->audit_detail, sizeof res->audit_detail, "%s", detail != NULL ? detail : "");
     free(detail);
     char now[BF_TIMESTAMP_TEXT_MAX];
