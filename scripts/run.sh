@@ -28,9 +28,9 @@ fi
 ./bangfu --db "$db" status
 
 # Demo accounts (login, region, roles, password): for trying it out only.
-accounts="demo-admin 370800 系统管理员 Demo-Admin-2024
-demo-clerk 370800 经办员,审核员 Demo-Clerk-2024
-demo-viewer 370811 查看员 Demo-Viewer-2024"
+accounts="demo-admin 370800 系统管理员 Jining-Admin-2024
+demo-clerk 370800 经办员,审核员 Jining-Clerk-2024
+demo-viewer 370811 查看员 Rencheng-View-2024"
 existing=$(./bangfu --db "$db" user list | cut -f1)
 echo "$accounts" | while read -r login region roles password; do
     if ! echo "$existing" | grep -qx "$login"; then
