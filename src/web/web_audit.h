@@ -1,5 +1,5 @@
 /*
- * web_audit.h - the audit log (table audit_log, migration 0020): who did
+ * web_audit.h - the audit log (table audit_log, migration 0021): who did
  * what, when, from where, with which outcome.  Every entry holds the hash of
  * the entry before it, so that an entry changed, inserted or removed breaks
  * the chain where it lies, which web_audit_verify() finds.  Entries are only

@@ -1,6 +1,6 @@
 /*
  * web_users.h - the users of the web application (table users, migration
- * 0020): each belongs to a region node and sees it and the regions within
+ * 0021): each belongs to a region node and sees it and the regions within
  * it, and has roles (web.h, WEB_ROLE_MAP).
  *
  * Passwords are stored as Argon2id hashes (libsodium crypto_pwhash_str,

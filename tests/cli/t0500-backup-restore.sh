@@ -120,7 +120,7 @@ bf --db "$db" compare poverty --date 2021-01-01 >/dev/null
 bf --db "$db" monitor snapshot --month 2023-11 >/dev/null
 # 0019: a county's 附件1 submitted upward (issue 16 item 8), by its command.
 bf --db "$db" report submit --region 370811 --quarter 2023Q3 --submitter 甲 --on 2023-09-14 >/dev/null
-# 0020: a user of the web application, whose creation is the first audit entry.
+# 0021: a user of the web application, whose creation is the first audit entry.
 echo 'Backup-test-2024' | bf --db "$db" user add keeper --name 备份 --region 370811 --roles 查看员
 for t in $(tables "$db"); do
     [ "$(query "$db" "SELECT COUNT(*) FROM $t")" -gt 0 ] || fail "table $t is empty: fill it in this test"

@@ -1,4 +1,4 @@
--- 0020 users and audit: the accounts of the web application (bangfu user,
+-- 0021 users and audit: the accounts of the web application (bangfu user,
 -- bangfu serve) and the audit log of every login, failure, denial, write and
 -- view of personal data (issue 17).  The audit log is append-only: bangfu
 -- only ever inserts into it, and each entry carries the hash of the one
