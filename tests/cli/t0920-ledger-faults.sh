@@ -81,5 +81,8 @@ expect_contains "$out" "injected fault" "the fault's message"
 out=$(LANG=C BANGFU_FAULT_ALLOC=20 bf --db "$db" ledger run --month 2020-02 --by 甲 \
     --policies "$policies" 2>&1) || true
 expect_contains "$out" "out of memory" "an allocation's fault"
-[ "$total" -ge 200 ] || fail "only $total faults injected"
+# Every third allocation on PostgreSQL (stride above): about 150 there, about 390 on SQLite.
+minimum=200
+[ "$ENGINE" = sqlite ] || minimum=120
+[ "$total" -ge "$minimum" ] || fail "only $total faults injected"
 echo "t0920 ok: $total faults injected"
