@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ledger_check import services  # noqa: E402
+from ledger_check import unpaid  # noqa: E402
 
 BANGFU, DB, ENGINE, POLICIES, SEED, ROUNDS = sys.argv[1:7]
 SETTLED = {"已审核", "已入批", "已支付", "支付失败"}
@@ -74,7 +74,7 @@ MONTHS = ["2020-%02d" % m for m in range(2, 9)]
 
 def main():
     rng = random.Random(int(SEED))
-    skip = services(POLICIES)
+    skip = unpaid(POLICIES)
     removed = []
     seen = lines()
     checked = 0
