@@ -142,18 +142,9 @@ int export_facts(store *st, const fact_kind *kind, const export_people_options *
             rc = vocabulary_load_list(&lists[c], NULL, kind->columns[c].vocabulary, err);
     if (rc != BF_OK)
         goto out;
-    rc = store_prepare(st, sql, &stmt);
-    if (rc == BF_OK && options->region != NULL) {
-        char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
-        region_code_range(options->region, low, high);
-        rc = store_bind_text(stmt, 1, low);
-        if (rc == BF_OK)
-            rc = store_bind_text(stmt, 2, high);
-    }
-    if (rc != BF_OK) {
-        store_error_set(st, rc, err);
+    rc = export_prepare_in_region(st, sql, options->region, &stmt, err);
+    if (rc != BF_OK)
         goto out;
-    }
     rc = table_writer_open(options->out, &writer, err);
     if (rc != BF_OK)
         goto out;

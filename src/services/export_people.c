@@ -12,6 +12,20 @@
 /* Rows between two progress updates. */
 #define EXPORT_PROGRESS_EVERY 4096
 
+int export_prepare_in_region(store *st, const char *sql, const char *region, store_stmt **stmt,
+                             bf_error *err)
+{
+    int rc = store_prepare(st, sql, stmt);
+    if (rc == BF_OK && region != NULL) {
+        char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
+        region_code_range(region, low, high);
+        rc = store_bind_text(*stmt, 1, low);
+        if (rc == BF_OK)
+            rc = store_bind_text(*stmt, 2, high);
+    }
+    return rc == BF_OK ? BF_OK : store_error_set(st, rc, err);
+}
+
 int export_people(store *st, const export_people_options *options, int64_t *rows, bf_error *err)
 {
     char sql[EXPORT_SQL_MAX];
@@ -33,18 +47,9 @@ int export_people(store *st, const export_people_options *options, int64_t *rows
                                  " WHERE hukou_region >= ? AND hukou_region < ?");
     snprintf(sql + used, sizeof sql - used,
              " ORDER BY hukou_region, COALESCE(household_id, ''), id_number");
-    rc = store_prepare(st, sql, &stmt);
-    if (rc == BF_OK && options->region != NULL) {
-        char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
-        region_code_range(options->region, low, high);
-        rc = store_bind_text(stmt, 1, low);
-        if (rc == BF_OK)
-            rc = store_bind_text(stmt, 2, high);
-    }
-    if (rc != BF_OK) {
-        store_error_set(st, rc, err);
+    rc = export_prepare_in_region(st, sql, options->region, &stmt, err);
+    if (rc != BF_OK)
         goto out;
-    }
     rc = table_writer_open(options->out, &writer, err);
     if (rc != BF_OK)
         goto out;

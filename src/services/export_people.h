@@ -23,6 +23,13 @@ typedef struct export_people_options {
     progress *progress; /* told the rows written so far; may be NULL */
 } export_people_options;
 
+/*
+ * Prepares sql; with region (canonical code, or NULL) binds parameters 1 and 2
+ * to its half-open code range.  Shared by the exports of people and facts.
+ */
+int export_prepare_in_region(store *st, const char *sql, const char *region, store_stmt **stmt,
+                             bf_error *err);
+
 /* Writes the people; *rows (may be NULL) receives the number of people written. */
 int export_people(store *st, const export_people_options *options, int64_t *rows, bf_error *err);
 
