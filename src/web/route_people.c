@@ -453,7 +453,7 @@ int route_person_update(web_request *req, web_response *res)
     }
     if (!web_edit_values(body, &lists, res, storage, values, given))
         goto out;
-    person old, updated;
+    person old = {0}, updated; /* cppcheck (ctuuninitvar): load writes only some fields first */
     rc = person_store_open(req->store, &ps, &err);
     if (rc == BF_OK)
         rc = person_store_load(ps, id, &old, &err);
