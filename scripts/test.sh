@@ -146,10 +146,14 @@ run_jobs() {
     xargs -L 1 -P "$jobs" sh scripts/test.sh --job || true
 }
 
-# The cli tests selected by the filters, longest first (they bound the run's length).
+# The cli tests selected by the filters, longest first (they bound the run's length): those
+# tests/cli/longest.txt names, in its order, then the others by the size of their file.
 cli_tests() {
-    for t in $(ls -S tests/cli/t*.sh); do
-        name=$(basename "$t" .sh)
+    for name in $({
+        grep -v '^#' tests/cli/longest.txt 2>/dev/null || true
+        ls -S tests/cli/t*.sh | sed 's|.*/||; s|\.sh$||'
+    } | awk 'NF && !seen[$0]++'); do
+        [ -f "tests/cli/$name.sh" ] || continue
         if [ -n "$filters" ]; then
             hit=0
             for f in $filters; do case "$name" in *"$f"*) hit=1 ;; esac; done

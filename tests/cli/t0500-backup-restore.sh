@@ -157,7 +157,10 @@ dump "$target" >after.txt
 cmp -s before.txt after.txt || fail "restore --force: rows differ"
 
 # a backup during an import: the people before or after it, never a part
-bf --db "$db" generate people --count 20000 --seed 7 --out big.csv
+# (5,000 under the sanitizers, lib.sh: their import outlasts the 0.3 s as the 20,000 do.)
+count=20000
+[ "$SANITIZED" = 0 ] || count=5000
+bf --db "$db" generate people --count "$count" --seed 7 --out big.csv
 people=$(query "$db" "SELECT COUNT(*) FROM people")
 bf --db "$db" import people big.csv >import.txt 2>&1 &
 import=$!
@@ -167,7 +170,7 @@ wait "$import" || fail "the import failed: $(cat import.txt)"
 during=$(empty_target during)
 bf --db "$during" restore during.bak >/dev/null 2>err.txt || fail "restore: $(cat err.txt)"
 n=$(query "$during" "SELECT COUNT(*) FROM people")
-[ "$n" = "$people" ] || [ "$n" = $((people + 20000)) ] || fail "backup during an import holds $n people"
+[ "$n" = "$people" ] || [ "$n" = $((people + count)) ] || fail "backup during an import holds $n people"
 expect_eq "$(db=$during && count_dangling)" 0 "every batch, person and region referred to is in the backup"
 echo "backup during the import: $n people (before: $people)"
 

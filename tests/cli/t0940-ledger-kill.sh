@@ -19,11 +19,14 @@ bf --db "$db" import people "$data/people_update.csv" >/dev/null
         awk '{ printf "%s,户%d,62220202%011d,工商银行\n", $1, NR, NR }'
 } >bank.csv
 bf --db "$db" ledger import-bank bank.csv >/dev/null
+# 300 kills in the normal build (issue 15); under the sanitizers a hundred (lib.sh, SANITIZED).
+kills_wanted=${LEDGER_KILLS:-300}
+[ "$SANITIZED" = 0 ] || kills_wanted=${LEDGER_KILLS:-100}
 result=$(python3 "$here/ledger_kill.py" "$BANGFU" "$db" "$ENGINE" "$policies" \
-    "${LEDGER_KILL_SEED:-4}" "${LEDGER_KILLS:-300}") || fail "after the kills"
+    "${LEDGER_KILL_SEED:-4}" "$kills_wanted") || fail "after the kills"
 set -- $result
 kills=$1 months=$2
-[ "$kills" -ge "${LEDGER_KILLS:-300}" ] || fail "only $kills kills"
+[ "$kills" -ge "$kills_wanted" ] || fail "only $kills kills"
 bf --db "$db" calc --from 2020-01 --to "2020-$(printf %02d "$months")" --policies "$policies" \
     >calc.json
 m=1
