@@ -4,6 +4,8 @@
 "use strict";
 
 const state = { user: null, csrf: null, offset: 0, person: null, saved: false };
+// The pages beyond people (ledger.js, ...): PAGES[name] = { view, open(argument) } for #name/argument.
+const PAGES = {};
 const PAGE = 50;
 
 function $(id) { return document.getElementById(id); }
@@ -36,7 +38,11 @@ function notice(text) {
 }
 
 function show(view) {
-  for (const id of ["view-login", "view-search", "view-person"]) $(id).hidden = id !== view;
+  for (const section of document.querySelectorAll("main > section")) section.hidden = section.id !== view;
+  for (const link of document.querySelectorAll("#pages a")) {
+    if (link.getAttribute("href") === "#" + view.slice(5)) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
   const heading = document.querySelector("#" + view + " h1");
   if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
 }
@@ -44,6 +50,7 @@ function show(view) {
 function showLogin(message) {
   state.user = null; state.csrf = null;
   $("who").hidden = true;
+  $("pages").hidden = true;
   $("login-error").textContent = message || "";
   show("view-login");
 }
@@ -52,7 +59,10 @@ function signedIn(data) {
   state.user = data; state.csrf = data.csrf_token;
   $("who-name").textContent = data.name + "（" + data.roles.join("、") + "，" + data.region_name + "）";
   $("who").hidden = false;
+  $("pages").hidden = false;
 }
+
+function hasRole(name) { return !!state.user && state.user.roles.includes(name); }
 
 async function login(event) {
   event.preventDefault();
@@ -157,7 +167,7 @@ async function openPerson(ref, full) {
   table($("person-insurance"), p.insurance, [["scheme", "险种"], ["status", "状态"], ["since", "参保日期"]]);
   table($("person-history"), p.history, [["label", "字段"], ["old_value", "原值"], ["new_value", "新值"],
     ["changed_at", "时间"], ["source", "来源"]]);
-  const canEdit = state.user && state.user.roles.some((x) => x === "经办员" || x === "村级帮扶员");
+  const canEdit = hasRole("经办员") || hasRole("村级帮扶员");
   $("edit-form").hidden = !canEdit;
   if (canEdit) {
     const fields = $("edit-fields");
@@ -200,6 +210,13 @@ async function route() {
   }
   const hash = location.hash || "#search";
   if (hash.startsWith("#person/")) { await openPerson(hash.slice(8), false); return; }
+  const slash = hash.indexOf("/");
+  const name = slash < 0 ? hash.slice(1) : hash.slice(1, slash);
+  if (PAGES[name]) {
+    show(PAGES[name].view);
+    await PAGES[name].open(slash < 0 ? "" : decodeURIComponent(hash.slice(slash + 1)));
+    return;
+  }
   show("view-search");
   if (!document.querySelector("#results tbody").children.length) search(null, false);
 }
@@ -211,6 +228,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("more").addEventListener("click", () => search(null, true));
   $("show-full").addEventListener("click", () => openPerson(state.person.ref, true));
   $("edit-form").addEventListener("submit", save);
+  for (const page of Object.values(PAGES)) if (page.init) page.init();
   window.addEventListener("hashchange", route);
   route();
 });

@@ -12,6 +12,7 @@
  * see them (WEB_ROLES_FULL_VIEW); such a view is audited as view_full.
  */
 #include "web/web_routes.h"
+#include "web/web_util.h"
 
 #include "core/date.h"
 #include "core/idcard.h"
@@ -33,12 +34,10 @@
 /* Longest search text, bytes. */
 #define WEB_SEARCH_MAX 64
 /* Bytes of a sealed reference, and of its base64url text with the NUL. */
-#define WEB_REF_BYTES    (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + IDCARD_TEXT_MAX)
-#define WEB_REF_TEXT_MAX 128
+#define WEB_REF_BYTES (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + IDCARD_TEXT_MAX)
 
 /* The reference of the person id_number into out. */
-static void web_person_ref(const web_settings *settings, const char *id_number,
-                           char out[WEB_REF_TEXT_MAX])
+void web_person_ref(const web_settings *settings, const char *id_number, char out[WEB_REF_TEXT_MAX])
 {
     unsigned char plain[IDCARD_TEXT_MAX] = {0}, sealed[WEB_REF_BYTES];
     snprintf((char *)plain, sizeof plain, "%s", id_number);
@@ -65,31 +64,6 @@ static int web_person_unref(const web_settings *settings, const char *ref,
     plain[IDCARD_TEXT_MAX - 1] = '\0';
     snprintf(out, IDCARD_TEXT_MAX, "%s", (const char *)plain);
     return 1;
-}
-
-/* 370811********123X: the region and the last four kept. */
-static void web_mask_id(const char *id, char *out, size_t size)
-{
-    size_t length = strlen(id);
-    if (length < 10) {
-        snprintf(out, size, "%s", "****");
-        return;
-    }
-    snprintf(out, size, "%.6s%.*s%s", id, (int)(length - 10), "********************",
-             id + length - 4);
-}
-
-/* 139****5678; a landline keeps its area code and last two digits. */
-static void web_mask_phone(const char *phone, char *out, size_t size)
-{
-    size_t length = strlen(phone);
-    const char *dash = strchr(phone, '-');
-    if (length < 7)
-        snprintf(out, size, "%s", "****");
-    else if (dash != NULL)
-        snprintf(out, size, "%.*s-****%s", (int)(dash - phone), phone, phone + length - 2);
-    else
-        snprintf(out, size, "%.3s****%s", phone, phone + length - 4);
 }
 
 static void web_mask_member(json_t *object, const char *key, int phone)
@@ -350,17 +324,7 @@ int route_people_search(web_request *req, web_response *res)
             "employment_status", store_column_text(stmt, 7) ? store_column_text(stmt, 7) : "");
         json_array_append_new(people, item);
     }
-    if (rc != BF_DONE) {
-        char message[STORE_ERROR_MAX];
-        snprintf(message, sizeof message, "%s", store_error_message(req->store));
-        store_finalize(stmt);
-        json_decref(people);
-        return web_reply_internal(res, message);
-    }
-    store_finalize(stmt);
-    return web_reply_json(res, 200,
-                          json_pack("{s:o, s:b, s:I, s:I}", "people", people, "more", seen > limit,
-                                    "limit", (json_int_t)limit, "offset", (json_int_t)offset));
+    return web_reply_page(req, res, stmt, rc, "people", people, seen, limit, offset);
 }
 
 /* The fields an edit may change: the 四清 and the phone. */

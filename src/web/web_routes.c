@@ -171,7 +171,8 @@ void web_dispatch(web_request *req, web_response *res)
             return;
         }
     }
-    int write = (route->flags & WEB_WRITE) != 0;
+    int own_transaction = (route->flags & WEB_OWN_TRANSACTION) != 0;
+    int write = (route->flags & WEB_WRITE) != 0 && !own_transaction;
     if (write) {
         web_audit_hold(); /* the write's entry goes into its transaction */
         if (store_begin(req->store) != BF_OK) {
@@ -196,6 +197,8 @@ void web_dispatch(web_request *req, web_response *res)
             web_reply_internal(res, store_error_message(req->store));
         }
         web_audit_release();
+    } else if (own_transaction) {
+        web_audit_request(req, res, "write");
     } else if (route->flags & WEB_PERSONAL) {
         web_audit_request(req, res, "view");
     }

@@ -11,7 +11,10 @@
  * Flags: WEB_PUBLIC needs no session (roles ignored); WEB_WRITE changes
  * data: it needs the session's CSRF token (header X-CSRF-Token) and is
  * audited as a write; WEB_PERSONAL answers with personal data and is
- * audited as a view.
+ * audited as a view; WEB_OWN_TRANSACTION (with WEB_WRITE) runs a service
+ * that opens and commits its own transactions (a ledger run, an import):
+ * the dispatcher opens none and the write's entry follows its commit
+ * through the audit writer, before the answer leaves.
  */
 #ifndef BANGFU_WEB_WEB_ROUTES_H
 #define BANGFU_WEB_WEB_ROUTES_H
@@ -19,9 +22,10 @@
 #include "web/web.h"
 #include "web/web_audit.h"
 
-#define WEB_PUBLIC   0x1
-#define WEB_WRITE    0x2
-#define WEB_PERSONAL 0x4
+#define WEB_PUBLIC          0x1
+#define WEB_WRITE           0x2
+#define WEB_PERSONAL        0x4
+#define WEB_OWN_TRANSACTION 0x8
 
 /* XX(id, method, path, roles, flags, statuses, summary_zh, summary_en) */
 #define WEB_ROUTE_MAP(XX)                                                                          \
@@ -43,7 +47,22 @@
        "一个人员：四清、就业、培训、参保与变更历史（?full=1 显示完整证件号码与电话）",             \
        "one person: 四清, spells, trainings, insurance, history (?full=1: in full)")               \
     XX(person_update, "PATCH", "/api/people/{ref}", WEB_ROLE_CLERK | WEB_ROLE_VILLAGE, WEB_WRITE,  \
-       "200,400,404,415", "修改人员的四清字段与电话", "change a person's 四清 fields and phone")
+       "200,400,404,415", "修改人员的四清字段与电话", "change a person's 四清 fields and phone")   \
+    XX(ledger_runs, "GET", "/api/ledger/runs", WEB_ROLES_ALL, 0, "200,400",                        \
+       "本人辖区的台账批次（每次运行）及各状态行数",                                               \
+       "the ledger runs of one's region, lines by state")                                          \
+    XX(ledger_run, "POST", "/api/ledger/runs", WEB_ROLE_CLERK, WEB_WRITE | WEB_OWN_TRANSACTION,    \
+       "200,400,415", "对本人辖区运行一个月的台账", "run the ledger of a month over one's region") \
+    XX(ledger_review, "POST", "/api/ledger/runs/{run}/review", WEB_ROLE_REVIEWER,                  \
+       WEB_WRITE | WEB_OWN_TRANSACTION, "200,400,404,409,415",                                     \
+       "审核（通过或驳回）批次中本人辖区的待审核行；运行人不能审核（双人复核）",                   \
+       "approve or reject the pending lines of a run in one's region (not by who ran it)")         \
+    XX(ledger_lines, "GET", "/api/ledger/lines", WEB_ROLES_ALL, WEB_PERSONAL, "200,400",           \
+       "本人辖区的台账行（证件号码打码；?full=1 显示完整）",                                       \
+       "the ledger lines of one's region (ID numbers masked; ?full=1: in full)")                   \
+    XX(ledger_export, "GET", "/api/ledger/export", WEB_ROLES_ALL, WEB_PERSONAL, "200,400",         \
+       "下载本人辖区的台账行（XLSX 或 CSV）",                                                      \
+       "download the ledger lines of one's region (XLSX, CSV)")
 
 /* The index of each route in web_routes[]. */
 enum web_route_id {

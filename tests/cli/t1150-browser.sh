@@ -2,7 +2,8 @@
 # The web UI in a real browser: Debian's chromium driven by playwright-core
 # (tests/cli/browser_ui.js) logs in (a wrong password first), searches,
 # opens a person, has an edit refused with its Chinese message, saves one,
-# shows the full ID number and logs out, at desktop and at phone width, with
+# shows the full ID number and logs out, at desktop and at phone width; at
+# phone width a clerk runs the ledger and a reviewer approves the run; with
 # no console error (a CSP violation would be one).  Screenshots are kept in
 # build/screenshots/.  Skipped, saying why, without chromium or
 # playwright-core (scripts/setup.sh installs both).
@@ -24,12 +25,25 @@ cp "$data/people_basic.csv" "$WORK/basic.csv"
 bf --db "$db" import people "$WORK/basic.csv" >/dev/null
 pw='Gongzuo-2024!'
 echo "$pw" | bf --db "$db" user add jining --name 济宁经办 --region 3708 --roles 经办员
+# The pages beyond people: the people of 万州 with their facts (ledger lines), a clerk and a
+# reviewer of the county.
+bf --db "$db" generate people --count 40 --seed 7 --region 500101 --out "$WORK/wanzhou.csv" >/dev/null
+bf --db "$db" import people "$WORK/wanzhou.csv" >/dev/null
+sql "SELECT id_number FROM people WHERE hukou_region LIKE '500101%' ORDER BY id_number" |
+    python3 "$checkout/tests/cli/facts_sql.py" 5 >"$WORK/facts.sql"
+sql_file "$db" "$WORK/facts.sql"
+echo "$pw" | bf --db "$db" user add clerk --name 万州经办 --region 500101 --roles 经办员
+echo "$pw" | bf --db "$db" user add reviewer --name 万州审核 --region 500101 --roles 审核员
 serve_start
 shots="$checkout/build/screenshots/$ENGINE"
 mkdir -p "$shots"
 CHROMIUM=$chromium node "$checkout/tests/cli/browser_ui.js" "$url" "$checkout" "$shots" "$pw"
+# At phone width: the ledger run by a clerk, approved by a reviewer.
+CHROMIUM=$chromium node "$checkout/tests/cli/browser_pages.js" "$url" "$checkout" "$shots" "$pw" \
+    375 phone
 serve_stop
-for f in desktop-1-search desktop-2-person desktop-3-refused desktop-4-saved phone-2-person; do
+for f in desktop-1-search desktop-2-person desktop-3-refused desktop-4-saved phone-2-person \
+    phone-pages-1-ledger-run phone-pages-2-ledger-approved; do
     [ -s "$shots/$f.png" ] || fail "screenshot $f missing"
 done
 expect_eq "$(sql "SELECT employment_status FROM people WHERE id_number = '370811200002290033'")" \

@@ -2,7 +2,8 @@
 # The access matrix through the real server: every route of
 # /api/openapi.json x every role x a person of the user's own region and
 # one of another region x read and write, against a small model of who may
-# do what (a route missing from the model fails the test); without a
+# do what (a route missing from the model fails the test), the ledger's
+# runs, lines, downloads and reviews included; without a
 # session every private route is 401, and a write without the CSRF token
 # 403.  Another region is always answered as a missing person (404).
 . "$(dirname "$0")/lib.sh"
@@ -18,6 +19,16 @@ for role in 系统管理员 经办员 审核员 查看员 村级帮扶员; do
 done
 # Someone of Chongqing sees their own people: the "other region" of the matrix.
 echo "$pw" | bf --db "$db" user add cq --name 重庆经办 --region 50 --roles 经办员
+# A ledger run of each region with one pending line: the own and the other run reviewed.
+bf --db "$db" ledger run --month 2024-03 --region 370811 --by clerk >/dev/null
+bf --db "$db" ledger run --month 2024-03 --region 50 --by cq >/dev/null
+for run in 1 2; do
+    person=$(sql "SELECT id_number FROM people WHERE name = '$(echo 王强 陈静 | cut -d' ' -f$run)'")
+    sql "INSERT INTO ledger_lines (id, benefit, payee, person, month, seq, kind, clause, document,
+         payee_kind, region, amount_fen, funding, run_id, state) SELECT $run, 'x.subsidy',
+         id_number, id_number, '2024-03', 0, '应发', '一', '文件', 'person', hukou_region, 10000,
+         '未载明', $run, '待审核' FROM people WHERE id_number = '$person'"
+done
 serve_start
 python3 - "$url" "$pw" <<'PY'
 import sys
@@ -60,6 +71,23 @@ def requests(route):
         body = {"employment_status": "未就业"}
         return [(method, "/api/people/%s", body, "own", lambda role: 200 if role in EDIT else 403),
                 (method, "/api/people/%s", body, "other", lambda role: 404 if role in EDIT else 403)]
+    if path == "/api/ledger/runs" and method == "GET":
+        return [(method, path, None, "own", lambda role: 200, "500101")]
+    if path == "/api/ledger/runs" and method == "POST":
+        return [(method, path, {"month": "2024-04"}, "own",
+                 lambda role: 200 if role == "clerk" else 403)]
+    if path == "/api/ledger/runs/{run}/review":
+        body = {"decision": "approve", "reason": "核实"}
+        return [(method, "/api/ledger/runs/1/review", body, "own",
+                 lambda role: 200 if role == "reviewer" else 403),
+                (method, "/api/ledger/runs/2/review", body, "other",
+                 lambda role: 404 if role == "reviewer" else 403)]
+    if path in ("/api/ledger/lines", "/api/ledger/export"):
+        query = "?format=csv&" if path.endswith("export") else "?"
+        return [(method, path + query + "run=1", None, "own", lambda role: 200, "500101"),
+                (method, path + query + "run=2", None, "other", lambda role: 200, "500101"),
+                (method, path + query + "full=1", None, "own",
+                 lambda role: 200 if role in FULL else 403, "500101")]
     raise SystemExit("FAIL: route %s %s has no place in the access matrix" % route)
 
 anonymous = Client(url)
@@ -75,12 +103,15 @@ refs = {"own": ref_of(clients["clerk"], "王强"), "other": ref_of(cq, "陈静")
 checked = 0
 # Logging out last: it ends the session the other cells use.
 for route in sorted(routes, key=lambda r: r == ("DELETE", "/api/session")):
-    for method, path, body, where, expected in requests(route):
+    for method, path, body, where, expected, *hidden in requests(route):
         target = path % refs[where] if "%s" in path else path
         for role in ROLES:
             r = clients[role].request(method, target, body)
             check(r.status == expected(role), "%s %s as %s (%s region): %d, expected %d: %r"
                   % (method, target, role, where, r.status, expected(role), r))
+            # What another region holds never shows (its lines come back as none).
+            check(not hidden or hidden[0].encode() not in r.body,
+                  "%s %s as %s shows another region's %s" % (method, target, role, hidden))
             checked += 1
         if where == "public":
             continue
@@ -88,7 +119,7 @@ for route in sorted(routes, key=lambda r: r == ("DELETE", "/api/session")):
         check(r.status == 401, "%s %s without a session: %r" % (method, target, r))
         if method != "GET":
             writer = Client(url)
-            writer.login("clerk", pw)
+            writer.login(([x for x in ROLES if expected(x) != 403] or ["clerk"])[0], pw)
             r = writer.request(method, target, body, csrf=False)
             check(r.status == 403 and r.json()["error"] == "csrf",
                   "%s %s without the CSRF token: %r" % (method, target, r))

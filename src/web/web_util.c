@@ -1,0 +1,172 @@
+/*
+ * web_util.c - query parameters, policy files, downloads and masking for the
+ * route files (web_util.h).
+ */
+#include "web/web_util.h"
+
+#include "policy/policy_load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int web_query_int64(const web_request *req, web_response *res, const char *name, int64_t fallback,
+                    int64_t low, int64_t high, int64_t *out)
+{
+    const char *text = web_request_query(req, name);
+    *out = fallback;
+    if (text == NULL || text[0] == '\0')
+        return 1;
+    char *end = NULL;
+    long long value = strtoll(text, &end, 10);
+    if (*end == '\0' && value >= low && value <= high) {
+        *out = value;
+        return 1;
+    }
+    char zh[160], en[160];
+    snprintf(zh, sizeof zh, "参数 %s 应为 %lld 到 %lld 的整数", name, (long long)low,
+             (long long)high);
+    snprintf(en, sizeof en, "%s must be an integer from %lld to %lld", name, (long long)low,
+             (long long)high);
+    web_reply_error(res, 400, "invalid", zh, en);
+    return 0;
+}
+
+int web_query_month(const web_request *req, web_response *res, const char *name, int required,
+                    char out[BF_MONTH_TEXT_MAX])
+{
+    const char *text = web_request_query(req, name);
+    int month = 0;
+    out[0] = '\0';
+    if ((text == NULL || text[0] == '\0') && !required)
+        return 1;
+    if (text != NULL && date_month_parse(text, &month) == BF_OK) {
+        date_month_format(month, out);
+        return 1;
+    }
+    char zh[160], en[160];
+    snprintf(zh, sizeof zh, "参数 %s 应为月份 YYYY-MM", name);
+    snprintf(en, sizeof en, "%s must be a month YYYY-MM", name);
+    web_reply_error(res, 400, "invalid", zh, en);
+    return 0;
+}
+
+int web_reply_page(web_request *req, web_response *res, store_stmt *stmt, int rc, const char *key,
+                   json_t *items, int64_t seen, int64_t limit, int64_t offset)
+{
+    if (rc != BF_DONE) {
+        char message[STORE_ERROR_MAX];
+        snprintf(message, sizeof message, "%s", store_error_message(req->store));
+        store_finalize(stmt);
+        json_decref(items);
+        return web_reply_internal(res, message);
+    }
+    store_finalize(stmt);
+    return web_reply_json(res, 200,
+                          json_pack("{s:o, s:b, s:I, s:I}", key, items, "more", seen > limit,
+                                    "limit", (json_int_t)limit, "offset", (json_int_t)offset));
+}
+
+void web_user_range(const web_request *req, char low[REGION_CODE_TEXT_MAX],
+                    char high[REGION_CODE_TEXT_MAX])
+{
+    region_code_range(req->user->region, low, high);
+}
+
+int web_policies_load(web_response *res, policy_set **set)
+{
+    char dir[1024];
+    bf_error err;
+    policy_diagnostics *diag = calloc(1, sizeof *diag);
+    *set = NULL;
+    int rc = diag == NULL ? bf_error_set(&err, BF_ENOMEM, "%s", bf_strerror(BF_ENOMEM))
+                          : policy_find_dir(NULL, dir, sizeof dir, &err);
+    if (rc == BF_OK)
+        rc = policy_set_create(set, &err);
+    if (rc == BF_OK && (rc = policy_load_dir(*set, dir, diag, &err)) == BF_EPOLICY)
+        bf_error_set(&err, rc, "%.200s:%d: %.700s", diag->items[0].file, diag->items[0].line,
+                     diag->items[0].message);
+    free(diag);
+    if (rc == BF_OK)
+        return BF_OK;
+    policy_set_free(*set);
+    *set = NULL;
+    web_reply_internal(res, err.message);
+    return rc;
+}
+
+int web_temp_file(const char *name, char out[WEB_TEMP_PATH_MAX], bf_error *err)
+{
+    const char *base = getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp";
+    char dir[WEB_TEMP_PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s/bangfu-web-XXXXXX", base) >= (int)sizeof dir ||
+        mkdtemp(dir) == NULL ||
+        snprintf(out, WEB_TEMP_PATH_MAX, "%s/%s", dir, name) >= WEB_TEMP_PATH_MAX)
+        return bf_error_set(err, BF_EIO, BF_TR("无法建立临时目录 %s", "cannot create %s"), dir);
+    return BF_OK;
+}
+
+void web_temp_remove(const char *path)
+{
+    char other[WEB_TEMP_PATH_MAX + 8];
+    unlink(path);
+    snprintf(other, sizeof other, "%s.sha256", path);
+    unlink(other);
+    snprintf(other, sizeof other, "%s", path);
+    char *slash = strrchr(other, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+        rmdir(other);
+    }
+}
+
+int web_reply_file(web_response *res, const char *path, const char *type)
+{
+    FILE *in = fopen(path, "rb");
+    struct stat info;
+    char *data = NULL;
+    size_t size = 0;
+    int ok = in != NULL && fstat(fileno(in), &info) == 0 && info.st_size <= WEB_DOWNLOAD_MAX;
+    if (ok) {
+        size = (size_t)info.st_size;
+        data = malloc(size + 1);
+        ok = data != NULL && fread(data, 1, size, in) == size;
+    }
+    if (in != NULL)
+        fclose(in);
+    web_temp_remove(path);
+    if (!ok) {
+        free(data);
+        return web_reply_internal(res, "cannot read a file written for download");
+    }
+    res->status = 200;
+    res->raw = data;
+    res->raw_size = size;
+    res->content_type = type;
+    return BF_OK;
+}
+
+void web_mask_id(const char *id, char *out, size_t size)
+{
+    size_t length = strlen(id);
+    if (length < 10) {
+        snprintf(out, size, "%s", "****");
+        return;
+    }
+    snprintf(out, size, "%.6s%.*s%s", id, (int)(length - 10), "********************",
+             id + length - 4);
+}
+
+void web_mask_phone(const char *phone, char *out, size_t size)
+{
+    size_t length = strlen(phone);
+    const char *dash = strchr(phone, '-');
+    if (length < 7)
+        snprintf(out, size, "%s", "****");
+    else if (dash != NULL)
+        snprintf(out, size, "%.*s-****%s", (int)(dash - phone), phone, phone + length - 2);
+    else
+        snprintf(out, size, "%.3s****%s", phone, phone + length - 4);
+}

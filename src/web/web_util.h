@@ -1,0 +1,75 @@
+/*
+ * web_util.h - what the route files beyond people share: query parameters
+ * checked against their bounds, the policy files loaded for one request,
+ * files written by a service answered as a download, and the masking of
+ * ID numbers and phones (route_people.c's rules, one place).
+ *
+ * Ownership: web_policies_load() gives a set the caller frees
+ * (policy_set_free); web_reply_file() takes the file's bytes into the
+ * response and removes the file and its temporary directory.
+ */
+#ifndef BANGFU_WEB_WEB_UTIL_H
+#define BANGFU_WEB_WEB_UTIL_H
+
+#include "core/date.h"
+#include "policy/policy_model.h"
+#include "web/web.h"
+
+#include <stdint.h>
+
+/* Longest path of a temporary file a route writes (a directory of its own and a name). */
+#define WEB_TEMP_PATH_MAX 256
+/* Largest file answered as a download, bytes. */
+#define WEB_DOWNLOAD_MAX (64 * 1024 * 1024)
+/* The content types of the downloads. */
+#define WEB_TYPE_XLSX "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#define WEB_TYPE_CSV  "text/csv; charset=utf-8"
+
+/*
+ * The integer query parameter name into *out (fallback when absent): 1, or 0 after a 400
+ * naming the parameter and its bounds.
+ */
+int web_query_int64(const web_request *req, web_response *res, const char *name, int64_t fallback,
+                    int64_t low, int64_t high, int64_t *out);
+
+/*
+ * The month query parameter (YYYY-MM) into out, "" when absent and optional: 1, or 0 after a
+ * 400.
+ */
+int web_query_month(const web_request *req, web_response *res, const char *name, int required,
+                    char out[BF_MONTH_TEXT_MAX]);
+
+/*
+ * Ends a paged list read from stmt (finalized here): rc is the last store_step's (BF_DONE when
+ * all rows were read); 200 with {key: items, more, limit, offset} (taking items), or a 500.
+ */
+int web_reply_page(web_request *req, web_response *res, store_stmt *stmt, int rc, const char *key,
+                   json_t *items, int64_t seen, int64_t limit, int64_t offset);
+
+/* The user's region as the half-open code range [low, high). */
+void web_user_range(const web_request *req, char low[REGION_CODE_TEXT_MAX],
+                    char high[REGION_CODE_TEXT_MAX]);
+
+/* The policy files (the default directory) into *set: BF_OK, or a 500 answered and *set NULL. */
+int web_policies_load(web_response *res, policy_set **set);
+
+/* A new temporary directory and the path of file name in it into out: BF_OK or BF_EIO. */
+int web_temp_file(const char *name, char out[WEB_TEMP_PATH_MAX], bf_error *err);
+/* Removes a file of web_temp_file() (and its .sha256 when any) and its directory. */
+void web_temp_remove(const char *path);
+
+/* Answers path's bytes with type (200), then removes it as web_temp_remove() does. */
+int web_reply_file(web_response *res, const char *path, const char *type);
+
+/* Bytes of a person reference's text with the NUL (route_people.c). */
+#define WEB_REF_TEXT_MAX 128
+/* The reference of the person id_number into out (route_people.c: sealed, no ID in URLs). */
+void web_person_ref(const web_settings *settings, const char *id_number,
+                    char out[WEB_REF_TEXT_MAX]);
+
+/* 370811********123X: the region and the last four kept. */
+void web_mask_id(const char *id, char *out, size_t size);
+/* 139****5678; a landline keeps its area code and last two digits. */
+void web_mask_phone(const char *phone, char *out, size_t size);
+
+#endif
