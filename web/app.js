@@ -167,6 +167,7 @@ async function openPerson(ref, full) {
   table($("person-insurance"), p.insurance, [["scheme", "险种"], ["status", "状态"], ["since", "参保日期"]]);
   table($("person-history"), p.history, [["label", "字段"], ["old_value", "原值"], ["new_value", "新值"],
     ["changed_at", "时间"], ["source", "来源"]]);
+  $("person-calc").href = "#calc/" + p.ref;
   const canEdit = hasRole("经办员") || hasRole("村级帮扶员");
   $("edit-form").hidden = !canEdit;
   if (canEdit) {

@@ -32,26 +32,6 @@
     "bangfu calc SITUATION.json | calc [--region CODE | --person ID_NUMBER] --from YYYY-MM --to "  \
     "YYYY-MM [--explain[=full]] [--policies DIR]"
 
-/* Keeps the grants, decisions and warnings of person (a row of people) only. */
-static void keep_person(policy_result *result, int32_t person)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < result->grant_count; i++)
-        if (result->grants[i].person == person)
-            result->grants[kept++] = result->grants[i];
-    result->grant_count = kept;
-    kept = 0;
-    for (size_t i = 0; i < result->decision_count; i++)
-        if (result->decisions[i].person == person)
-            result->decisions[kept++] = result->decisions[i];
-    result->decision_count = kept;
-    kept = 0;
-    for (size_t i = 0; i < result->warning_count; i++)
-        if (result->warnings[i].person == person)
-            result->warnings[kept++] = result->warnings[i];
-    result->warning_count = kept;
-}
-
 int cmd_calc(cli_context *ctx, int argc, char **argv)
 {
     int status = CLI_EXIT_FAILURE;
@@ -134,7 +114,7 @@ int cmd_calc(cli_context *ctx, int argc, char **argv)
         goto out;
     }
     if (stored.person != NULL)
-        keep_person(result, 0);
+        policy_result_keep_person(result, 0);
     policy_result_sort(result);
     rc = policy_output_write(stdout, set, people, result, &options, &err);
     if (rc != BF_OK || fflush(stdout) != 0) {

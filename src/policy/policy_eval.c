@@ -806,3 +806,23 @@ void policy_result_sort(policy_result *result)
         qsort(result->grants, result->grant_count, sizeof *result->grants, compare_output);
     free(spare);
 }
+
+/* Keeps the grants, decisions and warnings of person (a row of people) only. */
+void policy_result_keep_person(policy_result *result, int32_t person)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < result->grant_count; i++)
+        if (result->grants[i].person == person)
+            result->grants[kept++] = result->grants[i];
+    result->grant_count = kept;
+    kept = 0;
+    for (size_t i = 0; i < result->decision_count; i++)
+        if (result->decisions[i].person == person)
+            result->decisions[kept++] = result->decisions[i];
+    result->decision_count = kept;
+    kept = 0;
+    for (size_t i = 0; i < result->warning_count; i++)
+        if (result->warnings[i].person == person)
+            result->warnings[kept++] = result->warnings[i];
+    result->warning_count = kept;
+}

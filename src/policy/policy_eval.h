@@ -136,6 +136,9 @@ void policy_result_free(policy_result *result);
 /* Sorts the grants for output: by person (input order), month, benefit, payee. */
 void policy_result_sort(policy_result *result);
 
+/* Keeps the grants, decisions and warnings of person (a row of people) only. */
+void policy_result_keep_person(policy_result *result, int32_t person);
+
 /* Longest condition text ("hukou_within 500101000000 ..."). */
 #define POLICY_CONDITION_TEXT_MAX 256
 

@@ -248,7 +248,18 @@ static int fact_load_references(fact_state *s, bf_error *err)
     store_stmt *stmt = NULL;
     int step = BF_DONE, rc = BF_OK;
     if (fact_kind_uses(s->kind, FACT_PERSON)) {
-        rc = store_prepare(s->st, "SELECT id_number FROM people", &stmt);
+        /* With a region limit, the people outside it are as if not registered. */
+        char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
+        const char *within = s->options->within;
+        if (within != NULL)
+            region_code_range(within, low, high);
+        rc = store_prepare(s->st,
+                           within != NULL ? "SELECT id_number FROM people WHERE hukou_region >= "
+                                            "? AND hukou_region < ?"
+                                          : "SELECT id_number FROM people",
+                           &stmt);
+        if (rc == BF_OK && within != NULL && (rc = store_bind_text(stmt, 1, low)) == BF_OK)
+            rc = store_bind_text(stmt, 2, high);
         step = rc == BF_OK ? store_step(stmt) : rc;
         for (; step == BF_ROW && rc == BF_OK; step = store_step(stmt)) {
             const char *id = store_column_text(stmt, 0);

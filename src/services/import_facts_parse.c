@@ -98,6 +98,18 @@ static int fact_parse_region(fact_state *s, int c, const char *folded, const cha
                         cell);
         return 0;
     }
+    /* With a region limit, a record of no person lies where its first region column says
+       (an org, a fair, an outflow's origin); a person's record is scoped by the person. */
+    int scoped = s->options->within != NULL;
+    for (int k = 0; scoped && k < s->kind->column_count; k++)
+        if (s->kind->columns[k].type == FACT_PERSON ||
+            (k < c && s->kind->columns[k].type == FACT_REGION))
+            scoped = 0;
+    if (scoped && !region_code_within(out, s->options->within)) {
+        fact_row_reject(s, c, BF_TR("区划 %s 不在您的辖区内", "region %s is outside your region"),
+                        cell);
+        return 0;
+    }
     return 1;
 }
 

@@ -367,6 +367,17 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
                                     ? old.values[f]
                                     : import_chunk_value(chunk, row->value[f]);
         }
+        /* A person stored outside the importer's region is not theirs to change: the whole
+           import is refused (a batch is one transaction), naming the row's ID number. */
+        const char *stored_region = old.values[PERSON_HUKOU_REGION];
+        if (s->rules.within != NULL &&
+            (stored_region == NULL || !region_code_within(stored_region, s->rules.within))) {
+            rc = bf_error_set(err, BF_EINVAL,
+                              BF_TR("证件号码 %s 的人员不在您的辖区内，未导入任何一行",
+                                    "the person %s is outside your region; nothing imported"),
+                              row->id_number);
+            goto out;
+        }
         int changed = 0;
         if (s->changes != NULL) {
             for (int f = 0; f < PERSON_FIELD_COUNT; f++)
@@ -801,6 +812,7 @@ int import_people(store *st, const import_people_options *options, import_people
     s->rules.today = date_today();
     s->rules.seen = &s->seen;
     s->rules.clear_empty = options->clear_empty;
+    s->rules.within = options->within;
     date_now_timestamp(s->now);
 
     table_reader_options find = {

@@ -94,7 +94,11 @@ typedef struct import_people_options {
     store_waiting waiting;   /* told once when another import holds the database */
     void *waiting_context;   /* passed to waiting */
     int wait_limited;        /* 0: wait for another import as long as it takes */
-    int64_t wait_ms;         /* with wait_limited: at most this long (0: fail at once) */
+    /* Canonical region code, or NULL: a row of a person outside it (by the file's region or
+       the stored one) is rejected, as if the person were not registered (the web's region
+       scope). */
+    const char *within;
+    int64_t wait_ms; /* with wait_limited: at most this long (0: fail at once) */
 
     /* The 四清 lists; NULL: read from the vocabulary directory (registry/vocabulary.h). */
     const vocabulary_set *vocabularies;

@@ -230,6 +230,10 @@ int import_row_check(const import_row_rules *rules, const table_row *row, import
             import_row_reject(out, c_region,
                               BF_TR("区划代码 %s 不存在", "the region code %s does not exist"),
                               cell);
+        else if (rules->within != NULL && !region_code_within(out->region, rules->within))
+            import_row_reject(out, c_region,
+                              BF_TR("区划 %s 不在您的辖区内", "region %s is outside your region"),
+                              cell);
     }
 
     cell = import_row_cell(rules, row, c_category);

@@ -59,6 +59,7 @@ typedef struct import_row_rules {
     bf_date today;                      /* bounds birth dates */
     int clear_empty;                    /* 1: an empty cell of a present column clears its field */
     const vocabulary_set *vocabularies; /* the values the 四清 fields take */
+    const char *within;                 /* canonical: a region outside it is rejected; NULL */
 } import_row_rules;
 
 /* One checked row: its values when valid, its reasons when not. */

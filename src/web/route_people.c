@@ -201,7 +201,7 @@ static int web_person_answer(web_request *req, web_response *res, const char *id
 }
 
 /* The person a route's {ref} names, visible to the user, into id: 1, or 0 after answering. */
-static int web_person_of_request(web_request *req, web_response *res, char id[IDCARD_TEXT_MAX])
+int web_person_of_request(web_request *req, web_response *res, char *id)
 {
     if (!web_person_unref(req->settings, req->params[0], id)) {
         web_person_missing(res);

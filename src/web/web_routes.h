@@ -62,7 +62,19 @@
        "the ledger lines of one's region (ID numbers masked; ?full=1: in full)")                   \
     XX(ledger_export, "GET", "/api/ledger/export", WEB_ROLES_ALL, WEB_PERSONAL, "200,400",         \
        "下载本人辖区的台账行（XLSX 或 CSV）",                                                      \
-       "download the ledger lines of one's region (XLSX, CSV)")
+       "download the ledger lines of one's region (XLSX, CSV)")                                    \
+    XX(import, "POST", "/api/imports/{kind}", WEB_ROLE_CLERK, WEB_WRITE | WEB_OWN_TRANSACTION,     \
+       "200,400,404", "导入本人辖区的人员或事实文件（请求体为文件，?name=文件名）",                \
+       "import a file of people or facts of one's region (the body is the file, ?name=FILE)")      \
+    XX(calc, "GET", "/api/calc/{ref}", WEB_ROLES_ALL, WEB_PERSONAL, "200,400,404",                 \
+       "一个人员在期间内的待遇及其解释（为什么 / 为什么没有）",                                    \
+       "one person's entitlements of a period, explained (why / why not)")                         \
+    XX(report_annex1, "GET", "/api/reports/annex1", WEB_ROLES_ALL, 0, "200,400",                   \
+       "本人辖区一个季度的附件1（?format=json、xlsx 或 csv）",                                     \
+       "附件1 of one's region for a quarter (?format=json, xlsx or csv)")                          \
+    XX(dashboard, "GET", "/api/dashboard", WEB_ROLES_ALL, 0, "200,400",                            \
+       "统计图的数据：按区划与去向的就业、按月与待遇的补贴、目标与进度",                           \
+       "the dashboard's figures: employment by region and where, subsidies, targets")
 
 /* The index of each route in web_routes[]. */
 enum web_route_id {

@@ -67,6 +67,12 @@ int web_reply_file(web_response *res, const char *path, const char *type);
 void web_person_ref(const web_settings *settings, const char *id_number,
                     char out[WEB_REF_TEXT_MAX]);
 
+/*
+ * The person a route's {ref} (params[0]) names, visible to the user, into id (IDCARD_TEXT_MAX
+ * bytes) and res->audit_target: 1, or 0 after answering 404 (missing and elsewhere alike).
+ */
+int web_person_of_request(web_request *req, web_response *res, char *id);
+
 /* 370811********123X: the region and the last four kept. */
 void web_mask_id(const char *id, char *out, size_t size);
 /* 139****5678; a landline keeps its area code and last two digits. */

@@ -1,14 +1,23 @@
-// browser_pages.js URL CHECKOUT SHOTS PASSWORD WIDTH LABEL - the pages beyond people in
+// browser_pages.js URL CHECKOUT SHOTS PASSWORD WIDTH LABEL NAME - the pages beyond people in
 // Debian's chromium, driven by playwright-core (t1150): a clerk runs the ledger of a month,
-// a reviewer approves the run (the clerk cannot: four eyes); a screenshot of each step goes
-// to SHOTS as LABEL-pages-N-*.png.
+// imports a file with a row in error (and downloads the error file), runs the calculator of
+// the person NAME; a reviewer approves the run (the server refuses its runner: four eyes),
+// shows 附件1 and downloads its XLSX, and opens the dashboard's ECharts charts; a
+// screenshot of each step goes to SHOTS as LABEL-pages-N-*.png.
 "use strict";
 const path = require("path");
-const [url, checkout, shots, password, width, label] = process.argv.slice(2);
+const [url, checkout, shots, password, width, label, calcName] = process.argv.slice(2);
 const { chromium } = require(path.join(checkout, "node_modules", "playwright-core"));
 
 function check(condition, message) {
   if (!condition) throw new Error("FAIL: " + message);
+}
+
+// The ID number of 17 digits with its check character (GB 11643).
+function idNumber(digits) {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...digits].reduce((total, d, i) => total + Number(d) * weights[i], 0);
+  return digits + "10X98765432"[sum % 11];
 }
 
 async function login(page, name) {
@@ -45,7 +54,7 @@ async function shot(page, name) {
     await login(page, "clerk");
     await page.getByRole("link", { name: "台账审核" }).click();
     await page.getByRole("heading", { name: "台账审核" }).waitFor();
-    await page.getByLabel("月份").fill("2020-05");
+    await page.getByLabel("月份", { exact: true }).fill("2020-05");
     await page.getByRole("button", { name: "运行本月台账" }).click();
     await page.getByText(/已运行批次 \d+/).waitFor();
     await page.getByRole("heading", { name: /批次 \d+ 的台账行/ }).waitFor();
@@ -56,12 +65,47 @@ async function shot(page, name) {
     check(listed.includes("待审核") && listed.includes("********"), label + ": pending, masked: " + listed);
     check(await page.locator("#review-form").isHidden(), label + ": no review form for a clerk");
     await shot(page, "1-ledger-run");
+
+    // An import with a row in error: the counts, and the error file to download.
+    await page.getByRole("link", { name: "导入" }).click();
+    await page.getByLabel("名单种类").selectOption("people");
+    const header = "姓名,证件号码,性别,户籍地区划代码,户编号,与户主关系,帮扶类别";
+    const id = idNumber("50010119900101123");
+    const rows = [header, "刘新," + id + ",男,500101000000,,户主,脱贫享受政策人口",
+      "错行," + id + ",男,999999,,户主,脱贫享受政策人口"];
+    await page.getByLabel(/^文件/).setInputFiles({ name: "名单.csv", mimeType: "text/csv",
+      buffer: Buffer.from(rows.join("\n") + "\n") });
+    await page.getByRole("button", { name: "上传并导入" }).click();
+    await page.getByText("导入完成：名单.csv").waitFor();
+    const counts = await page.locator("#import-counts").innerText();
+    check(/新增\s*1/.test(counts) && /未导入（见错误文件）\s*1/.test(counts), label + ": import counts: " + counts);
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: /下载错误文件/ }).click();
+    const errorsFile = await (await download).path();
+    const errorsText = require("fs").readFileSync(errorsFile, "utf8");
+    check(errorsText.includes("999999"), label + ": the error file: " + errorsText);
+    await shot(page, "2-import");
+
+    // The calculator of a person of the ledger: 为什么 and 为什么没有.
+    await page.getByRole("link", { name: "查找人员" }).click();
+    await page.getByLabel("姓名或证件号码").fill(calcName);
+    await page.getByRole("button", { name: "查找" }).click();
+    await page.getByRole("link", { name: calcName }).first().click();
+    await page.getByRole("link", { name: /计算待遇/ }).click();
+    await page.getByLabel("起始月份").fill("2020-01");
+    await page.getByLabel("截止月份").fill("2020-12");
+    await page.getByRole("button", { name: "计算" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("#calc-why tbody tr").length > 0);
+    const why = await page.locator("#calc-why").innerText();
+    const whyNot = await page.locator("#calc-why-not").innerText();
+    check(why.includes("元") && whyNot.includes("不满足"), label + ": why / why not: " + why + whyNot);
+    await shot(page, "3-calc");
     await logout(page);
 
     // The reviewer approves the run.
     await login(page, "reviewer");
     await page.getByRole("link", { name: "台账审核" }).click();
-    await page.getByLabel("月份").fill("2020-05");
+    await page.getByLabel("月份", { exact: true }).fill("2020-05");
     await page.getByRole("button", { name: "查看批次" }).click();
     await page.getByRole("link", { name: /批次 \d+/ }).first().click();
     await page.getByLabel("审核意见").fill("核实无误");
@@ -70,9 +114,29 @@ async function shot(page, name) {
     await page.waitForFunction(() => !document.querySelector("#ledger-lines").innerText.includes("待审核"));
     const approved = await page.locator("#ledger-lines").innerText();
     check(approved.includes("已审核") && !approved.includes("待审核"), label + ": approved: " + approved);
-    await shot(page, "2-ledger-approved");
+    await shot(page, "4-ledger-approved");
     const xlsx = await page.getByRole("link", { name: "下载 XLSX" }).getAttribute("href");
     check(/^\/api\/ledger\/export\?run=\d+$/.test(xlsx), label + ": download link " + xlsx);
+
+    // 附件1 of the county for a quarter, and its XLSX downloaded.
+    await page.getByRole("link", { name: "报表" }).click();
+    await page.getByLabel(/季度/).fill("2020Q2");
+    await page.getByRole("button", { name: "查看报表" }).click();
+    await page.getByRole("rowheader", { name: "万州区", exact: true }).waitFor();
+    const report = page.waitForEvent("download");
+    await page.getByRole("link", { name: "下载 XLSX" }).last().click();
+    const reportFile = await (await report).path();
+    check(require("fs").readFileSync(reportFile).subarray(0, 2).toString() === "PK", label + ": the XLSX");
+    await shot(page, "5-report");
+
+    // The dashboard: ECharts draws the year's charts.
+    await page.getByRole("link", { name: "统计图" }).click();
+    await page.getByLabel("年份").fill("2020");
+    await page.getByRole("button", { name: "查看" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("#view-dashboard canvas").length >= 3);
+    const employed = await page.locator("#dashboard-table").textContent();
+    check(employed.includes("本县就业"), label + ": the chart's table: " + employed);
+    await shot(page, "6-dashboard");
     await logout(page);
     check(errors.length === 0, label + ": console errors (CSP?): " + errors.join(" | "));
   } finally {

@@ -1,0 +1,112 @@
+/*
+ * route_import.c - an import of a file sent as the request body (people or
+ * a kind of stored facts, services/import_people.c and import_facts.c),
+ * limited to the user's region: a row of a person or a record outside it is
+ * rejected as if the person were not registered, and a person stored
+ * elsewhere refuses the whole import (import_people_options.within).  The
+ * answer holds the counts and the error file itself (CSV text, the page
+ * offers it as a download), so that nothing of a user's import stays on the
+ * server after the request.  The file is at most WEB_BODY_MAX bytes.
+ */
+#include "web/web_routes.h"
+#include "web/web_util.h"
+
+#include "services/import_facts.h"
+#include "services/import_people.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+/* Longest file name kept for the batch's source. */
+#define WEB_IMPORT_NAME_MAX 128
+
+/* Reads the error file whole into a new JSON string (NULL when it cannot). */
+static json_t *web_import_errors_text(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    if (in == NULL)
+        return NULL;
+    char *data = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&data, &size);
+    char buffer[8192];
+    size_t got;
+    while (out != NULL && (got = fread(buffer, 1, sizeof buffer, in)) > 0 &&
+           size < WEB_DOWNLOAD_MAX)
+        fwrite(buffer, 1, got, out);
+    fclose(in);
+    if (out != NULL)
+        fclose(out);
+    json_t *text = data != NULL ? json_stringn(data, size) : NULL;
+    free(data);
+    return text;
+}
+
+int route_import(web_request *req, web_response *res)
+{
+    const char *kind_name = req->params[0];
+    const fact_kind *kind = strcmp(kind_name, "people") == 0 ? NULL : fact_kind_find(kind_name);
+    snprintf(res->audit_target, sizeof res->audit_target, "import:%s", kind_name);
+    if (kind == NULL && strcmp(kind_name, "people") != 0)
+        return web_reply_error(res, 404, "not_found", "没有这种导入", "no such import kind");
+    const char *name = web_request_query(req, "name");
+    size_t length = name != NULL ? strlen(name) : 0;
+    int xlsx = length > 5 && strcasecmp(name + length - 5, ".xlsx") == 0;
+    int csv = length > 4 && strcasecmp(name + length - 4, ".csv") == 0;
+    if ((!xlsx && !csv) || length > WEB_IMPORT_NAME_MAX)
+        return web_reply_error(res, 400, "invalid", "文件名（name）应以 .xlsx 或 .csv 结尾",
+                               "the file name (name) must end in .xlsx or .csv");
+    if (req->body_size == 0)
+        return web_reply_error(res, 400, "invalid", "没有收到文件内容", "no file was sent");
+    char path[WEB_TEMP_PATH_MAX], errors[WEB_TEMP_PATH_MAX + 16], source[256];
+    bf_error err;
+    bf_error_clear(&err);
+    if (web_temp_file(xlsx ? "upload.xlsx" : "upload.csv", path, &err) != BF_OK)
+        return web_reply_internal(res, err.message);
+    snprintf(errors, sizeof errors, "%s.errors.csv", path);
+    FILE *out = fopen(path, "wb");
+    int written = out != NULL && fwrite(req->body, 1, req->body_size, out) == req->body_size;
+    if (out != NULL && fclose(out) != 0)
+        written = 0;
+    if (!written) {
+        web_temp_remove(path);
+        return web_reply_internal(res, "cannot write the uploaded file");
+    }
+    snprintf(source, sizeof source, "web:%s:%s", req->user->login, name);
+    import_people_options options = {.path = path,
+                                     .errors_path = errors,
+                                     .source = source,
+                                     .wait_limited = 1,
+                                     .wait_ms = 30000,
+                                     .within = req->user->region};
+    import_people_result result;
+    memset(&result, 0, sizeof result);
+    int rc = kind != NULL ? import_facts(req->store, kind, &options, &result, &err)
+                          : import_people(req->store, &options, &result, &err);
+    if (rc == BF_OK) {
+        json_t *answer = json_pack(
+            "{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "kind", kind_name, "name", name,
+            "batch", (json_int_t)result.batch, "rows", (json_int_t)result.rows, "inserted",
+            (json_int_t)result.inserted, "updated", (json_int_t)result.updated, "unchanged",
+            (json_int_t)result.unchanged, "rejected", (json_int_t)result.rejected, "removed",
+            (json_int_t)result.removed);
+        json_t *text = result.rejected > 0 ? web_import_errors_text(errors) : NULL;
+        json_object_set_new(answer, "errors_csv", text != NULL ? text : json_null());
+        snprintf(res->audit_detail, sizeof res->audit_detail,
+                 "{\"batch\":%" PRId64 ",\"rows\":%" PRId64 ",\"rejected\":%" PRId64 "}",
+                 result.batch, result.rows, result.rejected);
+        web_reply_json(res, 200, answer);
+    } else if (rc == BF_ESTORE || rc == BF_ENOMEM || rc == BF_EIO) {
+        web_reply_internal(res, err.message);
+    } else {
+        /* The file itself is refused (no header, a person of another region, ...): say why. */
+        web_reply_error(res, 400, "invalid", err.message, err.message);
+    }
+    unlink(errors);
+    web_temp_remove(path);
+    return BF_OK;
+}
