@@ -1,8 +1,11 @@
 /*
  * route_server.c - the routes about the server itself: /api/health and
- * /api/openapi.json (written from WEB_ROUTE_MAP, so every route is in it).
+ * /api/openapi.json (written from WEB_ROUTE_MAP, so every route is in it,
+ * with the schema of its 200 answer from web_schemas.c).
  */
 #include "web/web_routes.h"
+#include "web/web_schemas.h"
+#include "web/web_util.h"
 
 #include "store/migrate.h"
 
@@ -57,23 +60,47 @@ static const char *web_status_text(int status)
     }
 }
 
+/* The content of a route's 200 answer: its JSON schema (a component) and the files. */
+static json_t *web_openapi_answer(const web_route *route, const web_route_answer *answer)
+{
+    json_t *content = json_object();
+    if (answer->schema != NULL) {
+        char ref[128];
+        snprintf(ref, sizeof ref, "#/components/schemas/%s", route->id);
+        json_object_set_new(content, "application/json",
+                            json_pack("{s:{s:s}}", "schema", "$ref", ref));
+    }
+    static const struct {
+        int bit;
+        const char *type;
+    } files[] = {{WEB_DOWNLOAD_XLSX, WEB_TYPE_XLSX}, {WEB_DOWNLOAD_CSV, "text/csv"}};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        if (answer->downloads & files[i].bit)
+            json_object_set_new(
+                content, files[i].type,
+                json_pack("{s:{s:s, s:s}}", "schema", "type", "string", "format", "binary"));
+    return content;
+}
+
 /* The OpenAPI path of a route: {id} stays {id}. */
-static json_t *web_openapi_operation(const web_route *route)
+static json_t *web_openapi_operation(const web_route *route, const web_route_answer *answer)
 {
     json_t *operation = json_pack("{s:s, s:s, s:s}", "operationId", route->id, "summary",
                                   route->summary_en, "description", route->summary_zh);
     json_t *responses = json_object();
     char statuses[128];
-    snprintf(statuses, sizeof statuses, "%s%s", route->statuses,
+    /* Any route may be refused a body over WEB_BODY_MAX (413) before it is found. */
+    snprintf(statuses, sizeof statuses, "%s%s,413", route->statuses,
              (route->flags & WEB_PUBLIC) ? "" : ",401,403");
     for (char *save = NULL, *item = strtok_r(statuses, ",", &save); item != NULL;
          item = strtok_r(NULL, ",", &save)) {
         int status = atoi(item);
         json_object_set_new(
             responses, item,
-            json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", web_status_text(status), "content",
-                      "application/json", "schema", "$ref",
-                      status < 300 ? "#/components/schemas/Any" : "#/components/schemas/Error"));
+            json_pack("{s:s, s:o}", "description", web_status_text(status), "content",
+                      status == 200 ? web_openapi_answer(route, answer)
+                                    : json_pack("{s:{s:{s:s}}}", "application/json", "schema",
+                                                "$ref", "#/components/schemas/Error")));
     }
     json_object_set_new(operation, "responses", responses);
     json_t *parameters = json_array();
@@ -100,9 +127,19 @@ static json_t *web_openapi_operation(const web_route *route)
 int route_openapi(web_request *req, web_response *res)
 {
     (void)req;
-    json_t *paths = json_object();
+    json_t *paths = json_object(), *schemas = json_object();
     for (int i = 0; i < WEB_ROUTE_COUNT; i++) {
         const web_route *route = &web_routes[i];
+        const web_route_answer *answer = web_route_answer_of(i);
+        json_error_t error;
+        json_t *schema = answer->schema != NULL ? json_loads(answer->schema, 0, &error) : NULL;
+        if (answer->schema != NULL && schema == NULL) {
+            json_decref(paths);
+            json_decref(schemas);
+            return web_reply_internal(res, error.text); /* a schema text of web_schemas.c */
+        }
+        if (schema != NULL)
+            json_object_set_new(schemas, route->id, schema);
         json_t *item = json_object_get(paths, route->path);
         if (item == NULL) {
             item = json_object();
@@ -114,17 +151,20 @@ int route_openapi(web_request *req, web_response *res)
             method[c] = (char)(route->method[c] >= 'A' && route->method[c] <= 'Z'
                                    ? route->method[c] - 'A' + 'a'
                                    : route->method[c]);
-        json_object_set_new(item, method, web_openapi_operation(route));
+        json_object_set_new(item, method, web_openapi_operation(route, answer));
     }
-    json_t *doc = json_pack(
-        "{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:{s:s}, s:{s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, "
-        "s:{s:s}}}}, s:{s:{s:s, s:s, s:s}}}}",
-        "openapi", "3.0.3", "info", "title", "bangfu", "version", BANGFU_VERSION, "description",
-        "帮扶 employment assistance registry: the HTTP API of bangfu serve", "paths", paths,
-        "components", "schemas", "Any", "type", "object", "Error", "type", "object", "required",
-        "error", "message", "message_en", "properties", "error", "type", "string", "message",
-        "type", "string", "message_en", "type", "string", "securitySchemes", "session", "type",
-        "apiKey", "in", "cookie", "name", "__Host-bangfu");
+    json_object_set_new(schemas, "Error",
+                        json_pack("{s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}}",
+                                  "type", "object", "required", "error", "message", "message_en",
+                                  "properties", "error", "type", "string", "message", "type",
+                                  "string", "message_en", "type", "string", "field", "type",
+                                  "string"));
+    json_t *doc =
+        json_pack("{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:o, s:{s:{s:s, s:s, s:s}}}}", "openapi",
+                  "3.0.3", "info", "title", "bangfu", "version", BANGFU_VERSION, "description",
+                  "帮扶 employment assistance registry: the HTTP API of bangfu serve", "paths",
+                  paths, "components", "schemas", schemas, "securitySchemes", "session", "type",
+                  "apiKey", "in", "cookie", "name", "__Host-bangfu");
     if (doc == NULL)
         return BF_ENOMEM;
     return web_reply_json(res, 200, doc);

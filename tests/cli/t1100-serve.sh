@@ -4,7 +4,9 @@
 # lists every route of src/web/web_routes.h in /api/openapi.json, refuses
 # bodies over the limit and bodies that drip past the time limit, answers
 # unknown routes in JSON in both languages, refuses plain HTTP on a
-# non-loopback address, and stops cleanly on SIGTERM.
+# non-loopback address, declares every route's 200 answer (a JSON schema or
+# files; web_client.py checks every answer of every web test against the
+# document), and stops cleanly on SIGTERM.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/web_lib.sh"
 db=$(new_db)
@@ -74,6 +76,23 @@ check(documented == declared, "routes vs document: only in source %r, only in do
 for path, item in doc["paths"].items():
     for method, op in item.items():
         check(op["responses"], "%s %s has responses" % (method, path))
+        # What 200 answers is declared: a JSON schema of its own (web_schemas.c) or files.
+        content = op["responses"]["200"]["content"]
+        check(content, "%s %s declares its 200 answer" % (method, path))
+        if "application/json" in content:
+            name = content["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+            check(doc["components"]["schemas"][name].get("required"),
+                  "%s %s: a schema with its required members" % (method, path))
+# The checker of every answer (web_client.check_schema) refuses what departs from a schema.
+from web_client import check_schema
+schema = {"$ref": "#/components/schemas/health"}
+check_schema(schema, health.json(), "health", doc)
+for bad in ({"status": "ok"}, dict(health.json(), schema="3"), dict(health.json(), engine=None)):
+    try:
+        check_schema(schema, bad, "health", doc)
+        raise SystemExit("FAIL: the schema checker let %r pass" % bad)
+    except SystemExit as refusal:
+        check("FAIL: health" in str(refusal), "refused: %s" % refusal)
 
 # A body over the limit gets 413 without being read.
 r = c.request("POST", "/api/health", raw=b"x" * (300 * 1024),

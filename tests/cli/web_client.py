@@ -1,9 +1,62 @@
 """web_client.py - the HTTP client of the web tests (tests/cli/t11xx): plain http.client
 against the real server, the session cookie and the CSRF token kept by hand (no cookie jar:
-the test sees exactly what the server sets)."""
+the test sees exactly what the server sets).  Every answer of an /api/ route is checked
+against /api/openapi.json: its status must be declared for the route, its media type among
+those declared, and a JSON body must match the declared schema (check_schema, the OpenAPI 3.0
+subset the server uses: $ref, type, nullable, required, properties, items), so every web test
+is also a test of the document."""
 import http.client
 import json
+import re
 import urllib.parse
+
+_documents = {}  # (host, port) -> the server's OpenAPI document
+
+
+def check_schema(schema, value, where, doc):
+    """Raises SystemExit naming where value departs from schema."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        return check_schema(doc["components"]["schemas"][name], value, where, doc)
+    if value is None:
+        if not schema.get("nullable"):
+            raise SystemExit("FAIL: %s is null, not %s" % (where, schema.get("type")))
+        return
+    kinds = {"object": dict, "array": list, "string": str, "boolean": bool,
+             "integer": int, "number": (int, float)}
+    kind = schema.get("type")
+    if kind and (not isinstance(value, kinds[kind]) or
+                 (kind in ("integer", "number") and isinstance(value, bool))):
+        raise SystemExit("FAIL: %s is %r, not %s" % (where, value, kind))
+    for key in schema.get("required", []):
+        if key not in value:
+            raise SystemExit("FAIL: %s lacks %s" % (where, key))
+    for key, sub in schema.get("properties", {}).items():
+        if isinstance(value, dict) and key in value:
+            check_schema(sub, value[key], where + "." + key, doc)
+    if kind == "array" and "items" in schema:
+        for i, item in enumerate(value):
+            check_schema(schema["items"], item, "%s[%d]" % (where, i), doc)
+
+
+def check_response(doc, method, path, response):
+    """Checks one answer of the server against its operation in doc (none: not checked)."""
+    bare = path.split("?", 1)[0]
+    for template, item in doc["paths"].items():
+        if re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", template), bare):
+            operation = item.get(method.lower())
+            if operation is None:
+                return
+            where = "%s %s %d" % (method, bare, response.status)
+            declared = operation["responses"].get(str(response.status))
+            if declared is None:
+                raise SystemExit("FAIL: %s: status not in /api/openapi.json: %r" % (where, response))
+            media = (response.header("Content-Type") or "").split(";")[0].strip()
+            if media not in declared["content"]:
+                raise SystemExit("FAIL: %s: %s not among %s" % (where, media, list(declared["content"])))
+            if media == "application/json":
+                check_schema(declared["content"][media]["schema"], response.json(), where, doc)
+            return
 
 
 class Response:
@@ -26,8 +79,9 @@ class Response:
 
 
 class Client:
-    def __init__(self, url):
+    def __init__(self, url, check=True):
         parsed = urllib.parse.urlparse(url)
+        self.check = check  # False: answers are not checked against /api/openapi.json
         self.host = parsed.hostname
         self.port = parsed.port
         self.cookie = None  # "name=value"
@@ -49,7 +103,19 @@ class Client:
         answer = connection.getresponse()
         response = Response(answer.status, answer.getheaders(), answer.read())
         connection.close()
+        if self.check and path.startswith("/api/") and method != "HEAD":
+            check_response(self.document(), method, path, response)
         return response
+
+    def document(self):
+        """The server's OpenAPI document (read once per server, not itself checked)."""
+        key = (self.host, self.port)
+        if key not in _documents:
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            connection.request("GET", "/api/openapi.json")
+            _documents[key] = json.loads(connection.getresponse().read().decode("utf-8"))
+            connection.close()
+        return _documents[key]
 
     def get(self, path, **options):
         return self.request("GET", path, **options)
