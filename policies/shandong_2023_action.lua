@@ -262,7 +262,7 @@ target {
     text = "全力确保省内脱贫人口（含防止返贫监测帮扶对象，下同）外出务工规模不低于40.6万人",
     indicator = "省内脱贫人口（含防止返贫监测帮扶对象）外出务工规模",
     comparator = "at_least", value = 406000, unit = "人", year = 2023, region = "37",
-    population = { { "category", "脱贫人口", "防止返贫监测帮扶对象" }, { "hukou_within", "37" } },
+    population = { { "status", "sd2023.poverty_population" }, { "hukou_within", "37" } },
     measure = { count = "employed_away" },
     note = "“外出务工”的统计口径文件未定义，按国家就业帮扶统计口径；population 选出省内脱贫人口（含监测帮扶对象）；年份为行动当年2023年",
 }
@@ -272,6 +272,12 @@ target {
     text = "吸纳中西部脱贫人口来鲁就业不低于20.8万人",
     indicator = "吸纳中西部脱贫人口来鲁就业人数",
     comparator = "at_least", value = 208000, unit = "人", year = 2023, region = "37",
+    population = { { "status", "sd2023.poverty_population" },
+                   { "any", { "hukou_within", "14", "34", "36", "41", "42", "43" },
+                            { "hukou_within", "15", "45", "50", "51", "52", "53" },
+                            { "hukou_within", "54", "61", "62", "63", "64", "65" } } },
+    measure = { count = "working", within = "37" },
+    note = "一：“脱贫人口（含防止返贫监测帮扶对象，下同）”，故含监测帮扶对象；中西部 = 国家统计的中部（山西 安徽 江西 河南 湖北 湖南）与西部（内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆）省份；“吸纳…来鲁就业”与“外出务工规模”同为规模（存量），按当年在鲁有在岗就业记录的人数计（working，工作地在山东）",
 }
 
 target {
@@ -279,7 +285,9 @@ target {
     text = "易地搬迁安置区脱贫劳动力就业不低于 1500人",
     indicator = "易地搬迁安置区脱贫劳动力就业人数",
     comparator = "at_least", value = 1500, unit = "人", year = 2023, region = "37",
-    note = "“39个易地搬迁安置区”（一 聚焦区域）；附件1“易地搬迁安置区脱贫人口就业人数”一列填报此数",
+    population = { { "status", "sd2023.poverty_population" } },
+    measure = { count = "relocated" },
+    note = "“39个易地搬迁安置区”（一 聚焦区域）；附件1“易地搬迁安置区脱贫人口就业人数”一列填报此数；脱贫劳动力含监测帮扶对象（一：“下同”）；按当年有在岗就业记录、居住在安置区的人数计（relocated，计在安置区所在区划）",
 }
 
 target {
@@ -287,7 +295,9 @@ target {
     text = "帮助重庆、甘肃协作区县农村劳动力实现就业1.6万人（脱贫人口就业1万人）",
     indicator = "帮助重庆、甘肃协作区县农村劳动力实现就业人数",
     comparator = "at_least", value = 16000, unit = "人", year = 2023, region = "37",
-    note = "原文“实现就业1.6万人”，未写“不低于”，按目标下限读",
+    population = { { "hukou_within", "50", "62" } },
+    measure = { count = "working" },
+    note = "原文“实现就业1.6万人”，未写“不低于”，按目标下限读；协作区县文件未列出，按二(六)“深化鲁渝、鲁甘劳务协作”取户籍在重庆、甘肃的农村劳动力（登记在册者均为农村劳动力）；“实现就业”与同句的外出务工规模、来鲁就业同按当年在岗计（working：当年有在岗就业记录，不限工作地，来鲁与就地就近均计），计在户籍地（区划外）",
 }
 
 target {
@@ -296,7 +306,9 @@ target {
     indicator = "帮助重庆、甘肃协作区县脱贫人口实现就业人数",
     comparator = "at_least", value = 10000, unit = "人", year = 2023, region = "37",
     part_of = "sd2023.chongqing_gansu_employment",
-    note = "括号内“脱贫人口就业1万人”为1.6万人中的脱贫人口部分",
+    population = { { "status", "sd2023.poverty_population" }, { "hukou_within", "50", "62" } },
+    measure = { count = "working" },
+    note = "括号内“脱贫人口就业1万人”为1.6万人中的脱贫人口部分（含监测帮扶对象：一“下同”）；口径同 sd2023.chongqing_gansu_employment",
 }
 
 -- 二(三) ----------------------------------------------------------------------
@@ -307,7 +319,8 @@ target {
     indicator = "开发乡村公益性岗位个数",
     comparator = "about", value = 1400000, unit = "个",
     period = { from = "2021-01-01", to = "2025-12-31" }, region = "37",
-    note = "“十四五”期间 = 2021年至2025年",
+    measure = { count = "posts" },
+    note = "“十四五”期间 = 2021年至2025年；按期间存续的乡村公益性岗位（岗位表）计，每岗计一次，自设岗日期计入",
 }
 
 -- 三(二) ----------------------------------------------------------------------

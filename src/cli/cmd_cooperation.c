@@ -1,15 +1,17 @@
 /*
  * cmd_cooperation.c - `bangfu cooperation targets [--as-of D] [--target ID] [--people]
  * [--policies DIR]`: the declared targets with a measure and their progress from the stored
- * records by month (services/cooperation_progress.h), one JSON line per target; with --people
- * the people behind each number, one CSV line each.
+ * records by month (services/target_progress.h, the one computation `report targets` reads
+ * too), one JSON line per target with the pace at as_of; with --people the people behind
+ * each number, one CSV line each.
  */
 #include "cli/cli.h"
 
 #include "policy/policy_load.h"
-#include "services/cooperation_progress.h"
+#include "services/target_progress.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,33 +20,39 @@
     "bangfu cooperation targets [--as-of YYYY-MM-DD] [--target ID] [--people] [--policies DIR]"
 
 /* --people: one CSV line per person (no cell holds a comma or a quote: IDs, codes, names). */
-static int cooperation_print_person(void *context, const cooperation_person *person, bf_error *err)
+static int cooperation_print_person(void *context, const target_person *person, bf_error *err)
 {
     const char *target = context;
     (void)err;
-    printf("%s,%s,%s,%s,%s\n", target, person->month, person->id_number, person->name,
-           person->record);
+    printf("%s,%s,%s,%s,%s\n", target, person->month, person->key, person->name, person->record);
     return BF_OK;
 }
 
-/* One JSON line: the target, its numbers, and progress by month (new and cumulative). */
-static int cooperation_print_target(const policy_set *set, const policy_target *t,
-                                    const cooperation_progress *p)
+/* One JSON line: the target, its numbers, its pace at as_of, progress by month (new, total). */
+static int cooperation_print_target(const policy_set *set, const target_progress *p, int k)
 {
+    const policy_target *t = set->targets[k];
+    int first, last;
+    target_progress_months(p, k, &first, &last);
     json_t *months = json_array();
-    for (int m = 0; months != NULL && m < p->month_count; m++) {
+    for (int m = first; months != NULL && m <= last; m++) {
         char month[BF_MONTH_TEXT_MAX];
-        date_month_format(p->first_month + m, month);
-        json_array_append_new(months, json_pack("[s,I,I]", month, (json_int_t)p->new_in_month[m],
-                                                (json_int_t)p->to_month[m]));
+        date_month_format(m, month);
+        json_array_append_new(months, json_pack("[s,I,I]", month,
+                                                (json_int_t)target_progress_new(p, k, 0, m),
+                                                (json_int_t)target_progress_count(p, k, 0, m)));
     }
+    int64_t count = target_progress_count(p, k, 0, last);
+    target_pace pace;
+    target_progress_pace(p, k, last >= first ? last : first, count, &pace);
     const policy_document *document = t->document >= 0 ? &set->documents[t->document] : NULL;
-    json_t *line =
-        json_pack("{s:s,s:s,s:s,s:s,s:s,s:f,s:s,s:s?,s:I,s:b,s:o}", "target", t->id, "document",
-                  document != NULL ? document->number : "", "clause", t->clause, "indicator",
-                  t->indicator, "comparator", policy_comparator_name(t->comparator), "value",
-                  t->value, "unit", t->unit, "part_of", t->part_of[0] != '\0' ? t->part_of : NULL,
-                  "count", (json_int_t)p->count, "met", p->met, "months", months);
+    json_t *line = json_pack(
+        "{s:s,s:s,s:s,s:s,s:s,s:f,s:s,s:s?,s:s,s:I,s:b,s:f,s:f,s:b,s:o}", "target", t->id,
+        "document", document != NULL ? document->number : "", "clause", t->clause, "indicator",
+        t->indicator, "comparator", policy_comparator_name(t->comparator), "value", t->value,
+        "unit", t->unit, "part_of", t->part_of[0] != '\0' ? t->part_of : NULL, "measure",
+        policy_measure_name(t->measure), "count", (json_int_t)count, "met", pace.met, "gap",
+        pace.gap, "pace", ceil(pace.expected - 1e-9), "on_track", pace.on_track, "months", months);
     return cli_print_json_line(line);
 }
 
@@ -83,21 +91,27 @@ int cmd_cooperation(cli_context *ctx, int argc, char **argv)
         &set, dir, sizeof dir);
     if (status != CLI_EXIT_OK)
         return status;
-    if (people)
+    target_progress *progress = NULL;
+    target_progress_request request = {.set = set,
+                                       .as_of = (int32_t)date_to_days(as_of),
+                                       .stored_by = INT32_MAX,
+                                       .with_people = people};
+    if (target_progress_compute(ctx->store, &request, &progress, &err) != BF_OK)
+        status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    if (status == CLI_EXIT_OK && people)
         printf("目标,月份,证件号码,姓名,记录\n");
     for (int k = 0; k < set->target_count && status == CLI_EXIT_OK; k++) {
         const policy_target *t = set->targets[k];
         if (target_id != NULL ? strcmp(t->id, target_id) != 0 : t->measure == POLICY_MEASURE_NONE)
             continue;
         found = 1;
-        cooperation_progress progress;
-        if (cooperation_progress_compute(ctx->store, set, k, as_of, &progress,
-                                         people ? cooperation_print_person : NULL, (void *)t->id,
-                                         &err) != BF_OK)
+        if (!people)
+            status = cooperation_print_target(set, progress, k);
+        else if (target_progress_people(progress, k, cooperation_print_person, (void *)t->id,
+                                        &err) != BF_OK)
             status = cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-        else if (!people)
-            status = cooperation_print_target(set, t, &progress);
     }
+    target_progress_free(progress);
     if (status == CLI_EXIT_OK && target_id != NULL && !found)
         status =
             cli_fail(CLI_EXIT_USAGE,

@@ -498,7 +498,7 @@ static int get_declared_id(load_context *ctx, int index, char *out, const void *
     return 1;
 }
 
-/* measure = { count = "employed" | "employed_away" | "trained" | "parts", within = "370800" }. */
+/* measure = { count = a name of POLICY_MEASURE_MAP, within = "370800" }. */
 static void parse_measure(load_context *ctx, int index, policy_target *t)
 {
     const char *what = "target.measure";
@@ -513,9 +513,10 @@ static void parse_measure(load_context *ctx, int index, policy_target *t)
         if (parsed < 0)
             load_problem(
                 ctx, "count",
-                BF_TR("target.measure：count 应为 employed、employed_away、trained 或 parts",
-                      "target.measure: count is employed, employed_away, trained or "
-                      "parts"));
+                BF_TR("target.measure：count 应为 employed、working、employed_away、relocated、"
+                      "trained、posts 或 parts",
+                      "target.measure: count is employed, working, employed_away, relocated, "
+                      "trained, posts or parts"));
         else
             t->measure = (policy_measure)parsed;
     }

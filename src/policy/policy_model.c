@@ -25,8 +25,11 @@ static const char *const parameter_unit_names[POLICY_PARAMETER_UNIT_COUNT] = {
 
 static const char *const comparator_names[POLICY_COMPARATOR_COUNT] = {"at_least", "at_most",
                                                                       "about", "equal"};
-static const char *const measure_names[POLICY_MEASURE_COUNT] = {"", "employed", "employed_away",
-                                                                "trained", "parts"};
+static const char *const measure_names[POLICY_MEASURE_COUNT] = {
+#define POLICY_MEASURE_NAME(id, name) name,
+    POLICY_MEASURE_MAP(POLICY_MEASURE_NAME)
+#undef POLICY_MEASURE_NAME
+};
 
 const char *policy_unit_name(policy_unit unit)
 {

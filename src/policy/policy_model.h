@@ -302,15 +302,25 @@ typedef enum policy_comparator {
     POLICY_COMPARATOR_COUNT
 } policy_comparator;
 
-/* What the progress of a target counts (measure = { count = ... };
- * services/cooperation_progress.h). */
+/*
+ * What the progress of a target counts (measure = { count = ... }; services/target_progress.h):
+ * XX(id, name in the policy files).  The one list the enum, the names and the loader follow.
+ */
+#define POLICY_MEASURE_MAP(XX)                                                                        \
+    XX(NONE, "")                       /* not said: no progress is computed */                        \
+    XX(EMPLOYED, "employed")           /* people with a spell starting in the period */               \
+    XX(EMPLOYED_AWAY, "employed_away") /* people working outside their hukou county (外出务工) */ \
+    XX(TRAINED, "trained")             /* people with a training starting in the period */            \
+    XX(PARTS, "parts")                 /* the people of the targets part_of it, each once */          \
+    XX(WORKING, "working")             /* people with a spell going on in the period (a stock) */     \
+    XX(RELOCATED, "relocated")         /* residents of relocation sites with a spell going on */      \
+    XX(POSTS, "posts")                 /* public-welfare posts existing in the period (posts) */
+
 typedef enum policy_measure {
-    POLICY_MEASURE_NONE,          /* not said: no progress is computed */
-    POLICY_MEASURE_EMPLOYED,      /* people with a spell starting in the period */
-    POLICY_MEASURE_EMPLOYED_AWAY, /* people working outside their hukou county in it (外出务工) */
-    POLICY_MEASURE_TRAINED,       /* people with a training starting in the period */
-    POLICY_MEASURE_PARTS,         /* the people of the targets part_of it, each once */
-    POLICY_MEASURE_COUNT
+#define POLICY_MEASURE_ENUM(id, name) POLICY_MEASURE_##id,
+    POLICY_MEASURE_MAP(POLICY_MEASURE_ENUM)
+#undef POLICY_MEASURE_ENUM
+        POLICY_MEASURE_COUNT
 } policy_measure;
 
 /* A declared objective (target { }): a number the document sets, not a payment. */

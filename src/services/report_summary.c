@@ -4,7 +4,7 @@
 #include "core/date.h"
 #include "services/project_list.h"
 #include "services/report_annex1.h"
-#include "services/report_targets.h"
+#include "services/target_progress.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -42,27 +42,31 @@ static int summary_targets(store *st, const report_options *o, report_form *form
     int last = date_month_index(date_from_days(o->as_of != INT32_MAX ? o->as_of : o->filled_on));
     if (last > o->year * 12 + 11)
         last = o->year * 12 + 11;
+    target_progress *progress = NULL;
+    target_progress_request request = {.set = o->set, .as_of = o->as_of, .stored_by = o->as_of};
+    rc = target_progress_compute(st, &request, &progress, err);
     for (int i = 0; rc == BF_OK && i < o->set->target_count; i++) {
         const policy_target *t = o->set->targets[i];
         int first_year = t->year > 0 ? t->year : date_from_days(t->from).year;
         int last_year = t->year > 0 ? t->year : date_from_days(t->to).year;
         if (o->year < first_year || o->year > last_year)
             continue;
-        report_target_progress p;
-        rc = report_targets_progress(st, o, i, last, &p, err);
         char value[64], note[256];
-        if (rc == BF_OK && p.measured) {
-            snprintf(value, sizeof value, "%" PRId64 " / %.0f", p.progress, t->value);
+        if (target_progress_measured(progress, i)) {
+            int64_t n = target_progress_count(progress, i, 0, last);
+            target_pace pace;
+            target_progress_pace(progress, i, last, n, &pace);
+            snprintf(value, sizeof value, "%" PRId64 " / %.0f", n, t->value);
             snprintf(note, sizeof note, "%s%s（按进度应完成 %.0f）", t->id,
-                     p.on_track ? "，达到进度" : "，未达进度", ceil(p.expected - 1e-9));
+                     pace.on_track ? "，达到进度" : "，未达进度", ceil(pace.expected - 1e-9));
         } else {
             snprintf(value, sizeof value, "— / %.0f", t->value);
             snprintf(note, sizeof note, "%s，无登记来源", t->id);
         }
-        if (rc == BF_OK)
-            rc = summary_row(form, listed++ == 0 ? "二、目标任务完成情况" : "", t->indicator, value,
-                             note, err);
+        rc = summary_row(form, listed++ == 0 ? "二、目标任务完成情况" : "", t->indicator, value,
+                         note, err);
     }
+    target_progress_free(progress);
     if (rc == BF_OK && listed == 0)
         rc = summary_row(form, "二、目标任务完成情况", "（本年无目标）", "", "", err);
     return rc;

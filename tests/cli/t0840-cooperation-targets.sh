@@ -56,7 +56,7 @@ expect_eq "$(show jining47.training)" "1 False 250.0 12 2020-02:1/1" "trained: �
 expect_eq "$(show jining47.wanzhou_assistance)" "4 False 520.0 12 2020-02:1/1 2020-03:1/2 2020-04:1/3 2020-11:1/4" "all: the parts' people once, first month"
 expect_eq "$(show jinan2018.employment_2018)" "0 False 120.0 12 " "济南 2018: none"
 expect_eq "$(show sd2023.outflow_scale)" "0 False 406000.0 0 " "2023: not begun on the day"
-expect_eq "$(grep -c '"target"' all.jsonl)" 6 "the targets with a measure"
+expect_eq "$(grep -c '"target"' all.jsonl)" 11 "the targets with a measure"
 expect_contains "$(grep transfer_to_jining all.jsonl)" '"document":"济人社字〔2020〕47号","clause":"一"' "document and clause"
 
 # Up to a day: later records are not seen.

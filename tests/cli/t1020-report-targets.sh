@@ -48,6 +48,16 @@ expect_eq "$(printf '%s\n' "$out" | grep '^sd2023.outflow_scale' | cut -d, -f5,9
     "2023-04,0,133480
 2023-05,1,167962" "outflow from May, pace by month"
 
+# The 1.6万 counts the people of 重庆 and 甘肃 at their hukou: outside 山东, a row 区划外 that the
+# rows sum with; the 20.8万 counts 万州's 脱贫人口 at her work place in 任城区 (济宁市).
+out=$(bf --db "$db" report targets --by region --month 2023-09 | tr -d '\r')
+expect_eq "$(printf '%s\n' "$out" | grep '^sd2023.chongqing_gansu_employment,' | grep -v ',0,,,,' | cut -d, -f4,9)" \
+'370000000000 山东省,2
+区划外,2' "1.6万: at the hukou, outside"
+expect_eq "$(printf '%s\n' "$out" | grep '^sd2023.central_western_inflow,' | grep -v ',0,,,,' | cut -d, -f4,9)" \
+'370000000000 山东省,1
+370800000000 济宁市,1' "20.8万: at the work place"
+
 # --as-of: the records stored by then (not the last import, the spells of Q1-Q3).
 sql "UPDATE batches SET started_at = '2023-09-01T02:00:00Z' WHERE id NOT IN (SELECT MAX(id) FROM batches)" >/dev/null
 out=$(bf --db "$db" report targets --as-of 2023-09-30 --format json)
