@@ -2,7 +2,8 @@
 # The main job of `make run`: initialise ./bangfu.db (or $BANGFU_DB), load the
 # first time a demo of generated lists (people of 济宁市 and 万州区 with their
 # organisations, spells, trainings, insurance, postings, carriers, projects,
-# posts and the poverty office's list, each through its real `bangfu import`),
+# posts, the poverty office's list, job fairs and 点对点 outflow, each through its
+# real `bangfu import`),
 # show what is there, add the demo accounts, and start the web application
 # (bangfu serve) on loopback.  BANGFU_LISTEN picks another address
 # (default 127.0.0.1:8080).

@@ -2,6 +2,7 @@
 #include "services/generate_facts.h"
 
 #include "services/generate_carriers.h"
+#include "services/generate_events.h"
 #include "services/generate_posts.h"
 
 #include "core/credit_code.h"
@@ -132,7 +133,9 @@ typedef struct facts_state {
     fact_county *counties;
     int county_count;
     table_writer *writers[FILE_COUNT];
-    generate_posts *posts; /* posts, assignments, pay, cadres, the poverty office's list */
+    generate_posts *posts;   /* posts, assignments, pay, cadres, the poverty office's list */
+    generate_events *events; /* fairs and outflow */
+    generate_carrier_org *event_orgs; /* the orgs as events read them */
     int64_t rows[GENERATE_FACT_KIND_COUNT];
     int three_no_difficulty; /* index of "three_no" in the 就业困难 list, -1 without */
     char cells[2][8];        /* the extra people cells */
@@ -417,7 +420,7 @@ static int make_carriers(facts_state *s, const generate_facts_options *options, 
             (generate_carrier_org){s->orgs[i].code, s->orgs[i].region, codes[s->orgs[i].kind]};
     int rc = generate_carriers(options->dir, options->seed, options->count, orgs, s->org_count,
                                s->rows, err);
-    free(orgs);
+    s->event_orgs = orgs; /* generate_events reads them to the end */
     return rc;
 }
 
@@ -623,6 +626,9 @@ static int write_jobs(facts_state *s, const generated_person *person, int county
                 job.end = facts_reference_day;
         }
         rc = write_job(s, person->id_number, &job, &current_insured, err);
+        if (rc == BF_OK && job.agency != NULL)
+            rc = generate_events_outflow(s->events, person->id_number, person->village, job.region,
+                                         job.agency->code, job.start, err);
         if (job.ongoing) {
             *employer = job.employer;
             *hired = job.start;
@@ -786,6 +792,9 @@ static int visit_person(void *context, const generated_person *person, const cha
         rc = write_insurance(s, person, insured, hired, err);
     if (rc == BF_OK)
         rc = generate_posts_person(s->posts, person, employer != NULL, err);
+    if (rc == BF_OK)
+        rc = generate_events_person(s->events, person->id_number, person->village, person->age,
+                                    strcmp(person->employment_status, "unemployed") == 0, err);
     /* 三无: said so among the difficulties, or a few of the public-welfare posts (托底安置). */
     int adult = person->age >= 16 && person->age < 65;
     int three_no =
@@ -875,6 +884,16 @@ int generate_facts(store *st, const generate_facts_options *options,
     }
     if (rc == BF_OK)
         rc = generate_posts_open(posts_files, options->seed, &s.posts, err);
+    char events_paths[GENERATE_EVENTS_FILES][GENERATE_FACTS_PATH_MAX];
+    const char *events_files[GENERATE_EVENTS_FILES];
+    for (int f = 0; f < GENERATE_EVENTS_FILES && rc == BF_OK; f++) {
+        rc = facts_path(options->dir, (generate_fact_kind)(GENERATE_FAIRS + f), events_paths[f],
+                        err);
+        events_files[f] = events_paths[f];
+    }
+    if (rc == BF_OK)
+        rc = generate_events_open(events_files, options->seed, s.event_orgs, s.org_count, &s.events,
+                                  err);
     if (rc != BF_OK)
         goto out;
     generate_people_options people = {0};
@@ -903,6 +922,11 @@ out:
                                       rc == BF_OK ? err : NULL);
     if (rc == BF_OK)
         rc = closed;
+    closed = generate_events_close(s.events, rc == BF_OK, s.rows + GENERATE_FAIRS,
+                                   rc == BF_OK ? err : NULL);
+    if (rc == BF_OK)
+        rc = closed;
+    free(s.event_orgs);
     if (rows != NULL)
         memcpy(rows, s.rows, sizeof s.rows);
     for (int c = 0; c < s.county_count; c++)

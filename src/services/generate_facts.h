@@ -23,7 +23,9 @@
  * skills, age or sex limits, open until a day after 2021-06-30.
  *
  * posts.csv, assignments.csv, post_pay.csv, cadres.csv and poverty.csv come
- * from services/generate_posts.c.
+ * from services/generate_posts.c; fairs.csv, fair_employers.csv, fair_people.csv, outflows.csv
+ * and outflow_people.csv from services/generate_events.c (the fairs of each county, the people
+ * at them, the 点对点 batches of the spells taken through an agency).
  *
  * Dates lie in 2012..2022 whatever the day of generation (the people's birth
  * dates follow generate_people, from today).  The same seed gives the same
@@ -68,7 +70,12 @@ typedef struct generate_facts_options {
     X(GENERATE_ASSIGNMENTS, "assignments")                                                         \
     X(GENERATE_POST_PAY, "post_pay")                                                               \
     X(GENERATE_CADRES, "cadres")                                                                   \
-    X(GENERATE_POVERTY, "poverty")
+    X(GENERATE_POVERTY, "poverty")                                                                 \
+    X(GENERATE_FAIRS, "fairs")                                                                     \
+    X(GENERATE_FAIR_EMPLOYERS, "fair_employers")                                                   \
+    X(GENERATE_FAIR_PEOPLE, "fair_people")                                                         \
+    X(GENERATE_OUTFLOWS, "outflows")                                                               \
+    X(GENERATE_OUTFLOW_PEOPLE, "outflow_people")
 
 typedef enum generate_fact_kind {
 #define GENERATE_KIND_ENUM(id, name) id,
