@@ -2,12 +2,14 @@
  * cmd_report.c - `bangfu report fujian1 --region CODE --quarter 2023Q3 [--cell ROW,COLUMN]
  * [--as-of DATE] [--format csv|xlsx|json] [--out FILE] [--force] [--policies DIR]`: the
  * reports of the policy files filled from the stored records (issue 16): 附件1
- * (services/report_annex1.h).
+ * (services/report_annex1.h), 附件2, the summary, the targets, the labor-cooperation pairs
+ * (services/cooperation_pairs.h), the submissions upward.
  */
 #include "cli/cli.h"
 
 #include "core/date.h"
 #include "policy/policy_load.h"
+#include "services/cooperation_pairs.h"
 #include "services/report_annex1.h"
 #include "services/report_annex2.h"
 #include "services/report_submission.h"
@@ -22,7 +24,9 @@
 #define REPORT_USAGE                                                                               \
     "bangfu report fujian1 --region CODE --quarter YYYYQn [--cell ROW,COLUMN] | fujian2 "          \
     "--region CODE | summary --region CODE [--year YYYY] | targets [--region CODE] [--month "      \
-    "YYYY-MM] [--by region|month] | submit|submissions|frozen --region CODE --quarter YYYYQn "     \
+    "YYYY-MM] [--by region|month] | pairs [--year YYYY] | submit|submissions|frozen --region "     \
+    "CODE "                                                                                        \
+    "--quarter YYYYQn "                                                                            \
     "[--submitter NAME] [--on DATE] | return --region CODE --quarter YYYYQn --reason TEXT "        \
     "[--reviewer NAME] [--as-of DATE] [--format csv|xlsx|json] [--out FILE] [--force] "            \
     "[--policies DIR]"
@@ -121,6 +125,7 @@ static const report_kind report_kinds[] = {
     {"fujian1", report_annex1_write, 1, 1, 0, 0},
     {"fujian2", report_annex2_write, 1, 0, 0, 0},
     {"targets", report_targets_write, 0, 0, 0, 0},
+    {"pairs", cooperation_pairs_write, 0, 0, 0, 0},
     {"summary", report_summary_write, 1, 0, 1, 0},
     {"submit", report_submit, 1, 1, 0, 1},
     {"return", report_return, 1, 1, 0, 1},

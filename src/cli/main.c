@@ -556,13 +556,15 @@ static const cli_command commands[] = {
      "    --force         overwrite an existing FILE\n"
      "    --policies DIR  the policy files (default policies/)\n"},
     {"report", cmd_report, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
-     "report fujian1|fujian2|summary|targets|submit|return|submissions|frozen [--region CODE] "
+     "report fujian1|fujian2|summary|targets|pairs|submit|return|submissions|frozen [--region "
+     "CODE] "
      "[--quarter YYYYQn] [--year YYYY] "
      "[--month YYYY-MM] [--by region|month] [--cell ROW,COLUMN] [--as-of DATE] "
      "[--format csv|xlsx|json] [--out FILE] [--force] [--policies DIR]",
-     "按存量记录填写政策文件的报表：附件1 推进情况表、附件2 项目清单、阶段性总结、目标完成情况",
+     "按存量记录填写政策文件的报表：附件1 推进情况表、附件2 项目清单、阶段性总结、目标完成情况、"
+     "劳务协作结对",
      "fill the reports of the policy files from the stored records: 附件1, 附件2, the summary, "
-     "the targets",
+     "the targets, the labor-cooperation pairs",
      "  fujian1           附件1：该区划一行（合计，如表中##市）与每个下级区划一行，当年累计\n"
      "                    （1月1日至季度末，或至 --as-of）；上级为下级之和\n"
      "    --region CODE   区划（市、县……）\n"
@@ -577,7 +579,10 @@ static const cli_command commands[] = {
      "                    是否达到进度（--month，默认本月；--region 只统计该区划）\n"
      "    --month YYYY-MM 统计到该月末（默认本月或 --as-of 所在月）\n"
      "    --by region     每个下级区划一行；--by month 期间内每月一行\n"
-     "    --year YYYY     summary：年度（默认今年）\n"
+     "    --year YYYY     summary、pairs：年度（默认今年）\n"
+     "  pairs             "
+     "劳务协作结对（data/labor_pairs.tsv）：双方户籍在对方务工人数（其中脱贫人口）\n"
+     "                    与属于该结对的目标完成情况\n"
      "  submit            报送该区划的季度附件1（--quarter）：先校验（部分不大于整体、当年累计\n"
      "                    不低于本年上一季度已报送的数），再存冻结副本与报送人、日期\n"
      "    --submitter NAME  报送人（默认操作系统用户）\n"
@@ -609,7 +614,10 @@ static const cli_command commands[] = {
      "                    this month; --region: that region's progress)\n"
      "    --month YYYY-MM progress to that month's end (default this month or --as-of's)\n"
      "    --by region     a row per child region; --by month a row per month of the period\n"
-     "    --year YYYY     summary: the year (default this year)\n"
+     "    --year YYYY     summary, pairs: the year (default this year)\n"
+     "  pairs             the labor-cooperation pairs (data/labor_pairs.tsv): the people of each\n"
+     "                    side's hukou working on the other (of them 脱贫人口) and the pair's "
+     "targets\n"
      "  submit            submit the region's 附件1 of --quarter upward: checked first (a part\n"
      "                    never above its whole, 当年累计 never below an earlier quarter's\n"
      "                    submission), stored as a frozen copy with who and when\n"

@@ -48,6 +48,8 @@
 #define MATCH_WORDS_MAX 8
 /* Most labor-cooperation pairs. */
 #define MATCH_PAIRS_MAX 64
+/* Longest basis (document and clause) of a pair kept, terminator included. */
+#define MATCH_PAIR_BASIS_MAX 256
 /* Longest line of a weights or pairs file. */
 #define MATCH_LINE_MAX 2048
 /* Longest path of a data file. */
@@ -78,6 +80,7 @@ typedef enum match_wish {
 typedef struct match_pair {
     char a[REGION_CODE_TEXT_MAX];
     char b[REGION_CODE_TEXT_MAX];
+    char basis[MATCH_PAIR_BASIS_MAX]; /* the document and clause that pair them, "" when none */
 } match_pair;
 
 typedef struct match_weights {

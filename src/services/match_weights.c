@@ -313,6 +313,7 @@ static int match_read_pairs(const char *dir, match_weights *w, bf_error *err)
         rc = match_pair_region(&f, f.fields[0], pair->a, err);
         if (rc == BF_OK)
             rc = match_pair_region(&f, f.fields[1], pair->b, err);
+        snprintf(pair->basis, sizeof pair->basis, "%s", f.fields[2] != NULL ? f.fields[2] : "");
         if (rc == BF_OK)
             w->pair_count++;
     }
