@@ -269,9 +269,7 @@ int person_store_open(store *st, person_store **out, bf_error *err)
         i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", ?");
     snprintf(insert_sql + i, sizeof insert_sql - i, ")");
     rc = store_prepare(st, select_sql, &ps->select);
-    ps->select_many_next = 2;
-    if (rc == BF_OK)
-        rc = person_prepare_select_many(ps);
+    ps->select_many_next = 2; /* select_many is prepared by the first person_store_load_many */
     if (rc == BF_OK)
         rc = store_prepare(st, insert_sql, &ps->insert);
     if (rc == BF_OK)
@@ -356,8 +354,10 @@ int person_store_load_many(person_store *ps, const char *const *ids, int count, 
      * planned the IN list for the small table (a sequential scan) would keep
      * that plan for the large one.  A new statement is planned afresh.
      */
-    if (++ps->select_many_calls == ps->select_many_next) {
+    int again = ++ps->select_many_calls == ps->select_many_next;
+    if (again)
         ps->select_many_next *= 2;
+    if (again || ps->select_many == NULL) {
         store_finalize(ps->select_many);
         ps->select_many = NULL;
         rc = person_prepare_select_many(ps);

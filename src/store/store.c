@@ -1,6 +1,7 @@
 /* store.c - engine choice and the thin dispatch to the engine in use. */
 #include "store/store.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,10 +90,91 @@ int store_open(const char *target, store **out, bf_error *err)
     return store_open_mode(target, STORE_MODE_CREATE, out, err);
 }
 
+/* One kept statement: its SQL text (owned) and whether a caller holds it now. */
+typedef struct store_stmt_cached {
+    char *sql;
+    uint64_t hash;
+    store_stmt *stmt;
+    int in_use;
+    uint64_t last_used; /* the cache's clock at its last hand-out: the oldest idle one goes */
+} store_stmt_cached;
+
+struct store_stmt_cache {
+    int count;
+    uint64_t clock;
+    store_stmt_cached slots[STORE_STMT_CACHE_MAX];
+};
+
+int store_cache_statements(store *st)
+{
+    if (st->cache != NULL)
+        return BF_OK;
+    st->cache = calloc(1, sizeof *st->cache);
+    return st->cache != NULL ? BF_OK : BF_ENOMEM;
+}
+
+static uint64_t store_sql_hash(const char *sql)
+{
+    uint64_t hash = 1469598103934665603ULL; /* FNV-1a */
+    for (; *sql != '\0'; sql++)
+        hash = (hash ^ (unsigned char)*sql) * 1099511628211ULL;
+    return hash;
+}
+
+/* The idle statement of sql from the cache (then in use), or NULL. */
+static store_stmt *store_cache_take(struct store_stmt_cache *cache, const char *sql, uint64_t hash)
+{
+    for (int i = 0; i < cache->count; i++) {
+        store_stmt_cached *slot = &cache->slots[i];
+        if (!slot->in_use && slot->hash == hash && strcmp(slot->sql, sql) == 0) {
+            slot->in_use = 1;
+            slot->last_used = ++cache->clock;
+            return slot->stmt;
+        }
+    }
+    return NULL;
+}
+
+/* Keeps stmt (in use) in a free slot or the oldest idle one's; nothing when all are in use. */
+static void store_cache_keep(store *st, const char *sql, uint64_t hash, store_stmt *stmt)
+{
+    struct store_stmt_cache *cache = st->cache;
+    int at = cache->count < STORE_STMT_CACHE_MAX ? cache->count : -1;
+    for (int i = 0; at < 0 && i < cache->count; i++)
+        if (!cache->slots[i].in_use &&
+            (at < 0 || cache->slots[i].last_used < cache->slots[at].last_used))
+            at = i;
+    if (at < 0)
+        return;
+    char *copy = strdup(sql);
+    if (copy == NULL)
+        return;
+    store_stmt_cached *slot = &cache->slots[at];
+    if (at == cache->count) {
+        cache->count++;
+    } else {
+        slot->stmt->cache_slot = 0;
+        st->engine->finalize(slot->stmt);
+        free(slot->sql);
+    }
+    *slot = (store_stmt_cached){copy, hash, stmt, 1, ++cache->clock};
+    stmt->cache_slot = at + 1;
+}
+
 void store_close(store *st)
 {
-    if (st != NULL)
-        st->engine->close(st);
+    if (st == NULL)
+        return;
+    if (st->cache != NULL) {
+        for (int i = 0; i < st->cache->count; i++) {
+            st->cache->slots[i].stmt->cache_slot = 0;
+            st->engine->finalize(st->cache->slots[i].stmt);
+            free(st->cache->slots[i].sql);
+        }
+        free(st->cache);
+        st->cache = NULL;
+    }
+    st->engine->close(st);
 }
 
 const char *store_engine_name(const store *st)
@@ -153,7 +235,17 @@ int store_prepare(store *st, const char *sql, store_stmt **out)
         *out = NULL;
         return BF_ESTORE;
     }
-    return st->engine->prepare(st, sql, out);
+    /* Not inside a transaction: a bulk job prepares again on purpose, to be planned afresh. */
+    if (st->cache == NULL || st->in_transaction)
+        return st->engine->prepare(st, sql, out);
+    uint64_t hash = store_sql_hash(sql);
+    *out = store_cache_take(st->cache, sql, hash);
+    if (*out != NULL)
+        return BF_OK;
+    int rc = st->engine->prepare(st, sql, out);
+    if (rc == BF_OK)
+        store_cache_keep(st, sql, hash, *out);
+    return rc;
 }
 
 int store_bind_text(store_stmt *stmt, int index, const char *value)
@@ -211,8 +303,17 @@ int store_reset(store_stmt *stmt)
 
 void store_finalize(store_stmt *stmt)
 {
-    if (stmt != NULL)
-        stmt->owner->engine->finalize(stmt);
+    if (stmt == NULL)
+        return;
+    const store_engine *engine = stmt->owner->engine;
+    if (stmt->cache_slot == 0) {
+        engine->finalize(stmt);
+        return;
+    }
+    /* Kept for the next prepare of its text: ready to run, no parameter left over. */
+    engine->reset(stmt);
+    engine->clear_bindings(stmt);
+    stmt->owner->cache->slots[stmt->cache_slot - 1].in_use = 0;
 }
 
 int store_begin_snapshot(store *st)

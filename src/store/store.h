@@ -63,6 +63,8 @@ typedef struct store_engine {
     int (*column_is_null)(store_stmt *stmt, int column);
     int (*reset)(store_stmt *stmt);
     void (*finalize)(store_stmt *stmt);
+    /* Every parameter back to NULL (a statement of the cache handed out again). */
+    void (*clear_bindings)(store_stmt *stmt);
     int (*begin)(store *st);
     int (*commit)(store *st);
     int (*rollback)(store *st);
@@ -100,13 +102,15 @@ typedef struct store_engine {
 /* The part of every open store that is common to the engines. */
 struct store {
     const store_engine *engine;
-    int in_transaction;          /* 1 between begin and commit/rollback */
-    char error[STORE_ERROR_MAX]; /* last engine message */
+    int in_transaction;             /* 1 between begin and commit/rollback */
+    char error[STORE_ERROR_MAX];    /* last engine message */
+    struct store_stmt_cache *cache; /* store_cache_statements(), else NULL */
 };
 
 /* The part of every statement that is common to the engines. */
 struct store_stmt {
     store *owner;
+    int cache_slot; /* 1 + its slot in the owner's statement cache, 0 when not cached */
 };
 
 /* The part of every bulk load that is common to the engines. */
@@ -176,6 +180,19 @@ int store_column_count(store_stmt *stmt);
 const char *store_column_text(store_stmt *stmt, int column);
 int64_t store_column_int64(store_stmt *stmt, int column);
 int store_column_is_null(store_stmt *stmt, int column);
+/*
+ * From now on st keeps up to STORE_STMT_CACHE_MAX statements prepared
+ * outside a transaction by their SQL text: store_finalize() resets one (its
+ * parameters back to NULL) and keeps it, and the next store_prepare() of the
+ * same text outside a transaction gets it back without parsing or a round
+ * trip to the server.  (Inside a transaction every prepare is new: a bulk
+ * job that prepares again wants a plan made afresh.)  For a long-lived
+ * connection that runs the same statements again and again (a worker of
+ * `bangfu serve`); they are finalized by store_close().  BF_ENOMEM or BF_OK.
+ */
+#define STORE_STMT_CACHE_MAX 128
+int store_cache_statements(store *st);
+
 /* Makes stmt ready to run again; bindings are kept until rebound. */
 int store_reset(store_stmt *stmt);
 void store_finalize(store_stmt *stmt);

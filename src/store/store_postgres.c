@@ -423,6 +423,7 @@ const store_engine store_postgres_engine = {
     .column_is_null = postgres_column_is_null,
     .reset = postgres_reset,
     .finalize = postgres_finalize,
+    .clear_bindings = postgres_clear_bindings,
     .begin = postgres_begin,
     .begin_snapshot = postgres_begin_snapshot,
     .commit = postgres_commit,

@@ -139,6 +139,7 @@ int64_t postgres_column_int64(store_stmt *base, int column);
 int postgres_column_is_null(store_stmt *base, int column);
 int postgres_reset(store_stmt *base);
 void postgres_finalize(store_stmt *base);
+void postgres_clear_bindings(store_stmt *base);
 
 /* --- store_postgres_bulk.c: COPY FROM STDIN */
 

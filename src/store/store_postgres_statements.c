@@ -569,6 +569,13 @@ int postgres_reset(store_stmt *base)
     return BF_OK;
 }
 
+void postgres_clear_bindings(store_stmt *base)
+{
+    postgres_stmt *stmt = (postgres_stmt *)base;
+    for (int i = 0; i < stmt->param_count; i++)
+        stmt->params[i] = NULL;
+}
+
 /*
  * Sends one DEALLOCATE for every deferred statement.  Skipped (the names are
  * forgotten; the server frees them when the session ends) when the

@@ -246,6 +246,11 @@ static int sqlite_reset(store_stmt *base)
     return sqlite_check(base, sqlite3_reset(((sqlite_stmt *)base)->stmt));
 }
 
+static void sqlite_clear_bindings(store_stmt *base)
+{
+    sqlite3_clear_bindings(((sqlite_stmt *)base)->stmt);
+}
+
 static void sqlite_finalize(store_stmt *base)
 {
     sqlite3_finalize(((sqlite_stmt *)base)->stmt);
@@ -458,6 +463,7 @@ const store_engine store_sqlite_engine = {
     .column_is_null = sqlite_column_is_null,
     .reset = sqlite_reset,
     .finalize = sqlite_finalize,
+    .clear_bindings = sqlite_clear_bindings,
     .begin = sqlite_begin,
     .begin_snapshot = sqlite_begin_snapshot,
     .commit = sqlite_commit,

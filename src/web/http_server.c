@@ -15,11 +15,13 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Memory a connection may use for its headers and buffers (larger headers get 431). */
 #define WEB_CONNECTION_MEMORY (64 * 1024)
@@ -33,6 +35,8 @@ struct web_server {
     struct MHD_Daemon *daemon;
     pthread_key_t store_key; /* each worker's store, closed by the key's destructor */
     unsigned port;
+    atomic_int stopping;  /* web_server_stop() began: no connection is suspended any more */
+    atomic_int suspended; /* connections waiting for their audit entry */
 };
 
 /* The state of one request between the calls libmicrohttpd makes for it. */
@@ -42,6 +46,13 @@ typedef struct web_upload {
     size_t capacity;
     int too_large;
     struct timespec started;
+    /* While the writer commits the entry, the answer waits here and the connection is
+     * suspended (its worker serves other connections); the writer resumes it. */
+    int auditing;
+    web_response res;
+    web_audit_pending audit;
+    web_server *server;
+    struct MHD_Connection *connection;
 } web_upload;
 
 /*
@@ -91,7 +102,8 @@ static store *web_worker_store(web_server *server, bf_error *err)
         return st;
     if (store_open_mode(server->settings.target, STORE_MODE_WRITE, &st, err) != BF_OK)
         return NULL;
-    if (pthread_setspecific(server->store_key, st) != 0) {
+    /* A worker runs the same few statements for every request: parse them once. */
+    if (store_cache_statements(st) != BF_OK || pthread_setspecific(server->store_key, st) != 0) {
         store_close(st);
         bf_error_set(err, BF_ENOMEM, NULL);
         return NULL;
@@ -174,6 +186,8 @@ static void web_response_free(web_response *res)
 {
     json_decref(res->json);
     free(res->raw);
+    res->json = NULL;
+    res->raw = NULL;
 }
 
 static enum MHD_Result web_send_error(struct MHD_Connection *connection, int status,
@@ -218,6 +232,54 @@ static int web_upload_append(web_upload *up, const char *data, size_t size)
     return 1;
 }
 
+/* The writer's call once the entry of up is committed (or failed): the answer may leave. */
+static void web_audit_written_resume(web_audit_pending *pending, void *context)
+{
+    (void)pending;
+    web_upload *up = context;
+    web_server *server = up->server;
+    MHD_resume_connection(up->connection);
+    atomic_fetch_sub(&server->suspended, 1);
+}
+
+/*
+ * Hands the request's entry to the writer and suspends the connection until it is committed:
+ * 1, or 0 when the server is stopping (the entry was then committed here, waiting).
+ */
+static int web_audit_later(web_server *server, web_upload *up)
+{
+    atomic_fetch_add(&server->suspended, 1); /* before looking at stopping: see web_server_stop */
+    if (atomic_load(&server->stopping)) {
+        atomic_fetch_sub(&server->suspended, 1);
+        bf_error err;
+        if (web_audit_queue_append(server->audit, &up->audit.entry, &err) != BF_OK) {
+            web_response_free(&up->res);
+            memset(&up->res, 0, sizeof up->res);
+            web_reply_internal(&up->res, err.message);
+        }
+        return 0;
+    }
+    up->auditing = 1;
+    up->server = server;
+    up->audit.written = web_audit_written_resume;
+    up->audit.context = up;
+    MHD_suspend_connection(up->connection);
+    web_audit_queue_submit(server->audit, &up->audit);
+    return 1;
+}
+
+/* Sends the answer whose entry the writer has handled: as it was, or 500 when not committed. */
+static enum MHD_Result web_send_audited(struct MHD_Connection *connection, web_upload *up)
+{
+    up->auditing = 0;
+    if (up->audit.rc != BF_OK) { /* nothing unaudited leaves */
+        web_response_free(&up->res);
+        memset(&up->res, 0, sizeof up->res);
+        web_reply_internal(&up->res, up->audit.message);
+    }
+    return web_send(connection, &up->res);
+}
+
 static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **state)
@@ -230,6 +292,7 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
         if (up == NULL)
             return MHD_NO;
         clock_gettime(CLOCK_MONOTONIC, &up->started);
+        up->connection = connection;
         *state = up;
         const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
                                                          MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -240,6 +303,8 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
         }
         return MHD_YES;
     }
+    if (up->auditing) /* resumed by the writer: the entry is committed, or failed */
+        return web_send_audited(connection, up);
     if (*upload_data_size > 0) {
         /* A body that keeps dripping past the limit is cut off: the connection is closed. */
         if (web_seconds_since(&up->started) > server->settings.request_timeout_s)
@@ -257,12 +322,14 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
     web_request req = {.settings = &server->settings,
                        .sessions = server->sessions,
                        .audit = server->audit,
+                       .audit_later = &up->audit,
                        .connection = connection,
                        .method = method,
                        .path = url,
                        .body = up->body != NULL ? up->body : "",
                        .body_size = up->size};
-    web_response res = {.status = 500};
+    web_response *res = &up->res;
+    res->status = 500;
     web_client_address(connection, req.address);
     if (strncmp(url, "/api/", 5) == 0) {
         bf_error err;
@@ -270,17 +337,17 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
         req.store = web_worker_store(server, &err);
         if (req.store == NULL) {
             web_log("cannot open the database: %s", err.message);
-            web_reply_error(&res, 503, "unavailable", "数据库暂不可用",
+            web_reply_error(res, 503, "unavailable", "数据库暂不可用",
                             "the database is unavailable");
         } else {
-            web_dispatch(&req, &res);
+            web_dispatch(&req, res);
         }
     } else {
-        web_static_answer(&server->settings, method, url, &res);
+        web_static_answer(&server->settings, method, url, res);
     }
-    enum MHD_Result result = web_send(connection, &res);
-    web_response_free(&res);
-    return result;
+    if (up->audit.filled && web_audit_later(server, up))
+        return MHD_YES; /* answered once the writer resumes the connection */
+    return web_send(connection, res);
 }
 
 static void web_request_done(void *cls, struct MHD_Connection *connection, void **state,
@@ -291,6 +358,7 @@ static void web_request_done(void *cls, struct MHD_Connection *connection, void 
     (void)code;
     web_upload *up = *state;
     if (up != NULL) {
+        web_response_free(&up->res);
         free(up->body);
         free(up);
         *state = NULL;
@@ -384,7 +452,8 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
         rc = web_audit_queue_start(settings->target, &server->audit, err);
     if (rc != BF_OK)
         goto fail;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     if (address.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     server->daemon = MHD_start_daemon(
@@ -423,6 +492,11 @@ void web_server_stop(web_server *server)
 {
     if (server == NULL)
         return;
+    /* No connection may stay suspended when the daemon stops: from now on a request waits for
+     * its entry itself, and the ones already handed over are resumed by the writer. */
+    atomic_store(&server->stopping, 1);
+    while (atomic_load(&server->suspended) > 0)
+        usleep(1000);
     /* The workers end here; the key's destructor closes each one's store as it exits. */
     MHD_stop_daemon(server->daemon);
     web_audit_queue_stop(server->audit); /* after the workers: it writes what they handed in */

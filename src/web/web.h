@@ -81,6 +81,7 @@ typedef struct web_settings {
 
 typedef struct web_sessions web_sessions;
 typedef struct web_audit_queue web_audit_queue;
+typedef struct web_audit_pending web_audit_pending;
 
 /* The logged-in user of a request. */
 typedef struct web_user {
@@ -95,6 +96,9 @@ typedef struct web_request {
     const web_settings *settings;
     web_sessions *sessions;
     web_audit_queue *audit; /* the server's audit writer (web_audit.h) */
+    /* Where the request's entry waits to be handed to the writer once the answer is ready (the
+     * answer leaves when it is committed), or NULL: web_audit_request_entry waits itself. */
+    web_audit_pending *audit_later;
     void *connection; /* the libmicrohttpd connection (web_request_query, web_request_header) */
     const char *method;
     const char *path;

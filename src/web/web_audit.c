@@ -66,25 +66,30 @@ static const char *web_audit_cut(const char *value, char out[WEB_AUDIT_FIELD_MAX
     return out;
 }
 
-/* One try: reads the head, inserts the next entry. */
-static int web_audit_insert(store *st, const web_audit_entry *entry, bf_error *err)
+/* The head of the log (its last seq, 0 when empty, and hash) into *seq and prev. */
+static int web_audit_head(store *st, int64_t *seq, char prev[WEB_AUDIT_HASH_TEXT_MAX],
+                          bf_error *err)
 {
     store_rows rows = {0};
     int rc = store_rows_open(st, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", NULL,
                              0, &rows, err);
     if (rc != BF_OK)
         return rc;
-    int64_t seq = 1;
-    char prev[WEB_AUDIT_HASH_TEXT_MAX];
-    snprintf(prev, sizeof prev, "%s", web_audit_first_prev);
+    *seq = 0;
+    snprintf(prev, WEB_AUDIT_HASH_TEXT_MAX, "%s", web_audit_first_prev);
     rc = store_rows_next(&rows);
     if (rc == 1) {
-        seq = store_column_int64(rows.stmt, 0) + 1;
-        snprintf(prev, sizeof prev, "%s", store_column_text(rows.stmt, 1));
+        *seq = store_column_int64(rows.stmt, 0);
+        snprintf(prev, WEB_AUDIT_HASH_TEXT_MAX, "%s", store_column_text(rows.stmt, 1));
     }
     store_rows_close(&rows);
-    if (rc < 0)
-        return rc;
+    return rc < 0 ? rc : BF_OK;
+}
+
+/* Inserts entry as seq after prev (then its hash) with the prepared insert. */
+static int web_audit_insert(store *st, store_stmt *insert, const web_audit_entry *entry,
+                            int64_t seq, char prev[WEB_AUDIT_HASH_TEXT_MAX], bf_error *err)
+{
     char seq_text[24], at[BF_TIMESTAMP_TEXT_MAX], hash[WEB_AUDIT_HASH_TEXT_MAX];
     char cut[6][WEB_AUDIT_FIELD_MAX];
     snprintf(seq_text, sizeof seq_text, "%lld", (long long)seq);
@@ -98,11 +103,7 @@ static int web_audit_insert(store *st, const web_audit_entry *entry, bf_error *e
                              web_audit_cut(entry->outcome, cut[4]),
                              web_audit_cut(entry->detail, cut[5])};
     web_audit_hash(fields, prev, hash);
-    store_stmt *insert = NULL;
-    rc = store_prepare(st,
-                       "INSERT INTO audit_log (seq, at, actor, address, action, target, outcome, "
-                       "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       &insert);
+    int rc = store_reset(insert);
     if (rc == BF_OK)
         rc = store_bind_int64(insert, 1, seq);
     for (int i = 1; rc == BF_OK && i < 8; i++)
@@ -114,7 +115,28 @@ static int web_audit_insert(store *st, const web_audit_entry *entry, bf_error *e
     if (rc == BF_OK)
         rc = store_step(insert) == BF_DONE ? BF_OK : BF_ESTORE;
     if (rc != BF_OK)
-        store_error_set(st, BF_ESTORE, err);
+        return store_error_set(st, BF_ESTORE, err);
+    memcpy(prev, hash, WEB_AUDIT_HASH_TEXT_MAX);
+    return BF_OK;
+}
+
+/* Reads the head once and chains count entries after it, inside the transaction of st. */
+static int web_audit_insert_all(store *st, const web_audit_entry *const *entries, int count,
+                                bf_error *err)
+{
+    int64_t seq = 0;
+    char prev[WEB_AUDIT_HASH_TEXT_MAX];
+    int rc = web_audit_head(st, &seq, prev, err);
+    if (rc != BF_OK)
+        return rc;
+    store_stmt *insert = NULL;
+    if (store_prepare(st,
+                      "INSERT INTO audit_log (seq, at, actor, address, action, target, outcome, "
+                      "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      &insert) != BF_OK)
+        return store_error_set(st, BF_ESTORE, err);
+    for (int i = 0; rc == BF_OK && i < count; i++)
+        rc = web_audit_insert(st, insert, entries[i], ++seq, prev, err);
     store_finalize(insert);
     return rc;
 }
@@ -127,12 +149,8 @@ static int web_audit_insert(store *st, const web_audit_entry *entry, bf_error *e
 static int web_audit_write(store *st, const web_audit_entry *const *entries, int count,
                            bf_error *err)
 {
-    if (st->in_transaction) { /* the caller's, who holds the log (web_audit_hold) */
-        int rc = BF_OK;
-        for (int i = 0; rc == BF_OK && i < count; i++)
-            rc = web_audit_insert(st, entries[i], err);
-        return rc;
-    }
+    if (st->in_transaction) /* the caller's, who holds the log (web_audit_hold) */
+        return web_audit_insert_all(st, entries, count, err);
     int rc = BF_ESTORE;
     for (int attempt = 0; attempt < WEB_AUDIT_APPEND_TRIES; attempt++) {
         if (attempt > 0)
@@ -143,9 +161,7 @@ static int web_audit_write(store *st, const web_audit_entry *const *entries, int
             pthread_mutex_unlock(&web_audit_lock);
             continue;
         }
-        rc = BF_OK;
-        for (int i = 0; rc == BF_OK && i < count; i++)
-            rc = web_audit_insert(st, entries[i], err);
+        rc = web_audit_insert_all(st, entries, count, err);
         if (rc == BF_OK && store_commit(st) != BF_OK)
             rc = store_error_set(st, BF_ESTORE, err);
         if (rc != BF_OK)
@@ -172,53 +188,87 @@ int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err)
     return web_audit_write(st, &entry, 1, err);
 }
 
-/* One entry handed to the writer, on the stack of the request waiting for it. */
-typedef struct web_audit_item {
-    const web_audit_entry *entry;
-    int done;
-    int rc;
-    char message[BF_ERROR_MESSAGE_MAX];
-} web_audit_item;
-
 struct web_audit_queue {
     pthread_mutex_t lock;
-    pthread_cond_t wake; /* the writer: entries are waiting, or stop */
-    pthread_cond_t done; /* the requests: a batch is written, room in the queue */
-    web_audit_item *pending[WEB_AUDIT_BATCH_MAX];
-    int count;
+    pthread_cond_t wake;      /* the writer: entries are waiting, or stop */
+    pthread_cond_t finished;  /* web_audit_queue_append: a batch is written */
+    web_audit_pending *first; /* waiting, oldest first */
+    web_audit_pending *last;
     int stopping;
     store *st; /* the writer's own connection */
     pthread_t thread;
 };
 
+/* value cut at a character boundary into out (size bytes). */
+static const char *web_audit_copy(const char *value, char *out, size_t size)
+{
+    value = value != NULL ? value : "";
+    size_t length = strlen(value);
+    if (length >= size) {
+        length = size - 1;
+        while (length > 0 && ((unsigned char)value[length] & 0xC0) == 0x80)
+            length--;
+    }
+    memcpy(out, value, length);
+    out[length] = '\0';
+    return out;
+}
+
+void web_audit_pending_fill(web_audit_pending *pending, const web_audit_entry *entry)
+{
+    web_audit_entry *copy = &pending->entry;
+    copy->actor = web_audit_copy(entry->actor, pending->actor, sizeof pending->actor);
+    copy->address = web_audit_copy(entry->address, pending->address, sizeof pending->address);
+    copy->action = web_audit_copy(entry->action, pending->action, sizeof pending->action);
+    copy->target = web_audit_copy(entry->target, pending->target, sizeof pending->target);
+    copy->outcome = web_audit_copy(entry->outcome, pending->outcome, sizeof pending->outcome);
+    copy->detail = web_audit_copy(entry->detail, pending->detail, sizeof pending->detail);
+    pending->filled = 1;
+}
+
 static void *web_audit_writer(void *context)
 {
     web_audit_queue *queue = context;
-    web_audit_item *batch[WEB_AUDIT_BATCH_MAX];
+    web_audit_pending *batch[WEB_AUDIT_BATCH_MAX];
     const web_audit_entry *entries[WEB_AUDIT_BATCH_MAX];
     pthread_mutex_lock(&queue->lock);
     for (;;) {
-        while (queue->count == 0 && !queue->stopping)
+        while (queue->first == NULL && !queue->stopping)
             pthread_cond_wait(&queue->wake, &queue->lock);
-        if (queue->count == 0)
+        if (queue->first == NULL)
             break;
-        int count = queue->count;
-        memcpy(batch, queue->pending, (size_t)count * sizeof batch[0]);
-        queue->count = 0;
-        pthread_cond_broadcast(&queue->done); /* room again */
+        int count = 0;
+        while (queue->first != NULL && count < WEB_AUDIT_BATCH_MAX) {
+            batch[count++] = queue->first;
+            queue->first = queue->first->next;
+        }
+        if (queue->first == NULL)
+            queue->last = NULL;
         pthread_mutex_unlock(&queue->lock);
         for (int i = 0; i < count; i++)
-            entries[i] = batch[i]->entry;
+            entries[i] = &batch[i]->entry;
         bf_error err;
         bf_error_clear(&err);
         int rc = web_audit_write(queue->st, entries, count, &err);
-        pthread_mutex_lock(&queue->lock);
+        /* A waiter of web_audit_queue_append() may return (its entry gone) once finished is set:
+         * the callbacks are taken before. */
+        web_audit_written written[WEB_AUDIT_BATCH_MAX];
+        void *contexts[WEB_AUDIT_BATCH_MAX];
         for (int i = 0; i < count; i++) {
+            written[i] = batch[i]->written;
+            contexts[i] = batch[i]->context;
             batch[i]->rc = rc;
             snprintf(batch[i]->message, sizeof batch[i]->message, "%s", err.message);
-            batch[i]->done = 1;
         }
-        pthread_cond_broadcast(&queue->done);
+        pthread_mutex_lock(&queue->lock);
+        for (int i = 0; i < count; i++)
+            batch[i]->finished = 1;
+        pthread_cond_broadcast(&queue->finished);
+        pthread_mutex_unlock(&queue->lock);
+        for (int i = 0; i < count; i++)
+            if (written[i] != NULL)
+                written[i](batch[i], contexts[i]);
+        pthread_mutex_lock(&queue->lock);
     }
     pthread_mutex_unlock(&queue->lock);
     return NULL;
@@ -231,13 +281,16 @@ int web_audit_queue_start(const char *target, web_audit_queue **out, bf_error *e
     if (queue == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
     int rc = store_open_mode(target, STORE_MODE_WRITE, &queue->st, err);
+    if (rc == BF_OK && store_cache_statements(queue->st) != BF_OK)
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
     if (rc != BF_OK) {
+        store_close(queue->st);
         free(queue);
         return rc;
     }
     pthread_mutex_init(&queue->lock, NULL);
     pthread_cond_init(&queue->wake, NULL);
-    pthread_cond_init(&queue->done, NULL);
+    pthread_cond_init(&queue->finished, NULL);
     if (pthread_create(&queue->thread, NULL, web_audit_writer, queue) != 0) {
         store_close(queue->st);
         free(queue);
@@ -258,24 +311,36 @@ void web_audit_queue_stop(web_audit_queue *queue)
     pthread_join(queue->thread, NULL);
     store_close(queue->st);
     pthread_cond_destroy(&queue->wake);
-    pthread_cond_destroy(&queue->done);
+    pthread_cond_destroy(&queue->finished);
     pthread_mutex_destroy(&queue->lock);
     free(queue);
 }
 
+void web_audit_queue_submit(web_audit_queue *queue, web_audit_pending *pending)
+{
+    pending->next = NULL;
+    pending->finished = 0;
+    pthread_mutex_lock(&queue->lock);
+    if (queue->last != NULL)
+        queue->last->next = pending;
+    else
+        queue->first = pending;
+    queue->last = pending;
+    pthread_cond_signal(&queue->wake);
+    pthread_mutex_unlock(&queue->lock);
+}
+
 int web_audit_queue_append(web_audit_queue *queue, const web_audit_entry *entry, bf_error *err)
 {
-    web_audit_item item = {.entry = entry};
+    web_audit_pending pending = {.written = NULL};
+    web_audit_pending_fill(&pending, entry);
+    web_audit_queue_submit(queue, &pending);
     pthread_mutex_lock(&queue->lock);
-    while (queue->count == WEB_AUDIT_BATCH_MAX)
-        pthread_cond_wait(&queue->done, &queue->lock);
-    queue->pending[queue->count++] = &item;
-    pthread_cond_signal(&queue->wake);
-    while (!item.done)
-        pthread_cond_wait(&queue->done, &queue->lock);
+    while (!pending.finished)
+        pthread_cond_wait(&queue->finished, &queue->lock);
     pthread_mutex_unlock(&queue->lock);
-    if (item.rc != BF_OK)
-        return bf_error_set(err, item.rc, "%s", item.message);
+    if (pending.rc != BF_OK)
+        return bf_error_set(err, pending.rc, "%s", pending.message);
     return BF_OK;
 }
 

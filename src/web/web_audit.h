@@ -50,18 +50,46 @@ void web_audit_release(void);
 
 /*
  * The server's audit writer: one thread with its own connection that writes
- * the entries the workers hand it in batches, one transaction (one sync to
- * disk) per batch, while each worker waits for its own entry to be
- * committed before it answers: nothing unaudited leaves the server, and N
- * requests at once cost one commit instead of N.  (A write's entry is part
- * of the write's own transaction instead: web_audit_append.)
+ * the entries handed to it in batches, one transaction (one sync to disk)
+ * per batch.  A request's answer leaves only once its entry is committed
+ * (nothing unaudited leaves the server): http_server.c suspends the
+ * connection meanwhile, so that its worker serves other connections and the
+ * entries of every request at once share one commit.  (A write's entry is
+ * part of the write's own transaction instead: web_audit_append.)
  * web_audit_queue_stop() writes what was handed in, then frees the queue.
  */
 typedef struct web_audit_queue web_audit_queue;
-/* Most entries waiting at once; a worker finding it full waits for the writer. */
+/* Most entries one transaction of the writer takes; the rest wait for the next. */
 #define WEB_AUDIT_BATCH_MAX 1024
+/* The longest actor, address, action and outcome, and target and detail, an entry handed over
+ * keeps. */
+#define WEB_AUDIT_PENDING_SHORT_MAX 128
+#define WEB_AUDIT_PENDING_LONG_MAX  1024
+
+/* An entry handed to the writer: its own copies of the fields, and then what became of it. */
+typedef struct web_audit_pending web_audit_pending;
+/* Called from the writer's thread once the entry is committed or failed (pending->rc). */
+typedef void (*web_audit_written)(web_audit_pending *pending, void *context);
+struct web_audit_pending {
+    web_audit_entry entry; /* points into the buffers below */
+    char actor[WEB_AUDIT_PENDING_SHORT_MAX], address[WEB_AUDIT_PENDING_SHORT_MAX];
+    char action[WEB_AUDIT_PENDING_SHORT_MAX], outcome[WEB_AUDIT_PENDING_SHORT_MAX];
+    char target[WEB_AUDIT_PENDING_LONG_MAX], detail[WEB_AUDIT_PENDING_LONG_MAX];
+    int filled; /* 1 once web_audit_pending_fill() ran */
+    int rc;     /* BF_OK when committed, else why not (message) */
+    char message[BF_ERROR_MESSAGE_MAX];
+    web_audit_written written; /* NULL: web_audit_queue_append() waits for it */
+    void *context;
+    int finished;
+    web_audit_pending *next; /* the queue's */
+};
+
 int web_audit_queue_start(const char *target, web_audit_queue **out, bf_error *err);
 void web_audit_queue_stop(web_audit_queue *queue);
+/* Copies entry's fields into pending (longer ones cut at a character boundary). */
+void web_audit_pending_fill(web_audit_pending *pending, const web_audit_entry *entry);
+/* Hands a filled pending entry to the writer, which calls its written() once it is done. */
+void web_audit_queue_submit(web_audit_queue *queue, web_audit_pending *pending);
 /* Hands entry to the writer and waits until it is committed: BF_OK, or why it was not. */
 int web_audit_queue_append(web_audit_queue *queue, const web_audit_entry *entry, bf_error *err);
 

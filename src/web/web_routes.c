@@ -71,6 +71,10 @@ int web_audit_request_entry(web_request *req, const web_audit_entry *entry, bf_e
 {
     if (req->store->in_transaction || req->audit == NULL)
         return web_audit_append(req->store, entry, err);
+    if (req->audit_later != NULL && !req->audit_later->filled) {
+        web_audit_pending_fill(req->audit_later, entry);
+        return BF_OK;
+    }
     return web_audit_queue_append(req->audit, entry, err);
 }
 

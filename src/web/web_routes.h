@@ -108,7 +108,9 @@ WEB_ROUTE_MAP(WEB_ROUTE_DECLARE)
 
 /*
  * Appends entry for req: inside the request's transaction as part of it, else through the
- * server's audit writer (committed before this returns).
+ * server's audit writer: the request's first such entry into req->audit_later (http_server.c
+ * holds the answer back until the writer has committed it), any other one committed before
+ * this returns.
  */
 int web_audit_request_entry(web_request *req, const web_audit_entry *entry, bf_error *err);
 

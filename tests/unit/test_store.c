@@ -784,6 +784,62 @@ static void test_rows_read(void **state)
     assert_int_equal(count_rows(st, "t_rows_side"), 2);
 }
 
+/*
+ * A store that caches its statements hands the same statement back for the same text outside a
+ * transaction, with no parameter left from its last use, a new one while the first is still in
+ * use, and a new one inside a transaction; past STORE_STMT_CACHE_MAX texts the oldest idle one
+ * goes, and every answer stays right.
+ */
+static void test_statement_cache(void **state)
+{
+    engine_fixture *f = engine_of(state);
+    store *st = NULL;
+    bf_error err;
+    assert_int_equal(store_open_mode(f->target, STORE_MODE_WRITE, &st, &err), BF_OK);
+    assert_int_equal(store_cache_statements(st), BF_OK);
+    assert_int_equal(store_exec(st, "CREATE TABLE t_cache (id BIGINT PRIMARY KEY, v TEXT)"), BF_OK);
+    assert_int_equal(
+        store_exec(st, "INSERT INTO t_cache (id, v) VALUES (1, 'one'), (2, NULL), (3, NULL)"),
+        BF_OK);
+    const char *sql =
+        "SELECT COUNT(*) FROM t_cache WHERE v = ? OR (CAST(? AS TEXT) IS NULL AND v IS NULL)";
+    store_stmt *first = NULL, *again = NULL, *other = NULL;
+    assert_int_equal(store_prepare(st, sql, &first), BF_OK);
+    assert_int_equal(store_bind_text(first, 1, "one"), BF_OK);
+    assert_int_equal(store_bind_text(first, 2, "one"), BF_OK);
+    assert_int_equal(store_step(first), BF_ROW);
+    assert_int_equal(store_column_int64(first, 0), 1);
+    assert_int_equal(store_prepare(st, sql, &other), BF_OK); /* first is still in use */
+    assert_ptr_not_equal(other, first);
+    store_finalize(other);
+    store_finalize(first);
+    assert_int_equal(store_prepare(st, sql, &again), BF_OK);
+    assert_ptr_equal(again, first);
+    /* No parameter bound: both NULL, not the 'one' of the last use. */
+    assert_int_equal(store_step(again), BF_ROW);
+    assert_int_equal(store_column_int64(again, 0), 2); /* the rows with v NULL */
+    store_finalize(again);
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_prepare(st, sql, &other), BF_OK);
+    assert_ptr_not_equal(other, first);
+    store_finalize(other);
+    assert_int_equal(store_rollback(st), BF_OK);
+    for (int i = 0; i < STORE_STMT_CACHE_MAX + 20; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "SELECT COUNT(*) + %d FROM t_cache WHERE id >= ?", i);
+        for (int round = 0; round < 2; round++) {
+            store_stmt *stmt = NULL;
+            assert_int_equal(store_prepare(st, text, &stmt), BF_OK);
+            assert_int_equal(store_bind_int64(stmt, 1, 2), BF_OK);
+            assert_int_equal(store_step(stmt), BF_ROW);
+            assert_int_equal(store_column_int64(stmt, 0), 2 + i);
+            store_finalize(stmt);
+        }
+    }
+    assert_int_equal(store_exec(st, "DROP TABLE t_cache"), BF_OK);
+    store_close(st); /* finalizes the cached statements: leaks show under ASan */
+}
+
 int main(void)
 {
     const struct CMUnitTest common_tests[] = {
@@ -801,6 +857,7 @@ int main(void)
             cmocka_unit_test(test_rows_read), cmocka_unit_test(test_open_modes),                   \
             cmocka_unit_test(test_rollback_keeps_first_error),                                     \
             cmocka_unit_test(test_exclusive_writers), cmocka_unit_test(test_key_drop_restore),     \
+            cmocka_unit_test(test_statement_cache),                                                \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
     const struct CMUnitTest postgresql_tests[] = ENGINE_TESTS;
