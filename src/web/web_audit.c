@@ -142,6 +142,31 @@ static int web_audit_insert_all(store *st, const web_audit_entry *const *entries
 }
 
 /*
+ * Inside the caller's transaction: another process (the CLI beside the server) may append the
+ * same seq meanwhile; on PostgreSQL the second insert then fails and would abort the caller's
+ * whole transaction, so each try runs under a savepoint and is tried again after the head.
+ */
+static int web_audit_write_within(store *st, const web_audit_entry *const *entries, int count,
+                                  bf_error *err)
+{
+    int rc = BF_ESTORE;
+    for (int attempt = 0; attempt < WEB_AUDIT_APPEND_TRIES; attempt++) {
+        if (attempt > 0)
+            usleep(1000u << (attempt < 6 ? attempt : 6));
+        if (store_exec(st, "SAVEPOINT bf_audit") != BF_OK)
+            return store_error_set(st, BF_ESTORE, err);
+        rc = web_audit_insert_all(st, entries, count, err);
+        if (rc == BF_OK)
+            return store_exec(st, "RELEASE SAVEPOINT bf_audit") == BF_OK
+                       ? BF_OK
+                       : store_error_set(st, BF_ESTORE, err);
+        if (store_exec(st, "ROLLBACK TO SAVEPOINT bf_audit") != BF_OK)
+            return rc;
+    }
+    return rc;
+}
+
+/*
  * Writes count entries in order: inside the caller's transaction as part of it, else in one
  * transaction of their own (one commit, one sync, for the lot), retried when another process
  * took the next sequence number meanwhile.
@@ -150,7 +175,7 @@ static int web_audit_write(store *st, const web_audit_entry *const *entries, int
                            bf_error *err)
 {
     if (st->in_transaction) /* the caller's, who holds the log (web_audit_hold) */
-        return web_audit_insert_all(st, entries, count, err);
+        return web_audit_write_within(st, entries, count, err);
     int rc = BF_ESTORE;
     for (int attempt = 0; attempt < WEB_AUDIT_APPEND_TRIES; attempt++) {
         if (attempt > 0)
