@@ -18,6 +18,10 @@
 #define SERVE_IDLE_TIMEOUT_S     (30 * 60)
 #define SERVE_SESSION_LIFETIME_S (12 * 60 * 60)
 #define SERVE_REQUEST_TIMEOUT_S  30
+/* Connections from one address at once: above a browser's 6 and a load test's 256, far below
+ * the server's WEB_CONNECTIONS_MAX; behind nginx every connection comes from nginx, whose
+ * limit_conn limits each client (docs/deploy.md). */
+#define SERVE_CONNECTIONS_PER_ADDRESS 512
 /* Workers: more than the cores, since an audited read spends most of its time waiting for the
  * audit writer's commit, and the requests waiting together share one commit. */
 #define SERVE_THREADS_DEFAULT 16
@@ -26,9 +30,11 @@ static int cmd_serve_usage(void)
 {
     return cli_fail(CLI_EXIT_USAGE, "%s",
                     BF_TR("用法：bangfu serve [--listen 127.0.0.1:8080] [--threads N] "
-                          "[--behind-tls] [--web DIR]",
+                          "[--behind-tls] [--web DIR] [--idle-timeout S] [--session-lifetime S] "
+                          "[--request-timeout S] [--connections-per-address N]",
                           "usage: bangfu serve [--listen 127.0.0.1:8080] [--threads N] "
-                          "[--behind-tls] [--web DIR]"));
+                          "[--behind-tls] [--web DIR] [--idle-timeout S] [--session-lifetime S] "
+                          "[--request-timeout S] [--connections-per-address N]"));
 }
 
 /* A whole number of seconds (or threads) from 1 to max into *out; 0 when text is not one. */
@@ -47,7 +53,7 @@ int cmd_serve(cli_context *ctx, int argc, char **argv)
     const char *listen = "127.0.0.1:8080", *web_dir = NULL;
     long threads = SERVE_THREADS_DEFAULT;
     long idle = SERVE_IDLE_TIMEOUT_S, lifetime = SERVE_SESSION_LIFETIME_S,
-         request_timeout = SERVE_REQUEST_TIMEOUT_S;
+         request_timeout = SERVE_REQUEST_TIMEOUT_S, per_address = SERVE_CONNECTIONS_PER_ADDRESS;
     web_settings settings = {.target = ctx->target};
     for (int i = 1; i < argc;) {
         const char *value = NULL;
@@ -72,6 +78,10 @@ int cmd_serve(cli_context *ctx, int argc, char **argv)
                    (found = cli_option_value(argc, argv, &i, "--request-timeout", &value)) == 1) {
             if (!serve_number(value, 3600, &request_timeout))
                 return cmd_serve_usage();
+        } else if (found == 0 && (found = cli_option_value(
+                                      argc, argv, &i, "--connections-per-address", &value)) == 1) {
+            if (!serve_number(value, 65535, &per_address))
+                return cmd_serve_usage();
         } else if (found == 0 && strcmp(argv[i], "--behind-tls") == 0) {
             settings.behind_tls = 1;
             i++;
@@ -82,6 +92,7 @@ int cmd_serve(cli_context *ctx, int argc, char **argv)
     settings.idle_timeout_s = idle;
     settings.session_lifetime_s = lifetime;
     settings.request_timeout_s = (unsigned)request_timeout;
+    settings.connections_per_address = (unsigned)per_address;
     if (data_dir_find(web_dir, "BANGFU_WEB", "web", settings.static_dir,
                       sizeof settings.static_dir) != DATA_DIR_FOUND)
         return cli_fail(CLI_EXIT_FAILURE, "%s",

@@ -657,15 +657,18 @@ static const cli_command commands[] = {
      "  --web DIR           网页文件目录（默认 web/，或 BANGFU_WEB）\n"
      "  --idle-timeout S    会话闲置 S 秒后失效（默认 1800）\n"
      "  --session-lifetime S  会话自登录起 S 秒后失效（默认 43200）\n"
-     "  --request-timeout S   请求与空闲连接的时限（默认 30）\n",
+     "  --request-timeout S   请求体的时限（超时答 408）与空闲连接的时限（默认 30）\n"
+     "  --connections-per-address N  同一地址同时的连接数上限（默认 512；多出的连接被关闭）\n",
      "  --listen H:P        the address (default 127.0.0.1:8080; port 0 picks a free one)\n"
      "  --threads N         worker threads, one database connection each (default 16)\n"
      "  --behind-tls        a TLS proxy (nginx) in front: Secure session cookie, any address\n"
      "  --web DIR           the web pages (default web/, or BANGFU_WEB)\n"
      "  --idle-timeout S    a session unused S seconds ends (default 1800)\n"
      "  --session-lifetime S  a session ends S seconds after its login (default 43200)\n"
-     "  --request-timeout S   the time limit of a request and of an idle connection (default "
-     "30)\n"},
+     "  --request-timeout S   the time limit of a request body (408 past it) and of an idle "
+     "connection (default 30)\n"
+     "  --connections-per-address N  most connections from one address at once (default 512; "
+     "more are closed)\n"},
     {"user", cmd_user, CLI_STORE_WRITE,
      "user add LOGIN --name NAME --region CODE --roles ROLES | user list [--json] | user passwd "
      "LOGIN | user lock|unlock LOGIN",

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -200,6 +201,42 @@ static enum MHD_Result web_send_error(struct MHD_Connection *connection, int sta
     return result;
 }
 
+/*
+ * Answers an error while the body is still arriving, then closes the connection (MHD_NO).
+ * libmicrohttpd 0.9.75 takes a response only before the body or after all of it, and a body
+ * too slow or too large must not be waited for: the answer is written to the socket here, with
+ * the headers web_send() puts on every answer, and the connection closed after it.
+ */
+static enum MHD_Result web_send_closing(struct MHD_Connection *connection, int status,
+                                        const char *reason, const char *code, const char *zh,
+                                        const char *en)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    web_response res = {0};
+    web_reply_error(&res, status, code, zh, en);
+    char *body = json_dumps(res.json, JSON_COMPACT);
+    web_response_free(&res);
+    if (info == NULL || body == NULL) {
+        free(body);
+        return MHD_NO;
+    }
+    char head[2048];
+    size_t used = (size_t)snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\n", status, reason);
+    for (size_t i = 0; i < sizeof web_security_headers / sizeof web_security_headers[0]; i++)
+        used += (size_t)snprintf(head + used, sizeof head - used, "%s: %s\r\n",
+                                 web_security_headers[i][0], web_security_headers[i][1]);
+    snprintf(head + used, sizeof head - used,
+             "Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n"
+             "Connection: close\r\nContent-Length: %zu\r\n\r\n",
+             strlen(body));
+    /* Small enough for the socket's buffer; what does not fit is dropped with the connection. */
+    if (send(info->connect_fd, head, strlen(head), MSG_NOSIGNAL | MSG_DONTWAIT) > 0)
+        (void)send(info->connect_fd, body, strlen(body), MSG_NOSIGNAL | MSG_DONTWAIT);
+    free(body);
+    return MHD_NO;
+}
+
 static double web_seconds_since(const struct timespec *start)
 {
     struct timespec now;
@@ -306,16 +343,18 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
     if (up->auditing) /* resumed by the writer: the entry is committed, or failed */
         return web_send_audited(connection, up);
     if (*upload_data_size > 0) {
-        /* A body that keeps dripping past the limit is cut off: the connection is closed. */
-        if (web_seconds_since(&up->started) > server->settings.request_timeout_s)
-            return MHD_NO;
-        web_upload_append(up, upload_data, *upload_data_size);
+        /* A body too slow or too large is answered at once; the rest of it is not read. */
+        size_t size = *upload_data_size;
         *upload_data_size = 0;
+        if (web_seconds_since(&up->started) > server->settings.request_timeout_s)
+            return web_send_closing(connection, 408, "Request Timeout", "timeout",
+                                    "请求体未在时限内传完",
+                                    "the request body did not arrive within the time limit");
+        if (!web_upload_append(up, upload_data, size))
+            return web_send_closing(connection, 413, "Content Too Large", "too_large",
+                                    "请求体超过上限", "the request body exceeds its limit");
         return MHD_YES;
     }
-    if (up->too_large)
-        return web_send_error(connection, 413, "too_large", "请求体超过上限",
-                              "the request body exceeds its limit");
     if (strlen(url) >= WEB_PATH_MAX)
         return web_send_error(connection, 414, "uri_too_long", "请求路径过长",
                               "the request path is too long");
@@ -461,8 +500,9 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, settings->request_timeout_s,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONNECTION_MEMORY,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX, MHD_OPTION_NOTIFY_COMPLETED,
-        web_request_done, server, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, settings->connections_per_address,
+        MHD_OPTION_NOTIFY_COMPLETED, web_request_done, server, MHD_OPTION_END);
     if (server->daemon == NULL) {
         rc = bf_error_set(err, BF_EIO,
                           BF_TR("无法在 %s 上监听（端口已被占用或无权限）",

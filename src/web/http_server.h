@@ -4,10 +4,17 @@
  * A pool of worker threads answers the connections; each worker opens its
  * own store connection on its first request and closes it when the pool
  * stops (a store serves one thread at a time, store.h).  Requests under
- * /api/ go to web_dispatch(), the others are static files of web/.  Bodies
- * larger than WEB_BODY_MAX get 413 without being read; a request whose body
- * takes longer than request_timeout_s to arrive, or a connection idle as
- * long, is closed.
+ * /api/ go to web_dispatch(), the others are static files of web/.  An
+ * answer that needs an audit entry waits with its connection suspended
+ * until the audit writer has committed it (web_audit.h).
+ *
+ * Limits, each answered in JSON where HTTP allows: a body over WEB_BODY_MAX
+ * gets 413 (unread when Content-Length announces it, else as it passes the
+ * limit), a body still arriving request_timeout_s after the request began
+ * gets 408, headers past WEB_CONNECTION_MEMORY get libmicrohttpd's 431, a
+ * path of WEB_PATH_MAX bytes or more 414; a connection idle
+ * request_timeout_s is closed, and one past connections_per_address from
+ * the same address is closed unanswered.
  *
  * Ownership: web_server_start() returns a server freed by web_server_stop(),
  * which waits for the requests under way and closes the workers' stores.

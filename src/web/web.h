@@ -75,8 +75,9 @@ typedef struct web_settings {
     int behind_tls;             /* 1: a TLS proxy in front: cookie __Host- with Secure */
     int64_t idle_timeout_s;     /* a session unused this long ends (30 min) */
     int64_t session_lifetime_s; /* a session ends this long after login whatever (12 h) */
-    unsigned request_timeout_s; /* a connection idle this long is closed */
-    unsigned char ref_key[32];  /* seals the person references of the API (random per start) */
+    unsigned request_timeout_s; /* a body slower than this gets 408; an idle connection closes */
+    unsigned connections_per_address; /* most connections from one address at once (0: any) */
+    unsigned char ref_key[32]; /* seals the person references of the API (random per start) */
 } web_settings;
 
 typedef struct web_sessions web_sessions;

@@ -1,0 +1,87 @@
+#!/bin/sh
+# The request limits of bangfu serve (issue 17 item 3), each answered clearly: a body over
+# WEB_BODY_MAX gets 413 (announced by Content-Length, or sent chunked: cut off as it passes the
+# limit), a body dripping past --request-timeout gets 408, headers past the connection's
+# memory get 431, a path too long 414, an idle connection is closed after the timeout, and a
+# connection past --connections-per-address is closed while the others are served.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/web_lib.sh"
+db=$(new_db)
+serve_start --request-timeout 2 --connections-per-address 4
+python3 - "$url" <<'PY'
+import json, socket, sys, time
+from web_client import Client, check
+url = sys.argv[1]
+c = Client(url)
+
+def raw(data, drip=None, wait=6.0):
+    """Sends data (then drip bytes one at a time every 0.5 s); the answer and whether it closed."""
+    s = socket.create_connection((c.host, c.port))
+    s.settimeout(wait)
+    try:
+        s.sendall(data)
+        for byte in drip or b"":
+            time.sleep(0.5)
+            s.sendall(bytes([byte]))
+    except OSError:
+        pass
+    got = b""
+    try:
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            got += chunk
+    except socket.timeout:
+        s.close()
+        return got, False
+    s.close()
+    return got, True
+
+def status(answer):
+    check(answer.startswith(b"HTTP/1.1 "), "a status line: %r" % answer[:80])
+    return int(answer[9:12])
+
+def error_code(answer):
+    return json.loads(answer.split(b"\r\n\r\n", 1)[1].decode())["error"]
+
+r = c.request("POST", "/api/session", raw=b"{" + b" " * (300 * 1024) + b"}",
+              headers={"Content-Type": "application/json"})
+check(r.status == 413 and r.json()["error"] == "too_large", "body over the limit: %r" % r)
+
+chunk = b"%x\r\n%s\r\n" % (64 * 1024, b" " * (64 * 1024))
+start = time.time()
+answer, closed = raw(b"POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Transfer-Encoding: chunked\r\n\r\n" + chunk * 6)
+check(status(answer) == 413 and error_code(answer) == "too_large", "chunked over the limit: %r" % answer[:200])
+
+start = time.time()
+answer, closed = raw(b"POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 100\r\n\r\n{", drip=b" " * 8)
+check(status(answer) == 408 and error_code(answer) == "timeout", "dripping body: %r" % answer[:200])
+check(closed and time.time() - start < 5.5, "answered and closed within the limit")
+
+answer, closed = raw(b"GET /api/health HTTP/1.1\r\nHost: x\r\nCookie: " + b"a" * (80 * 1024) + b"\r\n\r\n")
+check(status(answer) == 431, "headers too large: %r" % answer[:200])
+answer, closed = raw(b"GET /api/" + b"a" * 600 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+check(status(answer) == 414, "path too long: %r" % answer[:200])
+
+start = time.time()
+answer, closed = raw(b"", wait=6)
+check(answer == b"" and closed and time.time() - start < 4.5, "idle connection closed: %r %r" % (answer, closed))
+
+# Four connections held open from 127.0.0.1; a fifth is closed unanswered, the four still work.
+held = [socket.create_connection((c.host, c.port)) for _ in range(4)]
+time.sleep(0.2)
+answer, closed = raw(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n", wait=3)
+check(answer == b"" and closed, "a fifth connection from one address is closed: %r" % answer[:100])
+held[0].sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+held[0].settimeout(3)
+check(held[0].recv(12).startswith(b"HTTP/1.1 200"), "a held connection is served")
+for s in held:
+    s.close()
+time.sleep(0.3)
+check(c.get("/api/health").status == 200, "served again once they closed")
+PY
+serve_stop
+echo ok
