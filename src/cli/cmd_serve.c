@@ -93,8 +93,8 @@ int cmd_serve(cli_context *ctx, int argc, char **argv)
     settings.session_lifetime_s = lifetime;
     settings.request_timeout_s = (unsigned)request_timeout;
     settings.connections_per_address = (unsigned)per_address;
-    if (data_dir_find(web_dir, "BANGFU_WEB", "web", settings.static_dir,
-                      sizeof settings.static_dir) != DATA_DIR_FOUND)
+    if (data_dir_find_holding(web_dir, "BANGFU_WEB", "web", "index.html", settings.static_dir,
+                              sizeof settings.static_dir) != DATA_DIR_FOUND)
         return cli_fail(CLI_EXIT_FAILURE, "%s",
                         BF_TR("找不到网页文件目录 web/（用 --web DIR 指定）",
                               "cannot find the web pages directory web/ (give --web DIR)"));

@@ -14,8 +14,27 @@ static int is_directory(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A default place counts when it is a directory holding marker (NULL: any directory). */
+static int is_data_directory(const char *path, const char *marker)
+{
+    if (!is_directory(path))
+        return 0;
+    if (marker == NULL)
+        return 1;
+    char file[PATH_MAX * 2 + 2];
+    snprintf(file, sizeof file, "%s/%s", path, marker);
+    struct stat st;
+    return stat(file, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 data_dir_result data_dir_find(const char *option, const char *env, const char *name, char *out,
                               size_t size)
+{
+    return data_dir_find_holding(option, env, name, NULL, out, size);
+}
+
+data_dir_result data_dir_find_holding(const char *option, const char *env, const char *name,
+                                      const char *marker, char *out, size_t size)
 {
     if (option != NULL) {
         snprintf(out, size, "%s", option);
@@ -26,7 +45,7 @@ data_dir_result data_dir_find(const char *option, const char *env, const char *n
         snprintf(out, size, "%s", value);
         return is_directory(value) ? DATA_DIR_FOUND : DATA_DIR_ENV_MISSING;
     }
-    if (is_directory(name)) {
+    if (is_data_directory(name, marker)) {
         snprintf(out, size, "%s", name);
         return DATA_DIR_FOUND;
     }
@@ -41,7 +60,7 @@ data_dir_result data_dir_find(const char *option, const char *env, const char *n
         for (int i = 0; i < 3; i++) {
             char candidate[PATH_MAX * 2];
             snprintf(candidate, sizeof candidate, "%s/%s%s", exe, up[i], name);
-            if (is_directory(candidate)) {
+            if (is_data_directory(candidate, marker)) {
                 snprintf(out, size, "%s", candidate);
                 return DATA_DIR_FOUND;
             }

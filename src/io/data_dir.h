@@ -26,4 +26,11 @@ typedef enum data_dir_result {
 data_dir_result data_dir_find(const char *option, const char *env, const char *name, char *out,
                               size_t size);
 
+/*
+ * The same, where a default place counts only when it holds the file marker: build/web/ (the
+ * objects of src/web/) lies next to build/bangfu as the pages' web/ lies next to bin/bangfu.
+ */
+data_dir_result data_dir_find_holding(const char *option, const char *env, const char *name,
+                                      const char *marker, char *out, size_t size);
+
 #endif

@@ -25,11 +25,10 @@ sql "SELECT DISTINCT p.id_number || '|' || p.hukou_region || '|' || j.region FRO
      ON p.id_number = j.id_number WHERE j.start_date <= '2020-12-31' AND (j.end_date IS NULL OR
      j.end_date >= '2020-12-31')" >jobs.txt
 sql "SELECT benefit || '|' || month || '|' || amount_fen FROM ledger_lines WHERE state <> '已驳回'" >lines.txt
-# From the checkout: bangfu serve finds web/ in the current directory first (next to the
-# binary it would find build/web/, the object files).
-cd "$here/../.."
+# From a directory without web/: bangfu serve finds the pages next to the binary (../web from
+# build/bangfu), not build/web/, which holds the objects of src/web/.
 serve_start
-python3 - "$url" "$pw" <<'PY'
+ROOT="$here/../.." python3 - "$url" "$pw" <<'PY'
 import collections, os, sys
 from web_client import Client, check
 url, pw = sys.argv[1:3]
@@ -69,7 +68,7 @@ check(other["subsidies"] == [] and all(x["county"] + x["province"] + x["outside"
                                        for x in other["employment"]), "another county sees none")
 check(wanzhou.get("/api/dashboard?year=1900").status == 400, "a bad year")
 js = wanzhou.get("/vendor/echarts.min.js")
-if os.path.exists("node_modules/echarts/dist/echarts.min.js"):
+if os.path.exists(os.path.join(os.environ["ROOT"], "node_modules/echarts/dist/echarts.min.js")):
     check(js.status == 200 and b"echarts" in js.body[:2000] and len(js.body) > 500000,
           "ECharts served")
 else:  # scripts/setup.sh installs it; a checkout without it serves none
