@@ -14,6 +14,7 @@
 #include "services/import_changes.h"
 #include "services/import_errors.h"
 #include "services/import_row.h"
+#include "services/import_sorted.h"
 
 #include <inttypes.h>
 #include <pthread.h>
@@ -31,6 +32,12 @@
 #define IMPORT_REINDEX_MIN_ROWS 100000
 /* Bytes of input per row assumed when estimating the rows of a file. */
 #define IMPORT_BYTES_PER_ROW 128
+/*
+ * Rows of an import into an empty registry kept to be inserted in key order
+ * (about 190 bytes each); past this the ones kept are inserted, and the
+ * keeping starts again (memory stays bounded, each run still appends).
+ */
+#define IMPORT_SORTED_ROWS_MAX (1u << 20)
 /* Columns of the people table written per row by the bulk path: id, the fields, two batches. */
 #define IMPORT_BULK_COLUMNS (PERSON_FIELD_COUNT + 3)
 
@@ -110,6 +117,7 @@ typedef struct import_state {
     people_counts_delta *counts; /* the summary's changes, written before the commit */
     import_changes *changes;     /* remote engines: updates written in bulk, applied at the end */
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
+    import_sorted *sorted;       /* its rows, kept to be inserted in key order (key kept up) */
     int bulk_started;            /* 1 on the insert-only path (bulk may be between two loads) */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int key_dropped;        /* 1 when the primary key of people waits to be built at the end */
@@ -290,13 +298,41 @@ static void import_new_person(import_state *s, const import_chunk *chunk, const 
     people_counts_added(s->counts, values + 1);
 }
 
-/* Appends the chunk's rows to the bulk load of an empty registry (no look-ups). */
+/* Inserts the rows kept, in key order. */
+static int import_write_sorted(import_state *s, bf_error *err)
+{
+    const char *failed = NULL;
+    int rc = import_sorted_write(s->sorted, s->bulk, &failed);
+    if (rc == BF_OK)
+        return BF_OK;
+    if (failed == NULL)
+        return bf_error_set(err, rc, NULL);
+    return bf_error_set(err, rc,
+                        BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
+                        failed, store_error_message(s->st));
+}
+
+/*
+ * Appends the chunk's rows to the bulk load of an empty registry (no
+ * look-ups), or keeps them to be inserted in key order at the end.
+ */
 static int import_chunk_bulk(import_state *s, import_chunk *chunk, bf_error *err)
 {
     const char *values[IMPORT_BULK_COLUMNS];
     for (int r = 0; r < chunk->count; r++) {
         const import_pending *row = &chunk->rows[r];
         import_new_person(s, chunk, row, values);
+        if (s->sorted != NULL) {
+            uint64_t key = int_map_key_from_digits(row->id_number, 17);
+            if (import_sorted_add(s->sorted, key, values) != BF_OK)
+                return bf_error_set(err, BF_ENOMEM, NULL);
+            if (import_sorted_count(s->sorted) >= IMPORT_SORTED_ROWS_MAX) {
+                int rc = import_write_sorted(s, err);
+                if (rc != BF_OK)
+                    return rc;
+            }
+            continue;
+        }
         int rc = store_bulk_row(s->bulk, values);
         if (rc != BF_OK)
             return bf_error_set(
@@ -762,6 +798,9 @@ static int import_start_bulk(import_state *s, bf_error *err)
     }
     s->indexes_dropped = 1;
     s->key_dropped = store_can_drop_key(s->st);
+    /* The key stays up (SQLite): the rows go in at the end, in key order. */
+    if (!s->key_dropped && import_sorted_new(IMPORT_BULK_COLUMNS, &s->sorted) != BF_OK)
+        return bf_error_set(err, BF_ENOMEM, NULL);
     rc = store_bulk_begin(s->st, "people", s->bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
     s->bulk_started = rc == BF_OK;
 out:
@@ -910,6 +949,12 @@ int import_people(store *st, const import_people_options *options, import_people
     if (rc != BF_OK)
         goto out;
     progress_update(options->progress, PROGRESS_READING, result->rows, 1.0);
+    if (s->sorted != NULL && s->bulk != NULL) {
+        progress_update(options->progress, PROGRESS_WRITING, result->inserted, -1.0);
+        rc = import_write_sorted(s, err);
+        if (rc != BF_OK)
+            goto out;
+    }
     if (s->bulk != NULL) {
         /* PostgreSQL answers for the whole COPY (a repeated ID number) as it ends. */
         progress_update(options->progress, PROGRESS_CHECKING, result->inserted, -1.0);
@@ -957,6 +1002,7 @@ out:
     }
     import_errors_close(s->errors, rc == BF_OK);
     person_store_close(s->people);
+    import_sorted_free(s->sorted);
     people_counts_delta_free(s->counts);
     import_changes_close(s->changes);
     import_pipeline_free(&s->pipeline);
