@@ -118,6 +118,7 @@ typedef struct import_state {
     import_changes *changes;     /* remote engines: updates written in bulk, applied at the end */
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
     import_sorted *sorted;       /* its rows, kept to be inserted in key order (key kept up) */
+    import_sorted *stash;        /* SQLite, people stored: rows kept to be stored in key order */
     int bulk_started;            /* 1 on the insert-only path (bulk may be between two loads) */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int key_dropped;        /* 1 when the primary key of people waits to be built at the end */
@@ -459,6 +460,75 @@ static int import_chunk_add(import_chunk *chunk, const person *p)
     return BF_OK;
 }
 
+/*
+ * Keeps the chunk's rows (SQLite, people already stored) to be looked up and
+ * written in ID number order at the end (import_replay_sorted): in file
+ * order a million look-ups and updates land on random pages of a table the
+ * page cache does not hold.  A value to clear is kept as the marker's text.
+ */
+static int import_chunk_stash(import_state *s, import_chunk *chunk, bf_error *err)
+{
+    const char *values[PERSON_FIELD_COUNT + 1];
+    int rc = BF_OK;
+    for (int r = 0; rc == BF_OK && r < chunk->count; r++) {
+        const import_pending *row = &chunk->rows[r];
+        values[0] = row->id_number;
+        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+            values[f + 1] = row->value[f] == IMPORT_CLEAR_VALUE
+                                ? import_row_clear
+                                : import_chunk_value(chunk, row->value[f]);
+        if (import_sorted_add(s->stash, int_map_key_from_digits(row->id_number, 17), values) !=
+            BF_OK)
+            rc = bf_error_set(err, BF_ENOMEM, NULL);
+    }
+    import_chunk_clear(chunk);
+    return rc;
+}
+
+/* What import_replay_row fills: the chunk of rows in key order and where errors go. */
+typedef struct import_replay {
+    import_state *s;
+    import_chunk *chunk;
+    bf_error *err;
+} import_replay;
+
+/* One kept row back into the replay's chunk; a full chunk is stored. */
+static int import_replay_row(void *context, const char *const *values)
+{
+    import_replay *replay = context;
+    person p;
+    memset(&p, 0, sizeof p);
+    snprintf(p.id_number, sizeof p.id_number, "%s", values[0]);
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        const char *value = values[f + 1];
+        p.values[f] =
+            value != NULL && strcmp(value, import_row_clear) == 0 ? import_row_clear : value;
+    }
+    int rc = import_chunk_add(replay->chunk, &p);
+    if (rc != BF_OK)
+        return bf_error_set(replay->err, rc, NULL);
+    return replay->chunk->count == IMPORT_CHUNK_ROWS
+               ? import_chunk_flush(replay->s, replay->chunk, replay->err)
+               : BF_OK;
+}
+
+/* Looks up and writes the rows stashed, in key order. */
+static int import_replay_sorted(import_state *s, bf_error *err)
+{
+    import_replay replay = {s, calloc(1, sizeof(import_chunk)), err};
+    if (replay.chunk == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    const char *failed = NULL;
+    int rc = import_sorted_each(s->stash, import_replay_row, &replay, &failed);
+    if (rc == BF_OK)
+        rc = import_chunk_flush(s, replay.chunk, err);
+    else if (failed == NULL)
+        bf_error_set(err, rc, NULL);
+    text_pool_free(&replay.chunk->text);
+    free(replay.chunk);
+    return rc;
+}
+
 /* Takes a free chunk for the reader; NULL when the storer has stopped. */
 static import_chunk *import_pipeline_take_free(import_pipeline *pipeline)
 {
@@ -714,10 +784,15 @@ static int import_rows(import_state *s, bf_error *err)
                             BF_TR("无法启动读取线程", "cannot start the reading thread"));
     import_chunk *chunk;
     while ((chunk = import_pipeline_take_full(s)) != NULL) {
-        if (rc == BF_OK)
+        if (rc == BF_OK && s->stash != NULL) {
+            rc = import_chunk_stash(s, chunk, err);
+            if (rc == BF_OK && import_sorted_count(s->stash) >= IMPORT_SORTED_ROWS_MAX)
+                rc = import_replay_sorted(s, err);
+        } else if (rc == BF_OK) {
             rc = import_chunk_flush(s, chunk, err);
-        else
+        } else {
             import_chunk_clear(chunk);
+        }
         if (rc != BF_OK)
             import_pipeline_finish(&s->pipeline, 0);
         import_pipeline_give_free(&s->pipeline, chunk);
@@ -728,6 +803,8 @@ static int import_rows(import_state *s, bf_error *err)
         if (err != NULL)
             *err = s->read_error;
     }
+    if (rc == BF_OK && s->stash != NULL)
+        rc = import_replay_sorted(s, err);
     return rc;
 }
 
@@ -935,6 +1012,9 @@ int import_people(store *st, const import_people_options *options, import_people
         store_error_set(st, rc, err);
     if (rc == BF_OK && s->bulk == NULL && store_is_remote(st))
         rc = import_changes_open(st, s->batch, s->now, &s->changes, err);
+    if (rc == BF_OK && s->bulk == NULL && s->changes == NULL &&
+        import_sorted_new(PERSON_FIELD_COUNT + 1, &s->stash) != BF_OK)
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
     if (rc == BF_OK && (import_pipeline_init(&s->pipeline) != BF_OK ||
                         people_counts_delta_new(&s->counts) != BF_OK))
         rc = bf_error_set(err, BF_ENOMEM, NULL);
@@ -1003,6 +1083,7 @@ out:
     import_errors_close(s->errors, rc == BF_OK);
     person_store_close(s->people);
     import_sorted_free(s->sorted);
+    import_sorted_free(s->stash);
     people_counts_delta_free(s->counts);
     import_changes_close(s->changes);
     import_pipeline_free(&s->pipeline);

@@ -132,7 +132,8 @@ static void sorted_radix(sorted_row *rows, sorted_row *scratch, size_t count)
     }
 }
 
-int import_sorted_write(import_sorted *sorted, store_bulk *bulk, const char **failed_first)
+int import_sorted_each(import_sorted *sorted, import_sorted_row row, void *context,
+                       const char **failed_first)
 {
     const char *values[IMPORT_SORTED_COLUMNS_MAX];
     *failed_first = NULL;
@@ -150,7 +151,7 @@ int import_sorted_write(import_sorted *sorted, store_bulk *bulk, const char **fa
             values[i] = text[0] == 'v' ? text + 1 : NULL;
             text += 2 + strlen(text + 1);
         }
-        rc = store_bulk_row(bulk, values);
+        rc = row(context, values);
         if (rc != BF_OK)
             *failed_first = values[0];
     }
@@ -161,6 +162,16 @@ int import_sorted_write(import_sorted *sorted, store_bulk *bulk, const char **fa
     sorted->block_count = 0;
     sorted->count = 0;
     return BF_OK;
+}
+
+static int sorted_bulk_row(void *context, const char *const *values)
+{
+    return store_bulk_row(context, values);
+}
+
+int import_sorted_write(import_sorted *sorted, store_bulk *bulk, const char **failed_first)
+{
+    return import_sorted_each(sorted, sorted_bulk_row, bulk, failed_first);
 }
 
 void import_sorted_free(import_sorted *sorted)

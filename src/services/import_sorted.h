@@ -36,12 +36,19 @@ int import_sorted_add(import_sorted *sorted, uint64_t key, const char *const *va
 /* Rows kept so far. */
 size_t import_sorted_count(const import_sorted *sorted);
 
+/* What receives the rows in key order: BF_OK to go on, or a failure that stops. */
+typedef int (*import_sorted_row)(void *context, const char *const *values);
+
 /*
- * Hands every row kept to bulk (store_bulk_row) in increasing key order (rows
- * of equal key in the order they were added) and forgets them.  On a failure
- * returns its code with *failed_first the failing row's first value (valid
- * until import_sorted_free).
+ * Hands every row kept to row() in increasing key order (rows of equal key in
+ * the order they were added) and forgets them.  On a failure returns its code
+ * with *failed_first the failing row's first value (valid until
+ * import_sorted_free), NULL when the sort itself lacked memory.
  */
+int import_sorted_each(import_sorted *sorted, import_sorted_row row, void *context,
+                       const char **failed_first);
+
+/* import_sorted_each() into a bulk load (store_bulk_row). */
 int import_sorted_write(import_sorted *sorted, store_bulk *bulk, const char **failed_first);
 
 void import_sorted_free(import_sorted *sorted);
