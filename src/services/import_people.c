@@ -490,6 +490,7 @@ typedef struct import_replay {
     import_state *s;
     import_chunk *chunk;
     bf_error *err;
+    int64_t done, total; /* rows stored so far, of those kept */
 } import_replay;
 
 /* One kept row back into the replay's chunk; a full chunk is stored. */
@@ -507,19 +508,26 @@ static int import_replay_row(void *context, const char *const *values)
     int rc = import_chunk_add(replay->chunk, &p);
     if (rc != BF_OK)
         return bf_error_set(replay->err, rc, NULL);
-    return replay->chunk->count == IMPORT_CHUNK_ROWS
-               ? import_chunk_flush(replay->s, replay->chunk, replay->err)
-               : BF_OK;
+    if (replay->chunk->count < IMPORT_CHUNK_ROWS)
+        return BF_OK;
+    replay->done += replay->chunk->count;
+    progress_update(replay->s->options->progress, PROGRESS_WRITING, replay->done,
+                    (double)replay->done / (double)replay->total);
+    return import_chunk_flush(replay->s, replay->chunk, replay->err);
 }
 
 /* Looks up and writes the rows stashed, in key order. */
 static int import_replay_sorted(import_state *s, bf_error *err)
 {
-    import_replay replay = {s, calloc(1, sizeof(import_chunk)), err};
+    import_replay replay = {s, calloc(1, sizeof(import_chunk)), err, 0,
+                            (int64_t)import_sorted_count(s->stash)};
     if (replay.chunk == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
+    progress_update(s->options->progress, PROGRESS_WRITING, 0, 0.0);
     const char *failed = NULL;
     int rc = import_sorted_each(s->stash, import_replay_row, &replay, &failed);
+    if (rc == BF_OK && replay.total > 0)
+        progress_update(s->options->progress, PROGRESS_WRITING, replay.total, 1.0);
     if (rc == BF_OK)
         rc = import_chunk_flush(s, replay.chunk, err);
     else if (failed == NULL)

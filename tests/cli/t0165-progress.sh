@@ -41,19 +41,22 @@ PY
 
 bf --db "$db" import people "$WORK/people.csv" --progress json >"$WORK/out" 2>"$WORK/err"
 # Both engines build the indexes of an empty registry once, at the end (PostgreSQL the
-# primary key too, after summing).
-check_json "$WORK/err" import reading checking indexing summing committing done
+# primary key too, after summing); SQLite first writes the rows it kept, in ID number order.
+if [ "$ENGINE" = postgresql ]; then
+    check_json "$WORK/err" import reading checking indexing summing committing done
+else
+    check_json "$WORK/err" import reading writing checking indexing summing committing done
+fi
 grep -q '"step":"reading","done":30000,"fraction":1.000' "$WORK/err" || fail "reading ends at 100%"
 expect_contains "$(cat "$WORK/out")" '"inserted":30000' "the counts still go to stdout"
 
 # A second run: known people (no bulk load, no index rebuild; PostgreSQL
-# writes the updates in bulk at the end).
+# writes the updates in bulk at the end, SQLite looks the rows up and writes
+# them in ID number order once they are read).
 bf --db "$db" import people "$WORK/people.csv" --progress json >/dev/null 2>"$WORK/err"
-if [ "$ENGINE" = postgresql ]; then
-    check_json "$WORK/err" import reading writing summing committing done
-else
-    check_json "$WORK/err" import reading summing committing done
-fi
+check_json "$WORK/err" import reading writing summing committing done
+grep -q '"step":"writing","done":30000,"fraction":1.000' "$WORK/err" ||
+    [ "$ENGINE" = postgresql ] || fail "writing ends at 100%"
 
 bf --db "$db" export people --out "$WORK/all.csv" --progress json 2>"$WORK/err"
 check_json "$WORK/err" export exporting done
