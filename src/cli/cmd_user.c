@@ -63,7 +63,9 @@ static int cmd_user_change(cli_context *ctx, const char *action, const char *log
         store_rollback(ctx->store);
         bf_error audit_error;
         (void)web_audit_append(ctx->store, &entry, &audit_error);
-        return cli_fail(rc == BF_ESTORE ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE, "%s", err->message);
+        /* What the user gave is refused (exit 2); the database or the machine failed (exit 1). */
+        int refused = rc == BF_EINVAL || rc == BF_ECONFLICT || rc == BF_ENOTFOUND;
+        return cli_fail(refused ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE, "%s", err->message);
     }
     if (web_audit_append(ctx->store, &entry, err) != BF_OK || store_commit(ctx->store) != BF_OK) {
         store_rollback(ctx->store);

@@ -68,22 +68,6 @@ static void web_timestamp_after(int64_t seconds, char out[BF_TIMESTAMP_TEXT_MAX]
     strftime(out, BF_TIMESTAMP_TEXT_MAX, "%Y-%m-%dT%H:%M:%SZ", &parts);
 }
 
-/* Runs sql with text params (NULL binds NULL) that changes rows; *changed may be NULL. */
-static int web_user_exec(store *st, const char *sql, const char *const *params, int count,
-                         bf_error *err)
-{
-    store_stmt *stmt = NULL;
-    int rc = store_prepare(st, sql, &stmt);
-    for (int i = 0; rc == BF_OK && i < count; i++)
-        rc = store_bind_text(stmt, i + 1, params[i]);
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-    if (rc != BF_OK)
-        store_error_set(st, BF_ESTORE, err);
-    store_finalize(stmt);
-    return rc;
-}
-
 static void web_account_read(store_stmt *stmt, web_account *out)
 {
     memset(out, 0, sizeof *out);
@@ -167,7 +151,7 @@ int web_user_add(store *st, const char *login, const char *name, const char *reg
     web_roles_text(roles, roles_text);
     date_now_timestamp(now);
     const char *params[] = {login, name, code, roles_text, hash, now, now};
-    return web_user_exec(
+    return store_exec_params(
         st,
         "INSERT INTO users (login, name, region, roles, password_hash, created_at, "
         "password_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -195,10 +179,10 @@ int web_user_set_password(store *st, const char *login, const char *password, bf
         return rc;
     date_now_timestamp(now);
     const char *params[] = {hash, now, login};
-    return web_user_exec(st,
-                         "UPDATE users SET password_hash = ?, password_at = ?, failures = 0, "
-                         "locked_until = NULL, epoch = epoch + 1 WHERE login = ?",
-                         params, 3, err);
+    return store_exec_params(st,
+                             "UPDATE users SET password_hash = ?, password_at = ?, failures = 0, "
+                             "locked_until = NULL, epoch = epoch + 1 WHERE login = ?",
+                             params, 3, err);
 }
 
 int web_user_set_disabled(store *st, const char *login, int disabled, bf_error *err)
@@ -207,12 +191,12 @@ int web_user_set_disabled(store *st, const char *login, int disabled, bf_error *
     if (rc != BF_OK)
         return rc;
     const char *params[] = {login};
-    return web_user_exec(st,
-                         disabled
-                             ? "UPDATE users SET disabled = 1, epoch = epoch + 1 WHERE login = ?"
-                             : "UPDATE users SET disabled = 0, failures = 0, locked_until = "
-                               "NULL WHERE login = ?",
-                         params, 1, err);
+    return store_exec_params(
+        st,
+        disabled ? "UPDATE users SET disabled = 1, epoch = epoch + 1 WHERE login = ?"
+                 : "UPDATE users SET disabled = 0, failures = 0, locked_until = "
+                   "NULL WHERE login = ?",
+        params, 1, err);
 }
 
 static int web_password_hash_of(store *st, const char *login, char out[crypto_pwhash_STRBYTES],
@@ -260,12 +244,12 @@ int web_login_attempt(store *st, const char *login, const char *password, web_ac
     const char *params[] = {login};
     if (crypto_pwhash_str_verify(hash, password, strlen(password)) == 0) {
         *result = WEB_LOGIN_OK;
-        return web_user_exec(st,
-                             "UPDATE users SET failures = 0, locked_until = NULL WHERE login = ?",
-                             params, 1, err);
+        return store_exec_params(
+            st, "UPDATE users SET failures = 0, locked_until = NULL WHERE login = ?", params, 1,
+            err);
     }
-    rc = web_user_exec(st, "UPDATE users SET failures = failures + 1 WHERE login = ?", params, 1,
-                       err);
+    rc = store_exec_params(st, "UPDATE users SET failures = failures + 1 WHERE login = ?", params,
+                           1, err);
     if (rc == BF_OK)
         rc = web_user_load(st, login, account, err);
     if (rc != BF_OK || account->failures < WEB_LOCK_FAILURES)
@@ -273,8 +257,8 @@ int web_login_attempt(store *st, const char *login, const char *password, web_ac
     char until[BF_TIMESTAMP_TEXT_MAX];
     web_timestamp_after(WEB_LOCK_SECONDS, until);
     const char *lock[] = {until, login};
-    rc = web_user_exec(st, "UPDATE users SET failures = 0, locked_until = ? WHERE login = ?", lock,
-                       2, err);
+    rc = store_exec_params(st, "UPDATE users SET failures = 0, locked_until = ? WHERE login = ?",
+                           lock, 2, err);
     snprintf(account->locked_until, sizeof account->locked_until, "%s", until);
     *result = WEB_LOGIN_LOCKED;
     return rc;

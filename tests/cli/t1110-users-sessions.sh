@@ -19,9 +19,10 @@ for weak in short 'alllowercase1' 'My-Weak1-password' '          '; do
     fi
 done
 expect_contains "$(cat "$WORK/err")" "10" "the rule is said"
-if echo "$pw" | bf --db "$db" user add county --name 重复 --region 370811 --roles viewer 2>"$WORK/err"; then
-    fail "duplicate login accepted"
-fi
+status=0
+echo "$pw" | bf --db "$db" user add county --name 重复 --region 370811 --roles viewer 2>"$WORK/err" ||
+    status=$?
+expect_eq "$status" 2 "duplicate login: refused, exit 2"
 expect_contains "$(cat "$WORK/err")" "已存在" "duplicate said"
 if echo "$pw" | bf --db "$db" user add r1 --name X --region 379999 --roles viewer 2>/dev/null; then
     fail "unknown region accepted"
@@ -38,6 +39,22 @@ fi
 expect_eq "$(bf --db "$db" user list | cut -f1 | tr '\n' ' ')" "county viewer " "user list"
 expect_eq "$(sql "SELECT password_hash LIKE '\$argon2id\$%' FROM users WHERE login = 'county'")" \
     "$(sql "SELECT 1 = 1")" "Argon2id hash stored"
+# A database call or an allocation that fails under the command (the fault hooks of store.c and
+# fault_alloc.h) is exit 1, not a refusal, for n = 1, 2, ... until the command succeeds.
+for fault in BANGFU_FAULT_STORE_CALL BANGFU_FAULT_ALLOC; do
+    n=1
+    while :; do
+        status=0
+        login="fault-$n-$(echo "$fault" | tr A-Z_ a-z-)"
+        echo "$pw" | env "$fault=$n" "$BANGFU" --db "$db" user add "$login" --name 故障 \
+            --region 370811 --roles viewer >/dev/null 2>"$WORK/err" || status=$?
+        [ "$status" = 0 ] && break
+        expect_eq "$status" 1 "user add, $fault=$n: exit 1 ($(cat "$WORK/err"))"
+        n=$((n + 1))
+        [ "$n" -le 200 ] || fail "user add never succeeds under $fault"
+    done
+    sql "DELETE FROM users WHERE login LIKE 'fault%'" >/dev/null
+done
 
 serve_start
 python3 - "$url" "$pw" <<'PY'
