@@ -162,19 +162,16 @@ static int previous_row(store *st, const report_options *o, json_t **row, bf_err
     return rc;
 }
 
-static int run_statement(store *st, const char *sql, const char *const *texts, int count,
-                         bf_error *err)
+/* Ends the transaction begun by the caller: commits when rc is BF_OK, else rolls back. */
+static int finish_transaction(store *st, int rc, bf_error *err)
 {
-    store_stmt *stmt = NULL;
-    int rc = store_prepare(st, sql, &stmt);
-    for (int i = 0; rc == BF_OK && i < count; i++)
-        rc = texts[i] != NULL ? store_bind_text(stmt, i + 1, texts[i])
-                              : store_bind_null(stmt, i + 1);
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
+    if (rc != BF_OK) {
+        store_rollback(st);
+        return rc;
+    }
+    rc = store_commit(st);
     if (rc != BF_OK)
         store_error_set(st, rc, err);
-    store_finalize(stmt);
     return rc;
 }
 
@@ -232,17 +229,13 @@ int report_submission_submit(store *st, const report_options *o, const char *by,
     const char *texts[] = {REPORT_ANNEX1_ID, o->region, period, version, by, on, now,
                            out->due,         content};
     if (rc == BF_OK)
-        rc = run_statement(st,
-                           "INSERT INTO report_submissions (report, region, period, version, "
-                           "state, submitted_by, submitted_on, submitted_at, due, content) VALUES "
-                           "(?, ?, ?, CAST(? AS INTEGER), 'submitted', ?, ?, ?, ?, ?)",
-                           texts, 9, err);
-    if (rc == BF_OK) {
-        rc = store_commit(st);
-        if (rc != BF_OK)
-            store_error_set(st, rc, err);
-    } else
-        store_rollback(st);
+        rc = store_exec_params(
+            st,
+            "INSERT INTO report_submissions (report, region, period, version, "
+            "state, submitted_by, submitted_on, submitted_at, due, content) VALUES "
+            "(?, ?, ?, CAST(? AS INTEGER), 'submitted', ?, ?, ?, ?, ?)",
+            texts, 9, err);
+    rc = finish_transaction(st, rc, err);
 out:
     free(content);
     json_decref(previous);
@@ -270,18 +263,12 @@ int report_submission_return(store *st, const report_options *o, const char *by,
     snprintf(version, sizeof version, "%d", current);
     const char *texts[] = {by, now, reason, REPORT_ANNEX1_ID, o->region, period, version};
     if (rc == BF_OK)
-        rc = run_statement(st,
-                           "UPDATE report_submissions SET state = 'returned', returned_by = ?, "
-                           "returned_at = ?, return_reason = ? WHERE report = ? AND region = ? "
-                           "AND period = ? AND version = CAST(? AS INTEGER)",
-                           texts, 7, err);
-    if (rc == BF_OK) {
-        rc = store_commit(st);
-        if (rc != BF_OK)
-            store_error_set(st, rc, err);
-    } else
-        store_rollback(st);
-    return rc;
+        rc = store_exec_params(st,
+                               "UPDATE report_submissions SET state = 'returned', returned_by = ?, "
+                               "returned_at = ?, return_reason = ? WHERE report = ? AND region = ? "
+                               "AND period = ? AND version = CAST(? AS INTEGER)",
+                               texts, 7, err);
+    return finish_transaction(st, rc, err);
 }
 
 int report_submission_list(store *st, const report_options *o, int *rows, bf_error *err)
