@@ -113,8 +113,11 @@ int cmd_init(cli_context *ctx, int argc, char **argv)
     int changed = 0, version = 0;
     if (region_table_load(ctx->store, dir, &regions, &changed, &err) != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-    if (store_schema_version(ctx->store, &version) != BF_OK)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(ctx->store));
+    int rc = store_schema_version(ctx->store, &version);
+    if (rc != BF_OK) {
+        store_error_set(ctx->store, rc, &err);
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    }
     printf(BF_TR("数据库 %s（%s），架构版本 %d，区划 %lld 条%s\n",
                  "database %s (%s), schema version %d, %lld regions%s\n"),
            ctx->target_shown, store_engine_name(ctx->store), version, (long long)regions,

@@ -207,8 +207,11 @@ int cmd_status(cli_context *ctx, int argc, char **argv)
         rc = people_counts_get(st, "people", "", &people);
     if (rc == BF_OK)
         rc = people_counts_get(st, "households", "", &households);
-    if (rc != BF_OK)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", store_error_message(st));
+    if (rc != BF_OK) {
+        bf_error failure;
+        store_error_set(st, rc, &failure);
+        return cli_fail(CLI_EXIT_FAILURE, "%s", failure.message);
+    }
 
     /* Without readable lists the counts still show, every 四清 text as not in the list. */
     vocabulary_set lists = {0};

@@ -727,7 +727,10 @@ int cli_fail(int status, const char *format, ...)
 static int check_initialised(cli_context *ctx, int apply_migrations, bf_error *err)
 {
     int version = 0, loaded = 0, latest = store_schema_latest();
-    if (store_schema_version(ctx->store, &version) != BF_OK || version == 0)
+    int rc = store_schema_version(ctx->store, &version);
+    if (rc != BF_OK)
+        return store_error_set(ctx->store, rc, err);
+    if (version == 0)
         return bf_error_set(err, BF_ENOTFOUND,
                             BF_TR("“%s”不是已初始化的 bangfu 数据库：请先运行 bangfu init",
                                   "'%s' is not an initialised bangfu database: run bangfu init"),

@@ -174,7 +174,10 @@ static int check_backup_file(const char *path, bf_error *err)
     int rc = store_open_mode(path, STORE_MODE_READ, &copy, err);
     if (rc != BF_OK)
         return rc;
-    if (store_schema_version(copy, &version) != BF_OK || version == 0)
+    rc = store_schema_version(copy, &version);
+    if (rc != BF_OK)
+        store_error_set(copy, rc, err);
+    else if (version == 0)
         rc = bf_error_set(err, BF_EINVAL,
                           BF_TR("“%s”不是 bangfu 的备份", "'%s' is not a bangfu backup"), path);
     else if (version > store_schema_latest())

@@ -16,7 +16,11 @@ int store_schema_latest(void)
 int store_schema_version(store *st, int *version)
 {
     int64_t value = 0;
-    int rc = store_query_int64(st, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL,
+    int exists = 0;
+    /* No table is version 0 (never initialised); any other failure is the caller's to report. */
+    int rc = store_table_exists(st, "schema_migrations", &exists);
+    if (rc == BF_OK && exists)
+        rc = store_query_int64(st, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL,
                                0, &value);
     *version = (int)value;
     return rc;

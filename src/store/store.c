@@ -194,8 +194,10 @@ const char *store_error_message(const store *st)
 
 int store_error_set(const store *st, int rc, bf_error *err)
 {
-    return bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"),
-                        store_error_message(st));
+    /* An allocation that failed on our side may leave the engine's last message, or none:
+     * the code's own text says what happened. */
+    const char *detail = rc == BF_ENOMEM || st->error[0] == '\0' ? bf_strerror(rc) : st->error;
+    return bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), detail);
 }
 
 /*
@@ -503,6 +505,14 @@ int store_query_int64(store *st, const char *sql, const char *const *params, int
         }
     }
     store_finalize(stmt);
+    return rc;
+}
+
+int store_table_exists(store *st, const char *table, int *exists)
+{
+    int64_t count = 0;
+    int rc = store_query_int64(st, st->engine->table_exists_sql, &table, 1, &count);
+    *exists = count > 0;
     return rc;
 }
 

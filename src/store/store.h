@@ -94,6 +94,8 @@ typedef struct store_engine {
                        int *restored);
     /* store_leave_room_for_updates; NULL when the engine updates rows in place (SQLite). */
     int (*leave_room_for_updates)(store *st, const char *table);
+    /* One row with the count of tables named by the one parameter in the schema in use. */
+    const char *table_exists_sql;
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -331,6 +333,9 @@ void store_rows_close(store_rows *rows);
  */
 int store_query_int64(store *st, const char *sql, const char *const *params, int count,
                       int64_t *value);
+
+/* *exists is 1 when the schema in use has a table named table, else 0. */
+int store_table_exists(store *st, const char *table, int *exists);
 
 /*
  * Runs sql with count text parameters (NULL binds SQL NULL) to its end,

@@ -439,4 +439,6 @@ const store_engine store_postgres_engine = {
     .key_drop = postgres_key_drop,
     .key_restore = postgres_key_restore,
     .leave_room_for_updates = postgres_leave_room_for_updates,
+    .table_exists_sql = "SELECT COUNT(*) FROM pg_catalog.pg_tables "
+                        "WHERE schemaname = current_schema() AND tablename = ?",
 };

@@ -476,4 +476,5 @@ const store_engine store_sqlite_engine = {
     .begin_exclusive = sqlite_begin_exclusive,
     .ddl_blocks_readers = 0,
     .remote = 0,
+    .table_exists_sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
 };

@@ -92,6 +92,17 @@ else
     case "$out" in *Hunter2Secret*) fail "the password is shown: $out" ;; esac
 fi
 
+# a failure while reading the schema version is said as it is, never "run bangfu init" on a
+# database that was initialised (the first store call and the first allocation fail)
+for fault in BANGFU_FAULT_STORE_CALL=1 BANGFU_FAULT_ALLOC=1; do
+    LANG=zh_CN.UTF-8 env "$fault" "$BANGFU" --db "$db" status >/dev/null 2>err.txt &&
+        fail "status under $fault"
+    case "$(cat err.txt)" in *"bangfu init"*) fail "$fault read as no database: $(cat err.txt)" ;; esac
+done
+LANG=zh_CN.UTF-8 BANGFU_FAULT_ALLOC=1 "$BANGFU" --db "$db" region show 37 2>err.txt >/dev/null &&
+    fail "region show under an allocation fault"
+expect_contains "$(cat err.txt)" "内存不足" "an allocation fault is named"
+
 # sqlite: a user who may read the database but not write its directory
 if [ "$ENGINE" = sqlite ] && [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
     ro=$(mktemp -d /tmp/bangfu-t0020-XXXXXX)
