@@ -194,10 +194,14 @@ const char *store_error_message(const store *st)
 
 int store_error_set(const store *st, int rc, bf_error *err)
 {
-    /* An allocation that failed on our side may leave the engine's last message, or none:
-     * the code's own text says what happened. */
-    const char *detail = rc == BF_ENOMEM || st->error[0] == '\0' ? bf_strerror(rc) : st->error;
+    const char *detail = st->error[0] != '\0' ? st->error : bf_strerror(rc);
     return bf_error_set(err, rc, BF_TR("数据库错误：%s", "database error: %s"), detail);
+}
+
+int store_out_of_memory(store *st)
+{
+    snprintf(st->error, sizeof st->error, "%s", bf_strerror(BF_ENOMEM));
+    return BF_ENOMEM;
 }
 
 /*

@@ -167,6 +167,9 @@ const char *store_error_message(const store *st);
  * (the one message for a failed store call); returns rc.
  */
 int store_error_set(const store *st, int rc, bf_error *err);
+/* For the engines: records "out of memory" in the user's language as the last message and
+ * returns BF_ENOMEM, so that a caller passing any code to store_error_set still says why. */
+int store_out_of_memory(store *st);
 
 /* Runs sql, which may hold several statements and no placeholders. */
 int store_exec(store *st, const char *sql);

@@ -86,7 +86,7 @@ static int postgres_open(const char *target, store_mode mode, store **out, bf_er
     const char *const values[] = {"10", "bangfu", target, "UTF8", NULL};
     st->conn = PQconnectdbParams(keywords, values, 1);
     if (st->conn == NULL) {
-        snprintf(st->base.error, sizeof st->base.error, "out of memory");
+        store_out_of_memory(&st->base);
         goto fail;
     }
     if (PQstatus(st->conn) != CONNECTION_OK) {

@@ -36,8 +36,7 @@ int postgres_bulk_begin(store *base, const char *table, const char *const *colum
     if (bulk != NULL)
         bulk->buffer = malloc(POSTGRES_COPY_CHUNK * 2);
     if (bulk == NULL || bulk->buffer == NULL) {
-        snprintf(st->base.error, sizeof st->base.error, "out of memory");
-        rc = BF_ENOMEM;
+        rc = store_out_of_memory(base);
         goto out;
     }
     bulk->capacity = POSTGRES_COPY_CHUNK * 2;

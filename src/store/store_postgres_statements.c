@@ -95,8 +95,10 @@ static char *postgres_rewrite_placeholders(const char *sql, int *count)
     for (const char *p = sql; *p != '\0'; p++)
         marks += *p == '?';
     *count = 0;
-    if (marks > POSTGRES_PARAMS_MAX)
+    if (marks > POSTGRES_PARAMS_MAX) {
+        *count = -1;
         return NULL;
+    }
     char *rewritten = malloc(length + marks * 6 + 1); /* "?" -> at most "$65535" */
     if (rewritten == NULL)
         return NULL;
@@ -226,10 +228,15 @@ static int postgres_prepare_as(store *base, const char *sql, int rows, store_stm
     }
     rewritten = postgres_rewrite_placeholders(sql, &count);
     stmt = calloc(1, sizeof *stmt);
+    if (count < 0) {
+        snprintf(st->base.error, sizeof st->base.error,
+                 BF_TR("语句的参数超过 %d 个", "a statement has more than %d parameters"),
+                 POSTGRES_PARAMS_MAX);
+        rc = BF_ETOOBIG;
+        goto out;
+    }
     if (rewritten == NULL || stmt == NULL) {
-        snprintf(st->base.error, sizeof st->base.error, "%s",
-                 BF_TR("内存不足或占位符过多", "out of memory or too many placeholders"));
-        rc = BF_ENOMEM;
+        rc = store_out_of_memory(base);
         goto out;
     }
     stmt->base.owner = base;
@@ -240,8 +247,7 @@ static int postgres_prepare_as(store *base, const char *sql, int rows, store_stm
         stmt->capacities = calloc((size_t)count, sizeof *stmt->capacities);
         stmt->params = calloc((size_t)count, sizeof *stmt->params);
         if (stmt->buffers == NULL || stmt->capacities == NULL || stmt->params == NULL) {
-            snprintf(st->base.error, sizeof st->base.error, "out of memory");
-            rc = BF_ENOMEM;
+            rc = store_out_of_memory(base);
             goto out;
         }
     }
@@ -316,9 +322,7 @@ static int postgres_bind(postgres_stmt *stmt, int index, const char *value)
         size_t capacity = length + 1 < 32 ? 32 : length + 1;
         char *grown = realloc(stmt->buffers[i], capacity);
         if (grown == NULL) {
-            postgres_store *st = (postgres_store *)stmt->base.owner;
-            snprintf(st->base.error, sizeof st->base.error, "out of memory");
-            return BF_ENOMEM;
+            return store_out_of_memory(stmt->base.owner);
         }
         stmt->buffers[i] = grown;
         stmt->capacities[i] = capacity;
@@ -429,8 +433,7 @@ static int postgres_cursor_step(postgres_stmt *stmt)
         size_t length = strlen(stmt->cursor_select) + 64;
         char *declare = malloc(length);
         if (declare == NULL) {
-            snprintf(st->base.error, sizeof st->base.error, "out of memory");
-            return BF_ENOMEM;
+            return store_out_of_memory(&st->base);
         }
         snprintf(declare, length, "DECLARE %s NO SCROLL CURSOR%s FOR %s", stmt->name,
                  held ? " WITH HOLD" : "", stmt->cursor_select);

@@ -76,7 +76,7 @@ static int sqlite_connect(sqlite_store *st, const char *name, int flags, store_m
      * own per-call locking is pure cost (about 7% of a large import). */
     if (sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         snprintf(st->base.error, sizeof st->base.error, "%s",
-                 st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
+                 st->db != NULL ? sqlite3_errmsg(st->db) : bf_strerror(BF_ENOMEM));
         sqlite3_close(st->db);
         st->db = NULL;
         return BF_ESTORE;
@@ -178,7 +178,7 @@ static int sqlite_prepare(store *base, const char *sql, store_stmt **out)
     *out = NULL;
     sqlite_stmt *stmt = calloc(1, sizeof *stmt);
     if (stmt == NULL)
-        return BF_ENOMEM;
+        return store_out_of_memory(base);
     stmt->base.owner = base;
     if (sqlite3_prepare_v2(st->db, sql, -1, &stmt->stmt, NULL) != SQLITE_OK) {
         free(stmt);
@@ -348,7 +348,7 @@ static int sqlite_bulk_begin(store *base, const char *table, const char *const *
     strcat(sql, ")");
     sqlite_bulk *bulk = calloc(1, sizeof *bulk);
     if (bulk == NULL)
-        return BF_ENOMEM;
+        return store_out_of_memory(base);
     bulk->base.owner = base;
     bulk->count = count;
     if (sqlite3_prepare_v2(st->db, sql, -1, &bulk->insert, NULL) != SQLITE_OK) {
