@@ -512,6 +512,12 @@ int store_query_int64(store *st, const char *sql, const char *const *params, int
     return rc;
 }
 
+int store_keep_cache_small(store *st)
+{
+    return st->engine->small_cache_sql != NULL ? store_exec(st, st->engine->small_cache_sql)
+                                               : BF_OK;
+}
+
 int store_table_exists(store *st, const char *table, int *exists)
 {
     int64_t count = 0;

@@ -96,6 +96,8 @@ typedef struct store_engine {
     int (*leave_room_for_updates)(store *st, const char *table);
     /* One row with the count of tables named by the one parameter in the schema in use. */
     const char *table_exists_sql;
+    /* store_keep_cache_small; NULL when pages are cached by a server (PostgreSQL). */
+    const char *small_cache_sql;
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -197,6 +199,13 @@ int store_column_is_null(store_stmt *stmt, int column);
  */
 #define STORE_STMT_CACHE_MAX 128
 int store_cache_statements(store *st);
+
+/*
+ * Keeps the connection's own page cache to a couple of MiB, for a connection
+ * that only appends (the audit writer of `bangfu serve`): what it wrote is
+ * not read again, and a full-size cache would grow the server by its size.
+ */
+int store_keep_cache_small(store *st);
 
 /* Makes stmt ready to run again; bindings are kept until rebound. */
 int store_reset(store_stmt *stmt);

@@ -477,4 +477,5 @@ const store_engine store_sqlite_engine = {
     .ddl_blocks_readers = 0,
     .remote = 0,
     .table_exists_sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+    .small_cache_sql = "PRAGMA cache_size=-2048",
 };
