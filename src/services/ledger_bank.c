@@ -165,13 +165,11 @@ typedef struct bank_state {
 static int bank_load(bank_state *bs, table_reader *reader)
 {
     static const char *const columns[] = {"line", "payee", "account", "bank", "holder"};
-    int rc = store_exec(bs->st, "CREATE TEMP TABLE IF NOT EXISTS ledger_bank_rows (line BIGINT, "
-                                "payee TEXT, account TEXT, bank TEXT, holder TEXT)");
-    if (rc == BF_OK)
-        rc = store_exec(bs->st, "DELETE FROM ledger_bank_rows");
     store_bulk *bulk = NULL;
-    if (rc == BF_OK)
-        rc = store_bulk_begin(bs->st, "ledger_bank_rows", columns, 5, &bulk);
+    int rc = store_scratch_begin(bs->st,
+                                 "CREATE TEMP TABLE IF NOT EXISTS ledger_bank_rows (line BIGINT, "
+                                 "payee TEXT, account TEXT, bank TEXT, holder TEXT)",
+                                 "ledger_bank_rows", columns, 5, &bulk);
     if (rc != BF_OK)
         return store_error_set(bs->st, rc, bs->err);
     table_row row;

@@ -112,14 +112,12 @@ static int return_load(return_state *rs, table_reader *reader)
 {
     static const char *const columns[] = {"line", "account", "amount_fen", "paid",
                                           "why",  "item",    "batch"};
-    int rc = store_exec(rs->st, "CREATE TEMP TABLE IF NOT EXISTS ledger_return_lines (line "
-                                "BIGINT, account TEXT, amount_fen BIGINT, paid INTEGER, why TEXT, "
-                                "item TEXT, batch TEXT)");
-    if (rc == BF_OK)
-        rc = store_exec(rs->st, "DELETE FROM ledger_return_lines");
     store_bulk *bulk = NULL;
-    if (rc == BF_OK)
-        rc = store_bulk_begin(rs->st, "ledger_return_lines", columns, 7, &bulk);
+    int rc = store_scratch_begin(rs->st,
+                                 "CREATE TEMP TABLE IF NOT EXISTS ledger_return_lines (line "
+                                 "BIGINT, account TEXT, amount_fen BIGINT, paid INTEGER, why TEXT, "
+                                 "item TEXT, batch TEXT)",
+                                 "ledger_return_lines", columns, 7, &bulk);
     if (rc != BF_OK)
         return store_error_set(rs->st, rc, rs->err);
     table_row row;
@@ -291,13 +289,11 @@ static int return_match(return_state *rs)
 static int return_apply(return_state *rs)
 {
     static const char *const columns[] = {"batch_id", "item", "state", "why", "review"};
-    int rc = store_exec(rs->st, "CREATE TEMP TABLE IF NOT EXISTS ledger_return_settled (batch_id "
-                                "BIGINT, item INTEGER, state TEXT, why TEXT, review TEXT)");
-    if (rc == BF_OK)
-        rc = store_exec(rs->st, "DELETE FROM ledger_return_settled");
     store_bulk *bulk = NULL;
-    if (rc == BF_OK)
-        rc = store_bulk_begin(rs->st, "ledger_return_settled", columns, 5, &bulk);
+    int rc = store_scratch_begin(rs->st,
+                                 "CREATE TEMP TABLE IF NOT EXISTS ledger_return_settled (batch_id "
+                                 "BIGINT, item INTEGER, state TEXT, why TEXT, review TEXT)",
+                                 "ledger_return_settled", columns, 5, &bulk);
     if (rc != BF_OK)
         return store_error_set(rs->st, rc, rs->err);
     char batch[24], item[24];

@@ -457,6 +457,24 @@ int store_bulk_begin(store *st, const char *table, const char *const *columns, i
     return st->engine->bulk_begin(st, table, columns, count, out);
 }
 
+int store_scratch_begin(store *st, const char *create_sql, const char *table,
+                        const char *const *columns, int count, store_bulk **out)
+{
+    char empty[sizeof "DELETE FROM " + STORE_TABLE_NAME_MAX];
+    *out = NULL;
+    if (strlen(table) >= STORE_TABLE_NAME_MAX) {
+        snprintf(st->error, sizeof st->error, "table name too long: %.40s...", table);
+        return BF_ETOOBIG;
+    }
+    snprintf(empty, sizeof empty, "DELETE FROM %s", table);
+    int rc = store_exec(st, create_sql);
+    if (rc == BF_OK)
+        rc = store_exec(st, empty);
+    if (rc == BF_OK)
+        rc = store_bulk_begin(st, table, columns, count, out);
+    return rc;
+}
+
 int store_bulk_row(store_bulk *bulk, const char *const *values)
 {
     if (store_fault(bulk->owner))

@@ -300,6 +300,15 @@ int store_next_id(store *st, const char *counter, int64_t *value);
  */
 int store_bulk_begin(store *st, const char *table, const char *const *columns, int count,
                      store_bulk **out);
+/*
+ * The scratch table of one pass of a batch job: creates the temporary table
+ * by create_sql when missing, empties it (a rerun in the same connection
+ * starts afresh) and begins a bulk load into it.  Longest table name:
+ * STORE_TABLE_NAME_MAX bytes.
+ */
+#define STORE_TABLE_NAME_MAX 64
+int store_scratch_begin(store *st, const char *create_sql, const char *table,
+                        const char *const *columns, int count, store_bulk **out);
 int store_bulk_row(store_bulk *bulk, const char *const *values);
 int store_bulk_end(store_bulk *bulk, int keep);
 
