@@ -146,6 +146,34 @@ function table(node, rows, columns) {
   node.appendChild(body);
 }
 
+// A list the server answers as {columns, rows} (rows of texts): one card per row at phone
+// width, each cell labelled by its column; link(row, i) may turn cell i into a link.
+function gridTable(node, data, empty, link) {
+  node.textContent = "";
+  if (!data.rows.length) { node.appendChild(el("caption", empty, { class: "empty" })); return; }
+  const head = el("tr");
+  for (const column of data.columns) head.appendChild(el("th", column, { scope: "col" }));
+  const thead = el("thead"); thead.appendChild(head); node.appendChild(thead);
+  const body = el("tbody");
+  for (const r of data.rows) {
+    const row = el("tr");
+    r.forEach((value, i) => {
+      const td = cell(row, data.columns[i], value);
+      const href = link ? link(r, i) : null;
+      if (href) { td.textContent = ""; td.appendChild(el("a", value, { href })); }
+    });
+    body.appendChild(row);
+  }
+  node.appendChild(body);
+}
+
+// Shows an answer's error in node (the field it names gets the focus); true when r is ok.
+function answered(r, node, fallback, prefix) {
+  node.textContent = r.status === 200 ? "" : (r.data ? r.data.message : fallback);
+  if (r.status !== 200 && r.data && r.data.field && $(prefix + r.data.field)) $(prefix + r.data.field).focus();
+  return r.status === 200;
+}
+
 const yuan = (fen) => (fen === null || fen === undefined ? null : (fen / 100).toFixed(2) + " 元");
 
 async function openPerson(ref, full) {

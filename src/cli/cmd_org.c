@@ -184,9 +184,6 @@ static int org_certify(cli_context *ctx, const org_options *o)
     d.action = (certification_action)certification_action_parse(action);
     if (cli_open_store(ctx, CLI_STORE_WRITE, &err) != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-    /* The sequence first: an organisation certified already is told so before any rule. */
-    if (certification_allowed(ctx->store, &d, &err) != BF_OK)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     if (d.action == CERTIFICATION_CERTIFY) {
         status = cli_load_policies(
             o->policies,
@@ -194,27 +191,16 @@ static int org_certify(cli_context *ctx, const org_options *o)
             &set, dir, sizeof dir);
         if (status != CLI_EXIT_OK)
             return status;
-        int rc =
-            certification_check_rule(ctx->store, set, d.org_code, d.carrier, day, &check, &err);
-        size_t used = 0;
-        for (int k = 0; rc == BF_OK && k < check.rule_count && used < sizeof d.rule; k++)
-            used += (size_t)snprintf(d.rule + used, sizeof d.rule - used, "%s%s", k > 0 ? "," : "",
-                                     set->rules[check.rules[k]]->id);
-        policy_set_free(set);
-        if (rc != BF_OK)
-            return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-        if (!check.all_hold && o->force == NULL)
-            return cli_fail(CLI_EXIT_FAILURE,
-                            BF_TR("不予认定：%s（确属例外的，用 --force 例外理由 登记）",
-                                  "not certified: %s (to record an exception, give --force "
-                                  "REASON)"),
-                            check.reason);
-        if (check.all_hold)
-            d.exception[0] = '\0'; /* the rule holds: no exception to record */
-    } else {
-        d.exception[0] = '\0';
     }
-    if (certification_record(ctx->store, &d, &batch, &err) != BF_OK)
+    int rc = certification_decide(ctx->store, set, &d, day, &check, &batch, &err);
+    policy_set_free(set);
+    if (rc != BF_OK && check.refused)
+        return cli_fail(CLI_EXIT_FAILURE,
+                        BF_TR("不予认定：%s（确属例外的，用 --force 例外理由 登记）",
+                              "not certified: %s (to record an exception, give --force "
+                              "REASON)"),
+                        check.reason);
+    if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     json_t *line = json_pack(
         "{s:s,s:s,s:s,s:s,s:s?,s:o?,s:s?,s:I}", "org_code", d.org_code, "carrier", d.carrier,
@@ -233,20 +219,6 @@ static int org_certify(cli_context *ctx, const org_options *o)
                                        : BF_TR("已认定：", "certified: "),
                 check.reason);
     return CLI_EXIT_OK;
-}
-
-/* Whether the decisions of one carrier kind, decisions[from .. to), hold it on day. */
-static int org_held(const certification_decision *decisions, size_t from, size_t to, int32_t day)
-{
-    certification_step steps[CERTIFICATION_DECISIONS_MAX];
-    size_t n = 0;
-    for (size_t i = from; i < to && n < CERTIFICATION_DECISIONS_MAX; i++) {
-        bf_date date;
-        if (date_parse(decisions[i].decided_on, &date) == BF_OK)
-            steps[n++] = (certification_step){(int32_t)date_to_days(date), decisions[i].action};
-    }
-    certification_sequence_check(steps, n); /* sorts; an imported odd sequence still reads */
-    return certification_held_on(steps, n, day);
 }
 
 static int org_show(cli_context *ctx, const org_options *o)
@@ -290,10 +262,11 @@ static int org_show(cli_context *ctx, const org_options *o)
                             decisions[i].exception[0] ? decisions[i].exception : NULL, "rule",
                             decisions[i].rule[0] ? decisions[i].rule : NULL));
         if (i + 1 == count || strcmp(decisions[i + 1].carrier, decisions[i].carrier) != 0) {
-            json_object_set_new(carriers, decisions[i].carrier,
-                                json_string(org_held(decisions, first, i + 1, day)
-                                                ? "certified"
-                                                : "not_certified"));
+            json_object_set_new(
+                carriers, decisions[i].carrier,
+                json_string(certification_decisions_hold(decisions + first, i + 1 - first, day)
+                                ? "certified"
+                                : "not_certified"));
             first = i + 1;
         }
     }

@@ -20,9 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Longest value text ("2020-01-24 至 2020-06-30", "1000000000000.00 元/小时"). */
-#define PARAM_VALUE_TEXT_MAX 96
-
 #define PARAM_USAGE_ZH                                                                             \
     "用法：bangfu param set NAME --region CODE --from DATE (--value V | --to DATE | --end) "    \
     "[--source 文号] [--by NAME] [--policies DIR] | param list [--region CODE] [--at DATE] "     \
@@ -105,41 +102,6 @@ static int param_parse(int argc, char **argv, param_options *o)
 
 /* The region as clerks write it (GB/T 2260's six digits, more below counties) and its full
    path from the region table. */
-static void region_words(store *st, const char *canonical, char *code, char *path, size_t size)
-{
-    region_level level = region_code_level(canonical);
-    int digits = level > REGION_LEVEL_COUNTY ? region_level_digits(level) : 6;
-    snprintf(code, REGION_CODE_TEXT_MAX, "%.*s", digits, canonical);
-    if (region_path_name(st, canonical, path, size, &level) != BF_OK)
-        path[0] = '\0';
-}
-
-/* One row as a JSON object (times in UTC), or NULL without memory. */
-static json_t *row_json(store *st, const local_parameter_row *row)
-{
-    char code[REGION_CODE_TEXT_MAX], path[REGION_PATH_MAX], text[PARAM_VALUE_TEXT_MAX];
-    region_words(st, row->region, code, path, sizeof path);
-    local_parameters_value_text(row, text, sizeof text);
-    json_t *value = NULL;
-    int unit = policy_parameter_unit_parse(row->unit);
-    if (!row->ends && (unit == POLICY_PARAMETER_MONTHS || unit == POLICY_PARAMETER_PERSONS))
-        value = json_integer(row->amount / 100);
-    else if (!row->ends && unit != POLICY_PARAMETER_WINDOW) {
-        char yuan[MONEY_TEXT_MAX];
-        money_format(row->amount, yuan);
-        value = json_string(yuan);
-    } else
-        value = json_null();
-    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:b,s:s,s:o,s:s,s:s,s:o}", "id",
-                     (json_int_t)row->id, "name", row->name, "unit", row->unit, "region", code,
-                     "region_name", path, "from", row->from, "value", value, "to",
-                     row->to[0] != '\0' ? json_string(row->to) : json_null(), "ends", row->ends,
-                     "text", text, "source",
-                     row->source[0] != '\0' ? json_string(row->source) : json_null(), "set_by",
-                     row->set_by, "set_at", row->set_at, "corrected_by",
-                     row->corrected_by != 0 ? json_integer(row->corrected_by) : json_null());
-}
-
 static const char *get_text(const json_t *object, const char *key)
 {
     const char *text = json_string_value(json_object_get(object, key));
@@ -171,20 +133,6 @@ static void row_print(const json_t *row, FILE *file)
     fputc('\n', file);
 }
 
-typedef struct collect_context {
-    store *st;
-    json_t *rows;
-} collect_context;
-
-static int collect_row(void *context, const local_parameter_row *row)
-{
-    collect_context *c = context;
-    json_t *item = row_json(c->st, row);
-    if (item == NULL || json_array_append_new(c->rows, item) != 0)
-        return BF_ENOMEM;
-    return BF_OK;
-}
-
 /* list and history: the rows the query selects, as JSON or one line each. */
 static int param_read(cli_context *ctx, const param_options *o)
 {
@@ -212,31 +160,27 @@ static int param_read(cli_context *ctx, const param_options *o)
     }
     if (cli_open_store(ctx, CLI_STORE_READ, &err) != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-    collect_context c = {ctx->store, json_array()};
-    if (c.rows == NULL)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
-    int rc = local_parameters_read(ctx->store, &query, collect_row, &c, &err);
-    if (rc != BF_OK) {
-        json_decref(c.rows);
+    json_t *rows = NULL;
+    int rc = local_parameters_read_json(ctx->store, &query, &rows, &err);
+    if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message[0] ? err.message : bf_strerror(rc));
-    }
     if (o->as_json) {
-        char *text = json_dumps(c.rows, JSON_PRESERVE_ORDER | JSON_INDENT(2));
-        json_decref(c.rows);
+        char *text = json_dumps(rows, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+        json_decref(rows);
         if (text == NULL)
             return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
         puts(text);
         free(text);
         return CLI_EXIT_OK;
     }
-    if (json_array_size(c.rows) == 0)
+    if (json_array_size(rows) == 0)
         fputs(query.at != NULL ? BF_TR("（在该日没有生效的参数取值）\n",
                                        "(no parameter value in effect that day)\n")
                                : BF_TR("（没有参数取值）\n", "(no parameter values)\n"),
               stdout);
-    for (size_t i = 0; i < json_array_size(c.rows); i++)
-        row_print(json_array_get(c.rows, i), stdout);
-    json_decref(c.rows);
+    for (size_t i = 0; i < json_array_size(rows); i++)
+        row_print(json_array_get(rows, i), stdout);
+    json_decref(rows);
     return CLI_EXIT_OK;
 }
 
@@ -296,7 +240,7 @@ static int param_set(cli_context *ctx, const param_options *o)
                           "%s", err.message);
         goto out;
     }
-    json_t *item = row_json(ctx->store, &row);
+    json_t *item = local_parameters_row_json(ctx->store, &row);
     if (item == NULL) {
         status = cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
         goto out;

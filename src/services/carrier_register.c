@@ -352,41 +352,37 @@ static int entry_compare(const void *a, const void *b, void *context)
     return c != 0 ? c : strcmp(x->carrier, y->carrier);
 }
 
-/* Writes the entries, in the order of region, code and carrier kind. */
-static int write_entries(register_state *s)
+const char *const carrier_register_headers[CARRIER_REGISTER_COLUMNS] = {
+    "所在地区划代码", "统一社会信用代码", "单位名称", "单位类型",        "载体类型",
+    "认定状态",       "认定日期",         "认定文号", "例外理由",        "最近决定",
+    "最近决定日期",   "最近决定文号",     "职工人数", "脱贫人口在岗人数"};
+
+/* Gives the entries to sink, in the order of region, code and carrier kind. */
+static int give_entries(register_state *s, carrier_register_sink sink, void *context)
 {
-    static const char *const headers[] = {
-        "所在地区划代码", "统一社会信用代码", "单位名称", "单位类型",        "载体类型",
-        "认定状态",       "认定日期",         "认定文号", "例外理由",        "最近决定",
-        "最近决定日期",   "最近决定文号",     "职工人数", "脱贫人口在岗人数"};
-    enum { COLUMNS = sizeof headers / sizeof headers[0] };
     static const char *const status_texts[CARRIER_STATUS_COUNT] = {"已认定", "已退出", "未认定"};
-    table_writer *writer = NULL;
     if (s->entry_count > 1)
         qsort_r(s->entries, s->entry_count, sizeof *s->entries, entry_compare, s->orgs);
-    int rc = table_writer_open(s->options->out, &writer, s->err);
-    if (rc == BF_OK)
-        rc = table_writer_row(writer, headers, COLUMNS, s->err);
+    int rc = BF_OK;
     for (size_t i = 0; rc == BF_OK && i < s->entry_count; i++) {
         const register_entry *e = &s->entries[i];
         const register_org *o = &s->orgs[e->org];
         char hires[24];
         snprintf(hires, sizeof hires, "%" PRId64, o->hires);
-        const char *cells[COLUMNS] = {o->region,       o->code,
-                                      o->name,         o->kind,
-                                      e->carrier,      status_texts[e->status],
-                                      e->certified_on, e->certified_by,
-                                      e->exception,    e->last_action,
-                                      e->last_on,      e->last_document,
-                                      o->staff,        hires};
-        rc = table_writer_row(writer, cells, COLUMNS, s->err);
+        const char *cells[CARRIER_REGISTER_COLUMNS] = {o->region,       o->code,
+                                                       o->name,         o->kind,
+                                                       e->carrier,      status_texts[e->status],
+                                                       e->certified_on, e->certified_by,
+                                                       e->exception,    e->last_action,
+                                                       e->last_on,      e->last_document,
+                                                       o->staff,        hires};
+        rc = sink(context, cells, s->err);
     }
-    int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? s->err : NULL);
-    return rc == BF_OK ? closed : rc;
+    return rc;
 }
 
-int carrier_register_write(store *st, const carrier_register_options *options, int64_t *rows,
-                           bf_error *err)
+int carrier_register_read(store *st, const carrier_register_options *options,
+                          carrier_register_sink sink, void *context, int64_t *rows, bf_error *err)
 {
     register_state s;
     memset(&s, 0, sizeof s);
@@ -402,7 +398,7 @@ int carrier_register_write(store *st, const carrier_register_options *options, i
     if (rc == BF_OK)
         rc = count_hires(&s);
     if (rc == BF_OK)
-        rc = write_entries(&s);
+        rc = give_entries(&s, sink, context);
     if (rc == BF_OK)
         *rows = (int64_t)s.entry_count;
     for (size_t i = 0; i < s.org_count; i++)
@@ -412,4 +408,23 @@ int carrier_register_write(store *st, const carrier_register_options *options, i
     free(s.group);
     string_map_free(&s.org_of);
     return rc;
+}
+
+static int write_entry(void *context, const char *const *cells, bf_error *err)
+{
+    return table_writer_row(context, cells, CARRIER_REGISTER_COLUMNS, err);
+}
+
+int carrier_register_write(store *st, const carrier_register_options *options, int64_t *rows,
+                           bf_error *err)
+{
+    table_writer *writer = NULL;
+    *rows = 0;
+    int rc = table_writer_open(options->out, &writer, err);
+    if (rc == BF_OK)
+        rc = table_writer_row(writer, carrier_register_headers, CARRIER_REGISTER_COLUMNS, err);
+    if (rc == BF_OK)
+        rc = carrier_register_read(st, options, write_entry, writer, rows, err);
+    int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? err : NULL);
+    return rc == BF_OK ? closed : rc;
 }

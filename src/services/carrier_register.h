@@ -60,6 +60,20 @@ typedef struct carrier_register_options {
 int carrier_status_holders(store *st, const policy_set *set, const char *status, const char *region,
                            int32_t day, population **pop, uint8_t **holds, bf_error *err);
 
+/* The columns of the list, in order (CARRIER_REGISTER_COLUMNS of them). */
+enum { CARRIER_REGISTER_COLUMNS = 14 };
+extern const char *const carrier_register_headers[CARRIER_REGISTER_COLUMNS];
+
+/* Receives each line's cells (carrier_register_headers); a non-BF_OK return stops the reading. */
+typedef int (*carrier_register_sink)(void *context, const char *const *cells, bf_error *err);
+
+/*
+ * Gives each line of the list to sink, in the order of region, code and carrier kind; *rows
+ * receives how many.
+ */
+int carrier_register_read(store *st, const carrier_register_options *options,
+                          carrier_register_sink sink, void *context, int64_t *rows, bf_error *err);
+
 /* Writes the list; *rows receives how many carriers it holds. */
 int carrier_register_write(store *st, const carrier_register_options *options, int64_t *rows,
                            bf_error *err);

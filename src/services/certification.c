@@ -404,3 +404,47 @@ out:
     population_free(pop);
     return rc;
 }
+
+int certification_decide(store *st, const policy_set *set, certification_decision *decision,
+                         int32_t day, certification_check *check, int64_t *batch, bf_error *err)
+{
+    memset(check, 0, sizeof *check);
+    decision->rule[0] = '\0';
+    int rc = certification_allowed(st, decision, err);
+    if (rc != BF_OK)
+        return rc;
+    if (decision->action != CERTIFICATION_CERTIFY) {
+        decision->exception[0] = '\0';
+        return certification_record(st, decision, batch, err);
+    }
+    rc = certification_check_rule(st, set, decision->org_code, decision->carrier, day, check, err);
+    size_t used = 0;
+    for (int k = 0; rc == BF_OK && k < check->rule_count && used < sizeof decision->rule; k++)
+        used += (size_t)snprintf(decision->rule + used, sizeof decision->rule - used, "%s%s",
+                                 k > 0 ? "," : "", set->rules[check->rules[k]]->id);
+    if (rc != BF_OK)
+        return rc;
+    if (!check->all_hold && decision->exception[0] == '\0') {
+        check->refused = 1;
+        return bf_error_set(err, BF_EINVAL, BF_TR("不予认定：%s", "not certified: %s"),
+                            check->reason);
+    }
+    if (check->all_hold)
+        decision->exception[0] = '\0'; /* the rule holds: no exception to record */
+    return certification_record(st, decision, batch, err);
+}
+
+int certification_decisions_hold(const certification_decision *decisions, size_t count, int32_t day)
+{
+    certification_step steps[CERTIFICATION_DECISIONS_MAX];
+    size_t n = 0;
+    for (size_t i = 0; i < count && n < CERTIFICATION_DECISIONS_MAX; i++) {
+        bf_date date;
+        if (date_parse(decisions[i].decided_on, &date) == BF_OK)
+            steps[n++] = (certification_step){(int32_t)date_to_days(date), decisions[i].action};
+    }
+    if (n == 0)
+        return 0;
+    certification_sequence_check(steps, n); /* sorts; an imported odd sequence still reads */
+    return certification_held_on(steps, n, day);
+}

@@ -104,6 +104,10 @@ size_t certification_periods(const certification_step *steps, size_t count, int3
 int certification_read(store *st, const char *org_code, const char *carrier,
                        certification_decision *decisions, size_t max, size_t *count, bf_error *err);
 
+/* Whether decisions (count of them, all of one carrier kind, as read) hold it on day. */
+int certification_decisions_hold(const certification_decision *decisions, size_t count,
+                                 int32_t day);
+
 /* What checking the rule for an organisation on a day found. */
 typedef struct certification_check {
     int rule_count;                        /* the rules that apply; 0: none */
@@ -111,6 +115,7 @@ typedef struct certification_check {
     int holds[CERTIFICATION_RULES_MAX];    /* 1 when that rule's status holds */
     int all_hold;                          /* 1 when there are rules and all hold */
     char reason[CERTIFICATION_REASON_MAX]; /* why not, in the user's language; else the rules */
+    int refused; /* certification_decide: 1 when the rules refused a 认定 without an exception */
 } certification_check;
 
 /*
@@ -137,5 +142,17 @@ int certification_allowed(store *st, const certification_decision *decision, bf_
  */
 int certification_record(store *st, const certification_decision *decision, int64_t *batch,
                          bf_error *err);
+
+/*
+ * Takes decision as `bangfu org certify` and the web API do (day is its decided_on): the
+ * sequence first (certification_allowed: an organisation certified already is told so before
+ * any rule), then for a 认定 the rules of set (certification_check_rule; their ids into
+ * decision->rule): when they do not all hold it is refused (BF_EINVAL, check->refused 1, err
+ * giving why) unless decision->exception gives the reason of an exception, kept only when the
+ * rules fail; other decisions keep no exception.  Then certification_record() (*batch).
+ * *check receives what the rules found (zero for other decisions).
+ */
+int certification_decide(store *st, const policy_set *set, certification_decision *decision,
+                         int32_t day, certification_check *check, int64_t *batch, bf_error *err);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "core/money.h"
 #include "policy/population.h"
+#include "registry/region.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -522,4 +523,69 @@ int local_parameters_apply(store *st, policy_set *set, int64_t *skipped, bf_erro
     if (skipped != NULL)
         *skipped = unused;
     return rc;
+}
+
+/* The code of a region as typed (6 digits down to a county) and its path of names. */
+static void region_words(store *st, const char *canonical, char *code, char *path, size_t size)
+{
+    region_level level = region_code_level(canonical);
+    int digits = level > REGION_LEVEL_COUNTY ? region_level_digits(level) : 6;
+    snprintf(code, REGION_CODE_TEXT_MAX, "%.*s", digits, canonical);
+    if (region_path_name(st, canonical, path, size, &level) != BF_OK)
+        path[0] = '\0';
+}
+
+json_t *local_parameters_row_json(store *st, const local_parameter_row *row)
+{
+    char code[REGION_CODE_TEXT_MAX], path[REGION_PATH_MAX], text[LOCAL_PARAMETER_VALUE_TEXT_MAX];
+    region_words(st, row->region, code, path, sizeof path);
+    local_parameters_value_text(row, text, sizeof text);
+    json_t *value = NULL;
+    int unit = policy_parameter_unit_parse(row->unit);
+    if (!row->ends && (unit == POLICY_PARAMETER_MONTHS || unit == POLICY_PARAMETER_PERSONS))
+        value = json_integer(row->amount / 100);
+    else if (!row->ends && unit != POLICY_PARAMETER_WINDOW) {
+        char yuan[MONEY_TEXT_MAX];
+        money_format(row->amount, yuan);
+        value = json_string(yuan);
+    } else
+        value = json_null();
+    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:b,s:s,s:o,s:s,s:s,s:o}", "id",
+                     (json_int_t)row->id, "name", row->name, "unit", row->unit, "region", code,
+                     "region_name", path, "from", row->from, "value", value, "to",
+                     row->to[0] != '\0' ? json_string(row->to) : json_null(), "ends", row->ends,
+                     "text", text, "source",
+                     row->source[0] != '\0' ? json_string(row->source) : json_null(), "set_by",
+                     row->set_by, "set_at", row->set_at, "corrected_by",
+                     row->corrected_by != 0 ? json_integer(row->corrected_by) : json_null());
+}
+
+typedef struct collect_context {
+    store *st;
+    json_t *rows;
+} collect_context;
+
+static int collect_row(void *context, const local_parameter_row *row)
+{
+    collect_context *c = context;
+    json_t *item = local_parameters_row_json(c->st, row);
+    if (item == NULL || json_array_append_new(c->rows, item) != 0)
+        return BF_ENOMEM;
+    return BF_OK;
+}
+
+int local_parameters_read_json(store *st, const local_parameter_query *query, json_t **rows,
+                               bf_error *err)
+{
+    collect_context c = {st, json_array()};
+    *rows = NULL;
+    if (c.rows == NULL)
+        return bf_error_set(err, BF_ENOMEM, "%s", bf_strerror(BF_ENOMEM));
+    int rc = local_parameters_read(st, query, collect_row, &c, err);
+    if (rc != BF_OK) {
+        json_decref(c.rows);
+        return rc;
+    }
+    *rows = c.rows;
+    return BF_OK;
 }

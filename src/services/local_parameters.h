@@ -96,6 +96,21 @@ typedef int (*local_parameter_visit)(void *context, const local_parameter_row *r
 int local_parameters_read(store *st, const local_parameter_query *query,
                           local_parameter_visit visit, void *context, bf_error *err);
 
+/* Longest value text of a row ("2020-01-24 至 2020-06-30", "1000000000000.00 元/小时"). */
+#define LOCAL_PARAMETER_VALUE_TEXT_MAX 96
+
+/* One row as local_parameters_read_json() gives it (a new reference), or NULL without memory. */
+json_t *local_parameters_row_json(store *st, const local_parameter_row *row);
+
+/*
+ * The rows query selects as a JSON array into *rows (a new reference), each {id, name, unit,
+ * region (as typed: 6 digits down to a county), region_name, from, value (yuan text, a count,
+ * or null), to, ends, text (local_parameters_value_text), source, set_by, set_at (UTC),
+ * corrected_by}: what `param list --json` prints and GET /api/parameters answers.
+ */
+int local_parameters_read_json(store *st, const local_parameter_query *query, json_t **rows,
+                               bf_error *err);
+
 /*
  * Adds every stored row to the timelines of set (call after the policy files
  * are loaded and before a situation's parameters are applied), in the order

@@ -74,7 +74,24 @@
        "附件1 of one's region for a quarter (?format=json, xlsx or csv)")                          \
     XX(dashboard, "GET", "/api/dashboard", WEB_ROLES_ALL, 0, "200,400",                            \
        "统计图的数据：按区划与去向的就业、按月与待遇的补贴、目标与进度",                           \
-       "the dashboard's figures: employment by region and where, subsidies, targets")
+       "the dashboard's figures: employment by region and where, subsidies, targets")              \
+    XX(orgs_list, "GET", "/api/orgs", WEB_ROLES_ALL, 0, "200,400",                                 \
+       "本人辖区的载体名录库：某日的认定状态与脱贫人口在岗人数（?carrier=&status=&date=）",        \
+       "the carriers of one's region: status and hires of 脱贫人口 on a day")                      \
+    XX(org_show, "GET", "/api/orgs/{code}", WEB_ROLES_ALL, 0, "200,400,404",                       \
+       "一个单位：各载体类型某日的认定状态与全部认定决定", "one organisation and its decisions")   \
+    XX(org_decide, "POST", "/api/orgs/{code}/decisions", WEB_ROLE_CLERK,                           \
+       WEB_WRITE | WEB_OWN_TRANSACTION, "200,400,404,409,415",                                     \
+       "对本人辖区的单位作出认定、升级、扶持、调整或退出决定（认定须符合政策或写明例外理由）",     \
+       "record a decision on an organisation of one's region (certify: the rules or an "           \
+       "exception)")                                                                               \
+    XX(parameters_list, "GET", "/api/parameters", WEB_ROLES_ALL, 0, "200,400",                     \
+       "本人辖区适用的地方参数：某日生效的取值（?at=）或全部历史（?history=1）",                   \
+       "the local parameters of one's region: in effect on a day, or the history")                 \
+    XX(parameter_set, "POST", "/api/parameters", WEB_ROLE_CLERK, WEB_WRITE | WEB_OWN_TRANSACTION,  \
+       "200,400,404,415",                                                                          \
+       "为本人辖区或其下级区划设置一个地方参数的取值（按政策文件声明的单位检查）",                 \
+       "set a local parameter's value for one's region or one within it")
 
 /* The index of each route in web_routes[]. */
 enum web_route_id {

@@ -7,9 +7,11 @@
 #define S     "{\"type\":\"string\"}"
 #define SN    "{\"type\":\"string\",\"nullable\":true}"
 #define I     "{\"type\":\"integer\"}"
+#define IN    "{\"type\":\"integer\",\"nullable\":true}"
 #define NN    "{\"type\":\"number\",\"nullable\":true}"
 #define N     "{\"type\":\"number\"}"
 #define B     "{\"type\":\"boolean\"}"
+#define BN    "{\"type\":\"boolean\",\"nullable\":true}"
 #define O     "{\"type\":\"object\"}"
 #define A(of) "{\"type\":\"array\",\"items\":" of "}"
 /* An object with the required keys req (a JSON list) and the properties props. */
@@ -72,6 +74,21 @@
         ",\"employment\":" A(WEB_SCHEMA_EMPLOYMENT) ",\"subsidies\":" A(                           \
             WEB_SCHEMA_SUBSIDY) ",\"targets\":" WEB_SCHEMA_TABLE)
 
+/* A list as a table: its column headers and rows of texts (web_util.h web_table_new). */
+#define WEB_SCHEMA_LIST(req, props)                                                                \
+    OBJ("[\"columns\",\"rows\"" req "]", "\"columns\":" A(S) ",\"rows\":" A(A(S)) props)
+#define WEB_SCHEMA_DECISION                                                                        \
+    OBJ("[\"carrier\",\"date\",\"action\",\"action_text\",\"document\",\"body\"]",                 \
+        "\"carrier\":" S ",\"date\":" S ",\"action\":" S ",\"action_text\":" S ",\"document\":" S  \
+        ",\"body\":" S ",\"reason\":" SN ",\"exception\":" SN ",\"rule\":" SN)
+#define WEB_SCHEMA_PARAMETER                                                                       \
+    OBJ("[\"id\",\"name\",\"unit\",\"region\",\"region_name\",\"from\",\"ends\",\"text\","         \
+        "\"set_by\",\"set_at\"]",                                                                  \
+        "\"id\":" I ",\"name\":" S ",\"unit\":" S ",\"region\":" S ",\"region_name\":" S           \
+        ",\"from\":" S ",\"value\":{\"nullable\":true},\"to\":" SN ",\"ends\":" B ",\"text\":" S   \
+        ",\"source\":" SN ",\"set_by\":" S ",\"set_at\":" S ",\"corrected_by\":"                   \
+        "{\"type\":\"integer\",\"nullable\":true}")
+
 static const web_route_answer web_route_answers[WEB_ROUTE_COUNT] = {
     [WEB_ROUTE_health] = {OBJ("[\"status\",\"version\",\"engine\",\"schema\"]",
                               "\"status\":" S ",\"version\":" S ",\"engine\":" S ",\"schema\":" I),
@@ -111,6 +128,22 @@ static const web_route_answer web_route_answers[WEB_ROUTE_COUNT] = {
     [WEB_ROUTE_calc] = {WEB_SCHEMA_CALC, 0},
     [WEB_ROUTE_report_annex1] = {WEB_SCHEMA_TABLE, WEB_DOWNLOAD_XLSX | WEB_DOWNLOAD_CSV},
     [WEB_ROUTE_dashboard] = {WEB_SCHEMA_DASHBOARD, 0},
+    [WEB_ROUTE_orgs_list] = {WEB_SCHEMA_LIST(",\"date\"", ",\"date\":" S), 0},
+    [WEB_ROUTE_org_show] = {OBJ("[\"org_code\",\"name\",\"kind\",\"region\",\"date\",\"status\","
+                                "\"decisions\"]",
+                                "\"org_code\":" S ",\"name\":" S ",\"kind\":" S ",\"region\":" S
+                                ",\"staff\":" SN ",\"contact\":" SN ",\"phone\":" SN ",\"date\":" S
+                                ",\"status\":" O ",\"decisions\":" A(WEB_SCHEMA_DECISION)),
+                            0},
+    [WEB_ROUTE_org_decide] = {OBJ("[\"org_code\",\"carrier\",\"date\",\"action\",\"batch\"]",
+                                  "\"org_code\":" S ",\"carrier\":" S ",\"date\":" S
+                                  ",\"action\":" S ",\"rule\":" SN ",\"rule_holds\":" BN
+                                  ",\"exception\":" SN ",\"batch\":" I),
+                              0},
+    [WEB_ROUTE_parameters_list] = {OBJ("[\"parameters\"]",
+                                       "\"at\":" SN ",\"parameters\":" A(WEB_SCHEMA_PARAMETER)),
+                                   0},
+    [WEB_ROUTE_parameter_set] = {WEB_SCHEMA_PARAMETER, 0},
 };
 
 const web_route_answer *web_route_answer_of(int route)

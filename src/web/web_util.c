@@ -5,6 +5,7 @@
 #include "web/web_util.h"
 
 #include "policy/policy_load.h"
+#include "registry/vocabulary.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,75 @@ int web_query_month(const web_request *req, web_response *res, const char *name,
     snprintf(en, sizeof en, "%s must be a month YYYY-MM", name);
     web_reply_error(res, 400, "invalid", zh, en);
     return 0;
+}
+
+int web_reply_field(web_response *res, const char *field, const char *zh, const char *en)
+{
+    return web_reply_json(res, 400,
+                          json_pack("{s:s, s:s, s:s, s:s}", "error", "invalid", "field", field,
+                                    "message", zh, "message_en", en));
+}
+
+int web_query_date(const web_request *req, web_response *res, const char *name,
+                   char out[BF_DATE_TEXT_MAX], int32_t *day)
+{
+    const char *text = web_request_query(req, name);
+    bf_date date = date_today();
+    if (text != NULL && text[0] != '\0' && date_parse_written(text, &date) != BF_OK) {
+        char zh[160], en[160];
+        snprintf(zh, sizeof zh, "参数 %s 应为日期（如 2023-06-30）", name);
+        snprintf(en, sizeof en, "%s must be a date (e.g. 2023-06-30)", name);
+        web_reply_field(res, name, zh, en);
+        return 0;
+    }
+    *day = (int32_t)date_to_days(date);
+    date_format(date, out);
+    return 1;
+}
+
+int web_word_code(web_response *res, const char *list, const char *field, const char *word,
+                  char *out, size_t size)
+{
+    out[0] = '\0';
+    if (word == NULL || word[0] == '\0')
+        return 1;
+    vocabulary words = {0};
+    bf_error err;
+    bf_error_clear(&err);
+    if (vocabulary_load_list(&words, NULL, list, &err) != BF_OK) {
+        vocabulary_free(&words);
+        web_reply_internal(res, err.message);
+        return 0;
+    }
+    int index = vocabulary_find(&words, word);
+    if (index >= 0)
+        snprintf(out, size, "%s", words.values[index].code);
+    else {
+        char zh[1024], en[1024];
+        snprintf(zh, sizeof zh, "%.32s“%.64s”不在词表 %.32s 中，可填 %.800s", field, word, list,
+                 words.accepted);
+        snprintf(en, sizeof en, "%.32s '%.64s' is not in the list %.32s; accepted: %.800s", field,
+                 word, list, words.accepted);
+        web_reply_field(res, field, zh, en);
+    }
+    vocabulary_free(&words);
+    return index >= 0;
+}
+
+json_t *web_table_new(const char *const *headers, int count)
+{
+    json_t *columns = json_array();
+    for (int i = 0; i < count; i++)
+        json_array_append_new(columns, json_string(headers[i]));
+    return json_pack("{s:o, s:[]}", "columns", columns, "rows");
+}
+
+int web_table_add(json_t *table, const char *const *cells, int count)
+{
+    json_t *row = json_array();
+    for (int i = 0; i < count; i++)
+        json_array_append_new(row, json_string(cells[i] != NULL ? cells[i] : ""));
+    return json_array_append_new(json_object_get(table, "rows"), row) == 0 ? BF_OK : BF_ENOMEM;
 }
 
 int web_reply_page(web_request *req, web_response *res, store_stmt *stmt, int rc, const char *key,

@@ -40,6 +40,35 @@ int web_query_month(const web_request *req, web_response *res, const char *name,
                     char out[BF_MONTH_TEXT_MAX]);
 
 /*
+ * A 400 naming the field of a request body or the query parameter that is wrong: {"error":
+ * "invalid", "field": field, "message": zh, "message_en": en}; returns BF_OK.
+ */
+int web_reply_field(web_response *res, const char *field, const char *zh, const char *en);
+
+/*
+ * The date query parameter name (YYYY-MM-DD, as an import writes it) into out and *day, today
+ * when absent: 1, or 0 after a 400.
+ */
+int web_query_date(const web_request *req, web_response *res, const char *name,
+                   char out[BF_DATE_TEXT_MAX], int32_t *day);
+
+/*
+ * The code of word (a code or its Chinese label) in the fact list list (carrier_kind, ...) into
+ * out, "" when word is NULL or "": 1, or 0 after a 400 naming field and the accepted words (a
+ * 500 when the list cannot be read).
+ */
+int web_word_code(web_response *res, const char *list, const char *field, const char *word,
+                  char *out, size_t size);
+
+/*
+ * A table answer: {"columns": [headers], "rows": [[cells]]} with count columns, rows added by
+ * web_table_add; *table is a new object (NULL when out of memory).
+ */
+json_t *web_table_new(const char *const *headers, int count);
+/* Adds one row of count cells (NULL: "") to a table of web_table_new: BF_OK or BF_ENOMEM. */
+int web_table_add(json_t *table, const char *const *cells, int count);
+
+/*
  * Ends a paged list read from stmt (finalized here): rc is the last store_step's (BF_DONE when
  * all rows were read); 200 with {key: items, more, limit, offset} (taking items), or a 500.
  */

@@ -2,7 +2,9 @@
 // Debian's chromium, driven by playwright-core (t1150): a clerk runs the ledger of a month,
 // imports a file with a row in error (and downloads the error file), runs the calculator of
 // the person NAME; a reviewer approves the run (the server refuses its runner: four eyes),
-// shows 附件1 and downloads its XLSX, and opens the dashboard's ECharts charts; a
+// shows 附件1 and downloads its XLSX, and opens the dashboard's ECharts charts; the clerk
+// sets a local parameter (a refused value first) and records a carrier decision (refused,
+// then as an exception); a
 // screenshot of each step goes to SHOTS as LABEL-pages-N-*.png.
 "use strict";
 const path = require("path");
@@ -100,6 +102,40 @@ async function shot(page, name) {
     const whyNot = await page.locator("#calc-why-not").innerText();
     check(why.includes("元") && whyNot.includes("不满足"), label + ": why / why not: " + why + whyNot);
     await shot(page, "3-calc");
+
+    // A local parameter: a value its unit refuses is named in Chinese, a right one is stored.
+    await page.getByRole("link", { name: "地方参数" }).click();
+    await page.getByRole("heading", { name: "设置参数取值" }).waitFor();
+    await page.getByLabel("参数名称", { exact: true }).fill("min_wage");
+    await page.getByLabel("起始日期", { exact: true }).fill("2020-01-01");
+    await page.getByLabel(/^取值/).fill("一千");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.locator("#param-error").filter({ hasText: "元金额" }).waitFor();
+    check(await page.getByLabel(/^取值/).evaluate((n) => n === document.activeElement), label + ": the field focused");
+    await page.getByLabel(/^取值/).fill("1800");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText(/已保存 #\d+：min_wage/).waitFor();
+    await page.locator("#params-table").filter({ hasText: "1800.00 元/月" }).waitFor();
+    await shot(page, "7-params");
+
+    // The carriers of the county; one organisation's 认定 needs an exception (no rule holds).
+    await page.getByRole("link", { name: "单位与载体" }).click();
+    await page.getByRole("button", { name: "查看名录" }).click();
+    await page.locator("#orgs-table").filter({ hasText: "单位local" }).waitFor();
+    const orgCode = (await page.locator("#orgs-table tbody tr", { hasText: "单位local" }).locator("a").innerText()).trim();
+    await page.getByRole("link", { name: orgCode }).click();
+    await page.getByRole("heading", { name: "单位local（" + orgCode + "）" }).waitFor();
+    await page.getByLabel("载体类型", { exact: true }).fill("扶贫车间");
+    await page.getByLabel("决定日期", { exact: true }).fill("2020-05-01");
+    await page.getByLabel("文号", { exact: true }).fill("万人社〔2020〕5号");
+    await page.getByLabel("决定机关", { exact: true }).fill("万州区人社局");
+    await page.getByRole("button", { name: "登记" }).click();
+    await page.locator("#org-error").filter({ hasText: "不予认定" }).waitFor();
+    await page.getByLabel(/^例外理由/).fill("脱贫攻坚试点");
+    await page.getByRole("button", { name: "登记" }).click();
+    await page.getByText(/已登记决定（批次 \d+），作为例外：脱贫攻坚试点/).waitFor();
+    await page.locator("#org-decisions").filter({ hasText: "万人社〔2020〕5号" }).waitFor();
+    await shot(page, "8-orgs");
     await logout(page);
 
     // The reviewer approves the run.

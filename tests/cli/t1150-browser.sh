@@ -5,7 +5,8 @@
 # shows the full ID number and logs out, at desktop and at phone width; at
 # phone width a clerk runs the ledger, imports a file with a row in error
 # (downloading the error file) and runs the calculator, and a reviewer
-# approves the run, downloads a report and opens the dashboard; with
+# approves the run, downloads a report and opens the dashboard, and the clerk sets a local
+# parameter and records a carrier decision; with
 # no console error (a CSP violation would be one).  Screenshots are kept in
 # build/screenshots/.  Skipped, saying why, without chromium or
 # playwright-core (scripts/setup.sh installs both).
@@ -50,7 +51,8 @@ if [ "$ENGINE" = sqlite ]; then
     CHROMIUM=$chromium node "$checkout/tests/cli/browser_pages.js" "$url" "$checkout" "$shots" \
         "$pw" 375 phone "$calc_name"
     pages="phone-pages-1-ledger-run phone-pages-2-import phone-pages-3-calc
-        phone-pages-4-ledger-approved phone-pages-5-report phone-pages-6-dashboard"
+        phone-pages-4-ledger-approved phone-pages-5-report phone-pages-6-dashboard
+        phone-pages-7-params phone-pages-8-orgs"
 fi
 serve_stop
 for f in desktop-1-search desktop-2-person desktop-3-refused desktop-4-saved phone-2-person \
