@@ -12,6 +12,7 @@
 #include "services/cooperation_pairs.h"
 #include "services/report_annex1.h"
 #include "services/report_annex2.h"
+#include "services/report_as_of.h"
 #include "services/report_submission.h"
 #include "services/report_summary.h"
 #include "services/report_targets.h"
@@ -192,12 +193,19 @@ static int report_run(cli_context *ctx, const report_kind *kind, const report_ar
         return cli_fail(CLI_EXIT_USAGE, "%s", err.message);
     if (!a->force && strcmp(a->out, "-") != 0 && cli_refuse_existing(a->out))
         return CLI_EXIT_FAILURE;
-    int rc = cli_open_store(ctx, kind->writes ? CLI_STORE_WRITE : CLI_STORE_READ, &err);
+    /* --as-of writes the past into temporary tables of the session (report_as_of.h). */
+    int as_of = o.as_of != INT32_MAX && !kind->writes;
+    int rc = cli_open_store(ctx, kind->writes || as_of ? CLI_STORE_WRITE : CLI_STORE_READ, &err);
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     if (a->region != NULL && (status = cli_region_argument(ctx, a->region, region)) != CLI_EXIT_OK)
         return status;
     o.region = a->region != NULL ? region : NULL;
+    int64_t batch = INT64_MAX;
+    if (as_of && (rc = report_as_of_batch(ctx->store, o.as_of, &batch, &err)) == BF_OK)
+        rc = report_as_of_open(ctx->store, batch, &err);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     if (!kind->writes && (rc = store_begin_snapshot(ctx->store)) != BF_OK)
         store_error_set(ctx->store, rc, &err);
     int rows = 0;

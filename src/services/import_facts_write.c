@@ -267,6 +267,20 @@ int fact_write_history(fact_state *s, bf_error *err)
                                     s->now};
             rc = store_bulk_row(bulk, values);
         }
+        if (removed && rc == BF_OK) {
+            /* When the removed record was created, so that `report --as-of` puts it back
+               only on the days it was stored (services/report_as_of.c). */
+            char created[FACT_INTEGER_TEXT_MAX];
+            snprintf(created, sizeof created, "%" PRId64, record->created_batch);
+            const char *values[] = {fact_kind_table(kind),
+                                    record->key,
+                                    s->batch_text,
+                                    "created_batch",
+                                    created,
+                                    NULL,
+                                    s->now};
+            rc = store_bulk_row(bulk, values);
+        }
     }
     if (bulk != NULL) {
         int end = store_bulk_end(bulk, rc == BF_OK);

@@ -393,6 +393,8 @@ static int annex1_table(annex1_state *s, const policy_report *report, report_for
     snprintf(filled, sizeof filled, "填表日期：%d年%d月%d日", on.year, on.month, on.day);
     if (rc == BF_OK)
         rc = report_form_set_line(form, unit, filled, s->err);
+    if (rc == BF_OK)
+        rc = report_form_set_label(form, report->annex, s->err);
     int64_t total[ANNEX1_COLUMN_COUNT] = {0}, own = 0;
     for (int r = 0; r < rows; r++)
         for (int c = 0; c < ANNEX1_COLUMN_COUNT; c++)

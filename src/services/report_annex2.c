@@ -56,6 +56,8 @@ int report_annex2_write(store *st, const report_options *o, int *rows, bf_error 
     snprintf(filled, sizeof filled, "填表日期：%d年%d月%d日", on.year, on.month, on.day);
     if (rc == BF_OK)
         rc = report_form_set_line(&form, regions.self.name, filled, err);
+    if (rc == BF_OK)
+        rc = report_form_set_label(&form, report->annex, err);
     snprintf(batch_text, sizeof batch_text, "%" PRId64, batch);
     project_list_options list = {.region = o->region,
                                  .batch = o->as_of != INT32_MAX ? batch_text : NULL,

@@ -97,8 +97,16 @@ int report_form_add_note(report_form *form, const char *note, bf_error *err)
     return form_strdup(&form->notes[form->note_count++], note, err);
 }
 
+int report_form_set_label(report_form *form, const char *label, bf_error *err)
+{
+    free(form->label);
+    form->label = NULL;
+    return label != NULL && label[0] != '\0' ? form_strdup(&form->label, label, err) : BF_OK;
+}
+
 void report_form_free(report_form *form)
 {
+    free(form->label);
     free(form->title);
     free(form->left);
     free(form->right);
@@ -139,12 +147,15 @@ int report_format_pick(const char *text, const char *path, report_format *format
                         name);
 }
 
-/* Writes the CSV rows: title, the line, the header rows, the cells, the notes. */
+/* Writes the CSV rows: label, title, the line, the header rows, the cells, the notes. */
 static int write_csv(const report_form *f, const char *path, bf_error *err)
 {
     table_writer *w = NULL;
     const char *line[REPORT_FORM_COLUMNS_MAX] = {0};
     int n = f->column_count, rc = table_writer_open(path, &w, err);
+    line[0] = f->label;
+    if (rc == BF_OK && f->label != NULL)
+        rc = table_writer_row(w, line, 1, err);
     line[0] = f->title;
     if (rc == BF_OK)
         rc = table_writer_row(w, line, 1, err);
@@ -177,7 +188,8 @@ static int text_width(const char *text)
     return width;
 }
 
-/* Writes the form as the paper form: title, line, merged headers, bordered cells, widths. */
+/* Writes the form as the paper form: label, title, line, merged headers, bordered cells,
+   widths. */
 static int write_xlsx_sheet(const report_form *f, lxw_workbook *book)
 {
     lxw_worksheet *sheet = workbook_add_worksheet(book, NULL);
@@ -201,6 +213,14 @@ static int write_xlsx_sheet(const report_form *f, lxw_workbook *book)
     int n = f->column_count;
     lxw_row_t row = 0;
     lxw_col_t last = (lxw_col_t)(n - 1);
+    if (f->label != NULL) {
+        lxw_format *label = workbook_add_format(book);
+        if (label == NULL)
+            return BF_ENOMEM;
+        format_set_font_name(label, "黑体");
+        format_set_font_size(label, 14);
+        worksheet_write_string(sheet, row++, 0, f->label, label);
+    }
     if (n > 1)
         worksheet_merge_range(sheet, row, 0, row, last, f->title, title);
     else
@@ -306,6 +326,8 @@ json_t *report_form_json(const report_form *f, json_t *extra)
     for (int r = 0; rows != NULL && r < f->row_count; r++)
         json_array_append_new(rows,
                               json_texts(f->cells + (size_t)r * f->column_count, f->column_count));
+    if (f->label != NULL)
+        json_object_set_new(all, "annex", json_string(f->label));
     json_object_set_new(all, "title", json_string(f->title));
     if (f->left != NULL)
         json_object_set_new(all, "unit", json_string(f->left));

@@ -1,14 +1,15 @@
 /*
- * report_form.h - a report laid out as its paper form (issue 16 items 1-3, 9): a title, the
+ * report_form.h - a report laid out as its paper form (issue 16 items 1-3, 9): the label above
+ * the title (附件1), a title, the
  * line under it (单位（公章）：… on the left, 填表日期：… on the right), one or two rows of
  * column headers where a header may span the columns of its group (就业帮扶车间个数 over 个数
  * and 吸纳脱贫人口数), the rows of cells, and the notes under the table (注：…, 填表人：).
  *
  * Written as CSV (the lines as rows, through io/table_writer), XLSX (the form itself: title
  * merged over the table, merged header cells, borders, column widths; libxlsxwriter) or JSON
- * (title, header lines, columns as "header / sub", rows, notes and the caller's extra fields).
- * A file is written to a temporary and renamed when complete (io/safe_file); "-" is standard
- * output (CSV or JSON).
+ * (annex label, title, header lines, columns as "header / sub", rows, notes and the caller's extra
+ * fields). A file is written to a temporary and renamed when complete (io/safe_file); "-" is
+ * standard output (CSV or JSON).
  *
  * Ownership: the form owns every text added to it (copied); report_form_free() frees them.
  * The extra JSON object given to report_form_write() stays the caller's.
@@ -27,6 +28,7 @@
 typedef enum report_format { REPORT_CSV, REPORT_XLSX, REPORT_JSON } report_format;
 
 typedef struct report_form {
+    char *label; /* above the title, as the document prints it ("附件1"); NULL when none */
     char *title;
     char *left, *right; /* the line under the title; NULL when none */
     int column_count;
@@ -47,6 +49,8 @@ typedef struct report_form {
 int report_form_init(report_form *form, const char *title, const char *const *columns, int count,
                      bf_error *err);
 
+/* The label above the title ("附件1"); an empty or NULL label prints none. */
+int report_form_set_label(report_form *form, const char *label, bf_error *err);
 /* The line under the title. */
 int report_form_set_line(report_form *form, const char *left, const char *right, bf_error *err);
 

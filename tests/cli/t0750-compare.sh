@@ -74,9 +74,11 @@ CSV
 expect_eq "$(bf --db "$db" import poverty poverty2.csv)" \
     '{"rows":3,"inserted":1,"updated":1,"unchanged":1,"rejected":0,"removed":1}' "a whole list again"
 batch=$(sql "SELECT MAX(id) FROM batches")
-expect_eq "$(sql "SELECT record_key || '|' || field || '|' || old_value || '|' || COALESCE(new_value, '-') FROM fact_history WHERE batch_id = $batch AND record_key = '110101195001010009' ORDER BY field")" \
+expect_eq "$(sql "SELECT record_key || '|' || field || '|' || old_value || '|' || COALESCE(new_value, '-') FROM fact_history WHERE batch_id = $batch AND record_key = '110101195001010009' AND field <> 'created_batch' ORDER BY field")" \
 "110101195001010009|id_number|110101195001010009|-
 110101195001010009|name|钱某|-" "the person removed, each field in the history"
+expect_eq "$(sql "SELECT old_value FROM fact_history WHERE batch_id = $batch AND record_key = '110101195001010009' AND field = 'created_batch'")" \
+    "$(sql "SELECT MIN(id) FROM batches WHERE kind = 'poverty'")" "and the batch that stored it (report --as-of puts it back)"
 expect_eq "$(sql "SELECT COUNT(*) FROM poverty_list")" 3 "the stored list is the last file"
 out=$(bf --db "$db" compare poverty --date 2020-07-31)
 expect_eq "$(json_get "$out" previous_run)" "$run" "the previous run of the same list"

@@ -10,7 +10,8 @@ db=$(new_db)
 report_data_load
 
 out=$(bf --db "$db" report fujian1 --region 370811 --quarter 2023Q3 --as-of 2099-12-31 | tr -d '\r')
-expected='防止返贫就业攻坚行动推进情况表
+expected='附件1
+防止返贫就业攻坚行动推进情况表
 单位（公章）：任城区,,,,,,,,,,,,填表日期：2099年12月31日
 市、县（市、区）,劳务协作联盟个数,特色劳务品牌个数,乡村振兴劳务基地个数,劳务合作社个数,就业帮扶车间个数,,以工代赈吸纳当地农村劳动力就业人数,,乡村公益性岗位安置脱贫人口数,组织脱贫人口参加职业技能培训人数,易地搬迁安置区脱贫人口就业人数,举办“乐业搬迁（迁建）”专场招聘活动次数
 ,,,,,,吸纳脱贫人口数,,吸纳脱贫人口数,,,,
@@ -47,7 +48,7 @@ county_total=$(row "$out" 任城区)
 expect_eq "$(row "$city" 任城区)" "$county_total" "the county's row in the city's report is its total"
 expect_eq "$(row "$city" 兖州区)" "0,0,0,0,1,1,0,0,0,0,0,0" "兖州区"
 expect_eq "$(row "$city" 济宁市本级)" "1,0,0,0,0,0,0,0,0,0,0,0" "the city's own alliance"
-sum=$(printf '%s\n' "$city" | sed -n '6,/^注/p' | grep -v '^注' | python3 -c '
+sum=$(printf '%s\n' "$city" | sed -n '7,/^注/p' | grep -v '^注' | python3 -c '
 import sys
 rows = [l.split(",")[1:] for l in sys.stdin.read().split("\n") if l]
 print(",".join(str(sum(int(r[c]) for r in rows)) for c in range(12)))')
@@ -95,7 +96,7 @@ merges=$(python3 -c '
 import zipfile, re
 x = zipfile.ZipFile("f1.xlsx").read("xl/worksheets/sheet1.xml").decode()
 print(" ".join(re.findall(r"<mergeCell ref=\"([A-Z0-9:]+)\"", x)))')
-expect_eq "$merges" "A1:M1 A3:A4 B3:B4 C3:C4 D3:D4 E3:E4 F3:G3 H3:I3 J3:J4 K3:K4 L3:L4 M3:M4" "merged cells of the form"
+expect_eq "$merges" "A2:M2 A4:A5 B4:B5 C4:C5 D4:D5 E4:E5 F4:G4 H4:I4 J4:J5 K4:K5 L4:L5 M4:M5" "merged cells of the form"
 bf --db "$db" report fujian1 --region 370811 --quarter 2023Q3 --out f1.xlsx 2>/dev/null && fail "overwrote without --force"
 bf --db "$db" report fujian1 --region 370811 --quarter 2023Q3 --format json >f1.json
 expect_eq "$(python3 -c '
