@@ -56,6 +56,8 @@ typedef struct carrier_state {
     char counties[CARRIER_COUNTIES_MAX][REGION_CODE_TEXT_MAX]; /* 6-digit county codes met */
     int county_count;
     int64_t *rows;
+    generate_relief_project *relief; /* the 以工代赈 projects written */
+    int relief_count;
     bf_error *err;
 } carrier_state;
 
@@ -224,18 +226,40 @@ static int write_projects(carrier_state *s, int64_t people)
 {
     table_writer *w = NULL;
     int rc = open_file(s, GENERATE_PROJECTS, project_header, COUNT_OF(project_header), &w);
-    int64_t count =
-        people / CARRIER_PEOPLE_PER_PROJECT > 0 ? people / CARRIER_PEOPLE_PER_PROJECT : 1;
+    /* At least a 以工代赈 project in each county, begun in the first half of 2023, so that
+       附件1 of 2023 has people working on them however few are generated. */
+    int64_t count = people / CARRIER_PEOPLE_PER_PROJECT > s->county_count
+                        ? people / CARRIER_PEOPLE_PER_PROJECT
+                        : s->county_count;
     for (int64_t n = 0; n < count && rc == BF_OK && s->count > 0; n++) {
         const generate_carrier_org *where = &s->orgs[below(s, s->count)];
-        int relief = chance(s, 60), work = below(s, COUNT_OF(project_works));
+        const generate_carrier_org *builder =
+            n < s->county_count ? pick(s, "enterprise", s->counties[n]) : NULL;
+        if (builder != NULL)
+            where = builder;
+        int relief = chance(s, 60) || n < s->county_count, work = below(s, COUNT_OF(project_works));
         char code[24], name[96], start[BF_DATE_TEXT_MAX], end[BF_DATE_TEXT_MAX], jobs[16], poor[16];
         snprintf(code, sizeof code, "%s%06" PRId64, relief ? "YG" : "JB", n + 1);
         snprintf(name, sizeof name, "%s%s项目", project_works[work],
                  relief ? "以工代赈" : "就业帮扶");
-        bf_date first = date_from_days(date_to_days((bf_date){2023, 10, 12}) + below(s, 200));
+        /* From 2023, the year of the notice: the 以工代赈 of its 附件1 work in them. */
+        bf_date first = date_from_days(date_to_days((bf_date){2023, 1, 5}) +
+                                       below(s, n < s->county_count ? 180 : 480));
+        int64_t last = date_to_days(first) + 60 + below(s, 300);
         date_format(first, start);
-        date_format(date_from_days(date_to_days(first) + 60 + below(s, 300)), end);
+        date_format(date_from_days(last), end);
+        if (relief && rc == BF_OK) {
+            generate_relief_project *grown =
+                realloc(s->relief, (size_t)(s->relief_count + 1) * sizeof *grown);
+            if (grown == NULL)
+                return close_file(s, w, bf_error_set(s->err, BF_ENOMEM, NULL));
+            s->relief = grown;
+            generate_relief_project *p = &s->relief[s->relief_count++];
+            snprintf(p->code, sizeof p->code, "%s", code);
+            snprintf(p->region, sizeof p->region, "%s", where->region);
+            p->first_day = (int32_t)date_to_days(first);
+            p->last_day = (int32_t)last;
+        }
         int employed = 5 + below(s, 80);
         snprintf(jobs, sizeof jobs, "%d", employed);
         snprintf(poor, sizeof poor, "%d", below(s, employed + 1));
@@ -261,7 +285,8 @@ static int write_projects(carrier_state *s, int64_t people)
 
 int generate_carriers(const char *dir, uint64_t seed, int64_t people,
                       const generate_carrier_org *orgs, int count,
-                      int64_t rows[GENERATE_FACT_KIND_COUNT], bf_error *err)
+                      int64_t rows[GENERATE_FACT_KIND_COUNT], generate_relief_project **relief,
+                      int *relief_count, bf_error *err)
 {
     carrier_state s;
     memset(&s, 0, sizeof s);
@@ -285,5 +310,12 @@ int generate_carriers(const char *dir, uint64_t seed, int64_t people,
         rc = write_brands(&s);
     if (rc == BF_OK)
         rc = write_projects(&s, people);
+    if (rc != BF_OK) {
+        free(s.relief);
+        s.relief = NULL;
+        s.relief_count = 0;
+    }
+    *relief = s.relief;
+    *relief_count = s.relief_count;
     return rc;
 }

@@ -133,7 +133,10 @@ static int add_fair(generate_events *e, const generate_carrier_org *orgs, const 
     for (int k = 0; k < COUNT_OF(kinds_zh); k++)
         if (strcmp(kinds_zh[k][0], kind) == 0)
             label = kinds_zh[k][1];
-    bf_date held = date_from_days(date_to_days((bf_date){2019, 1, 1}) + below(e, 910));
+    /* 乐业搬迁 fairs are the 2023 notice's (附件1, by 2023Q3); the others 2019 to mid 2021. */
+    bf_date held = site != NULL
+                       ? date_from_days(date_to_days((bf_date){2023, 1, 1}) + below(e, 270))
+                       : date_from_days(date_to_days((bf_date){2019, 1, 1}) + below(e, 910));
     char held_text[BF_DATE_TEXT_MAX], region[REGION_CODE_TEXT_MAX], name[128], place[64];
     date_format(held, held_text);
     snprintf(region, sizeof region, "%s000000", county->code);

@@ -67,7 +67,8 @@ static const char *const job_header[] = {"证件号码",
                                          "月收入（元）",
                                          "每月工时",
                                          "输出机构统一社会信用代码",
-                                         "交通费用（元）"};
+                                         "交通费用（元）",
+                                         "项目编号"};
 static const char *const training_header[] = {"证件号码",      "培训机构统一社会信用代码",
                                               "培训类型",      "培训地区划代码",
                                               "开始日期",      "结束日期",
@@ -121,6 +122,8 @@ typedef struct fact_county {
     int *orgs[ORG_KIND_COUNT];
     int counts[ORG_KIND_COUNT];
     int capacities[ORG_KIND_COUNT];
+    int *projects; /* the county's 以工代赈 projects (indexes into the relief array) */
+    int project_count;
 } fact_county;
 
 /* The output files the visitor writes while people are generated. */
@@ -136,6 +139,8 @@ typedef struct facts_state {
     generate_posts *posts;   /* posts, assignments, pay, cadres, the poverty office's list */
     generate_events *events; /* fairs and outflow */
     generate_carrier_org *event_orgs; /* the orgs as events read them */
+    generate_relief_project *relief;  /* the 以工代赈 projects of projects.csv */
+    int relief_count;
     int64_t rows[GENERATE_FACT_KIND_COUNT];
     int three_no_difficulty; /* index of "three_no" in the 就业困难 list, -1 without */
     char cells[2][8];        /* the extra people cells */
@@ -403,6 +408,8 @@ static int make_postings(facts_state *s, uint64_t seed, int64_t people, const ch
     return rc == BF_OK ? closed : rc;
 }
 
+static int county_index(const facts_state *s, const char *region);
+
 /* The files of issue 13 items 1-3 (services/generate_carriers.h) from the orgs made. */
 static int make_carriers(facts_state *s, const generate_facts_options *options, bf_error *err)
 {
@@ -419,8 +426,19 @@ static int make_carriers(facts_state *s, const generate_facts_options *options, 
         orgs[i] =
             (generate_carrier_org){s->orgs[i].code, s->orgs[i].region, codes[s->orgs[i].kind]};
     int rc = generate_carriers(options->dir, options->seed, options->count, orgs, s->org_count,
-                               s->rows, err);
+                               s->rows, &s->relief, &s->relief_count, err);
     s->event_orgs = orgs; /* generate_events reads them to the end */
+    for (int p = 0; p < s->relief_count && rc == BF_OK; p++) {
+        int county = county_index(s, s->relief[p].region);
+        if (county < 0)
+            continue;
+        fact_county *c = &s->counties[county];
+        int *grown = realloc(c->projects, (size_t)(c->project_count + 1) * sizeof *grown);
+        if (grown == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        c->projects = grown;
+        c->projects[c->project_count++] = p;
+    }
     return rc;
 }
 
@@ -467,6 +485,7 @@ typedef struct job_row {
     int ongoing;
     int contract_months, income_yuan, hours, travel_yuan;
     int insured_percent; /* chance that social insurance is paid in this job */
+    const char *project; /* 项目编号 of a 以工代赈 spell, NULL for none */
 } job_row;
 
 /* Writes one spell; *insured (may be NULL) says whether insurance is paid in it. */
@@ -508,7 +527,8 @@ static int write_job(facts_state *s, const char *id_number, const job_row *job, 
                                       income,
                                       hours,
                                       job->agency != NULL ? job->agency->code : "",
-                                      travel};
+                                      travel,
+                                      job->project != NULL ? job->project : ""};
     s->rows[GENERATE_JOBS]++;
     return table_writer_row(s->writers[FILE_JOBS], cells, JOB_COLUMNS, err);
 }
@@ -564,6 +584,27 @@ static int plan_job(facts_state *s, const generated_person *person, int county, 
         job->income_yuan = between(s, 600, 1200);
         job->hours = between(s, 60, 160);
         job->insured_percent = 30;
+    } else if (strcmp(status, "work_relief") == 0 && county >= 0 &&
+               s->counties[county].project_count > 0) {
+        /* A spell of some months on a 以工代赈 project of the county, built by a local
+           enterprise (附件1: 以工代赈吸纳当地农村劳动力就业人数). */
+        static const org_kind builders[] = {ORG_ENTERPRISE};
+        const fact_county *c = &s->counties[county];
+        const generate_relief_project *p = &s->relief[c->projects[below(s, c->project_count)]];
+        job->kind = "以工代赈";
+        job->project = p->code;
+        job->employer = pick_org(s, county, -1, builders, 1);
+        job->region = p->region;
+        job->contract_months = 0;
+        job->income_yuan = between(s, 1800, 3600);
+        job->hours = between(s, 80, 200);
+        job->insured_percent = 10;
+        int span = p->last_day - p->first_day;
+        job->start = date_from_days(p->first_day + below(s, span / 2 + 1));
+        int64_t end = date_to_days(job->start) + between(s, 30, 150);
+        job->end = date_from_days(end < p->last_day ? end : p->last_day);
+        job->ongoing = 0;
+        return job->employer != NULL;
     } else if (strcmp(status, "flexible") == 0 || strcmp(status, "work_relief") == 0) {
         job->kind = "临时性岗位";
         job->employer = pick_org(s, county, -1, local_employers, COUNT_OF(local_employers));
@@ -619,7 +660,7 @@ static int write_jobs(facts_state *s, const generated_person *person, int county
     }
     if (rc == BF_OK && has_job) {
         /* A few of those working left again (a seasonal job, a contract that ended). */
-        if (chance(s, 12)) {
+        if (chance(s, 12) && job.project == NULL) {
             job.ongoing = 0;
             job.end = add_days(job.start, between(s, 60, 400));
             if (date_to_days(job.end) > date_to_days(facts_reference_day))
@@ -687,7 +728,8 @@ static int write_trainings(facts_state *s, const generated_person *person, int c
         const char *kind = kinds[below(s, COUNT_OF(kinds))];
         const fact_org *provider = pick_org(s, county, -1, institutions, 1);
         int days = strcmp(kind, "技能培训") == 0 ? between(s, 5, 45) : between(s, 3, 15);
-        bf_date start = day_within(s, (bf_date){2019, 1, 1}, 900);
+        /* 2019 to the summer of 2023, the year of the notice's 附件1. */
+        bf_date start = day_within(s, (bf_date){2019, 1, 1}, 1700);
         if (provider != NULL)
             rc = write_training(s, person->id_number, provider, kind, provider->region, start, days,
                                 strcmp(kind, "技能培训") == 0 && chance(s, 40), err);
@@ -929,9 +971,12 @@ out:
     free(s.event_orgs);
     if (rows != NULL)
         memcpy(rows, s.rows, sizeof s.rows);
-    for (int c = 0; c < s.county_count; c++)
+    for (int c = 0; c < s.county_count; c++) {
         for (int k = 0; k < ORG_KIND_COUNT; k++)
             free(s.counties[c].orgs[k]);
+        free(s.counties[c].projects);
+    }
+    free(s.relief);
     free(s.counties);
     free(s.orgs);
     free(towns.codes);

@@ -55,17 +55,17 @@ typedef struct generate_facts_options {
 #define GENERATE_FACT_KINDS(X)                                                                     \
     X(GENERATE_PEOPLE, "people")                                                                   \
     X(GENERATE_ORGS, "orgs")                                                                       \
+    X(GENERATE_CERTIFICATIONS, "certifications")                                                   \
+    X(GENERATE_ALLIANCES, "alliances")                                                             \
+    X(GENERATE_ALLIANCE_MEMBERS, "alliance_members")                                               \
+    X(GENERATE_BRANDS, "brands")                                                                   \
+    X(GENERATE_PROJECTS, "projects")                                                               \
     X(GENERATE_JOBS, "jobs")                                                                       \
     X(GENERATE_TRAININGS, "trainings")                                                             \
     X(GENERATE_ENROLMENTS, "enrolments")                                                           \
     X(GENERATE_RESIDENCES, "residences")                                                           \
     X(GENERATE_INSURANCE, "insurance")                                                             \
     X(GENERATE_POSTINGS, "postings")                                                               \
-    X(GENERATE_CERTIFICATIONS, "certifications")                                                   \
-    X(GENERATE_ALLIANCES, "alliances")                                                             \
-    X(GENERATE_ALLIANCE_MEMBERS, "alliance_members")                                               \
-    X(GENERATE_BRANDS, "brands")                                                                   \
-    X(GENERATE_PROJECTS, "projects")                                                               \
     X(GENERATE_POSTS, "posts")                                                                     \
     X(GENERATE_ASSIGNMENTS, "assignments")                                                         \
     X(GENERATE_POST_PAY, "post_pay")                                                               \
