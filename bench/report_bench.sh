@@ -1,51 +1,83 @@
 #!/bin/sh
 # Report benchmark (issue 16 item 9).
 #
-#   bench/report_bench.sh [PEOPLE]       default 1000000; 10000 for a quick run
+#   bench/report_bench.sh [PEOPLE [ENGINES]]   default 1000000 "sqlite postgresql"; 10000 quick
 #
 # Generates PEOPLE people with their facts (`bangfu generate facts`, seed 42: 济宁市 and
-# 万州区; orgs, jobs, trainings, residences, posts and assignments), imports them into SQLite,
-# certifies every organisation whose kind is a carrier (workshop, base, cooperative) by SQL
-# (generate writes no decisions), then times on SQLite, twice each (the second run with a warm
-# page cache):
-#   bangfu report fujian1 --region 37 --quarter 2023Q3     附件1 of the province (its cities)
-#   bangfu report fujian1 --region 3708 --quarter 2023Q3   附件1 of 济宁市 (its counties)
-#   bangfu report targets --month 2023-09                  every target, its progress
-# with wall time, CPU and peak resident memory (GNU time).  Target: 附件1 of the province of
-# 1M people within 1 s on SQLite.
+# 万州区), imports the kinds 附件1 reads (people, orgs, certifications, alliances, brands,
+# projects, jobs, trainings, residences, posts, assignments, fairs) into each engine (SQLite
+# file; PostgreSQL on a throwaway loopback server, scripts/pg_server.sh), dates those batches
+# 2023-09-01, then times, with wall time, CPU of the command and of the server, peak memory:
+#   report fujian1 --region 37 --quarter 2023Q3     附件1 of the province (its cities), twice
+#   report fujian1 --region 3708 --quarter 2023Q3   附件1 of 济宁市 (its counties), twice
+#   report targets --month 2023-09                  every target, its progress
+# then re-imports 1 % of the spells ended in 2022 (today's batch) and times
+#   report fujian1 --region 37 --quarter 2023Q3 --as-of 2023-09-30
+# which must give byte for byte the table printed with --as-of 2023-09-30 before the edit.
+# Target: 附件1 of the province of 1M people within 1 s on SQLite.  BANGFU picks the binary,
+# BENCH_DIR the folder (default bench/out).
 set -eu
 cd "$(dirname "$0")/.."
 export LANG=C
 rows=${1:-1000000}
-out=bench/out
+engines=${2:-sqlite postgresql}
+out=${BENCH_DIR:-bench/out}
 mkdir -p "$out"
 bangfu=${BANGFU:-./bangfu}
 [ -x "$bangfu" ] || make -s bangfu
-. bench/bench_lib.sh # measure
+. bench/bench_lib.sh # measure, facts_generate
 
-facts="$out/facts_$rows"
-db="$out/report_$rows.sqlite"
-if [ ! -s "$db" ]; then
-    template="$out/report_template.sqlite"
-    $bangfu --db "$template" init >/dev/null
-    if [ ! -s "$facts/assignments.csv" ]; then
-        measure "generate facts ($rows people)" $bangfu --db "$template" generate facts \
-            --count "$rows" --seed 42 --dir "$facts"
+kinds="people orgs certifications alliances brands projects jobs trainings residences posts assignments fairs"
+facts_generate "$rows"
+nrows=$rows
+edit="$out/report_edit_$rows.csv"
+# 1 % of the spells that began before 2022-12-31, now ended on that day (out of 附件1 of 2023).
+awk -F, 'NR == 1 || (NR % 100 == 0 && $5 < "2022-12-31") { if (NR > 1) $6 = "2022-12-31"; print }' OFS=, \
+    "$facts/jobs.csv" >"$edit"
+
+pgdir="$out/pg_report"
+pgdata=
+cleanup() { [ -z "$pgdata" ] || scripts/pg_server.sh stop "$pgdir" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+for engine in $engines; do
+    if [ "$engine" = postgresql ]; then
+        base=$(scripts/pg_server.sh start "$pgdir")
+        pgdata=$(cat "$pgdir/datadir" 2>/dev/null || echo "$pgdir")/data
+        psql -q "${base}postgres" -c "CREATE DATABASE report" >/dev/null
+        db="${base}report"
+        run_sql() { psql -qAt "$db" -c "$1"; }
+        $bangfu --db "$db" init >/dev/null
+    else
+        db="$out/report_$rows.sqlite"
+        run_sql() { sqlite3 "$db" "$1"; }
+        rm -f "$db" "$db-wal" "$db-shm"
+        cp "$template" "$db"
     fi
-    cp "$template" "$db.tmp"
-    for kind in people orgs jobs trainings residences posts assignments; do
-        measure "import $kind" $bangfu --db "$db.tmp" import "$kind" "$facts/$kind.csv" ||
-            echo "import $kind: not imported"
+    # More than the 5 million rows one import takes by default (docs/import.md).
+    run_sql "INSERT INTO settings (key, value) VALUES ('import.max_rows', '100000000')" >/dev/null
+    rows=$nrows
+    for kind in $kinds; do
+        measure "$engine: import $kind" $bangfu --db "$db" import "$kind" "$facts/$kind.csv"
     done
-    sqlite3 "$db.tmp" "INSERT INTO certifications (org_code, carrier, decided_on, action, document,
-        body, created_batch, updated_batch) SELECT org_code, kind, '2022-01-01', 'certify', 'bench',
-        'bench', 0, 0 FROM orgs WHERE kind IN ('workshop', 'base', 'cooperative')"
-    mv "$db.tmp" "$db"
-fi
-echo "people $(sqlite3 "$db" 'SELECT COUNT(*) FROM people'), jobs $(sqlite3 "$db" 'SELECT COUNT(*) FROM jobs'), trainings $(sqlite3 "$db" 'SELECT COUNT(*) FROM trainings'), certified $(sqlite3 "$db" 'SELECT COUNT(*) FROM certifications')"
-for run in 1 2; do
-    measure "report fujian1 --region 37 (run $run)" $bangfu --db "$db" report fujian1 --region 37 --quarter 2023Q3
-    measure "report fujian1 --region 3708 (run $run)" $bangfu --db "$db" report fujian1 --region 3708 --quarter 2023Q3
+    run_sql "UPDATE batches SET started_at = '2023-09-01T02:00:00Z'" >/dev/null
+    echo "$engine: people $(run_sql 'SELECT COUNT(*) FROM people'), spells $(run_sql 'SELECT COUNT(*) FROM jobs'), trainings $(run_sql 'SELECT COUNT(*) FROM trainings'), decisions $(run_sql 'SELECT COUNT(*) FROM certifications')"
+    for run in 1 2; do
+        measure "$engine: report fujian1 --region 37 (run $run)" $bangfu --db "$db" report fujian1 --region 37 --quarter 2023Q3
+        measure "$engine: report fujian1 --region 3708 (run $run)" $bangfu --db "$db" report fujian1 --region 3708 --quarter 2023Q3
+    done
+    measure "$engine: report targets --month 2023-09" $bangfu --db "$db" report targets --month 2023-09
+    measure "$engine: report fujian1 --region 37 --as-of, before the edit" $bangfu --db "$db" report fujian1 --region 37 --quarter 2023Q3 --as-of 2023-09-30
+    measure "$engine: import 1 % of the spells ended in 2022" $bangfu --db "$db" import jobs "$edit"
+    measure "$engine: report fujian1 --region 37 --as-of, after the edit" $bangfu --db "$db" report fujian1 --region 37 --quarter 2023Q3 --as-of 2023-09-30
+    if cmp -s "$out/$engine: report fujian1 --region 37 --as-of, before the edit.stdout" \
+        "$out/$engine: report fujian1 --region 37 --as-of, after the edit.stdout"; then
+        echo "$engine: --as-of 2023-09-30 after the edit: the same table"
+    else
+        echo "$engine: --as-of 2023-09-30 after the edit: DIFFERENT"
+    fi
+    measure "$engine: report fujian1 --region 37, after the edit" $bangfu --db "$db" report fujian1 --region 37 --quarter 2023Q3
+    sed -n 6p "$out/$engine: report fujian1 --region 37 --as-of, before the edit.stdout"
+    sed -n 6p "$out/$engine: report fujian1 --region 37, after the edit.stdout"
+    [ "$engine" != postgresql ] || { scripts/pg_server.sh stop "$pgdir" >/dev/null; pgdata=; }
 done
-measure "report targets --month 2023-09" $bangfu --db "$db" report targets --month 2023-09
-cat "$out/report fujian1 --region 37 (run 2).stdout"

@@ -53,6 +53,7 @@ typedef struct as_of_state {
     int64_t batch;
     bf_error *err;
     store_stmt *exists;
+    store_stmt *updated; /* updated_batch back to the record's last change by the batch */
     store_stmt *updates[AS_OF_FIELDS_MAX]; /* per field of update_fields */
     char update_fields[AS_OF_FIELDS_MAX][AS_OF_NAME_MAX];
     int update_count;
@@ -194,6 +195,19 @@ static int as_of_insert(as_of_state *s, const char *const *keys, const char *cre
     return store_exec_params(s->st, sql, values, count, s->err);
 }
 
+/* The record's updated_batch: its last change by the batch since it was created (a record
+   removed and given again starts anew), else its creation. */
+static int as_of_updated_batch(as_of_state *s, const char *const *keys)
+{
+    char batch[24];
+    snprintf(batch, sizeof batch, "%" PRId64, s->batch);
+    const char *head[] = {s->t->table, s->record.key, batch};
+    int first = s->t->people ? 2 : 3, rc = BF_OK;
+    for (int i = 0; i < first && rc == BF_OK; i++)
+        rc = store_bind_text(s->updated, 1 + i, head[s->t->people ? i + 1 : i]);
+    return rc == BF_OK ? as_of_run(s->updated, first, keys, s->t->key_count) : rc;
+}
+
 /*
  * The record's fields back as they were after the batch: a record stored then (it is in the
  * rebuilt table, which holds the records created by then) gets each field's first later old
@@ -226,6 +240,7 @@ static int as_of_record_end(as_of_state *s)
         for (int f = 0; f < r->count && rc == BF_OK; f++)
             if (!as_of_is_key(s->t, r->fields[f]) && strcmp(r->fields[f], AS_OF_CREATED) != 0)
                 rc = as_of_update(s, f, keys);
+        rc = rc == BF_OK ? as_of_updated_batch(s, keys) : rc;
     } else if (rc == BF_OK) {
         /* Created by then: its removal's created_batch says when (a removal recorded before
            that field was kept says nothing: the record is taken as stored then). */
@@ -235,8 +250,10 @@ static int as_of_record_end(as_of_state *s)
                 created = as_of_value(r, f) != NULL ? as_of_value(r, f) : "0";
         char batch[24];
         snprintf(batch, sizeof batch, "%" PRId64, s->batch);
-        if (created != NULL ? strtoll(created, NULL, 10) <= s->batch : r->removed)
+        if (created != NULL ? strtoll(created, NULL, 10) <= s->batch : r->removed) {
             rc = as_of_insert(s, keys, created != NULL ? created : batch);
+            rc = rc == BF_OK ? as_of_updated_batch(s, keys) : rc;
+        }
     }
     r->count = 0;
     r->removed = 0;
@@ -318,6 +335,14 @@ static int as_of_table_rebuild(store *st, const as_of_table *t, int64_t batch, b
     snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", t->table);
     as_of_where_keys(t, sql);
     rc = store_prepare(st, sql, &s.exists);
+    snprintf(sql, sizeof sql,
+             "UPDATE %s SET updated_batch = COALESCE((SELECT MAX(batch_id) FROM %s WHERE %s = ? "
+             "AND batch_id <= CAST(? AS BIGINT) AND batch_id >= %s.created_batch), created_batch)",
+             t->table, t->people ? "person_history" : "fact_history",
+             t->people ? "id_number" : "kind = ? AND record_key", t->table);
+    as_of_where_keys(t, sql);
+    if (rc == BF_OK)
+        rc = store_prepare(st, sql, &s.updated);
     if (rc != BF_OK) {
         rc = store_error_set(st, rc, err);
         goto out;
@@ -353,6 +378,7 @@ static int as_of_table_rebuild(store *st, const as_of_table *t, int64_t batch, b
         rc = as_of_record_end(&s);
 out:
     store_finalize(s.exists);
+    store_finalize(s.updated);
     for (int u = 0; u < s.update_count; u++)
         store_finalize(s.updates[u]);
     text_pool_free(&s.record.text);
