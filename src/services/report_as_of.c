@@ -376,6 +376,11 @@ static int as_of_table_rebuild(store *st, const as_of_table *t, int64_t batch, b
         rc = step;
     if (rc == BF_OK)
         rc = as_of_record_end(&s);
+    /* Autovacuum never visits a temporary table: without statistics PostgreSQL would plan
+       the report's joins on it blind. */
+    snprintf(sql, sizeof sql, "ANALYZE %s", t->table);
+    if (rc == BF_OK && store_is_remote(st) && (rc = store_exec(st, sql)) != BF_OK)
+        rc = store_error_set(st, rc, err);
 out:
     store_finalize(s.exists);
     store_finalize(s.updated);
