@@ -5,6 +5,7 @@
 #include "core/region_code.h"
 #include "core/string_map.h"
 #include "services/certification.h"
+#include "services/row_pump.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -157,6 +158,19 @@ static person_order person_order_of(const char *id, uint32_t row)
     return order;
 }
 
+/* The queries of one reading, in the order the pump runs them and the readers take them. */
+enum stored_query {
+    QUERY_ORGS,
+    QUERY_CERTIFICATIONS,
+    QUERY_PEOPLE,
+    QUERY_JOBS,
+    QUERY_TRAININGS,
+    QUERY_ENROLMENTS,
+    QUERY_RESIDENCES,
+    QUERY_INSURANCE,
+    QUERY_COUNT
+};
+
 /* A distinct stored category text and, once known, its bits. */
 typedef struct category_text_bits {
     char *text; /* owned */
@@ -180,7 +194,18 @@ typedef struct reader {
     size_t category_text_count, category_text_capacity;
     vocabulary_set lists; /* derive three_no and wants_job (registry/person_facts.h) */
     int have_lists;       /* 0 when no lists could be read: nothing derived */
+    /* The queries (their texts and the orgs' parameters) and the thread reading them. */
+    char sql[QUERY_COUNT][STORED_SQL_MAX];
+    const char *org_params[STORED_PARAMS_MAX];
+    row_pump_query queries[QUERY_COUNT];
+    row_pump *pump;
 } reader;
+
+/* The next row of the current query: 1, 0 at its end, or a negative code (r->err filled). */
+static int next_row(reader *r, row_pump_row *row)
+{
+    return row_pump_next(r->pump, row, r->err);
+}
 
 static int stored_value_error(reader *r, const char *table, const char *record, const char *field,
                               const char *value)
@@ -192,22 +217,22 @@ static int stored_value_error(reader *r, const char *table, const char *record, 
 }
 
 /* The column as a count, unknown when NULL. */
-static int32_t column_count(store_stmt *stmt, int column, int32_t unknown)
+static int32_t column_count(const row_pump_row *values, int column, int32_t unknown)
 {
-    return store_column_is_null(stmt, column) ? unknown : (int32_t)store_column_int64(stmt, column);
+    return row_pump_is_null(values, column) ? unknown : (int32_t)row_pump_int64(values, column);
 }
 
-static int64_t column_fen(store_stmt *stmt, int column)
+static int64_t column_fen(const row_pump_row *values, int column)
 {
-    return store_column_is_null(stmt, column) ? POPULATION_FEN_UNKNOWN
-                                              : store_column_int64(stmt, column);
+    return row_pump_is_null(values, column) ? POPULATION_FEN_UNKNOWN
+                                            : row_pump_int64(values, column);
 }
 
 /* A date column as a day number; *day is open when the column is NULL and open_ok. */
-static int column_day(reader *r, store_stmt *stmt, int column, int open_ok, int32_t *day,
+static int column_day(reader *r, const row_pump_row *values, int column, int open_ok, int32_t *day,
                       const char *table, const char *record, const char *field)
 {
-    const char *text = store_column_text(stmt, column);
+    const char *text = row_pump_text(values, column);
     bf_date date;
     if (text == NULL && open_ok) {
         *day = POPULATION_DAY_OPEN;
@@ -220,10 +245,10 @@ static int column_day(reader *r, store_stmt *stmt, int column, int open_ok, int3
 }
 
 /* A region column as a number; 0 when NULL and optional. */
-static int column_region(reader *r, store_stmt *stmt, int column, int optional, int64_t *region,
-                         const char *table, const char *record, const char *field)
+static int column_region(reader *r, const row_pump_row *values, int column, int optional,
+                         int64_t *region, const char *table, const char *record, const char *field)
 {
-    const char *text = store_column_text(stmt, column);
+    const char *text = row_pump_text(values, column);
     *region = text != NULL ? population_region_parse(text) : 0;
     if (*region == 0 && !(optional && text == NULL))
         return stored_value_error(r, table, record, field, text);
@@ -231,10 +256,10 @@ static int column_region(reader *r, store_stmt *stmt, int column, int optional, 
 }
 
 /* The org row of a code column; POPULATION_NONE for NULL or ''. */
-static int column_org(reader *r, store_stmt *stmt, int column, int32_t *row, const char *table,
-                      const char *record, const char *field)
+static int column_org(reader *r, const row_pump_row *values, int column, int32_t *row,
+                      const char *table, const char *record, const char *field)
 {
-    const char *code = store_column_text(stmt, column);
+    const char *code = row_pump_text(values, column);
     int64_t found = 0;
     *row = POPULATION_NONE;
     if (code == NULL || code[0] == '\0')
@@ -342,21 +367,21 @@ static int category_bits(reader *r)
 }
 
 /*
- * Opens "SELECT columns FROM table WHERE <filter><also>" with the filter's parameters, in
- * the table's order: the readers sort in memory.
+ * Plans query k as "SELECT columns FROM table WHERE <filter><also>" with the filter's
+ * parameters, in the table's order: the readers sort in memory.  types: row_pump_query's.
  */
-static int open_table(reader *r, const char *columns, const char *table, const char *also,
-                      store_rows *rows)
+static void plan_table(reader *r, int k, const char *columns, const char *types, const char *table,
+                       const char *also)
 {
-    char sql[STORED_SQL_MAX];
-    snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE %s%s", columns, table, r->filter, also);
-    return store_rows_open(r->st, sql, r->params, r->param_count, rows, r->err);
+    snprintf(r->sql[k], sizeof r->sql[k], "SELECT %s FROM %s WHERE %s%s", columns, table, r->filter,
+             also);
+    r->queries[k] = (row_pump_query){r->sql[k], r->params, r->param_count, types};
 }
 
-static int read_orgs(reader *r)
+/* Plans the organisations' query: those the selected people refer to, and the region's. */
+static void plan_orgs(reader *r)
 {
-    char sql[STORED_SQL_MAX];
-    const char *params[STORED_PARAMS_MAX];
+    const char **params = r->org_params;
     int count = 0;
     const char *f = r->filter;
     if (r->param_count == PEOPLE_OF_REGION_PARAMS) {
@@ -369,35 +394,39 @@ static int read_orgs(reader *r)
                 params[count++] = r->params[j];
     char referred[STORED_SQL_MAX - 256];
     snprintf(referred, sizeof referred, ORGS_REFERRED, f, f, f, f);
-    snprintf(sql, sizeof sql,
+    snprintf(r->sql[QUERY_ORGS], sizeof r->sql[QUERY_ORGS],
              "SELECT org_code, kind, region, staff, free_premises FROM orgs WHERE %s%s "
              "ORDER BY org_code",
              r->param_count == PEOPLE_OF_REGION_PARAMS ? IN_RANGE("region") " OR " : "",
              r->param_count > 0 ? referred : "1 = 1");
-    store_rows rows;
-    int rc = store_rows_open(r->st, sql, params, count, &rows, r->err), step = 0;
-    while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
-        store_stmt *s = rows.stmt;
-        const char *code = store_column_text(s, 0), *kind = store_column_text(s, 1);
+    r->queries[QUERY_ORGS] = (row_pump_query){r->sql[QUERY_ORGS], params, count, "tttii"};
+}
+
+static int read_orgs(reader *r)
+{
+    row_pump_row row;
+    const row_pump_row *s = &row;
+    int rc = BF_OK, step = 0;
+    while ((step = next_row(r, &row)) == 1) {
+        const char *code = row_pump_text(s, 0), *kind = row_pump_text(s, 1);
         population_org_input in = {.id = code != NULL ? code : "",
                                    .staff = column_count(s, 3, POPULATION_COUNT_UNKNOWN),
-                                   .free_premises = store_column_int64(s, 4) != 0};
+                                   .free_premises = row_pump_int64(s, 4) != 0};
         int parsed = population_org_kind_parse(kind != NULL ? kind : "");
-        if (parsed < 0) {
-            rc = stored_value_error(r, "orgs", in.id, "kind", kind);
-            break;
-        }
+        if (parsed < 0)
+            return stored_value_error(r, "orgs", in.id, "kind", kind);
         in.kind = (population_org_kind)parsed;
-        int32_t row = 0;
+        int32_t org = 0;
         rc = column_region(r, s, 2, 0, &in.region, "orgs", in.id, "region");
         if (rc == BF_OK)
-            rc = population_add_org(r->pop, &in, &row, r->err);
+            rc = population_add_org(r->pop, &in, &org, r->err);
         if (rc == BF_OK &&
-            string_map_insert(&r->orgs, r->pop->orgs.id[row], row, NULL) == BF_ENOMEM)
+            string_map_insert(&r->orgs, r->pop->orgs.id[org], org, NULL) == BF_ENOMEM)
             rc = bf_error_set(r->err, BF_ENOMEM, NULL);
+        if (rc != BF_OK)
+            return rc;
     }
-    store_rows_close(&rows);
-    return rc == BF_OK && step < 0 ? step : rc;
+    return step;
 }
 
 /*
@@ -541,21 +570,17 @@ out:
 
 static int read_people(reader *r)
 {
-    store_rows rows;
-    int rc = open_table(r,
-                        "id_number, birth_date, sex, hukou_region, categories, three_no, "
-                        "wants_job, difficulties, employment_wish",
-                        "people", "", &rows),
-        step = 0;
-    while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
-        store_stmt *s = rows.stmt;
-        const char *id = store_column_text(s, 0), *sex = store_column_text(s, 2);
+    row_pump_row row;
+    const row_pump_row *s = &row;
+    int rc = BF_OK, step = 0;
+    while ((step = next_row(r, &row)) == 1) {
+        const char *id = row_pump_text(s, 0), *sex = row_pump_text(s, 2);
         /* The flags by the one rule of registry/person_facts.h: stated, else derived. */
         const char *values[PERSON_FIELD_COUNT] = {NULL};
-        values[PERSON_THREE_NO] = store_column_text(s, 5);
-        values[PERSON_WANTS_JOB] = store_column_text(s, 6);
-        values[PERSON_DIFFICULTIES] = store_column_text(s, 7);
-        values[PERSON_EMPLOYMENT_WISH] = store_column_text(s, 8);
+        values[PERSON_THREE_NO] = row_pump_text(s, 5);
+        values[PERSON_WANTS_JOB] = row_pump_text(s, 6);
+        values[PERSON_DIFFICULTIES] = row_pump_text(s, 7);
+        values[PERSON_EMPLOYMENT_WISH] = row_pump_text(s, 8);
         const vocabulary_set *lists = r->have_lists ? &r->lists : NULL;
         population_person_input in = {
             .id = id != NULL ? id : "",
@@ -572,15 +597,13 @@ static int read_people(reader *r)
         if (rc == BF_OK)
             rc = column_region(r, s, 3, 0, &in.hukou, "people", in.id, "hukou_region");
         if (rc == BF_OK)
-            rc = category_text(r, store_column_text(s, 4), &in.categories); /* bits later */
+            rc = category_text(r, row_pump_text(s, 4), &in.categories); /* bits later */
         if (rc == BF_OK)
             rc = population_add_person(r->pop, &in, NULL, r->err);
+        if (rc != BF_OK)
+            return rc;
     }
-    store_rows_close(&rows);
-    if (rc == BF_OK && step < 0)
-        rc = step;
-    if (rc == BF_OK)
-        rc = sort_people(r);
+    rc = step < 0 ? step : sort_people(r);
     return rc == BF_OK ? category_bits(r) : rc;
 }
 
@@ -590,10 +613,10 @@ static int read_people(reader *r)
  * order) and searching the sorted people otherwise.  An error when the person
  * was not read.
  */
-static int record_person(reader *r, store_stmt *s, const char *table, size_t *cursor,
+static int record_person(reader *r, const row_pump_row *s, const char *table, size_t *cursor,
                          int32_t *person)
 {
-    const char *id_number = store_column_text(s, 0);
+    const char *id_number = row_pump_text(s, 0);
     if (id_number == NULL)
         id_number = "";
     const person_order *people = r->people_order, probe = person_order_of(id_number, 0);
@@ -655,7 +678,7 @@ static int record_key_compare(const void *a, const void *b)
 }
 
 /* Reads one row's fields (not id, person) into input and its key's org, kind and start. */
-typedef int (*record_parse)(reader *r, store_stmt *s, const char *record, void *input,
+typedef int (*record_parse)(reader *r, const row_pump_row *s, const char *record, void *input,
                             record_key *key);
 /* Adds an input whose id and person are set. */
 typedef int (*record_add)(population *pop, const void *input, bf_error *err);
@@ -665,6 +688,7 @@ typedef struct record_kind {
     const char *table;
     char tag;             /* of the ids: 'j', 't', 'e' */
     const char *columns;  /* the key's columns first, id_number the first */
+    const char *types;    /* of the columns, as row_pump_query's */
     int key_columns;      /* how many of them are the key (named in messages, joined by '|') */
     size_t input_size;    /* sizeof population_<kind>_input */
     size_t id_offset;     /* offsetof its id (const char *) */
@@ -682,14 +706,15 @@ static int32_t name_rank(const char *(*name)(int), int count, int kind)
     return rank;
 }
 
-static int parse_job(reader *r, store_stmt *s, const char *record, void *input, record_key *key)
+static int parse_job(reader *r, const row_pump_row *s, const char *record, void *input,
+                     record_key *key)
 {
     population_job_input *in = input;
     in->contract_months = column_count(s, 6, POPULATION_COUNT_UNKNOWN);
     in->insurance_months = column_count(s, 7, POPULATION_COUNT_UNKNOWN);
     in->hours_tenths = column_count(s, 8, POPULATION_COUNT_UNKNOWN);
     in->travel_cost = column_fen(s, 10);
-    const char *kind = store_column_text(s, 5);
+    const char *kind = row_pump_text(s, 5);
     int parsed = population_job_kind_parse(kind != NULL ? kind : "");
     if (parsed < 0)
         return stored_value_error(r, "jobs", record, "kind", kind);
@@ -708,7 +733,7 @@ static int parse_job(reader *r, store_stmt *s, const char *record, void *input, 
     return rc;
 }
 
-static int parse_training(reader *r, store_stmt *s, const char *record, void *input,
+static int parse_training(reader *r, const row_pump_row *s, const char *record, void *input,
                           record_key *key)
 {
     population_training_input *in = input;
@@ -716,7 +741,7 @@ static int parse_training(reader *r, store_stmt *s, const char *record, void *in
     in->total_hours = column_count(s, 7, POPULATION_COUNT_UNKNOWN);
     in->online_hours = column_count(s, 8, POPULATION_COUNT_UNKNOWN);
     in->cost = column_fen(s, 10);
-    const char *kind = store_column_text(s, 2), *certificate = store_column_text(s, 9);
+    const char *kind = row_pump_text(s, 2), *certificate = row_pump_text(s, 9);
     int parsed = population_training_kind_parse(kind != NULL ? kind : "");
     int level = population_certificate_parse(
         certificate != NULL && certificate[0] != '\0' ? certificate : NULL);
@@ -743,12 +768,12 @@ static int parse_training(reader *r, store_stmt *s, const char *record, void *in
     return rc;
 }
 
-static int parse_enrolment(reader *r, store_stmt *s, const char *record, void *input,
+static int parse_enrolment(reader *r, const row_pump_row *s, const char *record, void *input,
                            record_key *key)
 {
     population_enrolment_input *in = input;
-    in->full_time = store_column_int64(s, 5) != 0;
-    const char *kind = store_column_text(s, 1);
+    in->full_time = row_pump_int64(s, 5) != 0;
+    const char *kind = row_pump_text(s, 1);
     int parsed = population_school_kind_parse(kind != NULL ? kind : "");
     if (parsed < 0)
         return stored_value_error(r, "enrolments", record, "school_kind", kind);
@@ -784,21 +809,21 @@ static const record_kind record_kinds[] = {
     {"jobs", 'j',
      "id_number, employer, start_date, end_date, region, kind, contract_months, "
      "insurance_months, hours_tenths, agency, travel_cost",
-     3, RECORD_INPUT(population_job_input), parse_job, add_job},
+     "ttttttiiiti", 3, RECORD_INPUT(population_job_input), parse_job, add_job},
     {"trainings", 't',
      "id_number, provider, kind, start_date, end_date, region, days, total_hours_tenths, "
      "online_hours_tenths, certificate, cost",
-     4, RECORD_INPUT(population_training_input), parse_training, add_training},
-    {"enrolments", 'e', "id_number, school_kind, start_date, end_date, school_region, full_time", 3,
-     RECORD_INPUT(population_enrolment_input), parse_enrolment, add_enrolment},
+     "ttttttiiiti", 4, RECORD_INPUT(population_training_input), parse_training, add_training},
+    {"enrolments", 'e', "id_number, school_kind, start_date, end_date, school_region, full_time",
+     "ttttti", 3, RECORD_INPUT(population_enrolment_input), parse_enrolment, add_enrolment},
 };
 
 /* The record's key columns joined by '|' (as fact_history.record_key), for messages. */
-static void record_name(store_stmt *s, int key_columns, char *name, size_t size)
+static void record_name(const row_pump_row *s, int key_columns, char *name, size_t size)
 {
     size_t used = 0;
     for (int c = 0; c < key_columns; c++) {
-        const char *text = store_column_text(s, c);
+        const char *text = row_pump_text(s, c);
         size_t length = text != NULL ? strlen(text) : 0;
         if (used + (c > 0) + length >= size)
             break;
@@ -814,11 +839,11 @@ static void record_name(store_stmt *s, int key_columns, char *name, size_t size)
 static int read_records(reader *r, const record_kind *kind, record_key **keys,
                         unsigned char **inputs, size_t *count)
 {
-    store_rows rows;
+    row_pump_row row;
     size_t cursor = 0, capacity = 0;
     char record[STORED_RECORD_NAME_MAX];
-    int rc = open_table(r, kind->columns, kind->table, "", &rows), step = 0;
-    while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
+    int rc = BF_OK, step = 0;
+    while (rc == BF_OK && (step = next_row(r, &row)) == 1) {
         if (*count == capacity) {
             size_t grown = capacity == 0 ? 1024 : capacity * 2;
             record_key *more_keys = realloc(*keys, grown * sizeof **keys);
@@ -834,20 +859,19 @@ static int read_records(reader *r, const record_kind *kind, record_key **keys,
             capacity = grown;
         }
         int32_t person = 0;
-        rc = record_person(r, rows.stmt, kind->table, &cursor, &person);
+        rc = record_person(r, &row, kind->table, &cursor, &person);
         if (rc != BF_OK)
             break;
         record_key *key = &(*keys)[*count];
         unsigned char *input = *inputs + *count * kind->input_size;
         memset(input, 0, kind->input_size);
-        record_name(rows.stmt, kind->key_columns, record, sizeof record);
-        rc = kind->parse(r, rows.stmt, record, input, key);
+        record_name(&row, kind->key_columns, record, sizeof record);
+        rc = kind->parse(r, &row, record, input, key);
         key->person = person;
         key->index = (uint32_t)*count;
         if (rc == BF_OK)
             (*count)++;
     }
-    store_rows_close(&rows);
     return rc == BF_OK && step < 0 ? step : rc;
 }
 
@@ -907,32 +931,28 @@ out:
 /* Residences and insurance: one column of the people table each. */
 static int read_person_columns(reader *r)
 {
-    store_rows rows;
+    row_pump_row row;
     size_t cursor = 0;
     int32_t person = -1;
     char record[STORED_RECORD_NAME_MAX];
-    int rc = open_table(r, "id_number, site", "residences", "", &rows), step = 0;
-    while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
-        rc = record_person(r, rows.stmt, "residences", &cursor, &person);
-        record_name(rows.stmt, 1, record, sizeof record);
+    int rc = BF_OK, step = 0;
+    while (rc == BF_OK && (step = next_row(r, &row)) == 1) {
+        rc = record_person(r, &row, "residences", &cursor, &person);
+        record_name(&row, 1, record, sizeof record);
         if (rc == BF_OK)
-            rc = column_org(r, rows.stmt, 1, &r->pop->people.residence[person], "residences",
-                            record, "site");
+            rc = column_org(r, &row, 1, &r->pop->people.residence[person], "residences", record,
+                            "site");
     }
-    store_rows_close(&rows);
     if (rc == BF_OK && step < 0)
         rc = step;
     if (rc != BF_OK)
         return rc;
     cursor = 0;
-    rc = open_table(r, "id_number", "insurance", " AND status IN (" STORED_INSURED_STATUSES ")",
-                    &rows);
-    while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
-        rc = record_person(r, rows.stmt, "insurance", &cursor, &person);
+    while (rc == BF_OK && (step = next_row(r, &row)) == 1) {
+        rc = record_person(r, &row, "insurance", &cursor, &person);
         if (rc == BF_OK)
             r->pop->people.insured[person] = 1;
     }
-    store_rows_close(&rows);
     return rc == BF_OK && step < 0 ? step : rc;
 }
 
@@ -962,18 +982,14 @@ static int read_certifications(reader *r)
     int32_t org = POPULATION_NONE;
     int kind = -1;
     size_t count = 0;
-    store_rows rows = {0};
+    row_pump_row row;
+    const row_pump_row *s = &row;
     certification_step *steps = malloc(CERTIFICATION_DECISIONS_MAX * sizeof *steps);
     if (steps == NULL)
         return bf_error_set(r->err, BF_ENOMEM, NULL);
-    int rc = store_rows_open(r->st,
-                             "SELECT org_code, carrier, decided_on, action FROM certifications "
-                             "ORDER BY org_code, carrier",
-                             NULL, 0, &rows, r->err),
-        step = 0;
-    while (rc == BF_OK && (step = store_rows_next(&rows)) == 1) {
-        store_stmt *s = rows.stmt;
-        const char *code = store_column_text(s, 0), *carrier = store_column_text(s, 1);
+    int rc = BF_OK, step = 0;
+    while (rc == BF_OK && (step = next_row(r, &row)) == 1) {
+        const char *code = row_pump_text(s, 0), *carrier = row_pump_text(s, 1);
         if (code == NULL || carrier == NULL)
             continue;
         if (strcmp(code, last_org) != 0 || strcmp(carrier, last_carrier) != 0) {
@@ -986,21 +1002,40 @@ static int read_certifications(reader *r)
             kind = population_org_kind_parse(carrier);
             count = 0;
         }
-        int action = certification_action_parse(store_column_text(s, 3));
+        int action = certification_action_parse(row_pump_text(s, 3));
         int32_t day = 0;
         if (rc == BF_OK && org != POPULATION_NONE)
             rc = column_day(r, s, 2, 0, &day, "certifications", code, "decided_on");
         if (rc == BF_OK && org != POPULATION_NONE && (action < 0 || kind < 0))
             rc = stored_value_error(r, "certifications", code, action < 0 ? "action" : "carrier",
-                                    action < 0 ? store_column_text(s, 3) : carrier);
+                                    action < 0 ? row_pump_text(s, 3) : carrier);
         if (rc == BF_OK && org != POPULATION_NONE && count < CERTIFICATION_DECISIONS_MAX)
             steps[count++] = (certification_step){day, (certification_action)action};
     }
     if (rc == BF_OK && step == 0 && org != POPULATION_NONE && kind >= 0)
         rc = add_periods(r, org, kind, steps, count);
-    store_rows_close(&rows);
     free(steps);
     return rc == BF_OK && step < 0 ? step : rc;
+}
+
+/* Every query of the reading, in the order the readers take their rows. */
+static void plan_queries(reader *r)
+{
+    plan_orgs(r);
+    r->queries[QUERY_CERTIFICATIONS] =
+        (row_pump_query){"SELECT org_code, carrier, decided_on, action FROM certifications "
+                         "ORDER BY org_code, carrier",
+                         NULL, 0, "tttt"};
+    plan_table(r, QUERY_PEOPLE,
+               "id_number, birth_date, sex, hukou_region, categories, three_no, wants_job, "
+               "difficulties, employment_wish",
+               "ttttttttt", "people", "");
+    for (int k = 0; k < 3; k++)
+        plan_table(r, QUERY_JOBS + k, record_kinds[k].columns, record_kinds[k].types,
+                   record_kinds[k].table, "");
+    plan_table(r, QUERY_RESIDENCES, "id_number, site", "tt", "residences", "");
+    plan_table(r, QUERY_INSURANCE, "id_number", "t", "insurance",
+               " AND status IN (" STORED_INSURED_STATUSES ")");
 }
 
 static void reader_free(reader *r)
@@ -1036,7 +1071,10 @@ int stored_population_read(store *st, const stored_selection *selection, populat
     }
     bf_error lists_error;
     r.have_lists = vocabulary_set_load_default(&r.lists, &lists_error) == BF_OK;
+    plan_queries(&r);
     int rc = population_create(&r.pop, err);
+    if (rc == BF_OK)
+        rc = row_pump_start(st, r.queries, QUERY_COUNT, &r.pump, err);
     if (rc == BF_OK)
         rc = read_orgs(&r);
     if (rc == BF_OK)
@@ -1061,6 +1099,7 @@ int stored_population_read(store *st, const stored_selection *selection, populat
         rc = read_person_records(&r, &record_kinds[k]);
     if (rc == BF_OK)
         rc = read_person_columns(&r);
+    row_pump_stop(r.pump);
     reader_free(&r);
     if (rc != BF_OK) {
         population_free(r.pop);

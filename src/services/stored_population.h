@@ -17,9 +17,11 @@
  * person's ID number, "/j", "/t" or "/e" and its place among the person's
  * records of that kind (1, 2, ... in start order).
  *
- * How: one query per table through store_rows (the same SQL and code on
- * SQLite and PostgreSQL), read in the table's own order (a scan, not a walk
- * of the key index) straight into the population's columns.  The people are
+ * How: one query per table (the same SQL and code on SQLite and
+ * PostgreSQL), read in the table's own order (a scan, not a walk of the key
+ * index) by a second thread (services/row_pump.h: the engine's stepping and
+ * the decoding below run on two cores) and decoded straight into the
+ * population's columns.  The store is the pump's until the reading ends.  The people are
  * then sorted by ID number in memory and their categories numbered in that
  * order; records find their person by galloping through the sorted ids
  * (they mostly come in key order) and their organisations through one hash
