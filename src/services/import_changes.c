@@ -193,7 +193,9 @@ int import_changes_apply(import_changes *changes, bf_error *err)
                                  changes->columns[f + 1], changes->columns[f + 1]);
     snprintf(sql + used, sizeof sql - used,
              "updated_batch = ? FROM import_changes c WHERE people.id_number = c.id_number");
-    rc = store_prepare(changes->st, sql, &stmt);
+    rc = store_join_in_memory(changes->st);
+    if (rc == BF_OK)
+        rc = store_prepare(changes->st, sql, &stmt);
     if (rc == BF_OK)
         rc = store_bind_text(stmt, 1, changes->batch);
     if (rc == BF_OK)

@@ -391,6 +391,12 @@ int store_prefer_index(store *st, int on)
     return sql != NULL ? store_exec(st, sql) : BF_OK;
 }
 
+int store_join_in_memory(store *st)
+{
+    const char *sql = st->engine->join_in_memory_sql;
+    return sql != NULL ? store_exec(st, sql) : BF_OK;
+}
+
 int store_can_drop_key(const store *st)
 {
     return st->engine->key_drop != NULL;

@@ -436,6 +436,8 @@ const store_engine store_postgres_engine = {
     .remote = 1,
     .prefer_index_sql = "SET LOCAL enable_seqscan = off",
     .prefer_index_undo_sql = "SET LOCAL enable_seqscan = on",
+    /* A hash of a million ID numbers takes about 100 MB; only what is used is taken. */
+    .join_in_memory_sql = "SET LOCAL work_mem = '256MB'",
     .key_drop = postgres_key_drop,
     .key_restore = postgres_key_restore,
     .leave_room_for_updates = postgres_leave_room_for_updates,
