@@ -22,13 +22,25 @@ server_cpu() {
     awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
 }
 
+# Waits (at most 10 s) until the server has reaped the command's backends: their CPU is
+# counted only then (0.3 s was too short on a loaded machine and lost all of it).
+server_settle() {
+    [ -n "${pgdata:-}" ] && [ -f "$pgdata/postmaster.pid" ] || return 0
+    pm=$(head -1 "$pgdata/postmaster.pid")
+    for _ in $(seq 100); do
+        # a client's backend names its address and port; an exited one is <defunct> until reaped
+        ps -o args= --ppid "$pm" | grep -q '([0-9]*)\|defunct' || return 0
+        sleep 0.1
+    done
+}
+
 measure() {
     label=$1
     shift
     before=$(server_cpu)
     /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" >"$out/$label.stdout" 2>"$out/$label.stderr" ||
         { echo "$label failed:"; cat "$out/$label.stderr"; return 1; }
-    sleep 0.3 # the server reaps the session's backend
+    server_settle
     after=$(server_cpu)
     read -r seconds user system kib <"$out/time.txt"
     rate=$(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? r / s : 0) }')

@@ -5,12 +5,12 @@
  * Row by row, an update of a known person costs an UPDATE and one INSERT per
  * changed field, each a round trip: 50,000 changed people took 15 s.  Here
  * the changed people are collected (import_changes_add), written every
- * 8,192 people with two bulk loads (COPY): their new values into a temporary table
- * import_changes of this session (no shared table is altered, so readers
- * never wait) and their history rows straight into person_history; at the
- * end one UPDATE ... FROM import_changes writes them all
- * (import_changes_apply).  The history rule is person_store_update's: one
- * row per changed field with old and new value, batch and time.
+ * 8,192 people with two bulk loads (COPY): their new values and their history
+ * rows into the temporary tables import_changes and import_history of this
+ * session (no shared table is altered, so readers never wait); at the end
+ * the history goes into person_history in key order and one UPDATE ... FROM
+ * import_changes writes them all (import_changes_apply).  The history rule is
+ * person_store_update's: one row per changed field with old and new value, batch and time.
  *
  * Ownership: import_changes_open() returns an object freed by
  * import_changes_close(); it copies what it is given.  Everything runs inside
@@ -33,10 +33,11 @@ int import_changes_open(store *st, int64_t batch, const char *changed_at, import
 int import_changes_add(import_changes *changes, const person *old, const person *updated);
 
 /* Writes the changes kept so far when they are many: new values to import_changes, history
- * to person_history. */
+ * to import_history. */
 int import_changes_flush(import_changes *changes, bf_error *err);
 
-/* Flushes, then writes every collected person's new values into people in one UPDATE. */
+/* Flushes, then writes the history into person_history and every collected person's new
+ * values into people in one UPDATE. */
 int import_changes_apply(import_changes *changes, bf_error *err);
 
 void import_changes_close(import_changes *changes);
