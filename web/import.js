@@ -8,15 +8,16 @@ const IMPORT_KINDS = [["people", "人员名单"], ["orgs", "单位"], ["jobs", "
 const IMPORT_COUNTS = [["rows", "读取行数"], ["inserted", "新增"], ["updated", "更新"], ["unchanged", "未变"],
   ["rejected", "未导入（见错误文件）"]];
 
-// XMLHttpRequest, not fetch: its upload reports progress.
-function importUpload(kind, file) {
+// XMLHttpRequest, not fetch: its upload reports progress (the first 40 %); the import's own
+// steps (the rest) are polled from /api/imports/progress/TOKEN while the request runs.
+function importUpload(kind, file, token) {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
-    request.open("POST", "/api/imports/" + kind + "?name=" + encodeURIComponent(file.name));
+    request.open("POST", "/api/imports/" + kind + "?name=" + encodeURIComponent(file.name) + "&progress=" + token);
     request.setRequestHeader("X-CSRF-Token", state.csrf || "");
     request.setRequestHeader("Content-Type", "application/octet-stream");
     request.upload.addEventListener("progress", (e) => {
-      if (e.lengthComputable) $("import-progress").value = Math.round((e.loaded / e.total) * 90);
+      if (e.lengthComputable) $("import-progress").value = Math.round((e.loaded / e.total) * 40);
     });
     request.upload.addEventListener("load", () => { $("import-status").textContent = "已上传，正在校验并导入……"; });
     request.addEventListener("load", () => {
@@ -31,6 +32,26 @@ function importUpload(kind, file) {
 
 let importErrorsUrl = null;
 
+// Shows the import's step until stop() says its request ended.
+function importPoll(token) {
+  let running = true;
+  const poll = async () => {
+    while (running) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (!running) break;
+      const r = await api("GET", "/api/imports/progress/" + token);
+      if (!running || r.status !== 200) continue;
+      const p = r.data;
+      if (typeof p.fraction === "number") $("import-progress").value = 40 + Math.round(p.fraction * 60);
+      $("import-status").textContent = "正在导入：" + (p.label || p.step) +
+        (typeof p.fraction === "number" ? " " + Math.round(p.fraction * 100) + "%" : "") +
+        (typeof p.done === "number" ? "（" + p.done + " 行）" : "");
+    }
+  };
+  poll();
+  return () => { running = false; };
+}
+
 async function importSubmit(event) {
   event.preventDefault();
   const file = $("import-file").files[0];
@@ -42,7 +63,11 @@ async function importSubmit(event) {
   $("import-progress-label").hidden = false;
   $("import-progress").value = 0;
   $("import-status").textContent = "正在上传 " + file.name + "……";
-  const r = await importUpload($("import-kind").value, file);
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const token = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const stop = importPoll(token);
+  const r = await importUpload($("import-kind").value, file, token);
+  stop();
   $("import-progress").value = 100;
   if (r.status !== 200) {
     $("import-status").textContent = "";

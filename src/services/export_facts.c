@@ -120,8 +120,8 @@ static const char *export_facts_cell(const fact_column *column, const vocabulary
     }
 }
 
-int export_facts(store *st, const fact_kind *kind, const export_people_options *options,
-                 int64_t *rows, bf_error *err)
+int export_facts_read(store *st, const fact_kind *kind, const char *region, export_facts_sink sink,
+                      void *context, progress *progress, int64_t *rows, bf_error *err)
 {
     char sql[EXPORT_FACTS_SQL_MAX];
     int columns[FACT_COLUMNS_MAX];
@@ -131,26 +131,22 @@ int export_facts(store *st, const fact_kind *kind, const export_people_options *
     const char *cells[FACT_COLUMNS_MAX];
     char buffers[FACT_COLUMNS_MAX][MONEY_TEXT_MAX];
     store_stmt *stmt = NULL;
-    table_writer *writer = NULL;
     int rc;
 
     if (lists == NULL)
         return bf_error_set(err, BF_ENOMEM, "%s", bf_strerror(BF_ENOMEM));
-    rc = export_facts_sql(kind, options->region, sql, columns, &count, err);
+    rc = export_facts_sql(kind, region, sql, columns, &count, err);
     for (int c = 0; rc == BF_OK && c < kind->column_count; c++)
         if (kind->columns[c].type == FACT_WORD)
             rc = vocabulary_load_list(&lists[c], NULL, kind->columns[c].vocabulary, err);
     if (rc != BF_OK)
         goto out;
-    rc = export_prepare_in_region(st, sql, options->region, &stmt, err);
-    if (rc != BF_OK)
-        goto out;
-    rc = table_writer_open(options->out, &writer, err);
+    rc = export_prepare_in_region(st, sql, region, &stmt, err);
     if (rc != BF_OK)
         goto out;
     for (int i = 0; i < count; i++)
         cells[i] = kind->columns[columns[i]].header;
-    rc = table_writer_row(writer, cells, count, err);
+    rc = sink(context, cells, count, err);
     while (rc == BF_OK) {
         rc = store_step(stmt);
         if (rc == BF_DONE) {
@@ -164,23 +160,38 @@ int export_facts(store *st, const fact_kind *kind, const export_people_options *
         for (int i = 0; i < count; i++)
             cells[i] = export_facts_cell(&kind->columns[columns[i]], &lists[columns[i]],
                                          store_column_text(stmt, i), buffers[i]);
-        rc = table_writer_row(writer, cells, count, err);
+        rc = sink(context, cells, count, err);
         if (++written % EXPORT_FACTS_PROGRESS_EVERY == 0)
-            progress_update(options->progress, PROGRESS_EXPORTING, written, -1.0);
+            progress_update(progress, PROGRESS_EXPORTING, written, -1.0);
     }
-    progress_update(options->progress, PROGRESS_EXPORTING, written, -1.0);
+    progress_update(progress, PROGRESS_EXPORTING, written, -1.0);
 out:
     store_finalize(stmt);
     for (int c = 0; c < FACT_COLUMNS_MAX; c++)
         if (lists[c].word_texts != NULL)
             vocabulary_free(&lists[c]);
     free(lists);
-    if (writer != NULL) {
-        int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? err : NULL);
-        if (rc == BF_OK)
-            rc = closed;
-    }
     if (rows != NULL)
         *rows = written;
     return rc;
+}
+
+static int export_facts_write_row(void *context, const char *const *cells, int count, bf_error *err)
+{
+    return table_writer_row(context, cells, count, err);
+}
+
+int export_facts(store *st, const fact_kind *kind, const export_people_options *options,
+                 int64_t *rows, bf_error *err)
+{
+    table_writer *writer = NULL;
+    if (rows != NULL)
+        *rows = 0;
+    int rc = table_writer_open(options->out, &writer, err);
+    if (rc != BF_OK)
+        return rc;
+    rc = export_facts_read(st, kind, options->region, export_facts_write_row, writer,
+                           options->progress, rows, err);
+    int closed = table_writer_close(writer, rc == BF_OK, rc == BF_OK ? err : NULL);
+    return rc == BF_OK ? closed : rc;
 }

@@ -24,6 +24,17 @@
 
 #include <stdint.h>
 
+/* Receives the headers first, then each record's cells (count of them); non-BF_OK stops. */
+typedef int (*export_facts_sink)(void *context, const char *const *cells, int count, bf_error *err);
+
+/*
+ * Gives the records of kind lying in region (NULL: all; as export_facts() chooses them) to
+ * sink, in export_facts()'s columns and words; progress (may be NULL) is told the rows; *rows
+ * (may be NULL) receives how many.
+ */
+int export_facts_read(store *st, const fact_kind *kind, const char *region, export_facts_sink sink,
+                      void *context, progress *progress, int64_t *rows, bf_error *err);
+
 /*
  * Writes the records of kind (options as for people); *rows (may be NULL)
  * receives the number written.  BF_EINVAL (err says why) for a region on a

@@ -9,6 +9,7 @@
  * server after the request.  The file is at most WEB_BODY_MAX bytes.
  */
 #include "web/web_routes.h"
+#include "web/web_progress.h"
 #include "web/web_util.h"
 
 #include "services/import_facts.h"
@@ -62,6 +63,10 @@ int route_import(web_request *req, web_response *res)
                                "the file name (name) must end in .xlsx or .csv");
     if (req->body_size == 0)
         return web_reply_error(res, 400, "invalid", "没有收到文件内容", "no file was sent");
+    const char *token = web_request_query(req, "progress");
+    if (token != NULL && !web_progress_token_valid(token))
+        return web_reply_field(res, "progress", "progress 应为 32 位十六进制小写字符",
+                               "progress must be 32 lowercase hexadecimal digits");
     char path[WEB_TEMP_PATH_MAX], errors[WEB_TEMP_PATH_MAX + 16], source[256];
     bf_error err;
     bf_error_clear(&err);
@@ -83,10 +88,15 @@ int route_import(web_request *req, web_response *res)
                                      .wait_limited = 1,
                                      .wait_ms = 30000,
                                      .within = req->user->region};
+    web_progress_report report = {0};
+    if (token != NULL)
+        web_progress_open(token, req->user->login, &report); /* none free: not reported */
+    options.progress = report.reporter;
     import_people_result result;
     memset(&result, 0, sizeof result);
     int rc = kind != NULL ? import_facts(req->store, kind, &options, &result, &err)
                           : import_people(req->store, &options, &result, &err);
+    web_progress_close(&report, rc == BF_OK);
     if (rc == BF_OK) {
         json_t *answer = json_pack(
             "{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "kind", kind_name, "name", name,
@@ -109,4 +119,30 @@ int route_import(web_request *req, web_response *res)
     unlink(errors);
     web_temp_remove(path);
     return BF_OK;
+}
+
+int route_import_progress(web_request *req, web_response *res)
+{
+    char line[WEB_PROGRESS_LINE_MAX];
+    json_t *last = NULL;
+    if (web_progress_token_valid(req->params[0]) &&
+        web_progress_read(req->params[0], req->user->login, line))
+        last = line[0] != '\0' ? json_loads(line, 0, NULL)
+                               : json_pack("{s:s, s:s}", "job", "import", "step", "waiting");
+    if (last == NULL)
+        return web_reply_error(res, 404, "not_found", "没有这个导入的进度",
+                               "no progress of such an import");
+    const char *step = json_string_value(json_object_get(last, "step"));
+    static const struct {
+        const char *step, *zh;
+    } labels[] = {
+#define WEB_PROGRESS_LABEL(id, name, zh, en) {name, zh},
+        PROGRESS_STEP_MAP(WEB_PROGRESS_LABEL)
+#undef WEB_PROGRESS_LABEL
+            {"done", "完成"},
+        {"failed", "失败"}};
+    for (size_t i = 0; step != NULL && i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp(step, labels[i].step) == 0)
+            json_object_set_new(last, "label", json_string(labels[i].zh));
+    return web_reply_json(res, 200, last);
 }

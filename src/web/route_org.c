@@ -25,15 +25,24 @@
 
 static int web_org_row(void *context, const char *const *cells, bf_error *err)
 {
-    (void)err;
-    return web_table_add(context, cells, CARRIER_REGISTER_COLUMNS);
+    int rc = web_table_add(context, cells, CARRIER_REGISTER_COLUMNS);
+    return rc == BF_OK ? BF_OK : bf_error_set(err, rc, "%s", bf_strerror(rc));
+}
+
+static int web_orgs_read(store *st, void *options, web_table *table, bf_error *err)
+{
+    int64_t rows = 0;
+    int rc = web_table_add(table, carrier_register_headers, CARRIER_REGISTER_COLUMNS);
+    return rc == BF_OK ? carrier_register_read(st, options, web_org_row, table, &rows, err)
+                       : bf_error_set(err, rc, "%s", bf_strerror(rc));
 }
 
 int route_orgs_list(web_request *req, web_response *res)
 {
     char carrier[CERTIFICATION_CODE_MAX], date[BF_DATE_TEXT_MAX];
     carrier_register_options o = {.region = req->user->region, .status = -1};
-    if (!web_query_date(req, res, "date", date, &o.day) ||
+    web_table table;
+    if (!web_table_open(req, res, &table) || !web_query_date(req, res, "date", date, &o.day) ||
         !web_word_code(res, "carrier_kind", "carrier", web_request_query(req, "carrier"), carrier,
                        sizeof carrier))
         return BF_OK;
@@ -47,23 +56,10 @@ int route_orgs_list(web_request *req, web_response *res)
     if (web_policies_load(res, &set) != BF_OK)
         return BF_OK;
     o.set = set;
-    json_t *table = web_table_new(carrier_register_headers, CARRIER_REGISTER_COLUMNS);
-    int64_t rows = 0;
-    bf_error err;
-    bf_error_clear(&err);
-    int rc = store_begin_snapshot(req->store);
-    if (rc != BF_OK)
-        store_error_set(req->store, rc, &err);
-    else
-        rc = carrier_register_read(req->store, &o, web_org_row, table, &rows, &err);
-    store_rollback(req->store);
+    int rc =
+        web_table_answer(req, res, &table, web_orgs_read, &o, json_pack("{s:s}", "date", date));
     policy_set_free(set);
-    if (rc != BF_OK) {
-        json_decref(table);
-        return web_reply_internal(res, err.message);
-    }
-    json_object_set_new(table, "date", json_string(date));
-    return web_reply_json(res, 200, table);
+    return rc;
 }
 
 /*

@@ -66,6 +66,9 @@
     XX(import, "POST", "/api/imports/{kind}", WEB_ROLE_CLERK, WEB_WRITE | WEB_OWN_TRANSACTION,     \
        "200,400,404", "导入本人辖区的人员或事实文件（请求体为文件，?name=文件名）",                \
        "import a file of people or facts of one's region (the body is the file, ?name=FILE)")      \
+    XX(import_progress, "GET", "/api/imports/progress/{token}", WEB_ROLE_CLERK, 0, "200,404",      \
+       "本人以 ?progress=TOKEN 发起的导入进行到哪一步（导入请求仍在进行时轮询）",                  \
+       "how far one's import sent with ?progress=TOKEN is (polled while it runs)")                 \
     XX(calc, "GET", "/api/calc/{ref}", WEB_ROLES_ALL, WEB_PERSONAL, "200,400,404",                 \
        "一个人员在期间内的待遇及其解释（为什么 / 为什么没有）",                                    \
        "one person's entitlements of a period, explained (why / why not)")                         \
@@ -91,7 +94,21 @@
     XX(parameter_set, "POST", "/api/parameters", WEB_ROLE_CLERK, WEB_WRITE | WEB_OWN_TRANSACTION,  \
        "200,400,404,415",                                                                          \
        "为本人辖区或其下级区划设置一个地方参数的取值（按政策文件声明的单位检查）",                 \
-       "set a local parameter's value for one's region or one within it")
+       "set a local parameter's value for one's region or one within it")                          \
+    XX(projects_list, "GET", "/api/projects", WEB_ROLES_ALL, 0, "200,400",                         \
+       "本人辖区的以工代赈与就业帮扶项目（附件2 的列，及某日在项目就业的人数与其中脱贫人口）",     \
+       "the projects of one's region (附件2's columns, with the people employed on a day)")        \
+    XX(posts_list, "GET", "/api/posts", WEB_ROLES_ALL, 0, "200,400",                               \
+       "本人辖区的公益性岗位（导入文件的列）", "the public-welfare posts of one's region")         \
+    XX(comparisons_list, "GET", "/api/comparisons", WEB_ROLES_ALL, 0, "200",                       \
+       "名单比对（扶贫办、社保名单与登记）的各次运行及本人辖区的发现数",                           \
+       "the comparisons of lists with the registry, findings of one's region counted")             \
+    XX(comparison_findings, "GET", "/api/comparisons/{run}", WEB_ROLES_ALL, WEB_PERSONAL,          \
+       "200,400,403,404", "一次比对在本人辖区的发现（证件号码打码；?full=1 显示完整）",            \
+       "the findings of a comparison in one's region (masked; ?full=1: in full)")                  \
+    XX(payment_batches, "GET", "/api/payments/batches", WEB_ROLES_ALL, 0, "200,400",               \
+       "支付批次及其中本人辖区的台账行：金额与支付结果",                                           \
+       "the payment batches, lines of one's region")
 
 /* The index of each route in web_routes[]. */
 enum web_route_id {

@@ -76,7 +76,9 @@
 
 /* A list as a table: its column headers and rows of texts (web_util.h web_table_new). */
 #define WEB_SCHEMA_LIST(req, props)                                                                \
-    OBJ("[\"columns\",\"rows\"" req "]", "\"columns\":" A(S) ",\"rows\":" A(A(S)) props)
+    OBJ("[\"columns\",\"rows\",\"more\",\"limit\",\"offset\"" req "]",                             \
+        "\"columns\":" A(S) ",\"rows\":" A(A(S)) ",\"more\":" B ",\"limit\":" I                    \
+                                                 ",\"offset\":" I props)
 #define WEB_SCHEMA_DECISION                                                                        \
     OBJ("[\"carrier\",\"date\",\"action\",\"action_text\",\"document\",\"body\"]",                 \
         "\"carrier\":" S ",\"date\":" S ",\"action\":" S ",\"action_text\":" S ",\"document\":" S  \
@@ -88,6 +90,19 @@
         ",\"from\":" S ",\"value\":{\"nullable\":true},\"to\":" SN ",\"ends\":" B ",\"text\":" S   \
         ",\"source\":" SN ",\"set_by\":" S ",\"set_at\":" S ",\"corrected_by\":"                   \
         "{\"type\":\"integer\",\"nullable\":true}")
+
+#define WEB_SCHEMA_COMPARISON                                                                      \
+    OBJ("[\"id\",\"list\",\"as_of\",\"started_at\",\"findings\"]",                                 \
+        "\"id\":" I ",\"list\":" S ",\"as_of\":" S ",\"started_at\":" S ",\"findings\":" O)
+#define WEB_SCHEMA_FINDING                                                                         \
+    OBJ("[\"finding\",\"title\",\"id_number\"]",                                                   \
+        "\"finding\":" S ",\"title\":" S ",\"id_number\":" S ",\"name\":" SN                       \
+        ",\"hukou_region\":" SN ",\"field\":" SN ",\"registry_value\":" SN ",\"list_value\":" SN)
+#define WEB_SCHEMA_BATCH                                                                           \
+    OBJ("[\"id\",\"month\",\"created_by\",\"created_at\",\"payments\",\"lines\",\"amount_fen\","   \
+        "\"paid_lines\",\"failed_lines\"]",                                                        \
+        "\"id\":" I ",\"month\":" S ",\"created_by\":" S ",\"created_at\":" S ",\"payments\":" I   \
+        ",\"lines\":" I ",\"amount_fen\":" I ",\"paid_lines\":" I ",\"failed_lines\":" I)
 
 static const web_route_answer web_route_answers[WEB_ROUTE_COUNT] = {
     [WEB_ROUTE_health] = {OBJ("[\"status\",\"version\",\"engine\",\"schema\"]",
@@ -125,6 +140,10 @@ static const web_route_answer web_route_answers[WEB_ROUTE_COUNT] = {
                               ",\"inserted\":" I ",\"updated\":" I ",\"unchanged\":" I
                               ",\"rejected\":" I ",\"removed\":" I ",\"errors_csv\":" SN),
                           0},
+    [WEB_ROUTE_import_progress] = {OBJ("[\"job\",\"step\"]",
+                                       "\"job\":" S ",\"step\":" S ",\"label\":" S ",\"done\":" I
+                                       ",\"fraction\":" N ",\"elapsed_ms\":" I),
+                                   0},
     [WEB_ROUTE_calc] = {WEB_SCHEMA_CALC, 0},
     [WEB_ROUTE_report_annex1] = {WEB_SCHEMA_TABLE, WEB_DOWNLOAD_XLSX | WEB_DOWNLOAD_CSV},
     [WEB_ROUTE_dashboard] = {WEB_SCHEMA_DASHBOARD, 0},
@@ -144,6 +163,17 @@ static const web_route_answer web_route_answers[WEB_ROUTE_COUNT] = {
                                        "\"at\":" SN ",\"parameters\":" A(WEB_SCHEMA_PARAMETER)),
                                    0},
     [WEB_ROUTE_parameter_set] = {WEB_SCHEMA_PARAMETER, 0},
+    [WEB_ROUTE_projects_list] = {WEB_SCHEMA_LIST(",\"date\"", ",\"date\":" S), 0},
+    [WEB_ROUTE_posts_list] = {WEB_SCHEMA_LIST("", ""), 0},
+    [WEB_ROUTE_comparisons_list] = {OBJ("[\"runs\"]", "\"runs\":" A(WEB_SCHEMA_COMPARISON)), 0},
+    [WEB_ROUTE_comparison_findings] = {OBJ("[\"run\",\"findings\",\"more\",\"limit\",\"offset\","
+                                           "\"masked\"]",
+                                           "\"run\":" WEB_SCHEMA_COMPARISON ",\"findings\":" A(
+                                               WEB_SCHEMA_FINDING) ",\"more\":" B ",\"limit\":" I
+                                                                   ",\"offset\":" I
+                                                                   ",\"masked\":" B),
+                                       0},
+    [WEB_ROUTE_payment_batches] = {OBJ("[\"batches\"]", "\"batches\":" A(WEB_SCHEMA_BATCH)), 0},
 };
 
 const web_route_answer *web_route_answer_of(int route)

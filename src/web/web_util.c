@@ -31,7 +31,7 @@ int web_query_int64(const web_request *req, web_response *res, const char *name,
              (long long)high);
     snprintf(en, sizeof en, "%s must be an integer from %lld to %lld", name, (long long)low,
              (long long)high);
-    web_reply_error(res, 400, "invalid", zh, en);
+    web_reply_field(res, name, zh, en);
     return 0;
 }
 
@@ -50,7 +50,7 @@ int web_query_month(const web_request *req, web_response *res, const char *name,
     char zh[160], en[160];
     snprintf(zh, sizeof zh, "参数 %s 应为月份 YYYY-MM", name);
     snprintf(en, sizeof en, "%s must be a month YYYY-MM", name);
-    web_reply_error(res, 400, "invalid", zh, en);
+    web_reply_field(res, name, zh, en);
     return 0;
 }
 
@@ -107,20 +107,72 @@ int web_word_code(web_response *res, const char *list, const char *field, const 
     return index >= 0;
 }
 
-json_t *web_table_new(const char *const *headers, int count)
+int web_table_open(const web_request *req, web_response *res, web_table *table)
 {
-    json_t *columns = json_array();
-    for (int i = 0; i < count; i++)
-        json_array_append_new(columns, json_string(headers[i]));
-    return json_pack("{s:o, s:[]}", "columns", columns, "rows");
+    memset(table, 0, sizeof *table);
+    return web_query_int64(req, res, "limit", WEB_TABLE_PAGE_DEFAULT, 1, WEB_TABLE_PAGE_MAX,
+                           &table->limit) &&
+           web_query_int64(req, res, "offset", 0, 0, INT32_MAX, &table->offset);
 }
 
-int web_table_add(json_t *table, const char *const *cells, int count)
+int web_table_add(web_table *table, const char *const *cells, int count)
 {
     json_t *row = json_array();
+    if (row == NULL)
+        return BF_ENOMEM;
     for (int i = 0; i < count; i++)
         json_array_append_new(row, json_string(cells[i] != NULL ? cells[i] : ""));
-    return json_array_append_new(json_object_get(table, "rows"), row) == 0 ? BF_OK : BF_ENOMEM;
+    if (table->json == NULL) {
+        table->json = json_pack("{s:o, s:[]}", "columns", row, "rows");
+        return table->json != NULL ? BF_OK : BF_ENOMEM;
+    }
+    int64_t index = table->seen++;
+    if (index < table->offset || index >= table->offset + table->limit) {
+        json_decref(row);
+        return BF_OK;
+    }
+    return json_array_append_new(json_object_get(table->json, "rows"), row) == 0 ? BF_OK
+                                                                                 : BF_ENOMEM;
+}
+
+int web_table_reply(web_response *res, web_table *table, json_t *extra)
+{
+    json_t *json = table->json;
+    table->json = NULL;
+    if (json == NULL) {
+        json_decref(extra);
+        return web_reply_internal(res, "a table without headers");
+    }
+    json_object_update(json, extra);
+    json_decref(extra);
+    json_object_set_new(json, "more", json_boolean(table->seen > table->offset + table->limit));
+    json_object_set_new(json, "limit", json_integer(table->limit));
+    json_object_set_new(json, "offset", json_integer(table->offset));
+    return web_reply_json(res, 200, json);
+}
+
+int web_table_answer(web_request *req, web_response *res, web_table *table, web_table_reader read,
+                     void *args, json_t *extra)
+{
+    bf_error err;
+    bf_error_clear(&err);
+    int rc = store_begin_snapshot(req->store);
+    if (rc != BF_OK)
+        store_error_set(req->store, rc, &err);
+    else
+        rc = read(req->store, args, table, &err);
+    store_rollback(req->store);
+    if (rc == BF_OK)
+        return web_table_reply(res, table, extra);
+    web_table_free(table);
+    json_decref(extra);
+    return web_reply_internal(res, err.message[0] != '\0' ? err.message : bf_strerror(rc));
+}
+
+void web_table_free(web_table *table)
+{
+    json_decref(table->json);
+    table->json = NULL;
 }
 
 int web_reply_page(web_request *req, web_response *res, store_stmt *stmt, int rc, const char *key,

@@ -60,13 +60,35 @@ int web_query_date(const web_request *req, web_response *res, const char *name,
 int web_word_code(web_response *res, const char *list, const char *field, const char *word,
                   char *out, size_t size);
 
+/* Most rows one list answers (?limit=), and the default. */
+#define WEB_TABLE_PAGE_MAX     2000
+#define WEB_TABLE_PAGE_DEFAULT 200
+
 /*
- * A table answer: {"columns": [headers], "rows": [[cells]]} with count columns, rows added by
- * web_table_add; *table is a new object (NULL when out of memory).
+ * A list answered as a table: {"columns": [headers], "rows": [[texts]], "more", "limit",
+ * "offset"}, the rows of the window ?offset= and ?limit= kept, the others only counted.
  */
-json_t *web_table_new(const char *const *headers, int count);
-/* Adds one row of count cells (NULL: "") to a table of web_table_new: BF_OK or BF_ENOMEM. */
-int web_table_add(json_t *table, const char *const *cells, int count);
+typedef struct web_table {
+    json_t *json; /* NULL until the headers are added */
+    int64_t limit, offset, seen;
+} web_table;
+
+/* Reads ?limit and ?offset into table: 1, or 0 after a 400. */
+int web_table_open(const web_request *req, web_response *res, web_table *table);
+/* The headers (first call), then one row, count cells (NULL: ""): BF_OK or BF_ENOMEM. */
+int web_table_add(web_table *table, const char *const *cells, int count);
+/* 200 with the table and extra's keys (taken; may be NULL). */
+int web_table_reply(web_response *res, web_table *table, json_t *extra);
+/* Reads a list into table: BF_OK, or a code with err set. */
+typedef int (*web_table_reader)(store *st, void *args, web_table *table, bf_error *err);
+/*
+ * Runs read(args) in one snapshot of the user's store and answers table with extra's keys
+ * (taken; may be NULL), or a 500; returns BF_OK.
+ */
+int web_table_answer(web_request *req, web_response *res, web_table *table, web_table_reader read,
+                     void *args, json_t *extra);
+/* Frees a table not answered. */
+void web_table_free(web_table *table);
 
 /*
  * Ends a paged list read from stmt (finalized here): rc is the last store_step's (BF_DONE when

@@ -4,7 +4,7 @@
 // the person NAME; a reviewer approves the run (the server refuses its runner: four eyes),
 // shows 附件1 and downloads its XLSX, and opens the dashboard's ECharts charts; the clerk
 // sets a local parameter (a refused value first) and records a carrier decision (refused,
-// then as an exception); a
+// then as an exception), and the reviewer sees the comparisons, batches, projects and posts; a
 // screenshot of each step goes to SHOTS as LABEL-pages-N-*.png.
 "use strict";
 const path = require("path");
@@ -173,6 +173,23 @@ async function shot(page, name) {
     const employed = await page.locator("#dashboard-table").textContent();
     check(employed.includes("本县就业"), label + ": the chart's table: " + employed);
     await shot(page, "6-dashboard");
+
+    // The comparisons and the payment batches: a run's findings of the county, masked.
+    await page.getByRole("link", { name: "比对与支付" }).click();
+    await page.getByRole("link", { name: /比对 \d+/ }).first().click();
+    await page.getByRole("heading", { name: /比对 \d+（社保名单/ }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll("#compare-findings tbody tr").length > 0);
+    const findings = await page.locator("#compare-findings").innerText();
+    check(findings.includes("********") && !findings.includes("370811"), label + ": findings: " + findings);
+    await page.getByLabel("发现类型").selectOption("registry_only");
+    await page.locator("#compare-findings").filter({ hasText: "仅在登记中" }).waitFor();
+    await shot(page, "9-compare");
+
+    // The projects and posts of the county.
+    await page.getByRole("link", { name: "项目与岗位" }).click();
+    await page.locator("#posts-table").filter({ hasText: /岗位编号|没有公益性岗位/ }).waitFor();
+    await page.locator("#projects-table").filter({ hasText: /项目名称|没有项目/ }).waitFor();
+    await shot(page, "10-projects");
     await logout(page);
     check(errors.length === 0, label + ": console errors (CSP?): " + errors.join(" | "));
   } finally {

@@ -5,7 +5,8 @@
 # error, and a person stored elsewhere refuses the whole file; viewers may
 # not import.  The calculator explains a person's period (为什么 / 为什么没有)
 # as `bangfu calc --person --explain` does, with the ID number masked, and
-# answers another region's person as a missing one.
+# answers another region's person as a missing one.  An import sent with ?progress=TOKEN
+# reports its steps, read back by its own user only.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/web_lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -54,7 +55,15 @@ check(a["inserted"] == 4 and a["rejected"] == 2 and a["rows"] == 6, "counts: %r"
 check("不在您的辖区" in a["errors_csv"] and "370811200002290033" in a["errors_csv"],
       "the row elsewhere in the error file: %r" % a["errors_csv"])
 check(a["errors_csv"].count("\n") == 3, "header and two rows in error: %r" % a["errors_csv"])
-again = upload(clerk, "people", "新名单.csv", people.encode()).json()
+token = "0123456789abcdef0123456789abcdef"
+again = upload(clerk, "people", "新名单.csv&progress=" + token, people.encode()).json()
+# The import's steps went to its progress slot: the last line says it is done, to its user only.
+p = clerk.get("/api/imports/progress/" + token)
+check(p.status == 200 and p.json()["step"] == "done" and p.json()["label"] == "完成", "progress: %r" % p)
+check(jining.get("/api/imports/progress/" + token).status == 404, "another clerk's import")
+check(clerk.get("/api/imports/progress/" + "f" * 32).status == 404, "no such import")
+r = upload(clerk, "people", "b.csv&progress=NOT-HEX", people.encode())
+check(r.status == 400 and r.json()["field"] == "progress", "a bad token: %r" % r)
 check(again["inserted"] == 0 and again["unchanged"] == 4, "rerun changes nothing: %r" % again)
 # Someone stored in 济宁, written as a person of 万州: the whole file is refused.
 moved = header + "\n" + wang.replace("370811000000", "500101000000") + "\n" + lines[1] + "\n"
@@ -85,7 +94,7 @@ PY
 serve_stop
 expect_eq "$(sql "SELECT COUNT(*) FROM people WHERE id_number = '370811200002290033' AND hukou_region = '370811000000'")" \
     1 "the person of 济宁 stays there"
-expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE target LIKE 'import:%'")" 6 "imports audited"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE target LIKE 'import:%'")" 7 "imports audited (the refused token too)"
 expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'view' AND target LIKE 'person:%'")" \
     5 "calcs audited as views (refusals too)"
 bf --db "$db" audit verify >/dev/null

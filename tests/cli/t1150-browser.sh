@@ -35,6 +35,7 @@ bf --db "$db" import people "$WORK/wanzhou.csv" >/dev/null
 sql "SELECT id_number FROM people WHERE hukou_region LIKE '500101%' ORDER BY id_number" |
     python3 "$checkout/tests/cli/facts_sql.py" 5 >"$WORK/facts.sql"
 sql_file "$db" "$WORK/facts.sql"
+bf --db "$db" compare insurance --date 2020-06-30 >/dev/null
 echo "$pw" | bf --db "$db" user add clerk --name 万州经办 --region 500101 --roles 经办员
 echo "$pw" | bf --db "$db" user add reviewer --name 万州审核 --region 500101 --roles 审核员
 serve_start
@@ -52,7 +53,7 @@ if [ "$ENGINE" = sqlite ]; then
         "$pw" 375 phone "$calc_name"
     pages="phone-pages-1-ledger-run phone-pages-2-import phone-pages-3-calc
         phone-pages-4-ledger-approved phone-pages-5-report phone-pages-6-dashboard
-        phone-pages-7-params phone-pages-8-orgs"
+        phone-pages-7-params phone-pages-8-orgs phone-pages-9-compare phone-pages-10-projects"
 fi
 serve_stop
 for f in desktop-1-search desktop-2-person desktop-3-refused desktop-4-saved phone-2-person \

@@ -20,6 +20,7 @@ printf '统一社会信用代码,单位名称,单位类型,所在地区划代码
     "$own_org" "$other_org" >"$WORK/orgs.csv"
 bf --db "$db" import orgs "$WORK/orgs.csv" >/dev/null
 bf --db "$db" param set min_wage --region 50 --from 2020-01-01 --value 1800 >/dev/null
+bf --db "$db" compare insurance --date 2024-03-31 >/dev/null
 pw='Gongzuo-2024!'
 for role in 系统管理员 经办员 审核员 查看员 村级帮扶员; do
     login=$(echo "$role" | sed 's/系统管理员/admin/; s/经办员/clerk/; s/审核员/reviewer/; s/查看员/viewer/; s/村级帮扶员/village/')
@@ -134,6 +135,15 @@ def requests(route):
         return [(method, path, body, "own", lambda role: 200 if role == "clerk" else 403),
                 (method, path, dict(body, region="500101"), "other",
                  lambda role: 404 if role == "clerk" else 403)]
+    if path in ("/api/projects", "/api/posts", "/api/payments/batches", "/api/comparisons"):
+        return [(method, path, None, "own", lambda role: 200, "500101")]
+    if path == "/api/imports/progress/{token}":
+        return [(method, "/api/imports/progress/" + "a" * 32, None, "own",
+                 lambda role: 404 if role == "clerk" else 403)]
+    if path == "/api/comparisons/{run}":
+        return [(method, "/api/comparisons/1", None, "own", lambda role: 200, "500101"),
+                (method, "/api/comparisons/1?full=1", None, "own",
+                 lambda role: 200 if role in FULL else 403, "500101")]
     raise SystemExit("FAIL: route %s %s has no place in the access matrix" % route)
 
 def send(client, method, target, body, csrf=True):
