@@ -28,7 +28,7 @@ bangfu=${BANGFU:-./bangfu}
 [ -x "$bangfu" ] || make -s bangfu
 . bench/bench_lib.sh # measure, server_cpu, facts_generate, parameters_set, pg_start
 
-kinds="people orgs jobs trainings enrolments residences insurance"
+kinds="people orgs projects jobs trainings enrolments residences insurance"
 benefits="jining47.transport_meal jining47.wanzhou_public_welfare jining47.wanzhou_training_living"
 facts_generate "$rows"
 

@@ -31,7 +31,7 @@ bangfu=${BANGFU:-./bangfu}
 [ -x "$bangfu" ] || make -s bangfu
 . bench/bench_lib.sh # measure, server_cpu, facts_generate, parameters_set, pg_start
 
-kinds="people orgs jobs trainings enrolments residences insurance"
+kinds="people orgs projects jobs trainings enrolments residences insurance"
 part=${LEDGER_BENCH_PART:-all}
 facts_generate "$people"
 

@@ -90,7 +90,7 @@ rows=$(($(wc -l <"$facts/people.csv") - 1))
 measure "match top 10 ($rows people)" sh -c "exec $bangfu --db $db match --date 2021-06-30 --top 10 --data $everyone >/dev/null"
 cat "$out/match top 10 ($rows people).stderr"
 
-setup "$sql_rows" people orgs jobs postings
+setup "$sql_rows" people orgs projects jobs postings
 rank_sql >"$out/match_rank.filled.sql"
 measure "match top 10, bangfu ($sql_rows people)" $bangfu --db "$db" match --date 2021-06-30 --top 10
 cat "$out/match top 10, bangfu ($sql_rows people).stderr"
