@@ -6,20 +6,30 @@
 #define FAULT_ALLOC_IMPLEMENTATION
 #include "core/fault_alloc.h"
 
-/* -2: not read yet; -1: off; else the allocations left before the one that fails. */
-static long fault_alloc_countdown = -2;
+#include <stdatomic.h>
+
+int fault_countdown_fires(fault_countdown *countdown)
+{
+    long left = atomic_load_explicit(&countdown->left, memory_order_relaxed);
+    if (left == -2) {
+        const char *text = getenv(countdown->variable);
+        long first = text != NULL && atol(text) > 0 ? atol(text) : -1;
+        /* Another thread may have read it first: then its value stands. */
+        atomic_compare_exchange_strong(&countdown->left, &left, first);
+        left = atomic_load(&countdown->left);
+    }
+    while (left > 0)
+        if (atomic_compare_exchange_weak(&countdown->left, &left, left == 1 ? -1 : left - 1))
+            return left == 1;
+    return 0;
+}
+
+static fault_countdown fault_alloc_countdown = {"BANGFU_FAULT_ALLOC", -2};
 
 /* 1 when this allocation is the one to fail. */
 static int fault_alloc_fails(void)
 {
-    if (fault_alloc_countdown == -2) {
-        const char *text = getenv("BANGFU_FAULT_ALLOC");
-        fault_alloc_countdown = text != NULL && atol(text) > 0 ? atol(text) : -1;
-    }
-    if (fault_alloc_countdown < 0 || --fault_alloc_countdown > 0)
-        return 0;
-    fault_alloc_countdown = -1;
-    return 1;
+    return fault_countdown_fires(&fault_alloc_countdown);
 }
 
 void *fault_alloc_malloc(size_t size)

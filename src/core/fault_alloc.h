@@ -25,6 +25,19 @@ void *fault_alloc_calloc(size_t count, size_t size);
 void *fault_alloc_realloc(void *pointer, size_t size);
 char *fault_alloc_strdup(const char *text);
 
+/*
+ * The countdown behind each fault hook: fires once, at the Nth event, N read
+ * from the environment variable at the first event (no variable or N <= 0:
+ * never).  Atomic, so that events counted by several threads (calc's pump
+ * and writer, import's reading thread, serve's workers) each take their own
+ * number and exactly one fires.
+ */
+typedef struct fault_countdown {
+    const char *variable;
+    _Atomic long left; /* -2: not read yet; -1: off or fired; else events to go */
+} fault_countdown;
+int fault_countdown_fires(fault_countdown *countdown);
+
 #ifndef FAULT_ALLOC_IMPLEMENTATION
 #define malloc(size)           fault_alloc_malloc(size)
 #define calloc(count, size)    fault_alloc_calloc(count, size)

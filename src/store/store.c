@@ -1,5 +1,6 @@
 /* store.c - engine choice and the thin dispatch to the engine in use. */
 #include "store/store.h"
+#include "core/fault_alloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -213,17 +214,12 @@ int store_out_of_memory(store *st)
  * first call; the countdown is the one piece of mutable state, and only a
  * test sets the variable.
  */
-static long store_fault_countdown = -2; /* -2: not read yet; -1: off */
+static fault_countdown store_fault_countdown = {"BANGFU_FAULT_STORE_CALL", -2};
 
 static int store_fault(store *st)
 {
-    if (store_fault_countdown == -2) {
-        const char *text = getenv("BANGFU_FAULT_STORE_CALL");
-        store_fault_countdown = text != NULL && atol(text) > 0 ? atol(text) : -1;
-    }
-    if (store_fault_countdown < 0 || --store_fault_countdown > 0)
+    if (!fault_countdown_fires(&store_fault_countdown))
         return 0;
-    store_fault_countdown = -1;
     snprintf(st->error, sizeof st->error, "injected fault (BANGFU_FAULT_STORE_CALL)");
     return 1;
 }
