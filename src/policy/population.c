@@ -169,160 +169,93 @@ static char *copy_text(population *pop, const char *text, int *failed)
     return copy;
 }
 
+/* One column of a table: where its array pointer is, and the size of an element. */
+typedef struct population_column {
+    void **array;
+    size_t size;
+} population_column;
+
+/* An initialiser entry of a population_column[] for the column name of the local `table`. */
+#define COLUMN_OF(type, name) {(void **)&table->name, sizeof(type)},
+#define COLUMN_COUNT(columns) (sizeof(columns) / sizeof *(columns))
+
+static void free_columns(const population_column *columns, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(*columns[i].array);
+}
+
+/* The population_column[] of the table `table` that a COLUMNS list (population.h) describes. */
+#define TABLE_COLUMNS(COLUMNS)                                                                     \
+    {                                                                                              \
+        COLUMNS(COLUMN_OF)                                                                         \
+    }
+
+/*
+ * Makes room for one more row of a table of count rows and *capacity: every
+ * column grows together (a failed realloc keeps the old arrays, and *capacity
+ * stays what all of them hold).  what names the rows in the error.
+ */
+static int reserve_columns(const population_column *columns, size_t column_count, size_t count,
+                           size_t *capacity, const char *what, bf_error *err)
+{
+    if (count < *capacity)
+        return BF_OK;
+    if (count >= POPULATION_ROWS_MAX)
+        return bf_error_set(err, BF_ETOOBIG, BF_TR("%s超过上限 %u", "more than %2$u %1$s"), what,
+                            POPULATION_ROWS_MAX);
+    size_t next = *capacity == 0 ? 64 : *capacity * 2;
+    if (next > POPULATION_ROWS_MAX)
+        next = POPULATION_ROWS_MAX;
+    for (size_t i = 0; i < column_count; i++) {
+        void *grown = realloc(*columns[i].array, next * columns[i].size);
+        if (grown == NULL)
+            return bf_error_set(err, BF_ENOMEM, NULL);
+        *columns[i].array = grown;
+    }
+    *capacity = next;
+    return BF_OK;
+}
+
+/*
+ * The functions of one table, from its COLUMNS list: NAME_reserve (room for one
+ * more row, the rows named what in the error) and NAME_free_columns.
+ */
+#define DEFINE_TABLE_FUNCTIONS(name, table_type, COLUMNS, what_zh, what_en)                        \
+    static int name##_reserve(table_type *table, bf_error *err)                                    \
+    {                                                                                              \
+        population_column columns[] = TABLE_COLUMNS(COLUMNS);                                      \
+        return reserve_columns(columns, COLUMN_COUNT(columns), table->count, &table->capacity,     \
+                               BF_TR(what_zh, what_en), err);                                      \
+    }                                                                                              \
+    static void name##_free_columns(table_type *table)                                             \
+    {                                                                                              \
+        population_column columns[] = TABLE_COLUMNS(COLUMNS);                                      \
+        free_columns(columns, COLUMN_COUNT(columns));                                              \
+    }
+
+DEFINE_TABLE_FUNCTIONS(people, population_people, POPULATION_PEOPLE_COLUMNS, "人数", "people")
+DEFINE_TABLE_FUNCTIONS(jobs, population_jobs, POPULATION_JOBS_COLUMNS, "工作经历", "jobs")
+DEFINE_TABLE_FUNCTIONS(trainings, population_trainings, POPULATION_TRAININGS_COLUMNS, "培训记录",
+                       "trainings")
+DEFINE_TABLE_FUNCTIONS(enrolments, population_enrolments, POPULATION_ENROLMENTS_COLUMNS, "就读记录",
+                       "enrolments")
+DEFINE_TABLE_FUNCTIONS(orgs, population_orgs, POPULATION_ORGS_COLUMNS, "单位", "orgs")
+DEFINE_TABLE_FUNCTIONS(certifications, population_certifications, POPULATION_CERTIFICATIONS_COLUMNS,
+                       "认定记录", "certifications")
+
 void population_free(population *pop)
 {
     if (pop == NULL)
         return;
-    population_people *p = &pop->people;
-    free(p->id);
-    free(p->id_number);
-    free(p->birth_day);
-    free(p->hukou);
-    free(p->categories);
-    free(p->three_no);
-    free(p->insured);
-    free(p->sex);
-    free(p->wants_job);
-    free(p->residence);
-    population_certifications *c = &pop->certifications;
-    free(c->org);
-    free(c->kind);
-    free(c->from);
-    free(c->to);
-    population_enrolments *e = &pop->enrolments;
-    free(e->id);
-    free(e->person);
-    free(e->kind);
-    free(e->full_time);
-    free(e->region);
-    free(e->start);
-    free(e->end);
-    population_jobs *j = &pop->jobs;
-    free(j->id);
-    free(j->person);
-    free(j->employer);
-    free(j->agency);
-    free(j->region);
-    free(j->kind);
-    free(j->start);
-    free(j->end);
-    free(j->contract_months);
-    free(j->insurance_months);
-    free(j->organized);
-    free(j->travel_cost);
-    free(j->hours_tenths);
-    population_trainings *t = &pop->trainings;
-    free(t->id);
-    free(t->person);
-    free(t->provider);
-    free(t->kind);
-    free(t->region);
-    free(t->start);
-    free(t->end);
-    free(t->days);
-    free(t->total_hours);
-    free(t->online_hours);
-    free(t->certificate);
-    free(t->cost);
-    population_orgs *o = &pop->orgs;
-    free(o->id);
-    free(o->kind);
-    free(o->region);
-    free(o->staff);
-    free(o->free_premises);
+    people_free_columns(&pop->people);
+    jobs_free_columns(&pop->jobs);
+    trainings_free_columns(&pop->trainings);
+    enrolments_free_columns(&pop->enrolments);
+    orgs_free_columns(&pop->orgs);
+    certifications_free_columns(&pop->certifications);
     free_texts(pop->texts);
     free(pop);
-}
-
-/* Reallocates *column to capacity elements of size bytes; 0 on failure (column kept). */
-static int grow_column(void *column_pointer, size_t capacity, size_t size)
-{
-    void **column = column_pointer;
-    void *grown = realloc(*column, capacity * size);
-    if (grown == NULL)
-        return 0;
-    *column = grown;
-    return 1;
-}
-
-/* The next capacity for a table of count rows, 0 when the table is full. */
-static size_t next_capacity(size_t count, size_t capacity)
-{
-    if (count < capacity)
-        return capacity;
-    if (count >= POPULATION_ROWS_MAX)
-        return 0;
-    size_t next = capacity == 0 ? 64 : capacity * 2;
-    return next > POPULATION_ROWS_MAX ? POPULATION_ROWS_MAX : next;
-}
-
-#define GROW(table, field, cap) grow_column(&(table)->field, (cap), sizeof *(table)->field)
-
-static int people_reserve(population_people *p, bf_error *err)
-{
-    size_t cap = next_capacity(p->count, p->capacity);
-    if (cap == 0)
-        return bf_error_set(err, BF_ETOOBIG, BF_TR("人数超过上限 %u", "more than %u people"),
-                            POPULATION_ROWS_MAX);
-    if (cap == p->capacity)
-        return BF_OK;
-    if (!GROW(p, id, cap) || !GROW(p, id_number, cap) || !GROW(p, birth_day, cap) ||
-        !GROW(p, hukou, cap) || !GROW(p, categories, cap) || !GROW(p, three_no, cap) ||
-        !GROW(p, insured, cap) || !GROW(p, sex, cap) || !GROW(p, wants_job, cap) ||
-        !GROW(p, residence, cap))
-        return bf_error_set(err, BF_ENOMEM, NULL);
-    p->capacity = cap;
-    return BF_OK;
-}
-
-static int jobs_reserve(population_jobs *j, bf_error *err)
-{
-    size_t cap = next_capacity(j->count, j->capacity);
-    if (cap == 0)
-        return bf_error_set(err, BF_ETOOBIG, BF_TR("工作经历超过上限 %u", "more than %u jobs"),
-                            POPULATION_ROWS_MAX);
-    if (cap == j->capacity)
-        return BF_OK;
-    if (!GROW(j, id, cap) || !GROW(j, person, cap) || !GROW(j, employer, cap) ||
-        !GROW(j, agency, cap) || !GROW(j, region, cap) || !GROW(j, kind, cap) ||
-        !GROW(j, start, cap) || !GROW(j, end, cap) || !GROW(j, contract_months, cap) ||
-        !GROW(j, insurance_months, cap) || !GROW(j, organized, cap) || !GROW(j, travel_cost, cap) ||
-        !GROW(j, hours_tenths, cap))
-        return bf_error_set(err, BF_ENOMEM, NULL);
-    j->capacity = cap;
-    return BF_OK;
-}
-
-static int trainings_reserve(population_trainings *t, bf_error *err)
-{
-    size_t cap = next_capacity(t->count, t->capacity);
-    if (cap == 0)
-        return bf_error_set(err, BF_ETOOBIG, BF_TR("培训记录超过上限 %u", "more than %u trainings"),
-                            POPULATION_ROWS_MAX);
-    if (cap == t->capacity)
-        return BF_OK;
-    if (!GROW(t, id, cap) || !GROW(t, person, cap) || !GROW(t, provider, cap) ||
-        !GROW(t, kind, cap) || !GROW(t, region, cap) || !GROW(t, start, cap) ||
-        !GROW(t, end, cap) || !GROW(t, days, cap) || !GROW(t, total_hours, cap) ||
-        !GROW(t, online_hours, cap) || !GROW(t, certificate, cap) || !GROW(t, cost, cap))
-        return bf_error_set(err, BF_ENOMEM, NULL);
-    t->capacity = cap;
-    return BF_OK;
-}
-
-static int orgs_reserve(population_orgs *o, bf_error *err)
-{
-    size_t cap = next_capacity(o->count, o->capacity);
-    if (cap == 0)
-        return bf_error_set(err, BF_ETOOBIG, BF_TR("单位超过上限 %u", "more than %u orgs"),
-                            POPULATION_ROWS_MAX);
-    if (cap == o->capacity)
-        return BF_OK;
-    if (!GROW(o, id, cap) || !GROW(o, kind, cap) || !GROW(o, region, cap) || !GROW(o, staff, cap) ||
-        !GROW(o, free_premises, cap))
-        return bf_error_set(err, BF_ENOMEM, NULL);
-    o->capacity = cap;
-    return BF_OK;
 }
 
 /* column[i] = old column[order[i]] for count elements of size bytes, through scratch. */
@@ -335,32 +268,18 @@ static void permute_column(void *column, size_t size, const uint32_t *order, siz
     memcpy(column, scratch, count * size);
 }
 
-#define PERMUTE(table, field)                                                                      \
-    permute_column((table)->field, sizeof *(table)->field, order, (table)->count, scratch)
-
-/* A column added to population_people needs its PERMUTE line below. */
-_Static_assert(sizeof(population_people) == 2 * sizeof(size_t) + 10 * sizeof(void *),
-               "population_people_reorder permutes every column");
-
 int population_people_reorder(population *pop, const uint32_t *order, bf_error *err)
 {
-    population_people *p = &pop->people;
-    if (p->count == 0)
+    population_people *table = &pop->people;
+    if (table->count == 0)
         return BF_OK;
     /* The widest column is 8 bytes a row (pointers, hukou, categories). */
-    unsigned char *scratch = malloc(p->count * sizeof(uint64_t));
+    unsigned char *scratch = malloc(table->count * sizeof(uint64_t));
     if (scratch == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
-    PERMUTE(p, id);
-    PERMUTE(p, id_number);
-    PERMUTE(p, birth_day);
-    PERMUTE(p, hukou);
-    PERMUTE(p, categories);
-    PERMUTE(p, three_no);
-    PERMUTE(p, insured);
-    PERMUTE(p, sex);
-    PERMUTE(p, wants_job);
-    PERMUTE(p, residence);
+    population_column columns[] = TABLE_COLUMNS(POPULATION_PEOPLE_COLUMNS);
+    for (size_t i = 0; i < COLUMN_COUNT(columns); i++)
+        permute_column(*columns[i].array, columns[i].size, order, table->count, scratch);
     free(scratch);
     return BF_OK;
 }
@@ -475,23 +394,6 @@ int population_add_org(population *pop, const population_org_input *in, int32_t 
     return BF_OK;
 }
 
-static int enrolments_reserve(population_enrolments *e, bf_error *err)
-{
-    size_t cap = next_capacity(e->count, e->capacity);
-    if (cap == 0)
-        return bf_error_set(err, BF_ETOOBIG,
-                            BF_TR("就读记录超过上限 %u", "more than %u enrolments"),
-                            POPULATION_ROWS_MAX);
-    if (cap == e->capacity)
-        return BF_OK;
-    if (!GROW(e, id, cap) || !GROW(e, person, cap) || !GROW(e, kind, cap) ||
-        !GROW(e, full_time, cap) || !GROW(e, region, cap) || !GROW(e, start, cap) ||
-        !GROW(e, end, cap))
-        return bf_error_set(err, BF_ENOMEM, NULL);
-    e->capacity = cap;
-    return BF_OK;
-}
-
 int population_add_enrolment(population *pop, const population_enrolment_input *in, int32_t *row,
                              bf_error *err)
 {
@@ -520,16 +422,9 @@ int population_add_certification(population *pop, int32_t org, population_org_ki
                                  int32_t from, int32_t to, bf_error *err)
 {
     population_certifications *c = &pop->certifications;
-    size_t cap = next_capacity(c->count, c->capacity);
-    if (cap == 0)
-        return bf_error_set(err, BF_ETOOBIG,
-                            BF_TR("认定记录超过上限 %u", "more than %u certifications"),
-                            POPULATION_ROWS_MAX);
-    if (cap != c->capacity) {
-        if (!GROW(c, org, cap) || !GROW(c, kind, cap) || !GROW(c, from, cap) || !GROW(c, to, cap))
-            return bf_error_set(err, BF_ENOMEM, NULL);
-        c->capacity = cap;
-    }
+    int rc = certifications_reserve(c, err);
+    if (rc != BF_OK)
+        return rc;
     size_t i = c->count++;
     c->org[i] = org;
     c->kind[i] = (uint8_t)kind;

@@ -98,99 +98,122 @@ typedef enum population_certificate {
     CERTIFICATE_COUNT
 } population_certificate;
 
-/* The people table. */
-typedef struct population_people {
-    size_t count;
-    size_t capacity;
-    char **id;            /* caller's id, owned */
-    char **id_number;     /* 18-character ID number or NULL, owned */
-    int32_t *birth_day;   /* day number or POPULATION_DAY_UNKNOWN */
-    int64_t *hukou;       /* canonical region code as a number, 0 when unknown */
-    uint64_t *categories; /* bit i set: the person has category_names[i] */
-    uint8_t *three_no;    /* 1: a "三无" laborer */
-    uint8_t *insured;     /* 1: pays social insurance now */
-    uint8_t *sex;         /* population_sex */
-    uint8_t *wants_job;   /* 1: has declared the wish to work (有就业意愿) */
-    int32_t *residence;   /* row in orgs of the site the person lives at, or POPULATION_NONE */
-} population_people;
+/*
+ * The columns of each table, in one list per table: X(type, name) for a column
+ * `type *name` of count entries.  The struct, and growing, freeing and
+ * reordering a table in population.c, all follow these lists, so a column is
+ * added in one place.
+ */
+#define POPULATION_PEOPLE_COLUMNS(X)                                                               \
+    X(char *, id)           /* caller's id, owned */                                               \
+    X(char *, id_number)    /* 18-character ID number or NULL, owned */                            \
+    X(int32_t, birth_day)   /* day number or POPULATION_DAY_UNKNOWN */                             \
+    X(int64_t, hukou)       /* canonical region code as a number, 0 when unknown */                \
+    X(uint64_t, categories) /* bit i set: the person has category_names[i] */                      \
+    X(uint8_t, three_no)    /* 1: a "三无" laborer */                                            \
+    X(uint8_t, insured)     /* 1: pays social insurance now */                                     \
+    X(uint8_t, sex)         /* population_sex */                                                   \
+    X(uint8_t, wants_job)   /* 1: has declared the wish to work (有就业意愿) */               \
+    X(int32_t, residence)   /* row in orgs of the site the person lives at, or POPULATION_NONE */
 
 /* The jobs table: one row per employment spell. */
-typedef struct population_jobs {
-    size_t count;
-    size_t capacity;
-    char **id;         /* owned */
-    int32_t *person;   /* row in people */
-    int32_t *employer; /* row in orgs or POPULATION_NONE */
-    int32_t *agency;   /* row in orgs (the agency/broker that placed it) or POPULATION_NONE */
-    int64_t *region;   /* canonical region code of the workplace as a number */
-    uint8_t *kind;     /* population_job_kind */
-    int32_t *start;    /* first day */
-    int32_t *end;      /* last day, or POPULATION_DAY_OPEN */
-    int32_t *contract_months;  /* labour contract length, or POPULATION_COUNT_UNKNOWN */
-    int32_t *insurance_months; /* social insurance months paid in this job, or unknown */
-    uint8_t *organized;        /* 1: organised outflow (有组织) */
-    int64_t *travel_cost;      /* fen, or POPULATION_FEN_UNKNOWN */
-    int32_t *hours_tenths;     /* hours worked a month in 1/10 hour (hourly posts), or unknown */
-} population_jobs;
+#define POPULATION_JOBS_COLUMNS(X)                                                                 \
+    X(char *, id)        /* owned */                                                               \
+    X(int32_t, person)   /* row in people */                                                       \
+    X(int32_t, employer) /* row in orgs or POPULATION_NONE */                                      \
+    X(int32_t, agency)   /* row in orgs (the agency/broker that placed it) or POPULATION_NONE */   \
+    X(int64_t, region)   /* canonical region code of the workplace as a number */                  \
+    X(uint8_t, kind)     /* population_job_kind */                                                 \
+    X(int32_t, start)    /* first day */                                                           \
+    X(int32_t, end)      /* last day, or POPULATION_DAY_OPEN */                                    \
+    X(int32_t, contract_months)  /* labour contract length, or POPULATION_COUNT_UNKNOWN */         \
+    X(int32_t, insurance_months) /* social insurance months paid in this job, or unknown */        \
+    X(uint8_t, organized)        /* 1: organised outflow (有组织) */                            \
+    X(int64_t, travel_cost)      /* fen, or POPULATION_FEN_UNKNOWN */                              \
+    X(int32_t, hours_tenths)     /* hours a month in 1/10 hour (hourly posts), or unknown */
 
-/* The trainings table. */
-typedef struct population_trainings {
-    size_t count;
-    size_t capacity;
-    char **id;             /* owned */
-    int32_t *person;       /* row in people */
-    int32_t *provider;     /* row in orgs or POPULATION_NONE */
-    uint8_t *kind;         /* population_training_kind */
-    int64_t *region;       /* canonical region code as a number, 0 when unknown */
-    int32_t *start;        /* first day */
-    int32_t *end;          /* last day */
-    int32_t *days;         /* training days */
-    int32_t *total_hours;  /* 总课时 of the course in 1/10 hour, or unknown */
-    int32_t *online_hours; /* hours taken online in 1/10 hour, or unknown (none) */
-    uint8_t *certificate;  /* population_certificate */
-    int64_t *cost;         /* actual cost in fen, or POPULATION_FEN_UNKNOWN */
-} population_trainings;
+#define POPULATION_TRAININGS_COLUMNS(X)                                                            \
+    X(char *, id)            /* owned */                                                           \
+    X(int32_t, person)       /* row in people */                                                   \
+    X(int32_t, provider)     /* row in orgs or POPULATION_NONE */                                  \
+    X(uint8_t, kind)         /* population_training_kind */                                        \
+    X(int64_t, region)       /* canonical region code as a number, 0 when unknown */               \
+    X(int32_t, start)        /* first day */                                                       \
+    X(int32_t, end)          /* last day */                                                        \
+    X(int32_t, days)         /* training days */                                                   \
+    X(int32_t, total_hours)  /* 总课时 of the course in 1/10 hour, or unknown */                \
+    X(int32_t, online_hours) /* hours taken online in 1/10 hour, or unknown (none) */              \
+    X(uint8_t, certificate)  /* population_certificate */                                          \
+    X(int64_t, cost)         /* actual cost in fen, or POPULATION_FEN_UNKNOWN */
 
 /* The enrolments table: a person at a school. */
-typedef struct population_enrolments {
-    size_t count;
-    size_t capacity;
-    char **id;          /* owned */
-    int32_t *person;    /* row in people */
-    uint8_t *kind;      /* population_school_kind */
-    uint8_t *full_time; /* 1: full-time (全日制) */
-    int64_t *region;    /* canonical region code of the school as a number, 0 when unknown */
-    int32_t *start;     /* first day */
-    int32_t *end;       /* last day, or POPULATION_DAY_OPEN */
-} population_enrolments;
+#define POPULATION_ENROLMENTS_COLUMNS(X)                                                           \
+    X(char *, id)         /* owned */                                                              \
+    X(int32_t, person)    /* row in people */                                                      \
+    X(uint8_t, kind)      /* population_school_kind */                                             \
+    X(uint8_t, full_time) /* 1: full-time (全日制) */                                           \
+    X(int64_t, region)    /* canonical region code of the school as a number, 0 when unknown */    \
+    X(int32_t, start)     /* first day */                                                          \
+    X(int32_t, end)       /* last day, or POPULATION_DAY_OPEN */
 
-/* The orgs table. */
-typedef struct population_orgs {
-    size_t count;
-    size_t capacity;
-    char **id;              /* owned */
-    uint8_t *kind;          /* population_org_kind */
-    int64_t *region;        /* canonical region code as a number, 0 when unknown */
-    int32_t *staff;         /* total staff, or POPULATION_COUNT_UNKNOWN */
-    uint8_t *free_premises; /* 1: premises provided free by the government */
-} population_orgs;
-
-/* Where the population's strings live (population.c): freed together, not one by one. */
-typedef struct population_text_block population_text_block;
+#define POPULATION_ORGS_COLUMNS(X)                                                                 \
+    X(char *, id)             /* owned */                                                          \
+    X(uint8_t, kind)          /* population_org_kind */                                            \
+    X(int64_t, region)        /* canonical region code as a number, 0 when unknown */              \
+    X(int32_t, staff)         /* total staff, or POPULATION_COUNT_UNKNOWN */                       \
+    X(uint8_t, free_premises) /* 1: premises provided free by the government */
 
 /*
  * Certifications of orgs as carriers (扶贫车间, 基地, ...: the decisions on carriers), one row
  * per time held.  A status declaring `certifies` holds for an org with rows of its kinds
  * exactly when one of them covers the period's last day (policy_eval.h).
  */
+#define POPULATION_CERTIFICATIONS_COLUMNS(X)                                                       \
+    X(int32_t, org)  /* row in orgs */                                                             \
+    X(uint8_t, kind) /* population_org_kind of the carrier */                                      \
+    X(int32_t, from) /* first day held */                                                          \
+    X(int32_t, to)   /* last day held, or POPULATION_DAY_OPEN */
+
+#define POPULATION_COLUMN_FIELD(type, name) type *name;
+
+typedef struct population_people {
+    size_t count;
+    size_t capacity;
+    POPULATION_PEOPLE_COLUMNS(POPULATION_COLUMN_FIELD)
+} population_people;
+
+typedef struct population_jobs {
+    size_t count;
+    size_t capacity;
+    POPULATION_JOBS_COLUMNS(POPULATION_COLUMN_FIELD)
+} population_jobs;
+
+typedef struct population_trainings {
+    size_t count;
+    size_t capacity;
+    POPULATION_TRAININGS_COLUMNS(POPULATION_COLUMN_FIELD)
+} population_trainings;
+
+typedef struct population_enrolments {
+    size_t count;
+    size_t capacity;
+    POPULATION_ENROLMENTS_COLUMNS(POPULATION_COLUMN_FIELD)
+} population_enrolments;
+
+typedef struct population_orgs {
+    size_t count;
+    size_t capacity;
+    POPULATION_ORGS_COLUMNS(POPULATION_COLUMN_FIELD)
+} population_orgs;
+
 typedef struct population_certifications {
     size_t count;
     size_t capacity;
-    int32_t *org;  /* row in orgs */
-    uint8_t *kind; /* population_org_kind of the carrier */
-    int32_t *from; /* first day held */
-    int32_t *to;   /* last day held, or POPULATION_DAY_OPEN */
+    POPULATION_CERTIFICATIONS_COLUMNS(POPULATION_COLUMN_FIELD)
 } population_certifications;
+
+/* Where the population's strings live (population.c): freed together, not one by one. */
+typedef struct population_text_block population_text_block;
 
 /* A whole population. */
 typedef struct population {
