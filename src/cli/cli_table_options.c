@@ -7,7 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int cli_table_option(int argc, char **argv, int *index, cli_table_options *options)
+int cli_table_option(int argc, char **argv, int *index, unsigned accepted,
+                     cli_table_options *options)
 {
     if (strcmp(argv[*index], "--force") == 0 || strcmp(argv[*index], "--json") == 0) {
         if (argv[*index][2] == 'f')
@@ -17,11 +18,17 @@ int cli_table_option(int argc, char **argv, int *index, cli_table_options *optio
         (*index)++;
         return 1;
     }
-    static const char *const names[] = {"--month", "--as-of", "--region", "--out"};
+    static const char *const names[] = {"--month", "--as-of",   "--region",
+                                        "--out",   "--setting", "--threshold"};
+    /* --out is always accepted */
+    const unsigned bits[] = {CLI_TABLE_MONTH,   CLI_TABLE_AS_OF,    CLI_TABLE_REGION, 0,
+                             CLI_TABLE_SETTING, CLI_TABLE_THRESHOLD};
     const char **values[] = {&options->month_text, &options->as_of_text, &options->region_text,
                              &options->out};
     for (int n = 0; n < 6; n++) {
-        const char *name = n < 4 ? names[n] : n == 4 ? "--setting" : "--threshold";
+        if (bits[n] != 0 && (accepted & bits[n]) == 0)
+            continue;
+        const char *name = names[n];
         const char *value = NULL;
         int found = cli_option_value(argc, argv, index, name, &value);
         if (found < 0) {
@@ -46,6 +53,30 @@ int cli_table_option(int argc, char **argv, int *index, cli_table_options *optio
         return 1;
     }
     return 0;
+}
+
+int cli_table_options_parse(int argc, char **argv, int first, unsigned accepted, const char *usage,
+                            cli_table_options *options)
+{
+    for (int i = first; i < argc;) {
+        int given = 0;
+        for (int s = 0; options->switches != NULL && options->switches[s] != NULL; s++)
+            if (strcmp(argv[i], options->switches[s]) == 0)
+                given = s + 1;
+        if (given > 0) {
+            options->switch_given = given;
+            i++;
+            continue;
+        }
+        int found = cli_table_option(argc, argv, &i, accepted, options);
+        if (found < 0)
+            return CLI_EXIT_USAGE;
+        if (found == 0)
+            return cli_fail(CLI_EXIT_USAGE,
+                            BF_TR("用法：%s（多余的参数“%s”）", "usage: %s (unexpected '%s')"),
+                            usage, argv[i]);
+    }
+    return CLI_EXIT_OK;
 }
 
 int cli_table_options_check(cli_context *ctx, cli_table_options *options,

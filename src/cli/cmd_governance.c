@@ -20,17 +20,13 @@ int cmd_governance(cli_context *ctx, int argc, char **argv)
     bf_error err;
     bf_error_clear(&err);
     cli_table_options options = {0};
-    for (int i = 1; i < argc;) {
-        int found = cli_table_option(argc, argv, &i, &options);
-        if (found < 0)
-            return CLI_EXIT_USAGE;
-        if (found == 0 || options.month_text != NULL || options.threshold != NULL)
-            return cli_fail(CLI_EXIT_USAGE,
-                            BF_TR("用法：%s（多余的参数“%s”）", "usage: %s (unexpected '%s')"),
-                            CMD_GOVERNANCE_USAGE, argv[i - found]);
-    }
+    int status = cli_table_options_parse(argc, argv, 1,
+                                         CLI_TABLE_AS_OF | CLI_TABLE_REGION | CLI_TABLE_SETTING,
+                                         CMD_GOVERNANCE_USAGE, &options);
+    if (status != CLI_EXIT_OK)
+        return status;
     monitor_settings settings;
-    int status = cli_table_options_check(ctx, &options, &settings);
+    status = cli_table_options_check(ctx, &options, &settings);
     if (status != CLI_EXIT_OK)
         return status;
     int64_t rows = 0, counts[GOVERNANCE_FLAG_COUNT] = {0};

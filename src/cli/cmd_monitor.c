@@ -24,22 +24,19 @@ int cmd_monitor(cli_context *ctx, int argc, char **argv)
     if (!snapshot && strcmp(action, "show") != 0 && strcmp(action, "alerts") != 0)
         return cli_fail(CLI_EXIT_USAGE, BF_TR("用法：%s", "usage: %s"), CMD_MONITOR_USAGE);
     cli_table_options options = {0};
-    for (int i = 2; i < argc;) {
-        int found = cli_table_option(argc, argv, &i, &options);
-        if (found < 0)
-            return CLI_EXIT_USAGE;
-        if (found == 0)
-            return cli_fail(CLI_EXIT_USAGE,
-                            BF_TR("用法：%s（多余的参数“%s”）", "usage: %s (unexpected '%s')"),
-                            CMD_MONITOR_USAGE, argv[i]);
-    }
+    int status = cli_table_options_parse(argc, argv, 2,
+                                         CLI_TABLE_MONTH | CLI_TABLE_AS_OF | CLI_TABLE_REGION |
+                                             CLI_TABLE_SETTING | CLI_TABLE_THRESHOLD,
+                                         CMD_MONITOR_USAGE, &options);
+    if (status != CLI_EXIT_OK)
+        return status;
     if (options.month_text == NULL)
         return cli_fail(CLI_EXIT_USAGE,
                         BF_TR("缺少 --month YYYY-MM", "--month YYYY-MM is missing"));
     if (cli_open_store(ctx, snapshot ? CLI_STORE_WRITE : CLI_STORE_READ, &err) != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     monitor_settings settings;
-    int status = cli_table_options_check(ctx, &options, &settings);
+    status = cli_table_options_check(ctx, &options, &settings);
     if (status != CLI_EXIT_OK)
         return status;
     const char *region = options.region[0] != '\0' ? options.region : NULL;

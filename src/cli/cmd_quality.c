@@ -18,24 +18,18 @@ int cmd_quality(cli_context *ctx, int argc, char **argv)
     bf_error err;
     bf_error_clear(&err);
     cli_table_options options = {0};
-    quality_view view = QUALITY_VILLAGES;
-    for (int i = 1; i < argc;) {
-        if (strcmp(argv[i], "--below") == 0 || strcmp(argv[i], "--by-county") == 0) {
-            view =
-                argv[i][2] == 'b' && argv[i][3] == 'e' ? QUALITY_VILLAGES_BELOW : QUALITY_COUNTIES;
-            i++;
-            continue;
-        }
-        int found = cli_table_option(argc, argv, &i, &options);
-        if (found < 0)
-            return CLI_EXIT_USAGE;
-        if (found == 0 || options.month_text != NULL || options.threshold != NULL)
-            return cli_fail(CLI_EXIT_USAGE,
-                            BF_TR("用法：%s（多余的参数“%s”）", "usage: %s (unexpected '%s')"),
-                            CMD_QUALITY_USAGE, argv[i - found]);
-    }
+    static const char *const views[] = {"--below", "--by-county", NULL};
+    options.switches = views;
+    int status = cli_table_options_parse(argc, argv, 1,
+                                         CLI_TABLE_AS_OF | CLI_TABLE_REGION | CLI_TABLE_SETTING,
+                                         CMD_QUALITY_USAGE, &options);
+    if (status != CLI_EXIT_OK)
+        return status;
+    quality_view view = options.switch_given == 1   ? QUALITY_VILLAGES_BELOW
+                        : options.switch_given == 2 ? QUALITY_COUNTIES
+                                                    : QUALITY_VILLAGES;
     monitor_settings settings;
-    int status = cli_table_options_check(ctx, &options, &settings);
+    status = cli_table_options_check(ctx, &options, &settings);
     if (status != CLI_EXIT_OK)
         return status;
     int64_t rows = 0;

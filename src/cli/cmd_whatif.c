@@ -136,14 +136,13 @@ int cmd_whatif(cli_context *ctx, int argc, char **argv)
         }
         if (found == 1)
             continue;
-        found = cli_table_option(argc, argv, &i, &options);
+        found = cli_table_option(argc, argv, &i, 0, &options);
         if (found < 0)
             goto out;
-        if (found == 0 || options.month_text != NULL || options.as_of_text != NULL ||
-            options.threshold != NULL || options.setting_count > 0 || options.region_text != NULL) {
+        if (found == 0) {
             cli_fail(CLI_EXIT_USAGE,
                      BF_TR("用法：%s（多余的参数“%s”）", "usage: %s (unexpected '%s')"),
-                     CMD_WHATIF_USAGE, argv[i - found]);
+                     CMD_WHATIF_USAGE, argv[i]);
             goto out;
         }
     }
