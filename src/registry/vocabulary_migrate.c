@@ -84,19 +84,6 @@ static int vocabulary_migrate_scan(store *st, const vocabulary *v, vocabulary_re
     return rc == BF_DONE ? BF_OK : rc;
 }
 
-/* Runs sql with the text parameters params (count of them). */
-static int vocabulary_migrate_run(store *st, const char *sql, const char *const *params, int count)
-{
-    store_stmt *stmt = NULL;
-    int rc = store_prepare(st, sql, &stmt);
-    for (int i = 0; rc == BF_OK && i < count; i++)
-        rc = store_bind_text(stmt, i + 1, params[i]);
-    if (rc == BF_OK)
-        rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-    store_finalize(stmt);
-    return rc;
-}
-
 /* Rewrites one stored text: its history rows, then the people. */
 static int vocabulary_migrate_rewrite(store *st, const vocabulary_rewrite *r, const char *batch,
                                       const char *now)
@@ -109,13 +96,13 @@ static int vocabulary_migrate_rewrite(store *st, const vocabulary_rewrite *r, co
              "WHERE %s = ?",
              column, column);
     const char *history[] = {batch, column, r->to, now, r->from};
-    int rc = vocabulary_migrate_run(st, sql, history, 5);
+    int rc = store_exec_params(st, sql, history, 5, NULL);
     if (rc == BF_OK) {
         snprintf(sql, sizeof sql,
                  "UPDATE people SET %s = ?, updated_batch = CAST(? AS BIGINT) WHERE %s = ?", column,
                  column);
         const char *update[] = {r->to, batch, r->from};
-        rc = vocabulary_migrate_run(st, sql, update, 3);
+        rc = store_exec_params(st, sql, update, 3, NULL);
     }
     return rc;
 }
@@ -141,10 +128,10 @@ int vocabulary_migrate_stored(store *st, const vocabulary_set *lists, const char
     snprintf(batch, sizeof batch, "%lld", (long long)result->batch);
     if (rc == BF_OK) {
         const char *params[] = {batch, source, now};
-        rc = vocabulary_migrate_run(st,
-                                    "INSERT INTO batches (id, kind, source, started_at) "
-                                    "VALUES (CAST(? AS BIGINT), 'vocabulary', ?, ?)",
-                                    params, 3);
+        rc = store_exec_params(st,
+                               "INSERT INTO batches (id, kind, source, started_at) "
+                               "VALUES (CAST(? AS BIGINT), 'vocabulary', ?, ?)",
+                               params, 3, NULL);
     }
     if (rc == BF_OK)
         rc = people_counts_delta_new(&counts);
@@ -159,10 +146,10 @@ int vocabulary_migrate_stored(store *st, const vocabulary_set *lists, const char
         char changes[24];
         snprintf(changes, sizeof changes, "%lld", (long long)result->changes);
         const char *params[] = {changes, batch};
-        rc = vocabulary_migrate_run(st,
-                                    "UPDATE batches SET updated = CAST(? AS BIGINT) "
-                                    "WHERE id = CAST(? AS BIGINT)",
-                                    params, 2);
+        rc = store_exec_params(st,
+                               "UPDATE batches SET updated = CAST(? AS BIGINT) "
+                               "WHERE id = CAST(? AS BIGINT)",
+                               params, 2, NULL);
     }
     if (rc == BF_OK)
         rc = people_counts_apply(st, counts, err);

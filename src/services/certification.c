@@ -194,65 +194,53 @@ out:
     return rc;
 }
 
-/* Binds text (NULL for "") at index. */
-static int bind_text_or_null(store_stmt *stmt, int index, const char *text)
+/* text, or NULL (stored as SQL NULL) when it is empty. */
+static const char *text_or_null(const char *text)
 {
-    return text[0] != '\0' ? store_bind_text(stmt, index, text) : store_bind_null(stmt, index);
+    return text[0] != '\0' ? text : NULL;
 }
 
 int certification_record(store *st, const certification_decision *decision, int64_t *batch,
                          bf_error *err)
 {
-    char now[BF_TIMESTAMP_TEXT_MAX];
-    store_stmt *stmt = NULL;
+    char now[BF_TIMESTAMP_TEXT_MAX], batch_text[24];
     date_now_timestamp(now);
     int rc = store_begin_exclusive(st, -1, NULL, NULL);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);
     rc = certification_allowed(st, decision, err);
-    if (rc == BF_OK) {
+    if (rc == BF_OK)
         rc = store_next_id(st, "batches", batch);
-        if (rc == BF_OK)
-            rc = store_prepare(st,
+    if (rc == BF_OK) {
+        snprintf(batch_text, sizeof batch_text, "%lld", (long long)*batch);
+        const char *params[] = {batch_text, decision->document, now};
+        rc = store_exec_params(st,
                                "INSERT INTO batches (id, kind, source, started_at, rows_read, "
                                "inserted, updated, unchanged, rejected) "
-                               "VALUES (?, 'certify', ?, ?, 1, 1, 0, 0, 0)",
-                               &stmt);
-        if (rc == BF_OK)
-            rc = store_bind_int64(stmt, 1, *batch);
-        if (rc == BF_OK)
-            rc = store_bind_text(stmt, 2, decision->document);
-        if (rc == BF_OK)
-            rc = store_bind_text(stmt, 3, now);
-        if (rc == BF_OK)
-            rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-        store_finalize(stmt);
-        stmt = NULL;
-        if (rc == BF_OK)
-            rc = store_prepare(st,
-                               "INSERT INTO certifications (org_code, carrier, decided_on, action, "
-                               "document, body, reason, exception, rule, created_batch, "
-                               "updated_batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               &stmt);
-        const char *texts[] = {decision->org_code,   decision->carrier,
-                               decision->decided_on, certification_action_code(decision->action),
-                               decision->document,   decision->body,
-                               decision->reason,     decision->exception,
-                               decision->rule};
-        for (int i = 0; i < 9 && rc == BF_OK; i++)
-            rc = bind_text_or_null(stmt, i + 1, texts[i]);
-        if (rc == BF_OK)
-            rc = store_bind_int64(stmt, 10, *batch);
-        if (rc == BF_OK)
-            rc = store_bind_int64(stmt, 11, *batch);
-        if (rc == BF_OK)
-            rc = store_step(stmt) == BF_DONE ? BF_OK : BF_ESTORE;
-        store_finalize(stmt);
-        if (rc == BF_OK)
-            rc = store_commit(st);
-        if (rc != BF_OK)
-            store_error_set(st, rc, err);
+                               "VALUES (CAST(? AS BIGINT), 'certify', ?, ?, 1, 1, 0, 0, 0)",
+                               params, 3, err);
     }
+    if (rc == BF_OK) {
+        const char *params[] = {decision->org_code,
+                                decision->carrier,
+                                decision->decided_on,
+                                certification_action_code(decision->action),
+                                text_or_null(decision->document),
+                                text_or_null(decision->body),
+                                text_or_null(decision->reason),
+                                text_or_null(decision->exception),
+                                text_or_null(decision->rule),
+                                batch_text,
+                                batch_text};
+        rc = store_exec_params(
+            st,
+            "INSERT INTO certifications (org_code, carrier, decided_on, action, document, body, "
+            "reason, exception, rule, created_batch, updated_batch) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT))",
+            params, 11, err);
+    }
+    if (rc == BF_OK && (rc = store_commit(st)) != BF_OK)
+        store_error_set(st, rc, err);
     if (rc != BF_OK)
         store_rollback(st);
     return rc;
