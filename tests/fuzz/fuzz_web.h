@@ -21,6 +21,7 @@
 
 #include <arpa/inet.h>
 #include <assert.h>
+#include <errno.h>
 #include <jansson.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -70,7 +71,21 @@ static size_t fuzz_web_exchange(const void *request, size_t size, char *reply, s
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     struct timeval timeout = {.tv_sec = 10};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    assert(connect(fd, (struct sockaddr *)&address, sizeof address) == 0);
+    /* A busy machine can run out of loopback ports for a moment (EADDRNOTAVAIL, other
+     * programs' connections in TIME_WAIT): try for 5 s before calling the server gone. */
+    int connected = -1;
+    for (int attempt = 0; attempt < 50 && connected != 0; attempt++) {
+        connected = connect(fd, (struct sockaddr *)&address, sizeof address);
+        if (connected != 0) {
+            fprintf(stderr, "fuzz_web: connect: %s\n", strerror(errno));
+            close(fd);
+            usleep(100 * 1000);
+            fd = socket(AF_INET, SOCK_STREAM, 0);
+            assert(fd >= 0);
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        }
+    }
+    assert(connected == 0);
     const char *next = request;
     while (size > 0) {
         ssize_t sent = send(fd, next, size, MSG_NOSIGNAL);
@@ -125,6 +140,20 @@ static json_t *fuzz_web_body(const char *reply)
     return body != NULL ? json_loads(body + 4, 0, NULL) : NULL;
 }
 
+/*
+ * fuzz_web_exchange() for the set-up requests: sent again (up to 5 times) when
+ * no answer came, as when a loaded machine (a long fuzzing run under nice)
+ * gives the worker no time before the connection's 1 s timeout.
+ */
+static size_t fuzz_web_setup_exchange(const char *request, size_t size, char *reply,
+                                      size_t reply_max)
+{
+    size_t got = 0;
+    for (int attempt = 0; attempt < 5 && got == 0; attempt++)
+        got = fuzz_web_exchange(request, size, reply, reply_max);
+    return got;
+}
+
 static int fuzz_web_start(void)
 {
     if (fuzz_web_server != NULL)
@@ -173,7 +202,7 @@ static int fuzz_web_start(void)
                           "POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: "
                           "application/json\r\nContent-Length: %zu\r\n\r\n%s",
                           strlen(login), login);
-    size_t got = fuzz_web_exchange(request, (size_t)length, reply, sizeof reply);
+    size_t got = fuzz_web_setup_exchange(request, (size_t)length, reply, sizeof reply);
     assert(fuzz_web_check(reply, got) == 200);
     fuzz_web_header(reply, "Set-Cookie: ", fuzz_web_cookie, sizeof fuzz_web_cookie);
     json_t *body = fuzz_web_body(reply);
@@ -182,7 +211,7 @@ static int fuzz_web_start(void)
     json_decref(body);
     length = snprintf(request, sizeof request,
                       "GET /api/people HTTP/1.1\r\nHost: x\r\nCookie: %s\r\n\r\n", fuzz_web_cookie);
-    got = fuzz_web_exchange(request, (size_t)length, reply, sizeof reply);
+    got = fuzz_web_setup_exchange(request, (size_t)length, reply, sizeof reply);
     assert(fuzz_web_check(reply, got) == 200);
     body = fuzz_web_body(reply);
     json_t *first = json_array_get(json_object_get(body, "people"), 0);
