@@ -1,12 +1,14 @@
 /*
- * cmd_compare.c - `bangfu compare insurance|poverty [--date DAY]` runs and
- * stores a comparison of a list with the registry; `compare list`,
+ * cmd_compare.c - `bangfu compare insurance|poverty [--date DAY] [--region
+ * CODE]` runs and stores a comparison of a list with the registry (with
+ * --region: the people of the region, as the web's POST /api/comparisons); `compare list`,
  * `compare show RUN` and `compare export RUN --out FILE [--force]` read the
  * stored runs (services/compare_lists.c).  A run opens the database
  * read-write, the others read-only (CLI_STORE_BY_COMMAND).
  */
 #include "cli/cli.h"
 
+#include "core/region_code.h"
 #include "services/compare_lists.h"
 
 #include <inttypes.h>
@@ -15,11 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CMD_COMPARE_USAGE_ZH                                                                       \
-    "用法：bangfu compare insurance|poverty [--date YYYY-MM-DD] | compare list | "              \
+#define CMD_COMPARE_USAGE_ZH                                                                          \
+    "用法：bangfu compare insurance|poverty [--date YYYY-MM-DD] [--region CODE] | compare list | " \
     "compare show RUN | compare export RUN --out FILE.xlsx|FILE.csv|- [--force]"
 #define CMD_COMPARE_USAGE_EN                                                                       \
-    "usage: bangfu compare insurance|poverty [--date YYYY-MM-DD] | compare list | "                \
+    "usage: bangfu compare insurance|poverty [--date YYYY-MM-DD] [--region CODE] | compare list "  \
+    "| "                                                                                           \
     "compare show RUN | compare export RUN --out FILE.xlsx|FILE.csv|- [--force]"
 
 static int cmd_compare_usage(void)
@@ -91,19 +94,27 @@ int cmd_compare(cli_context *ctx, int argc, char **argv)
     const char *action = argv[1];
     if (compare_list_known(action)) {
         bf_date as_of = date_today();
+        char region[REGION_CODE_TEXT_MAX] = "";
         for (int i = 2; i < argc;) {
             const char *value = NULL;
             int found = cli_option_value(argc, argv, &i, "--date", &value);
+            if (found == 1 && date_parse_written(value, &as_of) != BF_OK)
+                return cli_fail(CLI_EXIT_USAGE, BF_TR("“%s”不是日期", "'%s' is not a date"), value);
+            if (found == 0 && (found = cli_option_value(argc, argv, &i, "--region", &value)) == 1 &&
+                region_code_normalize(value, region) == REGION_LEVEL_INVALID)
+                return cli_fail(CLI_EXIT_USAGE,
+                                BF_TR("--region 区划代码无效“%s”（2、4、6、9 或 12 位）",
+                                      "--region: invalid region code '%s' (2, 4, 6, 9 or 12 "
+                                      "digits)"),
+                                value);
             if (found != 1)
                 return cmd_compare_usage();
-            if (date_parse_written(value, &as_of) != BF_OK)
-                return cli_fail(CLI_EXIT_USAGE, BF_TR("“%s”不是日期", "'%s' is not a date"), value);
         }
         compare_result result;
         char day[BF_DATE_TEXT_MAX];
         date_format(as_of, day);
         if (cli_open_store(ctx, CLI_STORE_WRITE, &err) != BF_OK ||
-            compare_run(ctx->store, action, as_of, &result, &err) != BF_OK)
+            compare_run(ctx->store, action, region, as_of, &result, &err) != BF_OK)
             return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
         return cmd_compare_print(action, day, &result);
     }

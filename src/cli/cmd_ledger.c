@@ -30,7 +30,8 @@
     "| "                                                                                            \
     "ledger import-bank FILE [--errors OUT] | ledger bank [--payee 证件号] | ledger batch "      \
     "--month "                                                                                      \
-    "YYYY-MM --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | ledger import-return "     \
+    "YYYY-MM [--region CODE] --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | "          \
+    "ledger import-return "                                                                         \
     "FILE [--errors OUT] | ledger payments BATCH [--out FILE] | ledger report [--group "            \
     "month|benefit|region|funding] [--from YYYY-MM] [--to YYYY-MM] [--level L] [--out FILE] | "     \
     "ledger person 证件号 [--out FILE]"
@@ -42,7 +43,8 @@
     "--documents TEXT --by NAME | ledger unapplied --month YYYY-MM [--region CODE] [--out FILE] "  \
     "| "                                                                                           \
     "ledger import-bank FILE [--errors OUT] | ledger bank [--payee ID] | ledger batch --month "    \
-    "YYYY-MM --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | ledger import-return "    \
+    "YYYY-MM [--region CODE] --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | "         \
+    "ledger import-return "                                                                        \
     "FILE [--errors OUT] | ledger payments BATCH [--out FILE] | ledger report [--group "           \
     "month|benefit|region|funding] [--from YYYY-MM] [--to YYYY-MM] [--level L] [--out FILE] | "    \
     "ledger person ID [--out FILE]"
@@ -75,10 +77,10 @@ typedef struct ledger_option {
 } ledger_option;
 
 static const ledger_option ledger_option_table[] = {
-    {"--month", "rlaut"}, {"--region", "rlau"}, {"--by", "rpt"},     {"--policies", "rpt"},
-    {"--state", "l"},     {"--benefit", "lap"}, {"--out", "lueyon"}, {"--reviewer", "a"},
-    {"--reason", "a"},    {"--applicant", "p"}, {"--on", "p"},       {"--documents", "p"},
-    {"--errors", "bi"},   {"--payee", "k"},     {"--group", "o"},    {"--from", "o"},
+    {"--month", "rlaut"}, {"--region", "rlaut"}, {"--by", "rpt"},     {"--policies", "rpt"},
+    {"--state", "l"},     {"--benefit", "lap"},  {"--out", "lueyon"}, {"--reviewer", "a"},
+    {"--reason", "a"},    {"--applicant", "p"},  {"--on", "p"},       {"--documents", "p"},
+    {"--errors", "bi"},   {"--payee", "k"},      {"--group", "o"},    {"--from", "o"},
     {"--to", "o"},        {"--level", "o"},
 };
 
@@ -449,7 +451,7 @@ static int ledger_do_batch(cli_context *ctx, const ledger_options *o)
         o, BF_TR("政策文件有错误，不生成批次", "the policy files have problems; no batch"), &set);
     if (status != CLI_EXIT_OK)
         return status;
-    ledger_batch_request request = {o->month, o->by};
+    ledger_batch_request request = {o->month, o->by, o->region != NULL ? o->region_code : NULL};
     ledger_batch_counts counts;
     char *missing = NULL;
     size_t missing_size = 0;

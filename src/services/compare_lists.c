@@ -4,6 +4,7 @@
  */
 #include "services/compare_lists.h"
 
+#include "core/region_code.h"
 #include "core/text_pool.h"
 #include "io/table_writer.h"
 
@@ -57,6 +58,9 @@ typedef struct compare_state {
     store *st;
     int insurance; /* 1: the insurance list, 0: the poverty list */
     bf_date as_of;
+    const char *region;             /* canonical, or "" for the whole registry */
+    char low[REGION_CODE_TEXT_MAX]; /* the region's codes: [low, high) */
+    char high[REGION_CODE_TEXT_MAX];
     text_pool pool;
     compare_entry *entries;
     size_t entry_count, entry_capacity;
@@ -159,9 +163,17 @@ static int compare_load_insurance(compare_state *s, bf_error *err)
     store_rows rows = {0};
     char lines[512];
     size_t used = 0;
-    int rc = store_rows_open(
-        s->st, "SELECT id_number, scheme, status FROM insurance ORDER BY id_number, scheme", NULL,
-        0, &rows, err);
+    const char *range[] = {s->low, s->high};
+    int scoped = s->region[0] != '\0';
+    /* A region's run: the lines of its registered people (the list names no region). */
+    int rc = store_rows_open(s->st,
+                             scoped ? "SELECT id_number, scheme, status FROM insurance WHERE "
+                                      "id_number IN (SELECT id_number FROM people WHERE "
+                                      "hukou_region >= ? AND hukou_region < ?) ORDER BY "
+                                      "id_number, scheme"
+                                    : "SELECT id_number, scheme, status FROM insurance ORDER BY "
+                                      "id_number, scheme",
+                             range, scoped ? 2 : 0, &rows, err);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
         rc = BF_OK;
         const char *id = store_column_text(rows.stmt, 0);
@@ -208,12 +220,20 @@ static int compare_load_insurance(compare_state *s, bf_error *err)
 static int compare_load_poverty(compare_state *s, bf_error *err)
 {
     char sql[COMPARE_SQL_MAX];
-    size_t used = (size_t)snprintf(sql, sizeof sql, "SELECT id_number");
+    size_t used = (size_t)snprintf(sql, sizeof sql, "SELECT l.id_number");
     for (int f = 0; f < COMPARE_FIELD_COUNT; f++)
-        used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s", compare_fields[f].column);
-    snprintf(sql + used, sizeof sql - used, " FROM poverty_list ORDER BY id_number");
+        used += (size_t)snprintf(sql + used, sizeof sql - used, ", l.%s", compare_fields[f].column);
+    int scoped = s->region[0] != '\0';
+    /* A region's run: the listed registered there, and the unregistered listed there. */
+    snprintf(sql + used, sizeof sql - used, " FROM poverty_list l%s ORDER BY l.id_number",
+             scoped ? " WHERE EXISTS (SELECT 1 FROM people p WHERE p.id_number = l.id_number AND "
+                      "p.hukou_region >= ? AND p.hukou_region < ?) OR (l.hukou_region >= ? AND "
+                      "l.hukou_region < ? AND NOT EXISTS (SELECT 1 FROM people p WHERE "
+                      "p.id_number = l.id_number))"
+                    : "");
+    const char *range[] = {s->low, s->high, s->low, s->high};
     store_rows rows = {0};
-    int rc = store_rows_open(s->st, sql, NULL, 0, &rows, err);
+    int rc = store_rows_open(s->st, sql, range, scoped ? 4 : 0, &rows, err);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
         const char *id = store_column_text(rows.stmt, 0);
         rc = BF_OK;
@@ -332,10 +352,13 @@ static int compare_walk(compare_state *s, bf_error *err)
     size_t used = (size_t)snprintf(sql, sizeof sql, "SELECT id_number, birth_date");
     for (int f = 0; f < COMPARE_FIELD_COUNT; f++)
         used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s", compare_fields[f].column);
-    snprintf(sql + used, sizeof sql - used, " FROM people ORDER BY id_number");
+    int scoped = s->region[0] != '\0';
+    snprintf(sql + used, sizeof sql - used, " FROM people%s ORDER BY id_number",
+             scoped ? " WHERE hukou_region >= ? AND hukou_region < ?" : "");
+    const char *range[] = {s->low, s->high};
     store_rows rows = {0};
     size_t next = 0;
-    int rc = store_rows_open(s->st, sql, NULL, 0, &rows, err);
+    int rc = store_rows_open(s->st, sql, range, scoped ? 2 : 0, &rows, err);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
         rc = BF_OK;
         const char *id = store_column_text(rows.stmt, 0);
@@ -377,7 +400,7 @@ static int compare_store(compare_state *s, const char *list, const char *started
     int rc =
         store_prepare(s->st,
                       "INSERT INTO compare_runs (id, list, as_of, started_at, registry_people, "
-                      "list_people, findings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      "list_people, findings, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                       &insert);
     if (rc == BF_OK)
         rc = store_bind_int64(insert, 1, s->result->run);
@@ -393,6 +416,8 @@ static int compare_store(compare_state *s, const char *list, const char *started
         rc = store_bind_int64(insert, 6, s->result->list_people);
     if (rc == BF_OK)
         rc = store_bind_int64(insert, 7, (int64_t)s->row_count);
+    if (rc == BF_OK)
+        rc = store_bind_text(insert, 8, s->region);
     if (rc == BF_OK)
         rc = store_step(insert) == BF_DONE ? BF_OK : BF_ESTORE;
     store_finalize(insert);
@@ -447,14 +472,16 @@ static int compare_count_missing(store *st, int64_t a, int64_t b,
     return rc == 0 ? BF_OK : rc;
 }
 
-/* The previous run of list before run (0: none) and the changes since it. */
-static int compare_changes(store *st, const char *list, compare_result *result, bf_error *err)
+/* The previous run of list and region before run (0: none) and the changes since it. */
+static int compare_changes(store *st, const char *list, const char *region, compare_result *result,
+                           bf_error *err)
 {
     char run[COMPARE_INTEGER_TEXT_MAX];
     snprintf(run, sizeof run, "%" PRId64, result->run);
-    const char *params[] = {list, run};
-    int rc = store_query_int64(st, "SELECT MAX(id) FROM compare_runs WHERE list = ? AND id < ?",
-                               params, 2, &result->previous);
+    const char *params[] = {list, region, run};
+    int rc = store_query_int64(
+        st, "SELECT MAX(id) FROM compare_runs WHERE list = ? AND region = ? AND id < ?", params, 3,
+        &result->previous);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);
     rc = compare_count_missing(st, result->run, result->previous, result->added, err);
@@ -463,9 +490,11 @@ static int compare_changes(store *st, const char *list, compare_result *result, 
     return rc;
 }
 
-int compare_run(store *st, const char *list, bf_date as_of, compare_result *result, bf_error *err)
+int compare_run(store *st, const char *list, const char *region, bf_date as_of,
+                compare_result *result, bf_error *err)
 {
-    compare_state s = {.st = st, .as_of = as_of, .result = result};
+    compare_state s = {
+        .st = st, .as_of = as_of, .region = region != NULL ? region : "", .result = result};
     char started_at[BF_TIMESTAMP_TEXT_MAX];
     int rc, began = 0;
     memset(result, 0, sizeof *result);
@@ -474,6 +503,16 @@ int compare_run(store *st, const char *list, bf_date as_of, compare_result *resu
                             BF_TR("未知的名单“%s”（可比对 insurance、poverty）",
                                   "unknown list '%s' (insurance or poverty)"),
                             list);
+    if (s.region[0] != '\0') {
+        char canonical[REGION_CODE_TEXT_MAX];
+        if (region_code_normalize(s.region, canonical) == REGION_LEVEL_INVALID ||
+            strcmp(canonical, s.region) != 0)
+            return bf_error_set(err, BF_EINVAL,
+                                BF_TR("区划代码“%s”不是 12 位规范代码",
+                                      "region '%s' is no canonical 12-digit code"),
+                                s.region);
+        region_code_range(s.region, s.low, s.high);
+    }
     s.insurance = strcmp(list, "insurance") == 0;
     date_now_timestamp(started_at);
     rc = store_begin(st);
@@ -491,7 +530,7 @@ int compare_run(store *st, const char *list, bf_date as_of, compare_result *resu
     if (rc == BF_OK)
         rc = compare_store(&s, list, started_at, err);
     if (rc == BF_OK)
-        rc = compare_changes(st, list, result, err);
+        rc = compare_changes(st, list, s.region, result, err);
     if (rc == BF_OK && (rc = store_commit(st)) != BF_OK)
         rc = store_error_set(st, rc, err);
     began = rc != BF_OK;
@@ -509,14 +548,14 @@ out:
 int compare_load(store *st, int64_t run, char list[COMPARE_LIST_NAME_MAX],
                  char as_of[BF_DATE_TEXT_MAX], compare_result *result, bf_error *err)
 {
-    char id[COMPARE_INTEGER_TEXT_MAX];
+    char id[COMPARE_INTEGER_TEXT_MAX], region[REGION_CODE_TEXT_MAX] = "";
     const char *params[] = {id};
     store_rows rows = {0};
     memset(result, 0, sizeof *result);
     snprintf(id, sizeof id, "%" PRId64, run);
     int rc = store_rows_open(st,
-                             "SELECT list, as_of, registry_people, list_people FROM compare_runs "
-                             "WHERE id = ?",
+                             "SELECT list, as_of, registry_people, list_people, region FROM "
+                             "compare_runs WHERE id = ?",
                              params, 1, &rows, err);
     int found = rc == BF_OK ? store_rows_next(&rows) : rc;
     if (found == 1) {
@@ -524,6 +563,7 @@ int compare_load(store *st, int64_t run, char list[COMPARE_LIST_NAME_MAX],
         snprintf(as_of, BF_DATE_TEXT_MAX, "%s", store_column_text(rows.stmt, 1));
         result->registry_people = store_column_int64(rows.stmt, 2);
         result->list_people = store_column_int64(rows.stmt, 3);
+        snprintf(region, sizeof region, "%s", store_column_text(rows.stmt, 4));
     }
     store_rows_close(&rows);
     if (found < 0)
@@ -536,7 +576,7 @@ int compare_load(store *st, int64_t run, char list[COMPARE_LIST_NAME_MAX],
     result->run = run;
     rc = compare_count_missing(st, run, 0, result->counts, err);
     if (rc == BF_OK)
-        rc = compare_changes(st, list, result, err);
+        rc = compare_changes(st, list, region, result, err);
     return rc;
 }
 

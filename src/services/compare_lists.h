@@ -21,8 +21,14 @@
  *                             household_id, relation, categories, phone.
  * The run (compare_runs) and its findings (compare_findings) are written in
  * one transaction.  A run's changes are counted against the previous run of
- * the same list: findings new (not in it) and resolved (in it, not now),
- * the same finding meaning the same kind, person and field.
+ * the same list and region: findings new (not in it) and resolved (in it,
+ * not now), the same finding meaning the same kind, person and field.
+ *
+ * A run of a region (a county officer's, from the web) takes the registered
+ * people whose hukou lies in the region and, of the list, those people and
+ * the unregistered listed in the region (poverty; the insurance list names
+ * no region, so it has no list_only there): its findings are exactly the
+ * findings of a whole run whose hukou_region lies in the region.
  *
  * How: the list is read into memory in ID number order, then the registry
  * is streamed in the same order and walked alongside it; the findings are
@@ -82,16 +88,18 @@ typedef struct compare_result {
 int compare_list_known(const char *list);
 
 /*
- * Compares list with the registry as of the day as_of and stores the run;
- * result gets its counts and changes.  BF_OK, or err says what failed and
- * nothing was stored.
+ * Compares list with the registry (region: canonical 12 digits, its people
+ * only; NULL or "" the whole registry) as of the day as_of and stores the
+ * run; result gets its counts and changes.  BF_OK, or err says what failed
+ * and nothing was stored.
  */
-int compare_run(store *st, const char *list, bf_date as_of, compare_result *result, bf_error *err);
+int compare_run(store *st, const char *list, const char *region, bf_date as_of,
+                compare_result *result, bf_error *err);
 
 /*
  * The counts of the stored run (its list into list, LIST_NAME_MAX bytes, and
- * day into as_of) and its changes since the previous run of its list.
- * BF_ENOTFOUND when there is no such run.
+ * day into as_of) and its changes since the previous run of its list and
+ * region.  BF_ENOTFOUND when there is no such run.
  */
 #define COMPARE_LIST_NAME_MAX 16
 int compare_load(store *st, int64_t run, char list[COMPARE_LIST_NAME_MAX],
@@ -100,7 +108,7 @@ int compare_load(store *st, int64_t run, char list[COMPARE_LIST_NAME_MAX],
 /*
  * Writes the findings of run to path (.xlsx: one worksheet per kind of
  * finding, each with its header; .csv: one table with the kind in its first
- * column), each marked 新增 when the previous run of its list did not have
+ * column), each marked 新增 when the previous run of its list (and region) did not have
  * it; the findings the previous run had and this one has not go to a last
  * worksheet (已解决).  *rows gets the findings written.
  */

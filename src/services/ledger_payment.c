@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "core/region_code.h"
 #include "io/safe_file.h"
 #include "io/table_writer.h"
 #include "services/import_errors.h"
@@ -94,18 +95,27 @@ static int batch_keep(batch_state *bs, const batch_payment *p)
     return BF_OK;
 }
 
-static int batch_gather(batch_state *bs, const policy_set *set)
+static int batch_gather(batch_state *bs, const policy_set *set, const char *region)
 {
     store_rows rows = {0};
-    const char *params[] = {bs->request->month};
+    char low[REGION_CODE_TEXT_MAX] = "", high[REGION_CODE_TEXT_MAX] = "";
+    if (region[0] != '\0')
+        region_code_range(region, low, high);
+    const char *params[] = {bs->request->month, low, high};
     int rc = store_rows_open(
         bs->st,
-        "SELECT l.payee, l.id, l.amount_fen, l.benefit, b.account, b.bank, b.holder "
-        "FROM ledger_lines l LEFT JOIN bank_accounts b ON b.payee = l.payee AND b.seq = "
-        "(SELECT MAX(x.seq) FROM bank_accounts x WHERE x.payee = l.payee) "
-        "WHERE l.month = ? AND l.state IN ('" LEDGER_STATE_APPROVED "', '" LEDGER_STATE_FAILED
-        "') ORDER BY l.payee, l.id",
-        params, 1, &rows, bs->err);
+        region[0] != '\0'
+            ? "SELECT l.payee, l.id, l.amount_fen, l.benefit, b.account, b.bank, b.holder "
+              "FROM ledger_lines l LEFT JOIN bank_accounts b ON b.payee = l.payee AND b.seq = "
+              "(SELECT MAX(x.seq) FROM bank_accounts x WHERE x.payee = l.payee) "
+              "WHERE l.month = ? AND l.state IN ('" LEDGER_STATE_APPROVED "', '" LEDGER_STATE_FAILED
+              "') AND l.region >= ? AND l.region < ? ORDER BY l.payee, l.id"
+            : "SELECT l.payee, l.id, l.amount_fen, l.benefit, b.account, b.bank, b.holder "
+              "FROM ledger_lines l LEFT JOIN bank_accounts b ON b.payee = l.payee AND b.seq = "
+              "(SELECT MAX(x.seq) FROM bank_accounts x WHERE x.payee = l.payee) "
+              "WHERE l.month = ? AND l.state IN ('" LEDGER_STATE_APPROVED "', '" LEDGER_STATE_FAILED
+              "') ORDER BY l.payee, l.id",
+        params, region[0] != '\0' ? 3 : 1, &rows, bs->err);
     batch_payment p;
     memset(&p, 0, sizeof p);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
@@ -203,7 +213,14 @@ int ledger_batch_create(store *st, const policy_set *set, const ledger_batch_req
     memset(counts, 0, sizeof *counts);
     batch_state bs = {
         .st = st, .request = request, .missing = missing, .counts = counts, .err = err};
-    char at[BF_TIMESTAMP_TEXT_MAX];
+    const char *region = request->region != NULL ? request->region : "";
+    char at[BF_TIMESTAMP_TEXT_MAX], canonical[REGION_CODE_TEXT_MAX];
+    if (region[0] != '\0' && (region_code_normalize(region, canonical) == REGION_LEVEL_INVALID ||
+                              strcmp(canonical, region) != 0))
+        return bf_error_set(
+            err, BF_EINVAL,
+            BF_TR("区划代码“%s”不是 12 位规范代码", "region '%s' is no canonical 12-digit code"),
+            region);
     date_now_timestamp(at);
     int rc = store_begin_exclusive(st, -1, NULL, NULL);
     /* The reviews' next seq by their key (ledger_review.c says why). */
@@ -211,7 +228,7 @@ int ledger_batch_create(store *st, const policy_set *set, const ledger_batch_req
         store_rollback(st);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);
-    rc = batch_gather(&bs, set);
+    rc = batch_gather(&bs, set, region);
     /* A number only for a batch that pays something (nothing to pay commits nothing). */
     int64_t batch = 0;
     if (rc == BF_OK && counts->payments > 0 &&
@@ -224,12 +241,12 @@ int ledger_batch_create(store *st, const policy_set *set, const ledger_batch_req
         char total[24], payments[24];
         snprintf(total, sizeof total, "%" PRId64, counts->total_fen);
         snprintf(payments, sizeof payments, "%" PRId64, counts->payments);
-        const char *batch_row[] = {bs.batch_text, request->month, request->created_by, at,
-                                   payments,      total};
+        const char *batch_row[] = {bs.batch_text, request->month, request->created_by, at, payments,
+                                   total,         region};
         rc = store_exec_params(st,
                                "INSERT INTO payment_batches (id, month, created_by, created_at, "
-                               "payments, total_fen) VALUES (?, ?, ?, ?, ?, ?)",
-                               batch_row, 6, err);
+                               "payments, total_fen, region) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               batch_row, 7, err);
         const char *review[] = {LEDGER_STATE_BATCHED, request->created_by, at, bs.batch_text};
         if (rc == BF_OK)
             rc = store_exec_params(
@@ -256,6 +273,58 @@ int ledger_batch_create(store *st, const policy_set *set, const ledger_batch_req
     }
     free(bs.line_ids);
     free(bs.payments);
+    return rc;
+}
+
+int ledger_batch_approve(store *st, int64_t batch, const char *approver, const char *region,
+                         bf_error *err)
+{
+    char batch_text[24], at[BF_TIMESTAMP_TEXT_MAX], low[REGION_CODE_TEXT_MAX] = "";
+    char high[REGION_CODE_TEXT_MAX] = "";
+    int scoped = region != NULL && region[0] != '\0';
+    if (scoped)
+        region_code_range(region, low, high);
+    snprintf(batch_text, sizeof batch_text, "%" PRId64, batch);
+    date_now_timestamp(at);
+    const char *params[] = {batch_text, low, high};
+    store_rows rows = {0};
+    /* One statement decides, so that two approvals at once cannot both pass. */
+    int rc = store_begin_exclusive(st, -1, NULL, NULL);
+    if (rc != BF_OK)
+        return store_error_set(st, rc, err);
+    rc =
+        store_rows_open(st,
+                        scoped ? "SELECT created_by, approved_by FROM payment_batches WHERE id = "
+                                 "? AND region >= ? AND region < ?"
+                               : "SELECT created_by, approved_by FROM payment_batches WHERE id = ?",
+                        params, scoped ? 3 : 1, &rows, err);
+    int found = rc == BF_OK ? store_rows_next(&rows) : rc;
+    if (found == 0)
+        rc = bf_error_set(err, BF_ENOTFOUND,
+                          BF_TR("没有第 %" PRId64 " 批支付", "no payment batch %" PRId64), batch);
+    else if (found < 0)
+        rc = rc != BF_OK ? rc : store_error_set(st, found, err);
+    else if (!store_column_is_null(rows.stmt, 1))
+        rc = bf_error_set(
+            err, BF_ECONFLICT,
+            BF_TR("第 %" PRId64 " 批已由 %s 审核", "batch %" PRId64 " was approved by %s already"),
+            batch, store_column_text(rows.stmt, 1));
+    else if (strcmp(store_column_text(rows.stmt, 0), approver) == 0)
+        rc = bf_error_set(err, BF_ECONFLICT,
+                          BF_TR("第 %" PRId64 " 批由 %s 生成，须由另一人审核（双人复核）",
+                                "batch %" PRId64 " was made by %s: another person approves it"),
+                          batch, approver);
+    store_rows_close(&rows);
+    const char *update[] = {approver, at, batch_text};
+    if (rc == BF_OK)
+        rc = store_exec_params(st,
+                               "UPDATE payment_batches SET approved_by = ?, approved_at = ? "
+                               "WHERE id = ?",
+                               update, 3, err);
+    if (rc == BF_OK && (rc = store_commit(st)) != BF_OK)
+        rc = store_error_set(st, rc, err);
+    if (rc != BF_OK)
+        store_rollback(st);
     return rc;
 }
 

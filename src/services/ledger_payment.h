@@ -18,6 +18,12 @@
  * lines of a service with an amount (kind = "service": a premium paid on the
  * person's behalf, ...) are no bank payment to the payee: never batched, they
  * stay 已审核 and are counted (services), settled where the service is given.
+ * A batch of a region (request->region: a county officer's, from the web)
+ * takes only the lines of that region and below, and is marked with it.
+ *
+ * Approval (ledger_batch_approve): a batch is approved once, by someone
+ * other than who made it (four eyes, as a run's lines); the web writes the
+ * bank file of an approved batch only.
  *
  * The bank file (ledger_bank_export): 序号, 姓名/单位名称, 证件号码, 银行账号,
  * 开户行, 金额, 摘要 (the benefit names and the month), then a total row;
@@ -76,6 +82,7 @@ int ledger_bank_import(store *st, const char *path, const char *errors_path,
 typedef struct ledger_batch_request {
     const char *month;      /* YYYY-MM */
     const char *created_by; /* who makes it */
+    const char *region;     /* canonical 12 digits: its lines only; NULL or "": every line */
 } ledger_batch_request;
 
 typedef struct ledger_batch_counts {
@@ -94,6 +101,14 @@ typedef struct ledger_batch_counts {
  */
 int ledger_batch_create(store *st, const policy_set *set, const ledger_batch_request *request,
                         FILE *missing, ledger_batch_counts *counts, bf_error *err);
+
+/*
+ * Approves batch by approver: BF_ENOTFOUND when there is no such batch of the region
+ * (canonical; NULL or "": any), BF_ECONFLICT when approver made it or it is approved already,
+ * each with err saying so.
+ */
+int ledger_batch_approve(store *st, int64_t batch, const char *approver, const char *region,
+                         bf_error *err);
 
 /* Writes the bank file of batch to path (.xlsx or .csv) and path.sha256. */
 int ledger_bank_export(store *st, int64_t batch, const char *path, int64_t *payments,

@@ -6,7 +6,9 @@
  * given, pension lines of every status, ages around 16 and 60 on random
  * days) are compared run after run; each run's findings must be those a
  * plain model of the rules of compare_lists.h computes, and its new and
- * resolved counts those of the model's previous run of the same list.
+ * resolved counts those of the model's previous run of the same list.  After
+ * each, a run of a random region must find exactly the whole run's findings
+ * in that region, its changes counted against the last run of that region.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +17,7 @@
 #include <cmocka.h>
 
 #include "core/error.h"
+#include "core/region_code.h"
 #include "services/compare_lists.h"
 #include "test_directory.h"
 #include "test_engines.h"
@@ -270,21 +273,31 @@ static void random_list(store *st, model *m, int insurance, unsigned *seed)
     /* The model walks in ID order as the comparison does. */
 }
 
-/* The findings stored for run, as the model writes them, sorted. */
-static int stored_findings(store *st, int64_t run, char **out, int max)
+/*
+ * The findings stored for run (those whose hukou_region lies in the region when region is not
+ * NULL), as the model writes them, sorted.
+ */
+static int stored_findings_in(store *st, int64_t run, const char *region, char **out, int max)
 {
-    char id[32];
+    char id[32], low[REGION_CODE_TEXT_MAX] = "", high[REGION_CODE_TEXT_MAX] = "";
     snprintf(id, sizeof id, "%" PRId64, run);
-    const char *params[] = {id};
+    if (region != NULL)
+        region_code_range(region, low, high);
+    const char *params[] = {id, low, high};
     store_rows rows = {0};
     bf_error err;
     bf_error_clear(&err);
     int count = 0;
     assert_int_equal(store_rows_open(st,
-                                     "SELECT finding, id_number, field, name, hukou_region, "
-                                     "registry_value, list_value FROM compare_findings WHERE "
-                                     "run_id = ?",
-                                     params, 1, &rows, &err),
+                                     region != NULL
+                                         ? "SELECT finding, id_number, field, name, hukou_region, "
+                                           "registry_value, list_value FROM compare_findings "
+                                           "WHERE run_id = ? AND hukou_region >= ? AND "
+                                           "hukou_region < ?"
+                                         : "SELECT finding, id_number, field, name, hukou_region, "
+                                           "registry_value, list_value FROM compare_findings "
+                                           "WHERE run_id = ?",
+                                     params, region != NULL ? 3 : 1, &rows, &err),
                      BF_OK);
     while (store_rows_next(&rows) == 1) {
         char line[MODEL_LINE_MAX * 2];
@@ -301,6 +314,17 @@ static int stored_findings(store *st, int64_t run, char **out, int max)
     store_rows_close(&rows);
     qsort(out, (size_t)count, sizeof out[0], compare_text);
     return count;
+}
+
+static int stored_findings(store *st, int64_t run, char **out, int max)
+{
+    return stored_findings_in(st, run, NULL, out, max);
+}
+
+static void free_findings(char **findings, int count)
+{
+    for (int i = 0; i < count; i++)
+        free(findings[i]);
 }
 
 /* How many of a (sorted) are not in b (sorted), per finding code prefix. */
@@ -324,6 +348,55 @@ static int64_t missing_of_kind(char **a, int na, char **b, int nb, const char *c
     return missing;
 }
 
+/* The regions a run of a region covers, and which of them a run of each list has had. */
+static const char *const scoped_regions[] = {"370811000000", "370800000000", "500101000000",
+                                             "370000000000"};
+#define SCOPED_REGIONS ((int)(sizeof scoped_regions / sizeof scoped_regions[0]))
+
+/*
+ * A run of a region just after the whole run whole: its findings are exactly those of the
+ * whole run whose hukou lies in the region (compare_lists.h), its previous run is the last run
+ * of the same list and region (*previous_scoped, updated here) and its new and resolved
+ * counts are taken against that run.
+ */
+static void check_scoped_run(engine_fixture *f, const char *list, int64_t whole, bf_date as_of,
+                             unsigned *seed, int64_t *previous_scoped)
+{
+    int r = (int)(next_random(seed) % SCOPED_REGIONS);
+    const char *region = scoped_regions[r];
+    compare_result scoped;
+    bf_error err;
+    bf_error_clear(&err);
+    if (compare_run(f->st, list, region, as_of, &scoped, &err) != BF_OK)
+        fail_msg("compare_run %s %s: %s", list, region, err.message);
+    static char *expected[MODEL_FINDINGS], *got[MODEL_FINDINGS], *before[MODEL_FINDINGS];
+    int expected_count = stored_findings_in(f->st, whole, region, expected, MODEL_FINDINGS);
+    int got_count = stored_findings(f->st, scoped.run, got, MODEL_FINDINGS);
+    for (int i = 0; i < got_count && i < expected_count; i++)
+        if (strcmp(got[i], expected[i]) != 0)
+            fail_msg("%s of %s finding %d: stored [%s], whole run's [%s]", list, region, i, got[i],
+                     expected[i]);
+    assert_int_equal(got_count, expected_count);
+    assert_int_equal(scoped.previous, previous_scoped[r]);
+    int before_count = previous_scoped[r] > 0
+                           ? stored_findings(f->st, previous_scoped[r], before, MODEL_FINDINGS)
+                           : 0;
+    for (int k = 0; k < COMPARE_FINDING_COUNT; k++) {
+        const char *code = compare_finding_code((compare_finding)k);
+        assert_int_equal(scoped.counts[k], missing_of_kind(got, got_count, NULL, 0, code));
+        assert_int_equal(scoped.added[k],
+                         missing_of_kind(got, got_count, before, before_count, code));
+        assert_int_equal(scoped.resolved[k],
+                         previous_scoped[r] > 0
+                             ? missing_of_kind(before, before_count, got, got_count, code)
+                             : 0);
+    }
+    previous_scoped[r] = scoped.run;
+    free_findings(expected, expected_count);
+    free_findings(got, got_count);
+    free_findings(before, before_count);
+}
+
 static void test_compare_differential(void **state)
 {
     engine_fixture *f = engine_of(state);
@@ -331,6 +404,7 @@ static void test_compare_differential(void **state)
     char *previous[2][MODEL_FINDINGS];
     int previous_count[2] = {-1, -1};
     unsigned seed = f->postgres ? 0x5eed2u : 0x5eed1u;
+    int64_t previous_scoped[2][SCOPED_REGIONS] = {{0}};
     random_registry(f->st, &m, &seed);
     for (int round = 0; round < MODEL_ROUNDS; round++) {
         int insurance = (int)(next_random(&seed) % 2);
@@ -347,7 +421,8 @@ static void test_compare_differential(void **state)
         compare_result result;
         bf_error err;
         bf_error_clear(&err);
-        if (compare_run(f->st, insurance ? "insurance" : "poverty", as_of, &result, &err) != BF_OK)
+        if (compare_run(f->st, insurance ? "insurance" : "poverty", NULL, as_of, &result, &err) !=
+            BF_OK)
             fail_msg("compare_run: %s", err.message);
         char *stored[MODEL_FINDINGS];
         int count = stored_findings(f->st, result.run, stored, MODEL_FINDINGS);
@@ -388,6 +463,8 @@ static void test_compare_differential(void **state)
         assert_memory_equal(loaded.counts, result.counts, sizeof loaded.counts);
         assert_memory_equal(loaded.added, result.added, sizeof loaded.added);
         assert_memory_equal(loaded.resolved, result.resolved, sizeof loaded.resolved);
+        check_scoped_run(f, insurance ? "insurance" : "poverty", result.run, as_of, &seed,
+                         previous_scoped[insurance]);
     }
     for (int l = 0; l < 2; l++)
         for (int i = 0; i < previous_count[l]; i++)
