@@ -428,7 +428,7 @@ static int ledger_do_import(cli_context *ctx, const ledger_options *o)
                    counts.errors_file);
     } else {
         ledger_return_counts counts;
-        rc = ledger_return_import(ctx->store, o->argument, o->errors, &counts, &err);
+        rc = ledger_return_import(ctx->store, o->argument, o->errors, NULL, &counts, &err);
         if (rc == BF_OK)
             printf("{\"read\": %" PRId64 ", \"paid\": %" PRId64 ", \"failed\": %" PRId64
                    ", \"already\": %" PRId64 ", \"errors\": %" PRId64

@@ -201,15 +201,16 @@ static const cli_command commands[] = {
      "  --people FILE   the people whose entitlements change\n"
      "  --force         overwrite existing files\n"},
     {"compare", cmd_compare, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
-     "compare insurance|poverty [--date DAY] | compare list | compare show RUN | "
+     "compare insurance|poverty [--date DAY] [--region CODE] | compare list | compare show RUN | "
      "compare export RUN --out FILE [--force]",
      "将参保名单或扶贫办名单与登记比对，保存并列出、显示、导出各次比对",
      "compare the insurance or poverty office's list with the registry as stored, dated runs",
      "  insurance       16至59岁未参保（代缴、动态清零）、60岁以上未领养老金、仅在登记中\n"
      "  poverty         仅在登记中、仅在名单中、信息不一致（姓名、户籍地、户编号、类别等）\n"
      "  --date DAY      计算年龄的日期（默认今天）\n"
+     "  --region CODE   只比对户籍在该区划及下级的人员（默认全部登记）\n"
      "  list            列出各次比对\n"
-     "  show RUN        一次比对的计数及与上一次同名单比对相比的新增、已解决\n"
+     "  show RUN        一次比对的计数及与上一次同名单、同区划比对相比的新增、已解决\n"
      "  export RUN      导出一次比对的发现\n"
      "  --out FILE      .xlsx 每类发现一个工作表（另有“已解决”），.csv 或 - 一张表\n"
      "  --force         覆盖已有的 FILE\n",
@@ -217,8 +218,10 @@ static const cli_command commands[] = {
      "                  in the registry only\n"
      "  poverty         in the registry only, in the list only, fields that differ\n"
      "  --date DAY      the day ages are taken on (default today)\n"
+     "  --region CODE   only the people whose hukou lies in the region (default: everyone)\n"
      "  list            the stored runs\n"
-     "  show RUN        a run's counts, and what is new or resolved since the list's last run\n"
+     "  show RUN        a run's counts, and what is new or resolved since the last run of the\n"
+     "                  list and region\n"
      "  export RUN      write out a run's findings\n"
      "  --out FILE      .xlsx: a worksheet per finding (and one of those resolved); .csv or\n"
      "                  -: one table\n"

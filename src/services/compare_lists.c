@@ -490,6 +490,19 @@ static int compare_changes(store *st, const char *list, const char *region, comp
     return rc;
 }
 
+int compare_previous(store *st, int64_t run, int64_t *previous, bf_error *err)
+{
+    char id[COMPARE_INTEGER_TEXT_MAX];
+    snprintf(id, sizeof id, "%" PRId64, run);
+    const char *params[] = {id, id};
+    int rc = store_query_int64(st,
+                               "SELECT MAX(p.id) FROM compare_runs p JOIN compare_runs r ON "
+                               "r.list = p.list AND r.region = p.region WHERE r.id = ? AND p.id "
+                               "< ?",
+                               params, 2, previous);
+    return rc == BF_OK ? BF_OK : store_error_set(st, rc, err);
+}
+
 int compare_run(store *st, const char *list, const char *region, bf_date as_of,
                 compare_result *result, bf_error *err)
 {

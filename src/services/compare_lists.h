@@ -102,6 +102,9 @@ int compare_run(store *st, const char *list, const char *region, bf_date as_of,
  * region.  BF_ENOTFOUND when there is no such run.
  */
 #define COMPARE_LIST_NAME_MAX 16
+
+/* The previous run of the list and region of run into *previous (0: none). */
+int compare_previous(store *st, int64_t run, int64_t *previous, bf_error *err);
 int compare_load(store *st, int64_t run, char list[COMPARE_LIST_NAME_MAX],
                  char as_of[BF_DATE_TEXT_MAX], compare_result *result, bf_error *err);
 

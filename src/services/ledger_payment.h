@@ -122,9 +122,11 @@ typedef struct ledger_return_counts {
 /*
  * Applies the bank's return in path; the lines in error (matching nothing,
  * several payments, or another amount) are written to errors_path with the
- * reason and not applied.
+ * reason and not applied.  With region (canonical; NULL or "": any) a line
+ * matches only the payments of the batches of that region and below (the web:
+ * an officer's return never settles another county's payments).
  */
-int ledger_return_import(store *st, const char *path, const char *errors_path,
+int ledger_return_import(store *st, const char *path, const char *errors_path, const char *region,
                          ledger_return_counts *counts, bf_error *err);
 
 #endif

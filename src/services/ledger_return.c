@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/int_map.h"
 #include "core/money.h"
+#include "core/region_code.h"
 #include "services/import_errors.h"
 #include "services/ledger_columns.h"
 
@@ -65,6 +66,7 @@ typedef struct return_state {
     store *st;
     const char *path;
     const char *at;
+    const char *region; /* canonical: only the payments of its batches match; "": any */
     ledger_return_counts *counts;
     int index[RETURN_COLUMNS];
     ledger_rejects rejects; /* the lines in error; its text holds the bank's reasons too */
@@ -248,15 +250,28 @@ static int return_decide(return_state *rs, const return_line *l)
 static int return_match(return_state *rs)
 {
     store_rows rows = {0};
+    char low[REGION_CODE_TEXT_MAX] = "", high[REGION_CODE_TEXT_MAX] = "";
+    int scoped = rs->region[0] != '\0';
+    if (scoped)
+        region_code_range(rs->region, low, high);
+    const char *range[] = {low, high};
     int rc = store_rows_open(
         rs->st,
-        "SELECT r.line, r.amount_fen, r.paid, r.why, p.batch_id, p.item, p.amount_fen, p.state "
-        "FROM ledger_return_lines r LEFT JOIN payment_items p ON p.account = r.account "
-        "AND (r.item = '' OR CAST(p.item AS TEXT) = r.item) "
-        "AND (r.batch = '' OR CAST(p.batch_id AS TEXT) = r.batch) "
-        "AND p.state IN ('" LEDGER_PAYMENT_WAITING "', '" LEDGER_STATE_PAID
-        "', '" LEDGER_STATE_FAILED "') ORDER BY r.line, p.batch_id, p.item",
-        NULL, 0, &rows, rs->err);
+        scoped ? "SELECT r.line, r.amount_fen, r.paid, r.why, p.batch_id, p.item, p.amount_fen, "
+                 "p.state FROM ledger_return_lines r LEFT JOIN payment_items p ON p.account = "
+                 "r.account AND (r.item = '' OR CAST(p.item AS TEXT) = r.item) "
+                 "AND (r.batch = '' OR CAST(p.batch_id AS TEXT) = r.batch) "
+                 "AND p.state IN ('" LEDGER_PAYMENT_WAITING "', '" LEDGER_STATE_PAID
+                 "', '" LEDGER_STATE_FAILED "') AND p.batch_id IN (SELECT id FROM "
+                 "payment_batches WHERE region >= ? AND region < ?) ORDER BY r.line, "
+                 "p.batch_id, p.item"
+               : "SELECT r.line, r.amount_fen, r.paid, r.why, p.batch_id, p.item, p.amount_fen, "
+                 "p.state FROM ledger_return_lines r LEFT JOIN payment_items p ON p.account = "
+                 "r.account AND (r.item = '' OR CAST(p.item AS TEXT) = r.item) "
+                 "AND (r.batch = '' OR CAST(p.batch_id AS TEXT) = r.batch) "
+                 "AND p.state IN ('" LEDGER_PAYMENT_WAITING "', '" LEDGER_STATE_PAID
+                 "', '" LEDGER_STATE_FAILED "') ORDER BY r.line, p.batch_id, p.item",
+        range, scoped ? 2 : 0, &rows, rs->err);
     return_line l = {0};
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
         rc = BF_OK; /* a row is ready (store_rows_next gave 1) */
@@ -346,7 +361,7 @@ static int return_apply(return_state *rs)
     return rc;
 }
 
-int ledger_return_import(store *st, const char *path, const char *errors_path,
+int ledger_return_import(store *st, const char *path, const char *errors_path, const char *region,
                          ledger_return_counts *counts, bf_error *err)
 {
     memset(counts, 0, sizeof *counts);
@@ -355,7 +370,12 @@ int ledger_return_import(store *st, const char *path, const char *errors_path,
         .header_hint = BF_TR("银行账号、金额、结果、原因", "银行账号, 金额, 结果, 原因")};
     char at[BF_TIMESTAMP_TEXT_MAX];
     date_now_timestamp(at);
-    return_state rs = {.st = st, .path = path, .at = at, .counts = counts, .err = err};
+    return_state rs = {.st = st,
+                       .path = path,
+                       .at = at,
+                       .region = region != NULL ? region : "",
+                       .counts = counts,
+                       .err = err};
     table_reader *reader = NULL;
     table_row row;
     int began = 0;

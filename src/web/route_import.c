@@ -10,6 +10,7 @@
  */
 #include "web/web_routes.h"
 #include "web/web_progress.h"
+#include "web/web_upload.h"
 #include "web/web_util.h"
 
 #include "services/import_facts.h"
@@ -19,33 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
-
-/* Longest file name kept for the batch's source. */
-#define WEB_IMPORT_NAME_MAX 128
-
-/* Reads the error file whole into a new JSON string (NULL when it cannot). */
-static json_t *web_import_errors_text(const char *path)
-{
-    FILE *in = fopen(path, "rb");
-    if (in == NULL)
-        return NULL;
-    char *data = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&data, &size);
-    char buffer[8192];
-    size_t got;
-    while (out != NULL && (got = fread(buffer, 1, sizeof buffer, in)) > 0 &&
-           size < WEB_DOWNLOAD_MAX)
-        fwrite(buffer, 1, got, out);
-    fclose(in);
-    if (out != NULL)
-        fclose(out);
-    json_t *text = data != NULL ? json_stringn(data, size) : NULL;
-    free(data);
-    return text;
-}
 
 int route_import(web_request *req, web_response *res)
 {
@@ -54,33 +29,17 @@ int route_import(web_request *req, web_response *res)
     snprintf(res->audit_target, sizeof res->audit_target, "import:%s", kind_name);
     if (kind == NULL && strcmp(kind_name, "people") != 0)
         return web_reply_error(res, 404, "not_found", "没有这种导入", "no such import kind");
-    const char *name = web_request_query(req, "name");
-    size_t length = name != NULL ? strlen(name) : 0;
-    int xlsx = length > 5 && strcasecmp(name + length - 5, ".xlsx") == 0;
-    int csv = length > 4 && strcasecmp(name + length - 4, ".csv") == 0;
-    if ((!xlsx && !csv) || length > WEB_IMPORT_NAME_MAX)
-        return web_reply_error(res, 400, "invalid", "文件名（name）应以 .xlsx 或 .csv 结尾",
-                               "the file name (name) must end in .xlsx or .csv");
-    if (req->body_size == 0)
-        return web_reply_error(res, 400, "invalid", "没有收到文件内容", "no file was sent");
     const char *token = web_request_query(req, "progress");
     if (token != NULL && !web_progress_token_valid(token))
         return web_reply_field(res, "progress", "progress 应为 32 位十六进制小写字符",
                                "progress must be 32 lowercase hexadecimal digits");
     char path[WEB_TEMP_PATH_MAX], errors[WEB_TEMP_PATH_MAX + 16], source[256];
+    const char *name = NULL;
     bf_error err;
     bf_error_clear(&err);
-    if (web_temp_file(xlsx ? "upload.xlsx" : "upload.csv", path, &err) != BF_OK)
-        return web_reply_internal(res, err.message);
+    if (!web_upload_open(req, res, &name, path))
+        return BF_OK;
     snprintf(errors, sizeof errors, "%s.errors.csv", path);
-    FILE *out = fopen(path, "wb");
-    int written = out != NULL && fwrite(req->body, 1, req->body_size, out) == req->body_size;
-    if (out != NULL && fclose(out) != 0)
-        written = 0;
-    if (!written) {
-        web_temp_remove(path);
-        return web_reply_internal(res, "cannot write the uploaded file");
-    }
     snprintf(source, sizeof source, "web:%s:%s", req->user->login, name);
     import_people_options options = {.path = path,
                                      .errors_path = errors,
@@ -104,7 +63,7 @@ int route_import(web_request *req, web_response *res)
             (json_int_t)result.inserted, "updated", (json_int_t)result.updated, "unchanged",
             (json_int_t)result.unchanged, "rejected", (json_int_t)result.rejected, "removed",
             (json_int_t)result.removed);
-        json_t *text = result.rejected > 0 ? web_import_errors_text(errors) : NULL;
+        json_t *text = result.rejected > 0 ? web_upload_text(errors) : NULL;
         json_object_set_new(answer, "errors_csv", text != NULL ? text : json_null());
         snprintf(res->audit_detail, sizeof res->audit_detail,
                  "{\"batch\":%" PRId64 ",\"rows\":%" PRId64 ",\"rejected\":%" PRId64 "}",

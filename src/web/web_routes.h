@@ -108,7 +108,27 @@
        "the findings of a comparison in one's region (masked; ?full=1: in full)")                  \
     XX(payment_batches, "GET", "/api/payments/batches", WEB_ROLES_ALL, 0, "200,400",               \
        "支付批次及其中本人辖区的台账行：金额与支付结果",                                           \
-       "the payment batches, lines of one's region")
+       "the payment batches, lines of one's region")                                               \
+    XX(comparison_run, "POST", "/api/comparisons", WEB_ROLE_CLERK,                                 \
+       WEB_WRITE | WEB_OWN_TRANSACTION, "200,400,415",                                             \
+       "对本人辖区运行一次名单比对（insurance 社保名单或 poverty 扶贫办名单，与登记比对）",        \
+       "compare a list (insurance, poverty) with the registry of one's region")                    \
+    XX(payment_batch_create, "POST", "/api/payments/batches", WEB_ROLE_CLERK,                      \
+       WEB_WRITE | WEB_OWN_TRANSACTION, "200,400,415",                                             \
+       "把本人辖区一个月已审核（及支付失败）的台账行生成支付批次，待另一人审核",                   \
+       "make a payment batch of a month's approved lines of one's region")                         \
+    XX(payment_batch_approve, "POST", "/api/payments/batches/{batch}/approve", WEB_ROLE_REVIEWER,  \
+       WEB_WRITE | WEB_OWN_TRANSACTION, "200,404,409",                                             \
+       "审核本人辖区的支付批次（生成人不能审核：双人复核）",                                       \
+       "approve a payment batch of one's region (not by who made it)")                             \
+    XX(payment_bank_file, "POST", "/api/payments/batches/{batch}/bank-file",                       \
+       WEB_ROLE_CLERK | WEB_ROLE_REVIEWER, WEB_WRITE | WEB_OWN_TRANSACTION, "200,400,404,409",     \
+       "已审核批次的银行代发文件（?format=xlsx 或 csv；账号完整，记入审计；支付转为待回盘）",      \
+       "the bank file of an approved batch of one's region (accounts in full, audited)")           \
+    XX(payment_return, "POST", "/api/payments/returns", WEB_ROLE_CLERK,                            \
+       WEB_WRITE | WEB_OWN_TRANSACTION, "200,400",                                                 \
+       "导入银行回盘文件（请求体为文件，?name=文件名）：只结算本人辖区批次中的支付",               \
+       "apply the bank's return (the body is the file): payments of one's region's batches only")
 
 /* The index of each route in web_routes[]. */
 enum web_route_id {

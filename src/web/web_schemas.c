@@ -92,17 +92,23 @@
         "{\"type\":\"integer\",\"nullable\":true}")
 
 #define WEB_SCHEMA_COMPARISON                                                                      \
-    OBJ("[\"id\",\"list\",\"as_of\",\"started_at\",\"findings\"]",                                 \
-        "\"id\":" I ",\"list\":" S ",\"as_of\":" S ",\"started_at\":" S ",\"findings\":" O)
+    OBJ("[\"id\",\"list\",\"region\",\"as_of\",\"started_at\",\"findings\"]",                      \
+        "\"id\":" I ",\"list\":" S ",\"region\":" S ",\"as_of\":" S ",\"started_at\":" S           \
+        ",\"findings\":" O ",\"previous\":" I)
 #define WEB_SCHEMA_FINDING                                                                         \
-    OBJ("[\"finding\",\"title\",\"id_number\"]",                                                   \
-        "\"finding\":" S ",\"title\":" S ",\"id_number\":" S ",\"name\":" SN                       \
+    OBJ("[\"finding\",\"title\",\"change\",\"id_number\"]",                                        \
+        "\"finding\":" S ",\"title\":" S ",\"change\":" S ",\"id_number\":" S ",\"name\":" SN      \
         ",\"hukou_region\":" SN ",\"field\":" SN ",\"registry_value\":" SN ",\"list_value\":" SN)
 #define WEB_SCHEMA_BATCH                                                                           \
     OBJ("[\"id\",\"month\",\"created_by\",\"created_at\",\"payments\",\"lines\",\"amount_fen\","   \
-        "\"paid_lines\",\"failed_lines\"]",                                                        \
+        "\"paid_lines\",\"failed_lines\",\"region\",\"mine\"]",                                    \
         "\"id\":" I ",\"month\":" S ",\"created_by\":" S ",\"created_at\":" S ",\"payments\":" I   \
-        ",\"lines\":" I ",\"amount_fen\":" I ",\"paid_lines\":" I ",\"failed_lines\":" I)
+        ",\"lines\":" I ",\"amount_fen\":" I ",\"paid_lines\":" I ",\"failed_lines\":" I           \
+        ",\"region\":" S ",\"approved_by\":" SN ",\"approved_at\":" SN ",\"mine\":" B)
+#define WEB_SCHEMA_FINDING_COUNTS                                                                  \
+    OBJ("[\"uninsured\",\"no_pension\",\"registry_only\",\"list_only\",\"differs\"]",              \
+        "\"uninsured\":" I ",\"no_pension\":" I ",\"registry_only\":" I ",\"list_only\":" I        \
+        ",\"differs\":" I)
 
 static const web_route_answer web_route_answers[WEB_ROUTE_COUNT] = {
     [WEB_ROUTE_health] = {OBJ("[\"status\",\"version\",\"engine\",\"schema\"]",
@@ -174,6 +180,32 @@ static const web_route_answer web_route_answers[WEB_ROUTE_COUNT] = {
                                                                    ",\"masked\":" B),
                                        0},
     [WEB_ROUTE_payment_batches] = {OBJ("[\"batches\"]", "\"batches\":" A(WEB_SCHEMA_BATCH)), 0},
+    [WEB_ROUTE_comparison_run] = {OBJ("[\"run\",\"list\",\"region\",\"as_of\",\"registry_people\","
+                                      "\"list_people\",\"previous\",\"findings\",\"new\","
+                                      "\"resolved\"]",
+                                      "\"run\":" I ",\"list\":" S ",\"region\":" S ",\"as_of\":" S
+                                      ",\"registry_people\":" I ",\"list_people\":" I
+                                      ",\"previous\":" I ",\"findings\":" WEB_SCHEMA_FINDING_COUNTS
+                                      ",\"new\":" WEB_SCHEMA_FINDING_COUNTS
+                                      ",\"resolved\":" WEB_SCHEMA_FINDING_COUNTS),
+                                  0},
+    [WEB_ROUTE_payment_batch_create] = {OBJ("[\"batch\",\"month\",\"region\",\"payments\","
+                                            "\"lines\",\"total_fen\",\"missing_bank\","
+                                            "\"not_positive\",\"services\"]",
+                                            "\"batch\":" I ",\"month\":" S ",\"region\":" S
+                                            ",\"payments\":" I ",\"lines\":" I ",\"total_fen\":" I
+                                            ",\"missing_bank\":" I ",\"not_positive\":" I
+                                            ",\"services\":" I),
+                                        0},
+    [WEB_ROUTE_payment_batch_approve] = {OBJ("[\"batch\",\"approved_by\"]",
+                                             "\"batch\":" I ",\"approved_by\":" S),
+                                         0},
+    [WEB_ROUTE_payment_bank_file] = {NULL, WEB_DOWNLOAD_XLSX | WEB_DOWNLOAD_CSV},
+    [WEB_ROUTE_payment_return] = {OBJ("[\"name\",\"read\",\"paid\",\"failed\",\"already\","
+                                      "\"errors\",\"errors_csv\"]",
+                                      "\"name\":" S ",\"read\":" I ",\"paid\":" I ",\"failed\":" I
+                                      ",\"already\":" I ",\"errors\":" I ",\"errors_csv\":" SN),
+                                  0},
 };
 
 const web_route_answer *web_route_answer_of(int route)

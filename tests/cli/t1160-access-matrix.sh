@@ -21,6 +21,8 @@ printf '统一社会信用代码,单位名称,单位类型,所在地区划代码
 bf --db "$db" import orgs "$WORK/orgs.csv" >/dev/null
 bf --db "$db" param set min_wage --region 50 --from 2020-01-01 --value 1800 >/dev/null
 bf --db "$db" compare insurance --date 2024-03-31 >/dev/null
+# A comparison of the other region (run 2): a 404 for the own region's users.
+bf --db "$db" compare insurance --date 2024-03-31 --region 50 >/dev/null
 pw='Gongzuo-2024!'
 for role in 系统管理员 经办员 审核员 查看员 村级帮扶员; do
     login=$(echo "$role" | sed 's/系统管理员/admin/; s/经办员/clerk/; s/审核员/reviewer/; s/查看员/viewer/; s/村级帮扶员/village/')
@@ -38,11 +40,26 @@ for run in 1 2; do
          id_number, id_number, '2024-03', 0, '应发', '一', '文件', 'person', hukou_region, 10000,
          '未载明', $run, '待审核' FROM people WHERE id_number = '$person'"
 done
+# An approved line of February in each region, bank details, and a batch of each region (1 of
+# the own region made by clerk, 2 of the other one): approved and exported, or a 404.
+for n in 3 4; do
+    person=$(sql "SELECT id_number FROM people WHERE name = '$(echo 王强 陈静 | cut -d' ' -f$((n - 2)))'")
+    sql "INSERT INTO ledger_lines (id, benefit, payee, person, month, seq, kind, clause, document,
+         payee_kind, region, amount_fen, funding, run_id, state) SELECT $n, 'x.subsidy',
+         id_number, id_number, '2024-02', 0, '应发', '一', '文件', 'person', hukou_region, 10000,
+         '未载明', $((n - 2)), '已审核' FROM people WHERE id_number = '$person'"
+    echo "$person,户$n,622202020000123450$n,工商银行"
+done | sed '1i 证件号码,户名,银行账号,开户行' >"$WORK/bank.csv"
+bf --db "$db" ledger import-bank "$WORK/bank.csv" >/dev/null
+bf --db "$db" ledger batch --month 2024-02 --region 370811 --by clerk >/dev/null 2>&1
+bf --db "$db" ledger batch --month 2024-02 --region 50 --by cq >/dev/null 2>&1
+expect_eq "$(sql "SELECT COUNT(*) FROM payment_batches")" 2 "a batch of each region"
 serve_start
 python3 - "$url" "$pw" "$own_org" "$other_org" <<'PY'
 import sys
 from web_client import Client, check
 url, pw, own_org, other_org = sys.argv[1:5]
+OTHER_ACCOUNT = "6222020200001234504"  # the other region's payee
 ROLES = ["admin", "clerk", "reviewer", "viewer", "village"]
 FULL = {"clerk", "reviewer", "village"}       # may see ID numbers and phones in full
 EDIT = {"clerk", "village"}                   # may change a person's 四清
@@ -135,7 +152,8 @@ def requests(route):
         return [(method, path, body, "own", lambda role: 200 if role == "clerk" else 403),
                 (method, path, dict(body, region="500101"), "other",
                  lambda role: 404 if role == "clerk" else 403)]
-    if path in ("/api/projects", "/api/posts", "/api/payments/batches", "/api/comparisons"):
+    if path in ("/api/projects", "/api/posts", "/api/payments/batches", "/api/comparisons") \
+            and method == "GET":
         return [(method, path, None, "own", lambda role: 200, "500101")]
     if path == "/api/imports/progress/{token}":
         return [(method, "/api/imports/progress/" + "a" * 32, None, "own",
@@ -143,7 +161,29 @@ def requests(route):
     if path == "/api/comparisons/{run}":
         return [(method, "/api/comparisons/1", None, "own", lambda role: 200, "500101"),
                 (method, "/api/comparisons/1?full=1", None, "own",
-                 lambda role: 200 if role in FULL else 403, "500101")]
+                 lambda role: 200 if role in FULL else 403, "500101"),
+                (method, "/api/comparisons/2", None, "other", lambda role: 404)]
+    if path == "/api/comparisons" and method == "POST":
+        return [(method, path, {"list": "insurance", "date": "2024-03-31"}, "own",
+                 lambda role: 200 if role == "clerk" else 403, "500101")]
+    if path == "/api/payments/batches" and method == "POST":
+        return [(method, path, {"month": "2024-02"}, "own",
+                 lambda role: 200 if role == "clerk" else 403)]
+    if path == "/api/payments/batches/{batch}/approve":
+        return [(method, "/api/payments/batches/1/approve", None, "own",
+                 lambda role: 200 if role == "reviewer" else 403),
+                (method, "/api/payments/batches/2/approve", None, "other",
+                 lambda role: 404 if role == "reviewer" else 403)]
+    if path == "/api/payments/batches/{batch}/bank-file":
+        return [(method, "/api/payments/batches/1/bank-file?format=csv", None, "own",
+                 lambda role: 200 if role in ("clerk", "reviewer") else 403, OTHER_ACCOUNT),
+                (method, "/api/payments/batches/2/bank-file?format=csv", None, "other",
+                 lambda role: 404 if role in ("clerk", "reviewer") else 403, OTHER_ACCOUNT)]
+    if path == "/api/payments/returns":
+        # The other region's account matches nothing of the own region's batches: an error.
+        body = ("银行账号,金额,结果,原因\n%s,100.00,成功,\n" % OTHER_ACCOUNT).encode()
+        return [(method, path + "?name=return.csv", body, "own",
+                 lambda role: 200 if role == "clerk" else 403)]
     raise SystemExit("FAIL: route %s %s has no place in the access matrix" % route)
 
 def send(client, method, target, body, csrf=True):
