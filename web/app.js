@@ -49,6 +49,7 @@ function show(view) {
 
 function showLogin(message) {
   state.user = null; state.csrf = null;
+  notice(""); // what the last user was told is not the next one's
   $("who").hidden = true;
   $("pages").hidden = true;
   $("login-error").textContent = message || "";

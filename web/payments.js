@@ -2,7 +2,7 @@
 // the batches with the lines of one's region and what the bank paid; a batch of the month's
 // approved lines of one's region (经办员); its approval (审核员, never the one who made it: the
 // server answers 409); the bank file of an approved batch (accounts in full, audited), fetched
-// with the CSRF token and saved through a link to its bytes; and the bank's return uploaded
+// with the CSRF token and offered as a link to its bytes; and the bank's return uploaded
 // as a file (its error rows offered as a download).  Uses app.js's api, el, table, answered,
 // notice, yuan, hasRole.
 "use strict";
@@ -70,14 +70,17 @@ async function batchApprove(id) {
   await batchesShow(null);
 }
 
-// Saves bytes as name through a temporary link (the answer of a POST cannot be a plain link).
-function saveBytes(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const link = el("a", name, { href: url, download: name, hidden: "" });
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+// Offers bytes as name through the link #bank-file (the answer of a POST cannot be a plain
+// link); the last file's bytes are released when the next one comes.
+let bankFileUrl = null;
+function offerBytes(blob, name) {
+  if (bankFileUrl) URL.revokeObjectURL(bankFileUrl);
+  bankFileUrl = URL.createObjectURL(blob);
+  $("bank-file").href = bankFileUrl;
+  $("bank-file").download = name;
+  $("bank-file").textContent = "保存 " + name;
+  $("bank-file").hidden = false;
+  $("bank-file").focus();
 }
 
 async function bankFile(id, format) {
@@ -91,8 +94,8 @@ async function bankFile(id, format) {
     return;
   }
   $("batches-error").textContent = "";
-  saveBytes(await response.blob(), "银行代发文件_批次" + id + "." + format);
-  $("batch-status").textContent = "已下载批次 " + id + " 的银行代发文件（已记入审计日志）";
+  offerBytes(await response.blob(), "银行代发文件_批次" + id + "." + format);
+  $("batch-status").textContent = "已生成批次 " + id + " 的银行代发文件（已记入审计日志），请保存";
 }
 
 async function returnUpload(event) {

@@ -22,6 +22,12 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Reported once when another import (or writer) holds the database and this one waits. */
+static void web_import_waiting(void *context)
+{
+    progress_update(context, PROGRESS_WAITING, -1, -1.0);
+}
+
 int route_import(web_request *req, web_response *res)
 {
     const char *kind_name = req->params[0];
@@ -51,6 +57,8 @@ int route_import(web_request *req, web_response *res)
     if (token != NULL)
         web_progress_open(token, req->user->login, &report); /* none free: not reported */
     options.progress = report.reporter;
+    options.waiting = report.reporter != NULL ? web_import_waiting : NULL;
+    options.waiting_context = report.reporter;
     import_people_result result;
     memset(&result, 0, sizeof result);
     int rc = kind != NULL ? import_facts(req->store, kind, &options, &result, &err)

@@ -34,6 +34,7 @@ echo "$pw" | bf --db "$db" user add rcclerk --name 任城经办 --region 370811 
 echo "$pw" | bf --db "$db" user add rcboth --name 任城经办审核 --region 370811 --roles 经办员,审核员
 echo "$pw" | bf --db "$db" user add rcrev --name 任城审核 --region 370811 --roles 审核员
 echo "$pw" | bf --db "$db" user add wzclerk --name 万州经办 --region 500101 --roles 经办员,审核员
+echo "$pw" | bf --db "$db" user add wzrev --name 万州审核 --region 500101 --roles 审核员
 serve_start
 python3 - "$url" "$pw" "$rc_lines" "$rc_account" "$wz_account" <<'PY'
 import csv, io, sys
@@ -98,14 +99,19 @@ check(rows[0][:4] == ["序号", "姓名/单位名称", "证件号码", "银行�
 r = clerk.request("POST", "/api/payments/batches/%d/bank-file?format=pdf" % b)
 check(r.status == 400 and r.json()["field"] == "format", "bad format: %r" % r)
 
-# The other county's batch, exported; the county's return cannot settle it.
+# The other county's batch, approved and exported there; the county's return cannot settle it.
 wb = wz.request("POST", "/api/payments/batches", {"month": "2020-02"}).json()["batch"]
-check(wb > 0 and Client(url).login("rcrev", pw).status == 200, "other county's batch")
-wz2 = Client(url)
-check(wz2.login("wzclerk", pw).status == 200 and
-      wz2.request("POST", "/api/payments/batches/%d/approve" % wb).status == 409, "four eyes there too")
-ret = ("银行账号,金额,结果,原因\n%s,%s,成功,\n%s,1.00,成功,\n" %
-       (rc_account, [x[5] for x in rows[1:-1] if x[3] == rc_account][0], wz_account)).encode()
+check(wb > 0 and wz.request("POST", "/api/payments/batches/%d/approve" % wb).status == 409,
+      "four eyes there too")
+wzrev = Client(url)
+check(wzrev.login("wzrev", pw).status == 200 and
+      wzrev.request("POST", "/api/payments/batches/%d/approve" % wb).status == 200, "approved there")
+r = wz.request("POST", "/api/payments/batches/%d/bank-file?format=csv" % wb)
+wz_rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
+check(r.status == 200 and wz_account in [x[3] for x in wz_rows], "exported there: %r" % wz_rows)
+ret = ("银行账号,金额,结果,原因\n%s,%s,成功,\n%s,%s,成功,\n" %
+       (rc_account, [x[5] for x in rows[1:-1] if x[3] == rc_account][0], wz_account,
+        [x[5] for x in wz_rows[1:-1] if x[3] == wz_account][0])).encode()
 r = clerk.request("POST", "/api/payments/returns?name=return.csv", raw=ret)
 check(r.status == 200 and r.json()["paid"] == 1 and r.json()["errors"] == 1 and
       "没有待回盘的支付" in r.json()["errors_csv"], "return: %r" % r)
@@ -116,7 +122,7 @@ PY
 serve_stop
 expect_eq "$(sql "SELECT COUNT(*) FROM payment_items WHERE state = '已支付' AND batch_id = (SELECT MIN(id) FROM payment_batches)")" 1 "one payment settled"
 expect_eq "$(sql "SELECT COUNT(*) FROM payment_items WHERE state = '已支付' AND batch_id = (SELECT MAX(id) FROM payment_batches)")" 0 "the other county's payment not settled"
-expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'export_full' AND target LIKE 'payment_batch:%' AND outcome = 'ok'")" 1 "the bank file audited"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'export_full' AND target LIKE 'payment_batch:%' AND outcome = 'ok'")" 2 "the bank files audited"
 expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'write' AND target LIKE 'comparison:%' AND outcome = 'ok'")" 2 "the runs audited"
 bf --db "$db" audit verify >/dev/null
 echo ok

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Comparisons and payment batches from the web in a real browser at phone width (Debian's
+# chromium driven by playwright-core, tests/cli/browser_payments.js): a 经办员 starts a
+# comparison of the county twice (新, then 持续 and 已解决), makes a month's batch; a 审核员
+# approves it and downloads the bank file; the 经办员 uploads the bank's return.  Screenshots
+# in build/screenshots/.  Once, on SQLite (the routes run on both engines in t1173); skipped,
+# saying why, without chromium or playwright-core.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/web_lib.sh"
+checkout="$(cd "$(dirname "$0")/../.." && pwd)"
+data="$checkout/tests/data"
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ "$ENGINE" != sqlite ]; then
+    echo "skipped: once, on SQLite (t1173 runs the routes on both engines)"
+    exit 0
+fi
+if [ ! -x "$chromium" ]; then
+    echo "skipped: no chromium at $chromium (apt-get install chromium, or scripts/setup.sh)"
+    exit 0
+fi
+if [ ! -d "$checkout/node_modules/playwright-core" ] || ! command -v node >/dev/null; then
+    echo "skipped: node or node_modules/playwright-core missing (run scripts/setup.sh)"
+    exit 0
+fi
+db=$(new_db)
+cd "$WORK"
+bf --db "$db" import people "$data/people_basic.csv" >/dev/null
+printf '证件号码,险种,参保状态\n370811198512310022,基本医疗保险,参保缴费\n' >insurance.csv
+bf --db "$db" import insurance insurance.csv >/dev/null
+bf --db "$db" ledger run --month 2020-02 --by 甲 --policies "$data/ledger_policies" >/dev/null
+bf --db "$db" ledger approve --month 2020-02 --reviewer 乙 --reason 核实 >/dev/null
+{
+    echo "证件号码,户名,银行账号,开户行"
+    for id in $(sql "SELECT DISTINCT payee FROM ledger_lines ORDER BY payee"); do
+        echo "$id,户,6222$(echo "$id" | tr -d X | cut -c3-17),工商银行"
+    done
+} >bank.csv
+bf --db "$db" ledger import-bank bank.csv >/dev/null
+pw='Gongzuo-2024!'
+echo "$pw" | bf --db "$db" user add clerk --name 任城经办 --region 370811 --roles 经办员
+echo "$pw" | bf --db "$db" user add reviewer --name 任城审核 --region 370811 --roles 审核员
+serve_start
+shots="$checkout/build/screenshots/$ENGINE"
+mkdir -p "$shots"
+CHROMIUM=$chromium node "$checkout/tests/cli/browser_payments.js" "$url" "$checkout" "$shots" "$pw"
+serve_stop
+for f in 1-compare 2-compare-changes 3-batch-made 4-batch-approved 5-return; do
+    [ -s "$shots/phone-payments-$f.png" ] || fail "screenshot $f missing"
+done
+expect_eq "$(sql "SELECT approved_by FROM payment_batches")" reviewer "approved by the reviewer"
+expect_eq "$(sql "SELECT COUNT(*) FROM payment_items WHERE state = '已支付'")" 1 "the return applied"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE actor = 'reviewer' AND action = 'export_full'")" 1 \
+    "the bank file audited"
+echo ok
