@@ -64,25 +64,20 @@ int route_import(web_request *req, web_response *res)
     int rc = kind != NULL ? import_facts(req->store, kind, &options, &result, &err)
                           : import_people(req->store, &options, &result, &err);
     web_progress_close(&report, rc == BF_OK);
-    if (rc == BF_OK) {
-        json_t *answer = json_pack(
-            "{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "kind", kind_name, "name", name,
-            "batch", (json_int_t)result.batch, "rows", (json_int_t)result.rows, "inserted",
-            (json_int_t)result.inserted, "updated", (json_int_t)result.updated, "unchanged",
-            (json_int_t)result.unchanged, "rejected", (json_int_t)result.rejected, "removed",
-            (json_int_t)result.removed);
-        json_t *text = result.rejected > 0 ? web_upload_text(errors) : NULL;
-        json_object_set_new(answer, "errors_csv", text != NULL ? text : json_null());
-        snprintf(res->audit_detail, sizeof res->audit_detail,
-                 "{\"batch\":%" PRId64 ",\"rows\":%" PRId64 ",\"rejected\":%" PRId64 "}",
-                 result.batch, result.rows, result.rejected);
-        web_reply_json(res, 200, answer);
-    } else if (rc == BF_ESTORE || rc == BF_ENOMEM || rc == BF_EIO) {
-        web_reply_internal(res, err.message);
-    } else {
-        /* The file itself is refused (no header, a person of another region, ...): say why. */
-        web_reply_error(res, 400, "invalid", err.message, err.message);
-    }
+    if (rc != BF_OK)
+        return web_upload_refused(res, rc, &err, path, errors);
+    json_t *answer =
+        json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "kind", kind_name, "name", name,
+                  "batch", (json_int_t)result.batch, "rows", (json_int_t)result.rows, "inserted",
+                  (json_int_t)result.inserted, "updated", (json_int_t)result.updated, "unchanged",
+                  (json_int_t)result.unchanged, "rejected", (json_int_t)result.rejected, "removed",
+                  (json_int_t)result.removed);
+    json_t *text = result.rejected > 0 ? web_upload_text(errors) : NULL;
+    json_object_set_new(answer, "errors_csv", text != NULL ? text : json_null());
+    snprintf(res->audit_detail, sizeof res->audit_detail,
+             "{\"batch\":%" PRId64 ",\"rows\":%" PRId64 ",\"rejected\":%" PRId64 "}", result.batch,
+             result.rows, result.rejected);
+    web_reply_json(res, 200, answer);
     unlink(errors);
     web_temp_remove(path);
     return BF_OK;

@@ -219,24 +219,19 @@ int route_payment_return(web_request *req, web_response *res)
     bf_error err;
     bf_error_clear(&err);
     int rc = ledger_return_import(req->store, path, errors, req->user->region, &counts, &err);
-    if (rc == BF_OK) {
-        json_t *text = counts.errors > 0 ? web_upload_text(errors) : NULL;
-        snprintf(res->audit_detail, sizeof res->audit_detail,
-                 "{\"read\":%" PRId64 ",\"paid\":%" PRId64 ",\"failed\":%" PRId64
-                 ",\"errors\":%" PRId64 "}",
-                 counts.read, counts.paid, counts.failed, counts.errors);
-        web_reply_json(res, 200,
-                       json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:o}", "name", name, "read",
-                                 (json_int_t)counts.read, "paid", (json_int_t)counts.paid, "failed",
-                                 (json_int_t)counts.failed, "already", (json_int_t)counts.already,
-                                 "errors", (json_int_t)counts.errors, "errors_csv",
-                                 text != NULL ? text : json_null()));
-    } else if (rc == BF_ESTORE || rc == BF_ENOMEM || rc == BF_EIO) {
-        web_reply_internal(res, err.message);
-    } else {
-        /* The file itself is refused (no header, no account column, ...): say why. */
-        web_reply_error(res, 400, "invalid", err.message, err.message);
-    }
+    if (rc != BF_OK)
+        return web_upload_refused(res, rc, &err, path, errors);
+    json_t *text = counts.errors > 0 ? web_upload_text(errors) : NULL;
+    snprintf(res->audit_detail, sizeof res->audit_detail,
+             "{\"read\":%" PRId64 ",\"paid\":%" PRId64 ",\"failed\":%" PRId64 ",\"errors\":%" PRId64
+             "}",
+             counts.read, counts.paid, counts.failed, counts.errors);
+    web_reply_json(res, 200,
+                   json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:o}", "name", name, "read",
+                             (json_int_t)counts.read, "paid", (json_int_t)counts.paid, "failed",
+                             (json_int_t)counts.failed, "already", (json_int_t)counts.already,
+                             "errors", (json_int_t)counts.errors, "errors_csv",
+                             text != NULL ? text : json_null()));
     unlink(errors);
     web_temp_remove(path);
     return BF_OK;

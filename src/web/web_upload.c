@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 int web_upload_open(const web_request *req, web_response *res, const char **name,
                     char path[WEB_TEMP_PATH_MAX])
@@ -61,4 +62,16 @@ json_t *web_upload_text(const char *path)
     json_t *text = data != NULL ? json_stringn(data, size) : NULL;
     free(data);
     return text;
+}
+
+int web_upload_refused(web_response *res, int rc, const bf_error *err, const char *path,
+                       const char *errors)
+{
+    if (rc == BF_ESTORE || rc == BF_ENOMEM || rc == BF_EIO)
+        web_reply_internal(res, err->message);
+    else
+        web_reply_error(res, 400, "invalid", err->message, err->message);
+    unlink(errors);
+    web_temp_remove(path);
+    return BF_OK;
 }

@@ -28,4 +28,12 @@ int web_upload_open(const web_request *req, web_response *res, const char **name
 /* The file at path whole (at most WEB_DOWNLOAD_MAX bytes) as a new JSON string, or NULL. */
 json_t *web_upload_text(const char *path);
 
+/*
+ * Answers the failure rc of the service that read the upload at path (err saying why): a 500
+ * for the store or the server, else a 400 with the reason (no header, a column missing, a
+ * person of another region, ...); then removes path and its error file errors.  Returns BF_OK.
+ */
+int web_upload_refused(web_response *res, int rc, const bf_error *err, const char *path,
+                       const char *errors);
+
 #endif

@@ -7,6 +7,7 @@
 # approved lines of that county only and is marked with it, the other county's lines stay
 # approved for their own batch.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/ledger_data.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data="$root/tests/data"
 policies="$data/ledger_policies"
@@ -40,17 +41,7 @@ bf --db "$db" compare insurance --region 3708119 2>err.txt && fail "a bad region
 expect_contains "$(cat err.txt)" "--region" "a bad region named"
 
 # Batches of a county.
-bf --db "$db" ledger run --month 2020-02 --by 甲 --policies "$policies" >/dev/null
-bf --db "$db" ledger approve --month 2020-02 --reviewer 乙 --reason 核实 >/dev/null
-{
-    echo "证件号码,户名,银行账号,开户行"
-    n=0
-    for id in $(sql "SELECT DISTINCT payee FROM ledger_lines ORDER BY payee"); do
-        n=$((n + 1))
-        echo "$id,户$n,62220202000012345$n,工商银行"
-    done
-} >bank.csv
-bf --db "$db" ledger import-bank bank.csv >/dev/null
+ledger_batchable 2020-02
 rc_lines=$(sql "SELECT COUNT(*) FROM ledger_lines WHERE state = '已审核' AND region LIKE '370811%'")
 wz_lines=$(sql "SELECT COUNT(*) FROM ledger_lines WHERE state = '已审核' AND region LIKE '500101%'")
 [ "$rc_lines" -gt 0 ] && [ "$wz_lines" -gt 0 ] || fail "approved lines in both counties: $rc_lines $wz_lines"

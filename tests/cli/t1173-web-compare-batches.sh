@@ -9,6 +9,7 @@
 # payments of the county's batches (another county's account is an error, never applied).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/web_lib.sh"
+. "$(dirname "$0")/ledger_data.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data="$root/tests/data"
 db=$(new_db)
@@ -17,15 +18,7 @@ cd "$WORK"
 bf --db "$db" import people "$data/people_basic.csv" >/dev/null
 printf '证件号码,险种,参保状态\n370811198512310022,基本医疗保险,参保缴费\n' >insurance.csv
 bf --db "$db" import insurance insurance.csv >/dev/null
-bf --db "$db" ledger run --month 2020-02 --by 甲 --policies "$data/ledger_policies" >/dev/null
-bf --db "$db" ledger approve --month 2020-02 --reviewer 乙 --reason 核实 >/dev/null
-{
-    echo "证件号码,户名,银行账号,开户行"
-    for id in $(sql "SELECT DISTINCT payee FROM ledger_lines ORDER BY payee"); do
-        echo "$id,户,6222$(echo "$id" | tr -d X | cut -c3-17),工商银行"
-    done
-} >bank.csv
-bf --db "$db" ledger import-bank bank.csv >/dev/null
+ledger_batchable 2020-02
 rc_lines=$(sql "SELECT COUNT(*) FROM ledger_lines WHERE state = '已审核' AND region LIKE '370811%'")
 rc_account=$(sql "SELECT b.account FROM bank_accounts b WHERE b.payee IN (SELECT payee FROM ledger_lines WHERE region LIKE '370811%') ORDER BY b.payee LIMIT 1")
 wz_account=$(sql "SELECT b.account FROM bank_accounts b WHERE b.payee IN (SELECT payee FROM ledger_lines WHERE region LIKE '500101%') ORDER BY b.payee LIMIT 1")

@@ -7,6 +7,7 @@
 # saying why, without chromium or playwright-core.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/web_lib.sh"
+. "$(dirname "$0")/ledger_data.sh"
 checkout="$(cd "$(dirname "$0")/../.." && pwd)"
 data="$checkout/tests/data"
 chromium=${CHROMIUM:-/usr/bin/chromium}
@@ -27,15 +28,7 @@ cd "$WORK"
 bf --db "$db" import people "$data/people_basic.csv" >/dev/null
 printf '证件号码,险种,参保状态\n370811198512310022,基本医疗保险,参保缴费\n' >insurance.csv
 bf --db "$db" import insurance insurance.csv >/dev/null
-bf --db "$db" ledger run --month 2020-02 --by 甲 --policies "$data/ledger_policies" >/dev/null
-bf --db "$db" ledger approve --month 2020-02 --reviewer 乙 --reason 核实 >/dev/null
-{
-    echo "证件号码,户名,银行账号,开户行"
-    for id in $(sql "SELECT DISTINCT payee FROM ledger_lines ORDER BY payee"); do
-        echo "$id,户,6222$(echo "$id" | tr -d X | cut -c3-17),工商银行"
-    done
-} >bank.csv
-bf --db "$db" ledger import-bank bank.csv >/dev/null
+ledger_batchable 2020-02
 pw='Gongzuo-2024!'
 echo "$pw" | bf --db "$db" user add clerk --name 任城经办 --region 370811 --roles 经办员
 echo "$pw" | bf --db "$db" user add reviewer --name 任城审核 --region 370811 --roles 审核员
