@@ -17,6 +17,7 @@
 #include "services/ledger_payment.h"
 
 #include <inttypes.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,8 @@
     "| "                                                                                            \
     "ledger import-bank FILE [--errors OUT] | ledger bank [--payee 证件号] | ledger batch "      \
     "--month "                                                                                      \
-    "YYYY-MM [--region CODE] --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | "          \
+    "YYYY-MM [--region CODE] --by NAME | ledger approve-batch BATCH --by NAME | "                   \
+    "ledger export-bank BATCH --out FILE.xlsx|.csv | "                                              \
     "ledger import-return "                                                                         \
     "FILE [--errors OUT] | ledger payments BATCH [--out FILE] | ledger report [--group "            \
     "month|benefit|region|funding] [--from YYYY-MM] [--to YYYY-MM] [--level L] [--out FILE] | "     \
@@ -43,7 +45,8 @@
     "--documents TEXT --by NAME | ledger unapplied --month YYYY-MM [--region CODE] [--out FILE] "  \
     "| "                                                                                           \
     "ledger import-bank FILE [--errors OUT] | ledger bank [--payee ID] | ledger batch --month "    \
-    "YYYY-MM [--region CODE] --by NAME | ledger export-bank BATCH --out FILE.xlsx|.csv | "         \
+    "YYYY-MM [--region CODE] --by NAME | ledger approve-batch BATCH --by NAME | "                  \
+    "ledger export-bank BATCH --out FILE.xlsx|.csv | "                                             \
     "ledger import-return "                                                                        \
     "FILE [--errors OUT] | ledger payments BATCH [--out FILE] | ledger report [--group "           \
     "month|benefit|region|funding] [--from YYYY-MM] [--to YYYY-MM] [--level L] [--out FILE] | "    \
@@ -72,12 +75,13 @@ static int ledger_usage(const char *unexpected)
 typedef struct ledger_option {
     const char *name;
     /* r run, l list, a approve/reject, p apply, u unapplied, b import-bank, k bank,
-       t batch, e export-bank, i import-return, y payments, o report, n person */
+       t batch, v approve-batch, e export-bank, i import-return, y payments, o report,
+       n person */
     const char *actions;
 } ledger_option;
 
 static const ledger_option ledger_option_table[] = {
-    {"--month", "rlaut"}, {"--region", "rlaut"}, {"--by", "rpt"},     {"--policies", "rpt"},
+    {"--month", "rlaut"}, {"--region", "rlaut"}, {"--by", "rptv"},    {"--policies", "rpt"},
     {"--state", "l"},     {"--benefit", "lap"},  {"--out", "lueyon"}, {"--reviewer", "a"},
     {"--reason", "a"},    {"--applicant", "p"},  {"--on", "p"},       {"--documents", "p"},
     {"--errors", "bi"},   {"--payee", "k"},      {"--group", "o"},    {"--from", "o"},
@@ -89,12 +93,13 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
     if (argc < 2)
         return ledger_usage(NULL);
     o->action = argv[1];
-    static const char *const actions[] = {
-        "run",  "list",  "approve",     "reject",        "apply",    "unapplied", "import-bank",
-        "bank", "batch", "export-bank", "import-return", "payments", "report",    "person"};
-    static const char letters[] = "rlaapubkteiyon";
+    static const char *const actions[] = {"run",    "list",        "approve",       "reject",
+                                          "apply",  "unapplied",   "import-bank",   "bank",
+                                          "batch",  "export-bank", "import-return", "payments",
+                                          "report", "person",      "approve-batch"};
+    static const char letters[] = "rlaapubkteiyonv";
     char letter = 0;
-    for (int a = 0; a < 14; a++)
+    for (int a = 0; a < 15; a++)
         if (strcmp(o->action, actions[a]) == 0)
             letter = letters[a];
     if (letter == 0)
@@ -125,7 +130,7 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
         }
         if (matched)
             continue;
-        if (strchr("beiyn", letter) != NULL && o->argument == NULL && argv[i][0] != '-') {
+        if (strchr("beiynv", letter) != NULL && o->argument == NULL && argv[i][0] != '-') {
             o->argument = argv[i++];
             continue;
         }
@@ -171,7 +176,7 @@ static int ledger_parse(int argc, char **argv, ledger_options *o)
         return cli_fail(CLI_EXIT_USAGE, "%s",
                         BF_TR("--line 与 --month/--benefit/--region 不能同时给出",
                               "--line and --month/--benefit/--region cannot be given together"));
-    if ((letter == 'r' || letter == 't') &&
+    if ((letter == 'r' || letter == 't' || letter == 'v') &&
         (o->by == NULL || o->by[0] == '\0' || strlen(o->by) >= LEDGER_NAME_MAX))
         return cli_fail(CLI_EXIT_USAGE,
                         BF_TR("缺少 --by NAME（运行人，至多 %d 字节；审核须由另一人）",
@@ -482,16 +487,50 @@ static int ledger_do_batch(cli_context *ctx, const ledger_options *o)
     return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
+/* The batch number of export-bank and approve-batch into *batch: CLI_EXIT_OK or a usage error. */
+static int ledger_batch_number(const ledger_options *o, long long *batch)
+{
+    char *end = NULL;
+    *batch = o->argument != NULL ? strtoll(o->argument, &end, 10) : 0;
+    if (o->argument == NULL || end == o->argument || *end != '\0' || *batch <= 0)
+        return cli_fail(CLI_EXIT_USAGE,
+                        BF_TR("批次应为数字，而不是“%s”", "the batch is a number, not '%s'"),
+                        o->argument != NULL ? o->argument : "");
+    return CLI_EXIT_OK;
+}
+
+/* approve-batch BATCH --by NAME: ledger_batch_approve, as the web's POST .../approve. */
+static int ledger_do_approve_batch(cli_context *ctx, const ledger_options *o)
+{
+    bf_error err;
+    bf_error_clear(&err);
+    long long batch = 0;
+    int status = ledger_batch_number(o, &batch);
+    if (status != CLI_EXIT_OK)
+        return status;
+    int rc = cli_open_store(ctx, CLI_STORE_WRITE, &err);
+    if (rc == BF_OK)
+        rc = ledger_batch_approve(ctx->store, batch, o->by, NULL, &err);
+    if (rc != BF_OK)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
+    json_t *line = json_pack("{s:I, s:s}", "batch", (json_int_t)batch, "approved_by", o->by);
+    char *text = line != NULL ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(line);
+    if (text == NULL)
+        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
+    puts(text);
+    free(text);
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
+
 static int ledger_do_export(cli_context *ctx, const ledger_options *o)
 {
     bf_error err;
     bf_error_clear(&err);
-    char *end = NULL;
-    long long batch = strtoll(o->argument, &end, 10);
-    if (end == o->argument || *end != '\0' || batch <= 0)
-        return cli_fail(CLI_EXIT_USAGE,
-                        BF_TR("批次应为数字，而不是“%s”", "the batch is a number, not '%s'"),
-                        o->argument);
+    long long batch = 0;
+    int status = ledger_batch_number(o, &batch);
+    if (status != CLI_EXIT_OK)
+        return status;
     if (o->out == NULL)
         return cli_fail(
             CLI_EXIT_USAGE, "%s",
@@ -628,6 +667,8 @@ int cmd_ledger(cli_context *ctx, int argc, char **argv)
             status = ledger_do_batch(ctx, &o);
         else if (strcmp(o.action, "export-bank") == 0)
             status = ledger_do_export(ctx, &o);
+        else if (strcmp(o.action, "approve-batch") == 0)
+            status = ledger_do_approve_batch(ctx, &o);
         else if (strcmp(o.action, "report") == 0)
             status = ledger_do_report(ctx, &o);
         else if (strcmp(o.action, "person") == 0)

@@ -422,7 +422,8 @@ static const cli_command commands[] = {
      "  history NAME    every value, corrected ones too, who set it and when\n"
      "    --json          list and history as JSON (times in UTC)\n"},
     {"ledger", cmd_ledger, CLI_STORE_BY_COMMAND | CLI_OUTPUT_DATA,
-     "ledger run|list|approve|reject|apply|unapplied|import-bank|bank|batch|export-bank|"
+     "ledger run|list|approve|reject|apply|unapplied|import-bank|bank|batch|approve-batch|"
+     "export-bank|"
      "import-return|payments|report|person ...",
      "待遇台账：按月生成应发明细、审核、申领、银行信息、支付批次与回盘",
      "the entitlement ledger: monthly lines, review, applications, bank details, payments",
@@ -433,6 +434,8 @@ static const cli_command commands[] = {
      "  apply         登记需申领待遇的申领；unapplied 列出符合条件但未申领的人\n"
      "  import-bank FILE  导入收款人银行信息（证件号码、户名、银行账号、开户行），保留历史\n"
      "  bank          银行信息（账号打码）；batch 把已审核的行按收款人组成支付批次\n"
+     "  approve-batch BATCH  审核支付批次（--by 审核人，不能是生成人：双人复核；网页只对已审核的\n"
+     "                批次写银行代发文件）\n"
      "  export-bank BATCH  写银行代发文件（含合计行）与 FILE.sha256\n"
      "  import-return FILE  导入银行回盘：成功为已支付，失败退回待支付；不符的行列为错误\n"
      "  payments BATCH  批次的支付明细（账号打码）\n"
@@ -466,6 +469,8 @@ static const cli_command commands[] = {
      "  import-bank FILE  payees' bank details (证件号码, 户名, 银行账号, 开户行), with history\n"
      "  bank          the bank details (accounts masked); batch makes a payment batch of the\n"
      "                approved lines, one payment per payee\n"
+     "  approve-batch BATCH  approve a payment batch (--by who approves, not who made it; the\n"
+     "                web writes the bank file of approved batches only)\n"
      "  export-bank BATCH  the bank file (with a total row) and FILE.sha256\n"
      "  import-return FILE  the bank's return: paid, or failed back to the queue; lines that\n"
      "                do not match are errors, never applied\n"

@@ -5,7 +5,8 @@
 # of that county, nothing of the other county) and counts its changes against the previous run
 # of the same list and county, not against a whole run between; a county's batch pays the
 # approved lines of that county only and is marked with it, the other county's lines stay
-# approved for their own batch.
+# approved for their own batch; a batch is approved (ledger approve-batch) once and never by
+# who made it.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/ledger_data.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -54,4 +55,13 @@ expect_eq "$(sql "SELECT COUNT(*) FROM ledger_lines WHERE state = '已审核' AN
 out=$(bf --db "$db" ledger batch --month 2020-02 --by 丙 --policies "$policies" 2>/dev/null)
 expect_eq "$(json_get "$out" lines)" "$wz_lines" "a whole batch takes the rest"
 expect_eq "$(sql "SELECT region FROM payment_batches WHERE id = $(json_get "$out" batch)")" "" "a whole batch"
+# Approval (ledger_batch_approve, as the web's): not by who made it, once.
+bf --db "$db" ledger approve-batch "$batch" --by 丙 2>err.txt && fail "who made it approved it"
+expect_contains "$(cat err.txt)" "须由另一人审核" "four eyes said"
+expect_eq "$(bf --db "$db" ledger approve-batch "$batch" --by 丁)" "{\"batch\":$batch,\"approved_by\":\"丁\"}" "approved"
+expect_eq "$(sql "SELECT approved_by FROM payment_batches WHERE id = $batch")" 丁 "approver stored"
+bf --db "$db" ledger approve-batch "$batch" --by 戊 2>err.txt && fail "approved twice"
+expect_contains "$(cat err.txt)" "已由 丁 审核" "approved once"
+bf --db "$db" ledger approve-batch 99 --by 丁 2>err.txt && fail "no batch 99"
+expect_contains "$(cat err.txt)" "没有第 99 批支付" "an unknown batch"
 echo ok
