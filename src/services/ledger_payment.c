@@ -95,6 +95,14 @@ static int batch_keep(batch_state *bs, const batch_payment *p)
     return BF_OK;
 }
 
+/* The approved and failed lines of a month (and, with where, of a region) with bank details. */
+#define BATCH_GATHER_SQL(where)                                                                    \
+    "SELECT l.payee, l.id, l.amount_fen, l.benefit, b.account, b.bank, b.holder "                  \
+    "FROM ledger_lines l LEFT JOIN bank_accounts b ON b.payee = l.payee AND b.seq = "              \
+    "(SELECT MAX(x.seq) FROM bank_accounts x WHERE x.payee = l.payee) "                            \
+    "WHERE l.month = ? AND l.state IN ('" LEDGER_STATE_APPROVED "', '" LEDGER_STATE_FAILED         \
+    "')" where " ORDER BY l.payee, l.id"
+
 static int batch_gather(batch_state *bs, const policy_set *set, const char *region)
 {
     store_rows rows = {0};
@@ -102,20 +110,11 @@ static int batch_gather(batch_state *bs, const policy_set *set, const char *regi
     if (region[0] != '\0')
         region_code_range(region, low, high);
     const char *params[] = {bs->request->month, low, high};
-    int rc = store_rows_open(
-        bs->st,
-        region[0] != '\0'
-            ? "SELECT l.payee, l.id, l.amount_fen, l.benefit, b.account, b.bank, b.holder "
-              "FROM ledger_lines l LEFT JOIN bank_accounts b ON b.payee = l.payee AND b.seq = "
-              "(SELECT MAX(x.seq) FROM bank_accounts x WHERE x.payee = l.payee) "
-              "WHERE l.month = ? AND l.state IN ('" LEDGER_STATE_APPROVED "', '" LEDGER_STATE_FAILED
-              "') AND l.region >= ? AND l.region < ? ORDER BY l.payee, l.id"
-            : "SELECT l.payee, l.id, l.amount_fen, l.benefit, b.account, b.bank, b.holder "
-              "FROM ledger_lines l LEFT JOIN bank_accounts b ON b.payee = l.payee AND b.seq = "
-              "(SELECT MAX(x.seq) FROM bank_accounts x WHERE x.payee = l.payee) "
-              "WHERE l.month = ? AND l.state IN ('" LEDGER_STATE_APPROVED "', '" LEDGER_STATE_FAILED
-              "') ORDER BY l.payee, l.id",
-        params, region[0] != '\0' ? 3 : 1, &rows, bs->err);
+    int rc =
+        store_rows_open(bs->st,
+                        region[0] != '\0' ? BATCH_GATHER_SQL(" AND l.region >= ? AND l.region < ?")
+                                          : BATCH_GATHER_SQL(""),
+                        params, region[0] != '\0' ? 3 : 1, &rows, bs->err);
     batch_payment p;
     memset(&p, 0, sizeof p);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
@@ -288,7 +287,8 @@ int ledger_batch_approve(store *st, int64_t batch, const char *approver, const c
     date_now_timestamp(at);
     const char *params[] = {batch_text, low, high};
     store_rows rows = {0};
-    /* One statement decides, so that two approvals at once cannot both pass. */
+    /* The exclusive writers' transaction: two approvals at once are one after the other, and
+       the second finds the batch approved. */
     int rc = store_begin_exclusive(st, -1, NULL, NULL);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);

@@ -246,6 +246,15 @@ static int return_decide(return_state *rs, const return_line *l)
     return BF_OK;
 }
 
+/* Each return line with its candidate payments (and, with where, of a region's batches). */
+#define RETURN_MATCH_SQL(where)                                                                    \
+    "SELECT r.line, r.amount_fen, r.paid, r.why, p.batch_id, p.item, p.amount_fen, p.state "       \
+    "FROM ledger_return_lines r LEFT JOIN payment_items p ON p.account = r.account "               \
+    "AND (r.item = '' OR CAST(p.item AS TEXT) = r.item) "                                          \
+    "AND (r.batch = '' OR CAST(p.batch_id AS TEXT) = r.batch) "                                    \
+    "AND p.state IN ('" LEDGER_PAYMENT_WAITING "', '" LEDGER_STATE_PAID "', '" LEDGER_STATE_FAILED \
+    "')" where " ORDER BY r.line, p.batch_id, p.item"
+
 /* Second step: each line with its candidate payments, in line order, decided. */
 static int return_match(return_state *rs)
 {
@@ -255,23 +264,12 @@ static int return_match(return_state *rs)
     if (scoped)
         region_code_range(rs->region, low, high);
     const char *range[] = {low, high};
-    int rc = store_rows_open(
-        rs->st,
-        scoped ? "SELECT r.line, r.amount_fen, r.paid, r.why, p.batch_id, p.item, p.amount_fen, "
-                 "p.state FROM ledger_return_lines r LEFT JOIN payment_items p ON p.account = "
-                 "r.account AND (r.item = '' OR CAST(p.item AS TEXT) = r.item) "
-                 "AND (r.batch = '' OR CAST(p.batch_id AS TEXT) = r.batch) "
-                 "AND p.state IN ('" LEDGER_PAYMENT_WAITING "', '" LEDGER_STATE_PAID
-                 "', '" LEDGER_STATE_FAILED "') AND p.batch_id IN (SELECT id FROM "
-                 "payment_batches WHERE region >= ? AND region < ?) ORDER BY r.line, "
-                 "p.batch_id, p.item"
-               : "SELECT r.line, r.amount_fen, r.paid, r.why, p.batch_id, p.item, p.amount_fen, "
-                 "p.state FROM ledger_return_lines r LEFT JOIN payment_items p ON p.account = "
-                 "r.account AND (r.item = '' OR CAST(p.item AS TEXT) = r.item) "
-                 "AND (r.batch = '' OR CAST(p.batch_id AS TEXT) = r.batch) "
-                 "AND p.state IN ('" LEDGER_PAYMENT_WAITING "', '" LEDGER_STATE_PAID
-                 "', '" LEDGER_STATE_FAILED "') ORDER BY r.line, p.batch_id, p.item",
-        range, scoped ? 2 : 0, &rows, rs->err);
+    int rc = store_rows_open(rs->st,
+                             scoped ? RETURN_MATCH_SQL(" AND p.batch_id IN (SELECT id FROM "
+                                                       "payment_batches WHERE region >= ? AND "
+                                                       "region < ?)")
+                                    : RETURN_MATCH_SQL(""),
+                             range, scoped ? 2 : 0, &rows, rs->err);
     return_line l = {0};
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
         rc = BF_OK; /* a row is ready (store_rows_next gave 1) */
