@@ -1,6 +1,7 @@
 /*
  * cmd_serve.c - `bangfu serve`: the HTTP API and the web UI
- * (web/http_server.c) until SIGINT or SIGTERM.
+ * (web/http_server.c) until SIGINT or SIGTERM; SIGHUP reloads the policy
+ * files (a reload that fails keeps the set in force and logs why).
  */
 #include "cli/cli.h"
 
@@ -112,6 +113,7 @@ int cmd_serve(cli_context *ctx, int argc, char **argv)
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
     /* The workers open their own connections; this one only checked the database. */
@@ -130,7 +132,8 @@ int cmd_serve(cli_context *ctx, int argc, char **argv)
            host, web_server_port(server), ctx->target_shown, threads);
     fflush(stdout);
     int signal_number = 0;
-    sigwait(&stop, &signal_number);
+    while (sigwait(&stop, &signal_number) == 0 && signal_number == SIGHUP)
+        web_server_reload_policies(server, &err); /* the log says how it went */
     web_server_stop(server);
     printf("%s\n", BF_TR("bangfu serve：已停止", "bangfu serve: stopped"));
     return CLI_EXIT_OK;

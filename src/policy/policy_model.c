@@ -150,6 +150,89 @@ void policy_set_free(policy_set *set)
     free(set);
 }
 
+/* Replaces *text, a pointer into another set, by a copy of its own: 1, or 0 (and NULL) when
+ * memory runs out.  Called on every field of a part, so none is left pointing into the source. */
+static int policy_text_own(char **text)
+{
+    if (*text == NULL)
+        return 1;
+    *text = strdup(*text);
+    return *text != NULL;
+}
+
+/*
+ * The parts are copied in the order policy_set_free() frees them, each counted in the copy only
+ * once its own pointers are its own (a copy that fails half-way frees what it owns and nothing
+ * of set).  A field owned here must be copied here as policy_set_free() frees it there.
+ */
+int policy_set_copy(const policy_set *set, policy_set **out, bf_error *err)
+{
+    *out = NULL;
+    policy_set *copy = malloc(sizeof *copy);
+    if (copy == NULL)
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    memcpy(copy, set, sizeof *copy);
+    copy->rule_count = copy->document_count = copy->parameter_count = 0;
+    copy->target_count = copy->report_count = 0;
+    int ok = 1;
+    for (int i = 0; ok && i < set->rule_count; i++) {
+        policy_rule *rule = malloc(sizeof *rule);
+        if ((ok = rule != NULL) == 0)
+            break;
+        *rule = *set->rules[i];
+        copy->rules[copy->rule_count++] = rule;
+        ok = policy_text_own(&rule->text) & policy_text_own(&rule->target) &
+             policy_text_own(&rule->service) & policy_text_own(&rule->note);
+    }
+    for (int i = 0; ok && i < set->document_count; i++) {
+        policy_document *document = &copy->documents[copy->document_count++];
+        ok = policy_text_own(&document->title) & policy_text_own(&document->issuer);
+    }
+    for (int i = 0; ok && i < set->parameter_count; i++) {
+        policy_parameter *parameter = &copy->parameters[copy->parameter_count++];
+        parameter->values = NULL;
+        parameter->earlier = NULL;
+        parameter->value_count = parameter->value_capacity = 0;
+        parameter->by_region = (int_map){0};
+        /* Added again in their order: the same timeline, by_region and earlier as set's. */
+        for (size_t k = 0; ok && k < set->parameters[i].value_count; k++)
+            ok = policy_parameter_add_value(parameter, &set->parameters[i].values[k], err) == BF_OK;
+    }
+    for (int i = 0; ok && i < set->target_count; i++) {
+        policy_target *target = malloc(sizeof *target);
+        if ((ok = target != NULL) == 0)
+            break;
+        *target = *set->targets[i];
+        copy->targets[copy->target_count++] = target;
+        ok = policy_text_own(&target->text) & policy_text_own(&target->indicator) &
+             policy_text_own(&target->note);
+    }
+    for (int i = 0; ok && i < set->report_count; i++) {
+        policy_report *report = malloc(sizeof *report);
+        if ((ok = report != NULL) == 0)
+            break;
+        *report = *set->reports[i];
+        copy->reports[copy->report_count++] = report;
+        ok = policy_text_own(&report->title) & policy_text_own(&report->text) &
+             policy_text_own(&report->from) & policy_text_own(&report->to) &
+             policy_text_own(&report->note) & policy_text_own(&report->indicators) &
+             policy_text_own(&report->compare);
+        for (int k = 0; k < report->column_count; k++)
+            ok &= policy_text_own(&report->columns[k]);
+        for (int k = 0; k < report->header_count; k++)
+            ok &= policy_text_own(&report->header[k]);
+        for (int k = 0; k < report->footer_count; k++)
+            ok &= policy_text_own(&report->footer[k]);
+    }
+    if (!ok) {
+        policy_set_free(copy);
+        /* Memory is all a copy can lack: set's timelines fit their limits already. */
+        return bf_error_set(err, BF_ENOMEM, NULL);
+    }
+    *out = copy;
+    return BF_OK;
+}
+
 const char *policy_document_label(const policy_document *document)
 {
     if (document->number[0] != '\0')

@@ -395,6 +395,9 @@ typedef struct policy_set {
 
 int policy_set_create(policy_set **out, bf_error *err);
 void policy_set_free(policy_set *set);
+/* A copy of set owning all its parts (*out, freed by policy_set_free()), for a caller that adds
+ * to it (stored parameters) while others read set.  BF_OK or BF_ENOMEM. */
+int policy_set_copy(const policy_set *set, policy_set **out, bf_error *err);
 
 /* How a document is named in lists and output: its number, else its short name, else its title. */
 const char *policy_document_label(const policy_document *document);

@@ -6,6 +6,7 @@
 #include "web/http_server.h"
 
 #include "web/web_audit.h"
+#include "web/web_policies.h"
 #include "web/web_routes.h"
 #include "web/web_sessions.h"
 #include "web/web_static.h"
@@ -33,6 +34,7 @@ struct web_server {
     web_settings settings;
     web_sessions *sessions;
     web_audit_queue *audit;
+    web_policies *policies;
     struct MHD_Daemon *daemon;
     pthread_key_t store_key; /* each worker's store, closed by the key's destructor */
     unsigned port;
@@ -362,6 +364,7 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
                        .sessions = server->sessions,
                        .audit = server->audit,
                        .audit_later = &up->audit,
+                       .policies = server->policies,
                        .connection = connection,
                        .method = method,
                        .path = url,
@@ -380,6 +383,7 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
                             "the database is unavailable");
         } else {
             web_dispatch(&req, res);
+            web_policy_release(req.policy_hold);
         }
     } else {
         web_static_answer(&server->settings, method, url, res);
@@ -489,8 +493,16 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
     rc = web_sessions_new(&server->sessions, err);
     if (rc == BF_OK)
         rc = web_audit_queue_start(settings->target, &server->audit, err);
+    bf_error policies_err;
+    bf_error_clear(&policies_err);
+    if (rc == BF_OK && (rc = web_policies_new(&server->policies, &policies_err)) != BF_OK)
+        *err = policies_err;
     if (rc != BF_OK)
         goto fail;
+    if (policies_err.code != BF_OK)
+        web_log("the policy files did not load, calc and the routes using them answer 500 until "
+                "a reload (SIGHUP) loads them: %s",
+                policies_err.message);
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
                      MHD_ALLOW_SUSPEND_RESUME;
     if (address.ss_family == AF_INET6)
@@ -516,6 +528,7 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
     *out = server;
     return BF_OK;
 fail:
+    web_policies_free(server->policies);
     web_audit_queue_stop(server->audit);
     web_sessions_free(server->sessions);
     pthread_key_delete(server->store_key);
@@ -526,6 +539,17 @@ fail:
 unsigned web_server_port(const web_server *server)
 {
     return server->port;
+}
+
+int web_server_reload_policies(web_server *server, bf_error *err)
+{
+    char summary[POLICY_PATH_MAX + 128];
+    int rc = web_policies_reload(server->policies, summary, sizeof summary, err);
+    if (rc == BF_OK)
+        web_log("policy files reloaded: %s", summary);
+    else
+        web_log("policy files not reloaded, the previous ones stay in force: %s", err->message);
+    return rc;
 }
 
 void web_server_stop(web_server *server)
@@ -540,6 +564,7 @@ void web_server_stop(web_server *server)
     /* The workers end here; the key's destructor closes each one's store as it exits. */
     MHD_stop_daemon(server->daemon);
     web_audit_queue_stop(server->audit); /* after the workers: it writes what they handed in */
+    web_policies_free(server->policies);
     pthread_key_delete(server->store_key);
     web_sessions_free(server->sessions);
     free(server);

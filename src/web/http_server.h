@@ -38,6 +38,12 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
                      web_server **out, bf_error *err);
 /* The port the server listens on. */
 unsigned web_server_port(const web_server *server);
+/*
+ * Loads the policy files anew and puts them in force for the requests that begin after it
+ * (web_policies.h); when they do not load the previous set stays and err names the file and
+ * line.  Either way the server's log says so.
+ */
+int web_server_reload_policies(web_server *server, bf_error *err);
 /* Stops listening, waits for the requests under way, frees everything. */
 void web_server_stop(web_server *server);
 

@@ -55,7 +55,7 @@ int route_calc(web_request *req, web_response *res)
     size_t size = 0;
     bf_error err;
     bf_error_clear(&err);
-    if (web_policies_load(res, &set) != BF_OK)
+    if (web_request_policies_copy(req, res, &set) != BF_OK) /* the stored parameters go in */
         return BF_OK;
     /* One snapshot: an import committing meanwhile is seen whole or not at all. */
     stored_selection selection = {NULL, id};

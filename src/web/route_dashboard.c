@@ -157,8 +157,8 @@ int route_dashboard(web_request *req, web_response *res)
         date_format(today, day);
         month = date_month_index(today);
     }
-    policy_set *set = NULL;
-    if (web_policies_load(res, &set) != BF_OK)
+    const policy_set *set = web_request_policies(req, res);
+    if (set == NULL)
         return BF_OK;
     json_t *employment = NULL, *subsidies = NULL, *targets = NULL;
     bf_error err;
@@ -173,7 +173,6 @@ int route_dashboard(web_request *req, web_response *res)
     if (rc == BF_OK)
         rc = web_dashboard_targets(req, set, month, &targets, &err);
     store_rollback(req->store);
-    policy_set_free(set);
     if (rc != BF_OK) {
         json_decref(employment);
         json_decref(subsidies);

@@ -361,7 +361,7 @@ int route_ledger_run(web_request *req, web_response *res)
     json_decref(body);
     snprintf(res->audit_target, sizeof res->audit_target, "ledger:%s", req->user->region);
     policy_set *set = NULL;
-    if (web_policies_load(res, &set) != BF_OK)
+    if (web_request_policies_copy(req, res, &set) != BF_OK) /* ledger_run adds to it */
         return BF_OK;
     ledger_run_request request = {month, req->user->region, req->user->login};
     ledger_run_counts counts;

@@ -52,14 +52,9 @@ int route_orgs_list(web_request *req, web_response *res)
         return web_reply_field(res, "status",
                                "status 应为 certified（已认定）、exited（已退出）或 none（未认定）",
                                "status must be certified, exited or none");
-    policy_set *set = NULL;
-    if (web_policies_load(res, &set) != BF_OK)
+    if ((o.set = web_request_policies(req, res)) == NULL)
         return BF_OK;
-    o.set = set;
-    int rc =
-        web_table_answer(req, res, &table, web_orgs_read, &o, json_pack("{s:s}", "date", date));
-    policy_set_free(set);
-    return rc;
+    return web_table_answer(req, res, &table, web_orgs_read, &o, json_pack("{s:s}", "date", date));
 }
 
 /*
@@ -184,7 +179,7 @@ int route_org_decide(web_request *req, web_response *res)
     if (!web_org_of_request(req, res, d.org_code, NULL))
         return BF_OK;
     json_t *body = web_request_json(req, res);
-    policy_set *set = NULL;
+    const policy_set *set = NULL;
     if (body == NULL)
         return BF_OK;
     bf_date on;
@@ -207,7 +202,7 @@ int route_org_decide(web_request *req, web_response *res)
         !web_org_text(res, body, "exception", 0, "例外理由", d.exception, sizeof d.exception))
         goto out;
     d.action = (certification_action)certification_action_parse(action);
-    if (d.action == CERTIFICATION_CERTIFY && web_policies_load(res, &set) != BF_OK)
+    if (d.action == CERTIFICATION_CERTIFY && (set = web_request_policies(req, res)) == NULL)
         goto out;
     int64_t batch = 0;
     bf_error err;
@@ -240,7 +235,6 @@ int route_org_decide(web_request *req, web_response *res)
     else
         web_reply_internal(res, err.message);
 out:
-    policy_set_free(set);
     json_decref(body);
     return BF_OK;
 }

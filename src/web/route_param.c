@@ -77,7 +77,7 @@ static const char *web_param_field(const char *message, int rc)
 int route_parameter_set(web_request *req, web_response *res)
 {
     json_t *body = web_request_json(req, res);
-    policy_set *set = NULL;
+    const policy_set *set = NULL;
     if (body == NULL)
         return BF_OK;
     local_parameter_request request = {.by = req->user->login};
@@ -117,7 +117,7 @@ int route_parameter_set(web_request *req, web_response *res)
                                  "no such region within yours"));
         goto out;
     }
-    if (web_policies_load(res, &set) != BF_OK)
+    if ((set = web_request_policies(req, res)) == NULL)
         goto out;
     local_parameter_row row;
     bf_error err;
@@ -141,7 +141,6 @@ int route_parameter_set(web_request *req, web_response *res)
     else
         web_reply_internal(res, "out of memory");
 out:
-    policy_set_free(set);
     json_decref(body);
     return BF_OK;
 }

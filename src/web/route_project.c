@@ -37,14 +37,10 @@ int route_projects_list(web_request *req, web_response *res)
     web_table table;
     if (!web_table_open(req, res, &table) || !web_query_date(req, res, "date", date, &o.day))
         return BF_OK;
-    policy_set *set = NULL;
-    if (web_policies_load(res, &set) != BF_OK)
+    if ((o.set = web_request_policies(req, res)) == NULL)
         return BF_OK;
-    o.set = set;
-    int rc =
-        web_table_answer(req, res, &table, web_projects_read, &o, json_pack("{s:s}", "date", date));
-    policy_set_free(set);
-    return rc;
+    return web_table_answer(req, res, &table, web_projects_read, &o,
+                            json_pack("{s:s}", "date", date));
 }
 
 static int web_post_row(void *context, const char *const *cells, int count, bf_error *err)

@@ -29,10 +29,8 @@ int route_report_annex1(web_request *req, web_response *res)
     if (download && strcmp(format_text, "xlsx") != 0 && strcmp(format_text, "csv") != 0)
         return web_reply_error(res, 400, "invalid", "参数 format 应为 json、xlsx 或 csv",
                                "format must be json, xlsx or csv");
-    policy_set *set = NULL;
-    if (web_policies_load(res, &set) != BF_OK)
+    if ((o.set = web_request_policies(req, res)) == NULL)
         return BF_OK;
-    o.set = set;
     char path[WEB_TEMP_PATH_MAX] = "";
     report_form form = {0};
     json_t *extra = json_object();
@@ -48,7 +46,6 @@ int route_report_annex1(web_request *req, web_response *res)
     } else if (!download)
         rc = report_annex1_form(req->store, &o, &form, extra, &err);
     store_rollback(req->store);
-    policy_set_free(set);
     if (rc == BF_OK && download)
         web_reply_file(res, path, o.format == REPORT_XLSX ? WEB_TYPE_XLSX : WEB_TYPE_CSV);
     else if (rc == BF_OK)

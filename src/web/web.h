@@ -83,6 +83,8 @@ typedef struct web_settings {
 typedef struct web_sessions web_sessions;
 typedef struct web_audit_queue web_audit_queue;
 typedef struct web_audit_pending web_audit_pending;
+typedef struct web_policies web_policies;
+typedef struct web_policy_hold web_policy_hold;
 
 /* The logged-in user of a request. */
 typedef struct web_user {
@@ -100,6 +102,9 @@ typedef struct web_request {
     /* Where the request's entry waits to be handed to the writer once the answer is ready (the
      * answer leaves when it is committed), or NULL: web_audit_request_entry waits itself. */
     web_audit_pending *audit_later;
+    web_policies *policies; /* the server's policy set (web_policies.h) */
+    /* The set this request reads, held from its first use (web_request_policies) to its end. */
+    web_policy_hold *policy_hold;
     void *connection; /* the libmicrohttpd connection (web_request_query, web_request_header) */
     const char *method;
     const char *path;

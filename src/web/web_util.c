@@ -4,7 +4,7 @@
  */
 #include "web/web_util.h"
 
-#include "policy/policy_load.h"
+#include "web/web_policies.h"
 #include "registry/vocabulary.h"
 
 #include <stdio.h>
@@ -197,25 +197,28 @@ void web_user_range(const web_request *req, char low[REGION_CODE_TEXT_MAX],
     region_code_range(req->user->region, low, high);
 }
 
-int web_policies_load(web_response *res, policy_set **set)
+const policy_set *web_request_policies(web_request *req, web_response *res)
 {
-    char dir[1024];
     bf_error err;
-    policy_diagnostics *diag = calloc(1, sizeof *diag);
+    bf_error_clear(&err);
+    if (req->policy_hold == NULL && req->policies != NULL)
+        req->policy_hold = web_policies_hold(req->policies, &err);
+    if (req->policy_hold != NULL)
+        return web_policy_set(req->policy_hold);
+    web_reply_internal(res, err.message[0] != '\0' ? err.message : "no policy set loaded");
+    return NULL;
+}
+
+int web_request_policies_copy(web_request *req, web_response *res, policy_set **set)
+{
+    bf_error err;
     *set = NULL;
-    int rc = diag == NULL ? bf_error_set(&err, BF_ENOMEM, "%s", bf_strerror(BF_ENOMEM))
-                          : policy_find_dir(NULL, dir, sizeof dir, &err);
-    if (rc == BF_OK)
-        rc = policy_set_create(set, &err);
-    if (rc == BF_OK && (rc = policy_load_dir(*set, dir, diag, &err)) == BF_EPOLICY)
-        bf_error_set(&err, rc, "%.200s:%d: %.700s", diag->items[0].file, diag->items[0].line,
-                     diag->items[0].message);
-    free(diag);
-    if (rc == BF_OK)
-        return BF_OK;
-    policy_set_free(*set);
-    *set = NULL;
-    web_reply_internal(res, err.message);
+    const policy_set *shared = web_request_policies(req, res);
+    if (shared == NULL)
+        return BF_ENOTFOUND;
+    int rc = policy_set_copy(shared, set, &err);
+    if (rc != BF_OK)
+        web_reply_internal(res, err.message);
     return rc;
 }
 

@@ -1,10 +1,11 @@
 /*
  * web_util.h - what the route files beyond people share: query parameters
- * checked against their bounds, the policy files loaded for one request,
+ * checked against their bounds, the server's policy set for one request,
  * files written by a service answered as a download, and the masking of
  * ID numbers and phones (route_people.c's rules, one place).
  *
- * Ownership: web_policies_load() gives a set the caller frees
+ * Ownership: web_request_policies() lends the server's shared set until the
+ * request ends; web_request_policies_copy() gives a copy the caller frees
  * (policy_set_free); web_reply_file() takes the file's bytes into the
  * response and removes the file and its temporary directory.
  */
@@ -101,8 +102,16 @@ int web_reply_page(web_request *req, web_response *res, store_stmt *stmt, int rc
 void web_user_range(const web_request *req, char low[REGION_CODE_TEXT_MAX],
                     char high[REGION_CODE_TEXT_MAX]);
 
-/* The policy files (the default directory) into *set: BF_OK, or a 500 answered and *set NULL. */
-int web_policies_load(web_response *res, policy_set **set);
+/*
+ * The server's policy set (web_policies.h), held for req until it ends: shared with the other
+ * workers, so read only.  NULL after a 500 reply when no set is loaded (the log says why).
+ */
+const policy_set *web_request_policies(web_request *req, web_response *res);
+/*
+ * A copy of that set for a handler that adds to it (local_parameters_apply), freed by the
+ * caller with policy_set_free(): BF_OK, or an error code after a 500 reply.
+ */
+int web_request_policies_copy(web_request *req, web_response *res, policy_set **set);
 
 /* A new temporary directory and the path of file name in it into out: BF_OK or BF_EIO. */
 int web_temp_file(const char *name, char out[WEB_TEMP_PATH_MAX], bf_error *err);

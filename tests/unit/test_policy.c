@@ -1577,11 +1577,115 @@ static void test_parameter_lookup_model(void **state)
     }
 }
 
+/* Two strings equal and apart (NULL both, or two copies). */
+static void assert_text_copied(const char *copy, const char *original)
+{
+    assert_true((copy == NULL) == (original == NULL));
+    if (copy != NULL) {
+        assert_string_equal(copy, original);
+        assert_ptr_not_equal(copy, original);
+    }
+}
+
+/*
+ * policy_set_copy() (serve's calc adds the stored parameters to a copy of its shared set): a
+ * copy of the real policies equals a second load of them after the copied set is freed (ASan
+ * sees a part still pointing into it), and a value added to the copy is not in the set.
+ */
+static void test_set_copy(void **state)
+{
+    (void)state;
+    char dir[POLICY_PATH_MAX];
+    bf_error err;
+    if (policy_find_dir(NULL, dir, sizeof dir, &err) != BF_OK)
+        return;
+    loaded a = load_fixture(dir), b = load_fixture(dir);
+    assert_int_equal(a.rc, BF_OK);
+    assert_int_equal(b.rc, BF_OK);
+    policy_set *copy = NULL;
+    assert_int_equal(policy_set_copy(a.set, &copy, &err), BF_OK);
+    for (int i = 0; i < a.set->rule_count; i++)
+        assert_text_copied(copy->rules[i]->note, a.set->rules[i]->note);
+    for (int i = 0; i < a.set->report_count; i++)
+        assert_text_copied(copy->reports[i]->title, a.set->reports[i]->title);
+    unload(&a);
+    const policy_set *set = b.set;
+    assert_int_equal(copy->rule_count, set->rule_count);
+    assert_int_equal(copy->document_count, set->document_count);
+    assert_int_equal(copy->parameter_count, set->parameter_count);
+    assert_int_equal(copy->target_count, set->target_count);
+    assert_int_equal(copy->report_count, set->report_count);
+    assert_int_equal(copy->status_order_count, set->status_order_count);
+    for (int i = 0; i < set->rule_count; i++) {
+        const policy_rule *r = copy->rules[i], *s = set->rules[i];
+        assert_string_equal(r->id, s->id);
+        assert_text_copied(r->text, s->text);
+        assert_text_copied(r->target, s->target);
+        assert_text_copied(r->service, s->service);
+        assert_text_copied(r->note, s->note);
+        assert_int_equal(r->condition_total, s->condition_total);
+        assert_int_equal(r->amount.value.fen, s->amount.value.fen);
+    }
+    for (int i = 0; i < set->document_count; i++) {
+        assert_text_copied(copy->documents[i].title, set->documents[i].title);
+        assert_text_copied(copy->documents[i].issuer, set->documents[i].issuer);
+    }
+    for (int i = 0; i < set->target_count; i++) {
+        assert_text_copied(copy->targets[i]->text, set->targets[i]->text);
+        assert_text_copied(copy->targets[i]->indicator, set->targets[i]->indicator);
+        assert_text_copied(copy->targets[i]->note, set->targets[i]->note);
+    }
+    for (int i = 0; i < set->report_count; i++) {
+        const policy_report *r = copy->reports[i], *s = set->reports[i];
+        const char *const texts[][2] = {{r->title, s->title},    {r->text, s->text},
+                                        {r->from, s->from},      {r->to, s->to},
+                                        {r->note, s->note},      {r->indicators, s->indicators},
+                                        {r->compare, s->compare}};
+        for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+            assert_text_copied(texts[k][0], texts[k][1]);
+        assert_int_equal(r->column_count, s->column_count);
+        for (int k = 0; k < s->column_count; k++)
+            assert_text_copied(r->columns[k], s->columns[k]);
+        for (int k = 0; k < s->header_count; k++)
+            assert_text_copied(r->header[k], s->header[k]);
+        for (int k = 0; k < s->footer_count; k++)
+            assert_text_copied(r->footer[k], s->footer[k]);
+    }
+    int64_t jining = population_region_parse("370811");
+    int32_t day = (int32_t)date_to_days((bf_date){2021, 6, 1});
+    for (int i = 0; i < set->parameter_count; i++) {
+        const policy_parameter *p = &copy->parameters[i], *s = &set->parameters[i];
+        assert_int_equal(p->value_count, s->value_count);
+        int64_t fen_copy = -1, fen_set = -1;
+        assert_int_equal(policy_parameter_lookup(p, jining, day, &fen_copy),
+                         policy_parameter_lookup(s, jining, day, &fen_set));
+        assert_true(fen_copy == fen_set);
+    }
+    /* A stored value added to the copy stays there. */
+    int min_wage = policy_set_find_parameter(copy, "min_wage");
+    assert_true(min_wage >= 0);
+    policy_parameter_value value = {.region = jining,
+                                    .from = day,
+                                    .fen = 123400,
+                                    .origin = POLICY_ORIGIN_STORE,
+                                    .to = POLICY_DAY_MAX};
+    assert_int_equal(policy_parameter_add_value(&copy->parameters[min_wage], &value, &err), BF_OK);
+    int64_t fen = 0;
+    assert_int_equal(policy_parameter_lookup(&copy->parameters[min_wage], jining, day, &fen),
+                     BF_OK);
+    assert_int_equal(fen, 123400);
+    assert_int_equal(copy->parameters[min_wage].value_count,
+                     set->parameters[min_wage].value_count + 1);
+    policy_set_free(copy);
+    unload(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_good),
         cmocka_unit_test(test_load_real_policies),
+        cmocka_unit_test(test_set_copy),
         cmocka_unit_test(test_load_syntax_error),
         cmocka_unit_test(test_load_missing_fields_and_types),
         cmocka_unit_test(test_load_line_numbers_with_cr_line_ends),
