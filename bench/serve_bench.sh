@@ -6,8 +6,13 @@
 #   2. GET /api/session: an authenticated read with no personal data (no audit row): the
 #      server's frame alone;
 # each for SECONDS (default 60) at CONNECTIONS (default 256) with 2 wrk threads and the
-# server's BENCH_THREADS workers (default 16), printing requests/s, latency percentiles, errors, and the server's
-# resident memory sampled every 5 s (flat memory = no leak under load).
+# server's BENCH_THREADS workers (default 16), printing requests/s, latency percentiles, errors, the server's
+# resident memory sampled every 5 s (flat memory = no leak under load), and the server's CPU time
+# per request (user + system of the serve process, /proc/PID/stat, over wrk's requests: the figure
+# that compares builds on a machine other work loads; on PostgreSQL the server's backends are not
+# counted) with the load average at the start.
+# BENCH_RUN=person or session runs only that one; BENCH_PERF=FILE records the server with
+# `perf record -g` during each run into FILE.person / FILE.session (perf report -i FILE.person).
 # BENCH_DB=postgresql://... runs on PostgreSQL (the database is dropped and made anew),
 # else SQLite in bench/out/serve/.  BANGFU=build-x/bangfu benchmarks another build.
 # Traffic goes to 127.0.0.1 only, and wrk stops by itself after SECONDS.
@@ -50,19 +55,32 @@ ref=$(curl -s -H "Cookie: $cookie" "$url/api/people?limit=1" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["people"][0]["ref"])')
 
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
-run() { # LABEL PATH
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+run() { # LABEL PATH NAME
     echo "== $1: $seconds s, $connections connections ($("$bangfu" --version | head -1), ${db%%:*})"
     audit_before=$("$bangfu" --db "$db" audit list --last 1 --json | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e[0]["seq"] if e else 0)')
     : >"$out/rss.txt"
     (while kill -0 "$server" 2>/dev/null; do rss >>"$out/rss.txt"; sleep 5; done) &
     sampler=$!
+    recorder=""
+    if [ -n "${BENCH_PERF:-}" ]; then
+        perf record -q -g -p "$server" -o "$BENCH_PERF.$3" -- sleep "$seconds" 2>/dev/null &
+        recorder=$!
+    fi
+    ticks_before=$(cpu_ticks)
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
     wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -H "Cookie: $cookie" \
         "$url$2" | tee "$out/wrk.txt"
+    ticks_after=$(cpu_ticks)
     kill "$sampler" 2>/dev/null || true
+    [ -z "$recorder" ] || wait "$recorder" || true
+    requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$out/wrk.txt")
+    echo "server CPU: $(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN {printf "%.2f s, %.1f us per request", t / hz, (n > 0 ? t / hz / n * 1e6 : 0)}') (load average at the start: $load)"
     echo "server RSS every 5 s (KiB): $(tr '\n' ' ' <"$out/rss.txt")"
     audit_after=$("$bangfu" --db "$db" audit list --last 1 --json | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e[0]["seq"] if e else 0)')
     echo "audit entries appended: $((audit_after - audit_before))"
 }
-run "authenticated read of one person (audited)" "/api/people/$ref"
-run "authenticated read of the session (not audited)" "/api/session"
+[ "${BENCH_RUN:-person}" != person ] || run "authenticated read of one person (audited)" "/api/people/$ref" person
+[ "${BENCH_RUN:-session}" != session ] || run "authenticated read of the session (not audited)" "/api/session" session
 "$bangfu" --db "$db" audit verify

@@ -3,6 +3,7 @@
 
 #include "core/halfwidth.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,10 +249,13 @@ int person_store_open(store *st, person_store **out, bf_error *err)
     char select_sql[PERSON_SQL_MAX], insert_sql[PERSON_SQL_MAX];
     size_t s = 0, i = 0;
     int rc;
-    person_store *ps = calloc(1, sizeof *ps);
+    /* Not calloc: the value buffers (most of its 100+ KiB) are written before they are read,
+     * and zeroing them was a tenth of the CPU of an audited person view of the server. */
+    person_store *ps = malloc(sizeof *ps);
     *out = NULL;
     if (ps == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
+    memset(ps, 0, offsetof(person_store, loaded));
     ps->st = st;
     s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "SELECT ");
     i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, "INSERT INTO people (id_number");

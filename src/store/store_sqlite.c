@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,9 +70,18 @@ static int sqlite_immutable_uri(const char *path, char *uri, size_t size)
     return snprintf(uri + used, size - used, "?immutable=1") < (int)(size - used);
 }
 
+/* Before SQLite's first use: no allocation statistics, which SQLite keeps under one mutex of
+ * the whole process taken at every allocation (the workers of `serve` met there). */
+static void sqlite_configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Opens name with flags into st->db and sets the pragmas of mode; BF_ESTORE with st->error. */
 static int sqlite_connect(sqlite_store *st, const char *name, int flags, store_mode mode)
 {
+    static pthread_once_t configured = PTHREAD_ONCE_INIT;
+    pthread_once(&configured, sqlite_configure);
     /* NOMUTEX: a store is used by one thread at a time (store.h), so SQLite's
      * own per-call locking is pure cost (about 7% of a large import). */
     if (sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
