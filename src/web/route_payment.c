@@ -129,15 +129,14 @@ int route_payment_batch_create(web_request *req, web_response *res)
     json_decref(body);
     date_month_format(month, month_out);
     snprintf(res->audit_target, sizeof res->audit_target, "payment_batches:%s", req->user->region);
-    policy_set *set = NULL;
-    if (web_policies_load(res, &set) != BF_OK)
+    const policy_set *set = web_request_policies(req, res);
+    if (set == NULL)
         return BF_OK;
     ledger_batch_request request = {month_out, req->user->login, req->user->region};
     ledger_batch_counts counts;
     bf_error err;
     bf_error_clear(&err);
     int rc = ledger_batch_create(req->store, set, &request, NULL, &counts, &err);
-    policy_set_free(set);
     if (rc != BF_OK)
         return web_reply_internal(res, err.message);
     snprintf(res->audit_detail, sizeof res->audit_detail,
