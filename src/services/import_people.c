@@ -42,11 +42,14 @@
  */
 #define IMPORT_SORTED_ROWS_MAX (1u << 17)
 /*
- * Rows of an import into a registry holding people kept to be looked up and
- * written in key order (about 190 bytes each): one run at 1M people, so that
- * the updates walk the table's pages once.
+ * Rows of an import into a registry holding people kept by the reading thread
+ * to be looked up and written in key order (about 190 bytes each).  A full
+ * run goes to the storing thread, which writes it while the reader keeps the
+ * next one: each run sweeps the table's pages once, in order, and on two
+ * cores the writing overlaps the reading (1M people: one run of 2^20 was
+ * written only after the whole file was read).
  */
-#define IMPORT_STASH_ROWS_MAX (1u << 20)
+#define IMPORT_STASH_ROWS_MAX (1u << 18)
 /* Columns of the people table written per row by the bulk path: id, the fields, two batches. */
 #define IMPORT_BULK_COLUMNS (PERSON_FIELD_COUNT + 3)
 
@@ -76,6 +79,8 @@ typedef struct import_chunk {
     text_pool text; /* every value of the chunk (grows, kept between chunks) */
     uint64_t slot_key[IMPORT_CHUNK_SLOTS]; /* first 17 digits of an ID number, 0 for a free slot */
     int slot_row[IMPORT_CHUNK_SLOTS];      /* the row of slot_key */
+    import_sorted *run; /* instead of rows: a run kept by the reader (owned), or NULL */
+    int run_last;       /* 1 when run is the reader's last */
 } import_chunk;
 
 /*
@@ -101,9 +106,10 @@ typedef struct import_pipeline {
     import_chunk *full[IMPORT_PIPELINE_CHUNKS]; /* ring of filled chunks for the storer */
     int full_head;
     int full_count;
-    int done;    /* the reader has finished: no more chunks will come */
-    int stopped; /* the storer has failed: the reader should stop */
-    int ready;   /* 1 once the lock and condition exist */
+    int runs_pending; /* runs handed to the storer and not yet written (at most one) */
+    int done;         /* the reader has finished: no more chunks will come */
+    int stopped;      /* the storer has failed: the reader should stop */
+    int ready;        /* 1 once the lock and condition exist */
     /* A province the reader waits for (its first code met), loaded by the storer. */
     char province[REGION_CODE_TEXT_MAX];
     int province_wanted; /* 1 from the reader's request until the storer has served it */
@@ -131,8 +137,12 @@ typedef struct import_state {
     import_changes *changes;     /* remote engines: updates written in bulk, applied at the end */
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
     import_sorted *sorted;       /* its rows, kept to be inserted in key order (key kept up) */
-    import_sorted *stash;        /* SQLite, people stored: rows kept to be stored in key order */
-    int bulk_started;            /* 1 on the insert-only path (bulk may be between two loads) */
+    /* SQLite, people stored: the run of rows the reading thread keeps to be stored in key order. */
+    import_sorted *stash;
+    int64_t stash_written;  /* rows of the runs written so far (storing thread) */
+    size_t sorted_rows_max; /* rows of one run of sorted (options or IMPORT_SORTED_ROWS_MAX) */
+    size_t stash_rows_max;  /* rows of one run of stash (options or IMPORT_STASH_ROWS_MAX) */
+    int bulk_started;       /* 1 on the insert-only path (bulk may be between two loads) */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int key_dropped;        /* 1 when the primary key of people waits to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
@@ -340,7 +350,7 @@ static int import_chunk_bulk(import_state *s, import_chunk *chunk, bf_error *err
             uint64_t key = int_map_key_from_digits(row->id_number, 17);
             if (import_sorted_add(s->sorted, key, values) != BF_OK)
                 return bf_error_set(err, BF_ENOMEM, NULL);
-            if (import_sorted_count(s->sorted) >= IMPORT_SORTED_ROWS_MAX) {
+            if (import_sorted_count(s->sorted) >= s->sorted_rows_max) {
                 int rc = import_write_sorted(s, err);
                 if (rc != BF_OK)
                     return rc;
@@ -473,31 +483,6 @@ static int import_chunk_add(import_chunk *chunk, const person *p)
     return BF_OK;
 }
 
-/*
- * Keeps the chunk's rows (SQLite, people already stored) to be looked up and
- * written in ID number order at the end (import_replay_sorted): in file
- * order a million look-ups and updates land on random pages of a table the
- * page cache does not hold.  A value to clear is kept as the marker's text.
- */
-static int import_chunk_stash(import_state *s, import_chunk *chunk, bf_error *err)
-{
-    const char *values[PERSON_FIELD_COUNT + 1];
-    int rc = BF_OK;
-    for (int r = 0; rc == BF_OK && r < chunk->count; r++) {
-        const import_pending *row = &chunk->rows[r];
-        values[0] = row->id_number;
-        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-            values[f + 1] = row->value[f] == IMPORT_CLEAR_VALUE
-                                ? import_row_clear
-                                : import_chunk_value(chunk, row->value[f]);
-        if (import_sorted_add(s->stash, int_map_key_from_digits(row->id_number, 17), values) !=
-            BF_OK)
-            rc = bf_error_set(err, BF_ENOMEM, NULL);
-    }
-    import_chunk_clear(chunk);
-    return rc;
-}
-
 /* What import_replay_row fills: the chunk of rows in key order and where errors go. */
 typedef struct import_replay {
     import_state *s;
@@ -525,20 +510,26 @@ static int import_replay_row(void *context, const char *const *values)
         return BF_OK;
     replay->done += replay->chunk->count;
     progress_update(replay->s->options->progress, PROGRESS_WRITING, replay->done,
-                    (double)replay->done / (double)replay->total);
+                    replay->total > 0 ? (double)replay->done / (double)replay->total : -1.0);
     return import_chunk_flush(replay->s, replay->chunk, replay->err);
 }
 
-/* Looks up and writes the rows stashed, in key order. */
-static int import_replay_sorted(import_state *s, bf_error *err)
+/*
+ * Looks up and writes a run of rows the reader kept, in key order.  The total
+ * is known from the last run on (until then the fraction is unknown).
+ */
+static int import_replay_sorted(import_state *s, import_sorted *run, int last, bf_error *err)
 {
-    import_replay replay = {s, calloc(1, sizeof(import_chunk)), err, 0,
-                            (int64_t)import_sorted_count(s->stash)};
+    int64_t count = (int64_t)import_sorted_count(run);
+    import_replay replay = {s, calloc(1, sizeof(import_chunk)), err, s->stash_written,
+                            last ? s->stash_written + count : 0};
     if (replay.chunk == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
-    progress_update(s->options->progress, PROGRESS_WRITING, 0, 0.0);
+    progress_update(s->options->progress, PROGRESS_WRITING, replay.done,
+                    replay.total > 0 ? (double)replay.done / (double)replay.total : -1.0);
     const char *failed = NULL;
-    int rc = import_sorted_each(s->stash, import_replay_row, &replay, &failed);
+    int rc = import_sorted_each(run, import_replay_row, &replay, &failed);
+    s->stash_written += count;
     if (rc == BF_OK && replay.total > 0)
         progress_update(s->options->progress, PROGRESS_WRITING, replay.total, 1.0);
     if (rc == BF_OK)
@@ -700,14 +691,82 @@ static int import_pipeline_init(import_pipeline *pipeline)
 static void import_pipeline_free(import_pipeline *pipeline)
 {
     for (int i = 0; i < IMPORT_PIPELINE_CHUNKS; i++) {
-        if (pipeline->chunks[i] != NULL)
+        if (pipeline->chunks[i] != NULL) {
             text_pool_free(&pipeline->chunks[i]->text);
+            import_sorted_free(pipeline->chunks[i]->run);
+        }
         free(pipeline->chunks[i]);
     }
     if (pipeline->ready) {
         pthread_cond_destroy(&pipeline->changed);
         pthread_mutex_destroy(&pipeline->lock);
     }
+}
+
+/*
+ * Reading thread: hands the run kept so far (SQLite, people stored) to the
+ * storing thread once it has written the previous one, and starts the next
+ * run unless last.  Returns BF_OK, BF_DONE when the storer has stopped (it
+ * says why), or BF_ENOMEM (in s->read_error).
+ */
+static int import_stash_hand_over(import_state *s, int last)
+{
+    import_pipeline *pipeline = &s->pipeline;
+    import_sorted *next = NULL;
+    if (!last && import_sorted_new(PERSON_FIELD_COUNT + 1, &next) != BF_OK)
+        return bf_error_set(&s->read_error, BF_ENOMEM, NULL);
+    import_chunk *chunk = import_pipeline_take_free(pipeline);
+    pthread_mutex_lock(&pipeline->lock);
+    while (chunk != NULL && pipeline->runs_pending > 0 && !pipeline->stopped)
+        pthread_cond_wait(&pipeline->changed, &pipeline->lock);
+    int stopped = pipeline->stopped;
+    if (!stopped)
+        pipeline->runs_pending++;
+    pthread_mutex_unlock(&pipeline->lock);
+    if (chunk == NULL || stopped) {
+        import_sorted_free(next);
+        if (chunk != NULL)
+            import_pipeline_give_free(pipeline, chunk);
+        return BF_DONE;
+    }
+    chunk->run = s->stash;
+    chunk->run_last = last;
+    s->stash = next;
+    import_pipeline_give_full(pipeline, chunk);
+    return BF_OK;
+}
+
+/* Storing thread: a run handed over is written (or dropped); the reader may hand the next. */
+static void import_pipeline_run_done(import_pipeline *pipeline, import_chunk *chunk)
+{
+    import_sorted_free(chunk->run);
+    chunk->run = NULL;
+    pthread_mutex_lock(&pipeline->lock);
+    pipeline->runs_pending--;
+    pthread_cond_broadcast(&pipeline->changed);
+    pthread_mutex_unlock(&pipeline->lock);
+}
+
+/*
+ * Reading thread: keeps a valid row (SQLite, people already stored) in the
+ * run of rows to be looked up and written in ID number order: in file order a
+ * million look-ups and updates land on random pages of a table the page cache
+ * does not hold.  A value to clear is kept as the marker's text.  Returns
+ * as import_stash_hand_over().
+ */
+static int import_stash_row(import_state *s, const person *p)
+{
+    const char *values[PERSON_FIELD_COUNT + 1];
+    values[0] = p->id_number;
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        const char *value = p->values[f];
+        values[f + 1] = value == import_row_clear   ? import_row_clear
+                        : value != NULL && value[0] ? value
+                                                    : NULL;
+    }
+    if (import_sorted_add(s->stash, int_map_key_from_digits(p->id_number, 17), values) != BF_OK)
+        return bf_error_set(&s->read_error, BF_ENOMEM, NULL);
+    return import_sorted_count(s->stash) < s->stash_rows_max ? BF_OK : import_stash_hand_over(s, 0);
 }
 
 /*
@@ -760,6 +819,10 @@ static void *import_read_rows(void *context)
             rc = import_errors_add(s->errors, &row, s->row.reason, &s->read_error);
             if (rc != BF_OK)
                 break;
+        } else if (s->stash != NULL) {
+            rc = import_stash_row(s, &s->row.person);
+            if (rc != BF_OK)
+                break; /* BF_DONE: the storer failed and says why */
         } else {
             if (chunk == NULL && (chunk = import_pipeline_take_free(pipeline)) == NULL) {
                 rc = BF_OK; /* the storer failed and says why */
@@ -781,6 +844,8 @@ static void *import_read_rows(void *context)
     }
     if (rc == BF_DONE)
         rc = BF_OK;
+    if (rc == BF_OK && s->stash != NULL && import_sorted_count(s->stash) > 0)
+        import_stash_hand_over(s, 1); /* BF_DONE: the storer failed and says why */
     if (chunk != NULL) {
         if (rc == BF_OK)
             import_pipeline_give_full(pipeline, chunk);
@@ -805,15 +870,14 @@ static int import_rows(import_state *s, bf_error *err)
                             BF_TR("无法启动读取线程", "cannot start the reading thread"));
     import_chunk *chunk;
     while ((chunk = import_pipeline_take_full(s)) != NULL) {
-        if (rc == BF_OK && s->stash != NULL) {
-            rc = import_chunk_stash(s, chunk, err);
-            if (rc == BF_OK && import_sorted_count(s->stash) >= IMPORT_STASH_ROWS_MAX)
-                rc = import_replay_sorted(s, err);
-        } else if (rc == BF_OK) {
+        if (rc == BF_OK && chunk->run != NULL)
+            rc = import_replay_sorted(s, chunk->run, chunk->run_last, err);
+        else if (rc == BF_OK)
             rc = import_chunk_flush(s, chunk, err);
-        } else {
+        else
             import_chunk_clear(chunk);
-        }
+        if (chunk->run != NULL)
+            import_pipeline_run_done(&s->pipeline, chunk);
         if (rc != BF_OK)
             import_pipeline_finish(&s->pipeline, 0);
         import_pipeline_give_free(&s->pipeline, chunk);
@@ -824,8 +888,6 @@ static int import_rows(import_state *s, bf_error *err)
         if (err != NULL)
             *err = s->read_error;
     }
-    if (rc == BF_OK && s->stash != NULL)
-        rc = import_replay_sorted(s, err);
     return rc;
 }
 
@@ -946,6 +1008,8 @@ int import_people(store *st, const import_people_options *options, import_people
     s->bulk_columns[PERSON_FIELD_COUNT + 1] = "created_batch";
     s->bulk_columns[PERSON_FIELD_COUNT + 2] = "updated_batch";
     s->result = result;
+    s->sorted_rows_max = options->run_rows > 0 ? (size_t)options->run_rows : IMPORT_SORTED_ROWS_MAX;
+    s->stash_rows_max = options->run_rows > 0 ? (size_t)options->run_rows : IMPORT_STASH_ROWS_MAX;
     s->rules.today = date_today();
     s->rules.seen = &s->seen;
     s->rules.clear_empty = options->clear_empty;
