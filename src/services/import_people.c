@@ -85,10 +85,17 @@ typedef struct import_chunk {
 
 /*
  * Chunks in flight between the reading and the storing thread (about 650 kB
- * each): room for the rows read while a run of IMPORT_SORTED_ROWS_MAX is
- * inserted (writing in key order is about a third faster than reading).
+ * each) into an empty SQLite registry: room for the rows read while a run of
+ * IMPORT_SORTED_ROWS_MAX is inserted (writing in key order is about a third
+ * faster than reading).
  */
 #define IMPORT_PIPELINE_CHUNKS 64
+/*
+ * Chunks in flight on the other paths: PostgreSQL's storer is the slower side
+ * (look-ups and COPY), so more chunks only fill up (1M people: peak 90 ->
+ * 181 MiB with 64), and a re-import into SQLite hands over whole runs.
+ */
+#define IMPORT_PIPELINE_CHUNKS_FEW 4
 
 /*
  * The hand-over of chunks between the reading thread (reads, validates,
@@ -101,6 +108,7 @@ typedef struct import_pipeline {
     pthread_mutex_t lock;
     pthread_cond_t changed;                       /* signalled on every change below */
     import_chunk *chunks[IMPORT_PIPELINE_CHUNKS]; /* all of them, for freeing */
+    int chunk_count;                              /* chunks in use (allocated) */
     import_chunk *free[IMPORT_PIPELINE_CHUNKS];   /* empty chunks for the reader */
     int free_count;
     import_chunk *full[IMPORT_PIPELINE_CHUNKS]; /* ring of filled chunks for the storer */
@@ -668,11 +676,12 @@ static void import_pipeline_finish(import_pipeline *pipeline, int reader)
     pthread_mutex_unlock(&pipeline->lock);
 }
 
-/* Allocates the chunks and the lock; BF_OK or BF_ENOMEM. */
-static int import_pipeline_init(import_pipeline *pipeline)
+/* Allocates count chunks (at most IMPORT_PIPELINE_CHUNKS) and the lock; BF_OK or BF_ENOMEM. */
+static int import_pipeline_init(import_pipeline *pipeline, int count)
 {
     memset(pipeline, 0, sizeof *pipeline);
-    for (int i = 0; i < IMPORT_PIPELINE_CHUNKS; i++) {
+    pipeline->chunk_count = count;
+    for (int i = 0; i < count; i++) {
         pipeline->chunks[i] = calloc(1, sizeof *pipeline->chunks[i]);
         if (pipeline->chunks[i] == NULL)
             return BF_ENOMEM;
@@ -690,7 +699,7 @@ static int import_pipeline_init(import_pipeline *pipeline)
 
 static void import_pipeline_free(import_pipeline *pipeline)
 {
-    for (int i = 0; i < IMPORT_PIPELINE_CHUNKS; i++) {
+    for (int i = 0; i < pipeline->chunk_count; i++) {
         if (pipeline->chunks[i] != NULL) {
             text_pool_free(&pipeline->chunks[i]->text);
             import_sorted_free(pipeline->chunks[i]->run);
@@ -1100,7 +1109,8 @@ int import_people(store *st, const import_people_options *options, import_people
     if (rc == BF_OK && s->bulk == NULL && s->changes == NULL &&
         import_sorted_new(PERSON_FIELD_COUNT + 1, &s->stash) != BF_OK)
         rc = bf_error_set(err, BF_ENOMEM, NULL);
-    if (rc == BF_OK && (import_pipeline_init(&s->pipeline) != BF_OK ||
+    int chunks = s->sorted != NULL ? IMPORT_PIPELINE_CHUNKS : IMPORT_PIPELINE_CHUNKS_FEW;
+    if (rc == BF_OK && (import_pipeline_init(&s->pipeline, chunks) != BF_OK ||
                         people_counts_delta_new(&s->counts) != BF_OK))
         rc = bf_error_set(err, BF_ENOMEM, NULL);
     /* Into an empty registry the households are the distinct ones of the file. */
