@@ -19,26 +19,19 @@ static size_t slot_of(uint64_t key, size_t capacity)
 /* Moves every key into a table of new_capacity slots. */
 static int grow(int_map *map, size_t new_capacity)
 {
-    uint64_t *keys = calloc(new_capacity, sizeof *keys);
-    int64_t *values = malloc(new_capacity * sizeof *values);
-    if (keys == NULL || values == NULL) {
-        free(keys);
-        free(values);
+    int_map_slot *slots = calloc(new_capacity, sizeof *slots);
+    if (slots == NULL)
         return BF_ENOMEM;
-    }
     for (size_t i = 0; i < map->capacity; i++) {
-        if (map->keys[i] == 0)
+        if (map->slots[i].key == 0)
             continue;
-        size_t s = slot_of(map->keys[i], new_capacity);
-        while (keys[s] != 0)
+        size_t s = slot_of(map->slots[i].key, new_capacity);
+        while (slots[s].key != 0)
             s = (s + 1) & (new_capacity - 1);
-        keys[s] = map->keys[i];
-        values[s] = map->values[i];
+        slots[s] = map->slots[i];
     }
-    free(map->keys);
-    free(map->values);
-    map->keys = keys;
-    map->values = values;
+    free(map->slots);
+    map->slots = slots;
     map->capacity = new_capacity;
     return BF_OK;
 }
@@ -61,16 +54,15 @@ int int_map_insert(int_map *map, uint64_t key, int64_t value, int64_t *existing)
             return rc;
     }
     size_t s = slot_of(key, map->capacity);
-    while (map->keys[s] != 0) {
-        if (map->keys[s] == key) {
+    while (map->slots[s].key != 0) {
+        if (map->slots[s].key == key) {
             if (existing != NULL)
-                *existing = map->values[s];
+                *existing = map->slots[s].value;
             return BF_ECONFLICT;
         }
         s = (s + 1) & (map->capacity - 1);
     }
-    map->keys[s] = key;
-    map->values[s] = value;
+    map->slots[s] = (int_map_slot){key, value};
     map->count++;
     return BF_OK;
 }
@@ -80,10 +72,10 @@ int int_map_find(const int_map *map, uint64_t key, int64_t *value)
     if (key == 0 || map->capacity == 0)
         return 0;
     size_t s = slot_of(key, map->capacity);
-    while (map->keys[s] != 0) {
-        if (map->keys[s] == key) {
+    while (map->slots[s].key != 0) {
+        if (map->slots[s].key == key) {
             if (value != NULL)
-                *value = map->values[s];
+                *value = map->slots[s].value;
             return 1;
         }
         s = (s + 1) & (map->capacity - 1);
@@ -95,10 +87,10 @@ int int_map_set(int_map *map, uint64_t key, int64_t value)
 {
     int64_t *slot = NULL;
     if (key != 0 && map->capacity != 0)
-        for (size_t s = slot_of(key, map->capacity); map->keys[s] != 0;
+        for (size_t s = slot_of(key, map->capacity); map->slots[s].key != 0;
              s = (s + 1) & (map->capacity - 1))
-            if (map->keys[s] == key) {
-                slot = &map->values[s];
+            if (map->slots[s].key == key) {
+                slot = &map->slots[s].value;
                 break;
             }
     if (slot == NULL)
@@ -109,8 +101,7 @@ int int_map_set(int_map *map, uint64_t key, int64_t value)
 
 void int_map_free(int_map *map)
 {
-    free(map->keys);
-    free(map->values);
+    free(map->slots);
     *map = (int_map){0};
 }
 

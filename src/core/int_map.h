@@ -17,11 +17,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* One slot: a key and its value side by side, so that a probe touches one cache line. */
+typedef struct int_map_slot {
+    uint64_t key; /* 0 = empty */
+    int64_t value;
+} int_map_slot;
+
 typedef struct int_map {
-    uint64_t *keys;  /* capacity slots, 0 = empty */
-    int64_t *values; /* the value of each occupied slot */
-    size_t capacity; /* a power of two, at least twice count */
-    size_t count;    /* occupied slots */
+    int_map_slot *slots; /* capacity slots */
+    size_t capacity;     /* a power of two, at least twice count */
+    size_t count;        /* occupied slots */
 } int_map;
 
 /* Makes room for count keys ahead of time (optional).  BF_OK or BF_ENOMEM. */
