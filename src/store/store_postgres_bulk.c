@@ -112,28 +112,17 @@ int postgres_bulk_row(store_bulk *base, const char *const *values)
             *out++ = 'N';
             continue;
         }
-        for (const char *p = values[i]; *p != '\0'; p++) {
-            switch (*p) {
-            case '\\':
-                *out++ = '\\';
-                *out++ = '\\';
+        /* Runs of bytes that need no escape are copied whole (most values are one run). */
+        for (const char *p = values[i];;) {
+            size_t run = strcspn(p, "\\\t\n\r");
+            memcpy(out, p, run);
+            out += run;
+            p += run;
+            if (*p == '\0')
                 break;
-            case '\t':
-                *out++ = '\\';
-                *out++ = 't';
-                break;
-            case '\n':
-                *out++ = '\\';
-                *out++ = 'n';
-                break;
-            case '\r':
-                *out++ = '\\';
-                *out++ = 'r';
-                break;
-            default:
-                *out++ = *p;
-                break;
-            }
+            *out++ = '\\';
+            *out++ = *p == '\\' ? '\\' : *p == '\t' ? 't' : *p == '\n' ? 'n' : 'r';
+            p++;
         }
     }
     *out++ = '\n';
