@@ -72,6 +72,7 @@ payments() {
     measure "ledger batch ($tag)" $bangfu --db "$db" ledger batch --month 2020-06 --by bench "$@"
     cat "$out/ledger batch ($tag).stdout"
     batch=$(sql "$engine" "$db" "SELECT MAX(id) FROM payment_batches")
+    $bangfu --db "$db" ledger approve-batch "$batch" --by reviewer >/dev/null
     rm -f "$out/bank_file_$tag.csv" "$out/bank_file_$tag.csv.sha256"
     measure "ledger export-bank, $rows payments ($tag)" $bangfu --db "$db" ledger export-bank \
         "$batch" --out "$out/bank_file_$tag.csv"

@@ -387,6 +387,31 @@ int ledger_bank_export(store *st, int64_t batch, const char *path, int64_t *paym
     int rc = store_begin_exclusive(st, -1, NULL, NULL);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);
+    /* 1: made, not approved; 2: approved; 0: no such batch. */
+    int64_t approval = 0;
+    rc = store_query_int64(st,
+                           "SELECT CASE WHEN approved_by IS NULL THEN 1 ELSE 2 END "
+                           "FROM payment_batches WHERE id = CAST(? AS BIGINT)",
+                           params, 1, &approval);
+    if (rc != BF_OK)
+        store_error_set(st, rc, err);
+    else if (approval == 0)
+        rc = bf_error_set(err, BF_ENOTFOUND,
+                          BF_TR("没有第 %" PRId64 " 批支付", "no payment batch %" PRId64), batch);
+    else if (approval == 1)
+        /* Money leaves only after a second person approved the batch (issue 17 item 2), on the
+           command line as on the web. */
+        rc = bf_error_set(err, BF_ECONFLICT,
+                          BF_TR("第 %" PRId64 " 批尚未审核，不能导出银行代发文件（由制单人以外的"
+                                "审核人执行 bangfu ledger approve-batch %" PRId64 " --by 姓名）",
+                                "batch %" PRId64 " is not approved: no bank file before another "
+                                "person approves it (bangfu ledger approve-batch %" PRId64
+                                " --by NAME)"),
+                          batch, batch);
+    if (rc != BF_OK) {
+        store_rollback(st);
+        return rc;
+    }
     rc = store_exec_params(st,
                            "UPDATE payment_items SET state = '" LEDGER_PAYMENT_WAITING
                            "' WHERE batch_id = ? AND state = '待导出'",

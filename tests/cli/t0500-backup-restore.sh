@@ -99,6 +99,7 @@ bf --db "$db" ledger approve --month 2020-01 --reviewer 乙 --reason 核实 >/de
 printf '证件号码,户名,银行账号,开户行\n%s,测试,6222020200001234567,工商银行\n' "$person" >bank.csv
 bf --db "$db" ledger import-bank bank.csv >/dev/null
 bf --db "$db" ledger batch --month 2020-01 --by 丙 --policies "$ledger_policies" >/dev/null 2>&1
+bf --db "$db" ledger approve-batch 1 --by 丁 >/dev/null
 bf --db "$db" ledger export-bank 1 --out bank_file.csv >/dev/null
 printf '银行账号,金额,结果,原因\n6222020200001234567,150.00,成功,\n' >return.csv
 bf --db "$db" ledger import-return return.csv >/dev/null

@@ -63,6 +63,16 @@ bf --db "$db" ledger payments 1 >payments.csv
 expect_contains "$(cat payments.csv)" "6228 **** **** 0222" "payments masked, current details"
 grep -q '6228480000000000222' payments.csv && fail "payments list shows an account whole"
 
+# No bank file before a second person approved the batch; its maker cannot approve it.
+status=0
+bf --db "$db" ledger export-bank 1 --out early.csv 2>err.txt || status=$?
+expect_eq "$status" 1 "no bank file of an unapproved batch"
+expect_contains "$(cat err.txt)" "第 1 批尚未审核" "the reason"
+[ ! -e early.csv ] && [ ! -e early.csv.sha256 ] || fail "a bank file of an unapproved batch"
+expect_eq "$(sql "SELECT COUNT(*) FROM payment_items WHERE state = '待导出'")" 2 \
+    "the refused export changes no payment"
+bf --db "$db" ledger approve-batch 1 --by 丙 2>/dev/null && fail "the maker approved the batch"
+bf --db "$db" ledger approve-batch 1 --by 丁 >/dev/null
 # The bank file: columns, total row, checksum; XLSX too; never over an existing file.
 bf --db "$db" ledger export-bank 1 --out bank_file.csv >/dev/null
 sha256sum -c bank_file.csv.sha256 >/dev/null || fail "checksum file"
@@ -109,6 +119,7 @@ printf '证件号码,户名,银行账号,开户行\n%s,丙三,621700000000000033
 bf --db "$db" ledger import-bank bank3.csv >/dev/null
 out=$(bf --db "$db" ledger batch --month 2020-02 --by 丙 --policies "$policies" 2>/dev/null)
 expect_eq "$(json_get "$out" payments)" 2 "the failed payee again, and the new one"
+bf --db "$db" ledger approve-batch 2 --by 丁 >/dev/null
 bf --db "$db" ledger export-bank 2 --out bank_file2.csv >/dev/null
 printf '银行账号,金额,结果,原因\n6217000000000000333,99.00,成功,\n' >return2.csv
 out=$(bf --db "$db" ledger import-return return2.csv)

@@ -78,6 +78,7 @@ for fault in BANGFU_FAULT_STORE_CALL BANGFU_FAULT_ALLOC; do
     each import-bank ledger import-bank bank.csv
     each batch ledger batch --month 2020-01 --by 丙 --policies "$policies"
     expect_eq "$(sql "SELECT COUNT(*) FROM payment_items")" 1 "the batch, once it succeeds"
+    each approve-batch ledger approve-batch 1 --by 丁
     each export-bank ledger export-bank 1 --out bank_file.csv
     sha256sum -c bank_file.csv.sha256 >/dev/null || fail "the bank file after the faults"
     each import-return ledger import-return return.csv
