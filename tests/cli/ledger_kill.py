@@ -2,8 +2,8 @@
 """ledger_kill.py BANGFU DB ENGINE POLICY_DIR SEED KILLS - SIGKILL at random points of the
 money commands (t0940).
 
-Month after month: ledger run, approve, batch, export-bank, import-return (one payment failed),
-batch again, export-bank, import-return.  Each step is first started and killed (SIGKILL) at a
+Month after month: ledger run, approve, batch, approve-batch, export-bank, import-return (one
+payment failed), batch again, approve-batch, export-bank, import-return.  Each step is first started and killed (SIGKILL) at a
 random moment, several times, then run to its end; a kill counts when the process was still
 running.  After a kill: a bank file under its name is complete (its total row; its checksum,
 when there, matches) or absent.  At the end: every key's lines sum to calc's entitlement and
@@ -118,6 +118,10 @@ def main():
                         if os.path.exists(p):
                             os.remove(p)
 
+            # approved by a second person before any bank file (a killed try may have done it)
+            step(rng, ["ledger", "approve-batch", str(n), "--by", "审核员"], kills, 9, None,
+                 lambda: sql("SELECT COUNT(*) FROM payment_batches WHERE id = %d AND "
+                             "approved_by IS NOT NULL" % n)[0][0] != "0")
             step(rng, ["ledger", "export-bank", str(n), "--out", path], kills, 9, remove,
                  lambda: not waiting() and os.path.exists(path))
             complete(path)
