@@ -45,13 +45,7 @@ static int cmd_compare_print(const char *list, const char *as_of, const compare_
                   list, "as_of", as_of, "registry_people", (json_int_t)result->registry_people,
                   "list_people", (json_int_t)result->list_people, "findings", counts,
                   "previous_run", (json_int_t)result->previous, "new", added, "resolved", resolved);
-    char *text = line != NULL ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(line);
-    if (text == NULL)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
-    puts(text);
-    free(text);
-    return CLI_EXIT_OK;
+    return cli_print_json_line(line);
 }
 
 /* The run number of text, or 0. */

@@ -514,12 +514,9 @@ static int ledger_do_approve_batch(cli_context *ctx, const ledger_options *o)
     if (rc != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
     json_t *line = json_pack("{s:I, s:s}", "batch", (json_int_t)batch, "approved_by", o->by);
-    char *text = line != NULL ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(line);
-    if (text == NULL)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
-    puts(text);
-    free(text);
+    status = cli_print_json_line(line);
+    if (status != CLI_EXIT_OK)
+        return status;
     return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 

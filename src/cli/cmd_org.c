@@ -207,12 +207,9 @@ static int org_certify(cli_context *ctx, const org_options *o)
         "date", d.decided_on, "action", action, "rule", d.rule[0] != '\0' ? d.rule : NULL,
         "rule_holds", d.action == CERTIFICATION_CERTIFY ? json_boolean(check.all_hold) : NULL,
         "exception", d.exception[0] != '\0' ? d.exception : NULL, "batch", (json_int_t)batch);
-    char *text = line != NULL ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(line);
-    if (text == NULL)
-        return cli_fail(CLI_EXIT_FAILURE, "%s", bf_strerror(BF_ENOMEM));
-    puts(text);
-    free(text);
+    status = cli_print_json_line(line);
+    if (status != CLI_EXIT_OK)
+        return status;
     if (d.action == CERTIFICATION_CERTIFY)
         fprintf(stderr, "%s%s\n",
                 d.exception[0] != '\0' ? BF_TR("作为例外认定：", "certified as an exception: ")
