@@ -353,10 +353,7 @@ int route_ledger_run(web_request *req, web_response *res)
     int month = 0;
     if (month_text == NULL || date_month_parse(month_text, &month) != BF_OK) {
         json_decref(body);
-        return web_reply_json(res, 400,
-                              json_pack("{s:s, s:s, s:s, s:s}", "error", "invalid", "field",
-                                        "month", "message", "月份应为 YYYY-MM", "message_en",
-                                        "month must be YYYY-MM"));
+        return web_reply_field(res, "month", "月份应为 YYYY-MM", "month must be YYYY-MM");
     }
     json_decref(body);
     snprintf(res->audit_target, sizeof res->audit_target, "ledger:%s", req->user->region);
@@ -448,24 +445,18 @@ int route_ledger_review(web_request *req, web_response *res)
     json_t *wanted = json_object_get(body, "lines");
     int approve = decision != NULL && strcmp(decision, "approve") == 0;
     if (!approve && (decision == NULL || strcmp(decision, "reject") != 0)) {
-        web_reply_json(res, 400,
-                       json_pack("{s:s, s:s, s:s, s:s}", "error", "invalid", "field", "decision",
-                                 "message", "decision 应为 approve（通过）或 reject（驳回）",
-                                 "message_en", "decision must be approve or reject"));
+        web_reply_field(res, "decision", "decision 应为 approve（通过）或 reject（驳回）",
+                        "decision must be approve or reject");
         goto out;
     }
     if (reason == NULL || reason[0] == '\0' || strlen(reason) >= LEDGER_REASON_MAX) {
-        web_reply_json(res, 400,
-                       json_pack("{s:s, s:s, s:s, s:s}", "error", "invalid", "field", "reason",
-                                 "message", "请填写审核意见", "message_en", "a reason is needed"));
+        web_reply_field(res, "reason", "请填写审核意见", "a reason is needed");
         goto out;
     }
     if (wanted != NULL && (!json_is_array(wanted) || json_array_size(wanted) == 0 ||
                            json_array_size(wanted) > LEDGER_REVIEW_IDS_MAX)) {
-        web_reply_json(res, 400,
-                       json_pack("{s:s, s:s, s:s, s:s}", "error", "invalid", "field", "lines",
-                                 "message", "lines 应为台账行编号的列表", "message_en",
-                                 "lines must be a list of line numbers"));
+        web_reply_field(res, "lines", "lines 应为台账行编号的列表",
+                        "lines must be a list of line numbers");
         goto out;
     }
     int count = 0;

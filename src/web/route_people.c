@@ -333,13 +333,6 @@ static const person_field web_editable[] = {
     PERSON_TRAINING_WISH, PERSON_SKILLS,        PERSON_DIFFICULTIES,
 };
 
-static int web_field_error(web_response *res, const char *field, const char *zh, const char *en)
-{
-    return web_reply_json(res, 400,
-                          json_pack("{s:s, s:s, s:s, s:s}", "error", "invalid", "field", field,
-                                    "message", zh, "message_en", en));
-}
-
 /* Checks body's fields into values (canonical texts, kept in storage); 1, or 0 after a 400. */
 static int web_edit_values(json_t *body, const vocabulary_set *lists, web_response *res,
                            char storage[][VOCABULARY_JOINED_MAX], const char **values, int *given)
@@ -356,11 +349,11 @@ static int web_edit_values(json_t *body, const vocabulary_set *lists, web_respon
         if (!editable) {
             snprintf(zh, sizeof zh, "不能修改字段“%s”", key);
             snprintf(en, sizeof en, "field '%s' cannot be changed", key);
-            web_field_error(res, key, zh, en);
+            web_reply_field(res, key, zh, en);
             return 0;
         }
         if (!json_is_string(value) && !json_is_null(value)) {
-            web_field_error(res, key, "取值应为文字或 null", "the value must be text or null");
+            web_reply_field(res, key, "取值应为文字或 null", "the value must be text or null");
             return 0;
         }
         const char *text = json_string_value(value);
@@ -372,7 +365,7 @@ static int web_edit_values(json_t *body, const vocabulary_set *lists, web_respon
             if (!phone_normalize(text, storage[field])) {
                 snprintf(zh, sizeof zh, "“%s”不是电话号码（手机 11 位，或区号-号码）", text);
                 snprintf(en, sizeof en, "'%s' is not a phone number", text);
-                web_field_error(res, key, zh, en);
+                web_reply_field(res, key, zh, en);
                 return 0;
             }
         } else {
@@ -385,7 +378,7 @@ static int web_edit_values(json_t *body, const vocabulary_set *lists, web_respon
                          v != NULL ? v->accepted : "");
                 snprintf(en, sizeof en, "%s: '%s' is not an accepted value (accepted: %s)", key,
                          v != NULL ? bad : text, v != NULL ? v->accepted : "");
-                web_field_error(res, key, zh, en);
+                web_reply_field(res, key, zh, en);
                 return 0;
             }
         }

@@ -10,6 +10,7 @@
 #include "web/web_audit.h"
 #include "web/web_sessions.h"
 #include "web/web_users.h"
+#include "web/web_util.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -150,10 +151,7 @@ int route_session_password(web_request *req, web_response *res)
     rc = web_user_set_password(req->store, req->user->login, new, &err);
     json_decref(body);
     if (rc == BF_EINVAL)
-        return web_reply_json(res, 400,
-                              json_pack("{s:s, s:s, s:s, s:s}", "error", "invalid", "field",
-                                        "new_password", "message", err.message, "message_en",
-                                        err.message));
+        return web_reply_field(res, "new_password", err.message, err.message);
     if (rc != BF_OK)
         return web_reply_internal(res, err.message);
     /* The epoch moved: this session and every other one of the user end; log in again. */
