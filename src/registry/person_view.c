@@ -8,6 +8,7 @@
 #include "registry/region.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -30,39 +31,46 @@ static const person_field person_view_plain[] = {
  */
 static const person_field person_view_flags[] = {PERSON_THREE_NO, PERSON_WANTS_JOB};
 
-/* Text as a JSON string, NULL or "" as null. */
-static json_t *person_view_text(const char *text)
-{
-    return text != NULL && text[0] != '\0' ? json_string(text) : json_null();
-}
-
 /* A stored value of the field named column as shown: a flag's 1/0 as 是/否. */
-static json_t *person_view_value(const char *column, const char *stored)
+static const char *person_view_value(const char *column, const char *stored)
 {
     int f = column != NULL ? person_field_from_column(column) : -1;
-    return person_view_text(
-        f >= 0 && person_field_is_flag((person_field)f) ? person_flag_text(stored) : stored);
+    return f >= 0 && person_field_is_flag((person_field)f) ? person_flag_text(stored) : stored;
+}
+
+/* text, masked by mask when both are there, as a string or null ("" as null). */
+static void person_view_masked(json_writer *w, person_view_mask mask, const char *text)
+{
+    char masked[PERSON_VIEW_MASKED_MAX];
+    if (mask != NULL && text != NULL && text[0] != '\0') {
+        mask(text, masked, sizeof masked);
+        text = masked;
+    }
+    json_writer_text_or_null(w, text);
 }
 
 /* {value, origin, from} of each flag by person_fact_resolve(). */
-static json_t *person_view_facts(const vocabulary_set *lists, const person *p)
+static void person_view_facts(json_writer *w, const vocabulary_set *lists, const person *p)
 {
-    json_t *facts = json_object();
-    for (size_t i = 0; facts != NULL && i < sizeof person_view_flags / sizeof person_view_flags[0];
-         i++) {
+    json_writer_object_open(w);
+    for (size_t i = 0; i < sizeof person_view_flags / sizeof person_view_flags[0]; i++) {
         person_fact fact = person_fact_resolve(lists, p->values, person_view_flags[i]);
-        json_object_set_new(facts, person_field_column(person_view_flags[i]),
-                            json_pack("{s:b,s:s,s:o}", "value", fact.value, "origin",
-                                      person_fact_origin_name(fact.origin), "from",
-                                      fact.origin == PERSON_FACT_UNKNOWN
-                                          ? json_null()
-                                          : json_string(person_field_column(fact.from))));
+        json_writer_key(w, person_field_column(person_view_flags[i]));
+        json_writer_object_open(w);
+        json_writer_key(w, "value");
+        json_writer_boolean(w, fact.value);
+        json_writer_key(w, "origin");
+        json_writer_string(w, person_fact_origin_name(fact.origin));
+        json_writer_key(w, "from");
+        json_writer_string(w, fact.origin == PERSON_FACT_UNKNOWN ? NULL
+                                                                 : person_field_column(fact.from));
+        json_writer_object_close(w);
     }
-    return facts;
+    json_writer_object_close(w);
 }
 
 /* The object {batch, kind, source, at} of batch id, or null when it is missing. */
-static int person_view_batch(store_stmt *stmt, int64_t id, json_t **out)
+static int person_view_batch(json_writer *w, store_stmt *stmt, int64_t id)
 {
     int rc = store_reset(stmt);
     if (rc == BF_OK)
@@ -70,28 +78,134 @@ static int person_view_batch(store_stmt *stmt, int64_t id, json_t **out)
     if (rc == BF_OK)
         rc = store_step(stmt);
     if (rc == BF_DONE) {
-        *out = json_null();
+        json_writer_null(w);
         return BF_OK;
     }
     if (rc != BF_ROW)
         return rc;
-    *out = json_pack("{s:I,s:o,s:o,s:o}", "batch", (json_int_t)id, "kind",
-                     person_view_text(store_column_text(stmt, 0)), "source",
-                     person_view_text(store_column_text(stmt, 1)), "at",
-                     person_view_text(store_column_text(stmt, 2)));
-    return *out != NULL ? BF_OK : BF_ENOMEM;
+    json_writer_object_open(w);
+    json_writer_key(w, "batch");
+    json_writer_integer(w, id);
+    static const char *const keys[] = {"kind", "source", "at"};
+    for (int i = 0; i < 3; i++) {
+        json_writer_key(w, keys[i]);
+        json_writer_text_or_null(w, store_column_text(stmt, i));
+    }
+    json_writer_object_close(w);
+    return BF_OK;
+}
+
+int person_view_write(json_writer *w, store *st, const vocabulary_set *lists, const person *p,
+                      const person_view_masks *masks, bf_error *err)
+{
+    store_stmt *batch = NULL, *history = NULL;
+    person_view_mask mask_id = masks != NULL ? masks->id_number : NULL;
+    person_view_mask mask_phone = masks != NULL ? masks->phone : NULL;
+    int rc;
+    json_writer_key(w, "name");
+    json_writer_text_or_null(w, p->values[PERSON_NAME]);
+    json_writer_key(w, "id_number");
+    person_view_masked(w, mask_id, p->id_number);
+    json_writer_key(w, "sex");
+    json_writer_text_or_null(w, p->values[PERSON_SEX]);
+    json_writer_key(w, "birth_date");
+    json_writer_text_or_null(w, p->values[PERSON_BIRTH_DATE]);
+    const char *region = p->values[PERSON_HUKOU_REGION];
+    json_writer_key(w, "hukou_region");
+    json_writer_text_or_null(w, region);
+    char path[REGION_PATH_MAX] = "";
+    if (region != NULL && region_path_name(st, region, path, sizeof path, NULL) != BF_OK)
+        path[0] = '\0';
+    json_writer_key(w, "hukou_region_name");
+    json_writer_text_or_null(w, path);
+    json_writer_key(w, "categories");
+    json_writer_array_open(w);
+    category_set set = 0;
+    if (category_parse(p->values[PERSON_CATEGORIES], &set, NULL, 0) == BF_OK)
+        for (int i = 0; i < CATEGORY_COUNT; i++)
+            if (set & (1u << i))
+                json_writer_string(w, category_name(i));
+    json_writer_array_close(w);
+    for (size_t i = 0; i < sizeof person_view_plain / sizeof person_view_plain[0]; i++) {
+        json_writer_key(w, person_field_column(person_view_plain[i]));
+        person_view_masked(w, person_view_plain[i] == PERSON_PHONE ? mask_phone : NULL,
+                           p->values[person_view_plain[i]]);
+    }
+    for (size_t i = 0; i < sizeof person_view_flags / sizeof person_view_flags[0]; i++) {
+        json_writer_key(w, person_field_column(person_view_flags[i]));
+        json_writer_text_or_null(w, person_flag_text(p->values[person_view_flags[i]]));
+    }
+    json_writer_key(w, "facts");
+    person_view_facts(w, lists, p);
+
+    rc = store_prepare(st, "SELECT kind, source, started_at FROM batches WHERE id = ?", &batch);
+    json_writer_key(w, "created");
+    if (rc == BF_OK)
+        rc = person_view_batch(w, batch, p->created_batch);
+    json_writer_key(w, "updated");
+    if (rc == BF_OK)
+        rc = person_view_batch(w, batch, p->updated_batch);
+    if (rc == BF_OK)
+        rc = store_prepare(
+            st,
+            "SELECT h.field, h.old_value, h.new_value, h.changed_at, h.batch_id, "
+            "b.kind, b.source FROM person_history h JOIN batches b ON b.id = h.batch_id "
+            "WHERE h.id_number = ? ORDER BY h.batch_id, h.field",
+            &history);
+    if (rc == BF_OK)
+        rc = store_bind_text(history, 1, p->id_number);
+    if (rc != BF_OK)
+        goto store_failed;
+    json_writer_key(w, "history");
+    json_writer_array_open(w);
+    while ((rc = store_step(history)) == BF_ROW) {
+        const char *field = store_column_text(history, 0);
+        int f = field != NULL ? person_field_from_column(field) : -1;
+        person_view_mask mask = f == PERSON_PHONE ? mask_phone : NULL;
+        json_writer_object_open(w);
+        json_writer_key(w, "field");
+        json_writer_text_or_null(w, field);
+        json_writer_key(w, "label");
+        json_writer_string(w, f >= 0 ? person_field_label((person_field)f) : NULL);
+        json_writer_key(w, "old_value");
+        person_view_masked(w, mask, person_view_value(field, store_column_text(history, 1)));
+        json_writer_key(w, "new_value");
+        person_view_masked(w, mask, person_view_value(field, store_column_text(history, 2)));
+        json_writer_key(w, "changed_at");
+        json_writer_text_or_null(w, store_column_text(history, 3));
+        json_writer_key(w, "batch");
+        json_writer_integer(w, store_column_int64(history, 4));
+        json_writer_key(w, "kind");
+        json_writer_text_or_null(w, store_column_text(history, 5));
+        json_writer_key(w, "source");
+        json_writer_text_or_null(w, store_column_text(history, 6));
+        json_writer_object_close(w);
+    }
+    json_writer_array_close(w);
+    if (rc != BF_DONE)
+        goto store_failed;
+    rc = BF_OK;
+    goto out;
+store_failed:
+    store_error_set(st, rc < 0 ? rc : BF_ESTORE, err);
+    rc = rc < 0 ? rc : BF_ESTORE;
+out:
+    store_finalize(history);
+    store_finalize(batch);
+    return rc;
 }
 
 int person_view_json(store *st, const vocabulary_set *lists, const char *id_number, json_t **out,
                      bf_error *err)
 {
     person_store *ps = NULL;
-    store_stmt *batch = NULL, *history = NULL;
-    json_t *view = NULL, *list = NULL, *item = NULL;
     person p = {.created_batch = 0};
-    int rc;
+    json_writer w;
+    char *text = NULL;
+    size_t length = 0;
     *out = NULL;
-    rc = person_store_open(st, &ps, err);
+    json_writer_begin(&w, PERSON_VIEW_TEXT_MAX);
+    int rc = person_store_open(st, &ps, err);
     if (rc != BF_OK)
         return rc;
     rc = person_store_load(ps, id_number, &p, err);
@@ -102,97 +216,23 @@ int person_view_json(store *st, const vocabulary_set *lists, const char *id_numb
     }
     if (rc != BF_OK)
         goto out;
-    view = json_object();
-    if (view == NULL)
-        goto nomem;
-    json_object_set_new(view, "name", person_view_text(p.values[PERSON_NAME]));
-    json_object_set_new(view, "id_number", json_string(p.id_number));
-    json_object_set_new(view, "sex", person_view_text(p.values[PERSON_SEX]));
-    json_object_set_new(view, "birth_date", person_view_text(p.values[PERSON_BIRTH_DATE]));
-    const char *region = p.values[PERSON_HUKOU_REGION];
-    json_object_set_new(view, "hukou_region", person_view_text(region));
-    char path[REGION_PATH_MAX] = "";
-    if (region != NULL && region_path_name(st, region, path, sizeof path, NULL) != BF_OK)
-        path[0] = '\0';
-    json_object_set_new(view, "hukou_region_name", person_view_text(path));
-    list = json_array();
-    if (list == NULL)
-        goto nomem;
-    category_set set = 0;
-    if (category_parse(p.values[PERSON_CATEGORIES], &set, NULL, 0) == BF_OK)
-        for (int i = 0; i < CATEGORY_COUNT; i++)
-            if (set & (1u << i))
-                json_array_append_new(list, json_string(category_name(i)));
-    json_object_set_new(view, "categories", list);
-    list = NULL;
-    for (size_t i = 0; i < sizeof person_view_plain / sizeof person_view_plain[0]; i++)
-        json_object_set_new(view, person_field_column(person_view_plain[i]),
-                            person_view_text(p.values[person_view_plain[i]]));
-    for (size_t i = 0; i < sizeof person_view_flags / sizeof person_view_flags[0]; i++)
-        json_object_set_new(view, person_field_column(person_view_flags[i]),
-                            person_view_text(person_flag_text(p.values[person_view_flags[i]])));
-    json_object_set_new(view, "facts", person_view_facts(lists, &p));
-
-    rc = store_prepare(st, "SELECT kind, source, started_at FROM batches WHERE id = ?", &batch);
-    if (rc == BF_OK)
-        rc = person_view_batch(batch, p.created_batch, &item);
-    if (rc == BF_OK) {
-        json_object_set_new(view, "created", item);
-        rc = person_view_batch(batch, p.updated_batch, &item);
-    }
-    if (rc == BF_OK)
-        json_object_set_new(view, "updated", item);
-    item = NULL;
-    if (rc == BF_OK)
-        rc = store_prepare(
-            st,
-            "SELECT h.field, h.old_value, h.new_value, h.changed_at, h.batch_id, "
-            "b.kind, b.source FROM person_history h JOIN batches b ON b.id = h.batch_id "
-            "WHERE h.id_number = ? ORDER BY h.batch_id, h.field",
-            &history);
-    if (rc == BF_OK)
-        rc = store_bind_text(history, 1, p.id_number);
+    json_writer_object_open(&w);
+    rc = person_view_write(&w, st, lists, &p, NULL, err);
+    json_writer_object_close(&w);
     if (rc != BF_OK)
-        goto store_failed;
-    list = json_array();
-    if (list == NULL)
-        goto nomem;
-    while ((rc = store_step(history)) == BF_ROW) {
-        const char *field = store_column_text(history, 0);
-        int f = field != NULL ? person_field_from_column(field) : -1;
-        item = json_pack("{s:o,s:o,s:o,s:o,s:o,s:I,s:o,s:o}", "field", person_view_text(field),
-                         "label",
-                         f >= 0 ? json_string(person_field_label((person_field)f)) : json_null(),
-                         "old_value", person_view_value(field, store_column_text(history, 1)),
-                         "new_value", person_view_value(field, store_column_text(history, 2)),
-                         "changed_at", person_view_text(store_column_text(history, 3)), "batch",
-                         (json_int_t)store_column_int64(history, 4), "kind",
-                         person_view_text(store_column_text(history, 5)), "source",
-                         person_view_text(store_column_text(history, 6)));
-        if (item == NULL || json_array_append_new(list, item) != 0)
-            goto nomem;
-        item = NULL;
-    }
-    if (rc != BF_DONE)
-        goto store_failed;
-    json_object_set_new(view, "history", list);
-    list = NULL;
-    rc = BF_OK;
-    *out = view;
-    view = NULL;
-    goto out;
-store_failed:
-    store_error_set(st, rc < 0 ? rc : BF_ESTORE, err);
-    rc = rc < 0 ? rc : BF_ESTORE;
-    goto out;
-nomem:
-    rc = bf_error_set(err, BF_ENOMEM, NULL);
+        goto out;
+    rc = json_writer_finish(&w, &text, &length);
+    if (rc == BF_OK && (*out = json_loadb(text, length, 0, NULL)) == NULL)
+        rc = BF_EINVAL;
+    if (rc != BF_OK)
+        bf_error_set(err, rc,
+                     BF_TR("人员 %s 的记录无法写成 JSON（过长或不是 UTF-8 文字）",
+                           "the record of person %s cannot be written as JSON (too long or not "
+                           "UTF-8 text)"),
+                     id_number);
 out:
-    json_decref(item);
-    json_decref(list);
-    json_decref(view);
-    store_finalize(history);
-    store_finalize(batch);
+    free(text);
+    json_writer_free(&w);
     person_store_close(ps);
     return rc;
 }

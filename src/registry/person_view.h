@@ -15,12 +15,17 @@
  * changed_at, batch, kind and source (a flag's values as 是/否).  Insertions write no history rows
  *   (see person.h): created names their batch.
  *
+ * person_view_write() writes the same members into a json_writer (the web server's answer, no
+ * tree built), masking what the caller's masks say.
+ *
  * Ownership: the caller releases *out with json_decref().
  */
 #ifndef BANGFU_REGISTRY_PERSON_VIEW_H
 #define BANGFU_REGISTRY_PERSON_VIEW_H
 
 #include "core/error.h"
+#include "io/json_writer.h"
+#include "registry/person.h"
 #include "registry/vocabulary.h"
 #include "store/store.h"
 
@@ -33,6 +38,27 @@
  */
 int person_view_json(store *st, const vocabulary_set *lists, const char *id_number, json_t **out,
                      bf_error *err);
+
+/* Longest text of one person's view, bytes (its history is most of it). */
+#define PERSON_VIEW_TEXT_MAX (64u * 1024u * 1024u)
+/* Longest masked value a mask writes, bytes with the NUL. */
+#define PERSON_VIEW_MASKED_MAX 64
+
+/* Writes text masked (e.g. 370811********123X) into out of size bytes. */
+typedef void (*person_view_mask)(const char *text, char *out, size_t size);
+/* The masks of the ID number and of the phone (also in the history), NULL for none. */
+typedef struct person_view_masks {
+    person_view_mask id_number;
+    person_view_mask phone;
+} person_view_masks;
+
+/*
+ * Writes the members of person_view_json()'s object for p (loaded by person_store_load()) into
+ * w, whose object the caller opened and closes; masks (may be NULL) mask the ID number and the
+ * phones.  A store failure fills err; the writer's own errors are json_writer_finish()'s.
+ */
+int person_view_write(json_writer *w, store *st, const vocabulary_set *lists, const person *p,
+                      const person_view_masks *masks, bf_error *err);
 
 /* Writes the readable Chinese text form of a person_view_json() object to file. */
 void person_view_print_text(const json_t *view, FILE *file);

@@ -306,33 +306,33 @@ int region_path_name(store *st, const char *canonical, char *path, size_t size, 
     store_stmt *stmt = NULL;
     size_t used = 0;
     region_level own = region_code_level(canonical);
-    int rc = store_prepare(st, "SELECT name FROM regions WHERE code = ?", &stmt);
+    /* One query for the whole path (it was one per level, five for a village on every person
+     * view of the server): the ancestors' codes sort before their descendants'. */
+    int rc = store_prepare(st,
+                           "SELECT code, name FROM regions WHERE code IN (?, ?, ?, ?, ?) "
+                           "ORDER BY code",
+                           &stmt);
     if (rc != BF_OK)
         return rc;
     path[0] = '\0';
-    for (int l = REGION_LEVEL_PROVINCE; l <= (int)own; l++) {
+    for (int l = REGION_LEVEL_PROVINCE; rc == BF_OK && l <= REGION_LEVEL_VILLAGE; l++) {
         char ancestor[REGION_CODE_TEXT_MAX];
-        region_code_ancestor(canonical, (region_level)l, ancestor);
-        rc = store_reset(stmt);
-        if (rc == BF_OK)
-            rc = store_bind_text(stmt, 1, ancestor);
-        if (rc == BF_OK)
-            rc = store_step(stmt);
-        if (rc == BF_DONE) {
-            /* Some levels are skipped in the table (none observed); only the code itself must
-             * exist. */
-            rc = l == (int)own ? BF_ENOTFOUND : BF_OK;
-            if (rc != BF_OK)
-                goto out;
-            continue;
-        }
-        if (rc != BF_ROW)
-            goto out;
+        region_code_ancestor(canonical, (region_level)(l <= (int)own ? l : (int)own), ancestor);
+        rc = store_bind_text(stmt, l, ancestor);
+    }
+    /* Some levels are skipped in the table (none observed); only the code itself must exist. */
+    int found = 0;
+    while (rc == BF_OK && (rc = store_step(stmt)) == BF_ROW) {
+        const char *code = store_column_text(stmt, 0);
+        found = code != NULL && strcmp(code, canonical) == 0;
         used += (size_t)snprintf(path + used, used < size ? size - used : 0, "%s%s",
-                                 used ? " / " : "", store_column_text(stmt, 0));
+                                 used ? " / " : "", store_column_text(stmt, 1));
         rc = BF_OK;
     }
-    if (level != NULL)
+    if (rc != BF_DONE)
+        goto out;
+    rc = found ? BF_OK : BF_ENOTFOUND;
+    if (rc == BF_OK && level != NULL)
         *level = own;
 out:
     store_finalize(stmt);

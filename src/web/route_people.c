@@ -66,19 +66,6 @@ static int web_person_unref(const web_settings *settings, const char *ref,
     return 1;
 }
 
-static void web_mask_member(json_t *object, const char *key, int phone)
-{
-    const char *value = json_string_value(json_object_get(object, key));
-    if (value == NULL)
-        return;
-    char masked[64];
-    if (phone)
-        web_mask_phone(value, masked, sizeof masked);
-    else
-        web_mask_id(value, masked, sizeof masked);
-    json_object_set_new(object, key, json_string(masked));
-}
-
 /*
  * 1 when the person id_number exists within the user's region; 0 when not (missing and
  * elsewhere alike); a negative code on a store failure.
@@ -102,25 +89,28 @@ static int web_person_missing(web_response *res)
 }
 
 /* A query's rows for one person as objects: names[i] of type types[i] ('s' text, 'i' int). */
-static int web_rows_json(store *st, const char *sql, const char *id_number,
-                         const char *const *names, const char *types, json_t **out, bf_error *err)
+static int web_rows_write(json_writer *w, store *st, const char *sql, const char *id_number,
+                          const char *const *names, const char *types, bf_error *err)
 {
-    *out = json_array();
     store_rows rows = {0};
     const char *params[] = {id_number};
     int rc = store_rows_open(st, sql, params, 1, &rows, err);
+    json_writer_array_open(w);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
-        json_t *row = json_object();
+        json_writer_object_open(w);
         for (int i = 0; names[i] != NULL; i++) {
-            json_t *value = json_null();
-            if (!store_column_is_null(rows.stmt, i))
-                value = types[i] == 'i' ? json_integer(store_column_int64(rows.stmt, i))
-                                        : json_string(store_column_text(rows.stmt, i));
-            json_object_set_new(row, names[i], value);
+            json_writer_key(w, names[i]);
+            if (store_column_is_null(rows.stmt, i))
+                json_writer_null(w);
+            else if (types[i] == 'i')
+                json_writer_integer(w, store_column_int64(rows.stmt, i));
+            else
+                json_writer_string(w, store_column_text(rows.stmt, i));
         }
-        json_array_append_new(*out, row);
+        json_writer_object_close(w);
         rc = BF_OK;
     }
+    json_writer_array_close(w);
     store_rows_close(&rows);
     return rc < 0 ? rc : BF_OK;
 }
@@ -161,43 +151,83 @@ static const struct {
      "sss"},
 };
 
-/* The person's whole view (masked unless full) into a 200 answer. */
-static int web_person_answer(web_request *req, web_response *res, const char *id_number, int full)
+/* 1 when the region code hukou lies within the user's region, as web_person_visible() asks. */
+static int web_region_visible(const web_request *req, const char *hukou)
 {
-    json_t *view = NULL;
-    bf_error err;
-    int rc = person_view_json(req->store, NULL, id_number, &view, &err);
-    if (rc == BF_ENOTFOUND)
-        return web_person_missing(res);
-    if (rc != BF_OK)
-        return web_reply_internal(res, err.message);
-    for (size_t i = 0; i < sizeof web_person_records / sizeof web_person_records[0]; i++) {
-        json_t *list = NULL;
-        rc = web_rows_json(req->store, web_person_records[i].sql, id_number,
-                           web_person_records[i].names, web_person_records[i].types, &list, &err);
-        json_object_set_new(view, web_person_records[i].key, list);
-        if (rc != BF_OK) {
-            json_decref(view);
-            return web_reply_internal(res, err.message);
-        }
+    char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
+    region_code_range(req->user->region, low, high);
+    return hukou != NULL && strcmp(hukou, low) >= 0 && strcmp(hukou, high) < 0;
+}
+
+/* The view's members after the person's own: the records, the reference, whether masked. */
+static int web_person_write_rest(web_request *req, json_writer *w, const char *id_number, int full,
+                                 bf_error *err)
+{
+    int rc = BF_OK;
+    for (size_t i = 0; rc == BF_OK && i < sizeof web_person_records / sizeof web_person_records[0];
+         i++) {
+        json_writer_key(w, web_person_records[i].key);
+        rc = web_rows_write(w, req->store, web_person_records[i].sql, id_number,
+                            web_person_records[i].names, web_person_records[i].types, err);
     }
     char ref[WEB_REF_TEXT_MAX];
     web_person_ref(req->settings, id_number, ref);
-    json_object_set_new(view, "ref", json_string(ref));
-    json_object_set_new(view, "masked", json_boolean(!full));
-    if (!full) {
-        web_mask_member(view, "id_number", 0);
-        web_mask_member(view, "phone", 1);
-        json_t *history = json_object_get(view, "history");
-        for (size_t i = 0; i < json_array_size(history); i++) {
-            json_t *change = json_array_get(history, i);
-            if (strcmp(json_string_value(json_object_get(change, "field")), "phone") == 0) {
-                web_mask_member(change, "old_value", 1);
-                web_mask_member(change, "new_value", 1);
-            }
-        }
+    json_writer_key(w, "ref");
+    json_writer_string(w, ref);
+    json_writer_key(w, "masked");
+    json_writer_boolean(w, !full);
+    return rc;
+}
+
+/*
+ * The person's whole view (masked unless full) into a 200 answer, written as text without a
+ * jansson tree; 404 when the person is missing or outside the user's region (checked on the
+ * loaded person: no query of its own), 403 when full and the user's roles may not see it.
+ */
+static int web_person_answer(web_request *req, web_response *res, const char *id_number, int full)
+{
+    static const person_view_masks masks = {web_mask_id, web_mask_phone};
+    person_store *ps = NULL;
+    person p = {.created_batch = 0};
+    json_writer w;
+    char *text = NULL;
+    size_t length = 0;
+    bf_error err;
+    bf_error_clear(&err);
+    json_writer_begin(&w, PERSON_VIEW_TEXT_MAX);
+    int rc = person_store_open(req->store, &ps, &err);
+    if (rc == BF_OK)
+        rc = person_store_load(ps, id_number, &p, &err);
+    if (rc == BF_ENOTFOUND ||
+        (rc == BF_OK && !web_region_visible(req, p.values[PERSON_HUKOU_REGION]))) {
+        web_person_missing(res);
+        goto out;
     }
-    return web_reply_json(res, 200, view);
+    if (rc == BF_OK && full && !(req->user->roles & WEB_ROLES_FULL_VIEW)) {
+        web_reply_error(res, 403, "forbidden", "您的角色不能查看完整的证件号码与电话",
+                        "your roles may not see ID numbers and phones in full");
+        goto out;
+    }
+    json_writer_object_open(&w);
+    if (rc == BF_OK)
+        rc = person_view_write(&w, req->store, NULL, &p, full ? NULL : &masks, &err);
+    if (rc == BF_OK)
+        rc = web_person_write_rest(req, &w, id_number, full, &err);
+    json_writer_object_close(&w);
+    if (rc != BF_OK) {
+        web_reply_internal(res, err.message);
+        goto out;
+    }
+    rc = json_writer_finish(&w, &text, &length);
+    if (rc != BF_OK) {
+        web_reply_internal(res, "the view of a person cannot be written as JSON");
+        goto out;
+    }
+    web_reply_json_text(res, 200, text, length);
+out:
+    json_writer_free(&w);
+    person_store_close(ps);
+    return BF_OK;
 }
 
 /* The person a route's {ref} names, visible to the user, into id: 1, or 0 after answering. */
@@ -223,11 +253,9 @@ int route_person_show(web_request *req, web_response *res)
     int full = full_text != NULL && strcmp(full_text, "1") == 0;
     if (full)
         res->audit_action = "view_full";
-    if (!web_person_of_request(req, res, id))
-        return BF_OK;
-    if (full && !(req->user->roles & WEB_ROLES_FULL_VIEW))
-        return web_reply_error(res, 403, "forbidden", "您的角色不能查看完整的证件号码与电话",
-                               "your roles may not see ID numbers and phones in full");
+    if (!web_person_unref(req->settings, req->params[0], id))
+        return web_person_missing(res);
+    snprintf(res->audit_target, sizeof res->audit_target, "person:%s", id);
     return web_person_answer(req, res, id, full);
 }
 

@@ -273,6 +273,18 @@ int web_reply_file(web_response *res, const char *path, const char *type)
     return BF_OK;
 }
 
+int web_reply_json_text(web_response *res, int status, char *text, size_t length)
+{
+    json_decref(res->json);
+    res->json = NULL;
+    free(res->raw);
+    res->status = status;
+    res->raw = text;
+    res->raw_size = length;
+    res->content_type = "application/json; charset=utf-8";
+    return BF_OK;
+}
+
 void web_mask_id(const char *id, char *out, size_t size)
 {
     size_t length = strlen(id);

@@ -133,6 +133,12 @@ void web_person_ref(const web_settings *settings, const char *id_number,
  */
 int web_person_of_request(web_request *req, web_response *res, char *id);
 
+/*
+ * Sets status and a JSON body already written as text (taking text, malloc'd, length bytes):
+ * the answers served most often are written with io/json_writer.h instead of a jansson tree.
+ */
+int web_reply_json_text(web_response *res, int status, char *text, size_t length);
+
 /* 370811********123X: the region and the last four kept. */
 void web_mask_id(const char *id, char *out, size_t size);
 /* 139****5678; a landline keeps its area code and last two digits. */

@@ -3,7 +3,9 @@
  * (edits of a text rich in escapes, UTF-8, numbers and nesting) it accepts
  * exactly what json_loadb() accepts with the flags the stream uses, stops at
  * the same byte and builds the same value; a text cut anywhere asks for more
- * instead of being refused or misread.
+ * instead of being refused or misread.  The writer (io/json_writer.h) is held
+ * to json_dumps(JSON_COMPACT) on random values, and fails where jansson would
+ * refuse a string (not UTF-8).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,7 +15,9 @@
 
 #include "json_mutation.h"
 
+#include "core/error.h"
 #include "io/json_node.h"
+#include "io/json_writer.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -197,11 +201,151 @@ static void test_bounds_refused(void **state)
     json_node_arena_free(&arena);
 }
 
+/* Pieces of random strings: escapes, UTF-8 of 1-4 bytes, and what is not UTF-8 (last five). */
+static const char *const string_pieces[] = {
+    "a",       "Z9 ",      "\"",           "\\",
+    "/",       "\x01",     "\x1f",         "\b\f\n\r\t",
+    "\x7f",    "\xc3\xa9", "中文",         "\xf0\x9f\x98\x80",
+    "\xff",    "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+    "\xe4\xb8"};
+#define STRING_PIECES_VALID 12
+
+/* A random string into text: valid UTF-8 unless *invalid was set (then it may not be). */
+static void random_string(unsigned *seed, char *text, size_t size, int *invalid)
+{
+    size_t used = 0;
+    int pieces = (int)(rand_r(seed) % 6);
+    text[0] = '\0';
+    for (int i = 0; i < pieces; i++) {
+        int valid_only = rand_r(seed) % 8 != 0;
+        size_t pick =
+            (size_t)rand_r(seed) %
+            (valid_only ? STRING_PIECES_VALID : sizeof string_pieces / sizeof *string_pieces);
+        if (pick >= STRING_PIECES_VALID)
+            *invalid = 1;
+        used += (size_t)snprintf(text + used, size - used, "%s", string_pieces[pick]);
+    }
+}
+
+/* A random value both as a jansson tree (NULL when jansson refuses a string) and into w. */
+static json_t *random_value(unsigned *seed, json_writer *w, int depth, int *invalid)
+{
+    char text[128];
+    int kind = (int)(rand_r(seed) % (depth < 4 ? 7 : 5));
+    static const int64_t integers[] = {0, -1, 7, INT64_MAX, INT64_MIN, 123456789012LL};
+    switch (kind) {
+    case 0:
+        json_writer_null(w);
+        return json_null();
+    case 1: {
+        int value = (int)(rand_r(seed) % 2);
+        json_writer_boolean(w, value);
+        return json_boolean(value);
+    }
+    case 2: {
+        int64_t value = integers[(size_t)rand_r(seed) % (sizeof integers / sizeof *integers)];
+        json_writer_integer(w, value);
+        return json_integer((json_int_t)value);
+    }
+    case 3:
+    case 4: {
+        random_string(seed, text, sizeof text, invalid);
+        json_writer_string(w, text);
+        return json_string(text);
+    }
+    case 5: {
+        json_t *array = json_array();
+        json_writer_array_open(w);
+        for (int n = (int)(rand_r(seed) % 4); n > 0; n--) {
+            json_t *item = random_value(seed, w, depth + 1, invalid);
+            if (item == NULL || json_array_append_new(array, item) != 0)
+                *invalid = 1;
+        }
+        json_writer_array_close(w);
+        return array;
+    }
+    default: {
+        json_t *object = json_object();
+        json_writer_object_open(w);
+        for (int n = (int)(rand_r(seed) % 4); n > 0; n--) {
+            char key[128];
+            snprintf(key, sizeof key, "k%d", n); /* distinct keys: jansson keeps one of each */
+            json_writer_key(w, key);
+            json_t *item = random_value(seed, w, depth + 1, invalid);
+            if (item == NULL || json_object_set_new(object, key, item) != 0)
+                *invalid = 1;
+        }
+        json_writer_object_close(w);
+        return object;
+    }
+    }
+}
+
+/* The writer writes what json_dumps(JSON_COMPACT) writes, or fails where jansson refuses. */
+static void test_writer_same_as_jansson(void **state)
+{
+    (void)state;
+    unsigned seed = 1701;
+    int refused = 0;
+    for (int round = 0; round < 20000; round++) {
+        json_writer w;
+        json_writer_begin(&w, 1u << 20);
+        int invalid = 0;
+        json_t *tree = random_value(&seed, &w, 0, &invalid);
+        char *text = NULL;
+        size_t length = 0;
+        int rc = json_writer_finish(&w, &text, &length);
+        if (invalid) {
+            assert_int_equal(rc, BF_EINVAL);
+            refused++;
+        } else {
+            assert_int_equal(rc, BF_OK);
+            char *expected = json_dumps(tree, JSON_COMPACT | JSON_ENCODE_ANY);
+            assert_non_null(expected);
+            assert_int_equal(length, strlen(text));
+            assert_string_equal(text, expected);
+            free(expected);
+        }
+        free(text);
+        json_decref(tree);
+    }
+    assert_true(refused > 100); /* the strings jansson refuses were tried */
+}
+
+/* Past its bounds (length, depth, an unclosed container) the writer fails and hands nothing. */
+static void test_writer_bounds(void **state)
+{
+    (void)state;
+    json_writer w;
+    char *text = NULL;
+    size_t length = 0;
+    json_writer_begin(&w, 16);
+    json_writer_string(&w, "0123456789abcdef");
+    assert_int_equal(json_writer_finish(&w, &text, &length), BF_ETOOBIG);
+    assert_null(text);
+    json_writer_begin(&w, 1024);
+    for (int d = 0; d <= JSON_WRITER_DEPTH_MAX; d++)
+        json_writer_array_open(&w);
+    assert_int_equal(json_writer_finish(&w, &text, &length), BF_ETOOBIG);
+    json_writer_begin(&w, 1024);
+    json_writer_object_open(&w);
+    json_writer_key(&w, "a");
+    assert_int_equal(json_writer_finish(&w, &text, &length), BF_EINVAL);
+    json_writer_begin(&w, 1024);
+    json_writer_object_open(&w);
+    json_writer_object_close(&w);
+    assert_int_equal(json_writer_finish(&w, &text, &length), BF_OK);
+    assert_string_equal(text, "{}");
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_as_jansson),
         cmocka_unit_test(test_bounds_refused),
+        cmocka_unit_test(test_writer_same_as_jansson),
+        cmocka_unit_test(test_writer_bounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
