@@ -1,7 +1,9 @@
 /* import_changes.c - the updates of an import, in bulk. */
 #include "services/import_changes.h"
 
+#include "core/int_map.h"
 #include "core/text_pool.h"
+#include "services/import_sorted.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -15,17 +17,19 @@
 /* Columns of import_changes: the ID number, then every field. */
 #define IMPORT_CHANGES_COLUMNS (PERSON_FIELD_COUNT + 1)
 /*
- * Changed people kept before they are written (two COPY statements): one
- * pair per chunk of 256 cost 4 of the 7 s of server time of a 200k re-import.
+ * Changed people kept before their new values are written (one COPY): one
+ * COPY pair per chunk of 256 cost 4 of the 7 s of server time of a 200k re-import.
  */
 #define IMPORT_CHANGES_FLUSH_ROWS 8192
 /* Columns of person_history written per changed field. */
 #define IMPORT_CHANGES_HISTORY_COLUMNS 6
+/* Of those, the ones kept per row (ID number, field, old and new value): batch and time are
+ * the same for all. */
+#define IMPORT_CHANGES_HISTORY_KEPT 4
 
 /* One changed person; values are offsets into the text. */
 typedef struct import_changes_row {
     size_t id_number;
-    size_t old[PERSON_FIELD_COUNT];
     size_t value[PERSON_FIELD_COUNT];
 } import_changes_row;
 
@@ -39,6 +43,9 @@ struct import_changes {
     int capacity;
     text_pool text;  /* the values of rows */
     int64_t flushed; /* people written to import_changes so far */
+    /* The history rows (IMPORT_CHANGES_HISTORY_KEPT columns), written in key order at the end. */
+    import_sorted *history;
+    store_bulk *bulk; /* the COPY of the history, while it runs */
 };
 
 /* Fills err with the store's message and returns rc. */
@@ -72,17 +79,14 @@ int import_changes_open(store *st, int64_t batch, const char *changed_at, import
     int rc = store_exec(st, sql);
     if (rc == BF_OK)
         rc = store_exec(st, "DELETE FROM import_changes");
-    /* The history goes to person_history in key order at the end (import_changes_apply). */
-    if (rc == BF_OK)
-        rc = store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS import_history (id_number TEXT, "
-                            "batch_id BIGINT, field TEXT, old_value TEXT, new_value TEXT, "
-                            "changed_at TEXT)");
-    if (rc == BF_OK)
-        rc = store_exec(st, "DELETE FROM import_history");
     if (rc != BF_OK) {
         import_changes_fail(changes, rc, err);
         import_changes_close(changes);
         return rc;
+    }
+    if (import_sorted_new(IMPORT_CHANGES_HISTORY_KEPT, &changes->history) != BF_OK) {
+        import_changes_close(changes);
+        return bf_error_set(err, BF_ENOMEM, NULL);
     }
     *out = changes;
     return BF_OK;
@@ -115,10 +119,18 @@ int import_changes_add(import_changes *changes, const person *old, const person 
     }
     import_changes_row *row = &changes->rows[changes->count];
     int rc = import_changes_text(changes, updated->id_number, &row->id_number);
+    for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++)
+        rc = import_changes_text(changes, updated->values[f], &row->value[f]);
+    uint64_t key = int_map_key_from_digits(updated->id_number, 17);
     for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
-        rc = import_changes_text(changes, old->values[f], &row->old[f]);
-        if (rc == BF_OK)
-            rc = import_changes_text(changes, updated->values[f], &row->value[f]);
+        const char *before = old->values[f] != NULL && old->values[f][0] ? old->values[f] : NULL;
+        const char *after =
+            updated->values[f] != NULL && updated->values[f][0] ? updated->values[f] : NULL;
+        if (person_value_equal(before, after))
+            continue;
+        const char *history[IMPORT_CHANGES_HISTORY_KEPT] = {
+            updated->id_number, person_field_column((person_field)f), before, after};
+        rc = import_sorted_add(changes->history, key, history);
     }
     if (rc == BF_OK)
         changes->count++;
@@ -132,11 +144,9 @@ static int import_changes_end(store_bulk *bulk, int rc)
     return rc == BF_OK ? ended : rc;
 }
 
-/* Writes every kept change: new values to import_changes, history to import_history. */
+/* Writes the new values of every kept change to import_changes. */
 static int import_changes_write(import_changes *changes, bf_error *err)
 {
-    static const char *const history_columns[IMPORT_CHANGES_HISTORY_COLUMNS] = {
-        "id_number", "batch_id", "field", "old_value", "new_value", "changed_at"};
     const char *values[IMPORT_CHANGES_COLUMNS];
     store_bulk *bulk = NULL;
     if (changes->count == 0)
@@ -149,28 +159,6 @@ static int import_changes_write(import_changes *changes, bf_error *err)
         for (int f = 0; f < PERSON_FIELD_COUNT; f++)
             values[f + 1] = import_changes_value(changes, row->value[f]);
         rc = store_bulk_row(bulk, values);
-    }
-    if (bulk != NULL)
-        rc = import_changes_end(bulk, rc);
-    bulk = NULL;
-    if (rc == BF_OK)
-        rc = store_bulk_begin(changes->st, "import_history", history_columns,
-                              IMPORT_CHANGES_HISTORY_COLUMNS, &bulk);
-    for (int r = 0; rc == BF_OK && r < changes->count; r++) {
-        const import_changes_row *row = &changes->rows[r];
-        for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
-            const char *old = import_changes_value(changes, row->old[f]);
-            const char *value = import_changes_value(changes, row->value[f]);
-            if (person_value_equal(old, value))
-                continue;
-            values[0] = import_changes_value(changes, row->id_number);
-            values[1] = changes->batch;
-            values[2] = person_field_column((person_field)f);
-            values[3] = old;
-            values[4] = value;
-            values[5] = changes->changed_at;
-            rc = store_bulk_row(bulk, values);
-        }
     }
     if (bulk != NULL)
         rc = import_changes_end(bulk, rc);
@@ -187,6 +175,39 @@ int import_changes_flush(import_changes *changes, bf_error *err)
     return changes->count >= IMPORT_CHANGES_FLUSH_ROWS ? import_changes_write(changes, err) : BF_OK;
 }
 
+/* One kept history row with the batch and time of all: a row of person_history's COPY. */
+static int import_changes_history_row(void *context, const char *const *kept)
+{
+    import_changes *changes = context;
+    const char *values[IMPORT_CHANGES_HISTORY_COLUMNS] = {
+        kept[0], changes->batch, kept[1], kept[2], kept[3], changes->changed_at};
+    return store_bulk_row(changes->bulk, values);
+}
+
+/*
+ * Writes the history rows into person_history in key order: in file order each
+ * went to a random leaf of the key's b-tree, which the server's buffers do not
+ * hold at a million rows.  Sorted here, they go there by one COPY; sorted by the
+ * server (a temporary table, then INSERT ... SELECT ... ORDER BY) the same rows
+ * took twice the server's time.
+ */
+static int import_changes_history(import_changes *changes)
+{
+    static const char *const columns[IMPORT_CHANGES_HISTORY_COLUMNS] = {
+        "id_number", "batch_id", "field", "old_value", "new_value", "changed_at"};
+    if (import_sorted_count(changes->history) == 0)
+        return BF_OK;
+    int rc = store_bulk_begin(changes->st, "person_history", columns,
+                              IMPORT_CHANGES_HISTORY_COLUMNS, &changes->bulk);
+    if (rc != BF_OK)
+        return rc;
+    const char *failed = NULL;
+    rc = import_sorted_each(changes->history, import_changes_history_row, changes, &failed);
+    rc = import_changes_end(changes->bulk, rc);
+    changes->bulk = NULL;
+    return rc;
+}
+
 int import_changes_apply(import_changes *changes, bf_error *err)
 {
     char sql[IMPORT_CHANGES_SQL_MAX];
@@ -200,17 +221,9 @@ int import_changes_apply(import_changes *changes, bf_error *err)
                                  changes->columns[f + 1], changes->columns[f + 1]);
     snprintf(sql + used, sizeof sql - used,
              "updated_batch = ? FROM import_changes c WHERE people.id_number = c.id_number");
-    rc = store_join_in_memory(changes->st);
-    /*
-     * In file order each history row went to a random leaf of person_history's
-     * key, which the server's buffers do not hold at a million rows; in key
-     * order the leaves are filled one after the other.
-     */
+    rc = import_changes_history(changes);
     if (rc == BF_OK)
-        rc = store_exec(changes->st, "INSERT INTO person_history (id_number, batch_id, field, "
-                                     "old_value, new_value, changed_at) SELECT id_number, "
-                                     "batch_id, field, old_value, new_value, changed_at FROM "
-                                     "import_history ORDER BY id_number, field");
+        rc = store_join_in_memory(changes->st);
     if (rc == BF_OK)
         rc = store_prepare(changes->st, sql, &stmt);
     if (rc == BF_OK)
@@ -231,5 +244,6 @@ void import_changes_close(import_changes *changes)
         return;
     free(changes->rows);
     text_pool_free(&changes->text);
+    import_sorted_free(changes->history);
     free(changes);
 }

@@ -4,12 +4,13 @@
  *
  * Row by row, an update of a known person costs an UPDATE and one INSERT per
  * changed field, each a round trip: 50,000 changed people took 15 s.  Here
- * the changed people are collected (import_changes_add), written every
- * 8,192 people with two bulk loads (COPY): their new values and their history
- * rows into the temporary tables import_changes and import_history of this
- * session (no shared table is altered, so readers never wait); at the end
- * the history goes into person_history in key order and one UPDATE ... FROM
- * import_changes writes them all (import_changes_apply).  The history rule is
+ * the changed people are collected (import_changes_add), their new values
+ * written every 8,192 people with one bulk load (COPY) into the temporary
+ * table import_changes of this session (no shared table is altered, so
+ * readers never wait), their history rows kept in memory (about 80 bytes
+ * each); at the end the history goes into person_history by one COPY in key
+ * order and one UPDATE ... FROM import_changes writes them all
+ * (import_changes_apply).  The history rule is
  * person_store_update's: one row per changed field with old and new value, batch and time.
  *
  * Ownership: import_changes_open() returns an object freed by
@@ -32,8 +33,7 @@ int import_changes_open(store *st, int64_t batch, const char *changed_at, import
 /* Keeps the change of one person from old to updated (same ID number, some field differs). */
 int import_changes_add(import_changes *changes, const person *old, const person *updated);
 
-/* Writes the changes kept so far when they are many: new values to import_changes, history
- * to import_history. */
+/* Writes the new values kept so far to import_changes when they are many. */
 int import_changes_flush(import_changes *changes, bf_error *err);
 
 /* Flushes, then writes the history into person_history and every collected person's new
