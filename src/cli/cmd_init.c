@@ -65,21 +65,8 @@ static int restore_people_keys(cli_context *ctx)
     int restored = 0;
     bf_error err;
     bf_error_clear(&err);
-    if (!store_can_drop_key(ctx->store))
-        return CLI_EXIT_OK;
-    int rc = store_begin_exclusive(ctx->store, 0, NULL, NULL);
-    if (rc == BF_EBUSY)
-        return CLI_EXIT_OK;
-    if (rc == BF_OK)
-        rc = person_keys_restore(ctx->store, &restored, &err);
-    else
-        store_error_set(ctx->store, rc, &err);
-    if (rc == BF_OK && (rc = store_commit(ctx->store)) != BF_OK)
-        store_error_set(ctx->store, rc, &err);
-    if (rc != BF_OK) {
-        store_rollback(ctx->store);
+    if (person_keys_restore(ctx->store, -1, &restored, &err) != BF_OK)
         return cli_fail(CLI_EXIT_FAILURE, "%s", err.message);
-    }
     if (restored)
         printf("%s\n", BF_TR("人员表的主键和索引已重建（一次导入曾在建成前中断）",
                              "the key and indexes of people were rebuilt (an import was "

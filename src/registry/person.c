@@ -92,13 +92,39 @@ int person_indexes_create(store *st, bf_error *err)
     return rc;
 }
 
-int person_keys_restore(store *st, int *restored, bf_error *err)
+int person_keys_build(store *st, int *missing, bf_error *err)
 {
-    *restored = 0;
-    int rc = store_key_restore(st, "people", PERSON_KEY_NAME, "id_number", restored);
+    int rc = store_key_index_build(st, "people", PERSON_KEY_NAME, "id_number", missing);
     if (rc != BF_OK)
         return store_error_set(st, rc, err);
-    return *restored ? person_indexes_create(st, err) : BF_OK;
+    return *missing ? person_indexes_create(st, err) : BF_OK;
+}
+
+int person_keys_restore(store *st, int64_t wait_ms, int *restored, bf_error *err)
+{
+    int missing = 0;
+    *restored = 0;
+    if (!store_can_drop_key(st))
+        return BF_OK;
+    int rc = store_begin_exclusive(st, 0, NULL, NULL);
+    if (rc == BF_EBUSY)
+        return BF_OK;
+    if (rc != BF_OK)
+        return store_error_set(st, rc, err);
+    rc = person_keys_build(st, &missing, err);
+    /* Last: from here on readers wait until the commit. */
+    if (rc == BF_OK && missing) {
+        rc = store_key_restore(st, "people", PERSON_KEY_NAME, "id_number", wait_ms, restored);
+        if (rc != BF_OK && rc != BF_EBUSY)
+            store_error_set(st, rc, err);
+    }
+    if (rc == BF_OK && (rc = store_commit(st)) != BF_OK)
+        store_error_set(st, rc, err);
+    if (rc != BF_OK) {
+        store_rollback(st);
+        *restored = 0;
+    }
+    return rc == BF_EBUSY ? BF_OK : rc;
 }
 
 const char *person_field_column(person_field field)
@@ -210,7 +236,10 @@ struct person_store {
     store_stmt *select_many;   /* the same for PERSON_LOAD_MANY_MAX ID numbers, id_number last */
     int64_t select_many_calls; /* person_store_load_many() calls so far */
     int64_t select_many_next;  /* the call before which select_many is prepared again */
-    store_stmt *insert;        /* one new person */
+    /* The statements that write are prepared on first use: preparing an INSERT takes the
+     * lock of a writer on PostgreSQL, which an import building the indexes of people
+     * makes wait, and a reader must not. */
+    store_stmt *insert; /* one new person */
     /* UPDATE statements by the fields they write (bit f = field f), prepared on first use. */
     struct {
         unsigned mask;
@@ -246,8 +275,8 @@ static int person_prepare_select_many(person_store *ps)
 
 int person_store_open(store *st, person_store **out, bf_error *err)
 {
-    char select_sql[PERSON_SQL_MAX], insert_sql[PERSON_SQL_MAX];
-    size_t s = 0, i = 0;
+    char select_sql[PERSON_SQL_MAX];
+    size_t s = 0;
     int rc;
     /* Not calloc: the value buffers (most of its 100+ KiB) are written before they are read,
      * and zeroing them was a tenth of the CPU of an audited person view of the server. */
@@ -258,29 +287,13 @@ int person_store_open(store *st, person_store **out, bf_error *err)
     memset(ps, 0, offsetof(person_store, loaded));
     ps->st = st;
     s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "SELECT ");
-    i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, "INSERT INTO people (id_number");
-    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
         s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, "%s, ",
                               person_fields[f].column);
-        i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", %s",
-                              person_fields[f].column);
-    }
     snprintf(select_sql + s, sizeof select_sql - s,
              "created_batch, updated_batch FROM people WHERE id_number = ?");
-    i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i,
-                          ", created_batch, updated_batch) VALUES (?");
-    for (int f = 0; f < PERSON_FIELD_COUNT + 2; f++)
-        i += (size_t)snprintf(insert_sql + i, sizeof insert_sql - i, ", ?");
-    snprintf(insert_sql + i, sizeof insert_sql - i, ")");
     rc = store_prepare(st, select_sql, &ps->select);
     ps->select_many_next = 2; /* select_many is prepared by the first person_store_load_many */
-    if (rc == BF_OK)
-        rc = store_prepare(st, insert_sql, &ps->insert);
-    if (rc == BF_OK)
-        rc = store_prepare(st,
-                           "INSERT INTO person_history (id_number, batch_id, field, old_value, "
-                           "new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           &ps->history);
     if (rc != BF_OK) {
         store_error_set(st, rc, err);
         person_store_close(ps);
@@ -404,9 +417,25 @@ static int person_bind_value(store_stmt *stmt, int index, const char *value)
     return store_bind_text(stmt, index, value != NULL && value[0] != '\0' ? value : NULL);
 }
 
+/* Prepares ps->insert: id_number, every field, created_batch and updated_batch. */
+static int person_prepare_insert(person_store *ps)
+{
+    char sql[PERSON_SQL_MAX];
+    size_t i = (size_t)snprintf(sql, sizeof sql, "INSERT INTO people (id_number");
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        i += (size_t)snprintf(sql + i, sizeof sql - i, ", %s", person_fields[f].column);
+    i += (size_t)snprintf(sql + i, sizeof sql - i, ", created_batch, updated_batch) VALUES (?");
+    for (int f = 0; f < PERSON_FIELD_COUNT + 2; f++)
+        i += (size_t)snprintf(sql + i, sizeof sql - i, ", ?");
+    snprintf(sql + i, sizeof sql - i, ")");
+    return store_prepare(ps->st, sql, &ps->insert);
+}
+
 int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_error *err)
 {
-    int rc = store_reset(ps->insert);
+    int rc = ps->insert != NULL ? BF_OK : person_prepare_insert(ps);
+    if (rc == BF_OK)
+        rc = store_reset(ps->insert);
     if (rc == BF_OK)
         rc = store_bind_text(ps->insert, 1, p->id_number);
     for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++)
@@ -492,7 +521,13 @@ int person_store_update(person_store *ps, const person *old, const person *updat
     for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
         if (person_value_equal(old->values[f], updated->values[f]))
             continue;
-        rc = store_reset(ps->history);
+        if (ps->history == NULL)
+            rc = store_prepare(ps->st,
+                               "INSERT INTO person_history (id_number, batch_id, field, "
+                               "old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                               &ps->history);
+        if (rc == BF_OK)
+            rc = store_reset(ps->history);
         if (rc == BF_OK)
             rc = store_bind_text(ps->history, 1, updated->id_number);
         if (rc == BF_OK)

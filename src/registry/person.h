@@ -164,16 +164,26 @@ int person_indexes_drop(store *st, bf_error *err);
 #define PERSON_KEY_NAME "people_key"
 int person_indexes_create(store *st, bf_error *err);
 /*
- * Puts the primary key and the secondary indexes of people back when the key
- * is missing: an import into an empty PostgreSQL registry takes them off in a
- * transaction of its own and builds them at its end, so a kill in between
- * leaves the table bare (every command still reads it; `import people` and
- * `bangfu init` call this).  *restored tells whether the key was missing.
- * Nothing done and no lock taken when the key is there; a no-op on SQLite.
- * Call it inside the importers' exclusive transaction, never beside a
- * running import (whose bare table is not left over).
+ * An import into an empty PostgreSQL registry takes the primary key and the
+ * secondary indexes of people off in a transaction of its own and builds them
+ * at its end; making the rebuilt unique index the key again takes a lock
+ * readers wait for, so that is done after the import's commit, in a short
+ * transaction of its own.  A kill in between, or readers holding the table
+ * longer than that transaction waits, leave the table without the key or
+ * bare (every command still reads it).
+ *
+ * person_keys_build() builds the unique index and the secondary indexes when
+ * the key is missing (readers go on reading); *missing tells whether it was.
+ * Call it inside the import's transaction.  person_keys_restore() then makes
+ * the index the key in a transaction of its own under the importers' lock,
+ * waiting at most wait_ms for readers (-1: as long as it takes); when another
+ * import holds the lock or readers hold the table, nothing is done (that
+ * import, the next one or `bangfu init` does it).  *restored tells whether
+ * the key was put back.  Nothing done and no lock taken when the key is
+ * there; both are no-ops on SQLite.
  */
-int person_keys_restore(store *st, int *restored, bf_error *err);
+int person_keys_build(store *st, int *missing, bf_error *err);
+int person_keys_restore(store *st, int64_t wait_ms, int *restored, bf_error *err);
 
 /* True when the values a and b (either may be NULL for empty) are the same text. */
 int person_value_equal(const char *a, const char *b);

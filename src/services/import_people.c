@@ -30,6 +30,11 @@
 #define IMPORT_RESERVE_MAX 16000000
 /* Estimated rows from which the row-by-row path may build the indexes once at the end. */
 #define IMPORT_REINDEX_MIN_ROWS 100000
+/*
+ * Longest wait, after the commit, for readers in people before its key is put
+ * back (person_keys_restore): readers arriving meanwhile queue behind it.
+ */
+#define IMPORT_KEY_WAIT_MS 200
 /* Bytes of input per row assumed when estimating the rows of a file. */
 #define IMPORT_BYTES_PER_ROW 128
 /*
@@ -920,7 +925,7 @@ static int import_begin_batch(import_state *s, bf_error *err)
  * the updates of a re-import (store_leave_room_for_updates).  A failed or
  * killed import leaves the table
  * empty and bare; the next import builds them (import_start_bulk, or
- * person_keys_restore if someone stored people meanwhile).  When they cannot
+ * person_keys_build if someone stored people meanwhile).  When they cannot
  * be taken off (another object depends on the key), the import keeps them.
  */
 static int import_take_keys_off(import_state *s, bf_error *err)
@@ -1093,10 +1098,10 @@ int import_people(store *st, const import_people_options *options, import_people
     rc = import_begin_batch(s, err);
     if (rc == BF_OK)
         rc = import_start_bulk(s, err);
-    /* A people table left bare by a killed import, in which people were stored since. */
-    int restored = 0;
+    /* A people table left bare by a killed import, in which people were stored since:
+     * its indexes built now, for the look-ups; the key made after the commit. */
     if (rc == BF_OK && s->bulk == NULL)
-        rc = person_keys_restore(st, &restored, err);
+        rc = person_keys_build(st, &s->key_dropped, err);
     if (rc == BF_OK && s->bulk == NULL)
         rc = import_maybe_drop_indexes(s, err);
     if (rc == BF_OK && s->bulk == NULL)
@@ -1158,16 +1163,24 @@ int import_people(store *st, const import_people_options *options, import_people
     if (rc != BF_OK)
         goto out;
     if (s->key_dropped) {
-        /* Last before the commit: making the index the key locks readers out until then. */
+        /* The key's index; a repeated ID number fails the import here. */
         progress_update(options->progress, PROGRESS_INDEXING, -1, -1.0);
-        int restored = 0;
-        rc = store_key_restore(st, "people", PERSON_KEY_NAME, "id_number", &restored);
+        int missing = 0;
+        rc = store_key_index_build(st, "people", PERSON_KEY_NAME, "id_number", &missing);
         if (rc != BF_OK) {
             store_error_set(st, rc, err);
             goto out;
         }
     }
     rc = import_batch_end(st, s->batch, s->errors, options->progress, result, err);
+    if (rc == BF_OK && s->key_dropped) {
+        /* The people are stored; the key is put back for good order, and whatever
+         * stops it (readers holding the table, a lost connection) leaves it to later. */
+        bf_error ignored;
+        int restored = 0;
+        bf_error_clear(&ignored);
+        person_keys_restore(st, IMPORT_KEY_WAIT_MS, &restored, &ignored);
+    }
 out:
     if (s->bulk != NULL)
         store_bulk_end(s->bulk, 0);

@@ -408,12 +408,21 @@ int store_key_drop(store *st, const char *table, const char *key)
     return st->engine->key_drop(st, table, key);
 }
 
+int store_key_index_build(store *st, const char *table, const char *key, const char *columns,
+                          int *missing)
+{
+    *missing = 0;
+    return st->engine->key_index_build != NULL
+               ? st->engine->key_index_build(st, table, key, columns, missing)
+               : BF_OK;
+}
+
 int store_key_restore(store *st, const char *table, const char *key, const char *columns,
-                      int *restored)
+                      int64_t wait_ms, int *restored)
 {
     *restored = 0;
     return st->engine->key_restore != NULL
-               ? st->engine->key_restore(st, table, key, columns, restored)
+               ? st->engine->key_restore(st, table, key, columns, wait_ms, restored)
                : BF_OK;
 }
 

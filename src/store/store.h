@@ -90,11 +90,13 @@ typedef struct store_engine {
     /* SQL giving the rest of the transaction the memory to join a million rows at once
      * (store_join_in_memory); NULL when the engine needs none (SQLite). */
     const char *join_in_memory_sql;
-    /* store_key_drop and store_key_restore; NULL when the engine cannot take a key off
-     * (SQLite: the key's b-tree is made with the table). */
+    /* store_key_drop, store_key_index_build and store_key_restore; NULL when the engine
+     * cannot take a key off (SQLite: the key's b-tree is made with the table). */
     int (*key_drop)(store *st, const char *table, const char *key);
+    int (*key_index_build)(store *st, const char *table, const char *key, const char *columns,
+                           int *missing);
     int (*key_restore)(store *st, const char *table, const char *key, const char *columns,
-                       int *restored);
+                       int64_t wait_ms, int *restored);
     /* store_leave_room_for_updates; NULL when the engine updates rows in place (SQLite). */
     int (*leave_room_for_updates)(store *st, const char *table);
     /* One row with the count of tables named by the one parameter in the schema in use. */
@@ -272,17 +274,25 @@ int store_join_in_memory(store *st);
  * afterwards than kept up row by row (PostgreSQL, a million people: the key's
  * b-tree took most of the import).  store_key_drop() takes the primary key
  * named key off table (its columns stay NOT NULL); BF_EUNSUPPORTED when the
- * engine cannot (store_can_drop_key() says 0).  store_key_restore() puts it
- * back when it is missing, on columns (e.g. "id_number"): a unique index
- * built first (readers go on reading), then made the key (a lock readers
- * wait for until the transaction ends: call it just before the commit);
- * *restored tells whether it was missing.  Without the key a duplicate fails
- * there.  A no-op on an engine that cannot take keys off.
+ * engine cannot (store_can_drop_key() says 0).  When that key is missing,
+ * store_key_index_build() builds the unique index on columns (e.g.
+ * "id_number") that is to become it: readers go on reading, and a duplicate
+ * fails there, so build it in the transaction that filled the table;
+ * *missing tells whether the key was missing.  store_key_restore() makes that
+ * index the key (building it first if need be): a lock readers wait for
+ * until the transaction ends, so call it in a short transaction of its own,
+ * after the long one committed.  It waits at most wait_ms (-1: as long as it
+ * takes) for the readers already in the table, whom new readers queue behind,
+ * then gives up with BF_EBUSY, the key left for the next import or `init`;
+ * *restored tells whether the key was missing.  Both are no-ops on an engine
+ * that cannot take keys off.
  */
 int store_can_drop_key(const store *st);
 int store_key_drop(store *st, const char *table, const char *key);
+int store_key_index_build(store *st, const char *table, const char *key, const char *columns,
+                          int *missing);
 int store_key_restore(store *st, const char *table, const char *key, const char *columns,
-                      int *restored);
+                      int64_t wait_ms, int *restored);
 
 /*
  * Makes the pages table writes from now on keep room for a second version of

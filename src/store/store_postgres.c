@@ -366,16 +366,15 @@ static int postgres_key_drop(store *base, const char *table, const char *key)
 /*
  * When table has no primary key named key: CREATE UNIQUE INDEX (a SHARE
  * lock: readers go on), with memory enough to sort a few million keys at
- * once, then ADD CONSTRAINT ... USING INDEX (an ACCESS EXCLUSIVE lock until
- * the commit, but no build under it).
+ * once.
  */
-static int postgres_key_restore(store *base, const char *table, const char *key,
-                                const char *columns, int *restored)
+static int postgres_key_index_build(store *base, const char *table, const char *key,
+                                    const char *columns, int *missing)
 {
     postgres_store *st = (postgres_store *)base;
     char sql[POSTGRES_KEY_SQL_MAX];
     int present = 0;
-    *restored = 0;
+    *missing = 0;
     if (snprintf(sql, sizeof sql,
                  "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'p' AND conname = "
                  "'%s' AND conrelid = to_regclass('%s'))",
@@ -384,13 +383,46 @@ static int postgres_key_restore(store *base, const char *table, const char *key,
     int rc = postgres_query_true(st, sql, &present);
     if (rc != BF_OK || present)
         return rc;
+    *missing = 1;
     if (snprintf(sql, sizeof sql,
                  "SET LOCAL maintenance_work_mem = '" POSTGRES_INDEX_BUILD_MEMORY "';"
-                 "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (%s);"
-                 "ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY USING INDEX %s",
-                 key, table, columns, table, key, key) >= (int)sizeof sql)
+                 "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (%s)",
+                 key, table, columns) >= (int)sizeof sql)
         return BF_ETOOBIG;
-    rc = postgres_exec(base, sql);
+    return postgres_exec(base, sql);
+}
+
+/*
+ * The index of postgres_key_index_build made the key by ADD CONSTRAINT ...
+ * USING INDEX: no build, but an ACCESS EXCLUSIVE lock until the commit,
+ * waited for at most wait_ms (lock_timeout; 55P03 when it runs out).
+ */
+static int postgres_key_restore(store *base, const char *table, const char *key,
+                                const char *columns, int64_t wait_ms, int *restored)
+{
+    postgres_store *st = (postgres_store *)base;
+    char sql[POSTGRES_KEY_SQL_MAX];
+    PGresult *res = NULL;
+    int missing = 0;
+    *restored = 0;
+    int rc = postgres_key_index_build(base, table, key, columns, &missing);
+    if (rc != BF_OK || !missing)
+        return rc;
+    if (snprintf(sql, sizeof sql,
+                 "SET LOCAL lock_timeout = %" PRId64
+                 "; ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY USING INDEX %s;"
+                 "SET LOCAL lock_timeout = DEFAULT",
+                 wait_ms < 0 ? 0 : wait_ms, table, key, key) >= (int)sizeof sql)
+        return BF_ETOOBIG;
+    rc = postgres_command(st, sql, &res);
+    const char *state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    if (rc != BF_OK && state != NULL && strcmp(state, "55P03") == 0) {
+        snprintf(st->base.error, sizeof st->base.error, "%s",
+                 BF_TR("读者占用该表，主键留待下次导入", "readers hold the table; the key is left "
+                                                         "for the next import"));
+        rc = BF_EBUSY;
+    }
+    PQclear(res);
     *restored = rc == BF_OK;
     return rc;
 }
@@ -439,6 +471,7 @@ const store_engine store_postgres_engine = {
     /* A hash of a million ID numbers takes about 100 MB; only what is used is taken. */
     .join_in_memory_sql = "SET LOCAL work_mem = '256MB'",
     .key_drop = postgres_key_drop,
+    .key_index_build = postgres_key_index_build,
     .key_restore = postgres_key_restore,
     .leave_room_for_updates = postgres_leave_room_for_updates,
     .table_exists_sql = "SELECT COUNT(*) FROM pg_catalog.pg_tables "

@@ -421,21 +421,26 @@ static void count_waits(void *context)
  */
 /*
  * A primary key taken off for a bulk load (PostgreSQL) lets duplicates in
- * until it is restored, and is then the table's key again; restoring a key
- * that is there does nothing.  SQLite cannot take it off, and restoring is a
- * no-op there.
+ * until its index is built, and is then the table's key again; restoring a
+ * key that is there does nothing.  Making the index the key waits at most
+ * the time given for a reader in the table, then leaves it.  SQLite cannot
+ * take it off, and building or restoring is a no-op there.
  */
 static void test_key_drop_restore(void **state)
 {
     engine_fixture *f = engine_of(state);
-    store *st = f->st;
-    int restored = -1;
+    store *st = f->st, *reader = NULL;
+    bf_error err;
+    int restored = -1, missing = -1;
     int64_t keys = -1;
+    bf_error_clear(&err);
     assert_int_equal(store_exec(st, "CREATE TABLE t_key (id TEXT CONSTRAINT t_key_pk PRIMARY KEY, "
                                     "v TEXT)"),
                      BF_OK);
     assert_int_equal(store_leave_room_for_updates(st, "t_key"), BF_OK);
-    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", &restored), BF_OK);
+    assert_int_equal(store_key_index_build(st, "t_key", "t_key_pk", "id", &missing), BF_OK);
+    assert_int_equal(missing, 0);
+    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", -1, &restored), BF_OK);
     assert_int_equal(restored, 0);
     if (!is_postgres(f)) {
         assert_false(store_can_drop_key(st));
@@ -447,13 +452,30 @@ static void test_key_drop_restore(void **state)
     assert_int_equal(store_key_drop(st, "t_key", "t_key_pk"), BF_OK);
     assert_int_equal(store_exec(st, "INSERT INTO t_key VALUES ('a', '1'), ('a', '2'), ('b', '3')"),
                      BF_OK);
-    /* the duplicate fails the restore (and the transaction) */
-    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", &restored), BF_ESTORE);
+    /* the duplicate fails the index (and the transaction) */
+    assert_int_equal(store_key_index_build(st, "t_key", "t_key_pk", "id", &missing), BF_ESTORE);
     assert_int_equal(store_rollback(st), BF_OK);
     assert_int_equal(store_begin(st), BF_OK);
     assert_int_equal(store_key_drop(st, "t_key", "t_key_pk"), BF_OK);
     assert_int_equal(store_exec(st, "INSERT INTO t_key VALUES ('a', '1'), ('b', '3')"), BF_OK);
-    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", &restored), BF_OK);
+    assert_int_equal(store_key_index_build(st, "t_key", "t_key_pk", "id", &missing), BF_OK);
+    assert_int_equal(missing, 1);
+    assert_int_equal(store_commit(st), BF_OK);
+    assert_int_not_equal(store_exec(st, "INSERT INTO t_key VALUES ('a', '4')"), BF_OK);
+    /* a reader in the table: the key waits 100 ms for it, then is left */
+    assert_int_equal(store_open(f->target, &reader, &err), BF_OK);
+    assert_int_equal(store_begin(reader), BF_OK);
+    assert_int_equal(store_query_int64(reader, "SELECT COUNT(*) FROM t_key", NULL, 0, &keys),
+                     BF_OK);
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", 100, &restored), BF_EBUSY);
+    assert_int_equal(restored, 0);
+    assert_store_message(st);
+    assert_int_equal(store_rollback(st), BF_OK);
+    assert_int_equal(store_commit(reader), BF_OK);
+    store_close(reader);
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", 100, &restored), BF_OK);
     assert_int_equal(restored, 1);
     assert_int_equal(store_commit(st), BF_OK);
     assert_int_equal(store_query_int64(st,
@@ -462,8 +484,7 @@ static void test_key_drop_restore(void **state)
                                        NULL, 0, &keys),
                      BF_OK);
     assert_int_equal(keys, 1);
-    assert_int_not_equal(store_exec(st, "INSERT INTO t_key VALUES ('a', '4')"), BF_OK);
-    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", &restored), BF_OK);
+    assert_int_equal(store_key_restore(st, "t_key", "t_key_pk", "id", -1, &restored), BF_OK);
     assert_int_equal(restored, 0);
 }
 
