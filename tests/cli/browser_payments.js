@@ -9,25 +9,12 @@
 const fs = require("fs");
 const path = require("path");
 const [url, checkout, shots, password] = process.argv.slice(2);
-const { chromium } = require(path.join(checkout, "node_modules", "playwright-core"));
-
-function check(condition, message) {
-  if (!condition) throw new Error("FAIL: " + message);
-}
+const { check, withPage, login: logIn, logout, main } = require("./browser_lib");
 
 async function login(page, name) {
-  await page.goto(url + "/#compare");
-  await page.getByLabel("用户名").fill(name);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByRole("heading", { name: "查找人员" }).waitFor();
+  await logIn(page, url, "compare", name, password);
   await page.getByRole("link", { name: "比对与支付" }).click();
   await page.getByRole("heading", { name: "名单比对与支付批次" }).waitFor();
-}
-
-async function logout(page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await page.getByRole("heading", { name: "登录" }).waitFor();
 }
 
 async function shot(page, name) {
@@ -47,76 +34,60 @@ async function startComparison(page, day) {
   return page.locator("#compare-findings").innerText();
 }
 
-(async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-  });
-  const errors = [];
-  try {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 }, acceptDownloads: true });
-    page.on("console", (m) => {
-      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
+main(() => withPage(checkout, { viewport: { width: 375, height: 800 }, acceptDownloads: true }, "phone", async (page) => {
 
-    // The clerk's comparison of the county: the first run finds everything new.
-    await login(page, "clerk");
-    const first = await startComparison(page, "2020-06-30");
-    check(first.includes("新") && !first.includes("持续") && !first.includes("500101"),
-      "the first run: all new, the county's only: " + first);
-    check((await page.locator("#findings-previous").innerText()).includes("第一次比对"), "no earlier run said");
-    await shot(page, "1-compare");
-    // A year on: the same findings still there, the changes against the previous run.
-    const second = await startComparison(page, "2035-03-10");
-    check(second.includes("持续"), "the second run marks what is still there: " + second);
-    check((await page.locator("#findings-previous").innerText()).includes("上一次"), "the previous run named");
-    await page.getByLabel("范围").selectOption("resolved");
-    await page.waitForFunction(() => /已解决|无记录/.test(document.querySelector("#compare-findings").innerText));
-    await shot(page, "2-compare-changes");
+  // The clerk's comparison of the county: the first run finds everything new.
+  await login(page, "clerk");
+  const first = await startComparison(page, "2020-06-30");
+  check(first.includes("新") && !first.includes("持续") && !first.includes("500101"),
+    "the first run: all new, the county's only: " + first);
+  check((await page.locator("#findings-previous").innerText()).includes("第一次比对"), "no earlier run said");
+  await shot(page, "1-compare");
+  // A year on: the same findings still there, the changes against the previous run.
+  const second = await startComparison(page, "2035-03-10");
+  check(second.includes("持续"), "the second run marks what is still there: " + second);
+  check((await page.locator("#findings-previous").innerText()).includes("上一次"), "the previous run named");
+  await page.getByLabel("范围").selectOption("resolved");
+  await page.waitForFunction(() => /已解决|无记录/.test(document.querySelector("#compare-findings").innerText));
+  await shot(page, "2-compare-changes");
 
-    // The batch of February 2020 of the county, waiting for another's approval.
-    await page.getByLabel("批次月份").fill("2020-02");
-    await page.getByRole("button", { name: "生成本辖区本月支付批次" }).click();
-    await page.getByText(/已生成批次 \d+：\d+ 笔/).waitFor();
-    const made = await page.locator("#batch-status").innerText();
-    const batch = made.match(/已生成批次 (\d+)/)[1];
-    const row = page.locator("#batches-table tbody tr", { hasText: "待审核" });
-    await row.first().waitFor();
-    check(await page.getByRole("button", { name: /审核通过批次/ }).count() === 0, "a clerk approves nothing");
-    await shot(page, "3-batch-made");
-    await logout(page);
+  // The batch of February 2020 of the county, waiting for another's approval.
+  await page.getByLabel("批次月份").fill("2020-02");
+  await page.getByRole("button", { name: "生成本辖区本月支付批次" }).click();
+  await page.getByText(/已生成批次 \d+：\d+ 笔/).waitFor();
+  const made = await page.locator("#batch-status").innerText();
+  const batch = made.match(/已生成批次 (\d+)/)[1];
+  const row = page.locator("#batches-table tbody tr", { hasText: "待审核" });
+  await row.first().waitFor();
+  check(await page.getByRole("button", { name: /审核通过批次/ }).count() === 0, "a clerk approves nothing");
+  await shot(page, "3-batch-made");
+  await logout(page);
 
-    // The reviewer approves it and downloads its bank file.
-    await login(page, "reviewer");
-    check(await page.locator("#notice").isHidden(), "the clerk's notice is not the reviewer's");
-    await page.getByLabel("批次月份").fill("2020-02");
-    await page.getByRole("button", { name: "查看批次" }).click();
-    await page.getByRole("button", { name: "审核通过批次 " + batch }).click();
-    await page.getByText("批次 " + batch + " 已审核").waitFor();
-    await page.getByRole("button", { name: "下载批次 " + batch + " 的银行代发文件 csv" }).click();
-    const download = page.waitForEvent("download");
-    await page.getByRole("link", { name: "保存 银行代发文件_批次" + batch + ".csv" }).click();
-    const saved = await download;
-    const bank = fs.readFileSync(await saved.path(), "utf8");
-    const named = await page.locator("#bank-file").getAttribute("download");
-    check(named === "银行代发文件_批次" + batch + ".csv", "its name: " + named);
-    check(bank.includes("序号") && bank.includes("合计") && /\d{16,}/.test(bank), "the bank file: " + bank);
-    await shot(page, "4-batch-approved");
-    await logout(page);
+  // The reviewer approves it and downloads its bank file.
+  await login(page, "reviewer");
+  check(await page.locator("#notice").isHidden(), "the clerk's notice is not the reviewer's");
+  await page.getByLabel("批次月份").fill("2020-02");
+  await page.getByRole("button", { name: "查看批次" }).click();
+  await page.getByRole("button", { name: "审核通过批次 " + batch }).click();
+  await page.getByText("批次 " + batch + " 已审核").waitFor();
+  await page.getByRole("button", { name: "下载批次 " + batch + " 的银行代发文件 csv" }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "保存 银行代发文件_批次" + batch + ".csv" }).click();
+  const saved = await download;
+  const bank = fs.readFileSync(await saved.path(), "utf8");
+  const named = await page.locator("#bank-file").getAttribute("download");
+  check(named === "银行代发文件_批次" + batch + ".csv", "its name: " + named);
+  check(bank.includes("序号") && bank.includes("合计") && /\d{16,}/.test(bank), "the bank file: " + bank);
+  await shot(page, "4-batch-approved");
+  await logout(page);
 
-    // The clerk uploads the bank's return: the first payment paid.
-    const first_payment = bank.split(/\r?\n/)[1].split(",");
-    await login(page, "clerk");
-    await page.getByLabel(/^回盘文件/).setInputFiles({ name: "回盘.csv", mimeType: "text/csv",
-      buffer: Buffer.from("银行账号,金额,结果,原因\n" + first_payment[3] + "," + first_payment[5] + ",成功,\n") });
-    await page.getByRole("button", { name: "导入回盘" }).click();
-    await page.getByText(/回盘 回盘\.csv：读入 1 行，成功 1/).waitFor();
-    await shot(page, "5-return");
-    await logout(page);
-    check(errors.length === 0, "console errors (CSP?): " + errors.join(" | "));
-  } finally {
-    await browser.close();
-  }
-  console.log("ok");
-})().catch((e) => { console.error(e.message || e); process.exit(1); });
+  // The clerk uploads the bank's return: the first payment paid.
+  const first_payment = bank.split(/\r?\n/)[1].split(",");
+  await login(page, "clerk");
+  await page.getByLabel(/^回盘文件/).setInputFiles({ name: "回盘.csv", mimeType: "text/csv",
+    buffer: Buffer.from("银行账号,金额,结果,原因\n" + first_payment[3] + "," + first_payment[5] + ",成功,\n") });
+  await page.getByRole("button", { name: "导入回盘" }).click();
+  await page.getByText(/回盘 回盘\.csv：读入 1 行，成功 1/).waitFor();
+  await shot(page, "5-return");
+  await logout(page);
+}));

@@ -4,25 +4,10 @@
 "use strict";
 const path = require("path");
 const [url, checkout, shots, password] = process.argv.slice(2);
-const { chromium } = require(path.join(checkout, "node_modules", "playwright-core"));
+const { check, withPage, logout, main } = require("./browser_lib");
 
-function check(condition, message) {
-  if (!condition) throw new Error("FAIL: " + message);
-}
-
-async function run(width, height, label) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-  });
-  const errors = [];
-  try {
-    const page = await browser.newPage({ viewport: { width, height } });
-    // The refused requests the steps make on purpose (401, 400) are logged too: kept out.
-    page.on("console", (m) => {
-      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
+function run(width, height, label) {
+  return withPage(checkout, { viewport: { width, height } }, label, async (page) => {
     await page.goto(url + "/");
     await page.getByLabel("用户名").fill("jining");
     await page.getByLabel("密码").fill("Wrong-password-1");
@@ -57,16 +42,11 @@ async function run(width, height, label) {
     await page.getByRole("button", { name: /显示完整证件号码/ }).click();
     await page.getByRole("heading", { name: /370811200002290033/ }).waitFor();
     await page.screenshot({ path: path.join(shots, label + "-4-saved.png"), fullPage: true });
-    await page.getByRole("button", { name: "退出登录" }).click();
-    await page.getByRole("heading", { name: "登录" }).waitFor();
-    check(errors.length === 0, label + ": console errors (CSP?): " + errors.join(" | "));
-  } finally {
-    await browser.close();
-  }
+    await logout(page);
+  });
 }
 
-(async () => {
+main(async () => {
   await run(1280, 800, "desktop");
   await run(375, 740, "phone");
-  console.log("ok");
-})().catch((e) => { console.error(e.message || e); process.exit(1); });
+});
