@@ -12,17 +12,8 @@
 # playwright-core (scripts/setup.sh installs both).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/web_lib.sh"
-checkout="$(cd "$(dirname "$0")/../.." && pwd)"
+browser_or_skip
 data="$checkout/tests/data"
-chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then
-    echo "skipped: no chromium at $chromium (apt-get install chromium, or scripts/setup.sh)"
-    exit 0
-fi
-if [ ! -d "$checkout/node_modules/playwright-core" ] || ! command -v node >/dev/null; then
-    echo "skipped: node or node_modules/playwright-core missing (run scripts/setup.sh)"
-    exit 0
-fi
 db=$(new_db)
 cp "$data/people_basic.csv" "$WORK/basic.csv"
 bf --db "$db" import people "$WORK/basic.csv" >/dev/null
@@ -39,8 +30,6 @@ bf --db "$db" compare insurance --date 2020-06-30 >/dev/null
 echo "$pw" | bf --db "$db" user add clerk --name 万州经办 --region 500101 --roles 经办员
 echo "$pw" | bf --db "$db" user add reviewer --name 万州审核 --region 500101 --roles 审核员
 serve_start
-shots="$checkout/build/screenshots/$ENGINE"
-mkdir -p "$shots"
 CHROMIUM=$chromium node "$checkout/tests/cli/browser_ui.js" "$url" "$checkout" "$shots" "$pw"
 # At phone width: the ledger run by a clerk, approved by a reviewer.
 # The person the calculator explains: the first with a job.

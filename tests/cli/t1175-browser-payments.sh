@@ -8,21 +8,12 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/web_lib.sh"
 . "$(dirname "$0")/ledger_data.sh"
-checkout="$(cd "$(dirname "$0")/../.." && pwd)"
-data="$checkout/tests/data"
-chromium=${CHROMIUM:-/usr/bin/chromium}
 if [ "$ENGINE" != sqlite ]; then
     echo "skipped: once, on SQLite (t1173 runs the routes on both engines)"
     exit 0
 fi
-if [ ! -x "$chromium" ]; then
-    echo "skipped: no chromium at $chromium (apt-get install chromium, or scripts/setup.sh)"
-    exit 0
-fi
-if [ ! -d "$checkout/node_modules/playwright-core" ] || ! command -v node >/dev/null; then
-    echo "skipped: node or node_modules/playwright-core missing (run scripts/setup.sh)"
-    exit 0
-fi
+browser_or_skip
+data="$checkout/tests/data"
 db=$(new_db)
 cd "$WORK"
 bf --db "$db" import people "$data/people_basic.csv" >/dev/null
@@ -33,8 +24,6 @@ pw='Gongzuo-2024!'
 echo "$pw" | bf --db "$db" user add clerk --name 任城经办 --region 370811 --roles 经办员
 echo "$pw" | bf --db "$db" user add reviewer --name 任城审核 --region 370811 --roles 审核员
 serve_start
-shots="$checkout/build/screenshots/$ENGINE"
-mkdir -p "$shots"
 CHROMIUM=$chromium node "$checkout/tests/cli/browser_payments.js" "$url" "$checkout" "$shots" "$pw"
 serve_stop
 for f in 1-compare 2-compare-changes 3-batch-made 4-batch-approved 5-return; do

@@ -3,6 +3,9 @@
 #   serve_start [OPTION...]   starts it; sets $url (http://127.0.0.1:PORT) and $serve_pid
 #   serve_stop                SIGTERM, and fails unless it stopped cleanly (exit 0: under
 #                             ASan a leak or an error makes it non-zero)
+#   browser_or_skip           ends the test as skipped, saying why, without Debian's chromium
+#                             (sets $chromium) or node with playwright-core (sets $checkout),
+#                             and sets $shots, the folder of screenshots
 # web_client.py (beside this file) is the HTTP client of the tests' Python parts.
 
 web_tests_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -24,6 +27,21 @@ serve_start() {
     done
     [ -n "$_port" ] || fail "bangfu serve did not start: $(cat "$WORK/serve.err")"
     url="http://127.0.0.1:$_port"
+}
+
+browser_or_skip() {
+    checkout="$(cd "$web_tests_dir/../.." && pwd)"
+    chromium=${CHROMIUM:-/usr/bin/chromium}
+    if [ ! -x "$chromium" ]; then
+        echo "skipped: no chromium at $chromium (apt-get install chromium, or scripts/setup.sh)"
+        exit 0
+    fi
+    if [ ! -d "$checkout/node_modules/playwright-core" ] || ! command -v node >/dev/null; then
+        echo "skipped: node or node_modules/playwright-core missing (run scripts/setup.sh)"
+        exit 0
+    fi
+    shots="$checkout/build/screenshots/$ENGINE"
+    mkdir -p "$shots"
 }
 
 serve_stop() {
