@@ -33,6 +33,8 @@
 /* Most connections at once. */
 #define WEB_CONNECTIONS_MAX 4096
 
+typedef struct web_upload web_upload;
+
 struct web_server {
     web_settings settings;
     web_sessions *sessions;
@@ -42,11 +44,23 @@ struct web_server {
     pthread_key_t store_key; /* each worker's store, closed by the key's destructor */
     unsigned port;
     atomic_int stopping;  /* web_server_stop() began: no connection is suspended any more */
-    atomic_int suspended; /* connections waiting for their audit entry */
+    atomic_int suspended; /* connections waiting for their audit entry or a long thread */
+    /*
+     * The threads that run the requests that may wait long: every write (an import waits up to
+     * 30 s for the database's write lock, a login hashes a password).  A worker of libmicrohttpd
+     * serves every connection it accepted, and one blocked in a handler held all the others.
+     * Each has its own store (store_key), opened on its first request.
+     */
+    pthread_t long_threads[WEB_THREADS_MAX];
+    unsigned long_count;
+    pthread_mutex_t long_lock;
+    pthread_cond_t long_ready;
+    web_upload *long_first, *long_last; /* waiting for a long thread, oldest first */
+    int long_stopping;                  /* under long_lock: the long threads end when idle */
 };
 
 /* The state of one request between the calls libmicrohttpd makes for it. */
-typedef struct web_upload {
+struct web_upload {
     char *body;
     size_t size;
     size_t capacity;
@@ -59,7 +73,12 @@ typedef struct web_upload {
     web_audit_pending audit;
     web_server *server;
     struct MHD_Connection *connection;
-} web_upload;
+    /* A request run by a long thread: its request, and whether its answer is ready (the
+     * connection is suspended meanwhile, and resumed by the long thread). */
+    web_request req;
+    int answered;
+    web_upload *next; /* in the long threads' queue */
+};
 
 /*
  * Every answer: no sniffing, no framing, no inline script or style, no
@@ -285,10 +304,11 @@ static void web_audit_written_resume(web_audit_pending *pending, void *context)
 }
 
 /*
- * Hands the request's entry to the writer and suspends the connection until it is committed:
- * 1, or 0 when the server is stopping (the entry was then committed here, waiting).
+ * Hands the request's entry to the writer and suspends the connection (unless it is already, by
+ * a long thread) until it is committed: 1, or 0 when the server is stopping (the entry was then
+ * committed here, waiting).
  */
-static int web_audit_later(web_server *server, web_upload *up)
+static int web_audit_later(web_server *server, web_upload *up, int already_suspended)
 {
     atomic_fetch_add(&server->suspended, 1); /* before looking at stopping: see web_server_stop */
     if (atomic_load(&server->stopping)) {
@@ -305,7 +325,8 @@ static int web_audit_later(web_server *server, web_upload *up)
     up->server = server;
     up->audit.written = web_audit_written_resume;
     up->audit.context = up;
-    MHD_suspend_connection(up->connection);
+    if (!already_suspended)
+        MHD_suspend_connection(up->connection);
     web_audit_queue_submit(server->audit, &up->audit);
     return 1;
 }
@@ -320,6 +341,92 @@ static enum MHD_Result web_send_audited(struct MHD_Connection *connection, web_u
         web_reply_internal(&up->res, up->audit.message);
     }
     return web_send(connection, &up->res);
+}
+
+/* An /api/ request on this thread's store. */
+static void web_api_answer(web_server *server, web_request *req, web_response *res)
+{
+    bf_error err;
+    bf_error_clear(&err);
+    req->store = web_worker_store(server, &err);
+    if (req->store == NULL) {
+        web_log("cannot open the database: %s", err.message);
+        web_reply_error(res, 503, "unavailable", "数据库暂不可用", "the database is unavailable");
+        return;
+    }
+    web_dispatch(req, res);
+    web_policy_release(req->policy_hold);
+}
+
+/* Requests run by a long thread: every one but reads (GET, HEAD). */
+static int web_runs_long(const char *method)
+{
+    return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+/*
+ * Hands the request to the long threads and suspends its connection until its answer is ready:
+ * 1, or 0 when the server is stopping (the caller then answers it itself).
+ */
+static int web_long_submit(web_server *server, web_upload *up, const web_request *req)
+{
+    atomic_fetch_add(&server->suspended, 1); /* before looking at stopping: see web_server_stop */
+    if (atomic_load(&server->stopping)) {
+        atomic_fetch_sub(&server->suspended, 1);
+        return 0;
+    }
+    up->req = *req;
+    up->next = NULL;
+    MHD_suspend_connection(up->connection);
+    pthread_mutex_lock(&server->long_lock);
+    if (server->long_last != NULL)
+        server->long_last->next = up;
+    else
+        server->long_first = up;
+    server->long_last = up;
+    pthread_cond_signal(&server->long_ready);
+    pthread_mutex_unlock(&server->long_lock);
+    return 1;
+}
+
+/* A long thread: runs the requests handed over, then resumes their connections. */
+static void *web_long_main(void *context)
+{
+    web_server *server = context;
+    pthread_mutex_lock(&server->long_lock);
+    for (;;) {
+        while (server->long_first == NULL && !server->long_stopping)
+            pthread_cond_wait(&server->long_ready, &server->long_lock);
+        web_upload *up = server->long_first;
+        if (up == NULL)
+            break;
+        server->long_first = up->next;
+        if (server->long_first == NULL)
+            server->long_last = NULL;
+        pthread_mutex_unlock(&server->long_lock);
+        web_api_answer(server, &up->req, &up->res);
+        /* Once resumed, up may be answered and freed by the worker at any moment. */
+        if (!(up->audit.filled && web_audit_later(server, up, 1))) {
+            up->answered = 1;
+            MHD_resume_connection(up->connection);
+        }
+        atomic_fetch_sub(&server->suspended, 1);
+        pthread_mutex_lock(&server->long_lock);
+    }
+    pthread_mutex_unlock(&server->long_lock);
+    return NULL; /* the key's destructor closes this thread's store */
+}
+
+/* Ends the long threads (idle: nothing waits for them any more). */
+static void web_long_stop(web_server *server)
+{
+    pthread_mutex_lock(&server->long_lock);
+    server->long_stopping = 1;
+    pthread_cond_broadcast(&server->long_ready);
+    pthread_mutex_unlock(&server->long_lock);
+    for (unsigned i = 0; i < server->long_count; i++)
+        pthread_join(server->long_threads[i], NULL);
+    server->long_count = 0;
 }
 
 static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, const char *url,
@@ -345,6 +452,8 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
         }
         return MHD_YES;
     }
+    if (up->answered) /* resumed by a long thread: the answer is ready */
+        return web_send(connection, &up->res);
     if (up->auditing) /* resumed by the writer: the entry is committed, or failed */
         return web_send_audited(connection, up);
     if (*upload_data_size > 0) {
@@ -376,22 +485,13 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
     web_response *res = &up->res;
     res->status = 500;
     web_client_address(connection, req.address);
-    if (strncmp(url, "/api/", 5) == 0) {
-        bf_error err;
-        bf_error_clear(&err);
-        req.store = web_worker_store(server, &err);
-        if (req.store == NULL) {
-            web_log("cannot open the database: %s", err.message);
-            web_reply_error(res, 503, "unavailable", "数据库暂不可用",
-                            "the database is unavailable");
-        } else {
-            web_dispatch(&req, res);
-            web_policy_release(req.policy_hold);
-        }
-    } else {
+    if (strncmp(url, "/api/", 5) != 0)
         web_static_answer(&server->settings, method, url, res);
-    }
-    if (up->audit.filled && web_audit_later(server, up))
+    else if (web_runs_long(method) && web_long_submit(server, up, &req))
+        return MHD_YES; /* answered once a long thread resumes the connection */
+    else
+        web_api_answer(server, &req, res);
+    if (up->audit.filled && web_audit_later(server, up, 0))
         return MHD_YES; /* answered once the writer resumes the connection */
     return web_send(connection, res);
 }
@@ -493,6 +593,14 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
         free(server);
         return bf_error_set(err, BF_ENOMEM, NULL);
     }
+    pthread_mutex_init(&server->long_lock, NULL);
+    pthread_cond_init(&server->long_ready, NULL);
+    for (; server->long_count < threads; server->long_count++)
+        if (pthread_create(&server->long_threads[server->long_count], NULL, web_long_main,
+                           server) != 0) {
+            rc = bf_error_set(err, BF_ENOMEM, NULL);
+            goto fail;
+        }
     rc = web_sessions_new(&server->sessions, err);
     if (rc == BF_OK)
         rc = web_audit_queue_start(settings->target, &server->audit, err);
@@ -531,10 +639,13 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
     *out = server;
     return BF_OK;
 fail:
+    web_long_stop(server);
     web_policies_free(server->policies);
     web_audit_queue_stop(server->audit);
     web_sessions_free(server->sessions);
     pthread_key_delete(server->store_key);
+    pthread_cond_destroy(&server->long_ready);
+    pthread_mutex_destroy(&server->long_lock);
     free(server);
     return rc;
 }
@@ -564,11 +675,14 @@ void web_server_stop(web_server *server)
     atomic_store(&server->stopping, 1);
     while (atomic_load(&server->suspended) > 0)
         usleep(1000);
+    web_long_stop(server);
     /* The workers end here; the key's destructor closes each one's store as it exits. */
     MHD_stop_daemon(server->daemon);
     web_audit_queue_stop(server->audit); /* after the workers: it writes what they handed in */
     web_policies_free(server->policies);
     pthread_key_delete(server->store_key);
+    pthread_cond_destroy(&server->long_ready);
+    pthread_mutex_destroy(&server->long_lock);
     web_sessions_free(server->sessions);
     free(server);
 }

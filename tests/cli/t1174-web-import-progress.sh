@@ -17,37 +17,20 @@ echo "$pw" | bf --db "$db" user add rcother --name 任城另一经办 --region 3
 head -4 "$data/people_basic.csv" >rc.csv
 serve_start --threads 4
 python3 - "$url" "$pw" "$ENGINE" "$db" "$WORK" <<'PY'
-import http.client, json, os, subprocess, sqlite3, sys, threading, time, urllib.parse
-from web_client import Client, check
+import http.client, json, os, sys, time, urllib.parse
+from web_client import Client, WriteLock, check, in_background
 url, pw, engine, db, work = sys.argv[1:6]
 clerk, other = Client(url), Client(url)
 for c, login in ((clerk, "rcclerk"), (other, "rcother")):
     check(c.login(login, pw).status == 200, "login " + login)
 
 # Another writer takes the lock an import needs.
-held = os.path.join(work, "held")
-if engine == "postgresql":
-    holder = subprocess.Popen(["psql", "-qAt", db], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                              text=True)
-    # The advisory lock key of exclusive writers (store_postgres_private.h).
-    holder.stdin.write("BEGIN;\nSELECT pg_advisory_xact_lock(108170603619957);\n\\! touch %s\n" % held)
-    holder.stdin.flush()
-    for _ in range(600):
-        if os.path.exists(held):
-            break
-        time.sleep(0.05)
-    check(os.path.exists(held), "the other writer holds the lock")
-else:
-    holder = sqlite3.connect(db, isolation_level=None, timeout=30)
-    holder.execute("BEGIN IMMEDIATE")
+lock = WriteLock(engine, db, work)
 
 token = "0123456789abcdef" * 2
-answer = {}
 body = open(os.path.join(work, "rc.csv"), "rb").read()
-def send():
-    answer["r"] = clerk.request("POST", "/api/imports/people?name=rc.csv&progress=" + token, raw=body)
-sender = threading.Thread(target=send)
-sender.start()
+sender, answer = in_background(clerk.request, "POST",
+                               "/api/imports/people?name=rc.csv&progress=" + token, raw=body)
 def poll(client):
     """The progress on a new connection with a short timeout: a worker of the pool busy with
     the waiting import may have accepted this connection before it blocked (then its answer
@@ -79,13 +62,7 @@ for _ in range(20):
 check(status == 404, "another user sees none: %r %r" % (status, data))
 
 # The lock released, the import ends and says so.
-if engine == "postgresql":
-    holder.stdin.write("COMMIT;\n")
-    holder.stdin.close()
-    holder.wait()
-else:
-    holder.execute("COMMIT")
-    holder.close()
+lock.release()
 sender.join(60)
 check(not sender.is_alive() and answer["r"].status == 200 and answer["r"].json()["inserted"] == 3,
       "the import ended: %r" % answer.get("r"))

@@ -132,3 +132,50 @@ class Client:
 def check(condition, message):
     if not condition:
         raise SystemExit("FAIL: " + message)
+
+
+class WriteLock:
+    """The database's write lock an import takes, held by another client until release()
+    (SQLite: BEGIN IMMEDIATE; PostgreSQL: the exclusive writers' advisory lock of
+    store_postgres.c): an import sent meanwhile waits for it."""
+
+    def __init__(self, engine, db, work):
+        import os, sqlite3, subprocess, time
+        self.engine = engine
+        if engine == "postgresql":
+            held = os.path.join(work, "held")
+            self.holder = subprocess.Popen(["psql", "-qAt", db], stdin=subprocess.PIPE,
+                                           stdout=subprocess.DEVNULL, text=True)
+            self.holder.stdin.write("BEGIN;\nSELECT pg_advisory_xact_lock(108170603619957);\n"
+                                    "\\! touch %s\n" % held)
+            self.holder.stdin.flush()
+            for _ in range(600):
+                if os.path.exists(held):
+                    break
+                time.sleep(0.05)
+            check(os.path.exists(held), "the other writer holds the lock")
+        else:
+            self.holder = sqlite3.connect(db, isolation_level=None, timeout=30)
+            self.holder.execute("BEGIN IMMEDIATE")
+
+    def release(self):
+        if self.engine == "postgresql":
+            self.holder.stdin.write("COMMIT;\n")
+            self.holder.stdin.close()
+            self.holder.wait()
+        else:
+            self.holder.execute("COMMIT")
+            self.holder.close()
+
+
+def in_background(call, *args, **options):
+    """Starts call(*args, **options) in a thread of its own (a daemon: a failing test does not
+    wait for it): (thread, answer), answer["r"] holding what call returned once it did."""
+    import threading
+    answer = {}
+
+    def run():
+        answer["r"] = call(*args, **options)
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, answer
