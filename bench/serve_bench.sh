@@ -9,12 +9,13 @@
 # server's BENCH_THREADS workers (default 16), printing requests/s, latency percentiles, errors, the server's
 # resident memory sampled every 5 s (flat memory = no leak under load), and the server's CPU time
 # per request (user + system of the serve process, /proc/PID/stat, over wrk's requests: the figure
-# that compares builds on a machine other work loads; on PostgreSQL the server's backends are not
-# counted) with the load average at the start.
+# that compares builds on a machine other work loads; on PostgreSQL also the database server's,
+# its postmaster and backends) with the load average at the start.
 # BENCH_RUN=person or session runs only that one; BENCH_PERF=FILE records the server with
 # `perf record -g` during each run into FILE.person / FILE.session (perf report -i FILE.person).
-# BENCH_DB=postgresql://... runs on PostgreSQL (the database is dropped and made anew),
-# else SQLite in bench/out/serve/.  BANGFU=build-x/bangfu benchmarks another build.
+# BENCH_DB=postgresql runs on PostgreSQL on a throwaway loopback server (scripts/pg_server.sh,
+# fsync off, as the tests run it); BENCH_DB=postgresql://HOST/NAME on that database (dropped and
+# made anew); else SQLite in bench/out/serve/.  BANGFU=build-x/bangfu benchmarks another build.
 # Traffic goes to 127.0.0.1 only, and wrk stops by itself after SECONDS.
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,6 +26,11 @@ command -v wrk >/dev/null || { echo "serve_bench: needs wrk (apt-get install wrk
 out=bench/out/serve
 mkdir -p "$out"
 db=${BENCH_DB:-$out/serve.sqlite}
+pgdir=""
+if [ "$db" = postgresql ]; then
+    pgdir=$out/pg
+    db="$(scripts/pg_server.sh start "$pgdir")serve"
+fi
 case "$db" in
 postgres*)
     name=${db##*/}
@@ -39,7 +45,12 @@ echo "$password" | "$bangfu" --db "$db" user add loadtest --name 压测 --region
 
 "$bangfu" --db "$db" serve --listen 127.0.0.1:0 --threads "${BENCH_THREADS:-16}" >"$out/serve.out" 2>"$out/serve.err" &
 server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT INT TERM
+stop_all() {
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    [ -z "$pgdir" ] || scripts/pg_server.sh stop "$pgdir" >/dev/null 2>&1 || true
+}
+trap stop_all EXIT INT TERM
 port=""
 for _ in $(seq 100); do
     port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$out/serve.out")
@@ -55,7 +66,17 @@ ref=$(curl -s -H "Cookie: $cookie" "$url/api/people?limit=1" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["people"][0]["ref"])')
 
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+# The serve process's CPU ticks, and on a throwaway PostgreSQL server its processes' too.
+cpu_ticks() {
+    pids=$server
+    if [ -n "$pgdir" ]; then
+        datadir=$pgdir/data
+        [ ! -f "$pgdir/datadir" ] || datadir=$(cat "$pgdir/datadir")
+        postmaster=$(head -1 "$datadir/postmaster.pid")
+        pids="$pids $postmaster $(cat "/proc/$postmaster/task/$postmaster/children")"
+    fi
+    for pid in $pids; do cat "/proc/$pid/stat" 2>/dev/null; done | awk '{t += $14 + $15 + $16 + $17} END {print t}'
+}
 run() { # LABEL PATH NAME
     echo "== $1: $seconds s, $connections connections ($("$bangfu" --version | head -1), ${db%%:*})"
     audit_before=$("$bangfu" --db "$db" audit list --last 1 --json | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e[0]["seq"] if e else 0)')
