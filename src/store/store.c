@@ -574,14 +574,16 @@ int store_exec_params(store *st, const char *sql, const char *const *params, int
     return rc;
 }
 
-int store_rows_open(store *st, const char *sql, const char *const *params, int count,
-                    store_rows *rows, bf_error *err)
+/* store_rows_open() and store_rows_open_few(): few says whether to prepare without a cursor. */
+static int store_rows_start(store *st, const char *sql, const char *const *params, int count,
+                            int few, store_rows *rows, bf_error *err)
 {
     rows->st = st;
     rows->stmt = NULL;
     rows->err = err;
-    int rc = st->engine->prepare_rows != NULL ? st->engine->prepare_rows(st, sql, &rows->stmt)
-                                              : store_prepare(st, sql, &rows->stmt);
+    int rc = st->engine->prepare_rows != NULL && !few
+                 ? st->engine->prepare_rows(st, sql, &rows->stmt)
+                 : store_prepare(st, sql, &rows->stmt);
     for (int i = 0; rc == BF_OK && i < count; i++)
         rc = store_bind_text(rows->stmt, i + 1, params[i]);
     if (rc != BF_OK) {
@@ -589,6 +591,18 @@ int store_rows_open(store *st, const char *sql, const char *const *params, int c
         store_rows_close(rows);
     }
     return rc;
+}
+
+int store_rows_open(store *st, const char *sql, const char *const *params, int count,
+                    store_rows *rows, bf_error *err)
+{
+    return store_rows_start(st, sql, params, count, 0, rows, err);
+}
+
+int store_rows_open_few(store *st, const char *sql, const char *const *params, int count,
+                        store_rows *rows, bf_error *err)
+{
+    return store_rows_start(st, sql, params, count, 1, rows, err);
 }
 
 int store_rows_next(store_rows *rows)

@@ -366,6 +366,15 @@ typedef struct store_rows {
 
 int store_rows_open(store *st, const char *sql, const char *const *params, int count,
                     store_rows *rows, bf_error *err);
+/*
+ * The same for a query of a few rows (one person's records, a user): prepared as store_prepare()
+ * prepares (kept by store_cache_statements()) and stepped, without a cursor: on PostgreSQL one
+ * round trip where a cursor takes three (DECLARE, FETCH, CLOSE) and, outside a transaction,
+ * keeps its whole result WITH HOLD.  A statement run between two of its rows has PostgreSQL's
+ * client read the rest of them first (held in memory): for results of a few rows only.
+ */
+int store_rows_open_few(store *st, const char *sql, const char *const *params, int count,
+                        store_rows *rows, bf_error *err);
 /* 1 when a row is ready, 0 at the end, or a negative code with err filled. */
 int store_rows_next(store_rows *rows);
 void store_rows_close(store_rows *rows);

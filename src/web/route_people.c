@@ -94,7 +94,7 @@ static int web_rows_write(json_writer *w, store *st, const char *sql, const char
 {
     store_rows rows = {0};
     const char *params[] = {id_number};
-    int rc = store_rows_open(st, sql, params, 1, &rows, err);
+    int rc = store_rows_open_few(st, sql, params, 1, &rows, err);
     json_writer_array_open(w);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
         json_writer_object_open(w);

@@ -71,8 +71,8 @@ static int web_audit_head(store *st, int64_t *seq, char prev[WEB_AUDIT_HASH_TEXT
                           bf_error *err)
 {
     store_rows rows = {0};
-    int rc = store_rows_open(st, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", NULL,
-                             0, &rows, err);
+    int rc = store_rows_open_few(st, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+                                 NULL, 0, &rows, err);
     if (rc != BF_OK)
         return rc;
     *seq = 0;

@@ -92,7 +92,7 @@ int web_user_load(store *st, const char *login, web_account *out, bf_error *err)
     snprintf(sql, sizeof sql, "%s WHERE login = ?", web_user_columns);
     store_rows rows = {0};
     const char *params[] = {login};
-    int rc = store_rows_open(st, sql, params, 1, &rows, err);
+    int rc = store_rows_open_few(st, sql, params, 1, &rows, err);
     if (rc != BF_OK)
         return rc;
     rc = store_rows_next(&rows);
