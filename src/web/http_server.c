@@ -5,6 +5,7 @@
  */
 #include "web/http_server.h"
 
+#include "registry/person.h"
 #include "web/web_audit.h"
 #include "web/web_policies.h"
 #include "web/web_routes.h"
@@ -41,7 +42,7 @@ struct web_server {
     web_audit_queue *audit;
     web_policies *policies;
     struct MHD_Daemon *daemon;
-    pthread_key_t store_key; /* each worker's store, closed by the key's destructor */
+    pthread_key_t store_key; /* each worker's web_worker, closed by the key's destructor */
     unsigned port;
     atomic_int stopping;  /* web_server_stop() began: no connection is suspended any more */
     atomic_int suspended; /* connections waiting for their audit entry or a long thread */
@@ -114,26 +115,43 @@ void web_log(const char *format, ...)
     va_end(args);
 }
 
-static void web_close_store(void *value)
+/* A worker's (or long thread's) own connection, and the person_store kept open on it. */
+typedef struct web_worker {
+    store *st;
+    person_store *people; /* NULL until a route keeps one (web_request.people) */
+} web_worker;
+
+static void web_close_worker(void *value)
 {
-    store_close(value);
+    web_worker *worker = value;
+    person_store_close(worker->people);
+    store_close(worker->st);
+    free(worker);
 }
 
-/* This worker's store, opened on its first request. */
-static store *web_worker_store(web_server *server, bf_error *err)
+/* This thread's worker, its store opened on its first request. */
+static web_worker *web_worker_of(web_server *server, bf_error *err)
 {
-    store *st = pthread_getspecific(server->store_key);
-    if (st != NULL)
-        return st;
-    if (store_open_mode(server->settings.target, STORE_MODE_WRITE, &st, err) != BF_OK)
-        return NULL;
-    /* A worker runs the same few statements for every request: parse them once. */
-    if (store_cache_statements(st) != BF_OK || pthread_setspecific(server->store_key, st) != 0) {
-        store_close(st);
+    web_worker *worker = pthread_getspecific(server->store_key);
+    if (worker != NULL)
+        return worker;
+    worker = calloc(1, sizeof *worker);
+    if (worker == NULL) {
         bf_error_set(err, BF_ENOMEM, NULL);
         return NULL;
     }
-    return st;
+    if (store_open_mode(server->settings.target, STORE_MODE_WRITE, &worker->st, err) != BF_OK) {
+        free(worker);
+        return NULL;
+    }
+    /* A worker runs the same few statements for every request: parse them once. */
+    if (store_cache_statements(worker->st) != BF_OK ||
+        pthread_setspecific(server->store_key, worker) != 0) {
+        web_close_worker(worker);
+        bf_error_set(err, BF_ENOMEM, NULL);
+        return NULL;
+    }
+    return worker;
 }
 
 const char *web_request_query(const web_request *req, const char *name)
@@ -348,7 +366,9 @@ static void web_api_answer(web_server *server, web_request *req, web_response *r
 {
     bf_error err;
     bf_error_clear(&err);
-    req->store = web_worker_store(server, &err);
+    web_worker *worker = web_worker_of(server, &err);
+    req->store = worker != NULL ? worker->st : NULL;
+    req->people = worker != NULL ? &worker->people : NULL;
     if (req->store == NULL) {
         web_log("cannot open the database: %s", err.message);
         web_reply_error(res, 503, "unavailable", "数据库暂不可用", "the database is unavailable");
@@ -589,7 +609,7 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
     if (server == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
     server->settings = *settings;
-    if (pthread_key_create(&server->store_key, web_close_store) != 0) {
+    if (pthread_key_create(&server->store_key, web_close_worker) != 0) {
         free(server);
         return bf_error_set(err, BF_ENOMEM, NULL);
     }

@@ -159,6 +159,23 @@ static int web_region_visible(const web_request *req, const char *hukou)
     return hukou != NULL && strcmp(hukou, low) >= 0 && strcmp(hukou, high) < 0;
 }
 
+/*
+ * The worker's person_store into *out, opened on its first use and kept (its statements and
+ * 120 KiB of buffers made once, not per request); one of the request's own, which the caller
+ * closes, inside a transaction (whose statements are not the cache's) or without a worker.
+ */
+static int web_person_store(web_request *req, person_store **out, bf_error *err)
+{
+    if (req->people != NULL && *req->people != NULL) {
+        *out = *req->people;
+        return BF_OK;
+    }
+    int rc = person_store_open(req->store, out, err);
+    if (rc == BF_OK && req->people != NULL && !req->store->in_transaction)
+        *req->people = *out;
+    return rc;
+}
+
 /* The view's members after the person's own: the records, the reference, whether masked. */
 static int web_person_write_rest(web_request *req, json_writer *w, const char *id_number, int full,
                                  bf_error *err)
@@ -195,7 +212,7 @@ static int web_person_answer(web_request *req, web_response *res, const char *id
     bf_error err;
     bf_error_clear(&err);
     json_writer_begin(&w, PERSON_VIEW_TEXT_MAX);
-    int rc = person_store_open(req->store, &ps, &err);
+    int rc = web_person_store(req, &ps, &err);
     if (rc == BF_OK)
         rc = person_store_load(ps, id_number, &p, &err);
     if (rc == BF_ENOTFOUND ||
@@ -226,7 +243,8 @@ static int web_person_answer(web_request *req, web_response *res, const char *id
     web_reply_json_text(res, 200, text, length);
 out:
     json_writer_free(&w);
-    person_store_close(ps);
+    if (req->people == NULL || *req->people != ps)
+        person_store_close(ps);
     return BF_OK;
 }
 

@@ -113,7 +113,9 @@ typedef struct web_request {
     char address[WEB_ADDRESS_MAX];
     char params[WEB_PATH_PARAMS_MAX][WEB_PATH_PARAM_MAX]; /* the route's {parameters} in order */
     store *store;                                         /* this worker thread's connection */
-    const web_user *user;                                 /* NULL on a public route */
+    /* Where this worker keeps a person_store open on store between requests (NULL: none). */
+    struct person_store **people;
+    const web_user *user;      /* NULL on a public route */
     int route;                 /* the index of the route in web_routes[] */
     const char *session_token; /* the session cookie's value, NULL on a public route */
 } web_request;
