@@ -29,7 +29,7 @@
     XX(ECONFLICT, -9, "数据冲突", "conflicting data")                                              \
     XX(EPOLICY, -10, "政策文件错误", "policy file error")                                          \
     XX(EUNSUPPORTED, -11, "不支持的操作", "unsupported operation")                                 \
-    XX(EOVERFLOW, -12, "数值超出范围", "number out of range")                                   \
+    XX(EOVERFLOW, -12, "数值超出范围", "number out of range")                                      \
     XX(EBUSY, -13, "数据库正被另一个写入者占用", "the database is busy with another writer")
 
 enum bf_code {

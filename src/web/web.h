@@ -152,6 +152,16 @@ int web_reply_error(web_response *res, int status, const char *code, const char 
                     const char *en);
 /* 500 for a failure of the store or the server: the detail goes to the log, not to the client. */
 int web_reply_internal(web_response *res, const char *detail);
+/*
+ * Sets status and a body of bytes already made (taking data, malloc'd, size bytes) of the
+ * content type (a static string), in place of any body set before; returns BF_OK.
+ */
+int web_reply_bytes(web_response *res, int status, const char *type, char *data, size_t size);
+/*
+ * The regular file path, whole, into *data (malloc'd, the caller's) and *size: BF_OK,
+ * BF_ENOTFOUND (missing, not a regular file or larger than max bytes) or BF_EIO.
+ */
+int web_file_read(const char *path, size_t max, char **data, size_t *size);
 
 /* The body of req as a JSON object into *out (owned by the caller), or a 400 reply and NULL. */
 json_t *web_request_json(const web_request *req, web_response *res);

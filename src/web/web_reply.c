@@ -4,7 +4,10 @@
  */
 #include "web/web.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int web_reply_json(web_response *res, int status, json_t *body)
 {
@@ -25,6 +28,44 @@ int web_reply_internal(web_response *res, const char *detail)
     web_log("internal error: %s", detail);
     return web_reply_error(res, 500, "internal", "服务器内部错误，已记录",
                            "internal error, logged");
+}
+
+int web_reply_bytes(web_response *res, int status, const char *type, char *data, size_t size)
+{
+    json_decref(res->json);
+    res->json = NULL;
+    free(res->raw);
+    res->status = status;
+    res->raw = data;
+    res->raw_size = size;
+    res->content_type = type;
+    return BF_OK;
+}
+
+int web_file_read(const char *path, size_t max, char **data, size_t *size)
+{
+    FILE *in = fopen(path, "rb");
+    struct stat info;
+    char *bytes = NULL;
+    int rc = BF_ENOTFOUND;
+    *data = NULL;
+    *size = 0;
+    if (in == NULL || fstat(fileno(in), &info) != 0 || !S_ISREG(info.st_mode) ||
+        (uintmax_t)info.st_size > max)
+        goto out;
+    rc = BF_EIO;
+    bytes = malloc((size_t)info.st_size + 1);
+    if (bytes == NULL || fread(bytes, 1, (size_t)info.st_size, in) != (size_t)info.st_size) {
+        free(bytes);
+        goto out;
+    }
+    *data = bytes;
+    *size = (size_t)info.st_size;
+    rc = BF_OK;
+out:
+    if (in != NULL)
+        fclose(in);
+    return rc;
 }
 
 json_t *web_request_json(const web_request *req, web_response *res)

@@ -5,9 +5,7 @@
 #include "web/web_static.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* The files served under /vendor/: name in the URL, path under settings->vendor_dir. */
 static const char *const web_vendor_files[][2] = {
@@ -42,29 +40,17 @@ static void web_not_found(web_response *res)
 /* Reads file whole into res; 404 when it cannot. */
 static void web_send_file(const char *file, const char *type, web_response *res)
 {
-    FILE *in = fopen(file, "rb");
-    struct stat info;
-    if (in == NULL || fstat(fileno(in), &info) != 0 || !S_ISREG(info.st_mode) ||
-        info.st_size > WEB_STATIC_FILE_MAX) {
-        if (in != NULL)
-            fclose(in);
+    char *data = NULL;
+    size_t size = 0;
+    int rc = web_file_read(file, WEB_STATIC_FILE_MAX, &data, &size);
+    if (rc == BF_ENOTFOUND) {
         web_not_found(res);
-        return;
-    }
-    size_t size = (size_t)info.st_size;
-    char *data = malloc(size + 1);
-    if (data == NULL || fread(data, 1, size, in) != size) {
-        free(data);
-        fclose(in);
+    } else if (rc != BF_OK) {
         web_reply_internal(res, "cannot read a static file");
-        return;
+    } else {
+        web_reply_bytes(res, 200, type, data, size);
+        res->cacheable = 1;
     }
-    fclose(in);
-    res->status = 200;
-    res->raw = data;
-    res->raw_size = size;
-    res->content_type = type;
-    res->cacheable = 1;
 }
 
 void web_static_answer(const web_settings *settings, const char *method, const char *path,

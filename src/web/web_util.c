@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 int web_query_int64(const web_request *req, web_response *res, const char *name, int64_t fallback,
@@ -249,40 +248,18 @@ void web_temp_remove(const char *path)
 
 int web_reply_file(web_response *res, const char *path, const char *type)
 {
-    FILE *in = fopen(path, "rb");
-    struct stat info;
     char *data = NULL;
     size_t size = 0;
-    int ok = in != NULL && fstat(fileno(in), &info) == 0 && info.st_size <= WEB_DOWNLOAD_MAX;
-    if (ok) {
-        size = (size_t)info.st_size;
-        data = malloc(size + 1);
-        ok = data != NULL && fread(data, 1, size, in) == size;
-    }
-    if (in != NULL)
-        fclose(in);
+    int rc = web_file_read(path, WEB_DOWNLOAD_MAX, &data, &size);
     web_temp_remove(path);
-    if (!ok) {
-        free(data);
+    if (rc != BF_OK)
         return web_reply_internal(res, "cannot read a file written for download");
-    }
-    res->status = 200;
-    res->raw = data;
-    res->raw_size = size;
-    res->content_type = type;
-    return BF_OK;
+    return web_reply_bytes(res, 200, type, data, size);
 }
 
 int web_reply_json_text(web_response *res, int status, char *text, size_t length)
 {
-    json_decref(res->json);
-    res->json = NULL;
-    free(res->raw);
-    res->status = status;
-    res->raw = text;
-    res->raw_size = length;
-    res->content_type = "application/json; charset=utf-8";
-    return BF_OK;
+    return web_reply_bytes(res, status, "application/json; charset=utf-8", text, length);
 }
 
 void web_mask_id(const char *id, char *out, size_t size)
