@@ -15,6 +15,10 @@ async function withPage(checkout, pageOptions, label, steps) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    // The tests run under LANG=zh_CN.UTF-8, which Debian need not have generated: in the C
+    // locale it falls back to, chromium names every download with Chinese in its name
+    // "download".  A user's browser runs in a UTF-8 locale; C.UTF-8 always exists.
+    env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "C.UTF-8" },
   });
   const errors = [];
   try {

@@ -59,7 +59,10 @@ main(() => withPage(checkout, { viewport: { width: Number(width), height: 800 } 
   check(/新增\s*1/.test(counts) && /未导入（见错误文件）\s*1/.test(counts), label + ": import counts: " + counts);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /下载错误文件/ }).click();
-  const errorsFile = await (await download).path();
+  const errorsSaved = await download;
+  check(errorsSaved.suggestedFilename() === "名单.错误行.csv",
+    label + ": the error file's name: " + errorsSaved.suggestedFilename());
+  const errorsFile = await errorsSaved.path();
   const errorsText = require("fs").readFileSync(errorsFile, "utf8");
   check(errorsText.includes("999999"), label + ": the error file: " + errorsText);
   await shot(page, "2-import");
@@ -137,7 +140,10 @@ main(() => withPage(checkout, { viewport: { width: Number(width), height: 800 } 
   await page.getByRole("rowheader", { name: "万州区", exact: true }).waitFor();
   const report = page.waitForEvent("download");
   await page.getByRole("link", { name: "下载 XLSX" }).last().click();
-  const reportFile = await (await report).path();
+  const reportSaved = await report;
+  check(reportSaved.suggestedFilename() === "附件1.xlsx",
+    label + ": the report's name: " + reportSaved.suggestedFilename());
+  const reportFile = await reportSaved.path();
   check(require("fs").readFileSync(reportFile).subarray(0, 2).toString() === "PK", label + ": the XLSX");
   await shot(page, "5-report");
 
