@@ -59,8 +59,11 @@ async function ledgerOpen(argument) {
   $("ledger-detail").hidden = !ledger.run;
   if (!ledger.run) return;
   $("ledger-run-title").textContent = "批次 " + ledger.run + " 的台账行";
+  // The names the server gives them too (Content-Disposition).
   $("ledger-xlsx").href = "/api/ledger/export?run=" + ledger.run;
+  $("ledger-xlsx").download = "台账_批次" + ledger.run + ".xlsx";
   $("ledger-csv").href = "/api/ledger/export?format=csv&run=" + ledger.run;
+  $("ledger-csv").download = "台账_批次" + ledger.run + ".csv";
   $("review-form").hidden = !hasRole("审核员");
   $("review-error").textContent = "";
   await ledgerLines(false);

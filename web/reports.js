@@ -15,8 +15,11 @@ async function reportsShow(event) {
   $("reports-notes").textContent = "";
   if (r.status !== 200) return;
   const f = r.data;
+  // The names the server gives them too (Content-Disposition).
   $("reports-xlsx").href = "/api/reports/annex1?format=xlsx&quarter=" + quarter;
+  $("reports-xlsx").download = "附件1_" + quarter + ".xlsx";
   $("reports-csv").href = "/api/reports/annex1?format=csv&quarter=" + quarter;
+  $("reports-csv").download = "附件1_" + quarter + ".csv";
   node.appendChild(el("caption", f.title + "　" + f.unit + "　" + f.date));
   const head = el("tr");
   for (const column of f.columns) head.appendChild(el("th", column, { scope: "col" }));

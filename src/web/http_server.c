@@ -189,6 +189,35 @@ static void web_client_address(struct MHD_Connection *connection, char out[WEB_A
     }
 }
 
+/* Bytes of a Content-Disposition header for a download_name of web_response. */
+#define WEB_DISPOSITION_MAX (64 + 4 * sizeof((web_response *)0)->download_name)
+
+/*
+ * The Content-Disposition of a file to save as name (RFC 6266): its UTF-8 bytes percent-encoded
+ * in filename* (RFC 8187), which browsers use, and for older clients filename with every
+ * character that is not plain printable ASCII (or is a quote or backslash) as '_'.
+ */
+static void web_disposition(const char *name, char out[WEB_DISPOSITION_MAX])
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t used = (size_t)snprintf(out, WEB_DISPOSITION_MAX, "attachment; filename=\"");
+    for (const unsigned char *c = (const unsigned char *)name; *c != '\0'; c++)
+        if (*c < 0x80 || *c >= 0xc0) /* one '_' for a character of several bytes */
+            out[used++] = *c >= 0x20 && *c < 0x7f && *c != '"' && *c != '\\' ? (char)*c : '_';
+    used += (size_t)snprintf(out + used, WEB_DISPOSITION_MAX - used, "\"; filename*=UTF-8''");
+    for (const unsigned char *c = (const unsigned char *)name; *c != '\0'; c++) {
+        if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+            strchr("!#$&+-.^_`|~", *c) != NULL) {
+            out[used++] = (char)*c;
+        } else {
+            out[used++] = '%';
+            out[used++] = hex[*c >> 4];
+            out[used++] = hex[*c & 15];
+        }
+    }
+    out[used] = '\0';
+}
+
 static enum MHD_Result web_send(struct MHD_Connection *connection, web_response *res)
 {
     char *text = NULL;
@@ -218,6 +247,11 @@ static enum MHD_Result web_send(struct MHD_Connection *connection, web_response 
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, type);
     MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL,
                             res->cacheable ? "no-cache" : "no-store");
+    if (res->download_name[0] != '\0') {
+        char disposition[WEB_DISPOSITION_MAX];
+        web_disposition(res->download_name, disposition);
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disposition);
+    }
     if (res->set_cookie[0] != '\0')
         MHD_add_response_header(response, MHD_HTTP_HEADER_SET_COOKIE, res->set_cookie);
     enum MHD_Result result = MHD_queue_response(connection, (unsigned)res->status, response);

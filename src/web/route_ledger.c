@@ -279,7 +279,10 @@ int route_ledger_export(web_request *req, web_response *res)
                                    "too many lines for one download: filter by month or run");
         return web_reply_internal(res, err.message);
     }
-    return web_reply_file(res, path, csv ? WEB_TYPE_CSV : WEB_TYPE_XLSX);
+    char name[64];
+    snprintf(name, sizeof name, "台账%s%s.%s", f.run[0] != '\0' ? "_批次" : "", f.run,
+             csv ? "csv" : "xlsx");
+    return web_reply_file(res, path, csv ? WEB_TYPE_CSV : WEB_TYPE_XLSX, name);
 }
 
 #define WEB_LEDGER_RUN_SUMS                                                                        \

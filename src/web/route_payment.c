@@ -203,7 +203,9 @@ int route_payment_bank_file(web_request *req, web_response *res)
     snprintf(res->audit_detail, sizeof res->audit_detail,
              "{\"payments\":%" PRId64 ",\"total_fen\":%" PRId64 ",\"format\":\"%s\"}", payments,
              total_fen, csv ? "csv" : "xlsx");
-    return web_reply_file(res, path, csv ? WEB_TYPE_CSV : WEB_TYPE_XLSX);
+    char name[64];
+    snprintf(name, sizeof name, "银行代发文件_批次%" PRId64 ".%s", batch, csv ? "csv" : "xlsx");
+    return web_reply_file(res, path, csv ? WEB_TYPE_CSV : WEB_TYPE_XLSX, name);
 }
 
 int route_payment_return(web_request *req, web_response *res)

@@ -46,9 +46,12 @@ int route_report_annex1(web_request *req, web_response *res)
     } else if (!download)
         rc = report_annex1_form(req->store, &o, &form, extra, &err);
     store_rollback(req->store);
-    if (rc == BF_OK && download)
-        web_reply_file(res, path, o.format == REPORT_XLSX ? WEB_TYPE_XLSX : WEB_TYPE_CSV);
-    else if (rc == BF_OK)
+    if (rc == BF_OK && download) {
+        char name[64];
+        snprintf(name, sizeof name, "附件1_%dQ%d.%s", o.year, o.quarter,
+                 o.format == REPORT_XLSX ? "xlsx" : "csv");
+        web_reply_file(res, path, o.format == REPORT_XLSX ? WEB_TYPE_XLSX : WEB_TYPE_CSV, name);
+    } else if (rc == BF_OK)
         web_reply_json(res, 200, report_form_json(&form, extra));
     else {
         if (path[0] != '\0')

@@ -129,6 +129,7 @@ typedef struct web_response {
     const char *content_type; /* of the raw body */
     char set_cookie[512];     /* a Set-Cookie header, "" for none */
     int cacheable;            /* 1 for static files: no Cache-Control: no-store */
+    char download_name[128];  /* a file to save (Content-Disposition: attachment), "" for none */
     /* The audit entry web_dispatch() writes for WEB_WRITE and WEB_PERSONAL routes: */
     const char *audit_action; /* NULL: "write" or "view" */
     char audit_target[256];   /* "": the request path */

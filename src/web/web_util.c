@@ -246,7 +246,7 @@ void web_temp_remove(const char *path)
     }
 }
 
-int web_reply_file(web_response *res, const char *path, const char *type)
+int web_reply_file(web_response *res, const char *path, const char *type, const char *name)
 {
     char *data = NULL;
     size_t size = 0;
@@ -254,6 +254,7 @@ int web_reply_file(web_response *res, const char *path, const char *type)
     web_temp_remove(path);
     if (rc != BF_OK)
         return web_reply_internal(res, "cannot read a file written for download");
+    snprintf(res->download_name, sizeof res->download_name, "%s", name);
     return web_reply_bytes(res, 200, type, data, size);
 }
 

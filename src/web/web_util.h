@@ -118,8 +118,11 @@ int web_temp_file(const char *name, char out[WEB_TEMP_PATH_MAX], bf_error *err);
 /* Removes a file of web_temp_file() (and its .sha256 when any) and its directory. */
 void web_temp_remove(const char *path);
 
-/* Answers path's bytes with type (200), then removes it as web_temp_remove() does. */
-int web_reply_file(web_response *res, const char *path, const char *type);
+/*
+ * Answers path's bytes with type (200) as a file to save under name (UTF-8, cut at
+ * sizeof res->download_name), then removes path as web_temp_remove() does.
+ */
+int web_reply_file(web_response *res, const char *path, const char *type, const char *name);
 
 /* Bytes of a person reference's text with the NUL (route_people.c). */
 #define WEB_REF_TEXT_MAX 128

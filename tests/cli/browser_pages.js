@@ -141,7 +141,7 @@ main(() => withPage(checkout, { viewport: { width: Number(width), height: 800 } 
   const report = page.waitForEvent("download");
   await page.getByRole("link", { name: "下载 XLSX" }).last().click();
   const reportSaved = await report;
-  check(reportSaved.suggestedFilename() === "附件1.xlsx",
+  check(reportSaved.suggestedFilename() === "附件1_2020Q2.xlsx",
     label + ": the report's name: " + reportSaved.suggestedFilename());
   const reportFile = await reportSaved.path();
   check(require("fs").readFileSync(reportFile).subarray(0, 2).toString() === "PK", label + ": the XLSX");

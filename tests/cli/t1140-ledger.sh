@@ -107,7 +107,10 @@ check(c["reviewer"].request("POST", "/api/ledger/runs/999/review",
 x = c["town"].get("/api/ledger/export?run=%d" % rid)
 check(x.status == 200 and x.body[:2] == b"PK" and "spreadsheetml" in x.header("Content-Type"),
       "xlsx: %r" % x)
+check("filename*=UTF-8''%%E5%%8F%%B0%%E8%%B4%%A6_%%E6%%89%%B9%%E6%%AC%%A1%d.xlsx" % rid
+      in x.header("Content-Disposition"), "saved as 台账_批次N.xlsx: %r" % x.header("Content-Disposition"))
 x = c["viewer"].get("/api/ledger/export?format=csv&month=2020-05")
+check(x.header("Content-Disposition").endswith("''%E5%8F%B0%E8%B4%A6.csv"), "without a run: 台账.csv")
 rows = list(csv.DictReader(io.StringIO(x.body.decode("utf-8-sig"))))
 check(len(rows) == run["due"] and all("*" in r["人员证件号码"] for r in rows), "csv rows")
 check(sum(r["状态"] == "已审核" for r in rows) == len(in_town), "csv states")

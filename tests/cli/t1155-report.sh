@@ -32,6 +32,9 @@ check(y == json.load(open("yanzhou.json", encoding="utf-8")) and y["rows"][0][0]
 x = rencheng.get("/api/reports/annex1?quarter=2023Q3&format=xlsx")
 check(x.status == 200 and x.body[:2] == b"PK" and "spreadsheetml" in x.header("Content-Type"),
       "xlsx: %r" % x)
+# Saved as 附件1_2023Q3.xlsx (RFC 6266/8187), whatever the page's link says.
+check(x.header("Content-Disposition") == "attachment; filename=\"__1_2023Q3.xlsx\"; "
+      "filename*=UTF-8''%E9%99%84%E4%BB%B61_2023Q3.xlsx", "its name: %r" % x.header("Content-Disposition"))
 c = rencheng.get("/api/reports/annex1?quarter=2023Q3&format=csv")
 check(c.body.decode("utf-8-sig") == open("rencheng.csv", encoding="utf-8-sig", newline="").read(),
       "csv: the CLI's table (the file has a BOM for Excel)")
