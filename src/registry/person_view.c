@@ -96,7 +96,7 @@ static int person_view_batch(json_writer *w, store_stmt *stmt, int64_t id)
 }
 
 int person_view_write(json_writer *w, store *st, const vocabulary_set *lists, const person *p,
-                      const person_view_masks *masks, bf_error *err)
+                      const person_view_masks *masks, region_paths *paths, bf_error *err)
 {
     store_stmt *batch = NULL, *history = NULL;
     person_view_mask mask_id = masks != NULL ? masks->id_number : NULL;
@@ -114,7 +114,7 @@ int person_view_write(json_writer *w, store *st, const vocabulary_set *lists, co
     json_writer_key(w, "hukou_region");
     json_writer_text_or_null(w, region);
     char path[REGION_PATH_MAX] = "";
-    if (region != NULL && region_path_name(st, region, path, sizeof path, NULL) != BF_OK)
+    if (region != NULL && region_path_name_kept(st, paths, region, path, sizeof path) != BF_OK)
         path[0] = '\0';
     json_writer_key(w, "hukou_region_name");
     json_writer_text_or_null(w, path);
@@ -217,7 +217,7 @@ int person_view_json(store *st, const vocabulary_set *lists, const char *id_numb
     if (rc != BF_OK)
         goto out;
     json_writer_object_open(&w);
-    rc = person_view_write(&w, st, lists, &p, NULL, err);
+    rc = person_view_write(&w, st, lists, &p, NULL, NULL, err);
     json_writer_object_close(&w);
     if (rc != BF_OK)
         goto out;

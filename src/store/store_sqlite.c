@@ -488,4 +488,6 @@ const store_engine store_sqlite_engine = {
     .remote = 0,
     .table_exists_sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
     .small_cache_sql = "PRAGMA cache_size=-2048",
+    .read_begin_sql = "BEGIN",
+    .read_end_sql = "COMMIT",
 };

@@ -213,7 +213,7 @@ int route_ledger_lines(web_request *req, web_response *res)
         const char *person = store_column_text(stmt, WEB_LEDGER_person);
         if (person != NULL && person[0] != '\0') {
             char ref[WEB_REF_TEXT_MAX];
-            web_person_ref(req->settings, person, ref);
+            web_person_ref(req, person, ref);
             json_object_set_new(line, "person_ref", json_string(ref));
         }
         json_array_append_new(lines, line);

@@ -35,15 +35,36 @@
 #define WEB_SEARCH_MAX 64
 /* Bytes of a sealed reference, and of its base64url text with the NUL. */
 #define WEB_REF_BYTES (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + IDCARD_TEXT_MAX)
+_Static_assert(WEB_REF_SEED_BYTES == randombytes_SEEDBYTES,
+               "a seed of randombytes_buf_deterministic");
+
+/*
+ * A fresh nonce into out: from the worker's seed when there is one (web_request.ref_seed, random
+ * at the worker's start), by ChaCha20 with fast key erasure (each call's stream gives the nonce
+ * and the next seed), else from the system.  A getrandom() call per reference was one system
+ * call of every person read and fifty of a page of search results.
+ */
+static void web_ref_nonce(const web_request *req, unsigned char out[crypto_secretbox_NONCEBYTES])
+{
+    if (req->ref_seed == NULL) {
+        randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+        return;
+    }
+    unsigned char stream[WEB_REF_SEED_BYTES + crypto_secretbox_NONCEBYTES];
+    randombytes_buf_deterministic(stream, sizeof stream, req->ref_seed);
+    memcpy(req->ref_seed, stream, WEB_REF_SEED_BYTES);
+    memcpy(out, stream + WEB_REF_SEED_BYTES, crypto_secretbox_NONCEBYTES);
+    sodium_memzero(stream, sizeof stream);
+}
 
 /* The reference of the person id_number into out. */
-void web_person_ref(const web_settings *settings, const char *id_number, char out[WEB_REF_TEXT_MAX])
+void web_person_ref(const web_request *req, const char *id_number, char out[WEB_REF_TEXT_MAX])
 {
     unsigned char plain[IDCARD_TEXT_MAX] = {0}, sealed[WEB_REF_BYTES];
     snprintf((char *)plain, sizeof plain, "%s", id_number);
-    randombytes_buf(sealed, crypto_secretbox_NONCEBYTES);
+    web_ref_nonce(req, sealed);
     crypto_secretbox_easy(sealed + crypto_secretbox_NONCEBYTES, plain, sizeof plain, sealed,
-                          settings->ref_key);
+                          req->settings->ref_key);
     sodium_bin2base64(out, WEB_REF_TEXT_MAX, sealed, sizeof sealed,
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
@@ -188,7 +209,7 @@ static int web_person_write_rest(web_request *req, json_writer *w, const char *i
                             web_person_records[i].names, web_person_records[i].types, err);
     }
     char ref[WEB_REF_TEXT_MAX];
-    web_person_ref(req->settings, id_number, ref);
+    web_person_ref(req, id_number, ref);
     json_writer_key(w, "ref");
     json_writer_string(w, ref);
     json_writer_key(w, "masked");
@@ -227,7 +248,8 @@ static int web_person_answer(web_request *req, web_response *res, const char *id
     }
     json_writer_object_open(&w);
     if (rc == BF_OK)
-        rc = person_view_write(&w, req->store, NULL, &p, full ? NULL : &masks, &err);
+        rc = person_view_write(&w, req->store, NULL, &p, full ? NULL : &masks, req->region_paths,
+                               &err);
     if (rc == BF_OK)
         rc = web_person_write_rest(req, &w, id_number, full, &err);
     json_writer_object_close(&w);
@@ -361,7 +383,7 @@ int route_people_search(web_request *req, web_response *res)
         char masked[IDCARD_TEXT_MAX + 8], ref[WEB_REF_TEXT_MAX];
         const char *id = store_column_text(stmt, 0);
         web_mask_id(id, masked, sizeof masked);
-        web_person_ref(req->settings, id, ref);
+        web_person_ref(req, id, ref);
         json_t *item = json_pack(
             "{s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s}", "ref", ref, "id_number", masked,
             "name", store_column_text(stmt, 1), "sex", store_column_text(stmt, 2), "birth_date",

@@ -115,9 +115,13 @@ typedef struct web_request {
     store *store;                                         /* this worker thread's connection */
     /* Where this worker keeps a person_store open on store between requests (NULL: none). */
     struct person_store **people;
-    const web_user *user;      /* NULL on a public route */
-    int route;                 /* the index of the route in web_routes[] */
-    const char *session_token; /* the session cookie's value, NULL on a public route */
+    /* This worker's seed of the nonces of person references (web_person_ref), or NULL: each
+     * nonce is then read from the system's random source. */
+    unsigned char *ref_seed;
+    struct region_paths *region_paths; /* this worker's region paths kept (NULL: none) */
+    const web_user *user;              /* NULL on a public route */
+    int route;                         /* the index of the route in web_routes[] */
+    const char *session_token;         /* the session cookie's value, NULL on a public route */
 } web_request;
 
 /* What a handler answers. */

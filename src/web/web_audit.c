@@ -306,7 +306,8 @@ int web_audit_queue_start(const char *target, web_audit_queue **out, bf_error *e
     if (queue == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
     int rc = store_open_mode(target, STORE_MODE_WRITE, &queue->st, err);
-    if (rc == BF_OK && store_cache_statements(queue->st) != BF_OK)
+    /* Each batch is a transaction of the same statements: the head, the insert. */
+    if (rc == BF_OK && store_cache_statements_always(queue->st) != BF_OK)
         rc = bf_error_set(err, BF_ENOMEM, NULL);
     if (rc == BF_OK && (rc = store_keep_cache_small(queue->st)) != BF_OK)
         store_error_set(queue->st, rc, err);

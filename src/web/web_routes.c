@@ -136,28 +136,9 @@ static int web_authenticate(web_request *req, web_response *res, web_account *ac
     return 1;
 }
 
-void web_dispatch(web_request *req, web_response *res)
+/* Checks the session, roles and CSRF token of route, runs its handler, writes its entry. */
+static void web_dispatch_route(web_request *req, web_response *res, const web_route *route)
 {
-    int path_known = 0;
-    const web_route *route = NULL;
-    for (int i = 0; i < WEB_ROUTE_COUNT && route == NULL; i++) {
-        if (!web_route_match(web_routes[i].path, req->path, req->params))
-            continue;
-        path_known = 1;
-        if (strcmp(web_routes[i].method, req->method) == 0 ||
-            (strcmp(req->method, "HEAD") == 0 && strcmp(web_routes[i].method, "GET") == 0)) {
-            route = &web_routes[i];
-            req->route = i;
-        }
-    }
-    if (route == NULL) {
-        if (path_known)
-            web_reply_error(res, 405, "method_not_allowed", "不允许的请求方法",
-                            "method not allowed");
-        else
-            web_reply_error(res, 404, "not_found", "没有这个接口", "no such route");
-        return;
-    }
     web_account account;
     web_session_info info;
     if (!(route->flags & WEB_PUBLIC)) {
@@ -206,4 +187,32 @@ void web_dispatch(web_request *req, web_response *res)
     } else if (route->flags & WEB_PERSONAL) {
         web_audit_request(req, res, "view");
     }
+}
+
+void web_dispatch(web_request *req, web_response *res)
+{
+    int path_known = 0;
+    const web_route *route = NULL;
+    for (int i = 0; i < WEB_ROUTE_COUNT && route == NULL; i++) {
+        if (!web_route_match(web_routes[i].path, req->path, req->params))
+            continue;
+        path_known = 1;
+        if (strcmp(web_routes[i].method, req->method) == 0 ||
+            (strcmp(req->method, "HEAD") == 0 && strcmp(web_routes[i].method, "GET") == 0)) {
+            route = &web_routes[i];
+            req->route = i;
+        }
+    }
+    if (route == NULL) {
+        if (path_known)
+            web_reply_error(res, 405, "method_not_allowed", "不允许的请求方法",
+                            "method not allowed");
+        else
+            web_reply_error(res, 404, "not_found", "没有这个接口", "no such route");
+        return;
+    }
+    int snapshot = (route->flags & WEB_SNAPSHOT) && store_read_begin(req->store) == BF_OK;
+    web_dispatch_route(req, res, route);
+    if (snapshot)
+        store_read_end(req->store);
 }

@@ -125,10 +125,14 @@ void web_temp_remove(const char *path);
 int web_reply_file(web_response *res, const char *path, const char *type, const char *name);
 
 /* Bytes of a person reference's text with the NUL (route_people.c). */
-#define WEB_REF_TEXT_MAX 128
-/* The reference of the person id_number into out (route_people.c: sealed, no ID in URLs). */
-void web_person_ref(const web_settings *settings, const char *id_number,
-                    char out[WEB_REF_TEXT_MAX]);
+/* Bytes of a worker's seed of reference nonces (web_request.ref_seed). */
+#define WEB_REF_SEED_BYTES 32
+#define WEB_REF_TEXT_MAX   128
+/*
+ * The reference of the person id_number into out (route_people.c: sealed, no ID in URLs), its
+ * nonce from the worker's seed (web_request.ref_seed) when it has one.
+ */
+void web_person_ref(const web_request *req, const char *id_number, char out[WEB_REF_TEXT_MAX]);
 
 /*
  * The person a route's {ref} (params[0]) names, visible to the user, into id (IDCARD_TEXT_MAX

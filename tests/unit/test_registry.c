@@ -11,6 +11,7 @@
 #include "registry/person.h"
 #include "registry/person_facts.h"
 #include "registry/phone.h"
+#include "registry/region.h"
 #include "registry/vocabulary.h"
 #include "store/migrate.h"
 #include "store/store.h"
@@ -508,6 +509,58 @@ static void test_person_update_combinations(void **state)
     unlink(side);
 }
 
+/* Kept region paths: the same path from the cache, a renamed region once the path expired. */
+static void test_region_paths_kept(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_registry_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    bf_error err;
+    bf_error_clear(&err);
+    store *st = NULL;
+    assert_int_equal(store_open(path, &st, &err), BF_OK);
+    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO regions VALUES ('370000000000', '山东省', 1, NULL);"
+                                "INSERT INTO regions VALUES ('370800000000', '济宁市', 2, "
+                                "'370000000000');"
+                                "INSERT INTO regions VALUES ('370811000000', '任城区', 3, "
+                                "'370800000000')"),
+                     BF_OK);
+    region_paths *paths = NULL;
+    assert_int_equal(region_paths_new(&paths), BF_OK);
+    char text[REGION_PATH_MAX];
+    const char *county = "370811000000";
+    assert_int_equal(region_path_name_kept(st, paths, county, text, sizeof text), BF_OK);
+    assert_string_equal(text, "山东省 / 济宁市 / 任城区");
+    assert_int_equal(region_path_name_kept(st, paths, "370811001000", text, sizeof text),
+                     BF_ENOTFOUND);
+    /* Renamed: the kept path until it expires, then the new name; without a cache at once. */
+    assert_int_equal(store_exec(st, "UPDATE regions SET name = '任城' WHERE code = '370811000000'"),
+                     BF_OK);
+    assert_int_equal(region_path_name_kept(st, paths, county, text, sizeof text), BF_OK);
+    assert_string_equal(text, "山东省 / 济宁市 / 任城区");
+    assert_int_equal(region_path_name_kept(st, NULL, county, text, sizeof text), BF_OK);
+    assert_string_equal(text, "山东省 / 济宁市 / 任城");
+    usleep((REGION_PATHS_KEEP_MS + 50) * 1000);
+    assert_int_equal(region_path_name_kept(st, paths, county, text, sizeof text), BF_OK);
+    assert_string_equal(text, "山东省 / 济宁市 / 任城");
+    /* A removed region is not found once its path expired. */
+    assert_int_equal(store_exec(st, "DELETE FROM regions WHERE code = '370811000000'"), BF_OK);
+    usleep((REGION_PATHS_KEEP_MS + 50) * 1000);
+    assert_int_equal(region_path_name_kept(st, paths, county, text, sizeof text), BF_ENOTFOUND);
+    region_paths_free(paths);
+    store_close(st);
+    unlink(path);
+    char side[sizeof path + 8];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 int main(void)
 {
     bf_locale_init();
@@ -520,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_person_columns),
         cmocka_unit_test(test_person_store),
         cmocka_unit_test(test_person_update_combinations),
+        cmocka_unit_test(test_region_paths_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

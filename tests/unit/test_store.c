@@ -845,6 +845,32 @@ static void test_statement_cache(void **state)
     assert_ptr_not_equal(other, first);
     store_finalize(other);
     assert_int_equal(store_rollback(st), BF_OK);
+    /* store_read_begin: the cache's statements, one snapshot on SQLite (nothing on PostgreSQL). */
+    store *writer = NULL;
+    assert_int_equal(store_open_mode(f->target, STORE_MODE_WRITE, &writer, &err), BF_OK);
+    const char *total = "SELECT COUNT(*) FROM t_cache";
+    int64_t rows = 0;
+    assert_int_equal(store_read_begin(st), BF_OK);
+    assert_int_equal(store_prepare(st, sql, &again), BF_OK);
+    assert_ptr_equal(again, first);
+    store_finalize(again);
+    assert_int_equal(store_query_int64(st, total, NULL, 0, &rows), BF_OK);
+    assert_int_equal(rows, 3);
+    assert_int_equal(store_exec(writer, "INSERT INTO t_cache (id, v) VALUES (4, 'four')"), BF_OK);
+    assert_int_equal(store_query_int64(st, total, NULL, 0, &rows), BF_OK);
+    assert_int_equal(rows, f->postgres ? 4 : 3);
+    store_read_end(st);
+    assert_int_equal(store_query_int64(st, total, NULL, 0, &rows), BF_OK);
+    assert_int_equal(rows, 4);
+    assert_int_equal(store_exec(writer, "DELETE FROM t_cache WHERE id = 4"), BF_OK);
+    store_close(writer);
+    /* store_cache_statements_always: inside transactions too. */
+    assert_int_equal(store_cache_statements_always(st), BF_OK);
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_prepare(st, sql, &again), BF_OK);
+    assert_ptr_equal(again, first);
+    store_finalize(again);
+    assert_int_equal(store_rollback(st), BF_OK);
     for (int i = 0; i < STORE_STMT_CACHE_MAX + 20; i++) {
         char text[128];
         snprintf(text, sizeof text, "SELECT COUNT(*) + %d FROM t_cache WHERE id >= ?", i);
