@@ -26,6 +26,16 @@ int store_schema_version(store *st, int *version)
     return rc;
 }
 
+/* The engine's own statements of migration version, if any (store_engine_step). */
+static int migrate_engine_step(store *st, int version)
+{
+    const store_engine_step *step = st->engine->migration_steps;
+    for (; step != NULL && step->version != 0; step++)
+        if (step->version == version)
+            return store_exec(st, step->sql);
+    return BF_OK;
+}
+
 int store_migrate(store *st, int *applied, bf_error *err)
 {
     int count = 0, current = 0, rc;
@@ -46,6 +56,8 @@ int store_migrate(store *st, int *applied, bf_error *err)
         rc = store_begin(st);
         if (rc == BF_OK)
             rc = store_exec(st, m->sql);
+        if (rc == BF_OK)
+            rc = migrate_engine_step(st, m->version);
         if (rc == BF_OK)
             rc = store_prepare(st,
                                "INSERT INTO schema_migrations (version, name, applied_at) "

@@ -5,7 +5,10 @@
  * (scripts/embed_migrations.sh).  store_migrate() applies, in order, each
  * one whose version is not yet in schema_migrations, each in its own
  * transaction, so running it again is harmless and a failed migration leaves
- * the schema at the previous version.
+ * the schema at the previous version.  An engine may add statements of its
+ * own to a migration (store_engine.migration_steps: what portable SQL cannot
+ * say, such as PostgreSQL's collations); they run after the file's SQL in its
+ * transaction, so a fresh database and an upgraded one get them alike.
  */
 #ifndef BANGFU_STORE_MIGRATE_H
 #define BANGFU_STORE_MIGRATE_H

@@ -40,6 +40,13 @@ typedef enum store_mode {
     STORE_MODE_READ    /* read-only; the database must exist and nothing is created or changed */
 } store_mode;
 
+/* A statement an engine adds to a migration of migrations/ (store_migrate runs it after the
+ * migration's portable SQL, in the same transaction). */
+typedef struct store_engine_step {
+    int version;     /* the migration it belongs to; 0 ends a list */
+    const char *sql; /* one or more statements */
+} store_engine_step;
+
 /* Called once by store_begin_exclusive() when it has to wait for another writer. */
 typedef void (*store_waiting)(void *context);
 
@@ -105,6 +112,9 @@ typedef struct store_engine {
     const char *small_cache_sql;
     /* store_read_begin and store_read_end; NULL where they are no gain (PostgreSQL). */
     const char *read_begin_sql, *read_end_sql;
+    /* What this engine adds to migrations, ascending, ended by {0, NULL}; NULL when nothing
+     * (SQLite: the portable SQL is all). */
+    const store_engine_step *migration_steps;
 } store_engine;
 
 /* Longest engine message kept by a store. */

@@ -437,6 +437,39 @@ static int postgres_leave_room_for_updates(store *base, const char *table)
     return postgres_exec(base, sql);
 }
 
+/*
+ * What portable SQL cannot say (migrations/0023_key_collation.sql): every
+ * column holding ID numbers in "C", all in the one migration, since a column
+ * of the database's collation compared with a "C" one cannot use its own
+ * index.  The type stays TEXT: no table is rewritten, their indexes are rebuilt.
+ */
+static const store_engine_step postgres_migration_steps[] = {
+    {23, "ALTER TABLE people ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE person_history ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE jobs ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE trainings ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE enrolments ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE residences ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE insurance ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE post_pay ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE cadres ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE pushes ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE push_replies ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE poverty_list ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE compare_findings ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE fair_people ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE outflow_people ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE monitor_workers ALTER COLUMN id_number TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE ledger_lines ALTER COLUMN payee TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE ledger_lines ALTER COLUMN person TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE ledger_applications ALTER COLUMN applicant TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE ledger_unapplied ALTER COLUMN payee TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE ledger_unapplied ALTER COLUMN person TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE bank_accounts ALTER COLUMN payee TYPE TEXT COLLATE \"C\";"
+         "ALTER TABLE payment_items ALTER COLUMN payee TYPE TEXT COLLATE \"C\";"},
+    {0, NULL},
+};
+
 const store_engine store_postgres_engine = {
     .name = "postgresql",
     .open = postgres_open,
@@ -476,4 +509,5 @@ const store_engine store_postgres_engine = {
     .leave_room_for_updates = postgres_leave_room_for_updates,
     .table_exists_sql = "SELECT COUNT(*) FROM pg_catalog.pg_tables "
                         "WHERE schemaname = current_schema() AND tablename = ?",
+    .migration_steps = postgres_migration_steps,
 };

@@ -223,6 +223,88 @@ static void test_migrate_idempotent(void **state)
     store_close(other);
 }
 
+/* Text columns holding ID numbers (migration 0023) in tables of the schema; with other set,
+ * only those whose collation is not "C" (PostgreSQL). */
+static int64_t key_columns(store *st, int other)
+{
+    char sql[1024];
+    int64_t count = -1;
+    snprintf(sql, sizeof sql,
+             "SELECT COUNT(*) FROM information_schema.columns c JOIN information_schema.tables t "
+             "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+             "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' "
+             "AND c.data_type = 'text' "
+             "AND c.column_name IN ('id_number', 'payee', 'person', 'applicant')%s",
+             other ? " AND c.collation_name IS DISTINCT FROM 'C'" : "");
+    assert_int_equal(store_query_int64(st, sql, NULL, 0, &count), BF_OK);
+    return count;
+}
+
+/* Whether the plan of sql (PostgreSQL) has a line containing text. */
+static int plan_mentions(store *st, const char *sql, const char *text)
+{
+    char explain[512];
+    store_stmt *stmt = NULL;
+    int found = 0, rc;
+    snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
+    assert_int_equal(store_prepare(st, explain, &stmt), BF_OK);
+    while ((rc = store_step(stmt)) == BF_ROW)
+        found |= strstr(store_column_text(stmt, 0), text) != NULL;
+    assert_int_equal(rc, BF_DONE);
+    store_finalize(stmt);
+    return found;
+}
+
+/*
+ * Migration 0023: on PostgreSQL every column holding ID numbers compares bytes
+ * (COLLATE "C"), on a new database and on one upgraded with its people kept,
+ * and a temporary table's plain TEXT still joins people through its key.
+ * SQLite's TEXT compares bytes already.
+ */
+static void test_key_collation(void **state)
+{
+    engine_fixture *f = engine_of(state);
+    bf_error err;
+    bf_error_clear(&err);
+    int applied = -1;
+    assert_int_equal(store_exec(f->st, "CREATE TEMP TABLE t_keys (id_number TEXT)"), BF_OK);
+    assert_int_equal(store_exec(f->st, "INSERT INTO t_keys VALUES ('11010119900307002X')"), BF_OK);
+    if (!is_postgres(f)) {
+        assert_int_equal(store_exec(f->st, "DROP TABLE t_keys"), BF_OK);
+        return;
+    }
+    assert_true(key_columns(f->st, 0) >= 23);
+    assert_int_equal(key_columns(f->st, 1), 0);
+    /* An upgrade: the columns as migration 0022 left them, people in them. */
+    assert_int_equal(store_exec(f->st, "ALTER TABLE people ALTER COLUMN id_number TYPE TEXT "
+                                       "COLLATE \"default\";"
+                                       "ALTER TABLE ledger_lines ALTER COLUMN payee TYPE TEXT "
+                                       "COLLATE \"default\";"
+                                       "DELETE FROM schema_migrations WHERE version = 23"),
+                     BF_OK);
+    assert_int_equal(store_exec(f->st, "INSERT INTO people (id_number, name, sex, birth_date, "
+                                       "hukou_region, categories, created_batch, updated_batch) "
+                                       "VALUES ('11010119900307002X', '甲', '女', '1990-03-07', "
+                                       "'110101001001', '', 1, 1)"),
+                     BF_OK);
+    assert_int_equal(key_columns(f->st, 1), 2);
+    assert_int_equal(store_migrate(f->st, &applied, &err), BF_OK);
+    assert_int_equal(applied, 1);
+    assert_int_equal(key_columns(f->st, 1), 0);
+    assert_int_equal(count_rows(f->st, "people"), 1);
+    /* the key still refuses a second row of the same ID number */
+    assert_int_equal(store_exec(f->st, "INSERT INTO people SELECT * FROM people"), BF_ESTORE);
+    /* A column of the database's collation still finds people by their key ("C", not the
+     * default, is the comparison's collation); the other way round would scan people. */
+    assert_int_equal(store_exec(f->st, "SET enable_seqscan = off"), BF_OK); /* one row */
+    assert_true(plan_mentions(f->st,
+                              "SELECT (SELECT p.name FROM people p WHERE p.id_number = "
+                              "k.id_number) FROM t_keys k",
+                              "Index Cond: (id_number = "));
+    assert_int_equal(
+        store_exec(f->st, "RESET enable_seqscan; DELETE FROM people; DROP TABLE t_keys"), BF_OK);
+}
+
 static void test_prepare_bind_columns(void **state)
 {
     engine_fixture *f = engine_of(state);
@@ -897,7 +979,8 @@ int main(void)
     /* the same tests, in this order, for each engine */
 #define ENGINE_TESTS                                                                               \
     {                                                                                              \
-        cmocka_unit_test(test_migrate_idempotent), cmocka_unit_test(test_prepare_bind_columns),    \
+        cmocka_unit_test(test_migrate_idempotent), cmocka_unit_test(test_key_collation),           \
+            cmocka_unit_test(test_prepare_bind_columns),                                           \
             cmocka_unit_test(test_placeholders_in_literals), cmocka_unit_test(test_transactions),  \
             cmocka_unit_test(test_snapshot_reader), cmocka_unit_test(test_errors),                 \
             cmocka_unit_test(test_bulk_load), cmocka_unit_test(test_streaming_select),             \

@@ -1,0 +1,15 @@
+-- 0023 ID numbers compared byte by byte.  An ID number is 17 digits and a digit or X, a
+-- payee an ID number or a 统一社会信用代码: their order is the same in every collation, but
+-- PostgreSQL compares a column of the database's collation (C.UTF-8, zh_CN.UTF-8, ...)
+-- through strcoll in every index search, index build, sort and merge, where "C" compares
+-- bytes (2,048 look-ups of people by ID number: 7 ms instead of 15-25 ms; people's key built
+-- in 0.86 s instead of 1.56 s).  SQLite's TEXT already compares bytes (BINARY), so this file
+-- holds no statement: the PostgreSQL engine adds its own to this migration
+-- (postgres_migration_steps in store_postgres.c), which give every column holding ID numbers
+-- COLLATE "C" together (people, person_history, the facts, pushes, comparisons, the ledger's
+-- payees).  A "C" column compared with one of the database's collation compares in "C" (the
+-- collation that is not the default wins): the "C" side's index serves, the other's cannot,
+-- so two tables' ID numbers must not differ.  Names and other words keep the database's
+-- collation (ORDER BY name).  A later migration that creates or rebuilds such a column gives
+-- it the same collation on PostgreSQL: test_store checks every column named id_number, payee,
+-- person or applicant.
