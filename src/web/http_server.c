@@ -51,7 +51,8 @@ struct web_server {
     atomic_int suspended; /* connections waiting for their audit entry or a long thread */
     /*
      * The threads that run the requests that may wait long: every write (an import waits up to
-     * 30 s for the database's write lock, a login hashes a password).  A worker of libmicrohttpd
+     * 30 s for the database's write lock, a login hashes a password) and the GETs of WEB_LONG
+     * routes (a report or the dashboard over a large registry).  A worker of libmicrohttpd
      * serves every connection it accepted, and one blocked in a handler held all the others.
      * Each has its own store (store_key), opened on its first request.
      */
@@ -427,12 +428,6 @@ static void web_api_answer(web_server *server, web_request *req, web_response *r
     web_policy_release(req->policy_hold);
 }
 
-/* Requests run by a long thread: every one but reads (GET, HEAD). */
-static int web_runs_long(const char *method)
-{
-    return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
-}
-
 /*
  * Hands the request to the long threads and suspends its connection until its answer is ready:
  * 1, or 0 when the server is stopping (the caller then answers it itself).
@@ -556,7 +551,7 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
     web_client_address(connection, req.address);
     if (strncmp(url, "/api/", 5) != 0)
         web_static_answer(&server->settings, method, url, res);
-    else if (web_runs_long(method) && web_long_submit(server, up, &req))
+    else if (web_route_runs_long(method, url) && web_long_submit(server, up, &req))
         return MHD_YES; /* answered once a long thread resumes the connection */
     else
         web_api_answer(server, &req, res);

@@ -216,3 +216,15 @@ void web_dispatch(web_request *req, web_response *res)
     if (snapshot)
         store_read_end(req->store);
 }
+
+int web_route_runs_long(const char *method, const char *path)
+{
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+        return 1;
+    char params[WEB_PATH_PARAMS_MAX][WEB_PATH_PARAM_MAX];
+    for (int i = 0; i < WEB_ROUTE_COUNT; i++)
+        if (strcmp(web_routes[i].method, "GET") == 0 &&
+            web_route_match(web_routes[i].path, path, params))
+            return (web_routes[i].flags & WEB_LONG) != 0;
+    return 0;
+}

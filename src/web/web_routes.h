@@ -19,6 +19,9 @@
  * runs the session's check and the handler in one read transaction
  * (store_read_begin): on SQLite a read transaction per statement cost more
  * than the statement (about 8 us of locking each on a virtual machine).
+ * WEB_LONG (a GET that may run long: a report or the dashboard over a large
+ * registry, a download) is run by the server's long threads, as every write
+ * is, so that it does not hold the other connections of its worker.
  */
 #ifndef BANGFU_WEB_WEB_ROUTES_H
 #define BANGFU_WEB_WEB_ROUTES_H
@@ -31,6 +34,7 @@
 #define WEB_PERSONAL        0x4
 #define WEB_OWN_TRANSACTION 0x8
 #define WEB_SNAPSHOT        0x10
+#define WEB_LONG            0x20
 
 /* XX(id, method, path, roles, flags, statuses, summary_zh, summary_en) */
 #define WEB_ROUTE_MAP(XX)                                                                          \
@@ -65,8 +69,8 @@
     XX(ledger_lines, "GET", "/api/ledger/lines", WEB_ROLES_ALL, WEB_PERSONAL, "200,400",           \
        "本人辖区的台账行（证件号码打码；?full=1 显示完整）",                                       \
        "the ledger lines of one's region (ID numbers masked; ?full=1: in full)")                   \
-    XX(ledger_export, "GET", "/api/ledger/export", WEB_ROLES_ALL, WEB_PERSONAL, "200,400",         \
-       "下载本人辖区的台账行（XLSX 或 CSV）",                                                      \
+    XX(ledger_export, "GET", "/api/ledger/export", WEB_ROLES_ALL, WEB_PERSONAL | WEB_LONG,         \
+       "200,400", "下载本人辖区的台账行（XLSX 或 CSV）",                                           \
        "download the ledger lines of one's region (XLSX, CSV)")                                    \
     XX(import, "POST", "/api/imports/{kind}", WEB_ROLE_CLERK, WEB_WRITE | WEB_OWN_TRANSACTION,     \
        "200,400,404", "导入本人辖区的人员或事实文件（请求体为文件，?name=文件名）",                \
@@ -77,10 +81,10 @@
     XX(calc, "GET", "/api/calc/{ref}", WEB_ROLES_ALL, WEB_PERSONAL, "200,400,404",                 \
        "一个人员在期间内的待遇及其解释（为什么 / 为什么没有）",                                    \
        "one person's entitlements of a period, explained (why / why not)")                         \
-    XX(report_annex1, "GET", "/api/reports/annex1", WEB_ROLES_ALL, 0, "200,400",                   \
+    XX(report_annex1, "GET", "/api/reports/annex1", WEB_ROLES_ALL, WEB_LONG, "200,400",            \
        "本人辖区一个季度的附件1（?format=json、xlsx 或 csv）",                                     \
        "附件1 of one's region for a quarter (?format=json, xlsx or csv)")                          \
-    XX(dashboard, "GET", "/api/dashboard", WEB_ROLES_ALL, 0, "200,400",                            \
+    XX(dashboard, "GET", "/api/dashboard", WEB_ROLES_ALL, WEB_LONG, "200,400",                     \
        "统计图的数据：按区划与去向的就业、按月与待遇的补贴、目标与进度",                           \
        "the dashboard's figures: employment by region and where, subsidies, targets")              \
     XX(orgs_list, "GET", "/api/orgs", WEB_ROLES_ALL, 0, "200,400",                                 \
@@ -180,5 +184,9 @@ int web_audit_request_entry(web_request *req, const web_audit_entry *entry, bf_e
  * in every case.
  */
 void web_dispatch(web_request *req, web_response *res);
+
+/* 1 when a request of method on path is run by the long threads: every one but a GET or HEAD,
+ * and the GETs of WEB_LONG routes. */
+int web_route_runs_long(const char *method, const char *path);
 
 #endif
