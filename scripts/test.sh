@@ -192,6 +192,15 @@ if [ -n "$pg_bindir" ]; then
     PATH="$pg_bindir:$PATH"
     export PATH
 fi
+# Likewise a version manager's python3 (pyenv's shim, a chain of bash scripts): 0.6 s a call on
+# a loaded machine against 0.09 s for the interpreter it picks, which comes first instead.
+python_bin=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null || true)
+if [ -n "$python_bin" ] && [ "$python_bin" != "$(command -v python3)" ]; then
+    mkdir -p "$out/bin"
+    ln -sf "$python_bin" "$out/bin/python3"
+    PATH="$out/bin:$PATH"
+    export PATH
+fi
 
 echo "== starting PostgreSQL on loopback"
 PG_URL_BASE=$(scripts/pg_server.sh start "$out/pg")
