@@ -320,6 +320,30 @@ static int64_t count(store *st, const char *sql)
     return value;
 }
 
+/* A new migrated SQLite database at path, a mkstemp() template it fills in. */
+static store *registry_temp_store(char *path)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    bf_error err;
+    store *st = NULL;
+    assert_int_equal(store_open(path, &st, &err), BF_OK);
+    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
+    return st;
+}
+
+/* Removes the database of registry_temp_store() with its -wal and -shm. */
+static void registry_temp_remove(const char *path)
+{
+    char side[64]; /* path is a /tmp/test_registry_XXXXXX name */
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 /* Counts the people reported by person_store_load_many() and checks their values. */
 static int count_found(void *context, const person *p)
 {
@@ -334,14 +358,9 @@ static void test_person_store(void **state)
 {
     (void)state;
     char path[] = "/tmp/test_registry_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
     bf_error err;
     bf_error_clear(&err);
-    store *st = NULL;
-    assert_int_equal(store_open(path, &st, &err), BF_OK);
-    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
+    store *st = registry_temp_store(path);
     assert_int_equal(store_exec(st,
                                 "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"
                                 "INSERT INTO batches (id, kind, source, started_at) VALUES "
@@ -409,12 +428,7 @@ static void test_person_store(void **state)
 
     person_store_close(ps);
     store_close(st);
-    unlink(path);
-    char side[sizeof path + 8];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    registry_temp_remove(path);
 }
 
 /*
@@ -426,14 +440,9 @@ static void test_person_update_combinations(void **state)
 {
     (void)state;
     char path[] = "/tmp/test_registry_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
     bf_error err;
     bf_error_clear(&err);
-    store *st = NULL;
-    assert_int_equal(store_open(path, &st, &err), BF_OK);
-    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
+    store *st = registry_temp_store(path);
     assert_int_equal(store_exec(st,
                                 "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"
                                 "INSERT INTO batches (id, kind, source, started_at) VALUES "
@@ -501,12 +510,7 @@ static void test_person_update_combinations(void **state)
     }
     person_store_close(ps);
     store_close(st);
-    unlink(path);
-    char side[sizeof path + 8];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    registry_temp_remove(path);
 }
 
 /* Kept region paths: the same path from the cache, a renamed region once the path expired. */
@@ -514,14 +518,9 @@ static void test_region_paths_kept(void **state)
 {
     (void)state;
     char path[] = "/tmp/test_registry_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
     bf_error err;
     bf_error_clear(&err);
-    store *st = NULL;
-    assert_int_equal(store_open(path, &st, &err), BF_OK);
-    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
+    store *st = registry_temp_store(path);
     assert_int_equal(store_exec(st,
                                 "INSERT INTO regions VALUES ('370000000000', '山东省', 1, NULL);"
                                 "INSERT INTO regions VALUES ('370800000000', '济宁市', 2, "
@@ -553,12 +552,7 @@ static void test_region_paths_kept(void **state)
     assert_int_equal(region_path_name_kept(st, paths, county, text, sizeof text), BF_ENOTFOUND);
     region_paths_free(paths);
     store_close(st);
-    unlink(path);
-    char side[sizeof path + 8];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    registry_temp_remove(path);
 }
 
 int main(void)
