@@ -83,6 +83,10 @@ struct web_upload {
     web_request req;
     int answered;
     web_upload *next; /* in the long threads' queue */
+    /* web_settled(): a call returned without an answer before the connection may be suspended,
+     * and whether the answer is made and only its entry is left (made on that call). */
+    int settled;
+    int made;
 };
 
 /*
@@ -409,6 +413,33 @@ static enum MHD_Result web_send_audited(struct MHD_Connection *connection, web_u
     return web_send(connection, &up->res);
 }
 
+/*
+ * Whether the connection may be suspended on this call (else the caller returns MHD_YES without
+ * an answer, and libmicrohttpd calls again at once).  libmicrohttpd 0.9.75 in poll mode leaves a
+ * suspended connection's poll interest as it was last updated, which for a request whose end came
+ * in on the call that suspends it is "reading"; on resume it then reads before it answers, and a
+ * client that shut its sending side after the request (shutdown(SHUT_WR): the fuzz harnesses,
+ * `nc -N`) has its end of input read there and its connection closed unanswered.  Once a call
+ * returned without an answer, the interest is updated to "blocked" (a whole request waiting for
+ * its answer), kept through the suspension: the answer leaves on resume, then the end is read.
+ */
+static int web_settled(web_upload *up)
+{
+    if (up->settled)
+        return 1;
+    up->settled = 1;
+    return 0;
+}
+
+/* Sends the answer made in up, once its entry is committed when it has one. */
+static enum MHD_Result web_audit_then_send(web_server *server, struct MHD_Connection *connection,
+                                           web_upload *up)
+{
+    if (up->audit.filled && web_audit_later(server, up, 0))
+        return MHD_YES; /* answered once the writer resumes the connection */
+    return web_send(connection, &up->res);
+}
+
 /* An /api/ request on this thread's store. */
 static void web_api_answer(web_server *server, web_request *req, web_response *res)
 {
@@ -520,6 +551,8 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
         return web_send(connection, &up->res);
     if (up->auditing) /* resumed by the writer: the entry is committed, or failed */
         return web_send_audited(connection, up);
+    if (up->made) /* made on the call before, which returned to settle (web_settled) */
+        return web_audit_then_send(server, connection, up);
     if (*upload_data_size > 0) {
         /* A body too slow or too large is answered at once; the rest of it is not read. */
         size_t size = *upload_data_size;
@@ -551,13 +584,19 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
     web_client_address(connection, req.address);
     if (strncmp(url, "/api/", 5) != 0)
         web_static_answer(&server->settings, method, url, res);
-    else if (web_route_runs_long(method, url) && web_long_submit(server, up, &req))
+    else if (!web_route_runs_long(method, url))
+        web_api_answer(server, &req, res);
+    else if (!web_settled(up))
+        return MHD_YES; /* called again at once */
+    else if (web_long_submit(server, up, &req))
         return MHD_YES; /* answered once a long thread resumes the connection */
     else
         web_api_answer(server, &req, res);
-    if (up->audit.filled && web_audit_later(server, up, 0))
-        return MHD_YES; /* answered once the writer resumes the connection */
-    return web_send(connection, res);
+    if (up->audit.filled && !web_settled(up)) {
+        up->made = 1;
+        return MHD_YES; /* called again at once: the entry is handed over then */
+    }
+    return web_audit_then_send(server, connection, up);
 }
 
 static void web_request_done(void *cls, struct MHD_Connection *connection, void **state,
@@ -678,10 +717,9 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
         web_log("the policy files did not load, calc and the routes using them answer 500 until "
                 "a reload (SIGHUP) loads them: %s",
                 policies_err.message);
-    /* epoll: poll() (two epoll_ctl() and a recv() less per suspended answer) made the server
-     * close every connection of the fuzz harnesses' in-process server unanswered
-     * (tests/fuzz/fuzz_web.h); back to epoll until that is understood. */
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+    /* poll(), not epoll: two epoll_ctl() and a recv() less per suspended answer.  A suspension
+     * in poll mode needs web_settled(). */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG |
                      MHD_ALLOW_SUSPEND_RESUME;
     if (address.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;

@@ -3,7 +3,8 @@
 # WEB_BODY_MAX gets 413 (announced by Content-Length, or sent chunked: cut off as it passes the
 # limit), a body dripping past --request-timeout gets 408, headers past the connection's
 # memory get 431, a path too long 414, an idle connection is closed after the timeout, and a
-# connection past --connections-per-address is closed while the others are served.
+# connection past --connections-per-address is closed while the others are served; a request
+# whose client shut its sending side after it is answered.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/web_lib.sh"
 db=$(new_db)
@@ -14,8 +15,9 @@ from web_client import Client, check
 url = sys.argv[1]
 c = Client(url)
 
-def raw(data, drip=None, wait=6.0):
-    """Sends data (then drip bytes one at a time every 0.5 s); the answer and whether it closed."""
+def raw(data, drip=None, wait=6.0, half_close=False):
+    """Sends data (then drip bytes one at a time every 0.5 s, or shuts the sending side); the
+    answer and whether it closed."""
     s = socket.create_connection((c.host, c.port))
     s.settimeout(wait)
     try:
@@ -23,6 +25,8 @@ def raw(data, drip=None, wait=6.0):
         for byte in drip or b"":
             time.sleep(0.5)
             s.sendall(bytes([byte]))
+        if half_close:
+            s.shutdown(socket.SHUT_WR)
     except OSError:
         pass
     got = b""
@@ -44,6 +48,12 @@ def status(answer):
 
 def error_code(answer):
     return json.loads(answer.split(b"\r\n\r\n", 1)[1].decode())["error"]
+
+# A client that shuts its sending side after its request still gets the answer, also one that
+# waited suspended (every non-GET /api/ request runs on a long thread): see web_settled().
+answer, closed = raw(b"POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 2\r\n\r\n{}", half_close=True)
+check(answer.startswith(b"HTTP/1.1 4") and closed, "half-closed request answered: %r" % answer[:80])
 
 r = c.request("POST", "/api/session", raw=b"{" + b" " * (300 * 1024) + b"}",
               headers={"Content-Type": "application/json"})
