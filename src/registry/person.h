@@ -140,6 +140,12 @@ typedef int (*person_found)(void *context, const person *p);
 int person_store_load_many(person_store *ps, const char *const *ids, int count, person_found found,
                            void *context, bf_error *err);
 
+/*
+ * Calls found for every person of the registry, in table order (one query,
+ * its rows streamed); the person's values are valid during the call only.
+ */
+int person_store_each(person_store *ps, person_found found, void *context, bf_error *err);
+
 /* Inserts p, created and last updated by batch. */
 int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_error *err);
 
