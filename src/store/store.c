@@ -611,6 +611,17 @@ int store_keep_cache_small(store *st)
                                                : BF_OK;
 }
 
+int store_checkpoint_elsewhere(store *st, int *elsewhere)
+{
+    *elsewhere = st->engine->checkpoint_off_sql != NULL;
+    return *elsewhere ? store_exec(st, st->engine->checkpoint_off_sql) : BF_OK;
+}
+
+int store_checkpoint(store *st)
+{
+    return st->engine->checkpoint_sql != NULL ? store_exec(st, st->engine->checkpoint_sql) : BF_OK;
+}
+
 int store_table_exists(store *st, const char *table, int *exists)
 {
     int64_t count = 0;

@@ -110,6 +110,9 @@ typedef struct store_engine {
     const char *table_exists_sql;
     /* store_keep_cache_small; NULL when pages are cached by a server (PostgreSQL). */
     const char *small_cache_sql;
+    /* store_checkpoint_elsewhere and store_checkpoint; NULL when a server copies its log into
+     * the database itself (PostgreSQL). */
+    const char *checkpoint_off_sql, *checkpoint_sql;
     /* store_read_begin and store_read_end; NULL where they are no gain (PostgreSQL). */
     const char *read_begin_sql, *read_end_sql;
     /* What this engine adds to migrations, ascending, ended by {0, NULL}; NULL when nothing
@@ -229,6 +232,19 @@ int store_cache_statements_always(store *st);
  * not read again, and a full-size cache would grow the server by its size.
  */
 int store_keep_cache_small(store *st);
+
+/*
+ * For a connection that commits often and whose commits others wait for (the audit writer of
+ * `bangfu serve`): store_checkpoint_elsewhere() stops it copying the log into the database
+ * itself when the log has grown (SQLite's automatic checkpoint: the pages written and the
+ * database file synced on the committing thread, between two commits), and says in *elsewhere
+ * whether another connection must then call store_checkpoint() now and then (0 where the
+ * engine's server does it: PostgreSQL).  store_checkpoint() copies what it can of the log
+ * without waiting for readers or writers (SQLite's passive checkpoint).  Durability is the
+ * commits' (their log synced); a checkpoint only keeps the log from growing.
+ */
+int store_checkpoint_elsewhere(store *st, int *elsewhere);
+int store_checkpoint(store *st);
 
 /* Makes stmt ready to run again; bindings are kept until rebound. */
 int store_reset(store_stmt *stmt);

@@ -488,6 +488,8 @@ const store_engine store_sqlite_engine = {
     .remote = 0,
     .table_exists_sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
     .small_cache_sql = "PRAGMA cache_size=-2048",
+    .checkpoint_off_sql = "PRAGMA wal_autocheckpoint=0",
+    .checkpoint_sql = "PRAGMA wal_checkpoint(PASSIVE)",
     .read_begin_sql = "BEGIN",
     .read_end_sql = "COMMIT",
 };

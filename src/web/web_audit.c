@@ -213,6 +213,11 @@ int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err)
     return web_audit_write(st, &entry, 1, err);
 }
 
+/* The writer's batches, or entries, after which the checkpointer copies the log into the
+ * database (about SQLite's automatic checkpoint, 1000 pages of log, either way). */
+#define WEB_AUDIT_CHECKPOINT_BATCHES 100
+#define WEB_AUDIT_CHECKPOINT_ENTRIES 4000
+
 struct web_audit_queue {
     pthread_mutex_t lock;
     pthread_cond_t wake;      /* the writer: entries are waiting, or stop */
@@ -222,6 +227,13 @@ struct web_audit_queue {
     int stopping;
     store *st; /* the writer's own connection */
     pthread_t thread;
+    /* SQLite: the checkpoints of the writer's log, on a connection and thread of their own, so
+     * that no answer waits for one (store_checkpoint_elsewhere); NULL on PostgreSQL. */
+    store *checkpointer;
+    pthread_t checkpoint_thread;
+    pthread_cond_t checkpoint_wake; /* the checkpointer: one is due, or stop */
+    int batches, entries;           /* written since the last checkpoint was due */
+    int checkpoint_due;
 };
 
 /* value cut at a character boundary into out (size bytes). */
@@ -289,6 +301,14 @@ static void *web_audit_writer(void *context)
         for (int i = 0; i < count; i++)
             batch[i]->finished = 1;
         pthread_cond_broadcast(&queue->finished);
+        queue->batches++;
+        queue->entries += count;
+        if (queue->checkpointer != NULL && (queue->batches >= WEB_AUDIT_CHECKPOINT_BATCHES ||
+                                            queue->entries >= WEB_AUDIT_CHECKPOINT_ENTRIES)) {
+            queue->batches = queue->entries = 0;
+            queue->checkpoint_due = 1;
+            pthread_cond_signal(&queue->checkpoint_wake);
+        }
         pthread_mutex_unlock(&queue->lock);
         for (int i = 0; i < count; i++)
             if (written[i] != NULL)
@@ -299,19 +319,62 @@ static void *web_audit_writer(void *context)
     return NULL;
 }
 
+/* The checkpointer: a passive checkpoint whenever the writer says one is due (a failed one is
+ * tried again at the next: meanwhile the log only grows). */
+static void *web_audit_checkpointer(void *context)
+{
+    web_audit_queue *queue = context;
+    pthread_mutex_lock(&queue->lock);
+    for (;;) {
+        while (!queue->checkpoint_due && !queue->stopping)
+            pthread_cond_wait(&queue->checkpoint_wake, &queue->lock);
+        if (!queue->checkpoint_due)
+            break;
+        queue->checkpoint_due = 0;
+        pthread_mutex_unlock(&queue->lock);
+        (void)store_checkpoint(queue->checkpointer);
+        pthread_mutex_lock(&queue->lock);
+    }
+    pthread_mutex_unlock(&queue->lock);
+    return NULL;
+}
+
+/* Ends the checkpointer (queue->stopping set) and closes its connection. */
+static void web_audit_checkpointer_stop(web_audit_queue *queue)
+{
+    if (queue->checkpointer == NULL)
+        return;
+    pthread_mutex_lock(&queue->lock);
+    queue->stopping = 1;
+    queue->checkpoint_due = 0;
+    pthread_cond_signal(&queue->checkpoint_wake);
+    pthread_mutex_unlock(&queue->lock);
+    pthread_join(queue->checkpoint_thread, NULL);
+    store_close(queue->checkpointer);
+    queue->checkpointer = NULL;
+}
+
 int web_audit_queue_start(const char *target, web_audit_queue **out, bf_error *err)
 {
     *out = NULL;
     web_audit_queue *queue = calloc(1, sizeof *queue);
     if (queue == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
+    int elsewhere = 0;
     int rc = store_open_mode(target, STORE_MODE_WRITE, &queue->st, err);
     /* Each batch is a transaction of the same statements: the head, the insert. */
     if (rc == BF_OK && store_cache_statements_always(queue->st) != BF_OK)
         rc = bf_error_set(err, BF_ENOMEM, NULL);
     if (rc == BF_OK && (rc = store_keep_cache_small(queue->st)) != BF_OK)
         store_error_set(queue->st, rc, err);
+    if (rc == BF_OK && (rc = store_checkpoint_elsewhere(queue->st, &elsewhere)) != BF_OK)
+        store_error_set(queue->st, rc, err);
+    if (rc == BF_OK && elsewhere &&
+        (rc = store_open_mode(target, STORE_MODE_WRITE, &queue->checkpointer, err)) == BF_OK &&
+        (rc = store_keep_cache_small(queue->checkpointer)) != BF_OK)
+        store_error_set(queue->checkpointer, rc, err);
     if (rc != BF_OK) {
+        store_close(queue->checkpointer);
         store_close(queue->st);
         free(queue);
         return rc;
@@ -319,10 +382,20 @@ int web_audit_queue_start(const char *target, web_audit_queue **out, bf_error *e
     pthread_mutex_init(&queue->lock, NULL);
     pthread_cond_init(&queue->wake, NULL);
     pthread_cond_init(&queue->finished, NULL);
-    if (pthread_create(&queue->thread, NULL, web_audit_writer, queue) != 0) {
+    pthread_cond_init(&queue->checkpoint_wake, NULL);
+    if (queue->checkpointer != NULL &&
+        pthread_create(&queue->checkpoint_thread, NULL, web_audit_checkpointer, queue) != 0) {
+        store_close(queue->checkpointer);
+        queue->checkpointer = NULL;
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+    }
+    if (rc == BF_OK && pthread_create(&queue->thread, NULL, web_audit_writer, queue) != 0)
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+    if (rc != BF_OK) {
+        web_audit_checkpointer_stop(queue);
         store_close(queue->st);
         free(queue);
-        return bf_error_set(err, BF_ENOMEM, NULL);
+        return rc;
     }
     *out = queue;
     return BF_OK;
@@ -337,9 +410,11 @@ void web_audit_queue_stop(web_audit_queue *queue)
     pthread_cond_signal(&queue->wake);
     pthread_mutex_unlock(&queue->lock);
     pthread_join(queue->thread, NULL);
+    web_audit_checkpointer_stop(queue);
     store_close(queue->st);
     pthread_cond_destroy(&queue->wake);
     pthread_cond_destroy(&queue->finished);
+    pthread_cond_destroy(&queue->checkpoint_wake);
     pthread_mutex_destroy(&queue->lock);
     free(queue);
 }
