@@ -275,7 +275,9 @@ void load_convert_rule(load_context *ctx, int index, int is_status)
         load_problem(ctx, NULL, BF_TR("规则超过 %d 条", "more than %d rules"), POLICY_RULES_MAX);
         return;
     }
-    policy_rule *rule = calloc(1, sizeof *rule);
+    policy_rule *rule = malloc(sizeof *rule);
+    if (rule != NULL)
+        memset(rule, 0, POLICY_RULE_HEAD_SIZE); /* the slots are zeroed as they are taken */
     if (rule == NULL) {
         load_problem(ctx, NULL, "%s", bf_strerror(BF_ENOMEM));
         return;

@@ -179,7 +179,13 @@ int policy_set_copy(const policy_set *set, policy_set **out, bf_error *err)
         policy_rule *rule = malloc(sizeof *rule);
         if ((ok = rule != NULL) == 0)
             break;
-        *rule = *set->rules[i];
+        const policy_rule *from = set->rules[i]; /* its head and the slots it uses */
+        memcpy(rule, from, POLICY_RULE_HEAD_SIZE);
+        memcpy(rule->conditions, from->conditions,
+               (size_t)from->condition_total * sizeof from->conditions[0]);
+        memcpy(rule->hires, from->hires, (size_t)from->hire_total * sizeof from->hires[0]);
+        memcpy(rule->residents, from->residents,
+               (size_t)from->resident_total * sizeof from->residents[0]);
         copy->rules[copy->rule_count++] = rule;
         ok = policy_text_own(&rule->text) & policy_text_own(&rule->target) &
              policy_text_own(&rule->service) & policy_text_own(&rule->note);
