@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""ledger_kill.py BANGFU DB ENGINE POLICY_DIR SEED KILLS - SIGKILL at random points of the
-money commands (t0940).
+"""ledger_kill.py BANGFU DB ENGINE POLICY_DIR SEED KILLS [TRIES] - SIGKILL at random points of
+the money commands (t0940).
 
 Month after month: ledger run, approve, batch, approve-batch, export-bank, import-return (one
-payment failed), batch again, approve-batch, export-bank, import-return.  Each step is first started and killed (SIGKILL) at a
-random moment, several times, then run to its end; a kill counts when the process was still
-running.  After a kill: a bank file under its name is complete (its total row; its checksum,
+payment failed), batch again, approve-batch, export-bank, import-return.  Each step is first
+started and killed (SIGKILL) at a random moment, TRIES times (default 9), then run to its end;
+a kill counts when the process was still running.  After a kill: a bank file under its name is complete (its total row; its checksum,
 when there, matches) or absent.  At the end: every key's lines sum to calc's entitlement and
 no key has two lines of one seq (exactly once), every paid payment has the amount the bank
 returned for it and its lines are paid, every line is paid exactly once, and every bank file is
@@ -24,6 +24,7 @@ import sys
 import time
 
 BANGFU, DB, ENGINE, POLICIES, SEED, KILLS = sys.argv[1:7]
+TRIES = int(sys.argv[7]) if len(sys.argv) > 7 else 9
 MAX_DELAY = 0.05 if ENGINE == "sqlite" else 0.15
 
 
@@ -93,12 +94,12 @@ def main():
             sys.exit("only %d kills in a year of months" % kills[0])
         m = "2020-%02d" % month
         step(rng, ["ledger", "run", "--month", m, "--by", "经办员", "--policies", POLICIES],
-             kills, 9)
+             kills, TRIES)
         step(rng, ["ledger", "approve", "--month", m, "--reviewer", "复核员", "--reason", "核实"],
-             kills, 9)
+             kills, TRIES)
         for round_number in range(2):
             batch = json.loads(step(rng, ["ledger", "batch", "--month", m, "--by", "出纳",
-                                          "--policies", POLICIES], kills, 9))
+                                          "--policies", POLICIES], kills, TRIES))
             if batch["batch"] == 0:
                 # a killed try committed it: the batch of the month still waiting for export
                 rows = sql("SELECT MAX(id) FROM payment_batches WHERE month = '%s'" % m)
@@ -119,10 +120,10 @@ def main():
                             os.remove(p)
 
             # approved by a second person before any bank file (a killed try may have done it)
-            step(rng, ["ledger", "approve-batch", str(n), "--by", "审核员"], kills, 9, None,
+            step(rng, ["ledger", "approve-batch", str(n), "--by", "审核员"], kills, TRIES, None,
                  lambda: sql("SELECT COUNT(*) FROM payment_batches WHERE id = %d AND "
                              "approved_by IS NOT NULL" % n)[0][0] != "0")
-            step(rng, ["ledger", "export-bank", str(n), "--out", path], kills, 9, remove,
+            step(rng, ["ledger", "export-bank", str(n), "--out", path], kills, TRIES, remove,
                  lambda: not waiting() and os.path.exists(path))
             complete(path)
             with open(path, encoding="utf-8-sig", newline="") as f:
@@ -139,7 +140,7 @@ def main():
             name = "return_%d.csv" % n
             with open(name, "w", encoding="utf-8", newline="") as f:
                 f.write(out.getvalue())
-            step(rng, ["ledger", "import-return", name], kills, 9)
+            step(rng, ["ledger", "import-return", name], kills, TRIES)
     # Exactly once: no key with two lines of one seq, and paid lines once.
     dup = sql("SELECT COUNT(*) FROM (SELECT benefit, payee, person, month, seq FROM ledger_lines "
               "GROUP BY benefit, payee, person, month, seq HAVING COUNT(*) > 1) d")

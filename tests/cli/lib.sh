@@ -6,6 +6,7 @@
 #   TEMPLATE_DB    an initialised database (regions loaded) to copy from:
 #                  an SQLite file path, or a PostgreSQL database name
 #   PG_URL_BASE    postgresql://user@127.0.0.1:PORT/ (PostgreSQL only)
+#   PG_CREATE_STRATEGY  " STRATEGY FILE_COPY" on PostgreSQL 15 and later (see test.sh)
 #   WORK           a scratch directory of this test script (removed when it passes)
 # A test script calls new_db to get a fresh initialised target, runs the
 # binary through bf, and fails with fail "message" (or any failed command,
@@ -42,7 +43,8 @@ new_db() {
         psql -q "${PG_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $_name" >/dev/null
         # the runner drops the databases listed here once the script ends
         echo "$_name" >>"$WORK/.databases"
-        psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE $_name TEMPLATE $TEMPLATE_DB" >/dev/null
+        psql -q "${PG_URL_BASE}postgres" \
+            -c "CREATE DATABASE $_name TEMPLATE $TEMPLATE_DB${PG_CREATE_STRATEGY:-}" >/dev/null
         echo "${PG_URL_BASE}$_name"
     else
         cp "$TEMPLATE_DB" "$WORK/db$_n.sqlite"

@@ -46,7 +46,7 @@ copy_db() {
         _name="t_t1120_$$_$1"
         psql -q "${PG_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $_name" >/dev/null
         echo "$_name" >>"$WORK/.databases"
-        psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE $_name TEMPLATE $(basename "$original")" >/dev/null
+        psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE $_name TEMPLATE $(basename "$original")${PG_CREATE_STRATEGY:-}" >/dev/null
         echo "${PG_URL_BASE}$_name"
     else
         cp "$original" "$WORK/copy_$1.sqlite"
