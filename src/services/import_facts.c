@@ -210,27 +210,23 @@ static int fact_load_records(fact_state *s, bf_error *err)
 {
     char sql[FACT_SQL_MAX], tail[128], key[FACT_KEY_MAX];
     const char *values[FACT_COLUMNS_MAX];
-    store_stmt *stmt = NULL;
+    store_rows rows;
     snprintf(tail, sizeof tail, ", created_batch FROM %s", fact_kind_table(s->kind));
     fact_columns_sql(s->kind, "SELECT ", tail, sql);
-    int rc = store_prepare(s->st, sql, &stmt);
-    int step = rc == BF_OK ? store_step(stmt) : rc;
-    for (; step == BF_ROW; step = store_step(stmt)) {
+    int rc = store_rows_open(s->st, sql, NULL, 0, &rows, err);
+    while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
+        rc = BF_OK;
         for (int c = 0; c < s->kind->column_count; c++)
-            values[c] = store_column_text(stmt, c);
+            values[c] = store_column_text(rows.stmt, c);
         if (fact_key_of(s->kind, values, key) != BF_OK)
             continue; /* no key of a list can be that long */
         rc = fact_record_add(s, strdup(key), fact_block_make(s->kind->column_count, values),
-                             store_column_int64(stmt, s->kind->column_count), 0);
-        if (rc != BF_OK) {
-            store_finalize(stmt);
-            return bf_error_set(err, rc, NULL);
-        }
+                             store_column_int64(rows.stmt, s->kind->column_count), 0);
+        if (rc != BF_OK)
+            bf_error_set(err, rc, NULL);
     }
-    store_finalize(stmt);
-    if (step != BF_DONE)
-        return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
-    return BF_OK;
+    store_rows_close(&rows);
+    return rc;
 }
 
 /* Whether a column of the kind has type. */
@@ -245,42 +241,39 @@ static int fact_kind_uses(const fact_kind *kind, fact_value_type type)
 /* Reads the ID numbers of the registry (FACT_PERSON) and the organisation codes (FACT_ORG). */
 static int fact_load_references(fact_state *s, bf_error *err)
 {
-    store_stmt *stmt = NULL;
-    int step = BF_DONE, rc = BF_OK;
+    /* Whole tables: read in batches (a PostgreSQL cursor), not one result a row. */
+    store_rows rows;
+    int rc = BF_OK;
     if (fact_kind_uses(s->kind, FACT_PERSON)) {
         /* With a region limit, the people outside it are as if not registered. */
         char low[REGION_CODE_TEXT_MAX], high[REGION_CODE_TEXT_MAX];
         const char *within = s->options->within;
+        const char *range[] = {low, high};
         if (within != NULL)
             region_code_range(within, low, high);
-        rc = store_prepare(s->st,
-                           within != NULL ? "SELECT id_number FROM people WHERE hukou_region >= "
-                                            "? AND hukou_region < ?"
-                                          : "SELECT id_number FROM people",
-                           &stmt);
-        if (rc == BF_OK && within != NULL && (rc = store_bind_text(stmt, 1, low)) == BF_OK)
-            rc = store_bind_text(stmt, 2, high);
-        step = rc == BF_OK ? store_step(stmt) : rc;
-        for (; step == BF_ROW && rc == BF_OK; step = store_step(stmt)) {
-            const char *id = store_column_text(stmt, 0);
+        rc = store_rows_open(s->st,
+                             within != NULL ? "SELECT id_number FROM people WHERE hukou_region >= "
+                                              "? AND hukou_region < ?"
+                                            : "SELECT id_number FROM people",
+                             range, within != NULL ? 2 : 0, &rows, err);
+        while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
+            const char *id = store_column_text(rows.stmt, 0);
             uint64_t key = id != NULL ? int_map_key_from_digits(id, 17) : 0;
-            if (key != 0)
-                rc = int_map_set(&s->people, key, 1);
+            rc = key != 0 ? int_map_set(&s->people, key, 1) : BF_OK;
+            if (rc != BF_OK)
+                bf_error_set(err, rc, NULL);
         }
-        store_finalize(stmt);
-        stmt = NULL;
+        store_rows_close(&rows);
         if (rc != BF_OK)
-            return bf_error_set(err, rc, NULL);
-        if (step != BF_DONE)
-            return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
+            return rc;
     }
     if (fact_kind_uses(s->kind, FACT_ORG)) {
-        rc = store_prepare(s->st, "SELECT org_code, kind FROM orgs", &stmt);
-        step = rc == BF_OK ? store_step(stmt) : rc;
-        for (; step == BF_ROW && rc == BF_OK; step = store_step(stmt)) {
+        rc = store_rows_open(s->st, "SELECT org_code, kind FROM orgs", NULL, 0, &rows, err);
+        while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
             const char *kept = NULL;
-            const char *code = store_column_text(stmt, 0);
-            const char *org_kind = store_column_text(stmt, 1);
+            const char *code = store_column_text(rows.stmt, 0);
+            const char *org_kind = store_column_text(rows.stmt, 1);
+            rc = BF_OK;
             if (code == NULL)
                 continue;
             int64_t value = 1;
@@ -295,14 +288,12 @@ static int fact_load_references(fact_state *s, bf_error *err)
                 rc = string_map_insert(&s->orgs, kept, value, NULL);
             if (rc == BF_ECONFLICT)
                 rc = BF_OK;
+            if (rc != BF_OK)
+                bf_error_set(err, rc, NULL);
         }
-        store_finalize(stmt);
-        if (rc != BF_OK)
-            return bf_error_set(err, rc, NULL);
-        if (step != BF_DONE)
-            return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
+        store_rows_close(&rows);
     }
-    return BF_OK;
+    return rc;
 }
 
 /*
@@ -332,29 +323,27 @@ static int fact_load_referenced(fact_state *s, bf_error *err)
                                      kind->columns[c].vocabulary);
     if (used < sizeof sql)
         snprintf(sql + used, sizeof sql - used, " FROM %s", table);
-    store_stmt *stmt = NULL;
-    int rc = store_prepare(s->st, sql, &stmt);
-    int step = rc == BF_OK ? store_step(stmt) : rc;
-    for (; step == BF_ROW && rc == BF_OK; step = store_step(stmt)) {
-        const char *key = store_column_text(stmt, 0), *kept = NULL;
+    store_rows rows;
+    int rc = store_rows_open(s->st, sql, NULL, 0, &rows, err);
+    while (rc == BF_OK && (rc = store_rows_next(&rows)) == 1) {
+        const char *key = store_column_text(rows.stmt, 0), *kept = NULL;
+        rc = BF_OK;
         if (key == NULL)
             continue;
-        int count = store_column_count(stmt) - 1;
+        int count = store_column_count(rows.stmt) - 1;
         for (int d = 0; d < count; d++)
-            derived[d] = store_column_text(stmt, 1 + d);
+            derived[d] = store_column_text(rows.stmt, 1 + d);
         rc = fact_strings_take(&s->reference_blocks, fact_block_make(count, derived));
         if (rc == BF_OK)
             rc = fact_strings_keep(&s->reference_keys, key, &kept);
         if (rc == BF_OK)
             rc = string_map_insert(&s->references, kept, (int64_t)s->reference_blocks.count - 1,
                                    NULL);
+        if (rc != BF_OK)
+            bf_error_set(err, rc, NULL);
     }
-    store_finalize(stmt);
-    if (rc != BF_OK)
-        return bf_error_set(err, rc, NULL);
-    if (step != BF_DONE)
-        return store_error_set(s->st, step < 0 ? step : BF_ESTORE, err);
-    return BF_OK;
+    store_rows_close(&rows);
+    return rc;
 }
 
 /* Loads the list of every FACT_WORD column. */
