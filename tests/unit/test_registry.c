@@ -15,6 +15,7 @@
 #include "registry/vocabulary.h"
 #include "store/migrate.h"
 #include "store/store.h"
+#include "test_temp_store.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -320,30 +321,6 @@ static int64_t count(store *st, const char *sql)
     return value;
 }
 
-/* A new migrated SQLite database at path, a mkstemp() template it fills in. */
-static store *registry_temp_store(char *path)
-{
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    bf_error err;
-    store *st = NULL;
-    assert_int_equal(store_open(path, &st, &err), BF_OK);
-    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
-    return st;
-}
-
-/* Removes the database of registry_temp_store() with its -wal and -shm. */
-static void registry_temp_remove(const char *path)
-{
-    char side[64]; /* path is a /tmp/test_registry_XXXXXX name */
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
-}
-
 /* Counts the people reported by person_store_load_many() and checks their values. */
 static int count_found(void *context, const person *p)
 {
@@ -360,7 +337,7 @@ static void test_person_store(void **state)
     char path[] = "/tmp/test_registry_XXXXXX";
     bf_error err;
     bf_error_clear(&err);
-    store *st = registry_temp_store(path);
+    store *st = test_temp_store(path);
     assert_int_equal(store_exec(st,
                                 "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"
                                 "INSERT INTO batches (id, kind, source, started_at) VALUES "
@@ -428,7 +405,7 @@ static void test_person_store(void **state)
 
     person_store_close(ps);
     store_close(st);
-    registry_temp_remove(path);
+    test_temp_store_remove(path);
 }
 
 /*
@@ -442,7 +419,7 @@ static void test_person_update_combinations(void **state)
     char path[] = "/tmp/test_registry_XXXXXX";
     bf_error err;
     bf_error_clear(&err);
-    store *st = registry_temp_store(path);
+    store *st = test_temp_store(path);
     assert_int_equal(store_exec(st,
                                 "INSERT INTO regions VALUES ('370811000000', '任城区', 3, NULL);"
                                 "INSERT INTO batches (id, kind, source, started_at) VALUES "
@@ -510,7 +487,7 @@ static void test_person_update_combinations(void **state)
     }
     person_store_close(ps);
     store_close(st);
-    registry_temp_remove(path);
+    test_temp_store_remove(path);
 }
 
 /* Kept region paths: the same path from the cache, a renamed region once the path expired. */
@@ -520,7 +497,7 @@ static void test_region_paths_kept(void **state)
     char path[] = "/tmp/test_registry_XXXXXX";
     bf_error err;
     bf_error_clear(&err);
-    store *st = registry_temp_store(path);
+    store *st = test_temp_store(path);
     assert_int_equal(store_exec(st,
                                 "INSERT INTO regions VALUES ('370000000000', '山东省', 1, NULL);"
                                 "INSERT INTO regions VALUES ('370800000000', '济宁市', 2, "
@@ -552,7 +529,7 @@ static void test_region_paths_kept(void **state)
     assert_int_equal(region_path_name_kept(st, paths, county, text, sizeof text), BF_ENOTFOUND);
     region_paths_free(paths);
     store_close(st);
-    registry_temp_remove(path);
+    test_temp_store_remove(path);
 }
 
 int main(void)

@@ -10,6 +10,7 @@
 #include "store/migrate.h"
 #include "store/store.h"
 #include "web/web_audit.h"
+#include "test_temp_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,14 +37,8 @@ static void test_checkpointer(void **state)
     char path[64];
     snprintf(path, sizeof path, "%s/test_web_audit_XXXXXX",
              stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) ? "/dev/shm" : "/tmp");
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
     bf_error err;
-    store *st = NULL;
-    assert_int_equal(store_open(path, &st, &err), BF_OK);
-    assert_int_equal(store_migrate(st, NULL, &err), BF_OK);
-    store_close(st);
+    store_close(test_temp_store(path));
     off_t before = file_size(path);
 
     web_audit_queue *queue = NULL;
@@ -70,12 +65,7 @@ static void test_checkpointer(void **state)
     web_audit_queue_stop(queue);
     assert_true(after > before);
 
-    char side[80];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    test_temp_store_remove(path);
 }
 
 int main(void)
