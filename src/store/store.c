@@ -622,6 +622,12 @@ int store_checkpoint(store *st)
     return st->engine->checkpoint_sql != NULL ? store_exec(st, st->engine->checkpoint_sql) : BF_OK;
 }
 
+int store_checkpoint_restart(store *st, int wait_ms)
+{
+    return st->engine->checkpoint_restart != NULL ? st->engine->checkpoint_restart(st, wait_ms)
+                                                  : BF_OK;
+}
+
 int store_table_exists(store *st, const char *table, int *exists)
 {
     int64_t count = 0;

@@ -113,6 +113,8 @@ typedef struct store_engine {
     /* store_checkpoint_elsewhere and store_checkpoint; NULL when a server copies its log into
      * the database itself (PostgreSQL). */
     const char *checkpoint_off_sql, *checkpoint_sql;
+    /* store_checkpoint_restart; NULL where there is no log to start over (PostgreSQL). */
+    int (*checkpoint_restart)(store *st, int wait_ms);
     /* store_read_begin and store_read_end; NULL where they are no gain (PostgreSQL). */
     const char *read_begin_sql, *read_end_sql;
     /* What this engine adds to migrations, ascending, ended by {0, NULL}; NULL when nothing
@@ -245,6 +247,16 @@ int store_keep_cache_small(store *st);
  */
 int store_checkpoint_elsewhere(store *st, int *elsewhere);
 int store_checkpoint(store *st);
+
+/*
+ * For that same committing connection, between two of its transactions: copies the whole log
+ * into the database and waits up to wait_ms for the readers still reading from it, so that its
+ * next commit writes the log from its start again (SQLite's restart checkpoint; the log is
+ * otherwise only ever appended to while commits follow each other without pause, and grows
+ * without end).  BF_OK, or BF_EBUSY when a reader or writer held on past wait_ms (the log then
+ * goes on, nothing lost: try again later); BF_OK at once where there is no such log.
+ */
+int store_checkpoint_restart(store *st, int wait_ms);
 
 /* Makes stmt ready to run again; bindings are kept until rebound. */
 int store_reset(store_stmt *stmt);

@@ -92,6 +92,8 @@ void web_audit_pending_fill(web_audit_pending *pending, const web_audit_entry *e
 void web_audit_queue_submit(web_audit_queue *queue, web_audit_pending *pending);
 /* Hands entry to the writer and waits until it is committed: BF_OK, or why it was not. */
 int web_audit_queue_append(web_audit_queue *queue, const web_audit_entry *entry, bf_error *err);
+/* How many times the writer has started its log over (SQLite; 0 on PostgreSQL), for tests. */
+int web_audit_queue_restarts(web_audit_queue *queue);
 
 /* What web_audit_verify() found. */
 typedef struct web_audit_report {
