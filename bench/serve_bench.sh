@@ -6,11 +6,13 @@
 #   2. GET /api/session: an authenticated read with no personal data (no audit row): the
 #      server's frame alone;
 # each for SECONDS (default 60) at CONNECTIONS (default 256) with 2 wrk threads and the
-# server's BENCH_THREADS workers (default: serve's own, 2 per core on SQLite), printing requests/s, latency percentiles, errors, the server's
-# resident memory sampled every 5 s (flat memory = no leak under load), and the server's CPU time
-# per request (user + system of the serve process, /proc/PID/stat, over wrk's requests: the figure
-# that compares builds on a machine other work loads; on PostgreSQL also the database server's,
-# its postmaster and backends) with the load average at the start.
+# server's BENCH_THREADS workers (default: serve's own, 2 per core on SQLite), printing
+# requests/s, latency percentiles, errors, the server's resident memory sampled every 5 s (flat
+# memory = no leak under load; its first sample is taken before the load starts) and on SQLite
+# the size of the database's log (-wal: bounded when the audit writer's restarts work), and the
+# server's CPU time per request (user + system of the serve process, /proc/PID/stat, over wrk's
+# requests: the figure that compares builds on a machine other work loads; on PostgreSQL also
+# the database server's, its postmaster and backends) with the load average at the start.
 #   3. the person read again at a fixed offered rate, BENCH_RATE requests/s in all (default
 #      20000; 0 skips it) over the same connections (bench/paced.lua: wrk paces its requests with
 #      delay(), the open-loop latency of wrk2), printing the rate achieved, its latency
@@ -88,7 +90,12 @@ run() { # LABEL PATH NAME [RATE]
     echo "== $1: $seconds s, $connections connections${4:+, $4 requests/s offered} ($("$bangfu" --version | head -1), ${db%%:*})"
     audit_before=$("$bangfu" --db "$db" audit list --last 1 --json | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e[0]["seq"] if e else 0)')
     : >"$out/rss.txt"
-    (while kill -0 "$server" 2>/dev/null; do rss >>"$out/rss.txt"; sleep 5; done) &
+    : >"$out/wal.txt"
+    (while kill -0 "$server" 2>/dev/null; do
+        rss >>"$out/rss.txt"
+        [ ! -f "$db-wal" ] || stat -c %s "$db-wal" >>"$out/wal.txt"
+        sleep 5
+    done) &
     sampler=$!
     recorder=""
     if [ -n "${BENCH_PERF:-}" ]; then
@@ -109,6 +116,9 @@ run() { # LABEL PATH NAME [RATE]
         'BEGIN {printf "%.2f s, %.1f us per request", t / hz, (n > 0 ? t / hz / n * 1e6 : 0)}') (load average at the start: $load)"
     echo "wrk CPU: $(awk -v n="$requests" '{printf "%.2f s, %.1f us per request", $1 + $2, (n > 0 ? ($1 + $2) / n * 1e6 : 0)}' "$out/wrk.time")"
     echo "server RSS every 5 s (KiB): $(tr '\n' ' ' <"$out/rss.txt")"
+    echo "server RSS: $(head -1 "$out/rss.txt") KiB at the start, $(sed -n 2p "$out/rss.txt") KiB after 5 s, $(tail -1 "$out/rss.txt") KiB at the end"
+    [ ! -s "$out/wal.txt" ] ||
+        echo "SQLite log (-wal) every 5 s (MB): $(awk '{printf "%.1f ", $1 / 1e6}' "$out/wal.txt")"
     audit_after=$("$bangfu" --db "$db" audit list --last 1 --json | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e[0]["seq"] if e else 0)')
     echo "audit entries appended: $((audit_after - audit_before))"
 }
