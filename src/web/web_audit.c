@@ -230,7 +230,8 @@ int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err)
  * checkpoints the writer copies what it appended meanwhile (a few pages) and waits up to
  * WEB_AUDIT_RESTART_WAIT_MS for the readers of the log, on its own connection before its next
  * batch (store_checkpoint_restart), which then writes the log from its start.  Each costs that
- * batch a sync of the database file, hence not after every checkpoint.
+ * batch a sync of the database file, hence not after every checkpoint.  The wait for readers is
+ * per lock the checkpoint needs, so a restart blocked by a long reader costs a few ms.
  */
 #define WEB_AUDIT_RESTART_CHECKPOINTS 4
 #define WEB_AUDIT_RESTART_WAIT_MS     2
@@ -251,7 +252,7 @@ struct web_audit_queue {
     pthread_cond_t checkpoint_wake; /* the checkpointer: one is due, or stop */
     int batches, entries;           /* written since the last checkpoint was due */
     int checkpoint_due;
-    int checkpoints; /* done since the writer last started the log over */
+    int checkpoints; /* done since a restart was last due */
     int restart_due; /* the writer starts the log over before its next batch */
     int restarts;    /* done since the start */
 };
@@ -304,7 +305,9 @@ static void *web_audit_writer(void *context)
         int restart = queue->restart_due;
         queue->restart_due = 0;
         pthread_mutex_unlock(&queue->lock);
-        /* When it fails, it is tried again after the next checkpoint. */
+        /* When it fails (a reader held on), it is tried again WEB_AUDIT_RESTART_CHECKPOINTS
+         * checkpoints later: a report reading for seconds costs the writer one wait of a few ms
+         * per restart, not one per checkpoint. */
         int restarted =
             restart && store_checkpoint_restart(queue->st, WEB_AUDIT_RESTART_WAIT_MS) == BF_OK;
         for (int i = 0; i < count; i++)
@@ -328,10 +331,7 @@ static void *web_audit_writer(void *context)
         pthread_cond_broadcast(&queue->finished);
         queue->batches++;
         queue->entries += count;
-        if (restarted) {
-            queue->checkpoints = 0;
-            queue->restarts++;
-        }
+        queue->restarts += restarted;
         if (queue->checkpointer != NULL && (queue->batches >= WEB_AUDIT_CHECKPOINT_BATCHES ||
                                             queue->entries >= WEB_AUDIT_CHECKPOINT_ENTRIES)) {
             queue->batches = queue->entries = 0;
@@ -363,8 +363,10 @@ static void *web_audit_checkpointer(void *context)
         pthread_mutex_unlock(&queue->lock);
         (void)store_checkpoint(queue->checkpointer);
         pthread_mutex_lock(&queue->lock);
-        if (++queue->checkpoints >= WEB_AUDIT_RESTART_CHECKPOINTS) /* until one succeeds */
+        if (++queue->checkpoints >= WEB_AUDIT_RESTART_CHECKPOINTS) {
+            queue->checkpoints = 0;
             queue->restart_due = 1;
+        }
     }
     pthread_mutex_unlock(&queue->lock);
     return NULL;
