@@ -66,7 +66,7 @@ run_job() {
         # lib.sh's new_db lists the PostgreSQL databases it made in $WORK/.databases.
         if [ -f "$WORK/.databases" ]; then
             while read -r database; do
-                psql -q "${PG_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
+                psql -q "${PG_ADMIN_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
                     >/dev/null 2>&1 || true
             done <"$WORK/.databases"
         fi
@@ -105,8 +105,8 @@ run_job() {
         if [ "$1" = sqlite ]; then
             "$BANGFU" --db "$out/template.sqlite" init >"$log" 2>&1 && ok=1
         else
-            psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE bangfu_template" >"$log" 2>&1 &&
-                "$BANGFU" --db "${PG_URL_BASE}bangfu_template" init >>"$log" 2>&1 && ok=1
+            psql -q "${PG_ADMIN_URL_BASE}postgres" -c "CREATE DATABASE bangfu_template" >"$log" 2>&1 &&
+                "$BANGFU" --db "${PG_ADMIN_URL_BASE}bangfu_template" init >>"$log" 2>&1 && ok=1
         fi
         ;;
     *)
@@ -250,15 +250,19 @@ if [ -n "$python_bin" ]; then
 fi
 
 echo "== starting PostgreSQL on loopback"
-PG_URL_BASE=$(scripts/pg_server.sh start "$out/pg")
+# PG_ADMIN_URL_BASE: the server itself, for creating, copying and dropping databases;
+# PG_URL_BASE: PgBouncer in front of it, for everything else (scripts/pg_server.sh says why).
+PG_ADMIN_URL_BASE=$(scripts/pg_server.sh start "$out/pg")
 pg_started=1
-export PG_URL_BASE
+PG_URL_BASE=$PG_ADMIN_URL_BASE
+[ "${TEST_PG_POOL:-1}" = 0 ] || PG_URL_BASE=$(scripts/pg_server.sh pool "$out/pg")
+export PG_ADMIN_URL_BASE PG_URL_BASE
 # PostgreSQL 15 copies a template database through the WAL by default: 0.9-1.3 s for the
 # template's 109 MB (the national region table), against 0.2 s copying its files, and the cli
 # tests make a database for every case.  The server runs with fsync off, so the checkpoint
 # FILE_COPY needs costs little.
 PG_CREATE_STRATEGY=""
-if [ "$(psql -qAt "${PG_URL_BASE}postgres" -c "SHOW server_version_num")" -ge 150000 ]; then
+if [ "$(psql -qAt "${PG_ADMIN_URL_BASE}postgres" -c "SHOW server_version_num")" -ge 150000 ]; then
     PG_CREATE_STRATEGY=" STRATEGY FILE_COPY"
 fi
 export PG_CREATE_STRATEGY

@@ -5,7 +5,8 @@
 #   ENGINE         sqlite or postgresql
 #   TEMPLATE_DB    an initialised database (regions loaded) to copy from:
 #                  an SQLite file path, or a PostgreSQL database name
-#   PG_URL_BASE    postgresql://user@127.0.0.1:PORT/ (PostgreSQL only)
+#   PG_URL_BASE    postgresql://user@127.0.0.1:PORT/ (PostgreSQL only; the pool)
+#   PG_ADMIN_URL_BASE  the same for the server itself: CREATE and DROP DATABASE
 #   PG_CREATE_STRATEGY  " STRATEGY FILE_COPY" on PostgreSQL 15 and later (see test.sh)
 #   WORK           a scratch directory of this test script (removed when it passes)
 # A test script calls new_db to get a fresh initialised target, runs the
@@ -40,10 +41,10 @@ new_db() {
     echo "$_n" >"$WORK/.new_db_count"
     if [ "$ENGINE" = postgresql ]; then
         _name="t_$(basename "$0" .sh | tr -c 'a-z0-9\n' '_')_$$_$_n"
-        psql -q "${PG_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $_name" >/dev/null
+        psql -q "${PG_ADMIN_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $_name" >/dev/null
         # the runner drops the databases listed here once the script ends
         echo "$_name" >>"$WORK/.databases"
-        psql -q "${PG_URL_BASE}postgres" \
+        psql -q "${PG_ADMIN_URL_BASE}postgres" \
             -c "CREATE DATABASE $_name TEMPLATE $TEMPLATE_DB${PG_CREATE_STRATEGY:-}" >/dev/null
         echo "${PG_URL_BASE}$_name"
     else

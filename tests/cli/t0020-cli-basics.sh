@@ -77,7 +77,7 @@ if [ "$ENGINE" = sqlite ]; then
     expect_contains "$(cat err.txt)" "初始化没有完成" "in Chinese"
 else
     name=$(basename "$db")_empty
-    psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE $name" >/dev/null
+    psql -q "${PG_ADMIN_URL_BASE}postgres" -c "CREATE DATABASE $name" >/dev/null
     echo "$name" >>"$WORK/.databases"
     LANG=C bf --db "${PG_URL_BASE}$name" status 2>err.txt && fail "status on an empty database"
     expect_contains "$(cat err.txt)" "run bangfu init" "status on an empty database"

@@ -37,7 +37,7 @@ query() {
 empty_target() {
     if [ "$ENGINE" = postgresql ]; then
         _name="$(basename "$db")_$1"
-        psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE $_name" >/dev/null
+        psql -q "${PG_ADMIN_URL_BASE}postgres" -c "CREATE DATABASE $_name" >/dev/null
         echo "$_name" >>"$WORK/.databases"
         echo "${PG_URL_BASE}$_name"
     else

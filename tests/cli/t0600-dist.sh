@@ -23,10 +23,16 @@ expect_contains "$out" "regions: 665271" "status from the tarball"
 [ -s policies.txt ] || fail "no policies found next to the binary"
 # every shared library of the binary belongs to a package install.sh installs
 "$dir/install.sh" --check >/dev/null || fail "install.sh --check: $("$dir/install.sh" --check)"
-for lib in $(ldd "$dir/bin/bangfu" | awk '/=> \// {print $3}'); do
-    package=$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib") 
+# (one dpkg -S for all the libraries: each call reads dpkg's whole file list)
+libs=$(ldd "$dir/bin/bangfu" | awk '/=> \// {print $3}')
+owners=$(for lib in $libs; do readlink -f "$lib"; echo "$lib"; done | sort -u |
+    xargs dpkg -S 2>/dev/null) || true
+for lib in $libs; do
+    package=$(echo "$owners" | awk -v real="$(readlink -f "$lib")" -v named="$lib" \
+        '$NF == real || $NF == named { print $1; exit }')
+    [ -n "$package" ] || fail "no package owns $lib"
     package=${package%%:*}
     [ "$package" = libc6 ] && continue
-    grep -q " $package " "$dir/install.sh" || grep -q "#   $package " "$dir/install.sh" || fail "install.sh lacks $package ($lib)"
+    grep -q "[\" ]$package " "$dir/install.sh" || fail "install.sh lacks $package ($lib)"
 done
 echo ok

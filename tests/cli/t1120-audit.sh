@@ -44,9 +44,12 @@ original=$db
 copy_db() {
     if [ "$ENGINE" = postgresql ]; then
         _name="t_t1120_$$_$1"
-        psql -q "${PG_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $_name" >/dev/null
+        psql -q "${PG_ADMIN_URL_BASE}postgres" -c "DROP DATABASE IF EXISTS $_name" >/dev/null
         echo "$_name" >>"$WORK/.databases"
-        psql -q "${PG_URL_BASE}postgres" -c "CREATE DATABASE $_name TEMPLATE $(basename "$original")${PG_CREATE_STRATEGY:-}" >/dev/null
+        # a copy needs its source without connections: close the pool's idle ones
+        psql -q "${PG_ADMIN_URL_BASE}postgres" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = '$(basename "$original")'" >/dev/null
+        psql -q "${PG_ADMIN_URL_BASE}postgres" -c "CREATE DATABASE $_name TEMPLATE $(basename "$original")${PG_CREATE_STRATEGY:-}" >/dev/null
         echo "${PG_URL_BASE}$_name"
     else
         cp "$original" "$WORK/copy_$1.sqlite"
