@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 # Build and run: compiler, pkg-config and the -dev packages of every library.
 # Test: cmocka, a PostgreSQL server, sqlite3 (benchmark baseline), chromium (the web UI's
 # browser test, driven by playwright-core, with a Chinese font for its screenshots),
-# wrk (bench/serve_bench.sh).
+# wrk (bench/serve_bench.sh), pgbouncer (a pool in front of the test server: scripts/pg_server.sh).
 packages="build-essential pkg-config libsqlite3-dev sqlite3 libpq-dev postgresql \
 libmicrohttpd-dev libjansson-dev liblua5.4-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
-libsodium-dev libcmocka-dev nodejs npm ca-certificates chromium fonts-wqy-microhei wrk"
+libsodium-dev libcmocka-dev nodejs npm ca-certificates chromium fonts-wqy-microhei wrk pgbouncer"
 
 missing=""
 for p in $packages; do
