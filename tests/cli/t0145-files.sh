@@ -86,7 +86,8 @@ expect_contains "$(cat "$WORK/out.csv")" ",'@SUM(1)," "@ neutralised in the CSV 
 
 # 5. A new SQLite database is 0600 under umask 000.
 if [ "$ENGINE" = sqlite ]; then
-    "$BANGFU" --db "$WORK/new.db" init >/dev/null 2>&1
+    regions_of_cities "$WORK/regions" 3708
+    "$BANGFU" --db "$WORK/new.db" init --regions "$WORK/regions" >/dev/null 2>&1
     expect_eq "$(mode_of "$WORK/new.db")" 600 "mode of a new database"
 fi
 echo ok

@@ -79,7 +79,7 @@ PY
 # The same bytes from SQLite and PostgreSQL (the PostgreSQL run also fills an SQLite copy).
 if [ "$ENGINE" = postgresql ]; then
     other="$WORK/other.sqlite"
-    bf --db "$other" init >/dev/null
+    cp "$TEMPLATE_SQLITE" "$other"
     fill "$other"
     person=$(sql "SELECT id_number FROM jobs ORDER BY id_number LIMIT 1")
     for selection in "" "--region 370811" "--person $person"; do
