@@ -9,6 +9,8 @@
 
 CC      ?= cc
 PKGS    := sqlite3 libpq jansson lua5.4 xlsxwriter libzip expat libsodium libmicrohttpd
+# Opened when first needed, not linked (src/core/shared_library.h): only their headers here.
+PKGS_OPENED := libpq libmicrohttpd
 ifeq ($(FUZZ),1)
 BUILD   ?= build-fuzz
 SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -27,7 +29,7 @@ SANFLAGS :=
 OPT     := -O2
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(PKGS_OPENED),$(PKGS)) 2>/dev/null)
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Werror -Isrc -I$(BUILD)/gen $(SANFLAGS) $(PKG_CFLAGS)
 LDFLAGS += $(SANFLAGS)
 LDLIBS  += $(PKG_LIBS) -lm
@@ -70,7 +72,7 @@ $(BUILD)/libbangfu.a: $(LIB_OBJECTS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libbangfu.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(BUILD)/libbangfu.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(BUILD)/libbangfu.a $(LDLIBS) $(shell pkg-config --libs cmocka $(PKGS_OPENED))
 
 unit: $(UNIT_TESTS) $(BENCH_PROGRAMS)
 

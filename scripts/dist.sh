@@ -31,6 +31,13 @@ done
 # Each library's package, by its resolved path or else the path ldd names (merged /usr): one
 # dpkg -S for all of them, since each call reads dpkg's whole file list (0.2-0.3 s).
 libs=$(ldd "$binary" | awk '/=> \// {print $3}')
+# and the libraries bangfu opens when first needed (src/core/shared_library.h), which ldd does
+# not list: their sonames are the .file of each src/*/*_library.c
+for soname in $(sed -n 's/^ *\.file = "\(.*\)",$/\1/p' "$root"/src/*/*_library.c); do
+    path=$(ldconfig -p | awk -v soname="$soname" '$1 == soname { print $NF; exit }')
+    [ -n "$path" ] || { echo "dist: $soname is not installed" >&2; exit 1; }
+    libs="$libs $path"
+done
 owners=$(for lib in $libs; do readlink -f "$lib"; echo "$lib"; done | sort -u |
     xargs dpkg -S 2>/dev/null || true)
 packages=$(for lib in $libs; do

@@ -54,16 +54,16 @@ void postgres_set_error(postgres_store *st, const char *message)
 /* Records the connection's message and returns BF_ESTORE. */
 int postgres_fail(postgres_store *st)
 {
-    postgres_set_error(st, PQerrorMessage(st->conn));
+    postgres_set_error(st, postgres_libpq.PQerrorMessage(st->conn));
     return BF_ESTORE;
 }
 
 /* Records the message of a failed result (or of the connection) and returns BF_ESTORE. */
 int postgres_fail_result(postgres_store *st, const PGresult *res)
 {
-    const char *message = res != NULL ? PQresultErrorMessage(res) : NULL;
+    const char *message = res != NULL ? postgres_libpq.PQresultErrorMessage(res) : NULL;
     if (message == NULL || message[0] == '\0')
-        message = PQerrorMessage(st->conn);
+        message = postgres_libpq.PQerrorMessage(st->conn);
     postgres_set_error(st, message);
     return BF_ESTORE;
 }
@@ -72,6 +72,9 @@ static int postgres_open(const char *target, store_mode mode, store **out, bf_er
 {
     *out = NULL;
     char shown[STORE_TARGET_SHOWN_MAX];
+    int rc = postgres_library_load(err);
+    if (rc != BF_OK)
+        return rc;
     postgres_store *st = calloc(1, sizeof *st);
     if (st == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
@@ -84,23 +87,23 @@ static int postgres_open(const char *target, store_mode mode, store **out, bf_er
     const char *const keywords[] = {"connect_timeout", "application_name", "dbname",
                                     "client_encoding", NULL};
     const char *const values[] = {"10", "bangfu", target, "UTF8", NULL};
-    st->conn = PQconnectdbParams(keywords, values, 1);
+    st->conn = postgres_libpq.PQconnectdbParams(keywords, values, 1);
     if (st->conn == NULL) {
         store_out_of_memory(&st->base);
         goto fail;
     }
-    if (PQstatus(st->conn) != CONNECTION_OK) {
+    if (postgres_libpq.PQstatus(st->conn) != CONNECTION_OK) {
         postgres_fail(st);
         goto fail;
     }
-    PQsetNoticeProcessor(st->conn, postgres_ignore_notice, NULL);
+    postgres_libpq.PQsetNoticeProcessor(st->conn, postgres_ignore_notice, NULL);
     if (mode == STORE_MODE_READ) {
         /* Reading commands: the server refuses any write of this session. */
-        PGresult *res = PQexec(st->conn, "SET default_transaction_read_only = on");
-        int ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+        PGresult *res = postgres_libpq.PQexec(st->conn, "SET default_transaction_read_only = on");
+        int ok = postgres_libpq.PQresultStatus(res) == PGRES_COMMAND_OK;
         if (!ok)
             postgres_fail_result(st, res);
-        PQclear(res);
+        postgres_libpq.PQclear(res);
         if (!ok)
             goto fail;
     }
@@ -112,20 +115,20 @@ fail:
                  BF_TR("无法连接 PostgreSQL 数据库“%s”：%s",
                        "cannot connect to PostgreSQL database '%s': %s"),
                  shown, st->base.error);
-    PQfinish(st->conn);
+    postgres_libpq.PQfinish(st->conn);
     free(st);
     return BF_ESTORE;
 }
 
 static int postgres_server_version(store *base)
 {
-    return PQserverVersion(((postgres_store *)base)->conn);
+    return postgres_libpq.PQserverVersion(((postgres_store *)base)->conn);
 }
 
 static void postgres_close(store *base)
 {
     postgres_store *st = (postgres_store *)base;
-    PQfinish(st->conn); /* ends the session: its prepared statements go with it */
+    postgres_libpq.PQfinish(st->conn); /* ends the session: its prepared statements go with it */
     free(st);
 }
 
@@ -139,12 +142,13 @@ static void postgres_close(store *base)
 int postgres_end_copy(postgres_store *st, ExecStatusType status)
 {
     if (status == PGRES_COPY_IN)
-        return PQputCopyEnd(st->conn, "COPY is only supported through bulk loads") == 1;
+        return postgres_libpq.PQputCopyEnd(st->conn, "COPY is only supported through bulk loads") ==
+               1;
     if (status == PGRES_COPY_OUT) {
         char *data = NULL;
         int got;
-        while ((got = PQgetCopyData(st->conn, &data, 0)) > 0) {
-            PQfreemem(data);
+        while ((got = postgres_libpq.PQgetCopyData(st->conn, &data, 0)) > 0) {
+            postgres_libpq.PQfreemem(data);
             data = NULL;
         }
         return got == -1;
@@ -162,9 +166,9 @@ int postgres_is_copy_status(ExecStatusType status)
 void postgres_discard_results(postgres_store *st)
 {
     PGresult *res;
-    while ((res = PQgetResult(st->conn)) != NULL) {
-        ExecStatusType status = PQresultStatus(res);
-        PQclear(res);
+    while ((res = postgres_libpq.PQgetResult(st->conn)) != NULL) {
+        ExecStatusType status = postgres_libpq.PQresultStatus(res);
+        postgres_libpq.PQclear(res);
         if (postgres_is_copy_status(status) && !postgres_end_copy(st, status))
             break;
     }
@@ -193,8 +197,8 @@ int postgres_command(postgres_store *st, const char *sql, PGresult **res)
     int rc = postgres_claim(st);
     if (rc != BF_OK)
         return rc;
-    *res = PQexec(st->conn, sql);
-    ExecStatusType status = PQresultStatus(*res);
+    *res = postgres_libpq.PQexec(st->conn, sql);
+    ExecStatusType status = postgres_libpq.PQresultStatus(*res);
     if (*res == NULL ||
         (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY))
         return postgres_fail_result(st, *res);
@@ -207,7 +211,7 @@ int postgres_command(postgres_store *st, const char *sql, PGresult **res)
  */
 static void postgres_refuse_copy(postgres_store *st, const PGresult *res)
 {
-    if (postgres_end_copy(st, PQresultStatus(res)))
+    if (postgres_end_copy(st, postgres_libpq.PQresultStatus(res)))
         postgres_discard_results(st);
     snprintf(
         st->base.error, sizeof st->base.error, "%s",
@@ -222,8 +226,8 @@ static int postgres_exec(store *base, const char *sql)
     int rc = postgres_claim(st);
     if (rc != BF_OK)
         goto out;
-    res = PQexec(st->conn, sql);
-    switch (PQresultStatus(res)) {
+    res = postgres_libpq.PQexec(st->conn, sql);
+    switch (postgres_libpq.PQresultStatus(res)) {
     case PGRES_COMMAND_OK:
     case PGRES_TUPLES_OK:
     case PGRES_EMPTY_QUERY:
@@ -240,7 +244,7 @@ static int postgres_exec(store *base, const char *sql)
         break;
     }
 out:
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     return rc;
 }
 
@@ -248,7 +252,7 @@ static int postgres_begin(store *base)
 {
     PGresult *res = NULL;
     int rc = postgres_command((postgres_store *)base, "BEGIN", &res);
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     return rc;
 }
 
@@ -257,7 +261,7 @@ static int postgres_begin_snapshot(store *base)
     PGresult *res = NULL;
     int rc = postgres_command((postgres_store *)base,
                               "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", &res);
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     return rc;
 }
 
@@ -271,13 +275,13 @@ static int postgres_commit(store *base)
     postgres_store *st = (postgres_store *)base;
     PGresult *res = NULL;
     int rc = postgres_command(st, "COMMIT", &res);
-    if (rc == BF_OK && strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+    if (rc == BF_OK && strcmp(postgres_libpq.PQcmdStatus(res), "ROLLBACK") == 0) {
         snprintf(st->base.error, sizeof st->base.error, "%s",
                  BF_TR("事务中有语句失败，已回滚，未提交",
                        "the transaction was rolled back, not committed: a statement in it failed"));
         rc = BF_ESTORE;
     }
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     return rc;
 }
 
@@ -285,7 +289,7 @@ int postgres_rollback(store *base)
 {
     PGresult *res = NULL;
     int rc = postgres_command((postgres_store *)base, "ROLLBACK", &res);
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     return rc;
 }
 
@@ -294,8 +298,9 @@ static int postgres_query_true(postgres_store *st, const char *sql, int *value)
 {
     PGresult *res = NULL;
     int rc = postgres_command(st, sql, &res);
-    *value = rc == BF_OK && PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), "t") == 0;
-    PQclear(res);
+    *value = rc == BF_OK && postgres_libpq.PQntuples(res) == 1 &&
+             strcmp(postgres_libpq.PQgetvalue(res, 0, 0), "t") == 0;
+    postgres_libpq.PQclear(res);
     return rc;
 }
 
@@ -313,7 +318,7 @@ static int postgres_begin_exclusive(store *base, int64_t wait_ms, store_waiting 
     PGresult *res = NULL;
     int locked = 0;
     int rc = postgres_command(st, "BEGIN", &res);
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     if (rc != BF_OK)
         return rc;
     rc = postgres_query_true(
@@ -323,20 +328,21 @@ static int postgres_begin_exclusive(store *base, int64_t wait_ms, store_waiting 
             waiting(context);
         snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %" PRId64, wait_ms < 0 ? 0 : wait_ms);
         rc = postgres_command(st, sql, &res);
-        PQclear(res);
+        postgres_libpq.PQclear(res);
         if (rc == BF_OK) {
             rc = postgres_command(
                 st, "SELECT pg_advisory_xact_lock(" POSTGRES_EXCLUSIVE_LOCK_KEY ")", &res);
             /* 55P03 lock_not_available: the wait ran out */
-            const char *state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+            const char *state =
+                res != NULL ? postgres_libpq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
             locked = rc == BF_OK;
             if (rc != BF_OK && state != NULL && strcmp(state, "55P03") == 0)
                 rc = BF_OK;
-            PQclear(res);
+            postgres_libpq.PQclear(res);
         }
         if (rc == BF_OK && locked) {
             rc = postgres_command(st, "SET LOCAL lock_timeout = DEFAULT", &res);
-            PQclear(res);
+            postgres_libpq.PQclear(res);
         }
     }
     if (rc == BF_OK && locked)
@@ -415,14 +421,15 @@ static int postgres_key_restore(store *base, const char *table, const char *key,
                  wait_ms < 0 ? 0 : wait_ms, table, key, key) >= (int)sizeof sql)
         return BF_ETOOBIG;
     rc = postgres_command(st, sql, &res);
-    const char *state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *state =
+        res != NULL ? postgres_libpq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
     if (rc != BF_OK && state != NULL && strcmp(state, "55P03") == 0) {
         snprintf(st->base.error, sizeof st->base.error, "%s",
                  BF_TR("读者占用该表，主键留待下次导入", "readers hold the table; the key is left "
                                                          "for the next import"));
         rc = BF_EBUSY;
     }
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     *restored = rc == BF_OK;
     return rc;
 }

@@ -42,8 +42,8 @@ int postgres_bulk_begin(store *base, const char *table, const char *const *colum
     bulk->capacity = POSTGRES_COPY_CHUNK * 2;
     bulk->base.owner = base;
     bulk->count = count;
-    res = PQexec(st->conn, sql);
-    if (PQresultStatus(res) != PGRES_COPY_IN) {
+    res = postgres_libpq.PQexec(st->conn, sql);
+    if (postgres_libpq.PQresultStatus(res) != PGRES_COPY_IN) {
         rc = postgres_fail_result(st, res);
         goto out;
     }
@@ -52,7 +52,7 @@ int postgres_bulk_begin(store *base, const char *table, const char *const *colum
     bulk = NULL;
     rc = BF_OK;
 out:
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     if (bulk != NULL)
         free(bulk->buffer);
     free(bulk);
@@ -66,7 +66,7 @@ static int postgres_bulk_flush(postgres_bulk *bulk)
     if (bulk->used == 0)
         return BF_OK;
     if (bulk->used > (size_t)INT32_MAX ||
-        PQputCopyData(st->conn, bulk->buffer, (int)bulk->used) != 1) {
+        postgres_libpq.PQputCopyData(st->conn, bulk->buffer, (int)bulk->used) != 1) {
         bulk->failed = 1;
         return postgres_fail(st);
     }
@@ -143,16 +143,16 @@ int postgres_bulk_end(store_bulk *base, int keep)
     int rc = BF_OK;
     if (keep)
         rc = bulk->failed ? BF_ESTORE : postgres_bulk_flush(bulk);
-    int sent = keep && rc == BF_OK ? PQputCopyEnd(st->conn, NULL)
-                                   : PQputCopyEnd(st->conn, "bulk load abandoned");
+    int sent = keep && rc == BF_OK ? postgres_libpq.PQputCopyEnd(st->conn, NULL)
+                                   : postgres_libpq.PQputCopyEnd(st->conn, "bulk load abandoned");
     if (sent != 1 && keep && rc == BF_OK)
         rc = postgres_fail(st);
     PGresult *res;
-    while ((res = PQgetResult(st->conn)) != NULL) {
-        ExecStatusType status = PQresultStatus(res);
+    while ((res = postgres_libpq.PQgetResult(st->conn)) != NULL) {
+        ExecStatusType status = postgres_libpq.PQresultStatus(res);
         if (keep && rc == BF_OK && status != PGRES_COMMAND_OK)
             rc = postgres_fail_result(st, res);
-        PQclear(res);
+        postgres_libpq.PQclear(res);
         if (postgres_is_copy_status(status))
             break; /* the copy could not be ended: the connection is broken */
     }

@@ -11,7 +11,7 @@
 
 #include "store/store.h"
 
-#include <libpq-fe.h>
+#include "store/postgres_library.h"
 #include <stddef.h>
 
 /* Most '?' placeholders in one statement (the protocol counts them in 16 bits). */

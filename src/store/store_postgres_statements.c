@@ -19,7 +19,7 @@
 static void postgres_clear_queue(postgres_stmt *stmt)
 {
     for (size_t i = stmt->queue_head; i < stmt->queue_count; i++)
-        PQclear(stmt->queue[i]);
+        postgres_libpq.PQclear(stmt->queue[i]);
     stmt->queue_head = 0;
     stmt->queue_count = 0;
     stmt->overflow = 0;
@@ -34,10 +34,10 @@ void postgres_suspend(postgres_store *st)
 {
     postgres_stmt *stmt = st->active;
     PGresult *res;
-    while ((res = PQgetResult(st->conn)) != NULL) {
-        ExecStatusType status = PQresultStatus(res);
+    while ((res = postgres_libpq.PQgetResult(st->conn)) != NULL) {
+        ExecStatusType status = postgres_libpq.PQresultStatus(res);
         if (postgres_is_copy_status(status)) { /* refused at prepare; never spin on it */
-            PQclear(res);
+            postgres_libpq.PQclear(res);
             if (!postgres_end_copy(st, status))
                 break;
             continue;
@@ -55,7 +55,7 @@ void postgres_suspend(postgres_store *st)
             }
         }
         if (stmt->overflow)
-            PQclear(res);
+            postgres_libpq.PQclear(res);
         else
             stmt->queue[stmt->queue_count++] = res;
     }
@@ -196,7 +196,7 @@ static void postgres_free_stmt(postgres_stmt *stmt)
 {
     if (stmt == NULL)
         return;
-    PQclear(stmt->row);
+    postgres_libpq.PQclear(stmt->row);
     postgres_clear_queue(stmt);
     free(stmt->queue);
     free(stmt->cursor_select);
@@ -262,8 +262,8 @@ static int postgres_prepare_as(store *base, const char *sql, int rows, store_stm
         goto out;
     }
     /* nParams with no types: the server infers each parameter's type from its use */
-    res = PQprepare(st->conn, stmt->name, rewritten, count, NULL);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+    res = postgres_libpq.PQprepare(st->conn, stmt->name, rewritten, count, NULL);
+    if (postgres_libpq.PQresultStatus(res) != PGRES_COMMAND_OK) {
         rc = postgres_fail_result(st, res);
         goto out;
     }
@@ -271,7 +271,7 @@ static int postgres_prepare_as(store *base, const char *sql, int rows, store_stm
     stmt = NULL;
     rc = BF_OK;
 out:
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     free(rewritten);
     postgres_free_stmt(stmt);
     return rc;
@@ -356,14 +356,14 @@ int postgres_bind_null(store_stmt *base, int index)
 static void postgres_finish(postgres_stmt *stmt)
 {
     postgres_store *st = (postgres_store *)stmt->base.owner;
-    PQclear(stmt->row);
+    postgres_libpq.PQclear(stmt->row);
     stmt->row = NULL;
     stmt->row_index = 0;
     if (stmt->cursor_open && postgres_claim(st) == BF_OK &&
-        PQtransactionStatus(st->conn) != PQTRANS_INERROR) {
+        postgres_libpq.PQtransactionStatus(st->conn) != PQTRANS_INERROR) {
         char sql[POSTGRES_CURSOR_SQL_MAX];
         snprintf(sql, sizeof sql, "CLOSE %s", stmt->name);
-        PQclear(PQexec(st->conn, sql));
+        postgres_libpq.PQclear(postgres_libpq.PQexec(st->conn, sql));
     }
     stmt->cursor_open = 0;
     if (st->active == stmt) {
@@ -382,11 +382,12 @@ static int postgres_execute(postgres_stmt *stmt)
     int rc = postgres_claim(st);
     if (rc != BF_OK)
         return rc;
-    if (!PQsendQueryPrepared(st->conn, stmt->name, stmt->param_count, stmt->params, NULL, NULL, 0))
+    if (!postgres_libpq.PQsendQueryPrepared(st->conn, stmt->name, stmt->param_count, stmt->params,
+                                            NULL, NULL, 0))
         return postgres_fail(st);
     st->active = stmt;
     stmt->state = POSTGRES_STMT_RUNNING;
-    if (!PQsetSingleRowMode(st->conn)) {
+    if (!postgres_libpq.PQsetSingleRowMode(st->conn)) {
         postgres_finish(stmt);
         snprintf(st->base.error, sizeof st->base.error, "cannot stream rows (single-row mode)");
         return BF_ESTORE;
@@ -401,7 +402,7 @@ static PGresult *postgres_next_result(postgres_stmt *stmt)
     if (stmt->queue_head < stmt->queue_count)
         return stmt->queue[stmt->queue_head++];
     if (st->active == stmt)
-        return PQgetResult(st->conn);
+        return postgres_libpq.PQgetResult(st->conn);
     return NULL;
 }
 
@@ -420,7 +421,7 @@ static int postgres_cursor_step(postgres_stmt *stmt)
     postgres_store *st = (postgres_store *)stmt->base.owner;
     char sql[POSTGRES_CURSOR_SQL_MAX];
     PGresult *res = NULL;
-    if (stmt->row != NULL && stmt->row_index + 1 < PQntuples(stmt->row)) {
+    if (stmt->row != NULL && stmt->row_index + 1 < postgres_libpq.PQntuples(stmt->row)) {
         stmt->row_index++;
         return BF_ROW;
     }
@@ -429,7 +430,7 @@ static int postgres_cursor_step(postgres_stmt *stmt)
         postgres_finish(stmt);
         if ((rc = postgres_claim(st)) != BF_OK)
             return rc;
-        int held = PQtransactionStatus(st->conn) == PQTRANS_IDLE;
+        int held = postgres_libpq.PQtransactionStatus(st->conn) == PQTRANS_IDLE;
         size_t length = strlen(stmt->cursor_select) + 64;
         char *declare = malloc(length);
         if (declare == NULL) {
@@ -437,37 +438,38 @@ static int postgres_cursor_step(postgres_stmt *stmt)
         }
         snprintf(declare, length, "DECLARE %s NO SCROLL CURSOR%s FOR %s", stmt->name,
                  held ? " WITH HOLD" : "", stmt->cursor_select);
-        res = PQexecParams(st->conn, declare, stmt->param_count, NULL, stmt->params, NULL, NULL, 0);
+        res = postgres_libpq.PQexecParams(st->conn, declare, stmt->param_count, NULL, stmt->params,
+                                          NULL, NULL, 0);
         free(declare);
-        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        if (postgres_libpq.PQresultStatus(res) != PGRES_COMMAND_OK) {
             rc = postgres_fail_result(st, res);
-            PQclear(res);
+            postgres_libpq.PQclear(res);
             stmt->state = POSTGRES_STMT_DONE;
             return rc;
         }
-        PQclear(res);
+        postgres_libpq.PQclear(res);
         stmt->cursor_open = 1;
         stmt->state = POSTGRES_STMT_RUNNING;
     }
-    PQclear(stmt->row);
+    postgres_libpq.PQclear(stmt->row);
     stmt->row = NULL;
     stmt->row_index = 0;
     if ((rc = postgres_claim(st)) != BF_OK)
         return rc;
     snprintf(sql, sizeof sql, "FETCH %d FROM %s", POSTGRES_FETCH_ROWS, stmt->name);
-    res = PQexec(st->conn, sql);
-    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+    res = postgres_libpq.PQexec(st->conn, sql);
+    if (postgres_libpq.PQresultStatus(res) != PGRES_TUPLES_OK) {
         rc = postgres_fail_result(st, res);
-        PQclear(res);
+        postgres_libpq.PQclear(res);
         postgres_finish(stmt);
         return rc;
     }
-    stmt->columns = PQnfields(res);
-    if (PQntuples(res) > 0) {
+    stmt->columns = postgres_libpq.PQnfields(res);
+    if (postgres_libpq.PQntuples(res) > 0) {
         stmt->row = res;
         return BF_ROW;
     }
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     postgres_finish(stmt);
     return BF_DONE;
 }
@@ -478,7 +480,7 @@ int postgres_step(store_stmt *base)
     postgres_store *st = (postgres_store *)base->owner;
     if (stmt->cursor_select != NULL)
         return postgres_cursor_step(stmt);
-    PQclear(stmt->row);
+    postgres_libpq.PQclear(stmt->row);
     stmt->row = NULL;
     if (stmt->state != POSTGRES_STMT_RUNNING) {
         int rc = postgres_execute(stmt);
@@ -498,22 +500,22 @@ int postgres_step(store_stmt *base)
         return postgres_fail(st);
     }
     int rc;
-    switch (PQresultStatus(res)) {
+    switch (postgres_libpq.PQresultStatus(res)) {
     case PGRES_SINGLE_TUPLE:
         stmt->row = res;
-        stmt->columns = PQnfields(res);
+        stmt->columns = postgres_libpq.PQnfields(res);
         return BF_ROW;
     case PGRES_TUPLES_OK:
     case PGRES_COMMAND_OK:
     case PGRES_EMPTY_QUERY:
-        stmt->columns = PQnfields(res);
+        stmt->columns = postgres_libpq.PQnfields(res);
         rc = BF_DONE;
         break;
     default:
         rc = postgres_fail_result(st, res);
         break;
     }
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     postgres_finish(stmt);
     return rc;
 }
@@ -524,17 +526,17 @@ int postgres_column_count(store_stmt *base)
     postgres_stmt *stmt = (postgres_stmt *)base;
     postgres_store *st = (postgres_store *)base->owner;
     if (stmt->row != NULL)
-        return PQnfields(stmt->row);
+        return postgres_libpq.PQnfields(stmt->row);
     if (stmt->columns >= 0)
         return stmt->columns;
     if (stmt->cursor_select != NULL || postgres_claim(st) != BF_OK)
         return 0;
-    PGresult *res = PQdescribePrepared(st->conn, stmt->name);
-    if (PQresultStatus(res) == PGRES_COMMAND_OK)
-        stmt->columns = PQnfields(res);
+    PGresult *res = postgres_libpq.PQdescribePrepared(st->conn, stmt->name);
+    if (postgres_libpq.PQresultStatus(res) == PGRES_COMMAND_OK)
+        stmt->columns = postgres_libpq.PQnfields(res);
     else
         postgres_fail_result(st, res);
-    PQclear(res);
+    postgres_libpq.PQclear(res);
     return stmt->columns >= 0 ? stmt->columns : 0;
 }
 
@@ -543,9 +545,10 @@ const char *postgres_column_text(store_stmt *base, int column)
     const postgres_stmt *stmt = (const postgres_stmt *)base;
     const PGresult *row = stmt->row;
     int index = stmt->row_index;
-    if (row == NULL || column < 0 || column >= PQnfields(row) || PQgetisnull(row, index, column))
+    if (row == NULL || column < 0 || column >= postgres_libpq.PQnfields(row) ||
+        postgres_libpq.PQgetisnull(row, index, column))
         return NULL;
-    return PQgetvalue(row, index, column);
+    return postgres_libpq.PQgetvalue(row, index, column);
 }
 
 /* The column as an integer: 0 for NULL, 1/0 for booleans ('t'/'f'), else strtoll's reading. */
@@ -590,12 +593,12 @@ static void postgres_flush_pending(postgres_store *st)
     char sql[POSTGRES_PENDING_MAX * (POSTGRES_NAME_MAX + 16)];
     size_t used = 0;
     int claimed = postgres_claim(st) == BF_OK; /* after it, the connection is not busy */
-    PGTransactionStatusType status = PQtransactionStatus(st->conn);
+    PGTransactionStatusType status = postgres_libpq.PQtransactionStatus(st->conn);
     if (claimed && (status == PQTRANS_IDLE || status == PQTRANS_INTRANS)) {
         for (int i = 0; i < st->pending_count; i++)
             used += (size_t)snprintf(sql + used, sizeof sql - used, "DEALLOCATE bf_%lu;",
                                      st->pending[i]);
-        PQclear(PQexec(st->conn, sql));
+        postgres_libpq.PQclear(postgres_libpq.PQexec(st->conn, sql));
     }
     st->pending_count = 0;
 }

@@ -8,6 +8,7 @@
 #include "registry/person.h"
 #include "registry/region.h"
 #include "web/web_audit.h"
+#include "web/web_library.h"
 #include "web/web_policies.h"
 #include "web/web_routes.h"
 #include "web/web_sessions.h"
@@ -16,7 +17,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <sodium.h>
@@ -174,23 +174,23 @@ static web_worker *web_worker_of(web_server *server, bf_error *err)
 
 const char *web_request_query(const web_request *req, const char *name)
 {
-    return MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, name);
+    return web_microhttpd.MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, name);
 }
 
 const char *web_request_header(const web_request *req, const char *name)
 {
-    return MHD_lookup_connection_value(req->connection, MHD_HEADER_KIND, name);
+    return web_microhttpd.MHD_lookup_connection_value(req->connection, MHD_HEADER_KIND, name);
 }
 
 const char *web_request_cookie(const web_request *req, const char *name)
 {
-    return MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, name);
+    return web_microhttpd.MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, name);
 }
 
 static void web_client_address(struct MHD_Connection *connection, char out[WEB_ADDRESS_MAX])
 {
     const union MHD_ConnectionInfo *info =
-        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        web_microhttpd.MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     snprintf(out, WEB_ADDRESS_MAX, "?");
     if (info == NULL || info->client_addr == NULL)
         return;
@@ -253,27 +253,32 @@ static enum MHD_Result web_send(struct MHD_Connection *connection, web_response 
         res->raw = NULL;
     }
     struct MHD_Response *response =
-        text != NULL ? MHD_create_response_from_buffer(size, text, MHD_RESPMEM_MUST_FREE)
-                     : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        text != NULL
+            ? web_microhttpd.MHD_create_response_from_buffer(size, text, MHD_RESPMEM_MUST_FREE)
+            : web_microhttpd.MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
     if (response == NULL) {
         free(text);
         return MHD_NO;
     }
     for (size_t i = 0; i < sizeof web_security_headers / sizeof web_security_headers[0]; i++)
-        MHD_add_response_header(response, web_security_headers[i][0], web_security_headers[i][1]);
+        web_microhttpd.MHD_add_response_header(response, web_security_headers[i][0],
+                                               web_security_headers[i][1]);
     if (type != NULL)
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-    MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL,
-                            res->cacheable ? "no-cache" : "no-store");
+        web_microhttpd.MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    web_microhttpd.MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL,
+                                           res->cacheable ? "no-cache" : "no-store");
     if (res->download_name[0] != '\0') {
         char disposition[WEB_DISPOSITION_MAX];
         web_disposition(res->download_name, disposition);
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disposition);
+        web_microhttpd.MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+                                               disposition);
     }
     if (res->set_cookie[0] != '\0')
-        MHD_add_response_header(response, MHD_HTTP_HEADER_SET_COOKIE, res->set_cookie);
-    enum MHD_Result result = MHD_queue_response(connection, (unsigned)res->status, response);
-    MHD_destroy_response(response);
+        web_microhttpd.MHD_add_response_header(response, MHD_HTTP_HEADER_SET_COOKIE,
+                                               res->set_cookie);
+    enum MHD_Result result =
+        web_microhttpd.MHD_queue_response(connection, (unsigned)res->status, response);
+    web_microhttpd.MHD_destroy_response(response);
     return result;
 }
 
@@ -306,7 +311,7 @@ static enum MHD_Result web_send_closing(struct MHD_Connection *connection, int s
                                         const char *en)
 {
     const union MHD_ConnectionInfo *info =
-        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        web_microhttpd.MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
     web_response res = {0};
     web_reply_error(&res, status, code, zh, en);
     char *body = json_dumps(res.json, JSON_COMPACT);
@@ -369,7 +374,7 @@ static void web_audit_written_resume(web_audit_pending *pending, void *context)
     (void)pending;
     web_upload *up = context;
     web_server *server = up->server;
-    MHD_resume_connection(up->connection);
+    web_microhttpd.MHD_resume_connection(up->connection);
     atomic_fetch_sub(&server->suspended, 1);
 }
 
@@ -396,7 +401,7 @@ static int web_audit_later(web_server *server, web_upload *up, int already_suspe
     up->audit.written = web_audit_written_resume;
     up->audit.context = up;
     if (!already_suspended)
-        MHD_suspend_connection(up->connection);
+        web_microhttpd.MHD_suspend_connection(up->connection);
     web_audit_queue_submit(server->audit, &up->audit);
     return 1;
 }
@@ -472,7 +477,7 @@ static int web_long_submit(web_server *server, web_upload *up, const web_request
     }
     up->req = *req;
     up->next = NULL;
-    MHD_suspend_connection(up->connection);
+    web_microhttpd.MHD_suspend_connection(up->connection);
     pthread_mutex_lock(&server->long_lock);
     if (server->long_last != NULL)
         server->long_last->next = up;
@@ -503,7 +508,7 @@ static void *web_long_main(void *context)
         /* Once resumed, up may be answered and freed by the worker at any moment. */
         if (!(up->audit.filled && web_audit_later(server, up, 1))) {
             up->answered = 1;
-            MHD_resume_connection(up->connection);
+            web_microhttpd.MHD_resume_connection(up->connection);
         }
         atomic_fetch_sub(&server->suspended, 1);
         pthread_mutex_lock(&server->long_lock);
@@ -538,8 +543,8 @@ static enum MHD_Result web_answer(void *cls, struct MHD_Connection *connection, 
         clock_gettime(CLOCK_MONOTONIC, &up->started);
         up->connection = connection;
         *state = up;
-        const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
-                                                         MHD_HTTP_HEADER_CONTENT_LENGTH);
+        const char *length = web_microhttpd.MHD_lookup_connection_value(
+            connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (length != NULL && strtoull(length, NULL, 10) > WEB_BODY_MAX) {
             up->too_large = 1;
             return web_send_error(connection, 413, "too_large", "请求体超过上限",
@@ -688,6 +693,8 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
         return bf_error_set(err, BF_EUSAGE,
                             BF_TR("线程数应在 1 到 %d 之间", "threads must be 1 to %d"),
                             WEB_THREADS_MAX);
+    if ((rc = web_library_load(err)) != BF_OK)
+        return rc;
     web_server *server = calloc(1, sizeof *server);
     if (server == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
@@ -724,7 +731,7 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
     if (address.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
 
-    server->daemon = MHD_start_daemon(
+    server->daemon = web_microhttpd.MHD_start_daemon(
         flags, 0, NULL, NULL, web_answer, server, MHD_OPTION_EXTERNAL_LOGGER, web_mhd_log, server,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, settings->request_timeout_s,
@@ -740,7 +747,7 @@ int web_server_start(const web_settings *settings, const char *listen, unsigned 
         goto fail;
     }
     const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_BIND_PORT);
+        web_microhttpd.MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_BIND_PORT);
     server->port = info != NULL ? info->port : 0;
     *out = server;
     return BF_OK;
@@ -783,7 +790,7 @@ void web_server_stop(web_server *server)
         usleep(1000);
     web_long_stop(server);
     /* The workers end here; the key's destructor closes each one's store as it exits. */
-    MHD_stop_daemon(server->daemon);
+    web_microhttpd.MHD_stop_daemon(server->daemon);
     web_audit_queue_stop(server->audit); /* after the workers: it writes what they handed in */
     web_policies_free(server->policies);
     pthread_key_delete(server->store_key);

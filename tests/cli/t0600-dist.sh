@@ -21,6 +21,10 @@ out=$(LANG=C "$dir/bin/bangfu" --db "$WORK/county.db" status)
 expect_contains "$out" "regions: 665271" "status from the tarball"
 "$dir/bin/bangfu" policy list >policies.txt || fail "policy list from the tarball"
 [ -s policies.txt ] || fail "no policies found next to the binary"
+# the libraries bangfu opens when needed (src/core/shared_library.h), which ldd does not show
+for package in libpq5 libmicrohttpd12; do
+    grep -q "[\" ]$package " "$dir/install.sh" || fail "install.sh lacks $package"
+done
 # every shared library of the binary belongs to a package install.sh installs
 "$dir/install.sh" --check >/dev/null || fail "install.sh --check: $("$dir/install.sh" --check)"
 # (one dpkg -S for all the libraries: each call reads dpkg's whole file list)

@@ -14,6 +14,7 @@
 #include "core/int_map.h"
 #include "core/money.h"
 #include "core/region_code.h"
+#include "core/shared_library.h"
 #include "core/string_map.h"
 #include "core/text_pool.h"
 
@@ -553,6 +554,40 @@ static void test_text_pool(void **state)
     assert_null(pool.text);
 }
 
+/* A library opened when needed: its functions once loaded, and a message naming the file and
+ * its package when it or one of its functions is missing. */
+static void test_shared_library(void **state)
+{
+    (void)state;
+    size_t (*length)(const char *) = NULL;
+    int (*absent)(void) = NULL;
+    const char *const names[] = {"strlen"};
+    void **const slots[] = {(void **)&length};
+    shared_library libc = {
+        .file = "libc.so.6", .package = "libc6", .names = names, .slots = slots, .count = 1};
+    bf_error err;
+    assert_int_equal(shared_library_load(&libc, &err), BF_OK);
+    assert_int_equal(length("bangfu"), 6);
+    assert_int_equal(shared_library_load(&libc, &err), BF_OK); /* once */
+
+    shared_library missing = {.file = "libbangfu-none.so.9",
+                              .package = "bangfu-none",
+                              .names = names,
+                              .slots = slots,
+                              .count = 1};
+    assert_int_equal(shared_library_load(&missing, &err), BF_EUNSUPPORTED);
+    assert_non_null(strstr(err.message, "libbangfu-none.so.9"));
+    assert_non_null(strstr(err.message, "bangfu-none"));
+
+    const char *const wrong[] = {"bangfu_no_such_function"};
+    void **const wrong_slots[] = {(void **)&absent};
+    shared_library old = {
+        .file = "libc.so.6", .package = "libc6", .names = wrong, .slots = wrong_slots, .count = 1};
+    assert_int_equal(shared_library_load(&old, &err), BF_EUNSUPPORTED);
+    assert_non_null(strstr(err.message, "bangfu_no_such_function"));
+    assert_null(absent);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -572,6 +607,7 @@ int main(void)
         cmocka_unit_test(test_money_arithmetic),
         cmocka_unit_test(test_text_pool),
         cmocka_unit_test(test_decimal_format),
+        cmocka_unit_test(test_shared_library),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
