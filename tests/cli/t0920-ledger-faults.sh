@@ -9,6 +9,8 @@
 # each try is a connection to the server, and every call of the SQLite run is the same C path.
 # Each fault on a database of its own.
 . "$(dirname "$0")/lib.sh"
+# LeakSanitizer on for every command here (scripts/test.sh leaves it to the tests of error paths)
+[ -z "${ASAN_OPTIONS_LEAKS:-}" ] || export ASAN_OPTIONS="$ASAN_OPTIONS_LEAKS"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data="$root/tests/data"
 policies="$data/ledger_policies"

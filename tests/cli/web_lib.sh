@@ -14,7 +14,8 @@ serve_pid=""
 
 serve_start() {
     : >"$WORK/serve.out"
-    "$BANGFU" --db "$db" serve --listen 127.0.0.1:0 --threads 2 "$@" >"$WORK/serve.out" \
+    ASAN_OPTIONS=${ASAN_OPTIONS_LEAKS:-${ASAN_OPTIONS:-}} \
+        "$BANGFU" --db "$db" serve --listen 127.0.0.1:0 --threads 2 "$@" >"$WORK/serve.out" \
         2>"$WORK/serve.err" &
     serve_pid=$!
     trap serve_stop EXIT
