@@ -32,8 +32,8 @@ done
 # dpkg -S for all of them, since each call reads dpkg's whole file list (0.2-0.3 s).
 libs=$(ldd "$binary" | awk '/=> \// {print $3}')
 # and the libraries bangfu opens when first needed (src/core/shared_library.h), which ldd does
-# not list: their sonames are the .file of each src/*/*_library.c
-for soname in $(sed -n 's/^ *\.file = "\(.*\)",$/\1/p' "$root"/src/*/*_library.c); do
+# not list: their sonames are named in the SHARED_LIBRARY_DEFINE of each src/*/*_library.c
+for soname in $(grep -ho '"lib[a-z0-9_.-]*\.so\.[0-9]*"' "$root"/src/*/*_library.c | tr -d '"'); do
     path=$(ldconfig -p | awk -v soname="$soname" '$1 == soname { print $NF; exit }')
     [ -n "$path" ] || { echo "dist: $soname is not installed" >&2; exit 1; }
     libs="$libs $path"

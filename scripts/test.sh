@@ -292,9 +292,10 @@ if [ "$quick" = 0 ]; then
     # the policy cases' calc, whose memory goes back at their exit: there its scan at exit was a
     # quarter of each command's CPU (t1000 on SQLite 21 -> 15 s, t1005 on PostgreSQL 25 -> 18 s).
     # TEST_LEAKS=all checks every command.
-    export ASAN_OPTIONS_LEAKS=detect_leaks=1:abort_on_error=0:quarantine_size_mb=32
+    asan_options=abort_on_error=0:quarantine_size_mb=32
+    export ASAN_OPTIONS_LEAKS="detect_leaks=1:$asan_options" ASAN_OPTIONS_CLI="detect_leaks=0:$asan_options"
+    [ "${TEST_LEAKS:-}" != all ] || ASAN_OPTIONS_CLI=$ASAN_OPTIONS_LEAKS
     export ASAN_OPTIONS="$ASAN_OPTIONS_LEAKS"
-    [ "${TEST_LEAKS:-}" = all ] || export ASAN_OPTIONS_CLI=detect_leaks=0:abort_on_error=0:quarantine_size_mb=32
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     echo "== build-asan: the same and the fuzz corpora ($jobs at a time)"
     suite_jobs build-asan | run_jobs

@@ -7,11 +7,11 @@
  * of many short commands.  Now only a PostgreSQL target loads libpq, and only `serve`
  * libmicrohttpd.
  *
- * A user lists the functions it calls once, as an X-macro of X(name), includes the library's
- * header (whose declarations give each pointer its type), makes a table of pointers with
- * SHARED_LIBRARY_FIELD and a shared_library naming the table's slots, and calls
- * shared_library_load() before the first call through the table (src/store/postgres_library.h
- * and .c are an example).  The library is never closed.
+ * A user lists the functions it calls once, as an X-macro FUNCTIONS(X, table) of X(table, name)
+ * lines, includes the library's header (whose declarations give each pointer its type), declares
+ * the table's type with SHARED_LIBRARY_FIELD, and defines the table and its loader with one
+ * SHARED_LIBRARY_DEFINE (src/store/postgres_library.h and .c are an example).  The loader must be
+ * called before the first call through the table.  The library is never closed.
  */
 #ifndef BANGFU_CORE_SHARED_LIBRARY_H
 #define BANGFU_CORE_SHARED_LIBRARY_H
@@ -21,9 +21,10 @@
 #include <stddef.h>
 
 /* One field of a table of functions: a pointer to the function name, of its declared type. */
-#define SHARED_LIBRARY_FIELD(name) __typeof__(name) *name;
-/* The name of a function, for shared_library.names. */
-#define SHARED_LIBRARY_NAME(name) #name,
+#define SHARED_LIBRARY_FIELD(table, name) __typeof__(name) *name;
+/* The name of a function, and where its address goes, for shared_library.names and .slots. */
+#define SHARED_LIBRARY_NAME(table, name) #name,
+#define SHARED_LIBRARY_SLOT(table, name) (void **)&table.name,
 
 typedef struct shared_library {
     const char *file;         /* what dlopen() is given: the soname, e.g. "libpq.so.5" */
@@ -40,5 +41,26 @@ typedef struct shared_library {
  * Safe from several threads at once.
  */
 int shared_library_load(shared_library *library, bf_error *err);
+
+/*
+ * Defines the table `type table;` of the functions FUNCTIONS lists, found in the file soname
+ * (of the Debian package debian_package), and `int load(bf_error *err)`, which fills it once
+ * (shared_library_load).
+ */
+#define SHARED_LIBRARY_DEFINE(type, table, FUNCTIONS, soname, debian_package, load)                \
+    type table;                                                                                    \
+    static const char *const table##_names[] = {FUNCTIONS(SHARED_LIBRARY_NAME, table)};            \
+    static void **const table##_slots[] = {FUNCTIONS(SHARED_LIBRARY_SLOT, table)};                 \
+    static shared_library table##_file = {                                                         \
+        .file = soname,                                                                            \
+        .package = debian_package,                                                                 \
+        .names = table##_names,                                                                    \
+        .slots = table##_slots,                                                                    \
+        .count = sizeof table##_names / sizeof table##_names[0],                                   \
+    };                                                                                             \
+    int load(bf_error *err)                                                                        \
+    {                                                                                              \
+        return shared_library_load(&table##_file, err);                                            \
+    }
 
 #endif

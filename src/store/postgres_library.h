@@ -11,38 +11,38 @@
 
 #include <libpq-fe.h>
 
-/* X(name): every libpq function the engine calls. */
-#define POSTGRES_LIBRARY_FUNCTIONS(X)                                                              \
-    X(PQclear)                                                                                     \
-    X(PQcmdStatus)                                                                                 \
-    X(PQconnectdbParams)                                                                           \
-    X(PQdescribePrepared)                                                                          \
-    X(PQerrorMessage)                                                                              \
-    X(PQexec)                                                                                      \
-    X(PQexecParams)                                                                                \
-    X(PQfinish)                                                                                    \
-    X(PQfreemem)                                                                                   \
-    X(PQgetCopyData)                                                                               \
-    X(PQgetResult)                                                                                 \
-    X(PQgetisnull)                                                                                 \
-    X(PQgetvalue)                                                                                  \
-    X(PQnfields)                                                                                   \
-    X(PQntuples)                                                                                   \
-    X(PQprepare)                                                                                   \
-    X(PQputCopyData)                                                                               \
-    X(PQputCopyEnd)                                                                                \
-    X(PQresultErrorField)                                                                          \
-    X(PQresultErrorMessage)                                                                        \
-    X(PQresultStatus)                                                                              \
-    X(PQsendQueryPrepared)                                                                         \
-    X(PQserverVersion)                                                                             \
-    X(PQsetNoticeProcessor)                                                                        \
-    X(PQsetSingleRowMode)                                                                          \
-    X(PQstatus)                                                                                    \
-    X(PQtransactionStatus)
+/* X(table, name): every libpq function the engine calls. */
+#define POSTGRES_LIBRARY_FUNCTIONS(X, table)                                                       \
+    X(table, PQclear)                                                                              \
+    X(table, PQcmdStatus)                                                                          \
+    X(table, PQconnectdbParams)                                                                    \
+    X(table, PQdescribePrepared)                                                                   \
+    X(table, PQerrorMessage)                                                                       \
+    X(table, PQexec)                                                                               \
+    X(table, PQexecParams)                                                                         \
+    X(table, PQfinish)                                                                             \
+    X(table, PQfreemem)                                                                            \
+    X(table, PQgetCopyData)                                                                        \
+    X(table, PQgetResult)                                                                          \
+    X(table, PQgetisnull)                                                                          \
+    X(table, PQgetvalue)                                                                           \
+    X(table, PQnfields)                                                                            \
+    X(table, PQntuples)                                                                            \
+    X(table, PQprepare)                                                                            \
+    X(table, PQputCopyData)                                                                        \
+    X(table, PQputCopyEnd)                                                                         \
+    X(table, PQresultErrorField)                                                                   \
+    X(table, PQresultErrorMessage)                                                                 \
+    X(table, PQresultStatus)                                                                       \
+    X(table, PQsendQueryPrepared)                                                                  \
+    X(table, PQserverVersion)                                                                      \
+    X(table, PQsetNoticeProcessor)                                                                 \
+    X(table, PQsetSingleRowMode)                                                                   \
+    X(table, PQstatus)                                                                             \
+    X(table, PQtransactionStatus)
 
 typedef struct postgres_library {
-    POSTGRES_LIBRARY_FUNCTIONS(SHARED_LIBRARY_FIELD)
+    POSTGRES_LIBRARY_FUNCTIONS(SHARED_LIBRARY_FIELD, )
 } postgres_library;
 
 /* The functions, once postgres_library_load() has returned BF_OK. */

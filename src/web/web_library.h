@@ -11,22 +11,22 @@
 
 #include <microhttpd.h>
 
-/* X(name): every libmicrohttpd function the server calls. */
-#define WEB_LIBRARY_FUNCTIONS(X)                                                                   \
-    X(MHD_add_response_header)                                                                     \
-    X(MHD_create_response_from_buffer)                                                             \
-    X(MHD_destroy_response)                                                                        \
-    X(MHD_get_connection_info)                                                                     \
-    X(MHD_get_daemon_info)                                                                         \
-    X(MHD_lookup_connection_value)                                                                 \
-    X(MHD_queue_response)                                                                          \
-    X(MHD_resume_connection)                                                                       \
-    X(MHD_start_daemon)                                                                            \
-    X(MHD_stop_daemon)                                                                             \
-    X(MHD_suspend_connection)
+/* X(table, name): every libmicrohttpd function the server calls. */
+#define WEB_LIBRARY_FUNCTIONS(X, table)                                                            \
+    X(table, MHD_add_response_header)                                                              \
+    X(table, MHD_create_response_from_buffer)                                                      \
+    X(table, MHD_destroy_response)                                                                 \
+    X(table, MHD_get_connection_info)                                                              \
+    X(table, MHD_get_daemon_info)                                                                  \
+    X(table, MHD_lookup_connection_value)                                                          \
+    X(table, MHD_queue_response)                                                                   \
+    X(table, MHD_resume_connection)                                                                \
+    X(table, MHD_start_daemon)                                                                     \
+    X(table, MHD_stop_daemon)                                                                      \
+    X(table, MHD_suspend_connection)
 
 typedef struct web_library {
-    WEB_LIBRARY_FUNCTIONS(SHARED_LIBRARY_FIELD)
+    WEB_LIBRARY_FUNCTIONS(SHARED_LIBRARY_FIELD, )
 } web_library;
 
 /* The functions, once web_library_load() has returned BF_OK. */

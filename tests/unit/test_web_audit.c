@@ -27,6 +27,20 @@ static off_t file_size(const char *path)
     return stat(path, &info) == 0 ? info.st_size : -1;
 }
 
+/* Appends the audited view of /api/people/number, waiting for its commit. */
+static int append_view(web_audit_queue *queue, int number, const char *detail, bf_error *err)
+{
+    char target[32];
+    snprintf(target, sizeof target, "/api/people/%d", number);
+    web_audit_entry entry = {.actor = "clerk",
+                             .address = "127.0.0.1",
+                             .action = "view",
+                             .target = target,
+                             .outcome = "ok",
+                             .detail = detail};
+    return web_audit_queue_append(queue, &entry, err);
+}
+
 /*
  * 120 entries, each committed on its own (web_audit_queue_append waits for its batch), a few
  * hundred pages of log: fewer than SQLite's automatic checkpoint waits for (1000), more batches
@@ -49,17 +63,8 @@ static void test_checkpointer(void **state)
     char detail[900];
     memset(detail, 'x', sizeof detail - 1);
     detail[sizeof detail - 1] = '\0';
-    for (int i = 0; i < 120; i++) {
-        char target[32];
-        snprintf(target, sizeof target, "/api/people/%d", i);
-        web_audit_entry entry = {.actor = "clerk",
-                                 .address = "127.0.0.1",
-                                 .action = "view",
-                                 .target = target,
-                                 .outcome = "ok",
-                                 .detail = detail};
-        assert_int_equal(web_audit_queue_append(queue, &entry, &err), BF_OK);
-    }
+    for (int i = 0; i < 120; i++)
+        assert_int_equal(append_view(queue, i, detail, &err), BF_OK);
     off_t after = before;
     for (int tries = 0; tries < 500 && after == before; tries++) {
         usleep(10 * 1000);
@@ -113,16 +118,8 @@ static void *appender_main(void *context)
     memset(detail, 'x', sizeof detail - 1);
     detail[sizeof detail - 1] = '\0';
     for (int i = appender->first; i < appender->first + appender->count; i++) {
-        char target[32];
-        snprintf(target, sizeof target, "/api/people/%d", i);
-        web_audit_entry entry = {.actor = "clerk",
-                                 .address = "127.0.0.1",
-                                 .action = "view",
-                                 .target = target,
-                                 .outcome = "ok",
-                                 .detail = detail};
         bf_error err;
-        if (web_audit_queue_append(appender->queue, &entry, &err) != BF_OK)
+        if (append_view(appender->queue, i, detail, &err) != BF_OK)
             appender->failed++;
     }
     return NULL;
