@@ -34,6 +34,7 @@
     X(table, PQresultErrorField)                                                                   \
     X(table, PQresultErrorMessage)                                                                 \
     X(table, PQresultStatus)                                                                       \
+    X(table, PQsendQuery)                                                                          \
     X(table, PQsendQueryPrepared)                                                                  \
     X(table, PQserverVersion)                                                                      \
     X(table, PQsetNoticeProcessor)                                                                 \

@@ -82,6 +82,7 @@ struct postgres_stmt {
      * a time; NULL for a prepared statement. */
     char *cursor_select;
     int cursor_open;       /* 1 from DECLARE to CLOSE */
+    int cursor_ahead;      /* 1 while the next FETCH is sent and its rows not yet taken */
     int row_index;         /* the current row in row (0 in single-row mode) */
     int columns;           /* result columns, -1 until known */
     PGresult **queue;      /* results read ahead while suspended, owned */

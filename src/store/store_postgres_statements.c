@@ -366,6 +366,7 @@ static void postgres_finish(postgres_stmt *stmt)
         postgres_libpq.PQclear(postgres_libpq.PQexec(st->conn, sql));
     }
     stmt->cursor_open = 0;
+    stmt->cursor_ahead = 0;
     if (st->active == stmt) {
         postgres_discard_results(st);
         st->active = NULL;
@@ -412,9 +413,47 @@ static PGresult *postgres_next_result(postgres_stmt *stmt)
  * returns its next row (BF_ROW), its end (BF_DONE) or its error.
  */
 /*
+ * The result of the FETCH sent ahead (postgres_cursor_ahead): from the
+ * statement's queue when another command suspended it, else from the
+ * connection, which is then read to its end.  NULL when none came.
+ */
+static PGresult *postgres_cursor_take(postgres_stmt *stmt)
+{
+    postgres_store *st = (postgres_store *)stmt->base.owner;
+    PGresult *res = postgres_next_result(stmt);
+    if (st->active == stmt) {
+        postgres_discard_results(st);
+        st->active = NULL;
+    }
+    postgres_clear_queue(stmt);
+    stmt->cursor_ahead = 0;
+    return res;
+}
+
+/*
+ * Sends the cursor's next FETCH without waiting for it, so that the server
+ * reads the next rows while the caller works through these (1M people read
+ * whole: 2.9 s of FETCHes and 2.3 s of the client's work one after the
+ * other).  The statement is then the connection's active one: a command sent
+ * meanwhile first suspends it (its rows wait in the queue).  Nothing is sent
+ * when it cannot be (the next step then asks and waits).
+ */
+static void postgres_cursor_ahead(postgres_stmt *stmt)
+{
+    postgres_store *st = (postgres_store *)stmt->base.owner;
+    char sql[POSTGRES_CURSOR_SQL_MAX];
+    snprintf(sql, sizeof sql, "FETCH %d FROM %s", POSTGRES_FETCH_ROWS, stmt->name);
+    if (postgres_claim(st) != BF_OK || !postgres_libpq.PQsendQuery(st->conn, sql))
+        return;
+    st->active = stmt;
+    stmt->cursor_ahead = 1;
+}
+
+/*
  * The next row of a read to the end: DECLARE its cursor on the first step (WITH
  * HOLD outside a transaction, where a cursor would end with its DECLARE), then
- * the rows of one FETCH after the other; CLOSE once a FETCH brings none.
+ * the rows of one FETCH after the other, the next one sent as soon as a full
+ * one arrives; CLOSE once a FETCH brings none.
  */
 static int postgres_cursor_step(postgres_stmt *stmt)
 {
@@ -454,19 +493,26 @@ static int postgres_cursor_step(postgres_stmt *stmt)
     postgres_libpq.PQclear(stmt->row);
     stmt->row = NULL;
     stmt->row_index = 0;
-    if ((rc = postgres_claim(st)) != BF_OK)
-        return rc;
-    snprintf(sql, sizeof sql, "FETCH %d FROM %s", POSTGRES_FETCH_ROWS, stmt->name);
-    res = postgres_libpq.PQexec(st->conn, sql);
+    if (stmt->cursor_ahead) {
+        res = postgres_cursor_take(stmt);
+    } else {
+        if ((rc = postgres_claim(st)) != BF_OK)
+            return rc;
+        snprintf(sql, sizeof sql, "FETCH %d FROM %s", POSTGRES_FETCH_ROWS, stmt->name);
+        res = postgres_libpq.PQexec(st->conn, sql);
+    }
     if (postgres_libpq.PQresultStatus(res) != PGRES_TUPLES_OK) {
-        rc = postgres_fail_result(st, res);
+        rc = res != NULL ? postgres_fail_result(st, res) : postgres_fail(st);
         postgres_libpq.PQclear(res);
         postgres_finish(stmt);
         return rc;
     }
     stmt->columns = postgres_libpq.PQnfields(res);
-    if (postgres_libpq.PQntuples(res) > 0) {
+    int rows = postgres_libpq.PQntuples(res);
+    if (rows > 0) {
         stmt->row = res;
+        if (rows == POSTGRES_FETCH_ROWS) /* a shorter one was the last */
+            postgres_cursor_ahead(stmt);
         return BF_ROW;
     }
     postgres_libpq.PQclear(res);
