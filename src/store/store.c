@@ -619,7 +619,7 @@ int store_checkpoint_elsewhere(store *st, int *elsewhere)
 
 int store_checkpoint(store *st)
 {
-    return st->engine->checkpoint_sql != NULL ? store_exec(st, st->engine->checkpoint_sql) : BF_OK;
+    return st->engine->checkpoint != NULL ? st->engine->checkpoint(st) : BF_OK;
 }
 
 int store_checkpoint_restart(store *st, int wait_ms)

@@ -112,7 +112,8 @@ typedef struct store_engine {
     const char *small_cache_sql;
     /* store_checkpoint_elsewhere and store_checkpoint; NULL when a server copies its log into
      * the database itself (PostgreSQL). */
-    const char *checkpoint_off_sql, *checkpoint_sql;
+    const char *checkpoint_off_sql;
+    int (*checkpoint)(store *st);
     /* store_checkpoint_restart; NULL where there is no log to start over (PostgreSQL). */
     int (*checkpoint_restart)(store *st, int wait_ms);
     /* store_read_begin and store_read_end; NULL where they are no gain (PostgreSQL). */
@@ -242,8 +243,10 @@ int store_keep_cache_small(store *st);
  * database file synced on the committing thread, between two commits), and says in *elsewhere
  * whether another connection must then call store_checkpoint() now and then (0 where the
  * engine's server does it: PostgreSQL).  store_checkpoint() copies what it can of the log
- * without waiting for readers or writers (SQLite's passive checkpoint).  Durability is the
- * commits' (their log synced); a checkpoint only keeps the log from growing.
+ * without waiting for readers or writers (SQLite's passive checkpoint) and syncs the database
+ * file, so that the restart of the committing connection (below) has only the pages copied
+ * since to sync.  Durability is the commits' (their log synced); a checkpoint only keeps the
+ * log from growing.
  */
 int store_checkpoint_elsewhere(store *st, int *elsewhere);
 int store_checkpoint(store *st);

@@ -339,6 +339,32 @@ static int sqlite_begin_exclusive(store *base, int64_t wait_ms, store_waiting wa
 }
 
 /*
+ * A passive checkpoint, then the database file synced.  SQLite syncs the database only when a
+ * checkpoint copied the whole log, which a passive one never does while the audit writer commits
+ * beside it: every page the checkpointer copied was then synced by the writer's restart, on the
+ * path of every answer waiting for its next batch (fdatasync of the database 3.7-7.8 ms, the
+ * restart p50 5.2 ms, at 20,000 audited reads/s).  Syncing here, on the checkpointer's own
+ * thread, leaves the restart the few pages copied since.
+ */
+static int sqlite_checkpoint(store *base)
+{
+    sqlite_store *st = (sqlite_store *)base;
+    int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return rc == SQLITE_BUSY ? BF_EBUSY : sqlite_fail(st);
+    sqlite3_file *file = NULL;
+    rc = sqlite3_file_control(st->db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+    if (rc == SQLITE_OK && file != NULL && file->pMethods != NULL)
+        rc = file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
+    if (rc == SQLITE_OK)
+        return BF_OK;
+    snprintf(st->base.error, sizeof st->base.error,
+             BF_TR("无法将数据库文件写入磁盘：%s", "cannot sync the database file: %s"),
+             sqlite3_errstr(rc));
+    return BF_ESTORE;
+}
+
+/*
  * A restart checkpoint that waits wait_ms at most: on the connection of `bangfu serve`'s audit
  * writer, whose every answer waits for it, a report reading for seconds must not hold it up
  * (the ordinary busy timeout would wait 10 s for that reader).
@@ -503,7 +529,7 @@ const store_engine store_sqlite_engine = {
     .table_exists_sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
     .small_cache_sql = "PRAGMA cache_size=-2048",
     .checkpoint_off_sql = "PRAGMA wal_autocheckpoint=0",
-    .checkpoint_sql = "PRAGMA wal_checkpoint(PASSIVE)",
+    .checkpoint = sqlite_checkpoint,
     .checkpoint_restart = sqlite_checkpoint_restart,
     .read_begin_sql = "BEGIN",
     .read_end_sql = "COMMIT",

@@ -230,7 +230,8 @@ int web_audit_append(store *st, const web_audit_entry *entry, bf_error *err)
  * checkpoints the writer copies what it appended meanwhile (a few pages) and waits up to
  * WEB_AUDIT_RESTART_WAIT_MS for the readers of the log, on its own connection before its next
  * batch (store_checkpoint_restart), which then writes the log from its start.  Each costs that
- * batch a sync of the database file, hence not after every checkpoint.  The wait for readers is
+ * batch a sync of the database file (of the pages copied since the checkpointer's, which syncs
+ * what it copies: store_checkpoint), hence not after every checkpoint.  The wait for readers is
  * per lock the checkpoint needs, so a restart blocked by a long reader costs a few ms.
  */
 #define WEB_AUDIT_RESTART_CHECKPOINTS 4

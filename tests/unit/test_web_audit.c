@@ -14,6 +14,7 @@
 #include "test_temp_store.h"
 
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,11 +185,91 @@ static void test_log_starts_over(void **state)
     test_temp_store_remove(path);
 }
 
+/*
+ * The syncs of main database files, counted by a VFS that is SQLite's own with xSync wrapped:
+ * the file SQLite opens is the default VFS's, only its method table is a copy.
+ */
+static sqlite3_vfs counting_vfs;
+static sqlite3_vfs *counting_real;
+static sqlite3_io_methods counting_methods;
+static const sqlite3_io_methods *counting_real_methods;
+static atomic_int counting_database_syncs;
+
+static int counting_sync(sqlite3_file *file, int flags)
+{
+    atomic_fetch_add(&counting_database_syncs, 1);
+    return counting_real_methods->xSync(file, flags);
+}
+
+static int counting_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
+                         int *out_flags)
+{
+    (void)vfs;
+    int rc = counting_real->xOpen(counting_real, name, file, flags, out_flags);
+    if (rc == SQLITE_OK && (flags & SQLITE_OPEN_MAIN_DB) && file->pMethods != NULL) {
+        counting_real_methods = file->pMethods;
+        counting_methods = *file->pMethods;
+        counting_methods.xSync = counting_sync;
+        file->pMethods = &counting_methods;
+    }
+    return rc;
+}
+
+/*
+ * The checkpointer syncs the database file after its copy, also when it could not copy the
+ * whole log (a reader still reading an older state): SQLite itself syncs the database only after
+ * a whole copy, which under the writer's steady commits never happened, so all that the
+ * checkpointer had copied was synced by the writer's restart, on the path of the answers waiting
+ * for its next batch (5.2 ms a restart, p50, at 20,000 audited reads/s).
+ */
+static void test_checkpoint_syncs_database(void **state)
+{
+    (void)state;
+    counting_real = sqlite3_vfs_find(NULL);
+    counting_vfs = *counting_real;
+    counting_vfs.zName = "counting";
+    counting_vfs.xOpen = counting_open;
+    assert_int_equal(sqlite3_vfs_register(&counting_vfs, 1), SQLITE_OK);
+
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/test_web_audit_XXXXXX");
+    bf_error err;
+    store *writer = test_temp_store(path), *reader = NULL, *checkpointer = NULL;
+    assert_int_equal(store_open_mode(path, STORE_MODE_WRITE, &reader, &err), BF_OK);
+    assert_int_equal(store_open_mode(path, STORE_MODE_WRITE, &checkpointer, &err), BF_OK);
+    int elsewhere = 0;
+    assert_int_equal(store_checkpoint_elsewhere(writer, &elsewhere), BF_OK);
+    assert_true(elsewhere);
+    assert_int_equal(store_exec(writer, "CREATE TABLE probe (x TEXT)"), BF_OK);
+    assert_int_equal(store_exec(writer, "INSERT INTO probe VALUES ('before the reader')"), BF_OK);
+    int64_t count = 0;
+    assert_int_equal(store_read_begin(reader), BF_OK);
+    assert_int_equal(store_query_int64(reader, "SELECT COUNT(*) FROM probe", NULL, 0, &count),
+                     BF_OK);
+    assert_int_equal(count, 1);
+    assert_int_equal(store_exec(writer, "INSERT INTO probe VALUES ('after the reader')"), BF_OK);
+
+    atomic_store(&counting_database_syncs, 0);
+    assert_int_equal(store_checkpoint(checkpointer), BF_OK);
+    int syncs = atomic_load(&counting_database_syncs);
+    print_message("database file synced %d times by a checkpoint that copied part of the log\n",
+                  syncs);
+    assert_true(syncs >= 1);
+
+    store_read_end(reader);
+    store_close(checkpointer);
+    store_close(reader);
+    store_close(writer);
+    test_temp_store_remove(path);
+    assert_int_equal(sqlite3_vfs_unregister(&counting_vfs), SQLITE_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_checkpointer),
         cmocka_unit_test(test_log_starts_over),
+        cmocka_unit_test(test_checkpoint_syncs_database),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
