@@ -408,11 +408,6 @@ static PGresult *postgres_next_result(postgres_stmt *stmt)
 }
 
 /*
- * Executes the statement when it is not running (the first step after
- * prepare, bind or reset, or after it finished, as SQLite does), then
- * returns its next row (BF_ROW), its end (BF_DONE) or its error.
- */
-/*
  * The result of the FETCH sent ahead (postgres_cursor_ahead): from the
  * statement's queue when another command suspended it, else from the
  * connection, which is then read to its end.  NULL when none came.
@@ -520,6 +515,11 @@ static int postgres_cursor_step(postgres_stmt *stmt)
     return BF_DONE;
 }
 
+/*
+ * Executes the statement when it is not running (the first step after
+ * prepare, bind or reset, or after it finished, as SQLite does), then
+ * returns its next row (BF_ROW), its end (BF_DONE) or its error.
+ */
 int postgres_step(store_stmt *base)
 {
     postgres_stmt *stmt = (postgres_stmt *)base;
