@@ -30,6 +30,7 @@ int shared_library_load(shared_library *library, bf_error *err)
                               BF_TR("%s 缺少函数 %s（软件包 %s 版本过旧？）",
                                     "%s lacks the function %s (package %s too old?)"),
                               library->file, library->names[i], library->package);
+            dlclose(handle); /* not loaded: the next call opens it again */
             goto out;
         }
         *library->slots[i] = function;
