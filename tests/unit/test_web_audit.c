@@ -28,6 +28,14 @@ static off_t file_size(const char *path)
     return stat(path, &info) == 0 ? info.st_size : -1;
 }
 
+/* The mkstemp() template of a test database: in memory (/dev/shm) where there is one. */
+static void temp_template(char *path, size_t size)
+{
+    struct stat shm;
+    snprintf(path, size, "%s/test_web_audit_XXXXXX",
+             stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) ? "/dev/shm" : "/tmp");
+}
+
 /* Appends the audited view of /api/people/number, waiting for its commit. */
 static int append_view(web_audit_queue *queue, int number, const char *detail, bf_error *err)
 {
@@ -51,10 +59,8 @@ static int append_view(web_audit_queue *queue, int number, const char *detail, b
 static void test_checkpointer(void **state)
 {
     (void)state;
-    struct stat shm;
     char path[64];
-    snprintf(path, sizeof path, "%s/test_web_audit_XXXXXX",
-             stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) ? "/dev/shm" : "/tmp");
+    temp_template(path, sizeof path);
     bf_error err;
     store_close(test_temp_store(path));
     off_t before = file_size(path);
@@ -137,10 +143,8 @@ static void *appender_main(void *context)
 static void test_log_starts_over(void **state)
 {
     (void)state;
-    struct stat shm;
     char path[64], wal[80];
-    snprintf(path, sizeof path, "%s/test_web_audit_XXXXXX",
-             stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) ? "/dev/shm" : "/tmp");
+    temp_template(path, sizeof path);
     bf_error err;
     store_close(test_temp_store(path));
     snprintf(wal, sizeof wal, "%s-wal", path);
@@ -232,7 +236,7 @@ static void test_checkpoint_syncs_database(void **state)
     assert_int_equal(sqlite3_vfs_register(&counting_vfs, 1), SQLITE_OK);
 
     char path[64];
-    snprintf(path, sizeof path, "/tmp/test_web_audit_XXXXXX");
+    temp_template(path, sizeof path);
     bf_error err;
     store *writer = test_temp_store(path), *reader = NULL, *checkpointer = NULL;
     assert_int_equal(store_open_mode(path, STORE_MODE_WRITE, &reader, &err), BF_OK);
