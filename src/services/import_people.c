@@ -41,12 +41,12 @@
 /* Bytes of input per row assumed when estimating the rows of a file. */
 #define IMPORT_BYTES_PER_ROW 128
 /*
- * Rows of an import into an empty registry kept to be inserted in key order
- * (about 190 bytes each); past this the ones kept are inserted, and the
- * keeping starts again.  Each run sweeps the key's b-tree once in order, and
- * is inserted while the reading thread goes on reading into the pipeline's
- * chunks, so that on two cores the writing overlaps the reading (1M people:
- * one run of 2^20 wrote only after the whole file was read).
+ * Rows of an import into an empty SQLite registry kept by the reading thread
+ * to be inserted in key order (about 190 bytes each); a full run goes to the
+ * storing thread, which inserts it while the reader keeps the next one.  Each
+ * run sweeps the key's b-tree once in order, and on two cores the writing
+ * overlaps the reading (1M people: one run of 2^20 wrote only after the
+ * whole file was read).
  */
 #define IMPORT_SORTED_ROWS_MAX (1u << 17)
 /*
@@ -93,17 +93,11 @@ typedef struct import_chunk {
 
 /*
  * Chunks in flight between the reading and the storing thread (about 650 kB
- * each) into an empty SQLite registry: room for the rows read while a run of
- * IMPORT_SORTED_ROWS_MAX is inserted (writing in key order is about a third
- * faster than reading).
+ * each): PostgreSQL's storer is the slower side (look-ups and COPY), so more
+ * chunks only fill up (1M people: peak 90 -> 181 MiB with 64), and SQLite's
+ * imports hand over whole runs, one chunk each.
  */
-#define IMPORT_PIPELINE_CHUNKS 64
-/*
- * Chunks in flight on the other paths: PostgreSQL's storer is the slower side
- * (look-ups and COPY), so more chunks only fill up (1M people: peak 90 ->
- * 181 MiB with 64), and a re-import into SQLite hands over whole runs.
- */
-#define IMPORT_PIPELINE_CHUNKS_FEW 4
+#define IMPORT_PIPELINE_CHUNKS 4
 
 /*
  * The hand-over of chunks between the reading thread (reads, validates,
@@ -153,11 +147,10 @@ typedef struct import_state {
     import_changes *changes;     /* remote engines: updates written in bulk, applied at the end */
     import_known *known;         /* remote engines, a file as large as the registry: its people */
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
-    import_sorted *sorted;       /* its rows, kept to be inserted in key order (key kept up) */
-    /* SQLite, people stored: the run of rows the reading thread keeps to be stored in key order. */
+    /* SQLite: the run of rows the reading thread keeps to be stored in key order (the key is
+     * kept up: into an empty registry the rows are inserted in its order, else looked up). */
     import_sorted *stash;
     int64_t stash_written;  /* rows of the runs written so far (storing thread) */
-    size_t sorted_rows_max; /* rows of one run of sorted (options or IMPORT_SORTED_ROWS_MAX) */
     size_t stash_rows_max;  /* rows of one run of stash (options or IMPORT_STASH_ROWS_MAX) */
     int bulk_started;       /* 1 on the insert-only path (bulk may be between two loads) */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
@@ -353,47 +346,24 @@ static void import_new_person(import_state *s, const import_chunk *chunk, const 
     people_counts_added(s->counts, values + 1);
 }
 
-/* Inserts the rows kept, in key order. */
-static int import_write_sorted(import_state *s, bf_error *err)
+/* The failure rc of the bulk load at the person id_number, into err. */
+static int import_bulk_failed(import_state *s, int rc, const char *id_number, bf_error *err)
 {
-    const char *failed = NULL;
-    int rc = import_sorted_write(s->sorted, s->bulk, &failed);
-    if (rc == BF_OK)
-        return BF_OK;
-    if (failed == NULL)
-        return bf_error_set(err, rc, NULL);
     return bf_error_set(err, rc,
                         BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
-                        failed, store_error_message(s->st));
+                        id_number, store_error_message(s->st));
 }
 
-/*
- * Appends the chunk's rows to the bulk load of an empty registry (no
- * look-ups), or keeps them to be inserted in key order at the end.
- */
+/* Appends the chunk's rows to the bulk load of an empty registry (no look-ups). */
 static int import_chunk_bulk(import_state *s, import_chunk *chunk, bf_error *err)
 {
     const char *values[IMPORT_BULK_COLUMNS];
     for (int r = 0; r < chunk->count; r++) {
         const import_pending *row = &chunk->rows[r];
         import_new_person(s, chunk, row, values);
-        if (s->sorted != NULL) {
-            uint64_t key = int_map_key_from_digits(row->id_number, 17);
-            if (import_sorted_add(s->sorted, key, values) != BF_OK)
-                return bf_error_set(err, BF_ENOMEM, NULL);
-            if (import_sorted_count(s->sorted) >= s->sorted_rows_max) {
-                int rc = import_write_sorted(s, err);
-                if (rc != BF_OK)
-                    return rc;
-            }
-            continue;
-        }
         int rc = store_bulk_row(s->bulk, values);
         if (rc != BF_OK)
-            return bf_error_set(
-                err, rc,
-                BF_TR("数据库错误（证件号码 %s）：%s", "database error (ID number %s): %s"),
-                row->id_number, store_error_message(s->st));
+            return import_bulk_failed(s, rc, row->id_number, err);
     }
     s->result->inserted += chunk->count;
     return BF_OK;
@@ -573,6 +543,45 @@ static int import_replay_sorted(import_state *s, import_sorted *run, int last, b
     text_pool_free(&replay.chunk->text);
     free(replay.chunk);
     return rc;
+}
+
+/* What import_bulk_row receives: the state, and the rows inserted so far of those kept. */
+typedef struct import_bulk_replay {
+    import_state *s;
+    int64_t done, total;
+} import_bulk_replay;
+
+/* One kept row of a new person into the bulk load. */
+static int import_bulk_row(void *context, const char *const *kept)
+{
+    import_bulk_replay *replay = context;
+    import_state *s = replay->s;
+    const char *values[IMPORT_BULK_COLUMNS];
+    memcpy(values, kept, (PERSON_FIELD_COUNT + 1) * sizeof *values);
+    values[PERSON_FIELD_COUNT + 1] = s->batch_text;
+    values[PERSON_FIELD_COUNT + 2] = s->batch_text;
+    people_counts_added(s->counts, values + 1);
+    if (++replay->done % IMPORT_PROGRESS_EVERY == 0)
+        progress_update(s->options->progress, PROGRESS_WRITING, replay->done,
+                        replay->total > 0 ? (double)replay->done / (double)replay->total : -1.0);
+    return store_bulk_row(s->bulk, values);
+}
+
+/*
+ * Inserts a run of new people the reader kept (an empty registry), in key order.  The total
+ * is known from the last run on (until then the fraction is unknown).
+ */
+static int import_bulk_run(import_state *s, import_sorted *run, int last, bf_error *err)
+{
+    int64_t count = (int64_t)import_sorted_count(run);
+    import_bulk_replay replay = {s, s->result->inserted, last ? s->result->inserted + count : 0};
+    const char *failed = NULL;
+    int rc = import_sorted_each(run, import_bulk_row, &replay, &failed);
+    if (rc == BF_OK) {
+        s->result->inserted += count;
+        return BF_OK;
+    }
+    return failed != NULL ? import_bulk_failed(s, rc, failed, err) : bf_error_set(err, rc, NULL);
 }
 
 /* Takes a free chunk for the reader; NULL when the storer has stopped. */
@@ -783,11 +792,12 @@ static void import_pipeline_run_done(import_pipeline *pipeline, import_chunk *ch
 }
 
 /*
- * Reading thread: keeps a valid row (SQLite, people already stored) in the
- * run of rows to be looked up and written in ID number order: in file order a
+ * Reading thread: keeps a valid row (SQLite) in the run of rows to be
+ * inserted, or looked up and written, in ID number order: in file order a
  * million look-ups and updates land on random pages of a table the page cache
- * does not hold.  A value to clear is kept as the marker's text.  Returns
- * as import_stash_hand_over().
+ * does not hold.  A value to clear is kept as the marker's text (a new
+ * person's, into an empty registry, as none).  Returns as
+ * import_stash_hand_over().
  */
 static int import_stash_row(import_state *s, const person *p)
 {
@@ -795,7 +805,7 @@ static int import_stash_row(import_state *s, const person *p)
     values[0] = p->id_number;
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
         const char *value = p->values[f];
-        values[f + 1] = value == import_row_clear   ? import_row_clear
+        values[f + 1] = value == import_row_clear   ? (s->bulk_started ? NULL : import_row_clear)
                         : value != NULL && value[0] ? value
                                                     : NULL;
     }
@@ -906,7 +916,8 @@ static int import_rows(import_state *s, bf_error *err)
     import_chunk *chunk;
     while ((chunk = import_pipeline_take_full(s)) != NULL) {
         if (rc == BF_OK && chunk->run != NULL)
-            rc = import_replay_sorted(s, chunk->run, chunk->run_last, err);
+            rc = s->bulk_started ? import_bulk_run(s, chunk->run, chunk->run_last, err)
+                                 : import_replay_sorted(s, chunk->run, chunk->run_last, err);
         else if (rc == BF_OK)
             rc = import_chunk_flush(s, chunk, err);
         else
@@ -993,9 +1004,12 @@ static int import_start_bulk(import_state *s, bf_error *err)
     }
     s->indexes_dropped = 1;
     s->key_dropped = store_can_drop_key(s->st);
-    /* The key stays up (SQLite): the rows go in at the end, in key order. */
-    if (!s->key_dropped && import_sorted_new(IMPORT_BULK_COLUMNS, &s->sorted) != BF_OK)
+    /* The key stays up (SQLite): the reading thread keeps the rows in runs, inserted in key
+     * order (import_bulk_run). */
+    if (!s->key_dropped && import_sorted_new(PERSON_FIELD_COUNT + 1, &s->stash) != BF_OK)
         return bf_error_set(err, BF_ENOMEM, NULL);
+    if (s->options->run_rows <= 0)
+        s->stash_rows_max = IMPORT_SORTED_ROWS_MAX;
     rc = store_bulk_begin(s->st, "people", s->bulk_columns, IMPORT_BULK_COLUMNS, &s->bulk);
     s->bulk_started = rc == BF_OK;
 out:
@@ -1076,7 +1090,6 @@ int import_people(store *st, const import_people_options *options, import_people
     s->bulk_columns[PERSON_FIELD_COUNT + 1] = "created_batch";
     s->bulk_columns[PERSON_FIELD_COUNT + 2] = "updated_batch";
     s->result = result;
-    s->sorted_rows_max = options->run_rows > 0 ? (size_t)options->run_rows : IMPORT_SORTED_ROWS_MAX;
     s->stash_rows_max = options->run_rows > 0 ? (size_t)options->run_rows : IMPORT_STASH_ROWS_MAX;
     s->rules.today = date_today();
     s->rules.seen = &s->seen;
@@ -1170,8 +1183,7 @@ int import_people(store *st, const import_people_options *options, import_people
     if (rc == BF_OK && s->bulk == NULL && s->changes == NULL &&
         import_sorted_new(PERSON_FIELD_COUNT + 1, &s->stash) != BF_OK)
         rc = bf_error_set(err, BF_ENOMEM, NULL);
-    int chunks = s->sorted != NULL ? IMPORT_PIPELINE_CHUNKS : IMPORT_PIPELINE_CHUNKS_FEW;
-    if (rc == BF_OK && (import_pipeline_init(&s->pipeline, chunks) != BF_OK ||
+    if (rc == BF_OK && (import_pipeline_init(&s->pipeline, IMPORT_PIPELINE_CHUNKS) != BF_OK ||
                         people_counts_delta_new(&s->counts) != BF_OK))
         rc = bf_error_set(err, BF_ENOMEM, NULL);
     /* Into an empty registry the households are the distinct ones of the file. */
@@ -1188,12 +1200,6 @@ int import_people(store *st, const import_people_options *options, import_people
     if (rc != BF_OK)
         goto out;
     progress_update(options->progress, PROGRESS_READING, result->rows, 1.0);
-    if (s->sorted != NULL && s->bulk != NULL) {
-        progress_update(options->progress, PROGRESS_WRITING, result->inserted, -1.0);
-        rc = import_write_sorted(s, err);
-        if (rc != BF_OK)
-            goto out;
-    }
     if (s->bulk != NULL) {
         /* PostgreSQL answers for the whole COPY (a repeated ID number) as it ends. */
         progress_update(options->progress, PROGRESS_CHECKING, result->inserted, -1.0);
@@ -1249,7 +1255,6 @@ out:
     }
     import_errors_close(s->errors, rc == BF_OK);
     person_store_close(s->people);
-    import_sorted_free(s->sorted);
     import_sorted_free(s->stash);
     import_known_free(s->known);
     people_counts_delta_free(s->counts);

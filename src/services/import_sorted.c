@@ -164,16 +164,6 @@ int import_sorted_each(import_sorted *sorted, import_sorted_row row, void *conte
     return BF_OK;
 }
 
-static int sorted_bulk_row(void *context, const char *const *values)
-{
-    return store_bulk_row(context, values);
-}
-
-int import_sorted_write(import_sorted *sorted, store_bulk *bulk, const char **failed_first)
-{
-    return import_sorted_each(sorted, sorted_bulk_row, bulk, failed_first);
-}
-
 void import_sorted_free(import_sorted *sorted)
 {
     if (sorted == NULL)

@@ -6,9 +6,10 @@
  * in file order land at random places of its b-tree (a million took 3.0 s of
  * CPU that way and 1.1 s in key order, and at that size the page cache no
  * longer holds the index, so pages are written out and read back).  The rows
- * of an import into an empty registry are therefore kept here as they are
- * read (every value copied, about 150 bytes a person) and handed to the bulk
- * load sorted by key at the end, so that every insert appends.
+ * of an import are therefore kept here in runs as they are read (every value
+ * copied, about 150 bytes a person) and handed to the storing thread sorted
+ * by key, so that the inserts of a run into an empty registry append, and the
+ * look-ups and updates of a run walk the table's pages in order.
  *
  * Ownership: import_sorted_new() returns an object freed by
  * import_sorted_free(); values are copied.
@@ -17,7 +18,6 @@
 #define BANGFU_SERVICES_IMPORT_SORTED_H
 
 #include "core/error.h"
-#include "store/store.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -47,9 +47,6 @@ typedef int (*import_sorted_row)(void *context, const char *const *values);
  */
 int import_sorted_each(import_sorted *sorted, import_sorted_row row, void *context,
                        const char **failed_first);
-
-/* import_sorted_each() into a bulk load (store_bulk_row). */
-int import_sorted_write(import_sorted *sorted, store_bulk *bulk, const char **failed_first);
 
 void import_sorted_free(import_sorted *sorted);
 
