@@ -560,7 +560,6 @@ static int import_bulk_row(void *context, const char *const *kept)
     memcpy(values, kept, (PERSON_FIELD_COUNT + 1) * sizeof *values);
     values[PERSON_FIELD_COUNT + 1] = s->batch_text;
     values[PERSON_FIELD_COUNT + 2] = s->batch_text;
-    people_counts_added(s->counts, values + 1);
     if (++replay->done % IMPORT_PROGRESS_EVERY == 0)
         progress_update(s->options->progress, PROGRESS_WRITING, replay->done,
                         replay->total > 0 ? (double)replay->done / (double)replay->total : -1.0);
@@ -796,7 +795,9 @@ static void import_pipeline_run_done(import_pipeline *pipeline, import_chunk *ch
  * inserted, or looked up and written, in ID number order: in file order a
  * million look-ups and updates land on random pages of a table the page cache
  * does not hold.  A value to clear is kept as the marker's text (a new
- * person's, into an empty registry, as none).  Returns as
+ * person's, into an empty registry, as none).  Into an empty registry every
+ * row is a new person, counted here in the summary, off the storing thread
+ * (which touches the counts only once this one has ended).  Returns as
  * import_stash_hand_over().
  */
 static int import_stash_row(import_state *s, const person *p)
@@ -811,6 +812,8 @@ static int import_stash_row(import_state *s, const person *p)
     }
     if (import_sorted_add(s->stash, int_map_key_from_digits(p->id_number, 17), values) != BF_OK)
         return bf_error_set(&s->read_error, BF_ENOMEM, NULL);
+    if (s->bulk_started)
+        people_counts_added(s->counts, values + 1);
     return import_sorted_count(s->stash) < s->stash_rows_max ? BF_OK : import_stash_hand_over(s, 0);
 }
 
