@@ -16,6 +16,9 @@
 #   bangfu status         on the registry imported
 # and prints rows/s and peak resident memory (GNU time) side by side.
 # PostgreSQL runs on a throwaway loopback server (scripts/pg_server.sh).
+# BENCH_ROUNDS=N (default 1) runs the whole sequence N times and ends with each ratio's median
+# over the rounds: on a shared host the same binary's wall time swings 15-30 % within minutes,
+# and each ratio compares two steps of the same round, minutes apart at most.
 set -eu
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
@@ -61,7 +64,16 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as src, \
 PY
 fi
 
-echo "== $rows rows, $(du -h "$csv" | cut -f1) CSV"
+rounds=${BENCH_ROUNDS:-1}
+pgdir="$out/pg"
+base=$(scripts/pg_server.sh start "$pgdir")
+trap 'scripts/pg_server.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
+: >"$out/ratios.txt"
+
+# One round: every step on fresh databases; appends the round's four ratios to ratios.txt.
+bench_round() {
+pgdata="" # the SQLite steps count no server's CPU
+echo "== $rows rows, $(du -h "$csv" | cut -f1) CSV, round $1 of $rounds"
 cp "$template" "$out/import.sqlite"
 rm -f "$out/import.sqlite-wal" "$out/import.sqlite-shm"
 measure "bangfu import (SQLite)" $bangfu --db "$out/import.sqlite" import people "$csv"
@@ -78,11 +90,9 @@ tail -n +2 "$csv" | sed '1s/^\xEF\xBB\xBF//' >"$out/body.csv"
 measure "sqlite3 .import (no validation)" sqlite3 "$out/raw.sqlite" -cmd ".mode csv" ".import $out/body.csv plain"
 raw_wall=$wall raw_cpu=$total
 
-pgdir="$out/pg"
-base=$(scripts/pg_server.sh start "$pgdir")
 pgdata=$(cat "$pgdir/datadir" 2>/dev/null || echo "$pgdir")/data
-trap 'scripts/pg_server.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
-psql -q "${base}postgres" -c "CREATE DATABASE bench" >/dev/null
+psql -q "${base}postgres" -c "DROP DATABASE IF EXISTS bench" -c "DROP DATABASE IF EXISTS raw" \
+    -c "CREATE DATABASE bench" -c CHECKPOINT >/dev/null # the last round's files gone before timing
 $bangfu --db "${base}bench" init >/dev/null
 measure "bangfu import (PostgreSQL)" $bangfu --db "${base}bench" import people "$csv"
 pg_wall=$wall pg_cpu=$total
@@ -100,3 +110,27 @@ ratio "SQLite import / sqlite3 .import" "$sqlite_wall" "$sqlite_cpu" "$raw_wall"
 ratio "SQLite re-import / import" "$sqlite_again_wall" "$sqlite_again_cpu" "$sqlite_wall" "$sqlite_cpu"
 ratio "PostgreSQL import / psql COPY" "$pg_wall" "$pg_cpu" "$copy_wall" "$copy_cpu"
 ratio "PostgreSQL re-import / import" "$pg_again_wall" "$pg_again_cpu" "$pg_wall" "$pg_cpu"
+awk -v a="$sqlite_wall" -v b="$raw_wall" -v c="$sqlite_again_wall" -v d="$pg_wall" \
+    -v e="$copy_wall" -v f="$pg_again_wall" \
+    'BEGIN { printf "%.4f %.4f %.4f %.4f\n", a / b, c / a, d / e, f / d }' >>"$out/ratios.txt"
+}
+
+round=1
+while [ "$round" -le "$rounds" ]; do
+    bench_round "$round"
+    round=$((round + 1))
+done
+if [ "$rounds" -gt 1 ]; then
+    echo "== ratios by wall, median of $rounds rounds (each round's: $(tr '\n' ';' <"$out/ratios.txt"))"
+    for column in 1 2 3 4; do
+        median=$(cut -d' ' -f"$column" "$out/ratios.txt" | sort -n |
+            awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
+        case $column in
+        1) label="SQLite import / sqlite3 .import (2x)" ;;
+        2) label="SQLite re-import / import (2x)" ;;
+        3) label="PostgreSQL import / psql COPY (3x)" ;;
+        4) label="PostgreSQL re-import / import (2x)" ;;
+        esac
+        printf '%-48s %5.2fx\n' "$label" "$median"
+    done
+fi
