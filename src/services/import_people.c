@@ -158,7 +158,7 @@ typedef struct import_state {
     import_sorted *stash;
     int64_t stash_written;  /* rows of the runs written so far (storing thread) */
     size_t stash_rows;      /* rows of the next run of stash (from IMPORT_FIRST_RUN_ROWS up) */
-    size_t stash_rows_max;  /* rows of a run of stash (options or IMPORT_STASH_ROWS_MAX) */
+    size_t stash_rows_max;  /* rows of a run: options, IMPORT_SORTED_ROWS_MAX or _STASH_ROWS_MAX */
     int bulk_started;       /* 1 on the insert-only path (bulk may be between two loads) */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
     int key_dropped;        /* 1 when the primary key of people waits to be built at the end */
@@ -823,8 +823,7 @@ static int import_stash_row(import_state *s, const person *p)
         people_counts_added(s->counts, values + 1);
     if (import_sorted_count(s->stash) < s->stash_rows)
         return BF_OK;
-    if (s->stash_rows < s->stash_rows_max)
-        s->stash_rows = s->stash_rows * 2 < s->stash_rows_max ? s->stash_rows * 2 : s->stash_rows_max;
+    s->stash_rows = s->stash_rows * 2 < s->stash_rows_max ? s->stash_rows * 2 : s->stash_rows_max;
     return import_stash_hand_over(s, 0);
 }
 
