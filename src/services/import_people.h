@@ -102,7 +102,7 @@ typedef struct import_people_options {
 
     /* The 四清 lists; NULL: read from the vocabulary directory (registry/vocabulary.h). */
     const vocabulary_set *vocabularies;
-    /* Most rows of one run kept to be written in ID number order (SQLite); 0: the defaults
+    /* Most rows of one run kept to be written in order of village (SQLite); 0: the defaults
        (the tests set a few rows to make many runs). */
     int64_t run_rows;
     /* Remote engines (PostgreSQL): 0 reads the registry's people into memory when the file

@@ -1,6 +1,6 @@
 /*
  * import_sorted.h - rows of a bulk load kept in memory and written in the
- * order of a numeric key (an ID number's first 17 digits).
+ * order of a numeric key (a village code, or an ID number's first 17 digits).
  *
  * SQLite keeps the primary key of people up during an import: rows inserted
  * in file order land at random places of its b-tree (a million took 3.0 s of
@@ -8,8 +8,8 @@
  * longer holds the index, so pages are written out and read back).  The rows
  * of an import are therefore kept here in runs as they are read (every value
  * copied, about 150 bytes a person) and handed to the storing thread sorted
- * by key, so that the inserts of a run into an empty registry append, and the
- * look-ups and updates of a run walk the table's pages in order.
+ * by key (the person's village: import_stash_row says why), so that a run's
+ * inserts, look-ups and updates walk the b-trees' pages in order.
  *
  * Ownership: import_sorted_new() returns an object freed by
  * import_sorted_free(); values are copied.

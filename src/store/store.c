@@ -2,6 +2,7 @@
 #include "store/store.h"
 #include "core/fault_alloc.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -617,9 +618,65 @@ int store_checkpoint_elsewhere(store *st, int *elsewhere)
     return *elsewhere ? store_exec(st, st->engine->checkpoint_off_sql) : BF_OK;
 }
 
+int store_checkpoint_here(store *st)
+{
+    return st->engine->checkpoint_on_sql != NULL ? store_exec(st, st->engine->checkpoint_on_sql)
+                                                 : BF_OK;
+}
+
 int store_checkpoint(store *st)
 {
     return st->engine->checkpoint != NULL ? st->engine->checkpoint(st) : BF_OK;
+}
+
+struct store_checkpointer {
+    store *connection; /* the second connection, closed by the join */
+    pthread_t thread;
+    int rc; /* the checkpoint's outcome */
+};
+
+static void *store_checkpointer_run(void *context)
+{
+    store_checkpointer *checkpointer = context;
+    checkpointer->rc = store_checkpoint(checkpointer->connection);
+    return NULL;
+}
+
+int store_checkpoint_beside(store *st, store_checkpointer **out)
+{
+    *out = NULL;
+    if (st->engine->checkpoint == NULL || st->engine->file_name == NULL)
+        return BF_OK;
+    store_checkpointer *checkpointer = calloc(1, sizeof *checkpointer);
+    if (checkpointer == NULL)
+        return BF_ENOMEM;
+    bf_error ignored; /* the caller goes on without it */
+    int rc = store_open_mode(st->engine->file_name(st), STORE_MODE_WRITE, &checkpointer->connection,
+                             &ignored);
+    if (rc == BF_OK)
+        rc = store_keep_cache_small(checkpointer->connection);
+    if (rc == BF_OK &&
+        pthread_create(&checkpointer->thread, NULL, store_checkpointer_run, checkpointer) != 0)
+        rc = BF_ENOMEM;
+    if (rc != BF_OK) {
+        if (checkpointer->connection != NULL)
+            store_close(checkpointer->connection);
+        free(checkpointer);
+        return rc;
+    }
+    *out = checkpointer;
+    return BF_OK;
+}
+
+int store_checkpoint_beside_join(store_checkpointer *checkpointer)
+{
+    if (checkpointer == NULL)
+        return BF_OK;
+    pthread_join(checkpointer->thread, NULL);
+    int rc = checkpointer->rc;
+    store_close(checkpointer->connection);
+    free(checkpointer);
+    return rc;
 }
 
 int store_checkpoint_restart(store *st, int wait_ms)

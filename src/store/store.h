@@ -113,7 +113,11 @@ typedef struct store_engine {
     /* store_checkpoint_elsewhere and store_checkpoint; NULL when a server copies its log into
      * the database itself (PostgreSQL). */
     const char *checkpoint_off_sql;
+    const char *checkpoint_on_sql; /* store_checkpoint_here: SQLite's default back */
     int (*checkpoint)(store *st);
+    /* The file a second connection opens for store_checkpoint_beside; NULL when the engine has
+     * none (PostgreSQL). */
+    const char *(*file_name)(store *st);
     /* store_checkpoint_restart; NULL where there is no log to start over (PostgreSQL). */
     int (*checkpoint_restart)(store *st, int wait_ms);
     /* store_read_begin and store_read_end; NULL where they are no gain (PostgreSQL). */
@@ -250,6 +254,22 @@ int store_keep_cache_small(store *st);
  */
 int store_checkpoint_elsewhere(store *st, int *elsewhere);
 int store_checkpoint(store *st);
+/* Undoes store_checkpoint_elsewhere(): the connection's commits copy the log again. */
+int store_checkpoint_here(store *st);
+
+/*
+ * store_checkpoint() on a second connection and a thread of its own, started after a commit
+ * that wrote hundreds of MiB to the log (an import of a million people), so that the copy into
+ * the database and the database file's sync run beside this connection's next transaction
+ * instead of inside the commit (SQLite's automatic checkpoint).  *out is NULL where the
+ * engine's server copies its log itself (PostgreSQL); store_checkpoint_beside_join() waits for
+ * the copy, frees it and returns its outcome.  A failed copy loses nothing: the next commit or
+ * the close copies what is left, as always.  BF_OK, or the code of what failed at the start
+ * (*out NULL).
+ */
+typedef struct store_checkpointer store_checkpointer;
+int store_checkpoint_beside(store *st, store_checkpointer **out);
+int store_checkpoint_beside_join(store_checkpointer *checkpointer);
 
 /*
  * For that same committing connection, between two of its transactions: copies the whole log

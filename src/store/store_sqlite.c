@@ -364,6 +364,11 @@ static int sqlite_checkpoint(store *base)
     return BF_ESTORE;
 }
 
+static const char *sqlite_file_name(store *base)
+{
+    return sqlite3_db_filename(((sqlite_store *)base)->db, "main");
+}
+
 /*
  * A restart checkpoint that waits wait_ms at most: on the connection of `bangfu serve`'s audit
  * writer, whose every answer waits for it, a report reading for seconds must not hold it up
@@ -529,7 +534,9 @@ const store_engine store_sqlite_engine = {
     .table_exists_sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
     .small_cache_sql = "PRAGMA cache_size=-2048",
     .checkpoint_off_sql = "PRAGMA wal_autocheckpoint=0",
+    .checkpoint_on_sql = "PRAGMA wal_autocheckpoint=1000",
     .checkpoint = sqlite_checkpoint,
+    .file_name = sqlite_file_name,
     .checkpoint_restart = sqlite_checkpoint_restart,
     .read_begin_sql = "BEGIN",
     .read_end_sql = "COMMIT",

@@ -36,7 +36,8 @@ count_indexes() {
 }
 
 # check_consistent BEFORE: after a kill, the people are BEFORE or BEFORE + rows,
-# the indexes are all there, every person and history row has its batch.
+# the indexes are all there (SQLite: or its two secondary ones left to the next import),
+# every person and history row has its batch.
 check_consistent() {
     n=$(count_people)
     [ "$n" = "$1" ] || [ "$n" = $(($1 + rows)) ] || fail "half-written import after kill -9: $n people"
@@ -45,6 +46,10 @@ check_consistent() {
         # transaction of its own (readers never wait for the import) and builds them at the
         # end: a kill in between leaves the empty table bare, for the next import to build.
         case $(count_indexes) in 0 | 3) ;; *) fail "indexes of the empty people after kill -9: $(count_indexes)" ;; esac
+    elif [ "$ENGINE" = sqlite ] && [ "$n" != "$1" ]; then
+        # SQLite builds the secondary indexes after the import's commit, in a transaction of
+        # their own: a kill in between leaves them to the next import.
+        case $(count_indexes) in 1 | 3) ;; *) fail "indexes of people after kill -9: $(count_indexes)" ;; esac
     else
         expect_eq "$(count_indexes)" 3 "indexes of people after kill -9"
     fi
@@ -80,17 +85,24 @@ expect_eq "$(count_people)" "$rows" "people after the rerun"
 expect_eq "$(count_indexes)" 3 "indexes of people after a bulk import"
 if [ "$ENGINE" = postgresql ]; then
     expect_eq "$(psql -qAt "$db" -c "SELECT COUNT(*) FROM pg_constraint WHERE conname = 'people_key' AND contype = 'p'")" 1 "the primary key of people after a bulk import"
-    # A bare table (a killed bulk import) in which people were stored since: the next
-    # import puts the key and indexes back before it looks anyone up.
-    bare=$(new_db)
-    bf --db "$bare" import people "$WORK/big.csv" >/dev/null
-    psql -q "$bare" -c "ALTER TABLE people DROP CONSTRAINT people_key" -c "DROP INDEX people_household" -c "DROP INDEX people_hukou_region" 2>&1
-    db=$bare
-    expect_eq "$(count_indexes)" 0 "indexes of the bare people"
-    out=$(bf --db "$bare" import people "$WORK/big.csv")
-    expect_contains "$out" '"unchanged":200000' "the same list into the bare people"
-    expect_eq "$(count_indexes)" 3 "indexes of people put back by the next import"
 fi
+# A bare table (a killed bulk import) in which people were stored since: the next import
+# puts the key and indexes back before it looks anyone up.  SQLite: the two secondary
+# indexes of people committed by an import killed before it built them.
+bare=$(new_db)
+bf --db "$bare" import people "$WORK/big.csv" >/dev/null
+db=$bare
+if [ "$ENGINE" = postgresql ]; then
+    psql -q "$bare" -c "ALTER TABLE people DROP CONSTRAINT people_key" -c "DROP INDEX people_household" -c "DROP INDEX people_hukou_region" 2>&1
+    expect_eq "$(count_indexes)" 0 "indexes of the bare people"
+else
+    sqlite3 "$bare" "DROP INDEX people_household; DROP INDEX people_hukou_region"
+    expect_eq "$(count_indexes)" 1 "indexes of the bare people"
+fi
+printf '姓名,证件号码,户籍地区划代码,帮扶类别\n张伟,37081119800101001X,370811,建档立卡贫困人口\n' >"$WORK/one.csv"
+out=$(bf --db "$bare" import people "$WORK/one.csv")
+expect_contains "$out" '"inserted":1,' "one more person into the bare people"
+expect_eq "$(count_indexes)" 3 "indexes of people put back by the next import"
 
 # 2. Into a registry that is not empty (look-ups, inserts and updates row by row).
 db=$(new_db)
