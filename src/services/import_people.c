@@ -161,6 +161,7 @@ typedef struct import_state {
     size_t stash_rows_max;  /* rows of a run: options, IMPORT_SORTED_ROWS_MAX or _STASH_ROWS_MAX */
     int bulk_started;       /* 1 on the insert-only path (bulk may be between two loads) */
     int indexes_dropped;    /* 1 when the secondary indexes of people wait to be built at the end */
+    int copy_beside;        /* 1: the commit leaves its log to store_checkpoint_beside */
     int key_dropped;        /* 1 when the primary key of people waits to be built at the end */
     int64_t estimated_rows; /* rows the file probably holds (from its size), 0 when unknown */
     int64_t max_rows;       /* the caps of this run (options, settings or defaults) */
@@ -999,7 +1000,6 @@ static void import_indexes_after_commit(import_state *s)
     bf_error ignored;
     bf_error_clear(&ignored);
     (void)store_checkpoint_beside(s->st, &checkpointer); /* without it, the commit below copies */
-    (void)store_checkpoint_here(s->st); /* nothing is lost if it stays off: the close copies */
     progress_update(s->options->progress, PROGRESS_INDEXING, -1, -1.0);
     int rc = store_begin_exclusive(s->st, 0, NULL, NULL);
     if (rc == BF_OK) {
@@ -1305,8 +1305,7 @@ int import_people(store *st, const import_people_options *options, import_people
             goto out;
         }
     }
-    int elsewhere = 0; /* the commit's log copied beside the index builds */
-    if (indexes_after_commit && (rc = store_checkpoint_elsewhere(st, &elsewhere)) != BF_OK) {
+    if (indexes_after_commit && (rc = store_checkpoint_elsewhere(st, &s->copy_beside)) != BF_OK) {
         store_error_set(st, rc, err);
         goto out;
     }
@@ -1324,6 +1323,8 @@ int import_people(store *st, const import_people_options *options, import_people
 out:
     if (s->bulk != NULL)
         store_bulk_end(s->bulk, 0);
+    if (s->copy_beside)
+        (void)store_checkpoint_here(st); /* off, nothing is lost: the close copies the log */
     if (rc != BF_OK) {
         store_rollback(st);
         result->errors_path[0] = '\0';
