@@ -861,6 +861,7 @@ static void *import_read_rows(void *context)
     import_chunk *chunk = NULL;
     table_row row;
     int rc;
+    int counted_here = s->bulk_started && s->stash != NULL; /* import_stash_row counts */
     while ((rc = table_reader_next(s->reader, &row, &s->read_error)) == BF_ROW) {
         if (row.overflow == NULL && import_is_note(s, &row)) {
             if (s->result->notes++ == 0)
@@ -926,6 +927,9 @@ static void *import_read_rows(void *context)
         rc = BF_OK;
     if (rc == BF_OK && s->stash != NULL && import_sorted_count(s->stash) > 0)
         import_stash_hand_over(s, 1); /* BF_DONE: the storer failed and says why */
+    /* Counted here (import_stash_row): sorted while the storer writes the last run. */
+    if (rc == BF_OK && counted_here)
+        people_counts_households_finish(s->counts);
     if (chunk != NULL) {
         if (rc == BF_OK)
             import_pipeline_give_full(pipeline, chunk);
