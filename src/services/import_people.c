@@ -798,6 +798,19 @@ static void import_pipeline_run_done(import_pipeline *pipeline, import_chunk *ch
     pthread_mutex_unlock(&pipeline->lock);
 }
 
+/* The key of a row kept in a run (import_stash_row says why): its village, else its ID number. */
+static uint64_t import_stash_key(const person *p)
+{
+    const char *region = p->values[PERSON_HUKOU_REGION];
+    size_t length = region != NULL && region != import_row_clear ? strlen(region) : 0;
+    uint64_t key = length > 0 && length <= 12 ? int_map_key_from_digits(region, length) : 0;
+    if (key == 0)
+        return int_map_key_from_digits(p->id_number, 17); /* from 10^16: after every village */
+    while (length++ < 12)
+        key *= 10; /* a county's 370811 is 370811000000, before its towns and villages */
+    return key;
+}
+
 /*
  * Reading thread: keeps a valid row (SQLite) in the run of rows to be
  * inserted, or looked up and written, in the order of its key: the person's
@@ -817,18 +830,6 @@ static void import_pipeline_run_done(import_pipeline *pipeline, import_chunk *ch
  * (which touches the counts only once this one has ended).  Returns as
  * import_stash_hand_over().
  */
-static uint64_t import_stash_key(const person *p)
-{
-    const char *region = p->values[PERSON_HUKOU_REGION];
-    size_t length = region != NULL && region != import_row_clear ? strlen(region) : 0;
-    uint64_t key = length > 0 && length <= 12 ? int_map_key_from_digits(region, length) : 0;
-    if (key == 0)
-        return int_map_key_from_digits(p->id_number, 17); /* from 10^16: after every village */
-    while (length++ < 12)
-        key *= 10; /* a county's 370811 is 370811000000, before its towns and villages */
-    return key;
-}
-
 static int import_stash_row(import_state *s, const person *p)
 {
     const char *values[PERSON_FIELD_COUNT + 1];
@@ -1281,7 +1282,8 @@ int import_people(store *st, const import_people_options *options, import_people
             goto out;
         }
     }
-    /* Where readers keep their snapshot (SQLite), after the commit (import_indexes_beside). */
+    /* Where readers keep their snapshot (SQLite), after the commit (import_indexes_after_commit).
+     */
     int indexes_after_commit = s->indexes_dropped && !store_ddl_blocks_readers(st);
     if (s->indexes_dropped && !indexes_after_commit) {
         progress_update(options->progress, PROGRESS_INDEXING, -1, -1.0);

@@ -12,6 +12,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 #include "core/error.h"
@@ -463,6 +465,61 @@ static void test_transactions(void **state)
     assert_int_equal(
         store_query_int64(st, "SELECT COUNT(*) FROM t_tx WHERE v = ?", params, 1, &value), BF_OK);
     assert_int_equal(value, 0);
+}
+
+/* Bytes of the SQLite file at path (its log apart). */
+static long long file_bytes(const char *path)
+{
+    struct stat info;
+    return stat(path, &info) == 0 ? (long long)info.st_size : -1;
+}
+
+/*
+ * store_checkpoint_beside copies what a commit left in the log into the database file on a
+ * second connection while this one goes on; store_checkpoint_here turns the connection's own
+ * copy back on.  PostgreSQL's server copies its log itself: there is no second connection.
+ */
+static void test_checkpoint_beside(void **state)
+{
+    engine_fixture *f = engine_of(state);
+    store *st = f->st;
+    store_stmt *stmt = NULL;
+    int elsewhere = -1;
+    assert_int_equal(store_exec(st, "CREATE TABLE t_copy (id BIGINT PRIMARY KEY, v TEXT)"), BF_OK);
+    assert_int_equal(store_checkpoint_elsewhere(st, &elsewhere), BF_OK);
+    assert_int_equal(elsewhere, !f->postgres);
+    long long before = f->postgres ? 0 : file_bytes(f->target);
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_prepare(st, "INSERT INTO t_copy (id, v) VALUES (?, ?)", &stmt), BF_OK);
+    char text[256];
+    memset(text, 'x', sizeof text - 1);
+    text[sizeof text - 1] = '\0';
+    for (int i = 0; i < 4000; i++) {
+        assert_int_equal(store_bind_int64(stmt, 1, i), BF_OK);
+        assert_int_equal(store_bind_text(stmt, 2, text), BF_OK);
+        assert_int_equal(store_step(stmt), BF_DONE);
+        assert_int_equal(store_reset(stmt), BF_OK);
+    }
+    store_finalize(stmt);
+    assert_int_equal(store_commit(st), BF_OK);
+    /* The commit copied nothing: its pages are in the log only. */
+    assert_true(f->postgres || file_bytes(f->target) < before + 4000 * 255);
+    store_checkpointer *checkpointer = NULL;
+    assert_int_equal(store_checkpoint_beside(st, &checkpointer), BF_OK);
+    assert_true(f->postgres ? checkpointer == NULL : checkpointer != NULL);
+    /* This connection writes meanwhile. */
+    assert_int_equal(store_begin(st), BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_copy (id, v) VALUES (-1, 'beside')"), BF_OK);
+    assert_int_equal(store_commit(st), BF_OK);
+    assert_int_equal(store_checkpoint_beside_join(checkpointer), BF_OK);
+    assert_true(f->postgres || file_bytes(f->target) >= before + 4000 * 255);
+    assert_int_equal(store_checkpoint_here(st), BF_OK);
+    int64_t automatic = -1;
+    if (!f->postgres)
+        assert_int_equal(store_query_int64(st, "PRAGMA wal_autocheckpoint", NULL, 0, &automatic),
+                         BF_OK);
+    assert_true(f->postgres || automatic == 1000);
+    assert_int_equal(count_rows(st, "t_copy"), 4001);
 }
 
 /*
@@ -987,7 +1044,7 @@ int main(void)
             cmocka_unit_test(test_rows_read), cmocka_unit_test(test_open_modes),                   \
             cmocka_unit_test(test_rollback_keeps_first_error),                                     \
             cmocka_unit_test(test_exclusive_writers), cmocka_unit_test(test_key_drop_restore),     \
-            cmocka_unit_test(test_statement_cache),                                                \
+            cmocka_unit_test(test_statement_cache), cmocka_unit_test(test_checkpoint_beside),      \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
     const struct CMUnitTest postgresql_tests[] = ENGINE_TESTS;
