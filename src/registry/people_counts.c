@@ -121,7 +121,7 @@ static int people_counts_text_compare(const void *a, const void *b)
 
 void people_counts_households_finish(people_counts_delta *delta)
 {
-    if (!delta->households_counted || delta->households_sorted)
+    if (!delta->households_counted || delta->households_sorted || delta->household_count == 0)
         return;
     qsort(delta->households, delta->household_count, sizeof *delta->households,
           people_counts_text_compare);
