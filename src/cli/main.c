@@ -17,6 +17,9 @@
 #include "store/migrate.h"
 
 #include <stdarg.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -894,8 +897,27 @@ static void convert_output(int argc, char **argv, int help)
         (void)display_convert_to_gb(&stdout);
 }
 
+/*
+ * glibc gives the top of its heap back to the kernel whenever 128 KiB or more
+ * lie free there, and every page taken again then costs a fault: libpq builds
+ * each FETCH of 8,192 rows in fresh blocks and frees them at the next, so a
+ * PostgreSQL re-import of 1M people spent 40 % of its registry read in
+ * malloc, page faults and first-touch copies.  Keeping freed memory (bangfu's
+ * commands end, and serve's memory stays flat) and growing the heap 64 MiB at
+ * a time: registry read 3.3-3.7 s -> 2.8-2.9 s, re-import 11.3-12.0 s ->
+ * 10.9-11.1 s (bench/README.md, session 13).
+ */
+static void main_keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    main_keep_freed_memory();
     bf_locale_init();
     display_time_init();
     cli_context ctx = {.target = store_default_target(), .store = NULL};
