@@ -64,6 +64,7 @@ typedef struct person {
     const char *values[PERSON_FIELD_COUNT]; /* each field's text, NULL when empty */
     int64_t created_batch;                  /* batch that inserted the person */
     int64_t updated_batch;                  /* batch of the last change */
+    int64_t locator; /* the row's store_row_locator when loaded by load_many, else 0 */
 } person;
 
 /* The column of person_field in the people table, e.g. "hukou_region". */
@@ -135,7 +136,9 @@ typedef int (*person_found)(void *context, const person *p);
  * Loads, in one query, the people among the count (at most
  * PERSON_LOAD_MANY_MAX) ID numbers ids, and calls found for each one that
  * exists, in no particular order.  The person's values are valid during the
- * call only.  Those not found are simply not reported.
+ * call only.  Those not found are simply not reported.  Each gets its
+ * locator where the engine has one (store_row_locator), valid until the
+ * transaction ends.
  */
 int person_store_load_many(person_store *ps, const char *const *ids, int count, person_found found,
                            void *context, bf_error *err);
@@ -153,7 +156,9 @@ int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_err
  * Writes every field in which updated differs from old (same ID number) and
  * one history row per such field, stamped with batch and changed_at
  * (ISO 8601 UTC).  *changed (may be NULL) receives the number of fields
- * changed; with none, nothing is written.
+ * changed; with none, nothing is written.  The row is found by old's locator
+ * when it has one (loaded by person_store_load_many in this transaction),
+ * else by the ID number.
  */
 int person_store_update(person_store *ps, const person *old, const person *updated, int64_t batch,
                         const char *changed_at, int *changed, bf_error *err);

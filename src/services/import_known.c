@@ -103,6 +103,7 @@ int import_known_find(const import_known *known, const char *id_number, person *
     }
     out->created_batch = kept->created_batch;
     out->updated_batch = kept->updated_batch;
+    out->locator = 0; /* read whole on an engine without locators (import_read_registry) */
     return 1;
 }
 

@@ -84,6 +84,7 @@ typedef struct import_pending {
     int found;                        /* 1 when the person is already in the registry */
     int64_t created_batch;            /* of the stored person, when found */
     int64_t updated_batch;            /* of the stored person, when found */
+    int64_t locator;                  /* of the stored person, when found (person.locator) */
 } import_pending;
 
 /* The valid rows waiting for their look-up, with the text of their values. */
@@ -309,6 +310,7 @@ static int import_chunk_found(void *context, const person *p)
     row->found = 1;
     row->created_batch = p->created_batch;
     row->updated_batch = p->updated_batch;
+    row->locator = p->locator;
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
         int rc = import_chunk_text(chunk, p->values[f], &row->old[f]);
         if (rc != BF_OK)
@@ -428,7 +430,9 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
         const import_pending *row = &chunk->rows[r];
         if (!row->found)
             continue;
-        person old = {.created_batch = row->created_batch, .updated_batch = row->updated_batch};
+        person old = {.created_batch = row->created_batch,
+                      .updated_batch = row->updated_batch,
+                      .locator = row->locator};
         person updated = {.created_batch = row->created_batch, .updated_batch = s->batch};
         memcpy(old.id_number, row->id_number, sizeof old.id_number);
         memcpy(updated.id_number, row->id_number, sizeof updated.id_number);

@@ -432,6 +432,11 @@ int store_can_drop_key(const store *st)
     return st->engine->key_drop != NULL;
 }
 
+const char *store_row_locator(const store *st)
+{
+    return st->engine->row_locator;
+}
+
 int store_key_drop(store *st, const char *table, const char *key)
 {
     if (st->engine->key_drop == NULL) {

@@ -125,6 +125,8 @@ typedef struct store_engine {
     /* What this engine adds to migrations, ascending, ended by {0, NULL}; NULL when nothing
      * (SQLite: the portable SQL is all). */
     const store_engine_step *migration_steps;
+    /* store_row_locator; NULL when a row has no address that outlives its update. */
+    const char *row_locator;
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -369,6 +371,14 @@ int store_join_in_memory(store *st);
  * that cannot take keys off.
  */
 int store_can_drop_key(const store *st);
+
+/*
+ * The column holding a row's address in its table ("rowid" on SQLite), which
+ * an UPDATE ... WHERE that column = ? reaches by one b-tree descent instead
+ * of two through the index of a key; NULL when the engine has none that stays
+ * the same when the row is updated (PostgreSQL's ctid does not).
+ */
+const char *store_row_locator(const store *st);
 int store_key_drop(store *st, const char *table, const char *key);
 int store_key_index_build(store *st, const char *table, const char *key, const char *columns,
                           int *missing);

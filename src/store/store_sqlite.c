@@ -564,6 +564,7 @@ const store_engine store_sqlite_engine = {
     .remote = 0,
     .table_exists_sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
     .small_cache_sql = "PRAGMA cache_size=-2048",
+    .row_locator = "rowid",
     .checkpoint_off_sql = "PRAGMA wal_autocheckpoint=0",
     .checkpoint_on_sql = "PRAGMA wal_autocheckpoint=1000",
     .checkpoint = sqlite_checkpoint,
