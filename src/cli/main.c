@@ -900,7 +900,7 @@ static void convert_output(int argc, char **argv, int help)
 /*
  * glibc gives the top of its heap back to the kernel whenever 128 KiB or more
  * lie free there, and every page taken again then costs a fault: libpq builds
- * each FETCH of 8,192 rows in fresh blocks and frees them at the next, so a
+ * each FETCH of 8,192 rows (then) in fresh blocks and frees them at the next, so a
  * PostgreSQL re-import of 1M people spent 40 % of its registry read in
  * malloc, page faults and first-touch copies.  Keeping freed memory (bangfu's
  * commands end, and serve's memory stays flat) and growing the heap 64 MiB at

@@ -29,7 +29,7 @@
 #include <unistd.h>
 
 /* Rows of the bulk load and streaming tests. */
-#define TEST_BULK_ROWS 10000
+#define TEST_BULK_ROWS 40000
 
 /* Values of the bulk load: everything COPY's text format must escape, and NULL. */
 static const char *const bulk_texts[] = {
@@ -883,7 +883,7 @@ static void test_streaming_select(void **state)
 
 /*
  * store_rows reads every row in order past the engine's batches (PostgreSQL
- * fetches a cursor 8,192 rows at a time: TEST_BULK_ROWS crosses a batch), with
+ * fetches a cursor 32,768 rows at a time: TEST_BULK_ROWS crosses a batch), with
  * a parameter, inside a transaction and outside one, with another read and a
  * write run half-way, and closed half-read with the connection free after.
  */
