@@ -444,6 +444,45 @@ static int postgres_leave_room_for_updates(store *base, const char *table)
     return postgres_exec(base, sql);
 }
 
+/* Every column holding region codes or household numbers (migrations/0024_region_collation.sql). */
+#define POSTGRES_REGION_COLUMNS(X)                                                                 \
+    X(regions, code)                                                                               \
+    X(regions, parent)                                                                             \
+    X(people, hukou_region)                                                                        \
+    X(people, household_id)                                                                        \
+    X(parameter_values, region)                                                                    \
+    X(orgs, region)                                                                                \
+    X(jobs, region)                                                                                \
+    X(trainings, region)                                                                           \
+    X(enrolments, school_region)                                                                   \
+    X(postings, region)                                                                            \
+    X(posts, village)                                                                              \
+    X(cadres, village)                                                                             \
+    X(cadres, household_id)                                                                        \
+    X(projects, region)                                                                            \
+    X(alliances, lead_region)                                                                      \
+    X(alliance_members, member_region)                                                             \
+    X(brands, region)                                                                              \
+    X(push_runs, region)                                                                           \
+    X(push_replies, region)                                                                        \
+    X(poverty_list, hukou_region)                                                                  \
+    X(poverty_list, household_id)                                                                  \
+    X(compare_runs, region)                                                                        \
+    X(compare_findings, hukou_region)                                                              \
+    X(fairs, region)                                                                               \
+    X(outflows, origin)                                                                            \
+    X(outflows, destination)                                                                       \
+    X(monitor_workers, hukou_region)                                                               \
+    X(monitor_workers, work_region)                                                                \
+    X(ledger_runs, region)                                                                         \
+    X(ledger_lines, region)                                                                        \
+    X(ledger_unapplied, region)                                                                    \
+    X(payment_batches, region)                                                                     \
+    X(report_submissions, region)                                                                  \
+    X(users, region)
+#define POSTGRES_COLUMN_IN_C(table, column)                                                        \
+    "ALTER TABLE " #table " ALTER COLUMN " #column " TYPE TEXT COLLATE \"C\";"
+
 /*
  * What portable SQL cannot say (migrations/0023_key_collation.sql): every
  * column holding ID numbers in "C", all in the one migration, since a column
@@ -474,6 +513,13 @@ static const store_engine_step postgres_migration_steps[] = {
          "ALTER TABLE ledger_unapplied ALTER COLUMN person TYPE TEXT COLLATE \"C\";"
          "ALTER TABLE bank_accounts ALTER COLUMN payee TYPE TEXT COLLATE \"C\";"
          "ALTER TABLE payment_items ALTER COLUMN payee TYPE TEXT COLLATE \"C\";"},
+    {24,
+     "DROP VIEW households;" POSTGRES_REGION_COLUMNS(
+         POSTGRES_COLUMN_IN_C) "CREATE VIEW households AS"
+                               " SELECT household_id, MIN(hukou_region) AS hukou_region, COUNT(*) "
+                               "AS members"
+                               " FROM people WHERE household_id IS NOT NULL AND household_id <> ''"
+                               " GROUP BY household_id;"},
     {0, NULL},
 };
 
