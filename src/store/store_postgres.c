@@ -480,6 +480,11 @@ static int postgres_leave_room_for_updates(store *base, const char *table)
     X(payment_batches, region)                                                                     \
     X(report_submissions, region)                                                                  \
     X(users, region)
+/* migrations/0005_import_keys.sql's, made again over the columns of step 24. */
+#define POSTGRES_HOUSEHOLDS_VIEW                                                                   \
+    "CREATE VIEW households AS SELECT household_id, MIN(hukou_region) AS hukou_region, "           \
+    "COUNT(*) AS members FROM people WHERE household_id IS NOT NULL AND household_id <> '' "       \
+    "GROUP BY household_id;"
 #define POSTGRES_COLUMN_IN_C(table, column)                                                        \
     "ALTER TABLE " #table " ALTER COLUMN " #column " TYPE TEXT COLLATE \"C\";"
 
@@ -513,13 +518,8 @@ static const store_engine_step postgres_migration_steps[] = {
          "ALTER TABLE ledger_unapplied ALTER COLUMN person TYPE TEXT COLLATE \"C\";"
          "ALTER TABLE bank_accounts ALTER COLUMN payee TYPE TEXT COLLATE \"C\";"
          "ALTER TABLE payment_items ALTER COLUMN payee TYPE TEXT COLLATE \"C\";"},
-    {24,
-     "DROP VIEW households;" POSTGRES_REGION_COLUMNS(
-         POSTGRES_COLUMN_IN_C) "CREATE VIEW households AS"
-                               " SELECT household_id, MIN(hukou_region) AS hukou_region, COUNT(*) "
-                               "AS members"
-                               " FROM people WHERE household_id IS NOT NULL AND household_id <> ''"
-                               " GROUP BY household_id;"},
+    {24, "DROP VIEW households;" POSTGRES_REGION_COLUMNS(POSTGRES_COLUMN_IN_C)
+             POSTGRES_HOUSEHOLDS_VIEW},
     {0, NULL},
 };
 

@@ -225,9 +225,9 @@ static void test_migrate_idempotent(void **state)
     store_close(other);
 }
 
-/* Text columns holding ID numbers (migration 0023) in tables of the schema; with other set,
- * only those whose collation is not "C" (PostgreSQL). */
-static int64_t key_columns(store *st, int other)
+/* Text columns of tables of the schema that match the condition on c.column_name and
+ * c.table_name; with other set, only those whose collation is not "C" (PostgreSQL). */
+static int64_t text_columns(store *st, const char *condition, int other)
 {
     char sql[1024];
     int64_t count = -1;
@@ -235,11 +235,27 @@ static int64_t key_columns(store *st, int other)
              "SELECT COUNT(*) FROM information_schema.columns c JOIN information_schema.tables t "
              "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
              "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' "
-             "AND c.data_type = 'text' "
-             "AND c.column_name IN ('id_number', 'payee', 'person', 'applicant')%s",
-             other ? " AND c.collation_name IS DISTINCT FROM 'C'" : "");
+             "AND c.data_type = 'text' AND (%s)%s",
+             condition, other ? " AND c.collation_name IS DISTINCT FROM 'C'" : "");
     assert_int_equal(store_query_int64(st, sql, NULL, 0, &count), BF_OK);
     return count;
+}
+
+/* Columns holding ID numbers (migration 0023). */
+static int64_t key_columns(store *st, int other)
+{
+    return text_columns(st, "c.column_name IN ('id_number', 'payee', 'person', 'applicant')",
+                        other);
+}
+
+/* Columns holding region codes or household numbers (migration 0024). */
+static int64_t region_columns(store *st, int other)
+{
+    return text_columns(st,
+                        "c.column_name LIKE '%region%' "
+                        "OR c.column_name IN ('village', 'household_id', 'origin', 'destination') "
+                        "OR (c.table_name = 'regions' AND c.column_name IN ('code', 'parent'))",
+                        other);
 }
 
 /* Whether the plan of sql (PostgreSQL) has a line containing text. */
@@ -308,24 +324,6 @@ static void test_key_collation(void **state)
                               "Index Cond: (id_number = "));
     assert_int_equal(
         store_exec(f->st, "RESET enable_seqscan; DELETE FROM people; DROP TABLE t_keys"), BF_OK);
-}
-
-/* Text columns holding region codes or household numbers (migration 0024) in tables of the
- * schema; with other set, only those whose collation is not "C" (PostgreSQL). */
-static int64_t region_columns(store *st, int other)
-{
-    char sql[1024];
-    int64_t count = -1;
-    snprintf(sql, sizeof sql,
-             "SELECT COUNT(*) FROM information_schema.columns c JOIN information_schema.tables t "
-             "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
-             "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' "
-             "AND c.data_type = 'text' AND (c.column_name LIKE '%%region%%' "
-             "OR c.column_name IN ('village', 'household_id', 'origin', 'destination') "
-             "OR (c.table_name = 'regions' AND c.column_name IN ('code', 'parent')))%s",
-             other ? " AND c.collation_name IS DISTINCT FROM 'C'" : "");
-    assert_int_equal(store_query_int64(st, sql, NULL, 0, &count), BF_OK);
-    return count;
 }
 
 /*

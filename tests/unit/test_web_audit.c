@@ -132,6 +132,13 @@ static void *appender_main(void *context)
     return NULL;
 }
 
+/* The big-endian 32-bit field of a WAL header at offset. */
+static unsigned wal_header_field(const unsigned char *header, int offset)
+{
+    return (unsigned)header[offset] << 24 | (unsigned)header[offset + 1] << 16 |
+           (unsigned)header[offset + 2] << 8 | header[offset + 3];
+}
+
 /*
  * 32,000 entries from 16 threads at once, so that the writer always finds its next batch
  * waiting, while another connection reads: SQLite starts a log over only at a write transaction
@@ -170,8 +177,7 @@ static void test_log_starts_over(void **state)
     assert_non_null(file);
     assert_int_equal(fread(header, 1, sizeof header, file), sizeof header);
     fclose(file);
-    unsigned started_over = (unsigned)header[12] << 24 | (unsigned)header[13] << 16 |
-                            (unsigned)header[14] << 8 | header[15];
+    unsigned started_over = wal_header_field(header, 12);
     int restarts = web_audit_queue_restarts(queue);
     atomic_store(&reader.stop, 1);
     pthread_join(thread, NULL);
@@ -188,8 +194,7 @@ static void test_log_starts_over(void **state)
      * write 4 times the bytes with 16 KiB pages (bytes 8-11 of the header) as with 4 KiB.  With
      * 16 KiB pages: 1,970-2,010 frames alone, 3,440-3,790 while the suite runs (31-62 MB);
      * without the writer's restarts 5,400-7,700 (88-126 MB), which restarts >= 3 catches first. */
-    unsigned page_size = (unsigned)header[8] << 24 | (unsigned)header[9] << 16 |
-                         (unsigned)header[10] << 8 | header[11];
+    unsigned page_size = wal_header_field(header, 8);
     assert_true(page_size >= 512);
     long long frames = ((long long)log_size - 32) / (page_size + 24);
     print_message("%lld frames of %u bytes\n", frames, page_size);
