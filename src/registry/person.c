@@ -440,13 +440,16 @@ int person_store_each(person_store *ps, person_found found, void *context, bf_er
     size_t used = (size_t)snprintf(sql, sizeof sql, "SELECT ");
     for (int f = 0; f < PERSON_FIELD_COUNT; f++)
         used += (size_t)snprintf(sql + used, sizeof sql - used, "%s, ", person_fields[f].column);
-    snprintf(sql + used, sizeof sql - used, "created_batch, updated_batch, id_number FROM people");
+    const char *locator = store_row_locator(ps->st);
+    snprintf(sql + used, sizeof sql - used,
+             "created_batch, updated_batch, id_number%s%s FROM people", locator != NULL ? ", " : "",
+             locator != NULL ? locator : "");
     /* A cursor fetched POSTGRES_FETCH_ROWS at a time: a million streamed one by one took twice
      * as long. */
     int rc = store_rows_open(ps->st, sql, NULL, 0, &rows, err);
     while (rc == BF_OK && (rc = store_rows_next(&rows)) > 0) {
         person p = {.created_batch = 0};
-        person_from_row(rows.stmt, 0, &p);
+        person_from_row(rows.stmt, locator != NULL, &p);
         rc = found(context, &p);
     }
     store_rows_close(&rows);
@@ -565,7 +568,7 @@ int person_store_update(person_store *ps, const person *old, const person *updat
                         : store_bind_text(update, index, updated->id_number);
     if (rc == BF_OK)
         rc = store_step(update) == BF_DONE ? BF_OK : BF_ESTORE;
-    for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
+    for (int f = 0; rc == BF_OK && changed_at != NULL && f < PERSON_FIELD_COUNT; f++) {
         if (person_value_equal(old->values[f], updated->values[f]))
             continue;
         if (ps->history == NULL)

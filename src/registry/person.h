@@ -145,7 +145,8 @@ int person_store_load_many(person_store *ps, const char *const *ids, int count, 
 
 /*
  * Calls found for every person of the registry, in table order (one query,
- * its rows streamed); the person's values are valid during the call only.
+ * its rows streamed), with its locator as person_store_load_many(); the
+ * person's values are valid during the call only.
  */
 int person_store_each(person_store *ps, person_found found, void *context, bf_error *err);
 
@@ -155,7 +156,8 @@ int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_err
 /*
  * Writes every field in which updated differs from old (same ID number) and
  * one history row per such field, stamped with batch and changed_at
- * (ISO 8601 UTC).  *changed (may be NULL) receives the number of fields
+ * (ISO 8601 UTC; NULL: no history row, the caller writes them, as an import
+ * does in bulk: services/import_history.h).  *changed (may be NULL) receives the number of fields
  * changed; with none, nothing is written.  The row is found by old's locator
  * when it has one (loaded by person_store_load_many in this transaction),
  * else by the ID number.

@@ -1,9 +1,8 @@
 /* import_changes.c - the updates of an import, in bulk. */
 #include "services/import_changes.h"
 
-#include "core/int_map.h"
 #include "core/text_pool.h"
-#include "services/import_sorted.h"
+#include "services/import_history.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -29,11 +28,6 @@ _Static_assert(PERSON_FIELD_COUNT < 31, "the changed fields of a person fit an I
  * COPY pair per chunk of 256 cost 4 of the 7 s of server time of a 200k re-import.
  */
 #define IMPORT_CHANGES_FLUSH_ROWS 8192
-/* Columns of person_history written per changed field. */
-#define IMPORT_CHANGES_HISTORY_COLUMNS 6
-/* Of those, the ones kept per row (ID number, field, old and new value): batch and time are
- * the same for all. */
-#define IMPORT_CHANGES_HISTORY_KEPT 4
 
 /* One changed person; values are offsets into the text. */
 typedef struct import_changes_row {
@@ -45,17 +39,14 @@ typedef struct import_changes_row {
 struct import_changes {
     store *st;
     char batch[24];                              /* the batch, as text */
-    char changed_at[BF_TIMESTAMP_TEXT_MAX];      /* stamped on history */
     const char *columns[IMPORT_CHANGES_COLUMNS]; /* id_number, the fields, changed_fields */
     unsigned changed;                            /* the fields any person changed */
     import_changes_row *rows;                    /* kept, not yet flushed */
     int count;
     int capacity;
-    text_pool text;  /* the values of rows */
-    int64_t flushed; /* people written to import_changes so far */
-    /* The history rows (IMPORT_CHANGES_HISTORY_KEPT columns), written in key order at the end. */
-    import_sorted *history;
-    store_bulk *bulk; /* the COPY of the history, while it runs */
+    text_pool text;          /* the values of rows */
+    int64_t flushed;         /* people written to import_changes so far */
+    import_history *history; /* written in key order at the end */
 };
 
 /* Fills err with the store's message and returns rc. */
@@ -75,7 +66,6 @@ int import_changes_open(store *st, int64_t batch, const char *changed_at, import
         return bf_error_set(err, BF_ENOMEM, NULL);
     changes->st = st;
     snprintf(changes->batch, sizeof changes->batch, "%" PRId64, batch);
-    snprintf(changes->changed_at, sizeof changes->changed_at, "%s", changed_at);
     changes->columns[0] = "id_number";
     size_t used = (size_t)snprintf(
         sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS import_changes (id_number TEXT");
@@ -95,7 +85,7 @@ int import_changes_open(store *st, int64_t batch, const char *changed_at, import
         import_changes_close(changes);
         return rc;
     }
-    if (import_sorted_new(IMPORT_CHANGES_HISTORY_KEPT, &changes->history) != BF_OK) {
+    if (import_history_new(batch, changed_at, &changes->history) != BF_OK) {
         import_changes_close(changes);
         return bf_error_set(err, BF_ENOMEM, NULL);
     }
@@ -130,7 +120,6 @@ int import_changes_add(import_changes *changes, const person *old, const person 
     }
     import_changes_row *row = &changes->rows[changes->count];
     int rc = import_changes_text(changes, updated->id_number, &row->id_number);
-    uint64_t key = int_map_key_from_digits(updated->id_number, 17);
     row->changed = 0;
     for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
         const char *before = old->values[f] != NULL && old->values[f][0] ? old->values[f] : NULL;
@@ -141,11 +130,9 @@ int import_changes_add(import_changes *changes, const person *old, const person 
             continue;
         row->changed |= 1u << f;
         rc = import_changes_text(changes, after, &row->value[f]);
-        const char *history[IMPORT_CHANGES_HISTORY_KEPT] = {
-            updated->id_number, person_field_column((person_field)f), before, after};
-        if (rc == BF_OK)
-            rc = import_sorted_add(changes->history, key, history);
     }
+    if (rc == BF_OK)
+        rc = import_history_add(changes->history, old, updated);
     if (rc == BF_OK) {
         changes->changed |= row->changed;
         changes->count++;
@@ -194,39 +181,6 @@ int import_changes_flush(import_changes *changes, bf_error *err)
     return changes->count >= IMPORT_CHANGES_FLUSH_ROWS ? import_changes_write(changes, err) : BF_OK;
 }
 
-/* One kept history row with the batch and time of all: a row of person_history's COPY. */
-static int import_changes_history_row(void *context, const char *const *kept)
-{
-    import_changes *changes = context;
-    const char *values[IMPORT_CHANGES_HISTORY_COLUMNS] = {
-        kept[0], changes->batch, kept[1], kept[2], kept[3], changes->changed_at};
-    return store_bulk_row(changes->bulk, values);
-}
-
-/*
- * Writes the history rows into person_history in key order: in file order each
- * went to a random leaf of the key's b-tree, which the server's buffers do not
- * hold at a million rows.  Sorted here, they go there by one COPY; sorted by the
- * server (a temporary table, then INSERT ... SELECT ... ORDER BY) the same rows
- * took twice the server's time.
- */
-static int import_changes_history(import_changes *changes)
-{
-    static const char *const columns[IMPORT_CHANGES_HISTORY_COLUMNS] = {
-        "id_number", "batch_id", "field", "old_value", "new_value", "changed_at"};
-    if (import_sorted_count(changes->history) == 0)
-        return BF_OK;
-    int rc = store_bulk_begin(changes->st, "person_history", columns,
-                              IMPORT_CHANGES_HISTORY_COLUMNS, &changes->bulk);
-    if (rc != BF_OK)
-        return rc;
-    const char *failed = NULL;
-    rc = import_sorted_each(changes->history, import_changes_history_row, changes, &failed);
-    rc = import_changes_end(changes->bulk, rc);
-    changes->bulk = NULL;
-    return rc;
-}
-
 int import_changes_apply(import_changes *changes, bf_error *err)
 {
     char sql[IMPORT_CHANGES_SQL_MAX];
@@ -251,7 +205,7 @@ int import_changes_apply(import_changes *changes, bf_error *err)
     if (used >= sizeof sql)
         return bf_error_set(err, BF_ETOOBIG, "import_changes: UPDATE longer than %d bytes",
                             IMPORT_CHANGES_SQL_MAX);
-    rc = import_changes_history(changes);
+    rc = import_history_write(changes->history, changes->st);
     if (rc == BF_OK)
         rc = store_join_in_memory(changes->st);
     if (rc == BF_OK)
@@ -274,6 +228,6 @@ void import_changes_close(import_changes *changes)
         return;
     free(changes->rows);
     text_pool_free(&changes->text);
-    import_sorted_free(changes->history);
+    import_history_free(changes->history);
     free(changes);
 }

@@ -7,8 +7,8 @@
  * the changed people are collected (import_changes_add), their new values
  * written every 8,192 people with one bulk load (COPY) into the temporary
  * table import_changes of this session (no shared table is altered, so
- * readers never wait), their history rows kept in memory (about 80 bytes
- * each); at the end the history goes into person_history by one COPY in key
+ * readers never wait), their history rows kept in memory (import_history.h);
+ * at the end the history goes into person_history by one COPY in key
  * order and one UPDATE ... FROM import_changes writes them all
  * (import_changes_apply).  The history rule is
  * person_store_update's: one row per changed field with old and new value, batch and time.

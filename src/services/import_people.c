@@ -13,6 +13,7 @@
 #include "services/import_batch.h"
 #include "services/import_changes.h"
 #include "services/import_errors.h"
+#include "services/import_history.h"
 #include "services/import_row.h"
 #include "services/import_known.h"
 #include "services/import_sorted.h"
@@ -94,8 +95,10 @@ typedef struct import_chunk {
     text_pool text; /* every value of the chunk (grows, kept between chunks) */
     uint64_t slot_key[IMPORT_CHUNK_SLOTS]; /* first 17 digits of an ID number, 0 for a free slot */
     int slot_row[IMPORT_CHUNK_SLOTS];      /* the row of slot_key */
-    import_sorted *run; /* instead of rows: a run kept by the reader (owned), or NULL */
-    int run_last;       /* 1 when run is the reader's last */
+    import_sorted *run;      /* instead of rows: a run kept by the reader (owned), or NULL */
+    import_sorted *prepared; /* with run: its known people to update (import_stash_prepared) */
+    int64_t settled;         /* with run: its known people found unchanged (nothing to write) */
+    int run_last;            /* 1 when run is the reader's last */
 } import_chunk;
 
 /*
@@ -152,11 +155,18 @@ typedef struct import_state {
     person_store *people;        /* statements for lookups, inserts, updates */
     people_counts_delta *counts; /* the summary's changes, written before the commit */
     import_changes *changes;     /* remote engines: updates written in bulk, applied at the end */
-    import_known *known;         /* remote engines, a file as large as the registry: its people */
+    import_history *history;     /* SQLite: the history of the updates, written at the end */
+    import_known *known;         /* a file as large as the registry: its people (PostgreSQL) */
+    import_known_loader *loader; /* SQLite: reads them beside the import (import_known.h) */
     store_bulk *bulk;            /* the insert-only path, when people was empty at the start */
     /* SQLite: the run of rows the reading thread keeps to be stored in key order (the key is
      * kept up: into an empty registry the rows are inserted in its order, else looked up). */
     import_sorted *stash;
+    /* SQLite, once the registry is read (s->loader): the changed known people of the run, by
+     * their place in it (import_stash_prepared), and the unchanged ones counted (reader). */
+    import_sorted *prepared;
+    int64_t unchanged_read; /* of the whole file */
+    int64_t settled;        /* of the run kept now */
     int64_t stash_written;  /* rows of the runs written so far (storing thread) */
     size_t stash_rows;      /* rows of the next run of stash (from IMPORT_FIRST_RUN_ROWS up) */
     size_t stash_rows_max;  /* rows of a run: options, IMPORT_SORTED_ROWS_MAX or _STASH_ROWS_MAX */
@@ -380,6 +390,40 @@ static int import_chunk_bulk(import_state *s, import_chunk *chunk, bf_error *err
 }
 
 /*
+ * A person stored outside the importer's region is not theirs to change: the whole import is
+ * refused (a batch is one transaction), naming the row's ID number.
+ */
+static int import_check_within(const import_state *s, const person *stored, bf_error *err)
+{
+    const char *stored_region = stored->values[PERSON_HUKOU_REGION];
+    if (s->rules.within == NULL ||
+        (stored_region != NULL && region_code_within(stored_region, s->rules.within)))
+        return BF_OK;
+    return bf_error_set(err, BF_EINVAL,
+                        BF_TR("证件号码 %s 的人员不在您的辖区内，未导入任何一行",
+                              "the person %s is outside your region; nothing imported"),
+                        stored->id_number);
+}
+
+/* Writes the fields of updated that differ from old (*changed of them); its history is kept
+ * for the end. */
+static int import_update(import_state *s, const person *old, const person *updated, int *changed,
+                         bf_error *err)
+{
+    int rc = person_store_update(s->people, old, updated, s->batch, NULL, changed, err);
+    if (rc == BF_OK && *changed > 0 && import_history_add(s->history, old, updated) != BF_OK)
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+    return rc;
+}
+
+/* Counts an updated person in the summary. */
+static void import_counted_update(import_state *s, const person *old, const person *updated)
+{
+    people_counts_changed(s->counts, old->values, updated->values);
+    s->result->updated++;
+}
+
+/*
  * Stores the chunk's rows and empties it.  Into an empty registry they go
  * to the bulk load; otherwise one look-up finds the known ones, the new
  * people go in one bulk load, and the known ones are updated field by field
@@ -399,8 +443,9 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
     }
     for (int r = 0; r < chunk->count; r++)
         ids[r] = chunk->rows[r].id_number;
-    if (s->known != NULL)
-        rc = import_chunk_find_known(s->known, chunk, err);
+    const import_known *known = s->known != NULL ? s->known : import_known_loader_ready(s->loader);
+    if (known != NULL)
+        rc = import_chunk_find_known(known, chunk, err);
     else
         rc = person_store_load_many(s->people, ids, chunk->count, import_chunk_found, chunk, err);
     if (rc != BF_OK)
@@ -443,17 +488,9 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
                                     ? old.values[f]
                                     : import_chunk_value(chunk, row->value[f]);
         }
-        /* A person stored outside the importer's region is not theirs to change: the whole
-           import is refused (a batch is one transaction), naming the row's ID number. */
-        const char *stored_region = old.values[PERSON_HUKOU_REGION];
-        if (s->rules.within != NULL &&
-            (stored_region == NULL || !region_code_within(stored_region, s->rules.within))) {
-            rc = bf_error_set(err, BF_EINVAL,
-                              BF_TR("证件号码 %s 的人员不在您的辖区内，未导入任何一行",
-                                    "the person %s is outside your region; nothing imported"),
-                              row->id_number);
+        rc = import_check_within(s, &old, err);
+        if (rc != BF_OK)
             goto out;
-        }
         int changed = 0;
         if (s->changes != NULL) {
             for (int f = 0; f < PERSON_FIELD_COUNT; f++)
@@ -462,13 +499,12 @@ static int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *er
             if (rc != BF_OK)
                 bf_error_set(err, rc, NULL);
         } else {
-            rc = person_store_update(s->people, &old, &updated, s->batch, s->now, &changed, err);
+            rc = import_update(s, &old, &updated, &changed, err);
         }
         if (rc != BF_OK)
             goto out;
         if (changed > 0) {
-            people_counts_changed(s->counts, old.values, updated.values);
-            s->result->updated++;
+            import_counted_update(s, &old, &updated);
         } else {
             s->result->unchanged++;
         }
@@ -508,8 +544,9 @@ typedef struct import_replay {
 } import_replay;
 
 /* One kept row back into the replay's chunk; a full chunk is stored. */
-static int import_replay_row(void *context, const char *const *values)
+static int import_replay_row(void *context, uint64_t key, const char *const *values)
 {
+    (void)key;
     import_replay *replay = context;
     person p;
     memset(&p, 0, sizeof p);
@@ -530,30 +567,89 @@ static int import_replay_row(void *context, const char *const *values)
     return import_chunk_flush(replay->s, replay->chunk, replay->err);
 }
 
+/* Reports the rows of the runs written so far, of total (0: not known yet). */
+static void import_written(const import_state *s, int64_t total)
+{
+    progress_update(s->options->progress, PROGRESS_WRITING, s->stash_written,
+                    total > 0 ? (double)s->stash_written / (double)total : -1.0);
+}
+
 /*
  * Looks up and writes a run of rows the reader kept, in key order.  The total
- * is known from the last run on (until then the fraction is unknown).
+ * is known from the last run on (until then the fraction is unknown: 0).
  */
-static int import_replay_sorted(import_state *s, import_sorted *run, int last, bf_error *err)
+static int import_replay_sorted(import_state *s, import_sorted *run, int64_t total, bf_error *err)
 {
     int64_t count = (int64_t)import_sorted_count(run);
-    import_replay replay = {s, calloc(1, sizeof(import_chunk)), err, s->stash_written,
-                            last ? s->stash_written + count : 0};
+    if (count == 0)
+        return BF_OK;
+    import_replay replay = {s, calloc(1, sizeof(import_chunk)), err, s->stash_written, total};
     if (replay.chunk == NULL)
         return bf_error_set(err, BF_ENOMEM, NULL);
-    progress_update(s->options->progress, PROGRESS_WRITING, replay.done,
-                    replay.total > 0 ? (double)replay.done / (double)replay.total : -1.0);
+    import_written(s, total);
     const char *failed = NULL;
     int rc = import_sorted_each(run, import_replay_row, &replay, &failed);
     s->stash_written += count;
-    if (rc == BF_OK && replay.total > 0)
-        progress_update(s->options->progress, PROGRESS_WRITING, replay.total, 1.0);
     if (rc == BF_OK)
         rc = import_chunk_flush(s, replay.chunk, err);
     else if (failed == NULL)
         bf_error_set(err, rc, NULL);
     text_pool_free(&replay.chunk->text);
     free(replay.chunk);
+    return rc;
+}
+
+/* What import_prepared_row receives: the state, the registry, and the rows written so far. */
+typedef struct import_prepared_replay {
+    import_state *s;
+    const import_known *known;
+    bf_error *err;
+    int64_t done, total;
+} import_prepared_replay;
+
+/*
+ * One changed known person the reader kept (import_stash_prepared): the stored person from the
+ * registry in memory, the changed fields from the row.
+ */
+static int import_prepared_row(void *context, uint64_t key, const char *const *values)
+{
+    import_prepared_replay *replay = context;
+    import_state *s = replay->s;
+    person old, updated;
+    int changed = 0;
+    import_known_at(replay->known, (int64_t)key, &old);
+    updated = old;
+    updated.updated_batch = s->batch;
+    unsigned mask = (unsigned)strtoul(values[0], NULL, 10);
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        if (mask & (1u << f))
+            updated.values[f] = values[f + 1];
+    int rc = import_update(s, &old, &updated, &changed, replay->err);
+    if (rc != BF_OK)
+        return rc;
+    if (changed > 0)
+        import_counted_update(s, &old, &updated);
+    else
+        s->result->unchanged++; /* cannot happen: the reader compared them */
+    if (++replay->done % IMPORT_PROGRESS_EVERY == 0)
+        progress_update(s->options->progress, PROGRESS_WRITING, replay->done,
+                        replay->total > 0 ? (double)replay->done / (double)replay->total : -1.0);
+    return BF_OK;
+}
+
+/* Writes the changed known people of a run (after the run's other rows), in the registry's
+ * order; total as import_replay_sorted. */
+static int import_prepared_run(import_state *s, import_sorted *prepared, int64_t total,
+                               bf_error *err)
+{
+    int64_t count = (int64_t)import_sorted_count(prepared);
+    import_prepared_replay replay = {s, import_known_loader_ready(s->loader), err, s->stash_written,
+                                     total};
+    const char *failed = NULL;
+    int rc = import_sorted_each(prepared, import_prepared_row, &replay, &failed);
+    s->stash_written += count;
+    if (rc != BF_OK && failed == NULL)
+        bf_error_set(err, rc, NULL);
     return rc;
 }
 
@@ -564,8 +660,9 @@ typedef struct import_bulk_replay {
 } import_bulk_replay;
 
 /* One kept row of a new person into the bulk load. */
-static int import_bulk_row(void *context, const char *const *kept)
+static int import_bulk_row(void *context, uint64_t key, const char *const *kept)
 {
+    (void)key;
     import_bulk_replay *replay = context;
     import_state *s = replay->s;
     const char *values[IMPORT_BULK_COLUMNS];
@@ -785,8 +882,12 @@ static int import_stash_hand_over(import_state *s, int last)
         return BF_DONE;
     }
     chunk->run = s->stash;
+    chunk->prepared = s->prepared;
+    chunk->settled = s->settled;
     chunk->run_last = last;
     s->stash = next;
+    s->prepared = NULL; /* the next one made by import_stash_prepared */
+    s->settled = 0;
     import_pipeline_give_full(pipeline, chunk);
     return BF_OK;
 }
@@ -795,7 +896,10 @@ static int import_stash_hand_over(import_state *s, int last)
 static void import_pipeline_run_done(import_pipeline *pipeline, import_chunk *chunk)
 {
     import_sorted_free(chunk->run);
+    import_sorted_free(chunk->prepared);
     chunk->run = NULL;
+    chunk->prepared = NULL;
+    chunk->settled = 0;
     pthread_mutex_lock(&pipeline->lock);
     pipeline->runs_pending--;
     pthread_cond_broadcast(&pipeline->changed);
@@ -813,6 +917,65 @@ static uint64_t import_stash_key(const person *p)
     while (length++ < 12)
         key *= 10; /* a county's 370811 is 370811000000, before its towns and villages */
     return key;
+}
+
+/* Rows of the run the reading thread keeps: looked up or not. */
+static size_t import_run_rows(const import_state *s)
+{
+    return import_sorted_count(s->stash) + (size_t)s->settled +
+           (s->prepared != NULL ? import_sorted_count(s->prepared) : 0);
+}
+
+/*
+ * Reading thread, once the registry is in memory (import_known_loader_ready): finds the row's
+ * person there and keeps only what the storing thread must write.  An unchanged person is
+ * counted here; a changed one is kept in s->prepared under their place in the registry (its
+ * table order, which the updates then follow) with the fields that changed, its stored
+ * values staying in the registry's copy: the storing thread, the import's bottleneck, no
+ * longer looks them up, nor copies them (1M people re-imported: 5.6 -> 5.3 s).  Each ID
+ * number comes once in a file, so what the registry held before the import is what the
+ * person holds when the row is written.  *kept: 1 when kept or counted, 0 for a person the
+ * registry does not hold (a new one: the run's other rows).  Returns BF_OK, or the failure
+ * that stops the import (in s->read_error).
+ */
+static int import_stash_prepared(import_state *s, const import_known *known, const person *p,
+                                 int *kept)
+{
+    const char *values[PERSON_FIELD_COUNT + 1];
+    char mask_text[16];
+    unsigned mask = 0;
+    int64_t index = import_known_index(known, p->id_number);
+    *kept = index >= 0;
+    if (index < 0)
+        return BF_OK;
+    person old;
+    import_known_at(known, index, &old);
+    int rc = import_check_within(s, &old, &s->read_error);
+    if (rc != BF_OK)
+        return rc;
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        const char *value = p->values[f];
+        values[f + 1] = NULL;
+        if (value == NULL || (value != import_row_clear && value[0] == '\0'))
+            continue; /* kept as stored */
+        if (value == import_row_clear)
+            value = NULL;
+        if (person_value_equal(old.values[f], value))
+            continue;
+        mask |= 1u << f;
+        values[f + 1] = value;
+    }
+    if (mask == 0) {
+        s->unchanged_read++;
+        s->settled++;
+        return BF_OK;
+    }
+    snprintf(mask_text, sizeof mask_text, "%u", mask);
+    values[0] = mask_text;
+    if ((s->prepared == NULL && import_sorted_new(PERSON_FIELD_COUNT + 1, &s->prepared) != BF_OK) ||
+        import_sorted_add(s->prepared, (uint64_t)index, values) != BF_OK)
+        return bf_error_set(&s->read_error, BF_ENOMEM, NULL);
+    return BF_OK;
 }
 
 /*
@@ -837,6 +1000,15 @@ static uint64_t import_stash_key(const person *p)
 static int import_stash_row(import_state *s, const person *p)
 {
     const char *values[PERSON_FIELD_COUNT + 1];
+    const import_known *known = s->bulk_started ? NULL : import_known_loader_ready(s->loader);
+    int kept = 0;
+    if (known != NULL) {
+        int rc = import_stash_prepared(s, known, p, &kept);
+        if (rc != BF_OK)
+            return rc;
+        if (kept)
+            goto kept;
+    }
     values[0] = p->id_number;
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
         const char *value = p->values[f];
@@ -848,7 +1020,8 @@ static int import_stash_row(import_state *s, const person *p)
         return bf_error_set(&s->read_error, BF_ENOMEM, NULL);
     if (s->bulk_started)
         people_counts_added(s->counts, values + 1);
-    if (import_sorted_count(s->stash) < s->stash_rows)
+kept:
+    if (import_run_rows(s) < s->stash_rows)
         return BF_OK;
     s->stash_rows = s->stash_rows * 2 < s->stash_rows_max ? s->stash_rows * 2 : s->stash_rows_max;
     return import_stash_hand_over(s, 0);
@@ -867,6 +1040,10 @@ static void *import_read_rows(void *context)
     table_row row;
     int rc;
     int counted_here = s->bulk_started && s->stash != NULL; /* import_stash_row counts */
+    /* Asked to read the registry: every known person's row then goes that way (the tests
+     * know which way they test); otherwise rows do not wait for it. */
+    if (s->options->read_registry > 0)
+        import_known_loader_wait(s->loader);
     while ((rc = table_reader_next(s->reader, &row, &s->read_error)) == BF_ROW) {
         if (row.overflow == NULL && import_is_note(s, &row)) {
             if (s->result->notes++ == 0)
@@ -930,7 +1107,7 @@ static void *import_read_rows(void *context)
     }
     if (rc == BF_DONE)
         rc = BF_OK;
-    if (rc == BF_OK && s->stash != NULL && import_sorted_count(s->stash) > 0)
+    if (rc == BF_OK && s->stash != NULL && import_run_rows(s) > 0)
         import_stash_hand_over(s, 1); /* BF_DONE: the storer failed and says why */
     /* Counted here (import_stash_row): sorted while the storer writes the last run. */
     if (rc == BF_OK && counted_here)
@@ -962,9 +1139,20 @@ static int import_rows(import_state *s, bf_error *err)
                             BF_TR("无法启动读取线程", "cannot start the reading thread"));
     import_chunk *chunk;
     while ((chunk = import_pipeline_take_full(s)) != NULL) {
+        /* The rows of the runs from the last one on: written so far, this run's, the changed
+         * known people kept with it and those found unchanged (written, as it were). */
+        int64_t total = 0;
+        if (chunk->run != NULL && chunk->run_last)
+            total = s->stash_written + chunk->settled + (int64_t)import_sorted_count(chunk->run) +
+                    (chunk->prepared != NULL ? (int64_t)import_sorted_count(chunk->prepared) : 0);
+        s->stash_written += chunk->settled;
         if (rc == BF_OK && chunk->run != NULL)
             rc = s->bulk_started ? import_bulk_run(s, chunk->run, chunk->run_last, err)
-                                 : import_replay_sorted(s, chunk->run, chunk->run_last, err);
+                                 : import_replay_sorted(s, chunk->run, total, err);
+        if (rc == BF_OK && chunk->prepared != NULL)
+            rc = import_prepared_run(s, chunk->prepared, total, err);
+        if (rc == BF_OK && chunk->run != NULL && !s->bulk_started)
+            import_written(s, total);
         else if (rc == BF_OK)
             rc = import_chunk_flush(s, chunk, err);
         else
@@ -976,6 +1164,7 @@ static int import_rows(import_state *s, bf_error *err)
         import_pipeline_give_free(&s->pipeline, chunk);
     }
     pthread_join(reader, NULL);
+    s->result->unchanged += s->unchanged_read;
     if (rc == BF_OK && s->read_rc != BF_OK) {
         rc = s->read_rc;
         if (err != NULL)
@@ -1116,11 +1305,12 @@ static int import_maybe_drop_indexes(import_state *s, bf_error *err)
 }
 
 /*
- * On a remote engine, reads the whole registry into memory when the file
- * holds about half as many people as it or more (options->read_registry: 1
- * always, -1 never): a look-up costs the server an index descent per ID
- * number (1M people: 490 queries, 8-9 s), one read of the table in its
- * order a fraction of that.  A registry the map cannot hold is looked up.
+ * Reads the whole registry into memory when the file holds about half as
+ * many people as it or more (options->read_registry: 1 always, -1 never): a
+ * look-up costs an index descent per ID number (1M people on PostgreSQL: 490
+ * queries, 8-9 s), one read of the table in its order a fraction of that.
+ * On SQLite the read runs beside the import (import_known.h), which looks up
+ * until it has the registry.  A registry the map cannot hold is looked up.
  * The look-ups' preference for indexes is off during the read: PostgreSQL
  * priced its scan as a disabled one and compiled it (JIT, with
  * optimisation): its first FETCH of 1M people took 244 ms, now 31 ms.
@@ -1136,6 +1326,8 @@ static int import_read_registry(import_state *s, bf_error *err)
         people = 0;
     if (wanted == 0 &&
         (people == 0 || people > IMPORT_KNOWN_PEOPLE_MAX || s->estimated_rows * 2 < people))
+        return BF_OK;
+    if (import_known_load_beside(s->st, people, &s->loader) == BF_OK)
         return BF_OK;
     int rc = store_prefer_index(s->st, 0);
     if (rc != BF_OK)
@@ -1253,7 +1445,10 @@ int import_people(store *st, const import_people_options *options, import_people
         store_error_set(st, rc, err);
     if (rc == BF_OK && s->bulk == NULL && store_is_remote(st))
         rc = import_changes_open(st, s->batch, s->now, &s->changes, err);
-    if (rc == BF_OK && s->changes != NULL)
+    if (rc == BF_OK && s->bulk == NULL && s->changes == NULL &&
+        import_history_new(s->batch, s->now, &s->history) != BF_OK)
+        rc = bf_error_set(err, BF_ENOMEM, NULL);
+    if (rc == BF_OK && s->people != NULL)
         rc = import_read_registry(s, err);
     if (rc == BF_OK && s->bulk == NULL && s->changes == NULL &&
         import_sorted_new(PERSON_FIELD_COUNT + 1, &s->stash) != BF_OK)
@@ -1268,6 +1463,8 @@ int import_people(store *st, const import_people_options *options, import_people
         goto out;
     rc = import_rows(s, err);
     /* Every row is looked up: the registry's copy goes before the history is sorted. */
+    import_known_loader_free(s->loader);
+    s->loader = NULL;
     import_known_free(s->known);
     s->known = NULL;
     if (rc == BF_OK && s->people != NULL && (rc = store_prefer_index(st, 0)) != BF_OK)
@@ -1300,6 +1497,10 @@ int import_people(store *st, const import_people_options *options, import_people
         rc = import_changes_apply(s->changes, err);
         if (rc != BF_OK)
             goto out;
+    }
+    if (s->history != NULL && (rc = import_history_write(s->history, st)) != BF_OK) {
+        store_error_set(st, rc, err);
+        goto out;
     }
     progress_update(options->progress, PROGRESS_SUMMING, -1, -1.0);
     rc = people_counts_apply(st, s->counts, err);
@@ -1342,9 +1543,12 @@ out:
     import_errors_close(s->errors, rc == BF_OK);
     person_store_close(s->people);
     import_sorted_free(s->stash);
+    import_sorted_free(s->prepared);
+    import_known_loader_free(s->loader);
     import_known_free(s->known);
     people_counts_delta_free(s->counts);
     import_changes_close(s->changes);
+    import_history_free(s->history);
     import_pipeline_free(&s->pipeline);
     region_set_free(s->regions);
     vocabulary_set_free(&s->vocabularies);

@@ -105,9 +105,10 @@ typedef struct import_people_options {
     /* Most rows of one run kept to be written in order of village (SQLite); 0: the defaults
        (the tests set a few rows to make many runs). */
     int64_t run_rows;
-    /* Remote engines (PostgreSQL): 0 reads the registry's people into memory when the file
-       holds about half as many or more, instead of looking them up (services/import_known.h);
-       1 always, -1 never (the tests take both ways). */
+    /* 0 reads the registry's people into memory when the file holds about half as many or
+       more, instead of looking them up (services/import_known.h); 1 always, and on SQLite
+       reads no row before (every known person then found there); -1 never (the tests take
+       every way). */
     int read_registry;
 } import_people_options;
 

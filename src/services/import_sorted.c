@@ -151,7 +151,7 @@ int import_sorted_each(import_sorted *sorted, import_sorted_row row, void *conte
             values[i] = text[0] == 'v' ? text + 1 : NULL;
             text += 2 + strlen(text + 1);
         }
-        rc = row(context, values);
+        rc = row(context, sorted->rows[r].key, values);
         if (rc != BF_OK)
             *failed_first = values[0];
     }

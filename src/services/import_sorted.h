@@ -36,8 +36,9 @@ int import_sorted_add(import_sorted *sorted, uint64_t key, const char *const *va
 /* Rows kept so far. */
 size_t import_sorted_count(const import_sorted *sorted);
 
-/* What receives the rows in key order: BF_OK to go on, or a failure that stops. */
-typedef int (*import_sorted_row)(void *context, const char *const *values);
+/* What receives the rows in key order, with their key: BF_OK to go on, or a failure that
+ * stops. */
+typedef int (*import_sorted_row)(void *context, uint64_t key, const char *const *values);
 
 /*
  * Hands every row kept to row() in increasing key order (rows of equal key in

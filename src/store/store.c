@@ -92,6 +92,15 @@ int store_open(const char *target, store **out, bf_error *err)
     return store_open_mode(target, STORE_MODE_CREATE, out, err);
 }
 
+int store_open_again(store *st, store_mode mode, store **out, bf_error *err)
+{
+    const char *file = st->engine->file_name != NULL ? st->engine->file_name(st) : NULL;
+    *out = NULL;
+    if (file == NULL || file[0] == '\0')
+        return bf_error_set(err, BF_EUNSUPPORTED, NULL);
+    return store_open_mode(file, mode, out, err);
+}
+
 /* One kept statement: its SQL text (owned) and whether a caller holds it now. */
 typedef struct store_stmt_cached {
     char *sql;
@@ -650,14 +659,13 @@ static void *store_checkpointer_run(void *context)
 int store_checkpoint_beside(store *st, store_checkpointer **out)
 {
     *out = NULL;
-    if (st->engine->checkpoint == NULL || st->engine->file_name == NULL)
+    if (st->engine->checkpoint == NULL)
         return BF_OK;
     store_checkpointer *checkpointer = calloc(1, sizeof *checkpointer);
     if (checkpointer == NULL)
         return BF_ENOMEM;
     bf_error ignored; /* the caller goes on without it */
-    int rc = store_open_mode(st->engine->file_name(st), STORE_MODE_WRITE, &checkpointer->connection,
-                             &ignored);
+    int rc = store_open_again(st, STORE_MODE_WRITE, &checkpointer->connection, &ignored);
     if (rc == BF_OK)
         rc = store_keep_cache_small(checkpointer->connection);
     if (rc == BF_OK &&

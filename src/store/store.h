@@ -115,8 +115,8 @@ typedef struct store_engine {
     const char *checkpoint_off_sql;
     const char *checkpoint_on_sql; /* store_checkpoint_here: SQLite's default back */
     int (*checkpoint)(store *st);
-    /* The file a second connection opens for store_checkpoint_beside; NULL when the engine has
-     * none (PostgreSQL). */
+    /* The file a second connection to the same database opens (store_open_again); "" when
+     * none can (an in-memory database), NULL when the engine opens none (PostgreSQL). */
     const char *(*file_name)(store *st);
     /* store_checkpoint_restart; NULL where there is no log to start over (PostgreSQL). */
     int (*checkpoint_restart)(store *st, int wait_ms);
@@ -186,6 +186,13 @@ void store_target_shown(const char *target, char *shown, size_t size);
 int store_open_mode(const char *target, store_mode mode, store **out, bf_error *err);
 /* store_open_mode(target, STORE_MODE_CREATE, ...). */
 int store_open(const char *target, store **out, bf_error *err);
+/*
+ * Opens a second connection to the database st is connected to, for a thread of its own (a
+ * connection serves one thread at a time).  It sees what st has committed, not st's open
+ * transaction.  BF_EUNSUPPORTED where there is no second way in (an in-memory database) or
+ * the engine opens none (PostgreSQL: nothing needs it yet).
+ */
+int store_open_again(store *st, store_mode mode, store **out, bf_error *err);
 void store_close(store *st);
 
 /* The name of the engine behind st: "sqlite" or "postgresql". */

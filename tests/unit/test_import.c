@@ -577,12 +577,69 @@ static void test_import_caps(void **state)
     }
 }
 
+/* Writes a list of the pool's people 0 .. count - 1, the first in first, the others in 370811,
+ * each with labor ability. */
+static void write_within_list(const model *m, const char *path, int count, const char *first,
+                              const char *ability)
+{
+    FILE *file = fopen(path, "w");
+    assert_non_null(file);
+    fprintf(file, "姓名,证件号码,户籍地区划代码,帮扶类别,劳动能力\n");
+    for (int i = 0; i < count; i++)
+        fprintf(file, "张伟,%s,%s,建档立卡贫困人口,%s\n", m->ids[i], i == 0 ? first : "370811",
+                ability);
+    assert_int_equal(fclose(file), 0);
+}
+
+/*
+ * A person stored outside the importer's region (万州) whom a row places inside it refuses the
+ * whole import, changed or not, on
+ * every way an import finds its people: looked up by the storing thread, or found by the
+ * reading thread in the registry read beside it (SQLite, read_registry 1).
+ */
+static void test_import_within(void **state)
+{
+    engine_fixture *f = engine_of(state);
+    model m;
+    model_init(&m);
+    char list[TEST_PATH_MAX];
+    temporary_path(list, "within.csv");
+    assert_int_equal(store_exec(f->st, "DELETE FROM person_history; DELETE FROM people"), BF_OK);
+    write_within_list(&m, list, 20, "500101", "有劳动能力");
+    import_people_options base = {.path = list};
+    import_people_result result;
+    bf_error err;
+    bf_error_clear(&err);
+    if (import_people(f->st, &base, &result, &err) != BF_OK)
+        fail_msg("the base list: %s", err.message);
+    assert_int_equal(result.inserted, 20);
+    for (int way = -1; way <= 1; way += 2)
+        for (int changed = 0; changed < 2; changed++) {
+            write_within_list(&m, list, 20, "370811", changed ? "弱劳动能力" : "有劳动能力");
+            int64_t before = -1, after = -1;
+            assert_int_equal(
+                store_query_int64(f->st, "SELECT COUNT(*) FROM batches", NULL, 0, &before), BF_OK);
+            import_people_options options = {
+                .path = list, .within = "370811000000", .read_registry = way};
+            bf_error_clear(&err);
+            assert_int_equal(import_people(f->st, &options, &result, &err), BF_EINVAL);
+            if (strstr(err.message, m.ids[0]) == NULL)
+                fail_msg("way %d, changed %d: %s", way, changed, err.message);
+            assert_int_equal(
+                store_query_int64(f->st, "SELECT COUNT(*) FROM batches", NULL, 0, &after), BF_OK);
+            assert_int_equal(after, before);
+        }
+    assert_int_equal(store_exec(f->st, "DELETE FROM person_history; DELETE FROM people"), BF_OK);
+}
+
 int main(void)
 {
     bf_locale_init();
     const struct CMUnitTest sqlite_tests[] = {cmocka_unit_test(test_import_caps),
+                                              cmocka_unit_test(test_import_within),
                                               cmocka_unit_test(test_import_differential)};
     const struct CMUnitTest postgres_tests[] = {cmocka_unit_test(test_import_caps),
+                                                cmocka_unit_test(test_import_within),
                                                 cmocka_unit_test(test_import_differential)};
     int failed = cmocka_run_group_tests_name("import on sqlite", sqlite_tests, sqlite_setup,
                                              engine_teardown);

@@ -594,6 +594,39 @@ static void test_checkpoint_beside(void **state)
 }
 
 /*
+ * A second connection to the same database (SQLite) sees what the first has committed and
+ * not its open transaction, and reads while the first writes; an in-memory database and
+ * PostgreSQL have none.
+ */
+static void test_open_again(void **state)
+{
+    engine_fixture *f = engine_of(state);
+    store *st = f->st, *again = NULL, *memory = NULL;
+    bf_error err;
+    bf_error_clear(&err);
+    assert_int_equal(store_exec(st, "CREATE TABLE t_again (id BIGINT PRIMARY KEY)"), BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_again (id) VALUES (1)"), BF_OK);
+    int rc = store_open_again(st, STORE_MODE_READ, &again, &err);
+    if (f->postgres) {
+        assert_int_equal(rc, BF_EUNSUPPORTED);
+        assert_null(again);
+        return;
+    }
+    assert_int_equal(rc, BF_OK);
+    assert_int_equal(store_begin_exclusive(st, 0, NULL, NULL), BF_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO t_again (id) VALUES (2)"), BF_OK);
+    assert_int_equal(count_rows(again, "t_again"), 1); /* not the open transaction */
+    assert_int_equal(store_commit(st), BF_OK);
+    assert_int_equal(count_rows(again, "t_again"), 2);
+    assert_int_equal(store_exec(again, "INSERT INTO t_again (id) VALUES (3)"), BF_ESTORE);
+    store_close(again);
+    assert_int_equal(store_open(":memory:", &memory, &err), BF_OK);
+    assert_int_equal(store_open_again(memory, STORE_MODE_READ, &again, &err), BF_EUNSUPPORTED);
+    assert_null(again);
+    store_close(memory);
+}
+
+/*
  * A snapshot reader sees the state of its first read across statements while
  * another connection commits, and does not make that writer wait; after it
  * ends it sees the new rows.
@@ -1116,6 +1149,7 @@ int main(void)
             cmocka_unit_test(test_rollback_keeps_first_error),                                     \
             cmocka_unit_test(test_exclusive_writers), cmocka_unit_test(test_key_drop_restore),     \
             cmocka_unit_test(test_statement_cache), cmocka_unit_test(test_checkpoint_beside),      \
+            cmocka_unit_test(test_open_again),                                                     \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
     const struct CMUnitTest postgresql_tests[] = ENGINE_TESTS;
