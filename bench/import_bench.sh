@@ -14,6 +14,8 @@
 #   psql \copy            into a plain table of the same columns (no validation)
 #   bangfu import people  again, every person with one field changed (就业状态)
 #   bangfu status         on the registry imported
+#   bangfu import people  the first file again, its rows shuffled (every field changed back, in
+#                         another order than the table's: a list sorted anew in Excel)
 # and prints rows/s and peak resident memory (GNU time) side by side.
 # PostgreSQL runs on a throwaway loopback server (scripts/pg_server.sh).
 # BENCH_ROUNDS=N (default 1) runs the whole sequence N times and ends with each ratio's median
@@ -64,6 +66,19 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as src, \
 PY
 fi
 
+shuffled="$out/people_${rows}_shuffled.csv"
+if [ ! -f "$shuffled" ]; then
+    python3 - "$csv" "$shuffled" <<'PY'
+import random, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as src:
+    lines = src.read().split("\n")
+header, rows = lines[0], [line for line in lines[1:] if line]
+random.Random(42).shuffle(rows)
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as dst:
+    dst.write(header + "\n" + "\n".join(rows) + "\n")
+PY
+fi
+
 rounds=${BENCH_ROUNDS:-1}
 pgdir="$out/pg"
 base=$(scripts/pg_server.sh start "$pgdir")
@@ -83,6 +98,8 @@ measure "bangfu re-import, 1 field changed (SQLite)" $bangfu --db "$out/import.s
 sqlite_again_wall=$wall sqlite_again_cpu=$total
 cat "$out/bangfu re-import, 1 field changed (SQLite).stdout"
 measure "bangfu status (SQLite)" $bangfu --db "$out/import.sqlite" status
+measure "bangfu re-import, shuffled (SQLite)" $bangfu --db "$out/import.sqlite" import people "$shuffled"
+sqlite_shuffled_wall=$wall
 
 rm -f "$out/raw.sqlite"
 sqlite3 "$out/raw.sqlite" "$plain_table"
@@ -101,6 +118,8 @@ measure "bangfu re-import, 1 field changed (PostgreSQL)" $bangfu --db "${base}be
 pg_again_wall=$wall pg_again_cpu=$total
 cat "$out/bangfu re-import, 1 field changed (PostgreSQL).stdout"
 measure "bangfu status (PostgreSQL)" $bangfu --db "${base}bench" status
+measure "bangfu re-import, shuffled (PostgreSQL)" $bangfu --db "${base}bench" import people "$shuffled"
+pg_shuffled_wall=$wall
 psql -q "${base}postgres" -c "CREATE DATABASE raw" >/dev/null
 psql -q "${base}raw" -c "$plain_table" >/dev/null
 measure "psql COPY (no validation)" psql -q "${base}raw" -c "\\copy plain FROM '$out/body.csv' WITH (FORMAT csv)"
@@ -110,6 +129,8 @@ ratio "SQLite import / sqlite3 .import" "$sqlite_wall" "$sqlite_cpu" "$raw_wall"
 ratio "SQLite re-import / import" "$sqlite_again_wall" "$sqlite_again_cpu" "$sqlite_wall" "$sqlite_cpu"
 ratio "PostgreSQL import / psql COPY" "$pg_wall" "$pg_cpu" "$copy_wall" "$copy_cpu"
 ratio "PostgreSQL re-import / import" "$pg_again_wall" "$pg_again_cpu" "$pg_wall" "$pg_cpu"
+awk -v a="$sqlite_shuffled_wall" -v b="$sqlite_wall" -v c="$pg_shuffled_wall" -v d="$pg_wall" 'BEGIN {
+    printf "shuffled re-import / import (no target): SQLite %.2fx, PostgreSQL %.2fx wall\n", a / b, c / d }'
 awk -v a="$sqlite_wall" -v b="$raw_wall" -v c="$sqlite_again_wall" -v d="$pg_wall" \
     -v e="$copy_wall" -v f="$pg_again_wall" \
     'BEGIN { printf "%.4f %.4f %.4f %.4f\n", a / b, c / a, d / e, f / d }' >>"$out/ratios.txt"

@@ -30,8 +30,12 @@ typedef struct import_changes import_changes;
 int import_changes_open(store *st, int64_t batch, const char *changed_at, import_changes **out,
                         bf_error *err);
 
-/* Keeps the change of one person from old to updated (same ID number, some field differs). */
-int import_changes_add(import_changes *changes, const person *old, const person *updated);
+/*
+ * Keeps the change of one person from old to updated (same ID number, some field differs);
+ * place: where the person is in the table's order (import_known_index), -1 when not known.
+ */
+int import_changes_add(import_changes *changes, const person *old, const person *updated,
+                       int64_t place);
 
 /* Writes the new values kept so far to import_changes when they are many. */
 int import_changes_flush(import_changes *changes, bf_error *err);

@@ -86,6 +86,7 @@ typedef struct import_pending {
     int64_t created_batch;            /* of the stored person, when found */
     int64_t updated_batch;            /* of the stored person, when found */
     int64_t locator;                  /* of the stored person, when found (person.locator) */
+    int64_t place; /* where the registry's copy holds the person (import_known_index), or -1 */
 } import_pending;
 
 /* The valid rows waiting for their look-up, with the text of their values. */

@@ -59,11 +59,14 @@ static int import_chunk_find_known(const import_known *known, import_chunk *chun
 {
     for (int r = 0; r < chunk->count; r++) {
         person p;
-        if (!import_known_find(known, chunk->rows[r].id_number, &p))
+        int64_t place = import_known_index(known, chunk->rows[r].id_number);
+        if (place < 0)
             continue;
+        import_known_at(known, place, &p);
         int rc = import_chunk_found(chunk, &p);
         if (rc != BF_OK)
             return bf_error_set(err, rc, NULL);
+        chunk->rows[r].place = place;
     }
     return BF_OK;
 }
@@ -220,7 +223,7 @@ int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *err)
         if (s->changes != NULL) {
             for (int f = 0; f < PERSON_FIELD_COUNT; f++)
                 changed += !person_value_equal(old.values[f], updated.values[f]);
-            rc = changed > 0 ? import_changes_add(s->changes, &old, &updated) : BF_OK;
+            rc = changed > 0 ? import_changes_add(s->changes, &old, &updated, row->place) : BF_OK;
             if (rc != BF_OK)
                 bf_error_set(err, rc, NULL);
         } else {
@@ -249,6 +252,7 @@ int import_chunk_add(import_chunk *chunk, const person *p)
     size_t slot = import_chunk_slot(chunk, key);
     memcpy(row->id_number, p->id_number, sizeof row->id_number);
     row->found = 0;
+    row->place = -1;
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
         int rc = import_chunk_text(chunk, p->values[f], &row->value[f]);
         if (rc != BF_OK)
