@@ -157,8 +157,8 @@ int person_store_insert(person_store *ps, const person *p, int64_t batch, bf_err
  * Writes every field in which updated differs from old (same ID number) and
  * one history row per such field, stamped with batch and changed_at
  * (ISO 8601 UTC; NULL: no history row, the caller writes them, as an import
- * does in bulk: services/import_history.h).  *changed (may be NULL) receives the number of fields
- * changed; with none, nothing is written.  The row is found by old's locator
+ * does in bulk: services/import_history.h).  *changed (may be NULL) receives
+ * the number of fields changed; with none, nothing is written.  The row is found by old's locator
  * when it has one (loaded by person_store_load_many in this transaction),
  * else by the ID number.
  */
