@@ -126,15 +126,6 @@ void import_known_at(const import_known *known, int64_t index, person *out)
     out->locator = kept->locator;
 }
 
-int import_known_find(const import_known *known, const char *id_number, person *out)
-{
-    int64_t index = import_known_index(known, id_number);
-    if (index < 0)
-        return 0;
-    import_known_at(known, index, out);
-    return 1;
-}
-
 void import_known_free(import_known *known)
 {
     if (known == NULL)

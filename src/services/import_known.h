@@ -32,7 +32,7 @@
  *
  * Ownership: import_known_load() returns a table freed by import_known_free();
  * import_known_loader_free() frees the loader and the table it read.  The
- * values import_known_find() fills stay valid until the table is freed.
+ * values import_known_at() fills stay valid until the table is freed.
  */
 #ifndef BANGFU_SERVICES_IMPORT_KNOWN_H
 #define BANGFU_SERVICES_IMPORT_KNOWN_H
@@ -46,9 +46,6 @@ typedef struct import_known import_known;
 /* Reads every person of the registry through ps.  BF_ENOTFOUND (err untouched): the registry
  * cannot be held, look up instead.  expected: people the registry holds (a capacity hint). */
 int import_known_load(person_store *ps, int64_t expected, import_known **out, bf_error *err);
-
-/* 1 and *out filled when the registry held id_number, else 0. */
-int import_known_find(const import_known *known, const char *id_number, person *out);
 
 /* Where the registry holds id_number (0 .. people - 1, in table order), -1 when it does not. */
 int64_t import_known_index(const import_known *known, const char *id_number);

@@ -144,9 +144,15 @@ static int import_update(import_state *s, const person *old, const person *updat
     return rc;
 }
 
-/* Counts an updated person in the summary. */
-static void import_counted_update(import_state *s, const person *old, const person *updated)
+/* Counts a known person in the summary: updated when changed fields were written, else
+ * unchanged. */
+static void import_counted_update(import_state *s, const person *old, const person *updated,
+                                  int changed)
 {
+    if (changed == 0) {
+        s->result->unchanged++;
+        return;
+    }
     people_counts_changed(s->counts, old->values, updated->values);
     s->result->updated++;
 }
@@ -231,11 +237,7 @@ int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *err)
         }
         if (rc != BF_OK)
             goto out;
-        if (changed > 0) {
-            import_counted_update(s, &old, &updated);
-        } else {
-            s->result->unchanged++;
-        }
+        import_counted_update(s, &old, &updated, changed);
     }
     if (s->changes != NULL)
         rc = import_changes_flush(s->changes, err);
@@ -356,10 +358,7 @@ static int import_prepared_row(void *context, uint64_t key, const char *const *v
     int rc = import_update(s, &old, &updated, &changed, replay->err);
     if (rc != BF_OK)
         return rc;
-    if (changed > 0)
-        import_counted_update(s, &old, &updated);
-    else
-        s->result->unchanged++; /* cannot happen: the reader compared them */
+    import_counted_update(s, &old, &updated, changed);
     if (++replay->done % IMPORT_PROGRESS_EVERY == 0)
         progress_update(s->options->progress, PROGRESS_WRITING, replay->done,
                         replay->total > 0 ? (double)replay->done / (double)replay->total : -1.0);
