@@ -433,10 +433,39 @@ failed:
     return person_store_fail(ps, rc, count > 0 ? ids[0] : "", err);
 }
 
+/* What person_each_row needs: the caller's callback, and whether a locator ends each row. */
+typedef struct person_each {
+    int with_locator;
+    person_found found;
+    void *context;
+} person_each;
+
+/* A number column of person_each_row: 0 for NULL. */
+static int64_t person_each_number(const char *text)
+{
+    return text != NULL ? (int64_t)strtoll(text, NULL, 10) : 0;
+}
+
+/* One row of person_store_each's query, in person_from_row's columns. */
+static int person_each_row(void *context, const char *const *values, int count)
+{
+    const person_each *each = context;
+    person p;
+    if (count < PERSON_FIELD_COUNT + 3 + each->with_locator)
+        return BF_ESTORE;
+    const char *id_number = values[PERSON_FIELD_COUNT + 2];
+    snprintf(p.id_number, sizeof p.id_number, "%s", id_number != NULL ? id_number : "");
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        p.values[f] = values[f] != NULL && values[f][0] != '\0' ? values[f] : NULL;
+    p.created_batch = person_each_number(values[PERSON_FIELD_COUNT]);
+    p.updated_batch = person_each_number(values[PERSON_FIELD_COUNT + 1]);
+    p.locator = each->with_locator ? person_each_number(values[PERSON_FIELD_COUNT + 3]) : 0;
+    return each->found(each->context, &p);
+}
+
 int person_store_each(person_store *ps, person_found found, void *context, bf_error *err)
 {
     char sql[PERSON_SQL_MAX];
-    store_rows rows;
     size_t used = (size_t)snprintf(sql, sizeof sql, "SELECT ");
     for (int f = 0; f < PERSON_FIELD_COUNT; f++)
         used += (size_t)snprintf(sql + used, sizeof sql - used, "%s, ", person_fields[f].column);
@@ -444,15 +473,10 @@ int person_store_each(person_store *ps, person_found found, void *context, bf_er
     snprintf(sql + used, sizeof sql - used,
              "created_batch, updated_batch, id_number%s%s FROM people", locator != NULL ? ", " : "",
              locator != NULL ? locator : "");
-    /* A cursor fetched POSTGRES_FETCH_ROWS at a time: a million streamed one by one took twice
-     * as long. */
-    int rc = store_rows_open(ps->st, sql, NULL, 0, &rows, err);
-    while (rc == BF_OK && (rc = store_rows_next(&rows)) > 0) {
-        person p = {.created_batch = 0};
-        person_from_row(rows.stmt, locator != NULL, &p);
-        rc = found(context, &p);
-    }
-    store_rows_close(&rows);
+    person_each each = {locator != NULL, found, context};
+    int rc = store_each_row(ps->st, sql, person_each_row, &each);
+    if (rc == BF_ESTORE || rc == BF_ETOOBIG)
+        return store_error_set(ps->st, rc, err);
     return rc;
 }
 

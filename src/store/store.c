@@ -771,3 +771,28 @@ void store_rows_close(store_rows *rows)
     store_finalize(rows->stmt);
     rows->stmt = NULL;
 }
+
+int store_each_row(store *st, const char *sql, store_row_found row, void *context)
+{
+    const char *values[STORE_EACH_ROW_COLUMNS_MAX];
+    store_stmt *stmt = NULL;
+    if (st->engine->copy_out != NULL)
+        return st->engine->copy_out(st, sql, row, context);
+    int rc = st->engine->prepare_rows != NULL ? st->engine->prepare_rows(st, sql, &stmt)
+                                              : store_prepare(st, sql, &stmt);
+    while (rc == BF_OK && (rc = store_step(stmt)) == BF_ROW) {
+        int count = store_column_count(stmt);
+        if (count > STORE_EACH_ROW_COLUMNS_MAX) {
+            snprintf(st->error, sizeof st->error,
+                     BF_TR("一行超过 %d 列", "a row has more than %d columns"),
+                     STORE_EACH_ROW_COLUMNS_MAX);
+            rc = BF_ETOOBIG;
+            break;
+        }
+        for (int c = 0; c < count; c++)
+            values[c] = store_column_text(stmt, c);
+        rc = row(context, values, count);
+    }
+    store_finalize(stmt);
+    return rc == BF_DONE ? BF_OK : rc;
+}

@@ -50,6 +50,11 @@ typedef struct store_engine_step {
 /* Called once by store_begin_exclusive() when it has to wait for another writer. */
 typedef void (*store_waiting)(void *context);
 
+/* Columns store_each_row hands over at most. */
+#define STORE_EACH_ROW_COLUMNS_MAX 64
+/* One row of store_each_row: count values, each text or NULL. */
+typedef int (*store_row_found)(void *context, const char *const *values, int count);
+
 /* The operations every engine provides; see the store_* wrappers below. */
 typedef struct store_engine {
     const char *name; /* "sqlite" or "postgresql" */
@@ -127,6 +132,8 @@ typedef struct store_engine {
     const store_engine_step *migration_steps;
     /* store_row_locator; NULL when a row has no address that outlives its update. */
     const char *row_locator;
+    /* store_each_row in bulk; NULL where store_rows serves as well (SQLite). */
+    int (*copy_out)(store *st, const char *sql, store_row_found row, void *context);
 } store_engine;
 
 /* Longest engine message kept by a store. */
@@ -476,6 +483,17 @@ int store_rows_open_few(store *st, const char *sql, const char *const *params, i
 /* 1 when a row is ready, 0 at the end, or a negative code with err filled. */
 int store_rows_next(store_rows *rows);
 void store_rows_close(store_rows *rows);
+
+/*
+ * Reads every row of sql (no parameters) to its end, calling row with its values as text
+ * (NULL for SQL NULL; valid during the call only) until row returns other than BF_OK, which
+ * is then returned.  The rows come in bulk where the engine has a way (PostgreSQL: COPY ...
+ * TO STDOUT; a million people took a third less of the server's time than through a
+ * cursor's FETCHes), so row must not use st: nothing else runs on it meanwhile.  At most
+ * STORE_EACH_ROW_COLUMNS_MAX columns.  A failure of the engine is BF_ESTORE with its message
+ * in store_error_message().
+ */
+int store_each_row(store *st, const char *sql, store_row_found row, void *context);
 
 /*
  * Convenience: runs a query with text parameters (count of them) that returns

@@ -563,4 +563,5 @@ const store_engine store_postgres_engine = {
     .table_exists_sql = "SELECT COUNT(*) FROM pg_catalog.pg_tables "
                         "WHERE schemaname = current_schema() AND tablename = ?",
     .migration_steps = postgres_migration_steps,
+    .copy_out = postgres_copy_out,
 };

@@ -1,7 +1,9 @@
 /*
  * store_postgres_bulk.c - bulk loads of the PostgreSQL engine: COPY FROM
  * STDIN in text format, rows escaped into a local buffer sent in chunks; the
- * COPY owns the connection until bulk_end (see store_postgres.c).
+ * COPY owns the connection until bulk_end (see store_postgres.c).  And reads
+ * in bulk (store_each_row): COPY (query) TO STDOUT, each line unescaped in
+ * place.
  */
 #include "store/store_postgres_private.h"
 
@@ -159,5 +161,114 @@ int postgres_bulk_end(store_bulk *base, int keep)
     st->bulk = NULL;
     free(bulk->buffer);
     free(bulk);
+    return rc;
+}
+
+/* Longest SQL of a read in bulk around its query. */
+#define POSTGRES_COPY_OUT_WRAP 64
+
+/* The value of an escape's letter in COPY's text format (b f n r t v), else the letter. */
+static char postgres_copy_unescaped(char letter)
+{
+    switch (letter) {
+    case 'b':
+        return '\b';
+    case 'f':
+        return '\f';
+    case 'n':
+        return '\n';
+    case 'r':
+        return '\r';
+    case 't':
+        return '\t';
+    case 'v':
+        return '\v';
+    default:
+        return letter; /* "\\" and any other: the character itself */
+    }
+}
+
+/*
+ * Splits one line of COPY's text format (length bytes, ending in a newline) into values,
+ * unescaping each in place and ending it with NUL; "\N" is NULL.  Returns the count, or -1
+ * when the line has more than max.  COPY writes no octal or hexadecimal escapes.
+ */
+static int postgres_copy_split(char *line, int length, const char **values, int max)
+{
+    int count = 0;
+    char *end = line + length;
+    if (end > line && end[-1] == '\n')
+        end--;
+    char *read = line;
+    for (;;) {
+        if (count == max)
+            return -1;
+        char *value = read, *write = read;
+        int is_null = end - read >= 2 && read[0] == '\\' && read[1] == 'N' &&
+                      (end - read == 2 || read[2] == '\t');
+        while (read < end && *read != '\t') {
+            if (*read == '\\' && read + 1 < end) {
+                *write++ = postgres_copy_unescaped(read[1]);
+                read += 2;
+            } else {
+                *write++ = *read++;
+            }
+        }
+        int more = read < end;
+        *write = '\0'; /* over the tab or the newline, or at most onto an escape's letter */
+        values[count++] = is_null ? NULL : value;
+        if (!more)
+            return count;
+        read++;
+    }
+}
+
+int postgres_copy_out(store *base, const char *sql, store_row_found row, void *context)
+{
+    postgres_store *st = (postgres_store *)base;
+    const char *values[STORE_EACH_ROW_COLUMNS_MAX];
+    size_t length = strlen(sql) + POSTGRES_COPY_OUT_WRAP;
+    char *copy = malloc(length);
+    if (copy == NULL)
+        return store_out_of_memory(base);
+    int rc = postgres_claim(st);
+    if (rc != BF_OK) {
+        free(copy);
+        return rc;
+    }
+    snprintf(copy, length, "COPY (%s) TO STDOUT", sql);
+    PGresult *res = postgres_libpq.PQexec(st->conn, copy);
+    free(copy);
+    if (postgres_libpq.PQresultStatus(res) != PGRES_COPY_OUT) {
+        rc = postgres_fail_result(st, res);
+        postgres_libpq.PQclear(res);
+        return rc;
+    }
+    postgres_libpq.PQclear(res);
+    char *line = NULL;
+    int got;
+    /* After a refusal (rc set) the rest is read and dropped: the connection must leave the COPY. */
+    while ((got = postgres_libpq.PQgetCopyData(st->conn, &line, 0)) > 0) {
+        if (rc == BF_OK) {
+            int count = postgres_copy_split(line, got, values, STORE_EACH_ROW_COLUMNS_MAX);
+            if (count < 0) {
+                snprintf(st->base.error, sizeof st->base.error,
+                         BF_TR("一行超过 %d 列", "a row has more than %d columns"),
+                         STORE_EACH_ROW_COLUMNS_MAX);
+                rc = BF_ETOOBIG;
+            } else {
+                rc = row(context, values, count);
+            }
+        }
+        postgres_libpq.PQfreemem(line);
+        line = NULL;
+    }
+    if (got == -2 && rc == BF_OK)
+        rc = postgres_fail(st);
+    while ((res = postgres_libpq.PQgetResult(st->conn)) != NULL) {
+        if (rc == BF_OK && postgres_libpq.PQresultStatus(res) != PGRES_COMMAND_OK)
+            rc = postgres_fail_result(st, res);
+        postgres_libpq.PQclear(res);
+    }
     return rc;
 }

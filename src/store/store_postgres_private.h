@@ -153,5 +153,6 @@ int postgres_bulk_begin(store *base, const char *table, const char *const *colum
                         store_bulk **out);
 int postgres_bulk_row(store_bulk *base, const char *const *values);
 int postgres_bulk_end(store_bulk *base, int keep);
+int postgres_copy_out(store *base, const char *sql, store_row_found row, void *context);
 
 #endif

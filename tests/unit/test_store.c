@@ -985,6 +985,63 @@ static void test_streaming_select(void **state)
     assert_int_equal(count_rows(st, "t_side"), 1);
 }
 
+/* What each_row_check counts: the rows seen, and the row at which to stop (-1: none). */
+typedef struct each_row_seen {
+    int rows;
+    int stop_at;
+} each_row_seen;
+
+/* One row of store_each_row over a bulk load: the next row of bulk_load, values as text. */
+static int each_row_check(void *context, const char *const *values, int count)
+{
+    each_row_seen *seen = context;
+    char id_text[32], note[64];
+    const char *text;
+    int id = seen->rows++;
+    bulk_values(id, id_text, sizeof id_text, &text, note, sizeof note);
+    assert_int_equal(count, 3);
+    assert_string_equal(values[0], id_text);
+    if (text == NULL)
+        assert_null(values[1]);
+    else
+        assert_string_equal(values[1], text);
+    if (id % 7 == 0)
+        assert_null(values[2]);
+    else
+        assert_string_equal(values[2], note);
+    return id == seen->stop_at ? BF_ENOTFOUND : BF_OK;
+}
+
+/*
+ * store_each_row hands every row over, each value as stored (tabs, line breaks, backslashes,
+ * the text "\N", empty text and NULL apart; PostgreSQL reads them through COPY's escapes);
+ * a callback's refusal stops it with the callback's code and leaves the connection usable; a
+ * bad query is the engine's error.
+ */
+static void test_each_row(void **state)
+{
+    engine_fixture *f = engine_of(state);
+    store *st = f->st;
+    bulk_load(st, "t_each");
+    each_row_seen seen = {0, -1};
+    assert_int_equal(
+        store_each_row(st, "SELECT id, txt, note FROM t_each ORDER BY id", each_row_check, &seen),
+        BF_OK);
+    assert_int_equal(seen.rows, TEST_BULK_ROWS);
+    seen = (each_row_seen){0, 100};
+    assert_int_equal(
+        store_each_row(st, "SELECT id, txt, note FROM t_each ORDER BY id", each_row_check, &seen),
+        BF_ENOTFOUND);
+    assert_int_equal(seen.rows, 101);
+    assert_int_equal(count_rows(st, "t_each"), TEST_BULK_ROWS);
+    seen = (each_row_seen){0, -1};
+    assert_int_equal(store_each_row(st, "SELECT nothing FROM no_such_table", each_row_check, &seen),
+                     BF_ESTORE);
+    assert_store_message(st);
+    assert_int_equal(seen.rows, 0);
+    assert_int_equal(count_rows(st, "t_each"), TEST_BULK_ROWS);
+}
+
 /*
  * store_rows reads every row in order past the engine's batches (PostgreSQL
  * fetches a cursor 32,768 rows at a time: TEST_BULK_ROWS crosses a batch), with
@@ -1149,7 +1206,7 @@ int main(void)
             cmocka_unit_test(test_rollback_keeps_first_error),                                     \
             cmocka_unit_test(test_exclusive_writers), cmocka_unit_test(test_key_drop_restore),     \
             cmocka_unit_test(test_statement_cache), cmocka_unit_test(test_checkpoint_beside),      \
-            cmocka_unit_test(test_open_again),                                                     \
+            cmocka_unit_test(test_open_again), cmocka_unit_test(test_each_row),                    \
     }
     const struct CMUnitTest sqlite_tests[] = ENGINE_TESTS;
     const struct CMUnitTest postgresql_tests[] = ENGINE_TESTS;
