@@ -158,25 +158,42 @@ static int import_changes_end(store_bulk *bulk, int rc)
     return rc == BF_OK ? ended : rc;
 }
 
-/* Writes the new values of every kept change to import_changes. */
+/*
+ * Writes the new values of every kept change to import_changes: the ID number, the fields some
+ * of these people changed, which ones each changed, and the place (the other columns stay
+ * NULL: a re-import changing one field sends 4 values a person instead of 23, and the server
+ * parses as many).
+ */
 static int import_changes_write(import_changes *changes, bf_error *err)
 {
-    const char *values[IMPORT_CHANGES_COLUMNS];
+    const char *columns[IMPORT_CHANGES_COLUMNS], *values[IMPORT_CHANGES_COLUMNS];
+    int fields[PERSON_FIELD_COUNT];
     char mask[16], place[24];
     store_bulk *bulk = NULL;
+    unsigned changed = 0;
+    int count = 0, field_count = 0;
     if (changes->count == 0)
         return BF_OK;
-    int rc = store_bulk_begin(changes->st, "import_changes", changes->columns,
-                              IMPORT_CHANGES_COLUMNS, &bulk);
+    for (int r = 0; r < changes->count; r++)
+        changed |= changes->rows[r].changed;
+    columns[count++] = changes->columns[0];
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        if (changed & (1u << f)) {
+            fields[field_count++] = f;
+            columns[count++] = changes->columns[f + 1];
+        }
+    columns[count++] = changes->columns[IMPORT_CHANGES_MASK_COLUMN];
+    columns[count++] = changes->columns[IMPORT_CHANGES_PLACE_COLUMN];
+    int rc = store_bulk_begin(changes->st, "import_changes", columns, count, &bulk);
     for (int r = 0; rc == BF_OK && r < changes->count; r++) {
         const import_changes_row *row = &changes->rows[r];
         values[0] = import_changes_value(changes, row->id_number);
-        for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-            values[f + 1] = import_changes_value(changes, row->value[f]);
+        for (int i = 0; i < field_count; i++)
+            values[i + 1] = import_changes_value(changes, row->value[fields[i]]);
         snprintf(mask, sizeof mask, "%u", row->changed);
-        values[IMPORT_CHANGES_MASK_COLUMN] = mask;
+        values[field_count + 1] = mask;
         snprintf(place, sizeof place, "%" PRId64, row->place);
-        values[IMPORT_CHANGES_PLACE_COLUMN] = row->place >= 0 ? place : NULL;
+        values[field_count + 2] = row->place >= 0 ? place : NULL;
         rc = store_bulk_row(bulk, values);
     }
     if (bulk != NULL)

@@ -54,21 +54,14 @@ static int import_chunk_found(void *context, const person *p)
     return BF_OK;
 }
 
-/* Finds the chunk's known people in the registry held in memory (instead of a look-up). */
-static int import_chunk_find_known(const import_known *known, import_chunk *chunk, bf_error *err)
+/*
+ * Finds the chunk's known people in the registry held in memory (instead of a look-up); their
+ * stored values stay there (import_chunk_flush reads them by place), not copied.
+ */
+static void import_chunk_find_known(const import_known *known, import_chunk *chunk)
 {
-    for (int r = 0; r < chunk->count; r++) {
-        person p;
-        int64_t place = import_known_index(known, chunk->rows[r].id_number);
-        if (place < 0)
-            continue;
-        import_known_at(known, place, &p);
-        int rc = import_chunk_found(chunk, &p);
-        if (rc != BF_OK)
-            return bf_error_set(err, rc, NULL);
-        chunk->rows[r].place = place;
-    }
-    return BF_OK;
+    for (int r = 0; r < chunk->count; r++)
+        chunk->rows[r].place = import_known_index(known, chunk->rows[r].id_number);
 }
 
 /* Empties the chunk for reuse (its text buffer stays allocated). */
@@ -179,13 +172,15 @@ int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *err)
         ids[r] = chunk->rows[r].id_number;
     const import_known *known = s->known != NULL ? s->known : import_known_loader_ready(s->loader);
     if (known != NULL)
-        rc = import_chunk_find_known(known, chunk, err);
+        import_chunk_find_known(known, chunk);
     else
         rc = person_store_load_many(s->people, ids, chunk->count, import_chunk_found, chunk, err);
     if (rc != BF_OK)
         goto out;
-    for (int r = 0; r < chunk->count; r++)
+    for (int r = 0; r < chunk->count; r++) {
+        chunk->rows[r].found |= chunk->rows[r].place >= 0;
         fresh += !chunk->rows[r].found;
+    }
     if (fresh > 0) {
         rc = store_bulk_begin(s->st, "people", s->bulk_columns, IMPORT_BULK_COLUMNS, &bulk);
         for (int r = 0; rc == BF_OK && r < chunk->count; r++) {
@@ -212,12 +207,17 @@ int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *err)
         person old = {.created_batch = row->created_batch,
                       .updated_batch = row->updated_batch,
                       .locator = row->locator};
-        person updated = {.created_batch = row->created_batch, .updated_batch = s->batch};
-        memcpy(old.id_number, row->id_number, sizeof old.id_number);
+        if (row->place >= 0) {
+            import_known_at(known, row->place, &old);
+        } else {
+            memcpy(old.id_number, row->id_number, sizeof old.id_number);
+            for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+                old.values[f] = import_chunk_value(chunk, row->old[f]);
+        }
+        person updated = {.created_batch = old.created_batch, .updated_batch = s->batch};
         memcpy(updated.id_number, row->id_number, sizeof updated.id_number);
         /* A field the row leaves empty (or whose column is absent) keeps its stored value. */
         for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
-            old.values[f] = import_chunk_value(chunk, row->old[f]);
             updated.values[f] = row->value[f] == IMPORT_NO_VALUE
                                     ? old.values[f]
                                     : import_chunk_value(chunk, row->value[f]);
