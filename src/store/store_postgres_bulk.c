@@ -191,7 +191,8 @@ static char postgres_copy_unescaped(char letter)
 /*
  * Splits one line of COPY's text format (length bytes, ending in a newline) into values,
  * unescaping each in place and ending it with NUL; "\N" is NULL.  Returns the count, or -1
- * when the line has more than max.  COPY writes no octal or hexadecimal escapes.
+ * when the line has more than max.  COPY writes no octal or hexadecimal escapes.  A value
+ * without a backslash (nearly all) is only found (memchr) and ended, not copied.
  */
 static int postgres_copy_split(char *line, int length, const char **values, int max)
 {
@@ -203,23 +204,24 @@ static int postgres_copy_split(char *line, int length, const char **values, int 
     for (;;) {
         if (count == max)
             return -1;
-        char *value = read, *write = read;
-        int is_null = end - read >= 2 && read[0] == '\\' && read[1] == 'N' &&
-                      (end - read == 2 || read[2] == '\t');
-        while (read < end && *read != '\t') {
-            if (*read == '\\' && read + 1 < end) {
-                *write++ = postgres_copy_unescaped(read[1]);
-                read += 2;
-            } else {
-                *write++ = *read++;
-            }
+        char *tab = memchr(read, '\t', (size_t)(end - read));
+        char *stop = tab != NULL ? tab : end;
+        char *escape = memchr(read, '\\', (size_t)(stop - read));
+        const char *value = read;
+        if (stop - read == 2 && read[0] == '\\' && read[1] == 'N') {
+            value = NULL;
+        } else if (escape != NULL) {
+            char *write = escape;
+            for (read = escape; read < stop; read++)
+                *write++ =
+                    *read == '\\' && read + 1 < stop ? postgres_copy_unescaped(*++read) : *read;
+            *write = '\0';
         }
-        int more = read < end;
-        *write = '\0'; /* over the tab or the newline, or at most onto an escape's letter */
-        values[count++] = is_null ? NULL : value;
-        if (!more)
+        *stop = '\0'; /* the tab, the newline or the NUL after the line */
+        values[count++] = value;
+        if (tab == NULL)
             return count;
-        read++;
+        read = tab + 1;
     }
 }
 
