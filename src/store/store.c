@@ -245,6 +245,13 @@ int store_out_of_memory(store *st)
     return BF_ENOMEM;
 }
 
+int store_too_many_columns(store *st)
+{
+    snprintf(st->error, sizeof st->error, BF_TR("一行超过 %d 列", "a row has more than %d columns"),
+             STORE_EACH_ROW_COLUMNS_MAX);
+    return BF_ETOOBIG;
+}
+
 /*
  * The fault-injection hook of the tests: with BANGFU_FAULT_STORE_CALL=N in the
  * environment, the Nth call that can fail (exec, prepare, bind, step, begin,
@@ -783,10 +790,7 @@ int store_each_row(store *st, const char *sql, store_row_found row, void *contex
     while (rc == BF_OK && (rc = store_step(stmt)) == BF_ROW) {
         int count = store_column_count(stmt);
         if (count > STORE_EACH_ROW_COLUMNS_MAX) {
-            snprintf(st->error, sizeof st->error,
-                     BF_TR("一行超过 %d 列", "a row has more than %d columns"),
-                     STORE_EACH_ROW_COLUMNS_MAX);
-            rc = BF_ETOOBIG;
+            rc = store_too_many_columns(st);
             break;
         }
         for (int c = 0; c < count; c++)

@@ -216,6 +216,9 @@ int store_error_set(const store *st, int rc, bf_error *err);
 /* For the engines: records "out of memory" in the user's language as the last message and
  * returns BF_ENOMEM, so that a caller passing any code to store_error_set still says why. */
 int store_out_of_memory(store *st);
+/* Records that a row of store_each_row has more than STORE_EACH_ROW_COLUMNS_MAX columns and
+ * returns BF_ETOOBIG. */
+int store_too_many_columns(store *st);
 
 /* Runs sql, which may hold several statements and no placeholders. */
 int store_exec(store *st, const char *sql);

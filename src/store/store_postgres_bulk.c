@@ -253,14 +253,7 @@ int postgres_copy_out(store *base, const char *sql, store_row_found row, void *c
     while ((got = postgres_libpq.PQgetCopyData(st->conn, &line, 0)) > 0) {
         if (rc == BF_OK) {
             int count = postgres_copy_split(line, got, values, STORE_EACH_ROW_COLUMNS_MAX);
-            if (count < 0) {
-                snprintf(st->base.error, sizeof st->base.error,
-                         BF_TR("一行超过 %d 列", "a row has more than %d columns"),
-                         STORE_EACH_ROW_COLUMNS_MAX);
-                rc = BF_ETOOBIG;
-            } else {
-                rc = row(context, values, count);
-            }
+            rc = count < 0 ? store_too_many_columns(base) : row(context, values, count);
         }
         postgres_libpq.PQfreemem(line);
         line = NULL;

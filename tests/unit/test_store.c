@@ -1039,6 +1039,15 @@ static void test_each_row(void **state)
                      BF_ESTORE);
     assert_store_message(st);
     assert_int_equal(seen.rows, 0);
+    /* More columns than a row hands over: refused, the connection still usable. */
+    char wide[1024];
+    size_t used = (size_t)snprintf(wide, sizeof wide, "SELECT id");
+    for (int c = 0; c < STORE_EACH_ROW_COLUMNS_MAX; c++)
+        used += (size_t)snprintf(wide + used, sizeof wide - used, ", id");
+    snprintf(wide + used, sizeof wide - used, " FROM t_each");
+    assert_int_equal(store_each_row(st, wide, each_row_check, &seen), BF_ETOOBIG);
+    assert_non_null(strstr(store_error_message(st), "64"));
+    assert_int_equal(seen.rows, 0);
     assert_int_equal(count_rows(st, "t_each"), TEST_BULK_ROWS);
 }
 
