@@ -224,6 +224,15 @@ int person_value_equal(const char *a, const char *b)
     return b != NULL && strcmp(a, b) == 0;
 }
 
+unsigned person_changed_fields(const person *old, const person *updated)
+{
+    unsigned changed = 0;
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        if (!person_value_equal(old->values[f], updated->values[f]))
+            changed |= 1u << f;
+    return changed;
+}
+
 /*
  * Most UPDATE statements kept, one per distinct set of changed fields (an
  * import usually changes the same one or two fields in every row).  Writing
@@ -565,14 +574,10 @@ static int person_update_statement(person_store *ps, unsigned *mask, store_stmt 
 int person_store_update(person_store *ps, const person *old, const person *updated, int64_t batch,
                         const char *changed_at, int *changed, bf_error *err)
 {
-    int count = 0, rc = BF_OK, index = 1;
-    unsigned mask = 0;
+    int rc = BF_OK, index = 1;
+    unsigned mask = person_changed_fields(old, updated);
+    int count = __builtin_popcount(mask);
     store_stmt *update = NULL;
-    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-        if (!person_value_equal(old->values[f], updated->values[f])) {
-            mask |= 1u << f;
-            count++;
-        }
     if (changed != NULL)
         *changed = count;
     if (count == 0)
@@ -593,7 +598,7 @@ int person_store_update(person_store *ps, const person *old, const person *updat
     if (rc == BF_OK)
         rc = store_step(update) == BF_DONE ? BF_OK : BF_ESTORE;
     for (int f = 0; rc == BF_OK && changed_at != NULL && f < PERSON_FIELD_COUNT; f++) {
-        if (person_value_equal(old->values[f], updated->values[f]))
+        if (!(mask & (1u << f)))
             continue;
         if (ps->history == NULL)
             rc = store_prepare(ps->st,

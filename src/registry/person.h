@@ -200,5 +200,7 @@ int person_keys_restore(store *st, int64_t wait_ms, int *restored, bf_error *err
 
 /* True when the values a and b (either may be NULL for empty) are the same text. */
 int person_value_equal(const char *a, const char *b);
+/* The fields in which updated differs from old (bit f: field f), by person_value_equal. */
+unsigned person_changed_fields(const person *old, const person *updated);
 
 #endif

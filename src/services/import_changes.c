@@ -116,7 +116,7 @@ static const char *import_changes_value(const import_changes *changes, size_t of
 }
 
 int import_changes_add(import_changes *changes, const person *old, const person *updated,
-                       int64_t place)
+                       unsigned changed, int64_t place)
 {
     if (changes->count == changes->capacity) {
         int capacity = changes->capacity > 0 ? changes->capacity * 2 : PERSON_LOAD_MANY_MAX;
@@ -128,19 +128,14 @@ int import_changes_add(import_changes *changes, const person *old, const person 
     }
     import_changes_row *row = &changes->rows[changes->count];
     int rc = import_changes_text(changes, updated->id_number, &row->id_number);
-    row->changed = 0;
+    row->changed = changed;
     for (int f = 0; rc == BF_OK && f < PERSON_FIELD_COUNT; f++) {
-        const char *before = old->values[f] != NULL && old->values[f][0] ? old->values[f] : NULL;
-        const char *after =
-            updated->values[f] != NULL && updated->values[f][0] ? updated->values[f] : NULL;
         row->value[f] = IMPORT_CHANGES_NO_VALUE;
-        if (person_value_equal(before, after))
-            continue;
-        row->changed |= 1u << f;
-        rc = import_changes_text(changes, after, &row->value[f]);
+        if (changed & (1u << f))
+            rc = import_changes_text(changes, updated->values[f], &row->value[f]);
     }
     if (rc == BF_OK)
-        rc = import_history_add(changes->history, old, updated);
+        rc = import_history_add(changes->history, old, updated, changed);
     if (rc == BF_OK) {
         row->place = place;
         changes->out_of_order += place < 0 || place < changes->last_place;

@@ -31,11 +31,12 @@ int import_changes_open(store *st, int64_t batch, const char *changed_at, import
                         bf_error *err);
 
 /*
- * Keeps the change of one person from old to updated (same ID number, some field differs);
- * place: where the person is in the table's order (import_known_index), -1 when not known.
+ * Keeps the change of one person from old to updated (same ID number) in the fields of changed
+ * (person_changed_fields, not 0); place: where the person is in the table's order
+ * (import_known_index), -1 when not known.
  */
 int import_changes_add(import_changes *changes, const person *old, const person *updated,
-                       int64_t place);
+                       unsigned changed, int64_t place);
 
 /* Writes the new values kept so far to import_changes when they are many. */
 int import_changes_flush(import_changes *changes, bf_error *err);

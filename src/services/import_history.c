@@ -35,15 +35,16 @@ int import_history_new(int64_t batch, const char *changed_at, import_history **o
     return BF_OK;
 }
 
-int import_history_add(import_history *history, const person *old, const person *updated)
+int import_history_add(import_history *history, const person *old, const person *updated,
+                       unsigned changed)
 {
     uint64_t key = int_map_key_from_digits(updated->id_number, 17);
     for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
+        if (!(changed & (1u << f)))
+            continue;
         const char *before = old->values[f] != NULL && old->values[f][0] ? old->values[f] : NULL;
         const char *after =
             updated->values[f] != NULL && updated->values[f][0] ? updated->values[f] : NULL;
-        if (person_value_equal(before, after))
-            continue;
         const char *row[IMPORT_HISTORY_KEPT] = {
             updated->id_number, person_field_column((person_field)f), before, after};
         if (import_sorted_add(history->rows, key, row) != BF_OK)

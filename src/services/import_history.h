@@ -23,8 +23,10 @@ typedef struct import_history import_history;
 /* Rows of batch, stamped changed_at (ISO 8601 UTC); BF_ENOMEM. */
 int import_history_new(int64_t batch, const char *changed_at, import_history **out);
 
-/* Keeps one row per field in which updated differs from old (same person); BF_ENOMEM. */
-int import_history_add(import_history *history, const person *old, const person *updated);
+/* Keeps one row per field in which updated differs from old (same person): those of changed
+ * (person_changed_fields); BF_ENOMEM. */
+int import_history_add(import_history *history, const person *old, const person *updated,
+                       unsigned changed);
 
 /* Writes the rows kept into person_history in key order (one bulk load) and forgets them;
  * the store's code on failure (its message in the store). */

@@ -132,7 +132,8 @@ static int import_update(import_state *s, const person *old, const person *updat
                          bf_error *err)
 {
     int rc = person_store_update(s->people, old, updated, s->batch, NULL, changed, err);
-    if (rc == BF_OK && *changed > 0 && import_history_add(s->history, old, updated) != BF_OK)
+    if (rc == BF_OK && *changed > 0 &&
+        import_history_add(s->history, old, updated, person_changed_fields(old, updated)) != BF_OK)
         rc = bf_error_set(err, BF_ENOMEM, NULL);
     return rc;
 }
@@ -227,9 +228,10 @@ int import_chunk_flush(import_state *s, import_chunk *chunk, bf_error *err)
             goto out;
         int changed = 0;
         if (s->changes != NULL) {
-            for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-                changed += !person_value_equal(old.values[f], updated.values[f]);
-            rc = changed > 0 ? import_changes_add(s->changes, &old, &updated, row->place) : BF_OK;
+            unsigned fields = person_changed_fields(&old, &updated);
+            changed = __builtin_popcount(fields);
+            rc = changed > 0 ? import_changes_add(s->changes, &old, &updated, fields, row->place)
+                             : BF_OK;
             if (rc != BF_OK)
                 bf_error_set(err, rc, NULL);
         } else {
