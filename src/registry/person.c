@@ -384,19 +384,35 @@ out:
     return rc;
 }
 
-/* Fills p from the current row of stmt: every field, the two batches, id_number, then the row
+/* A number column of a person's row: 0 for NULL. */
+static int64_t person_number(const char *text)
+{
+    return text != NULL ? (int64_t)strtoll(text, NULL, 10) : 0;
+}
+
+/* Columns of a person's row read whole: every field, the two batches, id_number. */
+#define PERSON_ROW_COLUMNS (PERSON_FIELD_COUNT + 3)
+
+/* Fills p from a person's row as text: every field, the two batches, id_number, then the row
  * locator when with_locator. */
+static void person_from_values(const char *const *values, int with_locator, person *p)
+{
+    const char *id_number = values[PERSON_FIELD_COUNT + 2];
+    snprintf(p->id_number, sizeof p->id_number, "%s", id_number != NULL ? id_number : "");
+    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
+        p->values[f] = values[f] != NULL && values[f][0] != '\0' ? values[f] : NULL;
+    p->created_batch = person_number(values[PERSON_FIELD_COUNT]);
+    p->updated_batch = person_number(values[PERSON_FIELD_COUNT + 1]);
+    p->locator = with_locator ? person_number(values[PERSON_ROW_COLUMNS]) : 0;
+}
+
+/* person_from_values() of the current row of stmt. */
 static void person_from_row(store_stmt *stmt, int with_locator, person *p)
 {
-    const char *id_number = store_column_text(stmt, PERSON_FIELD_COUNT + 2);
-    snprintf(p->id_number, sizeof p->id_number, "%s", id_number != NULL ? id_number : "");
-    for (int f = 0; f < PERSON_FIELD_COUNT; f++) {
-        const char *text = store_column_text(stmt, f);
-        p->values[f] = text != NULL && text[0] != '\0' ? text : NULL;
-    }
-    p->created_batch = store_column_int64(stmt, PERSON_FIELD_COUNT);
-    p->updated_batch = store_column_int64(stmt, PERSON_FIELD_COUNT + 1);
-    p->locator = with_locator ? store_column_int64(stmt, PERSON_FIELD_COUNT + 3) : 0;
+    const char *values[PERSON_ROW_COLUMNS + 1];
+    for (int c = 0; c < PERSON_ROW_COLUMNS + with_locator; c++)
+        values[c] = store_column_text(stmt, c);
+    person_from_values(values, with_locator, p);
 }
 
 int person_store_load_many(person_store *ps, const char *const *ids, int count, person_found found,
@@ -449,26 +465,14 @@ typedef struct person_each {
     void *context;
 } person_each;
 
-/* A number column of person_each_row: 0 for NULL. */
-static int64_t person_each_number(const char *text)
-{
-    return text != NULL ? (int64_t)strtoll(text, NULL, 10) : 0;
-}
-
-/* One row of person_store_each's query, in person_from_row's columns. */
+/* One row of person_store_each's query, in person_from_values' columns. */
 static int person_each_row(void *context, const char *const *values, int count)
 {
     const person_each *each = context;
-    person p;
-    if (count < PERSON_FIELD_COUNT + 3 + each->with_locator)
+    person p = {.created_batch = 0};
+    if (count < PERSON_ROW_COLUMNS + each->with_locator)
         return BF_ESTORE;
-    const char *id_number = values[PERSON_FIELD_COUNT + 2];
-    snprintf(p.id_number, sizeof p.id_number, "%s", id_number != NULL ? id_number : "");
-    for (int f = 0; f < PERSON_FIELD_COUNT; f++)
-        p.values[f] = values[f] != NULL && values[f][0] != '\0' ? values[f] : NULL;
-    p.created_batch = person_each_number(values[PERSON_FIELD_COUNT]);
-    p.updated_batch = person_each_number(values[PERSON_FIELD_COUNT + 1]);
-    p.locator = each->with_locator ? person_each_number(values[PERSON_FIELD_COUNT + 3]) : 0;
+    person_from_values(values, each->with_locator, &p);
     return each->found(each->context, &p);
 }
 

@@ -21,7 +21,7 @@
  * second connection and a thread of its own, while the import reads its file
  * and looks its first people up (1M people re-imported: 6.1-6.3 s looked up,
  * 5.4-5.6 s with the read beside); once read, the reading thread finds the
- * rows' people here itself (import_people.c, import_stash_prepared).  Not on
+ * rows' people here itself (import_reading.c, import_stash_prepared).  Not on
  * PostgreSQL: its look-ups meanwhile cost the server what the read needs, and
  * waiting for the read stops the file's reading too (the chunks in flight fill
  * up); no gain was measured either way.  What it finds is what the import's own

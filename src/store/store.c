@@ -785,8 +785,7 @@ int store_each_row(store *st, const char *sql, store_row_found row, void *contex
     store_stmt *stmt = NULL;
     if (st->engine->copy_out != NULL)
         return st->engine->copy_out(st, sql, row, context);
-    int rc = st->engine->prepare_rows != NULL ? st->engine->prepare_rows(st, sql, &stmt)
-                                              : store_prepare(st, sql, &stmt);
+    int rc = store_prepare(st, sql, &stmt);
     while (rc == BF_OK && (rc = store_step(stmt)) == BF_ROW) {
         int count = store_column_count(stmt);
         if (count > STORE_EACH_ROW_COLUMNS_MAX) {
